@@ -1,0 +1,44 @@
+/**
+ * One error family for the whole project. Every message names what was at fault (an input, a flag, or an AWS call),
+ * what was wrong, and what to do about it. No message ever carries a secret: callers pass descriptions, not values.
+ */
+
+/** Bad configuration: names the input at fault and the fix. Exit code 1 in the CLI. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    /** The action input name (e.g. `role-to-assume`); the CLI shows it as `--role-to-assume`. */
+    readonly input: string,
+    /** What was wrong, without echoing any secret value. */
+    readonly problem: string,
+    /** What the user should do. */
+    readonly fix: string,
+  ) {
+    super(`Input '${input}': ${problem}. ${fix}`);
+  }
+}
+
+/** A call to AWS (or to the token endpoint) that failed. `retryable` drives the retry loop. */
+export class AwsError extends Error {
+  override readonly name = 'AwsError';
+  constructor(
+    /** The call that failed, e.g. `sts:AssumeRoleWithWebIdentity` or `iot:GetCredentials`. */
+    readonly call: string,
+    /** The service's error code, e.g. `AccessDenied`, or a network code like `ECONNRESET`. */
+    readonly code: string,
+    /** The service's own message (never a secret), possibly empty. */
+    readonly serviceMessage: string,
+    /** What the user can do about it; empty when there is nothing specific to say. */
+    readonly hint: string,
+    readonly retryable: boolean,
+  ) {
+    super(
+      `${call} failed: ${code}${serviceMessage ? `: ${serviceMessage}` : ''}${hint ? `. ${hint}` : ''}`,
+    );
+  }
+}
+
+/** True for errors this project raised on purpose, whose message is safe and complete. */
+export function isKnownError(err: unknown): err is InputError | AwsError {
+  return err instanceof InputError || err instanceof AwsError;
+}
