@@ -14,7 +14,7 @@ export class InputError extends Error {
     /** What the user should do. */
     readonly fix: string,
   ) {
-    super(`Input '${input}': ${problem}. ${fix}`);
+    super(`${/^[A-Z0-9_]+$/.test(input) ? 'Environment variable' : 'Input'} '${input}': ${problem}. ${fix}`);
   }
 }
 

@@ -1,0 +1,81 @@
+/** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
+
+export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere';
+export const MODES: readonly Mode[] = ['oidc', 'iot-certificate', 'roles-anywhere'];
+
+export interface OidcSource {
+  mode: 'oidc';
+  roleArn: string;
+  audience: string;
+  /** Read the token from this file instead of the runner's endpoint. */
+  tokenFile?: string;
+  /** Read the token from this environment variable (CLI: GitLab's, CircleCI's job tokens). */
+  tokenEnv?: string;
+}
+
+export interface IotSource {
+  mode: 'iot-certificate';
+  /** `https://host[:port]`, normalised. */
+  endpoint: string;
+  roleAlias: string;
+  thingName?: string;
+  certificate: string;
+  privateKey: string;
+  passphrase?: string;
+  caCertificate?: string;
+}
+
+export interface RolesAnywhereSource {
+  mode: 'roles-anywhere';
+  trustAnchorArn: string;
+  profileArn: string;
+  roleArn: string;
+  region: string;
+  certificate: string;
+  certificateChain?: string;
+  privateKey: string;
+  passphrase?: string;
+}
+
+/** `role-chaining: true`: the credentials already in the environment assume `role-to-assume`. */
+export interface EnvironmentSource {
+  mode: 'role-chaining';
+  roleArn: string;
+}
+
+export type Source = OidcSource | IotSource | RolesAnywhereSource | EnvironmentSource;
+
+export interface SessionOptions {
+  sessionName: string;
+  durationSeconds: number;
+  inlinePolicy?: string;
+  managedPolicyArns: string[];
+  externalId?: string;
+  /** Tag AssumeRole sessions with the run's repository, workflow, run and actor. */
+  sessionTags: boolean;
+}
+
+export interface DeliveryOptions {
+  env: boolean;
+  outputs: boolean;
+  credentialsFile?: string;
+  configFile?: string;
+  profile?: string;
+  maskAccountId: boolean;
+}
+
+export interface RetryOptions {
+  maxAttempts: number;
+  /** The whole step's bound. */
+  timeoutMs: number;
+}
+
+export interface Config {
+  region: string;
+  source: Source;
+  session: SessionOptions;
+  /** One more sts:AssumeRole hop after the source's credentials arrive. */
+  chainRoleArn?: string;
+  delivery: DeliveryOptions;
+  retry: RetryOptions;
+}

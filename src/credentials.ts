@@ -1,0 +1,18 @@
+/** What every provider returns, whatever the source. */
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export interface Session {
+  credentials: Credentials;
+  /** `arn:aws:sts::<account>:assumed-role/<role>/<session>` where the source reports it. */
+  assumedRoleArn?: string;
+}
+
+/** The values of a session that must be masked before anything else is printed. */
+export function secretsOf(credentials: Credentials): string[] {
+  return [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? ''].filter(Boolean);
+}

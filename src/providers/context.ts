@@ -1,0 +1,32 @@
+/** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
+import type { RetryClock } from '../retry.js';
+import { AwsError } from '../errors.js';
+import { NetworkError } from '../http/request.js';
+
+export interface ProviderContext {
+  env: Record<string, string | undefined>;
+  clock: RetryClock;
+  /** Epoch ms by which the whole exchange must be over (action-timeout-s). */
+  deadline: number;
+  maxAttempts: number;
+  /** Registers a secret with the log masker the moment it is known. */
+  mask(value: string): void;
+  debug(message: string): void;
+  readFile(path: string): Buffer;
+}
+
+const TRANSIENT_NETWORK = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
+]);
+
+/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
+export function networkFailure(call: string, err: NetworkError, endpointHint: string): AwsError {
+  if (TRANSIENT_NETWORK.has(err.code)) return new AwsError(call, err.code, err.message, '', true);
+  if (err.code === 'ENOTFOUND') {
+    return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+  }
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
+    return new AwsError(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+  }
+  return new AwsError(call, err.code, err.message, '', false);
+}

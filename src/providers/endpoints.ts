@@ -1,0 +1,37 @@
+/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
+import { InputError } from '../errors.js';
+
+type Env = Record<string, string | undefined>;
+
+export function dnsSuffix(region: string): string {
+  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+
+/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
+export function serviceEndpoint(hostPrefix: string, serviceEnvId: string, region: string, env: Env): string {
+  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
+    for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
+      const value = env[name];
+      if (value) return checkedUrl(value, name);
+    }
+  }
+  const fips = env['AWS_USE_FIPS_ENDPOINT'] === 'true' ? '-fips' : '';
+  return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
+}
+
+export function stsEndpoint(region: string, env: Env): string {
+  return serviceEndpoint('sts', 'STS', region, env);
+}
+
+function checkedUrl(value: string, name: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
+  }
+  return value.replace(/\/+$/, '');
+}

@@ -1,0 +1,51 @@
+/** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
+import { AwsError } from '../errors.js';
+
+const TRANSIENT_CODES = new Set([
+  'Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'PriorRequestNotComplete',
+  'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'ServiceUnavailable', 'InternalFailure', 'InternalError',
+]);
+
+export type StsCall = 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRole';
+
+export function stsError(call: StsCall, status: number, code: string, message: string): AwsError {
+  const retryable = TRANSIENT_CODES.has(code) || status === 429 || status >= 500;
+  return new AwsError(call, code || `HTTP ${status}`, message, retryable ? '' : stsHint(call, code, message), retryable);
+}
+
+function stsHint(call: StsCall, code: string, message: string): string {
+  switch (code) {
+    case 'AccessDenied':
+      if (call === 'sts:AssumeRoleWithWebIdentity') {
+        return "Check the role's trust policy: its Principal must be the account's OIDC provider (token.actions.githubusercontent.com), its 'sub' condition must match this job (repo:<owner>/<repo>:ref:..., :environment:..., or :pull_request) and its 'aud' condition the audience input (default sts.amazonaws.com)";
+      }
+      if (/session tags|TagSession/i.test(message)) {
+        return "The role's trust policy must also allow sts:TagSession, or set role-skip-session-tagging: true";
+      }
+      return "Check that the calling identity may sts:AssumeRole this role and that the role's trust policy names it (and role-external-id matches, if the trust policy requires one)";
+    case 'InvalidIdentityToken':
+      return 'The id-token was rejected: check that an IAM OIDC identity provider exists for the issuer and lists the audience as a client id';
+    case 'ExpiredTokenException':
+    case 'ExpiredToken':
+      return 'The token or credentials used had expired; re-run the job, and make sure the token is fetched right before this step';
+    case 'MalformedPolicyDocument':
+      return 'Fix inline-session-policy: it must be a valid IAM policy document';
+    case 'PackedPolicyTooLarge':
+      return 'The session policies or tags are too large: shorten inline-session-policy, list fewer managed-session-policies, or set role-skip-session-tagging: true';
+    case 'RegionDisabledException':
+      return 'STS is not activated in this region for the account: activate it in IAM account settings, or use another aws-region';
+    case 'ValidationError':
+      if (/DurationSeconds exceeds the 1 hour session limit/i.test(message)) {
+        return 'Sessions reached by role chaining last at most 1 hour: set role-duration-seconds to 3600 or less';
+      }
+      if (/DurationSeconds exceeds the MaxSessionDuration/i.test(message)) {
+        return "Lower role-duration-seconds, or raise the role's maximum session duration (aws iam update-role --max-session-duration)";
+      }
+      return 'Check role-to-assume, role-session-name, role-duration-seconds and the session policies';
+    case 'InvalidClientTokenId':
+    case 'SignatureDoesNotMatch':
+      return 'The credentials used to call STS are invalid: check the credentials that this step starts from';
+    default:
+      return '';
+  }
+}
