@@ -1,0 +1,32 @@
+/** Checks that generated and committed artefacts are in step: dist/ with src/, the README with action.yml. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { ROOT } from '../support/processes.js';
+
+test('dist/ is rebuilt from the current src/', () => {
+  const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(res.status, 0, res.stderr + res.stdout);
+});
+
+test("the README's inputs, outputs and troubleshooting tables match action.yml and the catalogue", () => {
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'docs.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(res.status, 0, res.stderr + res.stdout);
+});
+
+test('action.yml runs the bundled entries on node24 with an always-run post step', () => {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+  assert.deepEqual(action.runs, { using: 'node24', main: 'dist/main/index.js', post: 'dist/post/index.js', 'post-if': 'always()' });
+});
+
+test("the README's first lines give the demo and test commands, and .ci/run runs the test command", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').split('\n').slice(0, 6).join('\n');
+  assert.match(readme, /npm ci && npm run demo/);
+  assert.match(readme, /npm ci && npm test/);
+  const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
+  assert.match(ci, /^npm test$/m);
+  assert.match(ci, /^npm ci/m);
+});
