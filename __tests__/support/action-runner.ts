@@ -18,6 +18,8 @@ export interface RunOptions {
   /** For the post step: the state the main step saved. */
   state?: Record<string, string>;
   killAfterMs?: number;
+  /** Host names the step must resolve to loopback addresses (a real-looking AWS endpoint served by a stand-in). */
+  hosts?: Record<string, string>;
 }
 
 export interface Workspace {
@@ -69,6 +71,10 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
   };
   for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
+  if (options.hosts) {
+    env['NODE_OPTIONS'] = `--require ${join(ROOT, '__tests__', 'support', 'hosts-preload.cjs')}`;
+    env['ASLC_TEST_HOSTS'] = Object.entries(options.hosts).map(([h, ip]) => `${h}=${ip}`).join(',');
+  }
 
   const started = Date.now();
   const child = spawn(options.node ?? process.execPath, [join(ROOT, 'dist', entry, 'index.js')], { env, cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -29,3 +29,15 @@ export async function startMoto(): Promise<Moto> {
       }),
   };
 }
+
+/**
+ * Mints credentials for `roleArn` that moto recognises (its GetCallerIdentity answers with the assumed role), so a
+ * stand-in for another AWS service can hand out credentials the AWS CLI can then really use against moto.
+ */
+export async function mintWithMoto(motoUrl: string, roleArn: string, sessionName: string, durationSeconds: number): Promise<{ accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string }> {
+  const { STSClient, AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+  const client = new STSClient({ region: 'us-east-1', endpoint: motoUrl, credentials: { accessKeyId: 'AKIAMINTERMINTER0001', secretAccessKey: 'minter' } });
+  const out = await client.send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: sessionName, DurationSeconds: durationSeconds }));
+  const c = out.Credentials!;
+  return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken!, expiration: c.Expiration!.toISOString() };
+}

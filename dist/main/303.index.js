@@ -123,6 +123,52 @@ function networkFailure(call, err, endpointHint) {
 
 /***/ }),
 
+/***/ 720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
+/* harmony export */   u1: () => (/* binding */ stsEndpoint)
+/* harmony export */ });
+/* unused harmony export dnsSuffix */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
+
+function dnsSuffix(region) {
+    return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
+function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
+        for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
+            const value = env[name];
+            if (value)
+                return checkedUrl(value, name);
+        }
+    }
+    const fips = env['AWS_USE_FIPS_ENDPOINT'] === 'true' ? '-fips' : '';
+    return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
+}
+function stsEndpoint(region, env) {
+    return serviceEndpoint('sts', 'STS', region, env);
+}
+function checkedUrl(value, name) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
+    }
+    return value.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
 /***/ 303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -242,8 +288,8 @@ async function fetchRunnerToken(audience, ctx) {
     }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
 }
 
-// EXTERNAL MODULE: ./src/providers/sts.ts + 4 modules
-var sts = __webpack_require__(892);
+// EXTERNAL MODULE: ./src/providers/sts.ts + 2 modules
+var sts = __webpack_require__(976);
 // EXTERNAL MODULE: ./src/providers/session-params.ts
 var session_params = __webpack_require__(89);
 ;// CONCATENATED MODULE: ./src/providers/oidc.ts
@@ -319,7 +365,7 @@ function tagParams(tags) {
 
 /***/ }),
 
-/***/ 892:
+/***/ 976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -334,98 +380,12 @@ var errors = __webpack_require__(916);
 var request = __webpack_require__(777);
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(809);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
-;// CONCATENATED MODULE: ./src/signing/sigv4.ts
-/** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
-
-function sha256Hex(data) {
-    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
-}
-/** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
-function amzDate(now) {
-    return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
-function uriEncode(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-/** The canonical request and its signed-header list, from headers already set on the request. */
-function canonicalRequest(req) {
-    const url = new URL(req.url);
-    const query = [...url.searchParams.entries()]
-        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
-        .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
-        .map(([k, v]) => `${k}=${v}`)
-        .join('&');
-    const headers = Object.entries(req.headers)
-        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
-        .sort(([a], [b]) => (a < b ? -1 : 1));
-    const signedHeaders = headers.map(([k]) => k).join(';');
-    const text = [
-        req.method,
-        url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/',
-        query,
-        headers.map(([k, v]) => `${k}:${v}\n`).join(''),
-        signedHeaders,
-        sha256Hex(req.body),
-    ].join('\n');
-    return { text, signedHeaders };
-}
-/** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */
-function signRequest(req, credentials, region, service, now) {
-    const date = amzDate(now);
-    const headers = { ...req.headers, host: new URL(req.url).host, 'x-amz-date': date };
-    if (credentials.sessionToken)
-        headers['x-amz-security-token'] = credentials.sessionToken;
-    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
-    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
-    const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(text)].join('\n');
-    let key = (0,external_node_crypto_.createHmac)('sha256', `AWS4${credentials.secretAccessKey}`).update(date.slice(0, 8)).digest();
-    for (const part of [region, service, 'aws4_request'])
-        key = (0,external_node_crypto_.createHmac)('sha256', key).update(part).digest();
-    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(stringToSign).digest('hex');
-    headers['authorization'] = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    return headers;
-}
-
+// EXTERNAL MODULE: ./src/signing/sigv4.ts
+var sigv4 = __webpack_require__(592);
 // EXTERNAL MODULE: ./src/providers/context.ts
 var context = __webpack_require__(513);
-;// CONCATENATED MODULE: ./src/providers/endpoints.ts
-/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
-
-function dnsSuffix(region) {
-    return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-}
-/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
-function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
-    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
-        for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
-            const value = env[name];
-            if (value)
-                return checkedUrl(value, name);
-        }
-    }
-    const fips = env['AWS_USE_FIPS_ENDPOINT'] === 'true' ? '-fips' : '';
-    return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
-}
-function stsEndpoint(region, env) {
-    return serviceEndpoint('sts', 'STS', region, env);
-}
-function checkedUrl(value, name) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new errors/* InputError */.dz(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* InputError */.dz(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
-    }
-    return value.replace(/\/+$/, '');
-}
-
+// EXTERNAL MODULE: ./src/providers/endpoints.ts
+var endpoints = __webpack_require__(720);
 ;// CONCATENATED MODULE: ./src/providers/sts-errors.ts
 /** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
 
@@ -489,7 +449,7 @@ function xmlText(xml, tag) {
     return match?.[1] ? decodeXml(match[1]) : '';
 }
 function decodeXml(text) {
-    return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e) => {
+    return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (entity, e) => {
         if (e === 'lt')
             return '<';
         if (e === 'gt')
@@ -500,7 +460,9 @@ function decodeXml(text) {
             return '"';
         if (e === 'apos')
             return "'";
-        return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+        const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        // Beyond Unicode: String.fromCodePoint would throw on a malformed answer; keep the text as written.
+        return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     });
 }
 /** Reads `<Credentials>` and `<AssumedRoleUser><Arn>` from an AssumeRole* answer; undefined if they are missing. */
@@ -539,12 +501,12 @@ function parseStsError(xml) {
 
 async function callSts(ctx, req) {
     const call = `sts:${req.action}`;
-    const endpoint = stsEndpoint(req.region, ctx.env);
+    const endpoint = (0,endpoints/* stsEndpoint */.u1)(req.region, ctx.env);
     return (0,retry/* withRetry */.bD)(call, async (attempt, timeoutMs) => {
         const body = formBody(req.action, await req.params(attempt));
         const base = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'text/xml' };
         const headers = req.credentials
-            ? signRequest({ method: 'POST', url: `${endpoint}/`, headers: base, body }, req.credentials, req.region, 'sts', new Date(ctx.clock.now()))
+            ? (0,sigv4/* signRequest */.zT)({ method: 'POST', url: `${endpoint}/`, headers: base, body }, req.credentials, req.region, 'sts', new Date(ctx.clock.now()))
             : base;
         ctx.debug(`${call}: attempt ${attempt} to ${endpoint}`);
         let res;
@@ -565,6 +527,73 @@ async function callSts(ctx, req) {
         const parsed = parseStsError(res.body);
         throw stsError(call, res.status, parsed?.code ?? '', parsed?.message ?? `HTTP ${res.status}`);
     }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${call}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+}
+
+
+/***/ }),
+
+/***/ 592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ uriEncode),
+/* harmony export */   bQ: () => (/* binding */ amzDate),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   zT: () => (/* binding */ signRequest)
+/* harmony export */ });
+/* unused harmony export canonicalRequest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
+
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
+function amzDate(now) {
+    return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
+function uriEncode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The canonical request and its signed-header list, from headers already set on the request. */
+function canonicalRequest(req) {
+    const url = new URL(req.url);
+    const query = [...url.searchParams.entries()]
+        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+        .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+    const headers = Object.entries(req.headers)
+        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    const signedHeaders = headers.map(([k]) => k).join(';');
+    const text = [
+        req.method,
+        url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/',
+        query,
+        headers.map(([k, v]) => `${k}:${v}\n`).join(''),
+        signedHeaders,
+        sha256Hex(req.body),
+    ].join('\n');
+    return { text, signedHeaders };
+}
+/** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */
+function signRequest(req, credentials, region, service, now) {
+    const date = amzDate(now);
+    const headers = { ...req.headers, host: new URL(req.url).host, 'x-amz-date': date };
+    if (credentials.sessionToken)
+        headers['x-amz-security-token'] = credentials.sessionToken;
+    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
+    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(text)].join('\n');
+    let key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', `AWS4${credentials.secretAccessKey}`).update(date.slice(0, 8)).digest();
+    for (const part of [region, service, 'aws4_request'])
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(part).digest();
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(stringToSign).digest('hex');
+    headers['authorization'] = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    return headers;
 }
 
 

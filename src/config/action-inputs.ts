@@ -58,6 +58,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     source,
     session: {
       sessionName: sessionNameInput === '' ? defaultSessionName(env, now) : parseSessionName(sessionNameInput, 'role-session-name'),
+      sessionNameGiven: sessionNameInput !== '',
       durationSeconds,
       inlinePolicy: parseInlinePolicy(get('inline-session-policy'), 'inline-session-policy'),
       managedPolicyArns: managedPolicies(get('managed-session-policies')),

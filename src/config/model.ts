@@ -47,6 +47,8 @@ export type Source = OidcSource | IotSource | RolesAnywhereSource | EnvironmentS
 
 export interface SessionOptions {
   sessionName: string;
+  /** True when the user chose the name (Roles Anywhere sends it only then). */
+  sessionNameGiven: boolean;
   durationSeconds: number;
   inlinePolicy?: string;
   managedPolicyArns: string[];

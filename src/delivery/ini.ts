@@ -26,8 +26,8 @@ function findSection(lines: string[], name: string): Span | undefined {
   if (start < 0) return undefined;
   let end = start + 1;
   while (end < lines.length && headerName(lines[end]!) === undefined) end++;
-  // Trailing blank lines belong to the gap between sections, not to this section.
-  while (end > start + 1 && lines[end - 1]!.trim() === '') end--;
+  // Trailing blank lines and comments belong to the gap before the next section (such a comment describes it).
+  while (end > start + 1 && /^\s*(?:[#;].*)?$/.test(lines[end - 1]!)) end--;
   return { start, end };
 }
 
@@ -58,7 +58,8 @@ export function removeSection(text: string, name: string): string {
   if (!span) return text;
   let { start, end } = span;
   while (end < lines.length && lines[end]!.trim() === '' && end < lines.length - 1) end++;
-  if (end >= lines.length - 1 && start > 0 && lines[start - 1]!.trim() === '') start--;
+  // The last section takes the blank lines before it, so the file does not end in a gap.
+  while (end >= lines.length - 1 && start > 0 && lines[start - 1]!.trim() === '') start--;
   lines.splice(start, end - start);
   return lines.join(eol);
 }

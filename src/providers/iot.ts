@@ -1,9 +1,69 @@
-/** IoT certificate mode: placeholder until the mode lands (issue: IoT certificate mode). */
+/** IoT certificate mode: the AWS IoT Core credentials provider over mutual TLS. */
+import { rootCertificates } from 'node:tls';
 import type { IotSource } from '../config/model.js';
 import type { Session } from '../credentials.js';
-import { InputError } from '../errors.js';
+import { AwsError } from '../errors.js';
+import { httpRequest, NetworkError } from '../http/request.js';
+import { loadCertificateChain } from '../pki/certificate.js';
+import { readPemOrPath } from '../pki/source.js';
+import { withRetry } from '../retry.js';
+import { loadCertificateMaterial } from './certificate-material.js';
 import type { ProviderContext } from './context.js';
+import { networkFailure } from './context.js';
+import { iotError, parseIotCredentials } from './iot-response.js';
 
-export async function iotSession(_source: IotSource, _ctx: ProviderContext): Promise<Session> {
-  throw new InputError('mode', 'iot-certificate is not available in this version', 'Use mode: oidc');
+export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
+
+export async function iotSession(source: IotSource, ctx: ProviderContext): Promise<Session> {
+  const now = new Date(ctx.clock.now());
+  const material = loadCertificateMaterial(
+    { certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) },
+    { readFile: ctx.readFile, now, mask: ctx.mask },
+    { pkcs12Allowed: false },
+  );
+  // The public roots always, plus what the user adds: the real endpoint chains to a public root.
+  const ca = source.caCertificate
+    ? [...rootCertificates, ...loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())]
+    : undefined;
+  const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (source.thingName) headers['x-amzn-iot-thingname'] = source.thingName;
+  const tls = {
+    cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
+    key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    ...(ca ? { ca } : {}),
+  };
+
+  return withRetry(
+    IOT_CALL,
+    async (attempt, timeoutMs) => {
+      ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
+      let res;
+      try {
+        res = await httpRequest({ url, method: 'GET', headers, timeoutMs, tls });
+      } catch (err) {
+        if (err instanceof NetworkError) throw iotNetworkFailure(err);
+        throw err;
+      }
+      if (res.status !== 200) throw iotError(res.status, res.body, source);
+      return parseIotCredentials(res.body, new Date(ctx.clock.now()));
+    },
+    { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline },
+    ctx.clock,
+    (err, attempt, delay) => ctx.debug(`${IOT_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`),
+  );
+}
+
+/** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */
+function iotNetworkFailure(err: NetworkError): AwsError {
+  if (/ALERT|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNKNOWN_CA|HANDSHAKE/i.test(err.code + err.message)) {
+    return new AwsError(
+      IOT_CALL,
+      err.code,
+      'the endpoint refused the client certificate during the TLS handshake',
+      'Register the certificate (or its CA) with AWS IoT in the endpoint\'s region and make it ACTIVE; a revoked or unknown certificate is refused here',
+      false,
+    );
+  }
+  return networkFailure(IOT_CALL, err, 'check iot-credential-endpoint (aws iot describe-endpoint --endpoint-type iot:CredentialProvider)');
 }

@@ -1,9 +1,67 @@
-/** Roles Anywhere mode: placeholder until the mode lands (issue: Roles Anywhere mode). */
+/** Roles Anywhere mode: CreateSession, signed with the certificate's private key (SigV4-X509). */
 import type { Config, RolesAnywhereSource } from '../config/model.js';
 import type { Session } from '../credentials.js';
-import { InputError } from '../errors.js';
+import { httpRequest, NetworkError } from '../http/request.js';
+import { certificateDer, certificateSerialDecimal } from '../pki/certificate.js';
+import { withRetry } from '../retry.js';
+import { signCreateSession, CREATE_SESSION_PATH } from '../signing/sigv4-x509.js';
+import { loadCertificateMaterial } from './certificate-material.js';
 import type { ProviderContext } from './context.js';
+import { networkFailure } from './context.js';
+import { serviceEndpoint } from './endpoints.js';
+import { parseCreateSession, rolesAnywhereError } from './roles-anywhere-response.js';
 
-export async function rolesAnywhereSession(_config: Config, _source: RolesAnywhereSource, _ctx: ProviderContext): Promise<Session> {
-  throw new InputError('mode', 'roles-anywhere is not available in this version', 'Use mode: oidc');
+export const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
+
+export async function rolesAnywhereSession(config: Config, source: RolesAnywhereSource, ctx: ProviderContext): Promise<Session> {
+  const material = loadCertificateMaterial(
+    {
+      certificate: source.certificate,
+      privateKey: source.privateKey,
+      ...(source.passphrase ? { passphrase: source.passphrase } : {}),
+      ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
+    },
+    { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask },
+    { pkcs12Allowed: true },
+  );
+  const endpoint = serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', source.region, ctx.env);
+  const url = new URL(CREATE_SESSION_PATH, `${endpoint}/`);
+  const body = JSON.stringify({
+    durationSeconds: config.session.durationSeconds,
+    profileArn: source.profileArn,
+    roleArn: source.roleArn,
+    trustAnchorArn: source.trustAnchorArn,
+    // Only a name the user chose: a profile that does not accept session names rejects any.
+    ...(config.session.sessionNameGiven ? { roleSessionName: config.session.sessionName } : {}),
+  });
+  const signing = {
+    host: url.host,
+    region: source.region,
+    body,
+    certificateDer: certificateDer(material.certificate),
+    chainDer: material.chain.map(certificateDer),
+    serialDecimal: certificateSerialDecimal(material.certificate),
+    key: material.key,
+  };
+
+  return withRetry(
+    CREATE_SESSION_CALL,
+    async (attempt, timeoutMs) => {
+      // Signed per attempt: X-Amz-Date must be fresh, AWS allows five minutes of skew.
+      const headers = signCreateSession({ ...signing, now: new Date(ctx.clock.now()) });
+      ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
+      let res;
+      try {
+        res = await httpRequest({ url: url.toString(), method: 'POST', headers, body, timeoutMs });
+      } catch (err) {
+        if (err instanceof NetworkError) throw networkFailure(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`);
+        throw err;
+      }
+      if (res.status < 200 || res.status > 299) throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
+      return parseCreateSession(res.body, new Date(ctx.clock.now()));
+    },
+    { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline },
+    ctx.clock,
+    (err, attempt, delay) => ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`),
+  );
 }

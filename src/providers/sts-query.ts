@@ -18,13 +18,15 @@ export function xmlText(xml: string, tag: string): string {
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
+  return text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (entity, e: string) => {
     if (e === 'lt') return '<';
     if (e === 'gt') return '>';
     if (e === 'amp') return '&';
     if (e === 'quot') return '"';
     if (e === 'apos') return "'";
-    return String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    const code = e.startsWith('#x') ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    // Beyond Unicode: String.fromCodePoint would throw on a malformed answer; keep the text as written.
+    return code <= 0x10ffff ? String.fromCodePoint(code) : entity;
   });
 }
 
