@@ -87,7 +87,7 @@ async function httpRequest(req) {
 }
 function toNetworkError(err, host) {
     const code = err.code ?? 'ERR_NETWORK';
-    return new NetworkError(code, `${code} talking to ${host}: ${err.message}`);
+    return new NetworkError(code, `talking to ${host}: ${err.message}`);
 }
 function isIpAddress(host) {
     return /^[\d.]+$/.test(host) || host.includes(':');
@@ -183,14 +183,14 @@ function dnsSuffix(region) {
 }
 /** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
 function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
-    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() !== 'true') {
         for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
             const value = env[name];
             if (value)
                 return checkedUrl(value, name);
         }
     }
-    const fips = env['AWS_USE_FIPS_ENDPOINT'] === 'true' ? '-fips' : '';
+    const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
     return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
 }
 function stsEndpoint(region, env) {
@@ -231,9 +231,10 @@ function sessionPolicyParams(session) {
     });
     return params;
 }
-/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256. */
+/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
 function sanitiseTagValue(value) {
-    return value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256);
+    // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
+    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
 }
 /** Session tags naming the run, as CloudTrail and ABAC policies see them; none outside GitHub Actions. */
 function runTags(env) {

@@ -18,14 +18,14 @@ function dnsSuffix(region) {
 }
 /** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
 function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
-    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() !== 'true') {
         for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
             const value = env[name];
             if (value)
                 return checkedUrl(value, name);
         }
     }
-    const fips = env['AWS_USE_FIPS_ENDPOINT'] === 'true' ? '-fips' : '';
+    const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
     return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
 }
 function stsEndpoint(region, env) {

@@ -87,7 +87,7 @@ async function httpRequest(req) {
 }
 function toNetworkError(err, host) {
     const code = err.code ?? 'ERR_NETWORK';
-    return new NetworkError(code, `${code} talking to ${host}: ${err.message}`);
+    return new NetworkError(code, `talking to ${host}: ${err.message}`);
 }
 function isIpAddress(host) {
     return /^[\d.]+$/.test(host) || host.includes(':');

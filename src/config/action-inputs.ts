@@ -88,7 +88,11 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env): Sou
       requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
       parseRoleArn(get('role-to-assume'), 'role-to-assume');
       const source: Source = { mode, roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
+      if (get('web-identity-token-file') && get('web-identity-token-env')) {
+        throw new InputError('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
+      }
       if (get('web-identity-token-file')) source.tokenFile = get('web-identity-token-file');
+      if (get('web-identity-token-env')) source.tokenEnv = get('web-identity-token-env');
       return source;
     }
     case 'iot-certificate': {

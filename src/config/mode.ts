@@ -5,17 +5,20 @@ import { MODES } from './model.js';
 
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
 export const MODE_INPUTS: Record<Mode, readonly string[]> = {
-  oidc: ['audience', 'web-identity-token-file'],
+  oidc: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
   'iot-certificate': ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
   'roles-anywhere': ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
 };
+
+/** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
+const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];
 
 export function resolveMode(get: (name: string) => string, roleChaining: boolean): Mode | 'role-chaining' {
   const given = (mode: Mode) => MODE_INPUTS[mode].filter((name) => get(name) !== '');
   const explicit = get('mode');
 
   if (roleChaining) {
-    const clash = MODES.flatMap(given);
+    const clash = [...MODES.flatMap(given), ...CERTIFICATE_INPUTS.filter((name) => get(name) !== '')];
     if (explicit) clash.unshift('mode');
     if (clash.length > 0) {
       throw new InputError('role-chaining', `is true, which uses the credentials already in the environment, but ${list(clash)} ${clash.length > 1 ? 'are' : 'is'} also set`, 'Use role-chaining alone with role-to-assume, or remove role-chaining');
@@ -29,6 +32,7 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
     }
     const mode = explicit as Mode;
     const foreign = MODES.filter((m) => m !== mode).flatMap(given);
+    if (mode === 'oidc') foreign.push(...CERTIFICATE_INPUTS.filter((name) => get(name) !== ''));
     if (foreign.length > 0) {
       throw new InputError('mode', `is ${mode}, but ${list(foreign)} belong${foreign.length > 1 ? '' : 's'} to another mode`, `Remove ${list(foreign)}, or change mode`);
     }

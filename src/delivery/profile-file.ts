@@ -3,14 +3,11 @@
  * the CLI and the action) both land, written to a temporary file with mode 0600 and renamed over the target so no
  * reader ever sees half a file, and never through a symbolic link.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
-
-const LOCK_WAIT_MS = 15000;
-/** A lock older than this was left by a process that died; it is taken over. */
-const LOCK_STALE_MS = 30000;
+import { acquireLock, fileError } from './file-lock.js';
 
 export interface FileEdit {
   /** The file's text before the edit ('' when it did not exist). */
@@ -22,7 +19,7 @@ export interface FileEdit {
 export async function editFile(path: string, input: string, edit: (text: string, existed: boolean) => string | null): Promise<FileEdit> {
   refuseSymlink(path, input);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const release = await lock(path, input);
+  const release = await acquireLock(path, input);
   try {
     refuseSymlink(path, input);
     let before = '';
@@ -73,34 +70,4 @@ function refuseSymlink(path: string, input: string): void {
   if (isLink) {
     throw new InputError(input, `${path} is a symbolic link, which this action will not write through`, 'Point it at a regular file, or remove the link');
   }
-}
-
-async function lock(path: string, input: string): Promise<() => void> {
-  const lockPath = `${path}.lock`;
-  const started = Date.now();
-  for (;;) {
-    try {
-      const fd = openSync(lockPath, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fileError(input, lockPath, err);
-    }
-    try {
-      if (Date.now() - statSync(lockPath).mtimeMs > LOCK_STALE_MS) rmSync(lockPath, { force: true });
-    } catch {
-      // The holder released it between our attempts: try again at once.
-      continue;
-    }
-    if (Date.now() - started > LOCK_WAIT_MS) {
-      throw new InputError(input, `${lockPath} has been held for over ${LOCK_WAIT_MS / 1000}s`, 'Another process is writing the file; if none is, delete the lock file');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
-  }
-}
-
-function fileError(input: string, path: string, err: unknown): InputError {
-  const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  return new InputError(input, `cannot write ${path} (${code})`, 'Choose a path the job can write, in a directory it owns');
 }

@@ -100,7 +100,7 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
 
 function toNetworkError(err: NodeJS.ErrnoException, host: string): NetworkError {
   const code = err.code ?? 'ERR_NETWORK';
-  return new NetworkError(code, `${code} talking to ${host}: ${err.message}`);
+  return new NetworkError(code, `talking to ${host}: ${err.message}`);
 }
 
 function isIpAddress(host: string): boolean {

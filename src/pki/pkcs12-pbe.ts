@@ -37,7 +37,7 @@ export function pkcs12Passwords(passphrase: string): Pkcs12Password[] {
 const MAX_PBKDF2_ITERATIONS = 10_000_000;
 const MAX_PKCS12_ITERATIONS = 1_000_000;
 
-interface Digest {
+export interface Digest {
   name: string;
   /** Output length in bytes (u in RFC 7292). */
   size: number;

@@ -9,13 +9,13 @@ export function dnsSuffix(region: string): string {
 
 /** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
 export function serviceEndpoint(hostPrefix: string, serviceEnvId: string, region: string, env: Env): string {
-  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS'] !== 'true') {
+  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() !== 'true') {
     for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
       const value = env[name];
       if (value) return checkedUrl(value, name);
     }
   }
-  const fips = env['AWS_USE_FIPS_ENDPOINT'] === 'true' ? '-fips' : '';
+  const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
   return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
 }
 

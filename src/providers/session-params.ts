@@ -10,9 +10,10 @@ export function sessionPolicyParams(session: SessionOptions): Record<string, str
   return params;
 }
 
-/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256. */
+/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
 export function sanitiseTagValue(value: string): string {
-  return value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_').slice(0, 256);
+  // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
+  return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
 }
 
 /** Session tags naming the run, as CloudTrail and ABAC policies see them; none outside GitHub Actions. */

@@ -1,0 +1,216 @@
+/** INI section editing: one section changes, every other byte stays. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { configSectionName, readSection, removeSection, upsertSection } from '../../src/delivery/ini.js';
+
+const CREDS: Array<[string, string]> = [
+  ['aws_access_key_id', 'ASIAEXAMPLE'],
+  ['aws_secret_access_key', 'secret'],
+];
+
+const THREE = [
+  '# managed by hand',
+  '[alpha]',
+  'aws_access_key_id = A1',
+  '',
+  '; beta is prod',
+  '[beta]',
+  'aws_access_key_id = B1',
+  'region=eu-west-1',
+  '',
+  '',
+  '[gamma]',
+  'aws_access_key_id = G1',
+  '',
+].join('\n');
+
+test('upsert into an empty file', () => {
+  assert.equal(upsertSection('', 'ci', CREDS), '[ci]\naws_access_key_id = ASIAEXAMPLE\naws_secret_access_key = secret\n');
+});
+
+test('append to a file with a trailing newline: one blank line between sections', () => {
+  assert.equal(upsertSection('[a]\nk = 1\n', 'ci', [['x', 'y']]), '[a]\nk = 1\n\n[ci]\nx = y\n');
+});
+
+test('append to a file without a trailing newline', () => {
+  assert.equal(upsertSection('[a]\nk = 1', 'ci', [['x', 'y']]), '[a]\nk = 1\n\n[ci]\nx = y\n');
+});
+
+test('append after trailing blank lines adds no further blank line', () => {
+  assert.equal(upsertSection('[a]\nk = 1\n\n', 'ci', [['x', 'y']]), '[a]\nk = 1\n\n[ci]\nx = y\n');
+});
+
+test('append keeps comments and odd spacing of the other sections byte for byte', () => {
+  const original = '#top\n[a]\n  k=1   \n;c\n\t\n[ b ]\nv = 2 # not a comment in values\n';
+  assert.equal(upsertSection(original, 'ci', [['x', 'y']]), `${original}\n[ci]\nx = y\n`);
+});
+
+test('replace a section in the middle: neighbours, comments and blank lines untouched', () => {
+  const expected = [
+    '# managed by hand',
+    '[alpha]',
+    'aws_access_key_id = A1',
+    '',
+    '; beta is prod',
+    '[beta]',
+    'x = y',
+    '',
+    '',
+    '[gamma]',
+    'aws_access_key_id = G1',
+    '',
+  ].join('\n');
+  assert.equal(upsertSection(THREE, 'beta', [['x', 'y']]), expected);
+});
+
+test('replace the first section: the comment above the next section stays', () => {
+  const expected = ['# managed by hand', '[alpha]', 'x = y', '', '; beta is prod', '[beta]'].join('\n');
+  assert.equal(upsertSection(THREE, 'alpha', [['x', 'y']]).split('\n').slice(0, 6).join('\n'), expected);
+  assert.ok(upsertSection(THREE, 'alpha', [['x', 'y']]).endsWith(THREE.slice(THREE.indexOf('; beta is prod'))));
+});
+
+test('replace the last section, with and without a trailing newline', () => {
+  const head = THREE.slice(0, THREE.indexOf('[gamma]'));
+  assert.equal(upsertSection(THREE, 'gamma', [['x', 'y']]), `${head}[gamma]\nx = y\n`);
+  const noNewline = THREE.replace(/\n$/, '');
+  assert.equal(upsertSection(noNewline, 'gamma', [['x', 'y']]), `${head}[gamma]\nx = y`);
+});
+
+test('a header written as [ name ] is found, replaced and removed', () => {
+  const text = '[a]\nk = 1\n\n[ ci ]\nold = 1\n\n[b]\nk = 2\n';
+  assert.equal(upsertSection(text, 'ci', [['x', 'y']]), '[a]\nk = 1\n\n[ci]\nx = y\n\n[b]\nk = 2\n');
+  assert.equal(removeSection(text, 'ci'), '[a]\nk = 1\n\n[b]\nk = 2\n');
+  assert.deepEqual(readSection(text, 'ci'), new Map([['old', '1']]));
+  assert.deepEqual(readSection('[ profile x ] ; note\nregion = us-east-1\n', 'profile x'), new Map([['region', 'us-east-1']]));
+});
+
+test('section names are matched whole: [ci] does not match [ci-2] or [profile ci]', () => {
+  const text = '[ci-2]\nk = 1\n\n[profile ci]\nk = 2\n';
+  assert.equal(readSection(text, 'ci'), undefined);
+  assert.equal(removeSection(text, 'ci'), text);
+  assert.equal(upsertSection(text, 'ci', [['x', 'y']]), `${text}\n[ci]\nx = y\n`);
+});
+
+test('CRLF files stay CRLF, on upsert of a new and of an existing section and on remove', () => {
+  const crlf = '[a]\r\nk = 1\r\n\r\n[b]\r\nk = 2\r\n';
+  assert.equal(upsertSection(crlf, 'ci', [['x', 'y']]), '[a]\r\nk = 1\r\n\r\n[b]\r\nk = 2\r\n\r\n[ci]\r\nx = y\r\n');
+  assert.equal(upsertSection(crlf, 'a', [['x', 'y'], ['z', 'w']]), '[a]\r\nx = y\r\nz = w\r\n\r\n[b]\r\nk = 2\r\n');
+  assert.equal(removeSection(crlf, 'a'), '[b]\r\nk = 2\r\n');
+  assert.equal(removeSection(crlf, 'b'), '[a]\r\nk = 1\r\n');
+  assert.deepEqual(readSection(crlf, 'b'), new Map([['k', '2']]));
+});
+
+test('remove the first section', () => {
+  assert.equal(removeSection(THREE, 'alpha'), ['# managed by hand', '; beta is prod', '[beta]', 'aws_access_key_id = B1', 'region=eu-west-1', '', '', '[gamma]', 'aws_access_key_id = G1', ''].join('\n'));
+  assert.equal(removeSection('[a]\nk = 1\n\n[b]\nk = 2\n', 'a'), '[b]\nk = 2\n');
+});
+
+test('remove a middle section with its separating blank lines', () => {
+  assert.equal(removeSection(THREE, 'beta'), ['# managed by hand', '[alpha]', 'aws_access_key_id = A1', '', '; beta is prod', '[gamma]', 'aws_access_key_id = G1', ''].join('\n'));
+  assert.equal(removeSection('[a]\nk = 1\n\n[b]\nk = 2\n\n[c]\nk = 3\n', 'b'), '[a]\nk = 1\n\n[c]\nk = 3\n');
+});
+
+test('remove the last section and the blank line before it', () => {
+  assert.equal(removeSection(THREE, 'gamma'), ['# managed by hand', '[alpha]', 'aws_access_key_id = A1', '', '; beta is prod', '[beta]', 'aws_access_key_id = B1', 'region=eu-west-1', ''].join('\n'));
+  assert.equal(removeSection('[a]\nk = 1\n\n[b]\nk = 2', 'b'), '[a]\nk = 1');
+});
+
+test('remove the only section leaves an empty file', () => {
+  assert.equal(removeSection('[ci]\nx = y\n', 'ci'), '');
+  assert.equal(removeSection('[ci]\nx = y', 'ci'), '');
+});
+
+test('remove an absent section returns the text itself', () => {
+  assert.equal(removeSection(THREE, 'delta'), THREE);
+  assert.equal(removeSection('', 'delta'), '');
+});
+
+test('upsert then remove gives back the original text exactly', () => {
+  const originals = [
+    '',
+    '[a]\nk = 1\n',
+    '[default]\naws_access_key_id = AKIA\naws_secret_access_key = s\n\n[other]\nregion = eu-west-1\n',
+    THREE,
+    '# only a comment\n',
+    '[a]\nk = 1\n# trailing comment\n',
+    '[a]\r\nk = 1\r\n\r\n[b]\r\nk = 2\r\n',
+    '[ spaced ]\n  k=1\n;x\n',
+  ];
+  for (const original of originals) {
+    const added = upsertSection(original, 'ci', CREDS);
+    assert.deepEqual(readSection(added, 'ci'), new Map(CREDS));
+    assert.equal(removeSection(added, 'ci'), original, `original ${JSON.stringify(original)} via ${JSON.stringify(added)}`);
+  }
+});
+
+test('upserting a section twice is the same as once', () => {
+  for (const original of ['', '[a]\nk = 1\n', THREE]) {
+    const once = upsertSection(original, 'ci', CREDS);
+    assert.equal(upsertSection(once, 'ci', CREDS), once);
+    const changed = upsertSection(once, 'ci', [['aws_access_key_id', 'NEW']]);
+    assert.equal(removeSection(changed, 'ci'), removeSection(once, 'ci'));
+  }
+});
+
+test('readSection: keys and values trimmed; comments and blank lines skipped; absent is undefined', () => {
+  const text = '[x]\n  region   =   us-east-1  \n# c = d\n; e = f\n\noutput=json\nempty =\nurl = https://a/b?c=d\n[y]\nk = v\n';
+  assert.deepEqual(readSection(text, 'x'), new Map([['region', 'us-east-1'], ['output', 'json'], ['empty', ''], ['url', 'https://a/b?c=d']]));
+  assert.equal(readSection(text, 'z'), undefined);
+  assert.deepEqual(readSection('[x]\n', 'x'), new Map());
+});
+
+test('configSectionName: default stays, others get the profile prefix', () => {
+  assert.equal(configSectionName('default'), 'default');
+  assert.equal(configSectionName('ci'), 'profile ci');
+});
+
+/** Random INI documents from the pieces real files hold. */
+function randomDocument(rnd: () => number, names: string[]): string {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
+  const lines: string[] = [];
+  if (rnd() < 0.3) lines.push(pick(['# top comment', '; top', '']));
+  for (const name of names) {
+    if (rnd() < 0.3) lines.push(pick(['# about the next profile', '; next', '']));
+    lines.push(pick([`[${name}]`, `[ ${name} ]`, `[${name}] # c`]));
+    const keys = Math.floor(rnd() * 4);
+    for (let k = 0; k < keys; k++) lines.push(pick([`key${k} = v${k}`, `key${k}=v${k}`, `  key${k} =  spaced  `, '# inner comment']));
+    const blanks = Math.floor(rnd() * 3);
+    for (let b = 0; b < blanks; b++) lines.push('');
+  }
+  // Real files end with exactly one newline.
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  const eol = rnd() < 0.3 ? '\r\n' : '\n';
+  return lines.length === 0 ? '' : lines.join(eol) + eol;
+}
+
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+test('random documents: upsert then remove of a new section is the identity; other sections read the same after either', () => {
+  const rnd = seeded(7);
+  for (let i = 0; i < 500; i++) {
+    const names = ['default', 'a', 'profile b', 'c'].filter(() => rnd() < 0.6);
+    const original = randomDocument(rnd, names);
+    const added = upsertSection(original, 'ci', CREDS);
+    assert.equal(removeSection(added, 'ci'), original, JSON.stringify(original));
+    for (const name of names) assert.deepEqual(readSection(added, name), readSection(original, name));
+    if (names.length > 0) {
+      const target = names[Math.floor(rnd() * names.length)]!;
+      const replaced = upsertSection(original, target, [['x', 'y']]);
+      assert.deepEqual(readSection(replaced, target), new Map([['x', 'y']]));
+      for (const name of names.filter((n) => n !== target)) assert.deepEqual(readSection(replaced, name), readSection(original, name), JSON.stringify(original));
+      const removed = removeSection(original, target);
+      assert.equal(readSection(removed, target), undefined);
+      for (const name of names.filter((n) => n !== target)) assert.deepEqual(readSection(removed, name), readSection(original, name), JSON.stringify(original));
+      // Every comment outside the changed section survives.
+      const comments = (text: string) => text.split(/\r?\n/).filter((l) => /^[#;]/.test(l));
+      for (const c of comments(original).filter((c) => c !== '# inner comment')) assert.ok(comments(removed).includes(c) && comments(replaced).includes(c), `${c} in ${JSON.stringify(original)}`);
+      if (original.includes('\r\n')) assert.ok(!/(^|[^\r])\n/.test(replaced) && !/(^|[^\r])\n/.test(removed));
+    }
+  }
+});

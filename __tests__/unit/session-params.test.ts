@@ -1,0 +1,78 @@
+/** Session policies and run tags as STS query parameters. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runTags, sanitiseTagValue, sessionPolicyParams, tagParams } from '../../src/providers/session-params.js';
+import type { SessionOptions } from '../../src/config/model.js';
+import { formBody } from '../../src/providers/sts-query.js';
+
+const SESSION: SessionOptions = { sessionName: 's', sessionNameGiven: false, durationSeconds: 3600, managedPolicyArns: [], sessionTags: true };
+const GITHUB_ENV = {
+  GITHUB_REPOSITORY: 'octo/repo',
+  GITHUB_WORKFLOW: 'Deploy (prod) #1',
+  GITHUB_RUN_ID: '123',
+  GITHUB_ACTOR: 'dependabot[bot]',
+  GITHUB_SHA: 'a'.repeat(40),
+  GITHUB_REF: 'refs/heads/feature/x',
+};
+
+test('sessionPolicyParams: nothing when no policy is set', () => {
+  assert.deepEqual(sessionPolicyParams(SESSION), {});
+});
+
+test('sessionPolicyParams: Policy and PolicyArns.member.N.arn from 1', () => {
+  assert.deepEqual(
+    sessionPolicyParams({ ...SESSION, inlinePolicy: '{"Statement":[]}', managedPolicyArns: ['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B'] }),
+    { Policy: '{"Statement":[]}', 'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/A', 'PolicyArns.member.2.arn': 'arn:aws:iam::aws:policy/B' },
+  );
+});
+
+test('runTags: none outside GitHub Actions (no GITHUB_REPOSITORY)', () => {
+  const { GITHUB_REPOSITORY: _r, ...rest } = GITHUB_ENV;
+  assert.deepEqual(runTags(rest), []);
+  assert.deepEqual(runTags({ ...rest, GITHUB_REPOSITORY: '' }), []);
+});
+
+test('runTags: the run named in order, values sanitised, unset ones skipped', () => {
+  assert.deepEqual(runTags(GITHUB_ENV), [
+    ['GitHub', 'Actions'],
+    ['Repository', 'octo/repo'],
+    ['Workflow', 'Deploy _prod_ _1'],
+    ['RunId', '123'],
+    ['Actor', 'dependabot_bot_'],
+    ['Commit', 'a'.repeat(40)],
+    ['Branch', 'refs/heads/feature/x'],
+  ]);
+  assert.deepEqual(runTags({ GITHUB_REPOSITORY: 'o/r', GITHUB_ACTOR: '' }), [['GitHub', 'Actions'], ['Repository', 'o/r']]);
+});
+
+test('sanitiseTagValue: letters, digits, spaces and _.:/=+-@ kept (any script); others become _', () => {
+  assert.equal(sanitiseTagValue('a-Z_0.9:/=+@ x'), 'a-Z_0.9:/=+@ x');
+  assert.equal(sanitiseTagValue('ünï 中文 ٣'), 'ünï 中文 ٣');
+  assert.equal(sanitiseTagValue('a#b$c!d"e\'f(g)h*i,j;k<l>m?n[o]p{q}r|s\\t`u~v%w&x'), 'a_b_c_d_e_f_g_h_i_j_k_l_m_n_o_p_q_r_s_t_u_v_w_x');
+  // One replacement per character, not per UTF-16 code unit.
+  assert.equal(sanitiseTagValue('emoji 🚀 and tab\t'), 'emoji _ and tab_');
+});
+
+test('sanitiseTagValue: values are cut to 256 characters', () => {
+  assert.equal(sanitiseTagValue('x'.repeat(300)), 'x'.repeat(256));
+  assert.equal(sanitiseTagValue('x'.repeat(256)), 'x'.repeat(256));
+  assert.equal(runTags({ GITHUB_REPOSITORY: 'o/r', GITHUB_REF: `refs/heads/${'b'.repeat(400)}` })[2]![1].length, 256);
+});
+
+test('sanitiseTagValue: the cut never splits a character outside the BMP, so the body still encodes', () => {
+  const astral = '𠀀'; // a CJK letter, two UTF-16 code units
+  const value = sanitiseTagValue('x'.repeat(255) + astral + 'tail');
+  assert.equal([...value].length, 256);
+  assert.ok(value.endsWith(astral));
+  assert.doesNotThrow(() => formBody('AssumeRole', { 'Tags.member.1.Value': value }));
+});
+
+test('tagParams: Tags.member.N.Key and .Value from 1', () => {
+  assert.deepEqual(tagParams([['GitHub', 'Actions'], ['Repository', 'o/r']]), {
+    'Tags.member.1.Key': 'GitHub',
+    'Tags.member.1.Value': 'Actions',
+    'Tags.member.2.Key': 'Repository',
+    'Tags.member.2.Value': 'o/r',
+  });
+  assert.deepEqual(tagParams([]), {});
+});

@@ -1,0 +1,1031 @@
+export const id = 722;
+export const ids = [722];
+export const modules = {
+
+/***/ 722:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  credentialProcess: () => (/* binding */ credentialProcess),
+  envCommand: () => (/* binding */ envCommand),
+  execCommand: () => (/* binding */ execCommand),
+  loadSettings: () => (/* binding */ loadSettings)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(24);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+// EXTERNAL MODULE: ./src/config/action-inputs.ts + 4 modules
+var action_inputs = __webpack_require__(590);
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(750);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+;// CONCATENATED MODULE: ./src/providers/index.ts
+async function obtainSession(config, ctx) {
+    const source = config.source;
+    const hop = config.chainRoleArn;
+    let session;
+    switch (source.mode) {
+        case 'oidc': {
+            const { oidcSession } = await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 303));
+            session = await oidcSession(config, source, ctx, !hop);
+            break;
+        }
+        case 'role-chaining': {
+            const { assumeRoleWith, environmentCredentials } = await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27));
+            session = await assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
+            break;
+        }
+        case 'iot-certificate': {
+            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(964), __webpack_require__.e(991)]).then(__webpack_require__.bind(__webpack_require__, 991));
+            session = await iotSession(source, ctx);
+            break;
+        }
+        case 'roles-anywhere': {
+            const { rolesAnywhereSession } = await Promise.all(/* import() */[__webpack_require__.e(964), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 84));
+            session = await rolesAnywhereSession(config, source, ctx);
+            break;
+        }
+    }
+    maskSession(session, ctx);
+    if (!hop)
+        return { source: session, final: session };
+    const { assumeRoleWith, chainedDuration } = await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27));
+    const final = await assumeRoleWith(session.credentials, hop, config, ctx, chainedDuration(config));
+    maskSession(final, ctx);
+    return { source: session, final };
+}
+function maskSession(session, ctx) {
+    const c = session.credentials;
+    for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken])
+        if (value)
+            ctx.mask(value);
+}
+
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(809);
+;// CONCATENATED MODULE: ./src/cli/auth-file.ts
+/**
+ * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
+ * with a `version`. A strict subset of YAML, read without a YAML library. Pure.
+ *
+ *   version: 1
+ *   mode: iot-certificate
+ *   aws-region: us-east-1
+ *   certificate: ./certificate.pem    # relative paths are relative to the file
+ */
+
+
+const AUTH_FILE_VERSION = 1;
+/** Keys whose values are paths, resolved against the file's directory. */
+const PATH_KEYS = new Set(['certificate', 'private-key', 'certificate-chain', 'ca-certificate', 'web-identity-token-file', 'credentials-file']);
+function parseAuthFile(text, path, dir, known) {
+    const values = new Map();
+    text.split(/\r?\n/).forEach((raw, i) => {
+        const line = raw.replace(/\s+#.*$/, '').trimEnd();
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const match = /^([a-z0-9-]+):\s*(.*)$/.exec(line);
+        if (!match) {
+            throw new errors/* InputError */.dz('auth', `${path} line ${i + 1} is not 'key: value'`, 'auth.yaml holds one flat map of input names to values; see the README');
+        }
+        const key = match[1];
+        const value = unquote(match[2].trim());
+        if (key !== 'version' && !known.has(key)) {
+            throw new errors/* InputError */.dz('auth', `${path} line ${i + 1} has an unknown key '${key}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
+        }
+        if (values.has(key))
+            throw new errors/* InputError */.dz('auth', `${path} line ${i + 1} repeats '${key}'`, 'Give each key once');
+        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.join)(dir, value) : value);
+    });
+    const version = values.get('version');
+    if (version !== String(AUTH_FILE_VERSION)) {
+        throw new errors/* InputError */.dz('auth', `${path} has version ${version ?? '(none)'}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
+    }
+    values.delete('version');
+    return values;
+}
+/** Writes values as auth.yaml text (bootstrap uses it); values with YAML-special characters are quoted. */
+function formatAuthFile(values, comment) {
+    const lines = [`# ${comment}`, `version: ${AUTH_FILE_VERSION}`];
+    for (const [k, v] of values)
+        lines.push(`${k}: ${/^[\w./@:-]*$/.test(v) && !/^\d/.test(v) ? v : JSON.stringify(v)}`);
+    return lines.join('\n') + '\n';
+}
+function unquote(value) {
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
+        try {
+            return JSON.parse(value);
+        }
+        catch {
+            return value.slice(1, -1);
+        }
+    }
+    if (value.length >= 2 && value.startsWith("'") && value.endsWith("'"))
+        return value.slice(1, -1).replace(/''/g, "'");
+    return value;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./src/delivery/file-lock.ts
+/**
+ * A lock file beside the file it guards (`<path>.lock`, created exclusively), so that processes editing the same file
+ * (two steps, the CLI and the action, twenty `aws` commands at once) take turns. A lock left by a dead process is
+ * taken over once it is stale.
+ */
+
+
+const LOCK_WAIT_MS = 15000;
+/** A lock older than this was left by a process that died; it is taken over. */
+const LOCK_STALE_MS = 30000;
+/** Takes `<path>.lock`, waiting while another process holds it; returns the release function. */
+async function file_lock_acquireLock(path, input) {
+    const lockPath = `${path}.lock`;
+    const started = Date.now();
+    for (;;) {
+        try {
+            const fd = (0,external_node_fs_.openSync)(lockPath, 'wx', 0o600);
+            (0,external_node_fs_.writeSync)(fd, String(process.pid));
+            (0,external_node_fs_.closeSync)(fd);
+            return () => (0,external_node_fs_.rmSync)(lockPath, { force: true });
+        }
+        catch (err) {
+            if (err.code !== 'EEXIST')
+                throw file_lock_fileError(input, lockPath, err);
+        }
+        try {
+            if (Date.now() - (0,external_node_fs_.statSync)(lockPath).mtimeMs > LOCK_STALE_MS)
+                (0,external_node_fs_.rmSync)(lockPath, { force: true });
+        }
+        catch {
+            // The holder released it between our attempts: try again at once.
+            continue;
+        }
+        if (Date.now() - started > LOCK_WAIT_MS) {
+            throw new errors/* InputError */.dz(input, `${lockPath} has been held for over ${LOCK_WAIT_MS / 1000}s`, 'Another process is writing the file; if none is, delete the lock file');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+    }
+}
+/** A file-system failure as an InputError on the input that named the path. */
+function file_lock_fileError(input, path, err) {
+    const code = err.code ?? 'error';
+    return new errors/* InputError */.dz(input, `cannot write ${path} (${code})`, 'Choose a path the job can write, in a directory it owns');
+}
+
+;// CONCATENATED MODULE: ./src/delivery/profile-file.ts
+/**
+ * Read-modify-write of a shared credentials/config file: under a lock file so that concurrent writers (two steps,
+ * the CLI and the action) both land, written to a temporary file with mode 0600 and renamed over the target so no
+ * reader ever sees half a file, and never through a symbolic link.
+ */
+
+
+
+
+
+/** Applies `edit` to the file's text atomically under its lock. `edit` returning null deletes the file. */
+async function editFile(path, input, edit) {
+    refuseSymlink(path, input);
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    const release = await acquireLock(path, input);
+    try {
+        refuseSymlink(path, input);
+        let before = '';
+        let existed = true;
+        try {
+            before = readFileSync(path, 'utf8');
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT')
+                throw fileError(input, path, err);
+            existed = false;
+        }
+        const after = edit(before, existed);
+        if (after === null) {
+            if (existed)
+                unlinkSync(path);
+        }
+        else if (after !== before || !existed) {
+            writeAtomically(path, after, input);
+        }
+        return { before, existed };
+    }
+    finally {
+        release();
+    }
+}
+/** Writes `text` to `path` with mode 0600 via a sibling temporary file and rename. */
+function writeAtomically(path, text, input) {
+    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o600);
+        (0,external_node_fs_.writeSync)(fd, text);
+        (0,external_node_fs_.fsyncSync)(fd);
+        (0,external_node_fs_.closeSync)(fd);
+        fd = undefined;
+        (0,external_node_fs_.renameSync)(tmp, path);
+    }
+    catch (err) {
+        if (fd !== undefined)
+            (0,external_node_fs_.closeSync)(fd);
+        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        throw file_lock_fileError(input, path, err);
+    }
+}
+function refuseSymlink(path, input) {
+    let isLink = false;
+    try {
+        isLink = lstatSync(path).isSymbolicLink();
+    }
+    catch {
+        return;
+    }
+    if (isLink) {
+        throw new InputError(input, `${path} is a symbolic link, which this action will not write through`, 'Point it at a regular file, or remove the link');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/cache.ts
+/**
+ * The credential cache behind `credential-process`: one file per configuration (mode 0600, in a 0700 directory the
+ * user owns), refreshed when less than a margin is left, and a lock so that many processes started at once cause one
+ * exchange. A corrupt, foreign-owned or loosely permissioned entry is ignored, never trusted.
+ */
+
+
+
+
+
+const ENTRY_VERSION = 1;
+/** What identifies a configuration: everything that changes the credentials, with the passphrase left out. */
+function cacheKey(config) {
+    const source = { ...config.source, passphrase: undefined };
+    const identity = JSON.stringify({ v: ENTRY_VERSION, region: config.region, source, session: config.session, chain: config.chainRoleArn ?? null });
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 40);
+}
+function serialiseEntry(session) {
+    const c = session.credentials;
+    return JSON.stringify({ version: ENTRY_VERSION, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.toISOString(), assumedRoleArn: session.assumedRoleArn });
+}
+/** The session in an entry's text if it is well-formed and fresh for at least `marginMs` more; else undefined. */
+function parseEntry(text, now, marginMs) {
+    let doc;
+    try {
+        doc = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (doc['version'] !== ENTRY_VERSION)
+        return undefined;
+    const { accessKeyId, secretAccessKey, sessionToken, expiration, assumedRoleArn } = doc;
+    if (typeof accessKeyId !== 'string' || typeof secretAccessKey !== 'string' || typeof expiration !== 'string')
+        return undefined;
+    const expires = new Date(expiration);
+    if (Number.isNaN(expires.getTime()) || expires.getTime() - now.getTime() < marginMs)
+        return undefined;
+    const session = { credentials: { accessKeyId, secretAccessKey, expiration: expires } };
+    if (typeof sessionToken === 'string')
+        session.credentials.sessionToken = sessionToken;
+    if (typeof assumedRoleArn === 'string')
+        session.assumedRoleArn = assumedRoleArn;
+    return session;
+}
+/** Returns a fresh cached session, or runs `obtain` under the entry's lock and caches what it returns. */
+async function cachedSession(config, options, obtain) {
+    if (!prepareDirectory(options.dir, options.debug))
+        return obtain();
+    const path = (0,external_node_path_.join)(options.dir, `${cacheKey(config)}.json`);
+    const hit = readEntry(path, options);
+    if (hit)
+        return hit;
+    const release = await file_lock_acquireLock(path, 'cache-dir');
+    try {
+        // Another process may have refreshed the entry while we waited for the lock.
+        const refreshed = readEntry(path, options);
+        if (refreshed)
+            return refreshed;
+        const session = await obtain();
+        if (session.credentials.expiration)
+            writeAtomically(path, serialiseEntry(session), 'cache-dir');
+        return session;
+    }
+    finally {
+        release();
+    }
+}
+function readEntry(path, options) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_.lstatSync)(path);
+    }
+    catch {
+        return undefined;
+    }
+    if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o077) !== 0) {
+        options.debug(`cache entry ${path} is not a private file of this user; ignored`);
+        return undefined;
+    }
+    const session = parseEntry((0,external_node_fs_.readFileSync)(path, 'utf8'), options.now(), options.marginMs);
+    if (!session)
+        options.debug('cache entry missing, expiring or unreadable; refreshing');
+    return session;
+}
+/** Creates the directory 0700; refuses one that another user owns or others can write. */
+function prepareDirectory(dir, debug) {
+    try {
+        (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
+        const stat = (0,external_node_fs_.lstatSync)(dir);
+        if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o022) !== 0) {
+            debug(`cache directory ${dir} is not private to this user; not caching`);
+            return false;
+        }
+        return true;
+    }
+    catch {
+        debug(`cache directory ${dir} cannot be created; not caching`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/formats.ts
+const ENV_FORMATS = ['sh', 'json', 'dotenv', 'powershell'];
+/** The document AWS's `credential_process` expects on stdout. */
+function credentialProcessJson(session) {
+    const c = session.credentials;
+    const doc = { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey };
+    if (c.sessionToken)
+        doc['SessionToken'] = c.sessionToken;
+    if (c.expiration)
+        doc['Expiration'] = c.expiration.toISOString();
+    return JSON.stringify(doc);
+}
+function environmentFor(session, region) {
+    const c = session.credentials;
+    const vars = [
+        ['AWS_ACCESS_KEY_ID', c.accessKeyId],
+        ['AWS_SECRET_ACCESS_KEY', c.secretAccessKey],
+    ];
+    if (c.sessionToken)
+        vars.push(['AWS_SESSION_TOKEN', c.sessionToken]);
+    if (c.expiration)
+        vars.push(['AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString()]);
+    vars.push(['AWS_REGION', region], ['AWS_DEFAULT_REGION', region]);
+    return vars;
+}
+function formatEnvironment(vars, format) {
+    switch (format) {
+        case 'sh':
+            return vars.map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}'`).join('\n') + '\n';
+        case 'dotenv':
+            return vars.map(([k, v]) => `${k}=${/^[\w/+=.:-]*$/.test(v) ? v : JSON.stringify(v)}`).join('\n') + '\n';
+        case 'powershell':
+            return vars.map(([k, v]) => `$Env:${k} = '${v.replace(/'/g, "''")}'`).join('\n') + '\n';
+        case 'json':
+            return JSON.stringify(Object.fromEntries(vars), null, 2) + '\n';
+    }
+}
+
+// EXTERNAL MODULE: ./src/cli/settings.ts
+var settings = __webpack_require__(957);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var cli_args = __webpack_require__(593);
+;// CONCATENATED MODULE: ./src/cli/run-command.ts
+/** The CLI's commands over the shared core: config from flags/env/auth file, a provider, then one kind of output. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
+const DEFAULT_REFRESH_MARGIN_S = 900;
+function loadSettings(args, io, known) {
+    const authPath = args.flags.get('auth') ?? io.env['ASLC_AUTH'];
+    let authFile;
+    if (authPath) {
+        const full = (0,external_node_path_.resolve)(authPath);
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(full, 'utf8');
+        }
+        catch (err) {
+            throw new errors/* InputError */.dz('auth', `cannot read ${full} (${err.code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
+        }
+        authFile = parseAuthFile(text, full, (0,external_node_path_.dirname)(full), known);
+    }
+    const get = (0,settings/* settingsReader */.f6)(args.flags, io.env, authFile);
+    return { get, config: (0,action_inputs/* buildConfig */.fD)(get, io.env, new Date(), (0,external_node_os_.homedir)()) };
+}
+function context(config, io, verbose) {
+    return {
+        env: io.env,
+        clock: retry/* systemClock */.ml,
+        deadline: Date.now() + config.retry.timeoutMs,
+        maxAttempts: config.retry.maxAttempts,
+        // Nothing the CLI prints can be masked; secrets simply never reach a printed line.
+        mask: () => undefined,
+        debug: (message) => {
+            if (verbose)
+                io.stderr(`debug: ${message}\n`);
+        },
+        readFile: (path) => (0,external_node_fs_.readFileSync)(path),
+    };
+}
+async function session(config, io, verbose) {
+    return (await obtainSession(config, context(config, io, verbose))).final;
+}
+async function credentialProcess(args, io, known) {
+    const { get, config } = loadSettings(args, io, known);
+    const verbose = get('verbose') === 'true';
+    const obtain = () => session(config, io, verbose);
+    const result = get('no-cache') === 'true'
+        ? await obtain()
+        : await cachedSession(config, {
+            dir: get('cache-dir') || (0,external_node_path_.join)(io.env['XDG_CACHE_HOME'] || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'aws-short-lived-credentials'),
+            marginMs: 1000 * (get('refresh-margin-s') ? (0,values/* parseInteger */.cG)(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
+            now: () => new Date(),
+            debug: (m) => {
+                if (verbose)
+                    io.stderr(`debug: ${m}\n`);
+            },
+        }, obtain);
+    io.stdout(credentialProcessJson(result) + '\n');
+    return 0;
+}
+async function envCommand(args, io, known) {
+    const { get, config } = loadSettings(args, io, known);
+    const format = (get('format') || 'sh');
+    if (!ENV_FORMATS.includes(format))
+        throw new cli_args/* UsageError */.eb(`--format must be one of ${ENV_FORMATS.join(', ')}`);
+    const result = await session(config, io, get('verbose') === 'true');
+    io.stdout(formatEnvironment(environmentFor(result, config.region), format));
+    return 0;
+}
+async function execCommand(args, io, known) {
+    if (args.rest.length === 0)
+        throw new cli_args/* UsageError */.eb('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
+    const { get, config } = loadSettings(args, io, known);
+    const result = await session(config, io, get('verbose') === 'true');
+    const env = { ...io.env };
+    // A profile in the environment would make SDKs skip the credentials we hand over.
+    delete env['AWS_PROFILE'];
+    delete env['AWS_DEFAULT_PROFILE'];
+    for (const [k, v] of environmentFor(result, config.region))
+        env[k] = v;
+    const [command, ...rest] = args.rest;
+    return new Promise((resolveExit) => {
+        const child = (0,external_node_child_process_.spawn)(command, rest, { env: env, stdio: 'inherit' });
+        child.on('error', (err) => {
+            io.stderr(`aws-short-lived-credentials: cannot run '${command}': ${err.code ?? err.message}\n`);
+            resolveExit(127);
+        });
+        child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 + signalNumber(signal) : 1)));
+    });
+}
+function signalNumber(signal) {
+    return { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 1;
+}
+
+
+/***/ }),
+
+/***/ 590:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  uQ: () => (/* binding */ CHAINED_MAX_SECONDS),
+  fD: () => (/* binding */ buildConfig)
+});
+
+// UNUSED EXPORTS: DEFAULT_AUDIENCE, DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+;// CONCATENATED MODULE: ./src/config/arn.ts
+/** Parsing of the ARNs the inputs carry. Pure. */
+
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+function parseArn(value, input, example) {
+    const parts = value.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn') {
+        throw new errors/* InputError */.dz(input, `'${value}' is not an ARN`, `Use the full ARN, e.g. ${example}`);
+    }
+    const [, partition = '', service = '', region = '', account = '', ...rest] = parts;
+    if (!PARTITIONS.includes(partition)) {
+        throw new errors/* InputError */.dz(input, `'${value}' has an unknown partition '${partition}'`, `Use one of ${PARTITIONS.join(', ')}, e.g. ${example}`);
+    }
+    return { partition, service, region, account, resource: rest.join(':') };
+}
+/** An IAM role ARN, `arn:<partition>:iam::<12-digit account>:role/<optional path/>name`. A bare name gets the ARN form. */
+function parseRoleArn(value, input) {
+    const example = 'arn:aws:iam::123456789012:role/my-role';
+    if (!value.startsWith('arn:')) {
+        const name = value.replace(/^role\//, '');
+        throw new errors/* InputError */.dz(input, `'${value}' is a role name, not a role ARN`, `Use the role's ARN: arn:aws:iam::<account-id>:role/${name || '<role-name>'}`);
+    }
+    const arn = parseArn(value, input, example);
+    if (arn.service !== 'iam') {
+        throw new errors/* InputError */.dz(input, `'${value}' is an ARN of service '${arn.service}', not an IAM role`, `Use an IAM role ARN, e.g. ${example}`);
+    }
+    if (arn.region !== '') {
+        throw new errors/* InputError */.dz(input, `'${value}' has a region, but IAM ARNs have none`, `Remove the region: arn:${arn.partition}:iam::${arn.account}:${arn.resource}`);
+    }
+    checkAccount(arn.account, value, input, example);
+    const match = /^role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn.resource);
+    if (!match?.[1]) {
+        throw new errors/* InputError */.dz(input, `'${value}' does not name a role (its resource must be role/<name>)`, `Use an IAM role ARN, e.g. ${example}`);
+    }
+    return { ...arn, roleName: match[1] };
+}
+/** A managed policy ARN for `managed-session-policies`. */
+function parsePolicyArn(value, input) {
+    const example = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+    const arn = parseArn(value, input, example);
+    if (arn.service !== 'iam' || !arn.resource.startsWith('policy/')) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not an IAM policy ARN`, `Use one policy ARN per line, e.g. ${example}`);
+    }
+    if (arn.account !== 'aws')
+        checkAccount(arn.account, value, input, example);
+    return arn;
+}
+/** An ARN of a given service and resource type with a region, e.g. a Roles Anywhere trust anchor. */
+function parseRegionalArn(value, input, service, resourceType, example) {
+    const arn = parseArn(value, input, example);
+    if (arn.service !== service) {
+        throw new errors/* InputError */.dz(input, `'${value}' is an ARN of service '${arn.service}', not '${service}'`, `Use an ARN like ${example}`);
+    }
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region)) {
+        throw new errors/* InputError */.dz(input, `'${value}' has no valid region`, `Use an ARN like ${example}`);
+    }
+    checkAccount(arn.account, value, input, example);
+    const prefix = `${resourceType}/`;
+    const id = arn.resource.startsWith(prefix) ? arn.resource.slice(prefix.length) : '';
+    if (!/^[\w-]{1,64}$/.test(id)) {
+        throw new errors/* InputError */.dz(input, `'${value}' is not a ${resourceType} ARN`, `Use an ARN like ${example}`);
+    }
+    return { ...arn, id };
+}
+function checkAccount(account, value, input, example) {
+    if (!/^\d{12}$/.test(account)) {
+        throw new errors/* InputError */.dz(input, `'${value}' has account '${account}', which is not 12 digits`, `Use an ARN like ${example}`);
+    }
+}
+/** The account id of an STS assumed-role ARN (`arn:aws:sts::123456789012:assumed-role/role/session`), or ''. */
+function accountOfArn(arn) {
+    const account = arn.split(':')[4] ?? '';
+    return /^\d{12}$/.test(account) ? account : '';
+}
+
+;// CONCATENATED MODULE: ./src/config/model.ts
+/** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
+const MODES = ['oidc', 'iot-certificate', 'roles-anywhere'];
+
+;// CONCATENATED MODULE: ./src/config/mode.ts
+/** Which mode a set of inputs asks for: the `mode` input, or inferred from the inputs only one mode uses. Pure. */
+
+
+/** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
+const MODE_INPUTS = {
+    oidc: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
+    'iot-certificate': ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
+    'roles-anywhere': ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
+};
+/** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
+const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];
+function resolveMode(get, roleChaining) {
+    const given = (mode) => MODE_INPUTS[mode].filter((name) => get(name) !== '');
+    const explicit = get('mode');
+    if (roleChaining) {
+        const clash = [...MODES.flatMap(given), ...CERTIFICATE_INPUTS.filter((name) => get(name) !== '')];
+        if (explicit)
+            clash.unshift('mode');
+        if (clash.length > 0) {
+            throw new errors/* InputError */.dz('role-chaining', `is true, which uses the credentials already in the environment, but ${list(clash)} ${clash.length > 1 ? 'are' : 'is'} also set`, 'Use role-chaining alone with role-to-assume, or remove role-chaining');
+        }
+        return 'role-chaining';
+    }
+    if (explicit) {
+        if (!MODES.includes(explicit)) {
+            throw new errors/* InputError */.dz('mode', `'${explicit}' is not a mode`, `Use one of ${MODES.join(', ')}, or leave it empty to infer the mode`);
+        }
+        const mode = explicit;
+        const foreign = MODES.filter((m) => m !== mode).flatMap(given);
+        if (mode === 'oidc')
+            foreign.push(...CERTIFICATE_INPUTS.filter((name) => get(name) !== ''));
+        if (foreign.length > 0) {
+            throw new errors/* InputError */.dz('mode', `is ${mode}, but ${list(foreign)} belong${foreign.length > 1 ? '' : 's'} to another mode`, `Remove ${list(foreign)}, or change mode`);
+        }
+        return mode;
+    }
+    const candidates = MODES.filter((m) => given(m).length > 0);
+    if (candidates.length > 1) {
+        const clash = candidates.map((m) => `${given(m).join(', ')} (${m})`).join(' and ');
+        throw new errors/* InputError */.dz('mode', `cannot be inferred: ${clash} are set together`, 'Keep the inputs of one mode only, or set mode explicitly');
+    }
+    if (candidates[0])
+        return candidates[0];
+    if (get('certificate') !== '' || get('private-key') !== '') {
+        throw new errors/* InputError */.dz('mode', 'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT) or trust-anchor-arn/profile-arn (Roles Anywhere)', 'Add the inputs of the mode you want, or set mode');
+    }
+    if (get('role-to-assume') !== '')
+        return 'oidc';
+    throw new errors/* InputError */.dz('role-to-assume', 'is required (no mode\'s inputs are set)', 'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, or trust-anchor-arn and profile-arn');
+}
+function list(names) {
+    return names.join(', ');
+}
+
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(750);
+;// CONCATENATED MODULE: ./src/config/iot-endpoint.ts
+/** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
+
+const DESCRIBE = 'aws iot describe-endpoint --endpoint-type iot:CredentialProvider';
+/** Returns `https://host[:port]`. A bare host must look like an IoT credentials endpoint; a URL is trusted as given. */
+function normaliseIotEndpoint(value, input) {
+    if (value === '') {
+        throw new errors/* InputError */.dz(input, 'is required', `Find your account's endpoint with: ${DESCRIBE}`);
+    }
+    if (/^[a-z]+:\/\//i.test(value)) {
+        let url;
+        try {
+            url = new URL(value);
+        }
+        catch {
+            throw new errors/* InputError */.dz(input, `'${value}' is not a valid URL`, `Use the host name printed by: ${DESCRIBE}`);
+        }
+        if (url.protocol !== 'https:') {
+            throw new errors/* InputError */.dz(input, `'${value}' is not https`, 'The credentials provider is reached over TLS only: use https://');
+        }
+        if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
+            throw new errors/* InputError */.dz(input, `'${value}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
+        }
+        return `https://${url.host}`;
+    }
+    if (!/^[a-z0-9]+\.credentials\.iot(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i.test(value)) {
+        const hint = /\.iot\.[a-z0-9-]+\.amazonaws\.com/i.test(value) && !/credentials/.test(value)
+            ? 'This looks like the IoT data endpoint, not the credentials provider.'
+            : 'It does not look like <prefix>.credentials.iot.<region>.amazonaws.com.';
+        throw new errors/* InputError */.dz(input, `'${value}' is not an IoT credentials endpoint. ${hint}`, `Use the host printed by: ${DESCRIBE} (or an explicit https:// URL)`);
+    }
+    return `https://${value.toLowerCase()}`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(760);
+;// CONCATENATED MODULE: ./src/config/action-inputs.ts
+/** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
+
+
+
+
+
+
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+const DEFAULT_DURATION_SECONDS = 3600;
+const DEFAULT_MAX_ATTEMPTS = 10;
+const DEFAULT_TIMEOUT_SECONDS = 120;
+/** STS caps a session reached by role chaining at one hour. */
+const CHAINED_MAX_SECONDS = 3600;
+function buildConfig(get, env, now, homeDir) {
+    const region = (0,values/* parseRegion */.cf)(get('aws-region'), 'aws-region');
+    const roleChaining = (0,values/* parseBoolean */.yG)(get('role-chaining'), 'role-chaining', false);
+    const mode = resolveMode(get, roleChaining);
+    const source = buildSource(mode, get, env);
+    const durationInput = get('role-duration-seconds');
+    const chainRoleArn = get('chain-role-arn') || undefined;
+    if (chainRoleArn)
+        parseRoleArn(chainRoleArn, 'chain-role-arn');
+    if (source.mode === 'iot-certificate' && durationInput !== '' && !chainRoleArn) {
+        throw new errors/* InputError */.dz('role-duration-seconds', 'does not apply in iot-certificate mode: the role alias sets the session length', 'Remove it, or change the alias: aws iot update-role-alias --role-alias <alias> --credential-duration-seconds <n>');
+    }
+    const durationSeconds = durationInput === ''
+        ? DEFAULT_DURATION_SECONDS
+        : (0,values/* parseInteger */.cG)(durationInput, 'role-duration-seconds', 900, 43200, 'seconds');
+    if (source.mode === 'role-chaining' && durationSeconds > CHAINED_MAX_SECONDS && env['AWS_SESSION_TOKEN']) {
+        throw new errors/* InputError */.dz('role-duration-seconds', `${durationSeconds} exceeds the 1 hour limit STS sets on sessions reached by role chaining`, `Set role-duration-seconds to ${CHAINED_MAX_SECONDS} or less`);
+    }
+    const sessionNameInput = get('role-session-name');
+    const config = {
+        region,
+        source,
+        session: {
+            sessionName: sessionNameInput === '' ? (0,values/* defaultSessionName */.te)(env, now) : (0,values/* parseSessionName */.NN)(sessionNameInput, 'role-session-name'),
+            sessionNameGiven: sessionNameInput !== '',
+            durationSeconds,
+            inlinePolicy: (0,values/* parseInlinePolicy */.b8)(get('inline-session-policy'), 'inline-session-policy'),
+            managedPolicyArns: managedPolicies(get('managed-session-policies')),
+            externalId: externalId(get('role-external-id')),
+            sessionTags: !(0,values/* parseBoolean */.yG)(get('role-skip-session-tagging'), 'role-skip-session-tagging', false),
+        },
+        delivery: buildDelivery(get, env, homeDir),
+        retry: {
+            maxAttempts: get('retry-max-attempts') === '' ? DEFAULT_MAX_ATTEMPTS : (0,values/* parseInteger */.cG)(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts'),
+            timeoutMs: 1000 * (get('action-timeout-s') === '' ? DEFAULT_TIMEOUT_SECONDS : (0,values/* parseInteger */.cG)(get('action-timeout-s'), 'action-timeout-s', 1, 3600, 'seconds')),
+        },
+    };
+    if (chainRoleArn)
+        config.chainRoleArn = chainRoleArn;
+    return config;
+}
+function buildSource(mode, get, env) {
+    switch (mode) {
+        case 'role-chaining':
+            requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
+            parseRoleArn(get('role-to-assume'), 'role-to-assume');
+            if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
+                throw new errors/* InputError */.dz('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
+            }
+            return { mode, roleArn: get('role-to-assume') };
+        case 'oidc': {
+            requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
+            parseRoleArn(get('role-to-assume'), 'role-to-assume');
+            const source = { mode, roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
+            if (get('web-identity-token-file') && get('web-identity-token-env')) {
+                throw new errors/* InputError */.dz('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
+            }
+            if (get('web-identity-token-file'))
+                source.tokenFile = get('web-identity-token-file');
+            if (get('web-identity-token-env'))
+                source.tokenEnv = get('web-identity-token-env');
+            return source;
+        }
+        case 'iot-certificate': {
+            const endpoint = normaliseIotEndpoint(get('iot-credential-endpoint'), 'iot-credential-endpoint');
+            requireInput(get, 'role-alias', 'the IoT credentials provider exchanges the certificate for this role alias\'s role');
+            if (!/^[\w=,@-]{1,128}$/.test(get('role-alias'))) {
+                throw new errors/* InputError */.dz('role-alias', `'${get('role-alias')}' is not a role alias name`, 'Use the alias name (letters, digits and =,@-), not its ARN');
+            }
+            const source = {
+                mode,
+                endpoint,
+                roleAlias: get('role-alias'),
+                certificate: requireInput(get, 'certificate', 'give the client certificate as PEM text or a path'),
+                privateKey: requireInput(get, 'private-key', 'give the certificate\'s private key as PEM text or a path'),
+            };
+            if (get('thing-name')) {
+                if (!/^[a-zA-Z0-9:_-]{1,128}$/.test(get('thing-name'))) {
+                    throw new errors/* InputError */.dz('thing-name', `'${get('thing-name')}' is not a valid thing name`, 'Use the IoT thing name (letters, digits and :_-)');
+                }
+                source.thingName = get('thing-name');
+            }
+            if (get('private-key-passphrase'))
+                source.passphrase = get('private-key-passphrase');
+            if (get('ca-certificate'))
+                source.caCertificate = get('ca-certificate');
+            return source;
+        }
+        case 'roles-anywhere': {
+            const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
+            const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';
+            const anchor = parseRegionalArn(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
+            const profile = parseRegionalArn(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
+            if (anchor.region !== profile.region) {
+                throw new errors/* InputError */.dz('profile-arn', `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`, 'Use a trust anchor and profile from the same region');
+            }
+            requireInput(get, 'role-to-assume', 'Roles Anywhere needs the role to assume, one the profile lists');
+            parseRoleArn(get('role-to-assume'), 'role-to-assume');
+            const source = {
+                mode,
+                trustAnchorArn: get('trust-anchor-arn'),
+                profileArn: get('profile-arn'),
+                roleArn: get('role-to-assume'),
+                region: anchor.region,
+                certificate: requireInput(get, 'certificate', 'give the certificate as PEM text, a path, or a PKCS#12 file'),
+                privateKey: get('private-key'),
+            };
+            if (get('certificate-chain'))
+                source.certificateChain = get('certificate-chain');
+            if (get('private-key-passphrase'))
+                source.passphrase = get('private-key-passphrase');
+            return source;
+        }
+    }
+}
+function buildDelivery(get, env, homeDir) {
+    const delivery = {
+        env: (0,values/* parseBoolean */.yG)(get('output-env-credentials'), 'output-env-credentials', true),
+        outputs: (0,values/* parseBoolean */.yG)(get('output-credentials'), 'output-credentials', false),
+        maskAccountId: (0,values/* parseBoolean */.yG)(get('mask-aws-account-id'), 'mask-aws-account-id', false),
+    };
+    const file = get('credentials-file');
+    const profile = get('profile');
+    if (file || profile) {
+        if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
+            throw new errors/* InputError */.dz('profile', `'${profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
+        }
+        const credentialsFile = file || env['AWS_SHARED_CREDENTIALS_FILE'] || (0,external_node_path_.join)(homeDir, '.aws', 'credentials');
+        delivery.credentialsFile = credentialsFile;
+        // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
+        delivery.configFile = file ? (0,external_node_path_.join)((0,external_node_path_.dirname)(credentialsFile), 'config') : env['AWS_CONFIG_FILE'] || (0,external_node_path_.join)(homeDir, '.aws', 'config');
+        delivery.profile = profile || 'default';
+    }
+    if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
+        throw new errors/* InputError */.dz('output-env-credentials', 'is false and no other delivery is chosen, so the credentials would go nowhere', 'Set profile/credentials-file, or output-credentials: true');
+    }
+    return delivery;
+}
+function requireInput(get, name, why) {
+    const value = get(name);
+    if (value === '')
+        throw new errors/* InputError */.dz(name, 'is required', `Set it: ${why}`);
+    return value;
+}
+function managedPolicies(value) {
+    const arns = (0,values/* parseList */.E1)(value);
+    for (const arn of arns)
+        parsePolicyArn(arn, 'managed-session-policies');
+    if (arns.length > 10) {
+        throw new errors/* InputError */.dz('managed-session-policies', `lists ${arns.length} policies; STS accepts at most 10`, 'Remove some, or combine them into one policy');
+    }
+    return arns;
+}
+function externalId(value) {
+    if (value === '')
+        return undefined;
+    if (!/^[\w+=,.@:/-]{2,1224}$/.test(value)) {
+        throw new errors/* InputError */.dz('role-external-id', 'contains characters STS does not accept, or is shorter than 2', 'Use 2 to 1224 characters from letters, digits and +=,.@:/-');
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 750:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   NN: () => (/* binding */ parseSessionName),
+/* harmony export */   b8: () => (/* binding */ parseInlinePolicy),
+/* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   cf: () => (/* binding */ parseRegion),
+/* harmony export */   te: () => (/* binding */ defaultSessionName),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* unused harmony export sanitiseSessionName */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/** Parsing of scalar inputs: booleans, integers, regions, session names, policies. Pure. */
+
+function parseBoolean(value, input, fallback) {
+    if (value === '')
+        return fallback;
+    if (['true', 'True', 'TRUE'].includes(value))
+        return true;
+    if (['false', 'False', 'FALSE'].includes(value))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a boolean`, 'Use true or false');
+}
+function parseInteger(value, input, min, max, unit) {
+    if (!/^\d+$/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a whole number`, `Use a whole number of ${unit} from ${min} to ${max}`);
+    }
+    const n = Number(value);
+    if (n < min || n > max) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${n} is out of range`, `Use a whole number of ${unit} from ${min} to ${max}`);
+    }
+    return n;
+}
+function parseRegion(value, input) {
+    if (value === '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is required', "Set it to the AWS region to use, e.g. aws-region: us-east-1");
+    }
+    if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not an AWS region name`, 'Use a region code such as us-east-1 or eu-west-2');
+    }
+    return value;
+}
+/** Characters STS allows in a role session name, 2..64 of them. */
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+function parseSessionName(value, input) {
+    if (!SESSION_NAME.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a valid role session name`, 'Use 2 to 64 characters from letters, digits and +=,.@_-');
+    }
+    return value;
+}
+/** Turns any text into a valid session name: other characters become '-', then cut to 64 and padded to 2. */
+function sanitiseSessionName(text) {
+    const cleaned = text.replace(/[^\w+=,.@-]/g, '-').slice(0, 64);
+    return cleaned.length >= 2 ? cleaned : cleaned.padEnd(2, '_');
+}
+/** The default session name: the run's id and attempt, so CloudTrail ties the session to the run. */
+function defaultSessionName(env, now) {
+    const runId = env['GITHUB_RUN_ID'];
+    if (runId)
+        return sanitiseSessionName(`GitHubActions-${runId}-${env['GITHUB_RUN_ATTEMPT'] ?? '1'}`);
+    return sanitiseSessionName(`aws-short-lived-credentials-${Math.floor(now.getTime() / 1000)}`);
+}
+/** STS limits an inline session policy to 2048 characters once white space outside strings is removed. */
+const INLINE_POLICY_MAX = 2048;
+function parseInlinePolicy(value, input) {
+    if (value === '')
+        return undefined;
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch (err) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is not valid JSON (${err.message})`, 'Give an IAM policy document as JSON, e.g. {"Version":"2012-10-17","Statement":[...]}');
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('Statement' in doc)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is JSON but not an IAM policy document (no "Statement")', 'Give an object with "Version" and "Statement"');
+    }
+    const compact = JSON.stringify(doc);
+    if (compact.length > INLINE_POLICY_MAX) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is ${compact.length} characters without white space, above STS's limit of ${INLINE_POLICY_MAX}`, 'Shorten the policy, or use managed-session-policies');
+    }
+    return compact;
+}
+/** Splits a multi-line input into its non-empty lines (commas also separate, as users write both). */
+function parseList(value) {
+    return value.split(/[\r\n,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */ });
+/* unused harmony export backoffDelay */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/**
+ * Retries with capped exponential backoff and full jitter, bounded by attempts and by a deadline. Clock, sleep and
+ * randomness are passed in so the schedule is tested without waiting.
+ */
+
+const systemClock = {
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random(),
+};
+/** The wait before retry number `retry` (1-based): uniform in [0, min(cap, base * 2^(retry-1))]. */
+function backoffDelay(retry, random, baseMs, capMs) {
+    return Math.floor(random * Math.min(capMs, baseMs * 2 ** (retry - 1)));
+}
+async function withRetry(call, operation, policy, clock = systemClock, onRetry) {
+    const base = policy.baseDelayMs ?? 200;
+    const cap = policy.maxDelayMs ?? 5000;
+    const perAttempt = policy.attemptTimeoutMs ?? 15000;
+    for (let attempt = 1;; attempt++) {
+        const remaining = policy.deadline - clock.now();
+        if (remaining <= 0)
+            throw timedOut(call, attempt - 1);
+        try {
+            return await operation(attempt, Math.min(perAttempt, remaining));
+        }
+        catch (err) {
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy) || !err.retryable)
+                throw err;
+            if (attempt >= policy.maxAttempts) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
+            }
+            const delay = backoffDelay(attempt, clock.random(), base, cap);
+            if (clock.now() + delay >= policy.deadline) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
+            }
+            onRetry?.(err, attempt, delay);
+            await clock.sleep(delay);
+        }
+    }
+}
+function timedOut(call, attempts) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
+}
+function joinHint(hint, more) {
+    return hint ? `${hint}. ${more}` : more;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,377 @@
+export const id = 84;
+export const ids = [84];
+export const modules = {
+
+/***/ 720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
+/* harmony export */   u1: () => (/* binding */ stsEndpoint)
+/* harmony export */ });
+/* unused harmony export dnsSuffix */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
+
+function dnsSuffix(region) {
+    return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
+function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() !== 'true') {
+        for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
+            const value = env[name];
+            if (value)
+                return checkedUrl(value, name);
+        }
+    }
+    const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
+    return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
+}
+function stsEndpoint(region, env) {
+    return serviceEndpoint('sts', 'STS', region, env);
+}
+function checkedUrl(value, name) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
+    }
+    return value.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 84:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  rolesAnywhereSession: () => (/* binding */ rolesAnywhereSession)
+});
+
+// UNUSED EXPORTS: CREATE_SESSION_CALL
+
+// EXTERNAL MODULE: ./src/http/request.ts
+var request = __webpack_require__(777);
+// EXTERNAL MODULE: ./src/pki/certificate.ts
+var certificate = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(809);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+// EXTERNAL MODULE: ./src/signing/sigv4.ts
+var sigv4 = __webpack_require__(592);
+;// CONCATENATED MODULE: ./src/signing/sigv4-x509.ts
+/**
+ * SigV4-X509: the SigV4 variant IAM Roles Anywhere uses for CreateSession, signed with a certificate's private key
+ * (no HMAC key derivation). Pure: the clock, key and certificate bytes are passed in; nothing is read or sent here.
+ */
+
+
+
+
+const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
+const CREATE_SESSION_PATH = '/sessions';
+// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
+const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
+/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
+function canonicalRequest(req) {
+    const values = new Map();
+    for (const [name, value] of Object.entries(req.headers)) {
+        const lower = name.toLowerCase();
+        if (UNSIGNED_HEADERS.has(lower))
+            continue;
+        values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
+    }
+    const names = [...values.keys()].sort();
+    const signedHeaders = names.join(';');
+    const query = Object.entries(req.query ?? {})
+        .map(([k, v]) => [(0,sigv4/* uriEncode */.HQ)(k), (0,sigv4/* uriEncode */.HQ)(v)])
+        .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+    const text = [
+        req.method.toUpperCase(),
+        req.path.split('/').map(sigv4/* uriEncode */.HQ).join('/') || '/',
+        query,
+        names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
+        signedHeaders,
+        (0,sigv4/* sha256Hex */.fg)(req.body),
+    ].join('\n');
+    return { text, signedHeaders };
+}
+/** The string the private key signs: algorithm, date, scope and the hex SHA-256 of the canonical request. */
+function stringToSign(algorithm, amzDateValue, scope, canonicalRequestText) {
+    return [algorithm, amzDateValue, scope, (0,sigv4/* sha256Hex */.fg)(canonicalRequestText)].join('\n');
+}
+/** `<yyyymmdd>/<region>/rolesanywhere/aws4_request`. */
+function credentialScope(amzDateValue, region) {
+    return `${amzDateValue.slice(0, 8)}/${region}/${ROLES_ANYWHERE_SERVICE}/aws4_request`;
+}
+/** The certificate serial in decimal, as the Credential field wants it, from the hex node's `X509Certificate` gives. */
+function serialDecimalFromHex(hex) {
+    const digits = hex.replace(/:/g, '').trim();
+    if (!/^[0-9a-fA-F]+$/.test(digits)) {
+        throw new InputError('certificate', 'the certificate serial number is not hexadecimal', 'Use a well-formed X.509 certificate');
+    }
+    // A leading 00 byte (DER's sign padding for high-bit serials) does not change the value.
+    return BigInt(`0x${digits}`).toString(10);
+}
+/** The SigV4-X509 algorithm for a private key: RSA (PKCS#1 v1.5) or ECDSA; anything else is refused. */
+function algorithmForKey(key) {
+    if (key.type !== 'private') {
+        throw new errors/* InputError */.dz('private-key', 'is not a private key', 'Give the private key that belongs to the certificate');
+    }
+    if (key.asymmetricKeyType === 'rsa')
+        return 'AWS4-X509-RSA-SHA256';
+    if (key.asymmetricKeyType === 'ec')
+        return 'AWS4-X509-ECDSA-SHA256';
+    throw new errors/* InputError */.dz('private-key', `is a ${key.asymmetricKeyType ?? 'unknown'} key; IAM Roles Anywhere accepts RSA and EC keys`, 'Issue the certificate for an RSA or EC (P-256, P-384) key');
+}
+/** Signs `text` with SHA-256 as the algorithm requires: PKCS#1 v1.5 for RSA, DER-encoded ECDSA for EC. */
+function signWithKey(algorithm, key, text) {
+    return algorithm === 'AWS4-X509-RSA-SHA256'
+        ? (0,external_node_crypto_.sign)('sha256', Buffer.from(text, 'utf8'), { key, padding: external_node_crypto_.constants.RSA_PKCS1_PADDING })
+        : (0,external_node_crypto_.sign)('sha256', Buffer.from(text, 'utf8'), { key, dsaEncoding: 'der' });
+}
+/** Every header a CreateSession request needs, Authorization included; send `body` (and `query`, if given) unchanged. */
+function signCreateSession(input) {
+    if (!/^[0-9]+$/.test(input.serialDecimal)) {
+        throw new errors/* InputError */.dz('certificate', 'the certificate serial number is not a decimal integer', 'Derive it with serialDecimalFromHex');
+    }
+    if (!/^[a-z0-9-]+$/.test(input.region)) {
+        throw new errors/* InputError */.dz('aws-region', 'is not a region name', 'Use a region such as us-east-1');
+    }
+    const algorithm = algorithmForKey(input.key);
+    const date = (0,sigv4/* amzDate */.bQ)(input.now);
+    const headers = {
+        Host: input.host,
+        'Content-Type': 'application/json',
+        'X-Amz-Date': date,
+        'X-Amz-X509': input.certificateDer.toString('base64'),
+    };
+    if (input.chainDer.length > 0)
+        headers['X-Amz-X509-Chain'] = input.chainDer.map((der) => der.toString('base64')).join(',');
+    const canonical = canonicalRequest({
+        method: 'POST',
+        path: CREATE_SESSION_PATH,
+        query: input.query ?? {},
+        headers,
+        body: input.body,
+    });
+    const scope = credentialScope(date, input.region);
+    const signature = signWithKey(algorithm, input.key, stringToSign(algorithm, date, scope, canonical.text)).toString('hex');
+    headers['Authorization'] =
+        `${algorithm} Credential=${input.serialDecimal}/${scope}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
+    return headers;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 4 modules
+var certificate_material = __webpack_require__(808);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(513);
+// EXTERNAL MODULE: ./src/providers/endpoints.ts
+var endpoints = __webpack_require__(720);
+;// CONCATENATED MODULE: ./src/providers/roles-anywhere-response.ts
+
+const CALL = 'rolesanywhere:CreateSession';
+function parseCreateSession(body, now) {
+    let entry;
+    try {
+        entry = JSON.parse(body).credentialSet?.[0];
+    }
+    catch {
+        entry = undefined;
+    }
+    const c = entry?.credentials;
+    if (!c || ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'].some((f) => typeof c[f] !== 'string' || c[f] === '')) {
+        throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'success without credentialSet[0].credentials', 'Check that the endpoint is IAM Roles Anywhere', false);
+    }
+    const expiration = new Date(c['expiration']);
+    if (Number.isNaN(expiration.getTime()) || expiration.getTime() <= now.getTime()) {
+        throw new errors/* AwsError */.Gy(CALL, 'ExpiredCredentials', 'the credentials returned are already expired or have no valid expiration', "Check this machine's clock", false);
+    }
+    const session = {
+        credentials: {
+            accessKeyId: c['accessKeyId'],
+            secretAccessKey: c['secretAccessKey'],
+            sessionToken: c['sessionToken'],
+            expiration,
+        },
+    };
+    if (typeof entry?.assumedRoleUser?.arn === 'string')
+        session.assumedRoleArn = entry.assumedRoleUser.arn;
+    return session;
+}
+function rolesAnywhereError(status, errorType, body) {
+    let message = '';
+    try {
+        message = String(JSON.parse(body).message ?? '');
+    }
+    catch {
+        message = body.slice(0, 200).replace(/\s+/g, ' ');
+    }
+    // x-amzn-ErrorType can carry a suffix after ':' (a documentation URL).
+    const code = (Array.isArray(errorType) ? errorType[0] : errorType)?.split(':')[0] || `HTTP ${status}`;
+    const retryable = status === 429 || status >= 500 || code === 'ThrottlingException';
+    return new errors/* AwsError */.Gy(CALL, code, message, retryable ? '' : hint(code, message), retryable);
+}
+function hint(code, message) {
+    if (code === 'AccessDeniedException') {
+        if (/signature/i.test(message))
+            return "The signature was rejected: check this machine's clock (AWS allows 5 minutes of skew) and that private-key belongs to certificate";
+        if (/date|time|skew|expired|not yet valid/i.test(message))
+            return "Check this machine's clock and the certificate's validity period";
+        return 'Check that the trust anchor holds the CA that issued the certificate (and certificate-chain carries any intermediates), that the trust anchor and profile are enabled, that the profile lists role-to-assume, and that the role trusts rolesanywhere.amazonaws.com with sts:AssumeRole, sts:TagSession and sts:SetSourceIdentity';
+    }
+    if (code === 'ValidationException') {
+        if (/duration/i.test(message))
+            return "Lower role-duration-seconds to the profile's and role's maximum session duration";
+        if (/session ?name/i.test(message))
+            return 'The profile does not accept role session names: remove role-session-name, or enable acceptRoleSessionName on the profile';
+        return 'Check trust-anchor-arn, profile-arn and role-to-assume';
+    }
+    if (code === 'ResourceNotFoundException')
+        return 'Check trust-anchor-arn and profile-arn, and that they are in the same region';
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/providers/roles-anywhere.ts
+
+
+
+
+
+
+
+
+const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
+async function rolesAnywhereSession(config, source, ctx) {
+    const material = (0,certificate_material/* loadCertificateMaterial */.p)({
+        certificate: source.certificate,
+        privateKey: source.privateKey,
+        ...(source.passphrase ? { passphrase: source.passphrase } : {}),
+        ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
+    }, { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask }, { pkcs12Allowed: true });
+    const endpoint = (0,endpoints/* serviceEndpoint */.Xf)('rolesanywhere', 'ROLESANYWHERE', source.region, ctx.env);
+    const url = new URL(CREATE_SESSION_PATH, `${endpoint}/`);
+    const body = JSON.stringify({
+        durationSeconds: config.session.durationSeconds,
+        profileArn: source.profileArn,
+        roleArn: source.roleArn,
+        trustAnchorArn: source.trustAnchorArn,
+        // Only a name the user chose: a profile that does not accept session names rejects any.
+        ...(config.session.sessionNameGiven ? { roleSessionName: config.session.sessionName } : {}),
+    });
+    const signing = {
+        host: url.host,
+        region: source.region,
+        body,
+        certificateDer: (0,certificate/* certificateDer */.PK)(material.certificate),
+        chainDer: material.chain.map(certificate/* certificateDer */.PK),
+        serialDecimal: (0,certificate/* certificateSerialDecimal */.Nl)(material.certificate),
+        key: material.key,
+    };
+    return (0,retry/* withRetry */.bD)(CREATE_SESSION_CALL, async (attempt, timeoutMs) => {
+        // Signed per attempt: X-Amz-Date must be fresh, AWS allows five minutes of skew.
+        const headers = signCreateSession({ ...signing, now: new Date(ctx.clock.now()) });
+        ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
+        let res;
+        try {
+            res = await (0,request/* httpRequest */.a)({ url: url.toString(), method: 'POST', headers, body, timeoutMs });
+        }
+        catch (err) {
+            if (err instanceof request/* NetworkError */.D)
+                throw (0,context/* networkFailure */.r)(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`);
+            throw err;
+        }
+        if (res.status < 200 || res.status > 299)
+            throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
+        return parseCreateSession(res.body, new Date(ctx.clock.now()));
+    }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+}
+
+
+/***/ }),
+
+/***/ 592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HQ: () => (/* binding */ uriEncode),
+/* harmony export */   bQ: () => (/* binding */ amzDate),
+/* harmony export */   fg: () => (/* binding */ sha256Hex),
+/* harmony export */   zT: () => (/* binding */ signRequest)
+/* harmony export */ });
+/* unused harmony export canonicalRequest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
+
+function sha256Hex(data) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
+}
+/** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
+function amzDate(now) {
+    return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
+function uriEncode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+/** The canonical request and its signed-header list, from headers already set on the request. */
+function canonicalRequest(req) {
+    const url = new URL(req.url);
+    const query = [...url.searchParams.entries()]
+        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+        .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+    const headers = Object.entries(req.headers)
+        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
+        .sort(([a], [b]) => (a < b ? -1 : 1));
+    const signedHeaders = headers.map(([k]) => k).join(';');
+    const text = [
+        req.method,
+        url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/',
+        query,
+        headers.map(([k, v]) => `${k}:${v}\n`).join(''),
+        signedHeaders,
+        sha256Hex(req.body),
+    ].join('\n');
+    return { text, signedHeaders };
+}
+/** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */
+function signRequest(req, credentials, region, service, now) {
+    const date = amzDate(now);
+    const headers = { ...req.headers, host: new URL(req.url).host, 'x-amz-date': date };
+    if (credentials.sessionToken)
+        headers['x-amz-security-token'] = credentials.sessionToken;
+    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
+    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(text)].join('\n');
+    let key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', `AWS4${credentials.secretAccessKey}`).update(date.slice(0, 8)).digest();
+    for (const part of [region, service, 'aws4_request'])
+        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(part).digest();
+    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(stringToSign).digest('hex');
+    headers['authorization'] = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    return headers;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,1207 @@
+export const id = 964;
+export const ids = [964];
+export const modules = {
+
+/***/ 777:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ NetworkError),
+/* harmony export */   a: () => (/* binding */ httpRequest)
+/* harmony export */ });
+/** A failure below HTTP: refused, reset, timed out, TLS alert. `code` is Node's error code or `ETIMEDOUT`. */
+class NetworkError extends Error {
+    code;
+    name = 'NetworkError';
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+/** Responses larger than this are not credentials: stop reading rather than buffer without bound. */
+const MAX_BODY_BYTES = 1 << 20;
+async function httpRequest(req) {
+    const url = new URL(req.url);
+    const isHttps = url.protocol === 'https:';
+    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    return new Promise((resolve, reject) => {
+        let settled = false;
+        const finish = (err, res) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (err) {
+                request.destroy();
+                reject(err);
+            }
+            else
+                resolve(res);
+        };
+        const options = {
+            method: req.method,
+            protocol: url.protocol,
+            hostname: url.hostname.replace(/^\[|\]$/g, ''),
+            port: url.port || (isHttps ? 443 : 80),
+            path: url.pathname + url.search,
+            headers: { ...req.headers, ...(req.body !== undefined ? { 'content-length': Buffer.byteLength(req.body) } : {}) },
+            agent: false,
+        };
+        if (isHttps) {
+            options.minVersion = 'TLSv1.2';
+            options.servername = req.tls?.servername ?? (isIpAddress(url.hostname) ? undefined : url.hostname);
+            if (req.tls?.cert)
+                options.cert = req.tls.cert;
+            if (req.tls?.key)
+                options.key = req.tls.key;
+            if (req.tls?.ca)
+                options.ca = req.tls.ca;
+        }
+        if (req.lookupAddress) {
+            const address = req.lookupAddress;
+            options.lookup = ((_host, opts, cb) => {
+                if (opts?.all)
+                    cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]);
+                else
+                    cb(null, address, address.includes(':') ? 6 : 4);
+            });
+        }
+        const request = mod.request(options, (res) => {
+            const chunks = [];
+            let size = 0;
+            res.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > MAX_BODY_BYTES)
+                    finish(new NetworkError('EMSGSIZE', `response from ${url.host} exceeds ${MAX_BODY_BYTES} bytes`));
+                else
+                    chunks.push(chunk);
+            });
+            res.on('end', () => finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+            res.on('aborted', () => finish(new NetworkError('ECONNRESET', `connection to ${url.host} was reset while reading the response`)));
+            res.on('error', (err) => finish(toNetworkError(err, url.host)));
+        });
+        const timer = setTimeout(() => finish(new NetworkError('ETIMEDOUT', `no complete response from ${url.host} within ${Math.round(req.timeoutMs)} ms`)), req.timeoutMs);
+        request.on('error', (err) => finish(toNetworkError(err, url.host)));
+        request.end(req.body);
+    });
+}
+function toNetworkError(err, host) {
+    const code = err.code ?? 'ERR_NETWORK';
+    return new NetworkError(code, `talking to ${host}: ${err.message}`);
+}
+function isIpAddress(host) {
+    return /^[\d.]+$/.test(host) || host.includes(':');
+}
+
+
+/***/ }),
+
+/***/ 839:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ih: () => (/* binding */ loadCertificate),
+/* harmony export */   Nl: () => (/* binding */ certificateSerialDecimal),
+/* harmony export */   PK: () => (/* binding */ certificateDer),
+/* harmony export */   dF: () => (/* binding */ describeCertificate),
+/* harmony export */   om: () => (/* binding */ certificateValidity),
+/* harmony export */   zv: () => (/* binding */ loadCertificateChain)
+/* harmony export */ });
+/* unused harmony export certificateSerial */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(916);
+/* harmony import */ var _der_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(787);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(166);
+/** X.509 certificates from PEM, and the fields a SigV4-X509 signer and the validity check need. Pure. */
+
+
+
+
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
+/** The first certificate in `text` (a leaf followed by its chain is fine: the rest is ignored). */
+function loadCertificate(text, input) {
+    const [first] = certificateBlocks(text, input);
+    return decodeCertificate(first, 1, input);
+}
+/** Every certificate in `text`, in the order written. */
+function loadCertificateChain(text, input) {
+    return certificateBlocks(text, input).map((block, i) => decodeCertificate(block, i + 1, input));
+}
+/** The serial number in decimal, as SigV4-X509 puts it in the credential scope. */
+function certificateSerialDecimal(cert) {
+    return certificateSerial(cert).toString(10);
+}
+/** The serial number as an integer, read from the DER (it may be up to 20 bytes, with a leading zero byte). */
+function certificateSerial(cert) {
+    return (0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .bigInteger */ .dC)(tbsField(cert, 0), 'the certificate serial number');
+}
+/** The certificate's DER bytes (the `X-Amz-X509` header carries them in base64). */
+function certificateDer(cert) {
+    return Buffer.from(cert.raw);
+}
+/** notBefore and notAfter as dates, read from the DER rather than OpenSSL's display strings. */
+function certificateValidity(cert) {
+    const [notBefore, notAfter] = (0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .sequence */ .K2)(tbsField(cert, 3), 'the certificate validity');
+    return { notBefore: (0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .time */ .kB)(notBefore, 'notBefore'), notAfter: (0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .time */ .kB)(notAfter, 'notAfter') };
+}
+/** A short, public description for messages: `subject CN=x (serial 1234)`. */
+function describeCertificate(cert) {
+    return `subject '${cert.subject.replace(/\n/g, ', ')}' (serial ${certificateSerialDecimal(cert)})`;
+}
+function certificateBlocks(text, input) {
+    const blocks = (0,_pem_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePemBlocks */ .Sq)(text, input);
+    const certificates = blocks.filter((b) => CERTIFICATE_LABELS.has(b.label));
+    if (certificates.length > 0)
+        return certificates;
+    const labels = blocks.map((b) => b.label);
+    if (labels.some((l) => l.endsWith('PRIVATE KEY'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'holds a private key, not a certificate', `Put the certificate (-----BEGIN CERTIFICATE-----) in '${input}' and the key in 'private-key'; rotate the key if it was exposed`);
+    }
+    if (labels.some((l) => l.includes('CERTIFICATE REQUEST'))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, 'holds a certificate signing request, not a certificate', 'Use the certificate your CA issued for the request');
+    }
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `holds no certificate (found PEM block(s) ${labels.map((l) => `'${l}'`).join(', ')})`, 'Paste the certificate, starting with -----BEGIN CERTIFICATE-----');
+}
+function decodeCertificate(block, ordinal, input) {
+    try {
+        return new node_crypto__WEBPACK_IMPORTED_MODULE_0__.X509Certificate(block.der);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `certificate ${ordinal} is not a readable X.509 certificate`, 'Paste the certificate exactly as issued (check it with: openssl x509 -noout -text -in cert.pem)');
+    }
+}
+/** The TBSCertificate field `n` places after the serial number (0 = serial, 3 = validity). */
+function tbsField(cert, n) {
+    try {
+        const [tbs] = (0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .sequence */ .K2)((0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDer */ .zE)(Buffer.from(cert.raw)), 'the certificate');
+        const fields = (0,_der_js__WEBPACK_IMPORTED_MODULE_2__/* .sequence */ .K2)(tbs, 'the certificate body');
+        // The version field is an optional explicit [0] in front of the serial number.
+        const serialAt = fields[0]?.tag === 0xa0 ? 1 : 0;
+        return fields[serialAt + n];
+    }
+    catch (err) {
+        // OpenSSL already parsed this DER, so a failure here is a bug in our reader, not the user's input.
+        if (err instanceof _der_js__WEBPACK_IMPORTED_MODULE_2__/* .DerError */ .I4)
+            throw new Error(`internal: could not read certificate DER: ${err.message}`);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 787:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Dk: () => (/* binding */ TAG),
+/* harmony export */   I4: () => (/* binding */ DerError),
+/* harmony export */   K2: () => (/* binding */ sequence),
+/* harmony export */   Y_: () => (/* binding */ children),
+/* harmony export */   as: () => (/* binding */ boundedInteger),
+/* harmony export */   dC: () => (/* binding */ bigInteger),
+/* harmony export */   jq: () => (/* binding */ oid),
+/* harmony export */   kB: () => (/* binding */ time),
+/* harmony export */   pc: () => (/* binding */ explicit),
+/* harmony export */   tu: () => (/* binding */ octets),
+/* harmony export */   zE: () => (/* binding */ parseDer)
+/* harmony export */ });
+/* unused harmony exports readNode, expectTag */
+/**
+ * A small, defensive reader for ASN.1 DER (and the BER subset PKCS#12 files use: indefinite lengths, constructed
+ * OCTET STRINGs). Every malformed input ends in a `DerError`, never a RangeError or a hang; callers turn it into an
+ * InputError that names their input.
+ */
+class DerError extends Error {
+    name = 'DerError';
+}
+const TAG = {
+    INTEGER: 0x02,
+    OCTET_STRING: 0x04,
+    NULL: 0x05,
+    OID: 0x06,
+    UTC_TIME: 0x17,
+    GENERALIZED_TIME: 0x18,
+    SEQUENCE: 0x30,
+    SET: 0x31,
+};
+// Nesting deeper than this is not a real PKCS#12 or certificate; refusing it keeps garbage from exhausting the stack.
+const MAX_DEPTH = 64;
+/** Reads one element at `offset`; returns it and the offset just past it. */
+function readNode(buf, offset, depth = 0) {
+    if (depth > MAX_DEPTH)
+        throw new DerError('nesting is too deep');
+    if (offset + 2 > buf.length)
+        throw new DerError('data ends in the middle of an element');
+    const tag = buf[offset];
+    if ((tag & 0x1f) === 0x1f)
+        throw new DerError('uses a high tag number, which this format never needs');
+    const constructed = (tag & 0x20) !== 0;
+    let pos = offset + 1;
+    const first = buf[pos++];
+    if (first === 0x80) {
+        if (!constructed)
+            throw new DerError('has an indefinite length on a primitive element');
+        const start = pos;
+        for (;;) {
+            if (pos + 2 > buf.length)
+                throw new DerError('data ends before an end-of-contents marker');
+            if (buf[pos] === 0 && buf[pos + 1] === 0) {
+                return { node: { tag, constructed, content: buf.subarray(start, pos), raw: buf.subarray(offset, pos + 2) }, next: pos + 2 };
+            }
+            pos = readNode(buf, pos, depth + 1).next;
+        }
+    }
+    let length = first;
+    if (first & 0x80) {
+        const count = first & 0x7f;
+        if (count > 4)
+            throw new DerError('declares a length too large to be real');
+        if (pos + count > buf.length)
+            throw new DerError('data ends in the middle of a length');
+        length = 0;
+        for (let i = 0; i < count; i++)
+            length = length * 256 + buf[pos++];
+    }
+    if (pos + length > buf.length)
+        throw new DerError('data ends before the element it declares (truncated?)');
+    return {
+        node: { tag, constructed, content: buf.subarray(pos, pos + length), raw: buf.subarray(offset, pos + length) },
+        next: pos + length,
+    };
+}
+/** The single element that makes up `buf` (trailing bytes are ignored, as OpenSSL does for PKCS#12 files). */
+function parseDer(buf) {
+    return readNode(buf, 0).node;
+}
+/** The elements inside a constructed element. */
+function children(node, depth = 0) {
+    if (!node.constructed)
+        throw new DerError('expected a constructed element');
+    const out = [];
+    let pos = 0;
+    while (pos < node.content.length) {
+        const { node: child, next } = readNode(node.content, pos, depth + 1);
+        out.push(child);
+        pos = next;
+    }
+    return out;
+}
+/** Asserts the element's tag; `what` names it in the error ("the PFX version"). */
+function expectTag(node, tag, what) {
+    if (!node)
+        throw new DerError(`${what} is missing`);
+    if (node.tag !== tag)
+        throw new DerError(`${what} has tag 0x${node.tag.toString(16)}, expected 0x${tag.toString(16)}`);
+    return node;
+}
+/** The elements of a SEQUENCE, after checking that it is one. */
+function sequence(node, what) {
+    return children(expectTag(node, TAG.SEQUENCE, what));
+}
+/** An OBJECT IDENTIFIER in dotted form. */
+function oid(node, what) {
+    const bytes = expectTag(node, TAG.OID, what).content;
+    if (bytes.length === 0)
+        throw new DerError(`${what} is an empty object identifier`);
+    const arcs = [];
+    let value = 0n;
+    for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i];
+        value = (value << 7n) | BigInt(b & 0x7f);
+        if (!(b & 0x80)) {
+            arcs.push(value);
+            value = 0n;
+        }
+        else if (i === bytes.length - 1) {
+            throw new DerError(`${what} is a truncated object identifier`);
+        }
+    }
+    const head = arcs[0];
+    const first = head < 40n ? 0n : head < 80n ? 1n : 2n;
+    return [first, head - first * 40n, ...arcs.slice(1)].join('.');
+}
+/** A two's-complement INTEGER of any size. */
+function bigInteger(node, what) {
+    const bytes = expectTag(node, TAG.INTEGER, what).content;
+    if (bytes.length === 0)
+        throw new DerError(`${what} is an empty integer`);
+    let value = BigInt(`0x${bytes.toString('hex')}`);
+    if (bytes[0] & 0x80)
+        value -= 1n << BigInt(bytes.length * 8);
+    return value;
+}
+/** A non-negative INTEGER no larger than `max`; iteration counts and lengths go through here so garbage cannot stall us. */
+function boundedInteger(node, what, max) {
+    const value = bigInteger(node, what);
+    if (value < 0n || value > BigInt(max))
+        throw new DerError(`${what} is ${value < 0n ? 'negative' : `larger than ${max}`}`);
+    return Number(value);
+}
+/** The bytes of an OCTET STRING (or of an implicitly tagged one), joining BER's constructed segments. */
+function octets(node, what, tag = TAG.OCTET_STRING, depth = 0) {
+    if (!node)
+        throw new DerError(`${what} is missing`);
+    if ((node.tag & ~0x20) !== (tag & ~0x20)) {
+        throw new DerError(`${what} has tag 0x${node.tag.toString(16)}, expected an octet string`);
+    }
+    if (!node.constructed)
+        return node.content;
+    if (depth > MAX_DEPTH)
+        throw new DerError(`${what} is nested too deeply`);
+    return Buffer.concat(children(node).map((part) => octets(part, what, TAG.OCTET_STRING, depth + 1)));
+}
+/** The single element inside an EXPLICIT context tag such as [0]. */
+function explicit(node, tagNumber, what) {
+    const wrapper = expectTag(node, 0xa0 | tagNumber, what);
+    const inner = children(wrapper)[0];
+    if (!inner)
+        throw new DerError(`${what} is empty`);
+    return inner;
+}
+/** A UTCTime or GeneralizedTime (the forms X.509 uses: UTC, `Z`-terminated, optional fraction). */
+function time(node, what) {
+    if (!node || (node.tag !== TAG.UTC_TIME && node.tag !== TAG.GENERALIZED_TIME))
+        throw new DerError(`${what} is not a time`);
+    const text = node.content.toString('latin1');
+    const match = node.tag === TAG.UTC_TIME
+        ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})?Z$/.exec(text)
+        : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.\d+)?Z$/.exec(text);
+    if (!match)
+        throw new DerError(`${what} is not a UTC time`);
+    const [, y, mo, d, h, mi, s] = match;
+    let year = Number(y);
+    // RFC 5280: two-digit years 50-99 are 19xx, 00-49 are 20xx.
+    if (node.tag === TAG.UTC_TIME)
+        year += year >= 50 ? 1900 : 2000;
+    return new Date(Date.UTC(year, Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? '0')));
+}
+
+
+/***/ }),
+
+/***/ 166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Sq: () => (/* binding */ parsePemBlocks),
+/* harmony export */   Zs: () => (/* binding */ normalisePem),
+/* harmony export */   uy: () => (/* binding */ formatPem)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/** PEM text as users paste it into CI secrets: normalised forgivingly, split into blocks precisely. Pure. */
+
+/**
+ * Undoes what secret stores and YAML do to PEM: CRLF or CR line endings, literal `\n` escapes, surrounding quotes
+ * and whitespace, indented lines. Base64 never contains a backslash or quote, so none of this can damage a real body.
+ */
+function normalisePem(text) {
+    let out = text.replace(/^\uFEFF/, '').trim();
+    while (out.length >= 2 && (out[0] === '"' || out[0] === "'") && out[out.length - 1] === out[0]) {
+        out = out.slice(1, -1).trim();
+    }
+    out = out
+        .replace(/\\r\\n|\\n|\\r/g, '\n')
+        .replace(/\r\n?/g, '\n')
+        .split('\n')
+        .map((line) => line.trim())
+        .join('\n');
+    return out.trim();
+}
+const BEGIN = /-----BEGIN ([A-Z0-9 ]+)-----/g;
+const END = /-----END ([A-Z0-9 ]+)-----/g;
+/** Every PEM block in `text`, in order; text outside blocks (openssl's "Bag Attributes", comments) is ignored. */
+function parsePemBlocks(text, input) {
+    const pem = normalisePem(text);
+    const blocks = [];
+    let from = 0;
+    for (;;) {
+        BEGIN.lastIndex = from;
+        const begin = BEGIN.exec(pem);
+        if (!begin)
+            break;
+        const label = begin[1];
+        const ordinal = blocks.length + 1;
+        END.lastIndex = begin.index + begin[0].length;
+        const end = END.exec(pem);
+        BEGIN.lastIndex = begin.index + begin[0].length;
+        const nextBegin = BEGIN.exec(pem);
+        if (!end || (nextBegin && nextBegin.index < end.index)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `PEM block ${ordinal} ('-----BEGIN ${label}-----') has no matching '-----END ${label}-----' line`, 'Paste the whole PEM, including its last line; check that the secret was not cut short');
+        }
+        if (end[1] !== label) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `PEM block ${ordinal} begins as '${label}' but ends as '${end[1]}'`, 'Paste each PEM block whole, from its BEGIN line to its own END line');
+        }
+        const body = pem.slice(begin.index + begin[0].length, end.index);
+        blocks.push({ label, ...decodeBody(body, label, ordinal, input) });
+        from = end.index + end[0].length;
+    }
+    if (blocks.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'holds no PEM block (no -----BEGIN ...----- line)', 'Paste the whole PEM text, from the -----BEGIN line to the -----END line');
+    }
+    return blocks;
+}
+/** Re-armours a block, headers included, so that OpenSSL can read it (legacy encrypted keys need their headers). */
+function formatPem(block) {
+    const headers = Object.entries(block.headers).map(([k, v]) => `${k}: ${v}\n`);
+    const body = (block.der.toString('base64').match(/.{1,64}/g) ?? []).join('\n');
+    return [
+        `-----BEGIN ${block.label}-----\n`,
+        ...headers,
+        headers.length > 0 ? '\n' : '',
+        `${body}\n`,
+        `-----END ${block.label}-----\n`,
+    ].join('');
+}
+// Splitting on any whitespace also reads a PEM whose newlines a secret store collapsed into spaces.
+function decodeBody(body, label, ordinal, input) {
+    const tokens = body.split(/\s+/).filter((t) => t.length > 0);
+    const headers = {};
+    let i = 0;
+    while (i < tokens.length && /^[A-Za-z][A-Za-z0-9-]*:$/.test(tokens[i])) {
+        headers[tokens[i].slice(0, -1)] = tokens[i + 1] ?? '';
+        i += 2;
+    }
+    let base64 = tokens.slice(i).join('');
+    const bad = (problem) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `PEM block ${ordinal} ('${label}') is not valid base64: ${problem}`, 'Paste the PEM exactly as the file holds it; check that the secret was not cut short or edited');
+    if (base64.length === 0)
+        throw bad('its body is empty');
+    const badAt = base64.search(/[^A-Za-z0-9+/=]/);
+    if (badAt >= 0)
+        throw bad(`it has a character outside the base64 alphabet at position ${badAt + 1}`);
+    if (/=[^=]/.test(base64) || /={3,}$/.test(base64))
+        throw bad("it has '=' padding in the middle");
+    // Missing padding is harmless to decode, so we add it back; a remainder of 1 means characters were lost.
+    if (base64.length % 4 === 1)
+        throw bad('its length is not a whole number of base64 groups (truncated?)');
+    while (base64.length % 4 !== 0)
+        base64 += '=';
+    return { der: Buffer.from(base64, 'base64'), headers };
+}
+
+
+/***/ }),
+
+/***/ 707:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ readBinaryOrPath),
+/* harmony export */   N: () => (/* binding */ readPemOrPath)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(166);
+/**
+ * Where certificate and key inputs come from: the PEM text itself, or a path to a file. The only module in pki/ that
+ * reads files, and only through the reader it is given.
+ */
+
+
+/** PEM text given inline, or read from the path the value names. Never echoes a value that might be a key. */
+function readPemOrPath(value, input, readFile) {
+    const text = (0,_pem_js__WEBPACK_IMPORTED_MODULE_1__/* .normalisePem */ .Zs)(value);
+    if (text.includes('-----BEGIN'))
+        return { text, from: 'inline' };
+    const candidate = unquote(value);
+    const shape = classify(candidate);
+    if (shape === 'base64')
+        throw base64WithoutArmour(input);
+    if (shape === 'empty')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'Set it to PEM text or to the path of a PEM file');
+    if (shape === 'other') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is neither PEM text nor a path to a file (${describeShape(candidate)})`, 'Set it to the whole PEM text (-----BEGIN ... -----END ...) or to the path of a PEM file');
+    }
+    const content = readOrExplain(candidate, input, readFile);
+    const fileText = (0,_pem_js__WEBPACK_IMPORTED_MODULE_1__/* .normalisePem */ .Zs)(typeof content === 'string' ? content : content.toString('utf8'));
+    if (!fileText.includes('-----BEGIN')) {
+        const binary = typeof content !== 'string' && content[0] === 0x30;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `names the file '${candidate}', which holds no PEM text${binary ? ' (it looks like binary DER)' : ''}`, binary
+            ? `Convert it to PEM (openssl x509 -inform der -in '${candidate}' for a certificate, openssl pkey -inform der for a key)`
+            : 'Point it at a PEM file (-----BEGIN ...)');
+    }
+    return { text: fileText, from: 'file', path: candidate };
+}
+/** A PKCS#12 file given as base64 (how secrets store it), as PEM-armoured base64, or as a path to the .p12/.pfx. */
+function readBinaryOrPath(value, input, readFile) {
+    const candidate = unquote(value);
+    if ((0,_pem_js__WEBPACK_IMPORTED_MODULE_1__/* .normalisePem */ .Zs)(value).includes('-----BEGIN'))
+        return { der: (0,_pem_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePemBlocks */ .Sq)(value, input)[0].der, from: 'inline' };
+    const shape = classify(candidate);
+    if (shape === 'base64')
+        return { der: decodeBase64Der(candidate, input), from: 'inline' };
+    if (shape === 'empty')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'Set it to the base64 of the .p12 file or to its path');
+    if (shape === 'other') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is neither base64 of a PKCS#12 file nor a path to one (${describeShape(candidate)})`, "Set it to the output of 'base64 -w0 file.p12' or to the path of the file");
+    }
+    const content = readOrExplain(candidate, input, readFile);
+    const bytes = typeof content === 'string' ? Buffer.from(content, 'latin1') : content;
+    // A file holding the base64 text (as copied out of a secret) is as good as the binary.
+    if (bytes[0] !== 0x30) {
+        const asText = unquote(bytes.toString('latin1'));
+        if (classify(asText) === 'base64')
+            return { der: decodeBase64Der(asText, input), from: 'file', path: candidate };
+    }
+    return { der: bytes, from: 'file', path: candidate };
+}
+// Base64 of any DER structure starts with 'M' (0x30, SEQUENCE); no file path we need to support is 60+ base64 letters.
+function classify(value) {
+    if (value === '')
+        return 'empty';
+    const compact = value.replace(/\s+/g, '');
+    const startsLikePath = /^(\/|\.{1,2}[\\/]|~|[A-Za-z]:[\\/]|\\\\)/.test(value);
+    const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compact);
+    // A shorter 'MI...' run is a fragment of a key or certificate: never treat it as a path, which we would echo.
+    if (!startsLikePath && base64 && (compact.length >= 60 || /^MI[A-Za-z0-9+/]{14}/.test(compact)))
+        return 'base64';
+    if (/[\n\0]/.test(value) || value.length > 1024)
+        return 'other';
+    if (startsLikePath || /[\\/]/.test(value) || /\.[A-Za-z0-9]{1,5}$/.test(value))
+        return 'path';
+    return 'other';
+}
+function readOrExplain(path, input, readFile) {
+    try {
+        return readFile(path);
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT'
+            ? 'does not exist'
+            : code === 'EACCES' || code === 'EPERM'
+                ? 'cannot be read (permission denied)'
+                : code === 'EISDIR'
+                    ? 'is a directory'
+                    : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
+        const tilde = path.startsWith('~') ? " ('~' is not expanded here: use an absolute path)" : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `looks like a file path, but '${path}' ${why}${tilde}`, `Set '${input}' to the PEM text itself or to the path of an existing file (relative paths start from the working directory)`);
+    }
+}
+function decodeBase64Der(text, input) {
+    const der = Buffer.from(text.replace(/\s+/g, ''), 'base64');
+    if (der[0] !== 0x30) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is base64, but not of a DER structure', "Store the file as 'base64 -w0 file.p12' gives it");
+    }
+    return der;
+}
+function base64WithoutArmour(input) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'looks like base64 DER without the -----BEGIN line', 'Paste the whole PEM, including the -----BEGIN ...----- and -----END ...----- lines');
+}
+// Counts and a character class are safe to show; the characters themselves might be part of a key.
+function describeShape(value) {
+    const lines = value.split('\n').length;
+    return `${value.length} characters on ${lines} line${lines === 1 ? '' : 's'}`;
+}
+function unquote(value) {
+    let out = value.trim();
+    while (out.length >= 2 && (out[0] === '"' || out[0] === "'") && out[out.length - 1] === out[0])
+        out = out.slice(1, -1).trim();
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 808:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ loadCertificateMaterial)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+// EXTERNAL MODULE: ./src/pki/certificate.ts
+var pki_certificate = __webpack_require__(839);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(598);
+;// CONCATENATED MODULE: ./src/pki/checks.ts
+/** Checks that a key and certificates will work before AWS is asked: pairing, validity, key strength, chain order. Pure. */
+
+
+
+const SUPPORTED_CURVES = { prime256v1: 'P-256', secp384r1: 'P-384' };
+/** Throws unless `key` is the private half of the certificate's public key. */
+function checkKeyMatchesCertificate(key, cert, inputs) {
+    if (publicKeyDer(key).equals(publicKeyDer(cert.publicKey)))
+        return;
+    throw new errors/* InputError */.dz(inputs.key, `does not belong to the certificate in '${inputs.certificate}' (${(0,pki_certificate/* describeCertificate */.dF)(cert)}): ` +
+        `the key is ${describeKey(key)}, the certificate's is ${describeKey(cert.publicKey)}` +
+        (describeKey(key) === describeKey(cert.publicKey) ? ' with a different public key' : ''), `Use the private key the certificate was issued for, or issue a certificate for this key`);
+}
+/** Throws if the certificate has expired or is not yet valid at `now`. */
+function checkCertificateValidity(cert, now, input) {
+    const { notBefore, notAfter } = (0,pki_certificate/* certificateValidity */.om)(cert);
+    if (now.getTime() > notAfter.getTime()) {
+        throw new errors/* InputError */.dz(input, `the certificate (${(0,pki_certificate/* describeCertificate */.dF)(cert)}) expired at ${iso(notAfter)}`, 'Issue a new certificate and update the secret');
+    }
+    if (now.getTime() < notBefore.getTime()) {
+        throw new errors/* InputError */.dz(input, `the certificate (${(0,pki_certificate/* describeCertificate */.dF)(cert)}) is not valid until ${iso(notBefore)}`, "Wait until then, or check the clock of the machine that issued it and of this runner");
+    }
+}
+/** Throws unless the key is RSA of 2048 bits or more, or EC on P-256 or P-384 (what AWS X.509 signing accepts). */
+function checkKeySupported(key, input) {
+    const type = key.asymmetricKeyType;
+    const details = key.asymmetricKeyDetails ?? {};
+    if (type === 'rsa' && (details.modulusLength ?? 0) >= 2048)
+        return;
+    if (type === 'ec' && details.namedCurve && details.namedCurve in SUPPORTED_CURVES)
+        return;
+    throw new errors/* InputError */.dz(input, `holds ${describeKey(key)}, which AWS X.509 signing does not accept`, 'Use an RSA key of 2048 bits or more, or an EC key on P-256 or P-384');
+}
+/**
+ * Throws unless `leaf` was issued by `chain[0]`, `chain[0]` by `chain[1]`, and so on. Position 1 is the first
+ * certificate of `input`; the message says which link breaks and, when it can, how to reorder.
+ */
+function checkChainOrder(leaf, chain, input) {
+    const all = [leaf, ...chain];
+    for (let i = 0; i < chain.length; i++) {
+        const child = all[i];
+        const parent = all[i + 1];
+        if (issued(parent, child))
+            continue;
+        const childName = i === 0 ? 'the leaf certificate' : `certificate ${i} of '${input}'`;
+        let problem = `certificate ${i + 1} (${(0,pki_certificate/* describeCertificate */.dF)(parent)}) did not issue ${childName} (issuer '${flat(child.issuer)}')`;
+        if (parent.fingerprint256 === child.fingerprint256) {
+            problem = `certificate ${i + 1} is ${i === 0 ? 'the leaf certificate' : `certificate ${i}`} again`;
+        }
+        else {
+            const realParent = chain.findIndex((c) => issued(c, child));
+            if (realParent >= 0)
+                problem += `; certificate ${realParent + 1} did`;
+        }
+        throw new errors/* InputError */.dz(input, problem, "List the chain in order: the leaf's issuer first, then that certificate's issuer, up to (optionally) the root");
+    }
+}
+/** The SigV4-X509 algorithm name for a key's type. */
+function keySigningAlgorithm(key) {
+    return key.asymmetricKeyType === 'ec' ? 'AWS4-X509-ECDSA-SHA256' : 'AWS4-X509-RSA-SHA256';
+}
+/** `an RSA 2048-bit key`, `an EC key on P-256`, `an ED25519 key`: public facts only. */
+function describeKey(key) {
+    const type = (key.asymmetricKeyType ?? 'unknown').toUpperCase();
+    const details = key.asymmetricKeyDetails ?? {};
+    // Letters whose names start with a vowel sound take "an": an RSA, an EC, an X448, but a DSA.
+    const article = /^[AEFHILMNORSX]/.test(type) ? 'an' : 'a';
+    if (type === 'RSA' || type === 'RSA-PSS' || type === 'DSA')
+        return `${article} ${type} ${details.modulusLength ?? '?'}-bit key`;
+    if (type === 'EC')
+        return `an EC key on ${SUPPORTED_CURVES[details.namedCurve ?? ''] ?? details.namedCurve ?? 'an unknown curve'}`;
+    return `${article} ${type} key`;
+}
+// checkIssued compares names and key identifiers; verify proves the signature, so a same-named impostor fails.
+function issued(parent, child) {
+    return child.checkIssued(parent) && child.verify(parent.publicKey);
+}
+function publicKeyDer(key) {
+    // createPublicKey accepts a private KeyObject but refuses a public one.
+    return (key.type === 'public' ? key : (0,external_node_crypto_.createPublicKey)(key)).export({ type: 'spki', format: 'der' });
+}
+function flat(name) {
+    return name.replace(/\n/g, ', ');
+}
+function iso(date) {
+    return date.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+// EXTERNAL MODULE: ./src/pki/der.ts
+var pki_der = __webpack_require__(787);
+;// CONCATENATED MODULE: ./src/pki/pkcs12-pbe.ts
+/**
+ * Password-based cryptography inside PKCS#12 files: PBES2 (PBKDF2 + AES/3DES), the legacy PKCS#12 PBE schemes with
+ * their own key derivation (RFC 7292 appendix B), and the HMAC that guards the whole file. Pure.
+ */
+
+
+/** An algorithm this tool does not implement, or one the runtime's OpenSSL has disabled (RC2, RC4). */
+class UnsupportedAlgorithm extends Error {
+    algorithm;
+    name = 'UnsupportedAlgorithm';
+    constructor(algorithm) {
+        super(`unsupported algorithm ${algorithm}`);
+        this.algorithm = algorithm;
+    }
+}
+/** Decryption produced bad padding: a wrong password, or damaged data. */
+class DecryptFailed extends Error {
+    name = 'DecryptFailed';
+}
+/** The password encodings to try: an empty password may have been written as "no password" (empty BMP) too. */
+function pkcs12Passwords(passphrase) {
+    const utf8 = Buffer.from(passphrase, 'utf8');
+    const bmp = Buffer.concat([Buffer.from(passphrase, 'utf16le').swap16(), Buffer.alloc(2)]);
+    const passwords = [{ utf8, bmp }];
+    if (passphrase === '')
+        passwords.push({ utf8, bmp: Buffer.alloc(0) });
+    return passwords;
+}
+// Iteration counts beyond these are not something a real export uses; refusing them keeps garbage from stalling us.
+const MAX_PBKDF2_ITERATIONS = 10_000_000;
+const MAX_PKCS12_ITERATIONS = 1_000_000;
+const DIGESTS = {
+    '1.3.14.3.2.26': { name: 'sha1', size: 20, block: 64 },
+    '2.16.840.1.101.3.4.2.4': { name: 'sha224', size: 28, block: 64 },
+    '2.16.840.1.101.3.4.2.1': { name: 'sha256', size: 32, block: 64 },
+    '2.16.840.1.101.3.4.2.2': { name: 'sha384', size: 48, block: 128 },
+    '2.16.840.1.101.3.4.2.3': { name: 'sha512', size: 64, block: 128 },
+};
+const HMAC_PRFS = {
+    '1.2.840.113549.2.7': 'sha1',
+    '1.2.840.113549.2.8': 'sha224',
+    '1.2.840.113549.2.9': 'sha256',
+    '1.2.840.113549.2.10': 'sha384',
+    '1.2.840.113549.2.11': 'sha512',
+};
+const PBES2_CIPHERS = {
+    '2.16.840.1.101.3.4.1.2': { name: 'aes-128-cbc', keyLength: 16 },
+    '2.16.840.1.101.3.4.1.22': { name: 'aes-192-cbc', keyLength: 24 },
+    '2.16.840.1.101.3.4.1.42': { name: 'aes-256-cbc', keyLength: 32 },
+    '1.2.840.113549.3.7': { name: 'des-ede3-cbc', keyLength: 24 },
+};
+const PKCS12_PBE = {
+    '1.2.840.113549.1.12.1.3': { name: 'pbeWithSHAAnd3-KeyTripleDES-CBC', cipher: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
+    '1.2.840.113549.1.12.1.4': { name: 'pbeWithSHAAnd2-KeyTripleDES-CBC', cipher: 'des-ede-cbc', keyLength: 16, ivLength: 8 },
+    '1.2.840.113549.1.12.1.5': { name: 'pbeWithSHAAnd128BitRC2-CBC', cipher: 'rc2-cbc', keyLength: 16, ivLength: 8 },
+    '1.2.840.113549.1.12.1.6': { name: 'pbewithSHAAnd40BitRC2-CBC', cipher: 'rc2-40-cbc', keyLength: 5, ivLength: 8 },
+};
+const NAMED_UNSUPPORTED = {
+    '1.2.840.113549.1.12.1.1': 'pbeWithSHAAnd128BitRC4',
+    '1.2.840.113549.1.12.1.2': 'pbeWithSHAAnd40BitRC4',
+    '1.2.840.113549.1.5.14': 'PBMAC1',
+};
+/** Decrypts `data` under an AlgorithmIdentifier (PBES2 or PKCS#12 PBE). */
+function decrypt(algorithm, data, password) {
+    const [algOid, params] = (0,pki_der/* sequence */.K2)(algorithm, 'the encryption algorithm');
+    const id = (0,pki_der/* oid */.jq)(algOid, 'the encryption algorithm');
+    if (id === '1.2.840.113549.1.5.13')
+        return decryptPbes2(params, data, password.utf8);
+    const pbe = PKCS12_PBE[id];
+    if (!pbe)
+        throw new UnsupportedAlgorithm(NAMED_UNSUPPORTED[id] ?? id);
+    const [salt, iterations] = (0,pki_der/* sequence */.K2)(params, 'the PBE parameters');
+    const saltBytes = (0,pki_der/* octets */.tu)(salt, 'the PBE salt');
+    const count = (0,pki_der/* boundedInteger */.as)(iterations, 'the PBE iteration count', MAX_PKCS12_ITERATIONS);
+    const sha1 = DIGESTS['1.3.14.3.2.26'];
+    const key = pkcs12Kdf(sha1, password.bmp, saltBytes, 1, count, pbe.keyLength);
+    const iv = pkcs12Kdf(sha1, password.bmp, saltBytes, 2, count, pbe.ivLength);
+    return runCipher(pbe.cipher, pbe.name, key, iv, data);
+}
+/** Checks the file's HMAC over `authSafe`; false means the password is wrong (or the file was altered). */
+function verifyMac(macData, authSafe, password) {
+    const [digestInfo, salt, iterations] = (0,pki_der/* sequence */.K2)(macData, 'the MAC data');
+    const [digestAlg, expected] = (0,pki_der/* sequence */.K2)(digestInfo, 'the MAC digest');
+    const [digestOid] = (0,pki_der/* sequence */.K2)(digestAlg, 'the MAC algorithm');
+    const digestId = (0,pki_der/* oid */.jq)(digestOid, 'the MAC algorithm');
+    const digest = DIGESTS[digestId];
+    if (!digest)
+        throw new UnsupportedAlgorithm(NAMED_UNSUPPORTED[digestId] ?? `MAC digest ${digestId}`);
+    // RFC 7292 makes the iteration count optional, defaulting to 1.
+    const count = iterations ? (0,pki_der/* boundedInteger */.as)(iterations, 'the MAC iteration count', MAX_PKCS12_ITERATIONS) : 1;
+    const key = pkcs12Kdf(digest, password.bmp, (0,pki_der/* octets */.tu)(salt, 'the MAC salt'), 3, count, digest.size);
+    const actual = (0,external_node_crypto_.createHmac)(digest.name, key).update(authSafe).digest();
+    const want = (0,pki_der/* octets */.tu)(expected, 'the MAC value');
+    return actual.length === want.length && (0,external_node_crypto_.timingSafeEqual)(actual, want);
+}
+function decryptPbes2(params, data, password) {
+    const [kdf, scheme] = (0,pki_der/* sequence */.K2)(params, 'the PBES2 parameters');
+    const [kdfOid, kdfParams] = (0,pki_der/* sequence */.K2)(kdf, 'the PBES2 key derivation');
+    const kdfId = (0,pki_der/* oid */.jq)(kdfOid, 'the PBES2 key derivation');
+    if (kdfId !== '1.2.840.113549.1.5.12')
+        throw new UnsupportedAlgorithm(kdfId === '1.3.6.1.4.1.11591.4.11' ? 'scrypt' : kdfId);
+    const [schemeOid, ivNode] = (0,pki_der/* sequence */.K2)(scheme, 'the PBES2 cipher');
+    const schemeId = (0,pki_der/* oid */.jq)(schemeOid, 'the PBES2 cipher');
+    const cipher = PBES2_CIPHERS[schemeId];
+    if (!cipher)
+        throw new UnsupportedAlgorithm(schemeId);
+    const fields = (0,pki_der/* sequence */.K2)(kdfParams, 'the PBKDF2 parameters');
+    const salt = (0,pki_der/* octets */.tu)(fields[0], 'the PBKDF2 salt');
+    const iterations = (0,pki_der/* boundedInteger */.as)(fields[1], 'the PBKDF2 iteration count', MAX_PBKDF2_ITERATIONS);
+    let rest = fields.slice(2);
+    let keyLength = cipher.keyLength;
+    if (rest[0]?.tag === 0x02) {
+        keyLength = (0,pki_der/* boundedInteger */.as)(rest[0], 'the PBKDF2 key length', 64);
+        rest = rest.slice(1);
+    }
+    if (keyLength !== cipher.keyLength)
+        throw new pki_der/* DerError */.I4(`the PBKDF2 key length ${keyLength} does not fit ${cipher.name}`);
+    let prf = 'sha1';
+    if (rest[0]) {
+        const prfId = (0,pki_der/* oid */.jq)((0,pki_der/* sequence */.K2)(rest[0], 'the PBKDF2 PRF')[0], 'the PBKDF2 PRF');
+        const named = HMAC_PRFS[prfId];
+        if (!named)
+            throw new UnsupportedAlgorithm(`PBKDF2 PRF ${prfId}`);
+        prf = named;
+    }
+    const key = (0,external_node_crypto_.pbkdf2Sync)(password, salt, iterations, keyLength, prf);
+    return runCipher(cipher.name, cipher.name, key, (0,pki_der/* octets */.tu)(ivNode, 'the PBES2 IV'), data);
+}
+function runCipher(cipher, displayName, key, iv, data) {
+    let decipher;
+    try {
+        decipher = (0,external_node_crypto_.createDecipheriv)(cipher, key, iv);
+    }
+    catch {
+        // RC2 lives in OpenSSL 3's legacy provider, which Node does not load; a bad IV length lands here too.
+        throw new UnsupportedAlgorithm(displayName);
+    }
+    try {
+        return Buffer.concat([decipher.update(data), decipher.final()]);
+    }
+    catch {
+        throw new DecryptFailed('bad decrypt');
+    }
+}
+/** RFC 7292 appendix B.2: derive `length` bytes of purpose `id` (1 key, 2 IV, 3 MAC key) from a BMP password. */
+function pkcs12Kdf(digest, password, salt, id, iterations, length) {
+    const v = digest.block;
+    const repeatToBlocks = (bytes) => {
+        const out = Buffer.alloc(v * Math.ceil(bytes.length / v));
+        for (let i = 0; i < out.length; i++)
+            out[i] = bytes[i % bytes.length];
+        return out;
+    };
+    const diversifier = Buffer.alloc(v, id);
+    const input = Buffer.concat([repeatToBlocks(salt), repeatToBlocks(password)]);
+    const out = [];
+    for (let produced = 0; produced < length; produced += digest.size) {
+        let a = (0,external_node_crypto_.createHash)(digest.name).update(diversifier).update(input).digest();
+        for (let r = 1; r < iterations; r++)
+            a = (0,external_node_crypto_.createHash)(digest.name).update(a).digest();
+        out.push(a);
+        const b = Buffer.alloc(v);
+        for (let i = 0; i < v; i++)
+            b[i] = a[i % a.length];
+        // Each v-byte block of the input becomes (block + b + 1) mod 2^(8v).
+        for (let start = 0; start < input.length; start += v) {
+            let carry = 1;
+            for (let k = v - 1; k >= 0; k--) {
+                const sum = input[start + k] + b[k] + carry;
+                input[start + k] = sum & 0xff;
+                carry = sum >> 8;
+            }
+        }
+    }
+    return Buffer.concat(out).subarray(0, length);
+}
+
+;// CONCATENATED MODULE: ./src/pki/pkcs12.ts
+/**
+ * PKCS#12 (.p12/.pfx) files, which Node cannot read: PFX → AuthenticatedSafe → SafeContents → key and certificate
+ * bags. Pure. Every failure, including truncated or random bytes, ends in an InputError naming the input.
+ */
+
+
+
+
+const OID = {
+    data: '1.2.840.113549.1.7.1',
+    encryptedData: '1.2.840.113549.1.7.6',
+    envelopedData: '1.2.840.113549.1.7.3',
+    keyBag: '1.2.840.113549.1.12.10.1.1',
+    shroudedKeyBag: '1.2.840.113549.1.12.10.1.2',
+    certBag: '1.2.840.113549.1.12.10.1.3',
+    safeContentsBag: '1.2.840.113549.1.12.10.1.6',
+    x509Certificate: '1.2.840.113549.1.9.22.1',
+};
+// Nested safeContents bags deeper than this are not a real file.
+const MAX_BAG_DEPTH = 8;
+/** Decodes a PKCS#12 file: its private key, the certificate for that key, and the other certificates. */
+function parsePkcs12(der, passphrase, input, passphraseInput = 'private-key-passphrase') {
+    const ctx = { input, passphraseInput, macVerified: false };
+    try {
+        return readPfx(der, passphrase, ctx);
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            throw err;
+        if (err instanceof UnsupportedAlgorithm)
+            throw unsupported(err.algorithm, input);
+        if (err instanceof DecryptFailed)
+            throw decryptFailed(ctx);
+        // DerError, and as a last resort anything else the bytes provoked: the file is not what it should be.
+        const detail = err instanceof pki_der/* DerError */.I4 ? `: ${err.message}` : '';
+        throw new errors/* InputError */.dz(input, `is not a readable PKCS#12 file${detail}`, 'Check that it holds the whole .p12/.pfx (stored as base64 in a secret, or as a file path), or export it again with: openssl pkcs12 -export');
+    }
+}
+function readPfx(der, passphrase, ctx) {
+    const [version, authSafe, macData] = (0,pki_der/* sequence */.K2)((0,pki_der/* parseDer */.zE)(der), 'the PFX');
+    if (version?.tag !== pki_der/* TAG */.Dk.INTEGER)
+        throw new pki_der/* DerError */.I4('the PFX has no version number');
+    const authSafeBytes = dataContent(authSafe, 'the authenticated safe');
+    const candidates = pkcs12Passwords(passphrase);
+    let password = candidates[0];
+    if (macData) {
+        const match = candidates.find((candidate) => verifyMac(macData, authSafeBytes, candidate));
+        if (!match)
+            throw wrongPassphrase(ctx, "the file's integrity check (MAC) fails");
+        password = match;
+        ctx.macVerified = true;
+    }
+    const bags = { keys: [], certificates: [] };
+    for (const info of (0,pki_der/* children */.Y_)(expectSequence((0,pki_der/* parseDer */.zE)(authSafeBytes), 'the authenticated safe'))) {
+        const [type, content] = (0,pki_der/* sequence */.K2)(info, 'a content info');
+        const typeId = (0,pki_der/* oid */.jq)(type, 'a content type');
+        if (typeId === OID.data) {
+            readSafeContents((0,pki_der/* octets */.tu)((0,pki_der/* explicit */.pc)(content, 0, 'the data content'), 'the data content'), password, bags, ctx, 0);
+        }
+        else if (typeId === OID.encryptedData) {
+            readSafeContents(decryptEncryptedData((0,pki_der/* explicit */.pc)(content, 0, 'the encrypted data'), password), password, bags, ctx, 0);
+        }
+        else if (typeId === OID.envelopedData) {
+            throw new UnsupportedAlgorithm('public-key encryption (envelopedData)');
+        }
+    }
+    return pickLeaf(bags, ctx);
+}
+function readSafeContents(der, password, bags, ctx, depth) {
+    if (depth > MAX_BAG_DEPTH)
+        throw new pki_der/* DerError */.I4('safe contents are nested too deeply');
+    for (const bag of (0,pki_der/* sequence */.K2)((0,pki_der/* parseDer */.zE)(der), 'the safe contents')) {
+        const [bagId, bagValue] = (0,pki_der/* sequence */.K2)(bag, 'a safe bag');
+        const id = (0,pki_der/* oid */.jq)(bagId, 'a bag type');
+        const value = () => (0,pki_der/* explicit */.pc)(bagValue, 0, 'a bag value');
+        if (id === OID.keyBag) {
+            bags.keys.push(privateKeyFromPkcs8(value().raw, ctx, false));
+        }
+        else if (id === OID.shroudedKeyBag) {
+            const [algorithm, encrypted] = (0,pki_der/* sequence */.K2)(value(), 'an encrypted private key');
+            const plain = decrypt(algorithm, (0,pki_der/* octets */.tu)(encrypted, 'an encrypted private key'), password);
+            bags.keys.push(privateKeyFromPkcs8(plain, ctx, true));
+        }
+        else if (id === OID.certBag) {
+            const [certType, certValue] = (0,pki_der/* sequence */.K2)(value(), 'a certificate bag');
+            // SDSI certificates exist on paper only; skipping them leaves the X.509 ones.
+            if ((0,pki_der/* oid */.jq)(certType, 'a certificate type') !== OID.x509Certificate)
+                continue;
+            bags.certificates.push(certificateFromDer((0,pki_der/* octets */.tu)((0,pki_der/* explicit */.pc)(certValue, 0, 'a certificate'), 'a certificate'), ctx));
+        }
+        else if (id === OID.safeContentsBag) {
+            readSafeContents(value().raw, password, bags, ctx, depth + 1);
+        }
+        // CRL and secret bags carry nothing this tool needs.
+    }
+}
+function decryptEncryptedData(node, password) {
+    const [, encryptedContentInfo] = (0,pki_der/* sequence */.K2)(node, 'the encrypted data');
+    const [, algorithm, encrypted] = (0,pki_der/* sequence */.K2)(encryptedContentInfo, 'the encrypted content info');
+    // encryptedContent is [0] IMPLICIT OCTET STRING: tag 0x80, or 0xa0 when BER splits it into segments.
+    return decrypt(algorithm, (0,pki_der/* octets */.tu)(encrypted, 'the encrypted content', 0x80), password);
+}
+function privateKeyFromPkcs8(der, ctx, wasEncrypted) {
+    try {
+        return (0,external_node_crypto_.createPrivateKey)({ key: der, format: 'der', type: 'pkcs8' });
+    }
+    catch {
+        // Without a MAC, a wrong password can decrypt to valid padding but garbage: blame the password first.
+        if (wasEncrypted && !ctx.macVerified)
+            throw wrongPassphrase(ctx, 'its private key does not decrypt');
+        throw new errors/* InputError */.dz(ctx.input, 'holds a private key that is not readable (or of a type this tool cannot read)', 'Export it again with: openssl pkcs12 -export -inkey key.pem -in cert.pem');
+    }
+}
+function certificateFromDer(der, ctx) {
+    try {
+        return new external_node_crypto_.X509Certificate(der);
+    }
+    catch {
+        throw new errors/* InputError */.dz(ctx.input, 'holds a certificate that is not readable', 'Export it again with: openssl pkcs12 -export');
+    }
+}
+function pickLeaf({ keys, certificates }, ctx) {
+    const fix = 'Export the certificate together with its key: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem';
+    if (keys.length === 0)
+        throw new errors/* InputError */.dz(ctx.input, 'holds no private key', fix);
+    if (keys.length > 1)
+        throw new errors/* InputError */.dz(ctx.input, `holds ${keys.length} private keys`, 'Export a file with only the key you need');
+    const key = keys[0];
+    const spki = spkiOf(key);
+    const leaf = certificates.find((c) => spkiOf(c.publicKey).equals(spki));
+    if (!leaf) {
+        throw new errors/* InputError */.dz(ctx.input, certificates.length === 0 ? 'holds no certificate' : `holds ${certificates.length} certificate(s), none for its private key`, fix);
+    }
+    return { certificate: leaf, key, chain: orderChain(leaf, certificates.filter((c) => c !== leaf)) };
+}
+// Files list certificates in any order; walking issuers from the leaf gives the order the chain check expects.
+function orderChain(leaf, others) {
+    const remaining = [...others];
+    const ordered = [];
+    let current = leaf;
+    for (;;) {
+        const at = remaining.findIndex((c) => current.checkIssued(c) && current.verify(c.publicKey));
+        if (at < 0)
+            break;
+        current = remaining.splice(at, 1)[0];
+        ordered.push(current);
+    }
+    return [...ordered, ...remaining];
+}
+function dataContent(info, what) {
+    const [type, content] = (0,pki_der/* sequence */.K2)(info, what);
+    const typeId = (0,pki_der/* oid */.jq)(type, `${what} type`);
+    if (typeId !== OID.data)
+        throw new UnsupportedAlgorithm(`${what} of type ${typeId} (public-key integrity mode)`);
+    return (0,pki_der/* octets */.tu)((0,pki_der/* explicit */.pc)(content, 0, what), what);
+}
+function expectSequence(node, what) {
+    if (node.tag !== pki_der/* TAG */.Dk.SEQUENCE)
+        throw new pki_der/* DerError */.I4(`${what} is not a sequence`);
+    return node;
+}
+function spkiOf(key) {
+    // createPublicKey accepts a private KeyObject but refuses a public one.
+    return (key.type === 'public' ? key : (0,external_node_crypto_.createPublicKey)(key)).export({ type: 'spki', format: 'der' });
+}
+function wrongPassphrase(ctx, why) {
+    return new errors/* InputError */.dz(ctx.passphraseInput, `does not open the PKCS#12 file in '${ctx.input}': ${why}, so the passphrase is most likely wrong`, `Set '${ctx.passphraseInput}' to the password the .p12 was exported with`);
+}
+function decryptFailed(ctx) {
+    if (!ctx.macVerified)
+        return wrongPassphrase(ctx, 'its contents do not decrypt');
+    return new errors/* InputError */.dz(ctx.input, 'has contents that do not decrypt although the passphrase is right (damaged file?)', 'Export it again with: openssl pkcs12 -export');
+}
+function unsupported(algorithm, input) {
+    const rc2 = /RC2|RC4/i.test(algorithm);
+    return new errors/* InputError */.dz(input, `is protected with ${algorithm}, ${rc2 ? "a legacy cipher this runtime's OpenSSL no longer provides" : 'which this tool cannot decrypt'}`, 'Re-export it with AES, the OpenSSL 3 default: openssl pkcs12 -legacy -in old.p12 -out tmp.pem, then openssl pkcs12 -export -in tmp.pem -out new.p12 (and delete tmp.pem)');
+}
+
+// EXTERNAL MODULE: ./src/pki/pem.ts
+var pem = __webpack_require__(166);
+;// CONCATENATED MODULE: ./src/pki/private-key.ts
+/** Private keys from PEM: PKCS#1, SEC1, PKCS#8, encrypted PKCS#8 and legacy OpenSSL-encrypted PEM. Pure. */
+
+
+
+const KEY_LABELS = new Set(['PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY', 'ENCRYPTED PRIVATE KEY']);
+/** The one private key in `text` (a certificate or EC PARAMETERS block beside it is ignored). RSA and EC only. */
+function loadPrivateKey(text, passphrase, inputs) {
+    const block = privateKeyBlock((0,pem/* parsePemBlocks */.Sq)(text, inputs.key), inputs.key);
+    const encrypted = block.label === 'ENCRYPTED PRIVATE KEY' || /ENCRYPTED/.test(block.headers['Proc-Type'] ?? '');
+    if (encrypted && !passphrase) {
+        throw new errors/* InputError */.dz(inputs.passphrase, `is not set, but the key in '${inputs.key}' is encrypted`, `Set '${inputs.passphrase}' to the key's passphrase (from a secret), or store the key unencrypted`);
+    }
+    let key;
+    try {
+        // Re-armouring lets OpenSSL see one clean block, with the Proc-Type/DEK-Info headers legacy keys need.
+        key = (0,external_node_crypto_.createPrivateKey)({ key: (0,pem/* formatPem */.uy)(block), format: 'pem', passphrase: encrypted ? passphrase : undefined });
+    }
+    catch (err) {
+        throw decodeError(err, block, encrypted, inputs);
+    }
+    return requireSupportedType(key, inputs.key);
+}
+function privateKeyBlock(blocks, input) {
+    const keys = blocks.filter((b) => KEY_LABELS.has(b.label));
+    if (keys.length === 1)
+        return keys[0];
+    if (keys.length > 1) {
+        throw new errors/* InputError */.dz(input, `holds ${keys.length} private keys`, 'Keep only the key that belongs to the certificate');
+    }
+    const labels = blocks.map((b) => b.label);
+    if (labels.includes('OPENSSH PRIVATE KEY')) {
+        throw new errors/* InputError */.dz(input, 'holds an OpenSSH-format key, which cannot sign X.509 requests', 'Use the PEM key that belongs to your X.509 certificate (-----BEGIN PRIVATE KEY-----)');
+    }
+    const dsa = labels.find((l) => l === 'DSA PRIVATE KEY');
+    if (dsa)
+        throw unsupportedType('dsa', input);
+    if (labels.some((l) => l.endsWith('PUBLIC KEY'))) {
+        throw new errors/* InputError */.dz(input, 'holds a public key, not a private key', 'Paste the private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC PRIVATE KEY-----) that belongs to the certificate');
+    }
+    if (labels.some((l) => l.includes('CERTIFICATE'))) {
+        throw new errors/* InputError */.dz(input, 'holds a certificate, not a private key', `Put the certificate in 'certificate' and the private key (-----BEGIN PRIVATE KEY-----) in '${input}'`);
+    }
+    throw new errors/* InputError */.dz(input, `holds no private key (found PEM block(s) ${labels.map((l) => `'${l}'`).join(', ')})`, 'Paste the private key, starting with -----BEGIN PRIVATE KEY----- (or RSA/EC PRIVATE KEY)');
+}
+// OpenSSL's message names the routine and reason only, never key bytes, but a code is all the user needs.
+function decodeError(err, block, encrypted, inputs) {
+    const code = err.code;
+    if (encrypted) {
+        return new errors/* InputError */.dz(inputs.passphrase, `did not decrypt the key in '${inputs.key}' (wrong passphrase, or the key is damaged)`, `Check that '${inputs.passphrase}' holds this key's passphrase (test it with: openssl pkey -in key.pem -noout)`);
+    }
+    // OpenSSL 3 reports a damaged body and an unknown key type alike ("unsupported"), so the message covers both.
+    return new errors/* InputError */.dz(inputs.key, `holds a '${block.label}' block that is not a readable key: damaged, or of a type this tool cannot read` +
+        (typeof code === 'string' ? ` (${code})` : ''), 'Paste the key exactly as the file holds it; check it with: openssl pkey -in key.pem -noout');
+}
+const supportedFix = 'Use an RSA key (2048 bits or more) or an EC key on P-256 or P-384';
+function unsupportedType(type, input) {
+    return new errors/* InputError */.dz(input, `holds a ${type.toUpperCase()} key, which AWS X.509 signing does not accept`, supportedFix);
+}
+// RSA-PSS keys are excluded too: SigV4-X509 signs with RSA PKCS#1 v1.5, which a PSS-restricted key refuses.
+function requireSupportedType(key, input) {
+    const type = key.asymmetricKeyType ?? 'unknown';
+    if (type !== 'rsa' && type !== 'ec')
+        throw unsupportedType(type, input);
+    return key;
+}
+
+// EXTERNAL MODULE: ./src/pki/source.ts
+var source = __webpack_require__(707);
+;// CONCATENATED MODULE: ./src/providers/certificate-material.ts
+
+
+
+
+
+
+function loadCertificateMaterial(inputs, io, options) {
+    if (inputs.passphrase)
+        io.mask(inputs.passphrase);
+    let material;
+    if (!inputs.privateKey) {
+        if (!options.pkcs12Allowed) {
+            throw new errors/* InputError */.dz('private-key', 'is required', "Set it to the certificate's private key, as PEM text from a secret or a file path");
+        }
+        const bundle = (0,source/* readBinaryOrPath */.C)(inputs.certificate, 'certificate', io.readFile);
+        material = parsePkcs12(bundle.der, inputs.passphrase ?? '', 'certificate');
+    }
+    else {
+        const certificate = (0,pki_certificate/* loadCertificate */.Ih)((0,source/* readPemOrPath */.N)(inputs.certificate, 'certificate', io.readFile).text, 'certificate');
+        const key = loadPrivateKey((0,source/* readPemOrPath */.N)(inputs.privateKey, 'private-key', io.readFile).text, inputs.passphrase, {
+            key: 'private-key',
+            passphrase: 'private-key-passphrase',
+        });
+        material = { certificate, key, chain: [] };
+    }
+    if (inputs.certificateChain) {
+        material.chain = (0,pki_certificate/* loadCertificateChain */.zv)((0,source/* readPemOrPath */.N)(inputs.certificateChain, 'certificate-chain', io.readFile).text, 'certificate-chain');
+    }
+    checkKeySupported(material.key, 'private-key');
+    checkKeyMatchesCertificate(material.key, material.certificate, { key: 'private-key', certificate: 'certificate' });
+    checkCertificateValidity(material.certificate, io.now, 'certificate');
+    if (material.chain.length > 0)
+        checkChainOrder(material.certificate, material.chain, 'certificate-chain');
+    return material;
+}
+
+
+/***/ }),
+
+/***/ 513:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+
+const TRANSIENT_NETWORK = new Set([
+    'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
+]);
+/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
+function networkFailure(call, err, endpointHint) {
+    if (TRANSIENT_NETWORK.has(err.code))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
+    if (err.code === 'ENOTFOUND') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+    }
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+}
+
+
+/***/ })
+
+};

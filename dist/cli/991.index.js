@@ -1,0 +1,151 @@
+export const id = 991;
+export const ids = [991];
+export const modules = {
+
+/***/ 991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  iotSession: () => (/* binding */ iotSession)
+});
+
+// UNUSED EXPORTS: IOT_CALL
+
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __webpack_require__(692);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(916);
+// EXTERNAL MODULE: ./src/http/request.ts
+var request = __webpack_require__(777);
+// EXTERNAL MODULE: ./src/pki/certificate.ts
+var certificate = __webpack_require__(839);
+// EXTERNAL MODULE: ./src/pki/source.ts
+var pki_source = __webpack_require__(707);
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(809);
+// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 4 modules
+var certificate_material = __webpack_require__(808);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(513);
+;// CONCATENATED MODULE: ./src/providers/iot-response.ts
+
+const CALL = 'iot:AssumeRoleWithCertificate';
+function parseIotCredentials(body, now) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'HTTP 200 with a body that is not JSON', 'Check that iot-credential-endpoint is the credentials provider, not a proxy or the data endpoint', false);
+    }
+    const c = parsed?.credentials;
+    const fields = ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'];
+    if (!c || fields.some((f) => typeof c[f] !== 'string' || c[f] === '')) {
+        throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'HTTP 200 without credentials.accessKeyId/secretAccessKey/sessionToken/expiration', 'Check that iot-credential-endpoint is the credentials provider', false);
+    }
+    const expiration = new Date(c['expiration']);
+    if (Number.isNaN(expiration.getTime())) {
+        throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'the credentials have an unreadable expiration', '', false);
+    }
+    if (expiration.getTime() <= now.getTime()) {
+        throw new errors/* AwsError */.Gy(CALL, 'ExpiredCredentials', `the credentials returned expired at ${expiration.toISOString()}`, "Check this machine's clock, and the role alias's credentialDurationSeconds", false);
+    }
+    return {
+        credentials: {
+            accessKeyId: c['accessKeyId'],
+            secretAccessKey: c['secretAccessKey'],
+            sessionToken: c['sessionToken'],
+            expiration,
+        },
+    };
+}
+function iotError(status, body, source) {
+    let message = '';
+    try {
+        message = String(JSON.parse(body).message ?? '');
+    }
+    catch {
+        message = body.slice(0, 200).replace(/\s+/g, ' ');
+    }
+    const retryable = status === 429 || status >= 500;
+    return new errors/* AwsError */.Gy(CALL, `HTTP ${status}`, message, retryable ? '' : iotHint(status, message, source), retryable);
+}
+function iotHint(status, message, source) {
+    if (status === 403 && /thing name/i.test(message)) {
+        return source.thingName
+            ? `thing-name '${source.thingName}' must be the thing the certificate is attached to (aws iot list-principal-things --principal <certificate-arn>)`
+            : "The IoT policy's condition needs the thing name: set thing-name to the thing the certificate is attached to";
+    }
+    if (status === 403) {
+        return `Check that the certificate is ACTIVE and attached to the thing, and that its IoT policy allows iot:AssumeRoleWithCertificate on the role alias '${source.roleAlias}' (arn:aws:iot:<region>:<account>:rolealias/${source.roleAlias})`;
+    }
+    if (status === 404) {
+        return `The role alias '${source.roleAlias}' does not exist in the endpoint's account and region: check role-alias (aws iot list-role-aliases)`;
+    }
+    if (status === 400) {
+        return "The role alias's role cannot be assumed: its trust policy must allow credentials.iot.amazonaws.com to sts:AssumeRole, and the alias's credentialDurationSeconds must not exceed the role's maximum session duration";
+    }
+    if (status === 401) {
+        return 'The endpoint did not accept the certificate: register it with AWS IoT in this region and make it ACTIVE';
+    }
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/providers/iot.ts
+/** IoT certificate mode: the AWS IoT Core credentials provider over mutual TLS. */
+
+
+
+
+
+
+
+
+
+const IOT_CALL = 'iot:AssumeRoleWithCertificate';
+async function iotSession(source, ctx) {
+    const now = new Date(ctx.clock.now());
+    const material = (0,certificate_material/* loadCertificateMaterial */.p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
+    // The public roots always, plus what the user adds: the real endpoint chains to a public root.
+    const ca = source.caCertificate
+        ? [...external_node_tls_.rootCertificates, ...(0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())]
+        : undefined;
+    const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
+    const headers = { accept: 'application/json' };
+    if (source.thingName)
+        headers['x-amzn-iot-thingname'] = source.thingName;
+    const tls = {
+        cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
+        key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        ...(ca ? { ca } : {}),
+    };
+    return (0,retry/* withRetry */.bD)(IOT_CALL, async (attempt, timeoutMs) => {
+        ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
+        let res;
+        try {
+            res = await (0,request/* httpRequest */.a)({ url, method: 'GET', headers, timeoutMs, tls });
+        }
+        catch (err) {
+            if (err instanceof request/* NetworkError */.D)
+                throw iotNetworkFailure(err);
+            throw err;
+        }
+        if (res.status !== 200)
+            throw iotError(res.status, res.body, source);
+        return parseIotCredentials(res.body, new Date(ctx.clock.now()));
+    }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${IOT_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+}
+/** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */
+function iotNetworkFailure(err) {
+    if (/ALERT|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNKNOWN_CA|HANDSHAKE/i.test(err.code + err.message)) {
+        return new errors/* AwsError */.Gy(IOT_CALL, err.code, 'the endpoint refused the client certificate during the TLS handshake', 'Register the certificate (or its CA) with AWS IoT in the endpoint\'s region and make it ACTIVE; a revoked or unknown certificate is refused here', false);
+    }
+    return (0,context/* networkFailure */.r)(IOT_CALL, err, 'check iot-credential-endpoint (aws iot describe-endpoint --endpoint-type iot:CredentialProvider)');
+}
+
+
+/***/ })
+
+};

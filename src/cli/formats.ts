@@ -1,0 +1,39 @@
+/** How the CLI prints credentials: credential_process JSON, shell exports, dotenv, PowerShell, JSON. Pure. */
+import type { Session } from '../credentials.js';
+
+export type EnvFormat = 'sh' | 'json' | 'dotenv' | 'powershell';
+export const ENV_FORMATS: readonly EnvFormat[] = ['sh', 'json', 'dotenv', 'powershell'];
+
+/** The document AWS's `credential_process` expects on stdout. */
+export function credentialProcessJson(session: Session): string {
+  const c = session.credentials;
+  const doc: Record<string, string | number> = { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey };
+  if (c.sessionToken) doc['SessionToken'] = c.sessionToken;
+  if (c.expiration) doc['Expiration'] = c.expiration.toISOString();
+  return JSON.stringify(doc);
+}
+
+export function environmentFor(session: Session, region: string): Array<[string, string]> {
+  const c = session.credentials;
+  const vars: Array<[string, string]> = [
+    ['AWS_ACCESS_KEY_ID', c.accessKeyId],
+    ['AWS_SECRET_ACCESS_KEY', c.secretAccessKey],
+  ];
+  if (c.sessionToken) vars.push(['AWS_SESSION_TOKEN', c.sessionToken]);
+  if (c.expiration) vars.push(['AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString()]);
+  vars.push(['AWS_REGION', region], ['AWS_DEFAULT_REGION', region]);
+  return vars;
+}
+
+export function formatEnvironment(vars: Array<[string, string]>, format: EnvFormat): string {
+  switch (format) {
+    case 'sh':
+      return vars.map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}'`).join('\n') + '\n';
+    case 'dotenv':
+      return vars.map(([k, v]) => `${k}=${/^[\w/+=.:-]*$/.test(v) ? v : JSON.stringify(v)}`).join('\n') + '\n';
+    case 'powershell':
+      return vars.map(([k, v]) => `$Env:${k} = '${v.replace(/'/g, "''")}'`).join('\n') + '\n';
+    case 'json':
+      return JSON.stringify(Object.fromEntries(vars), null, 2) + '\n';
+  }
+}

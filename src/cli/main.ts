@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/** Entry of the CLI (dist/cli/index.js): parse, dispatch, map errors to exit codes. */
+import { isKnownError, InputError } from '../errors.js';
+import { ACTION_INPUTS } from '../config/input-names.js';
+import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { HELP } from './help.js';
+import { CLI_ONLY_INPUTS } from './settings.js';
+import type { CliIo } from './run-command.js';
+
+const KNOWN = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS]);
+
+type Command = (args: ParsedArgs, io: CliIo, known: ReadonlySet<string>) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  'credential-process': async () => (await import('./run-command.js')).credentialProcess,
+  env: async () => (await import('./run-command.js')).envCommand,
+  exec: async () => (await import('./run-command.js')).execCommand,
+};
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, KNOWN);
+  } catch (err) {
+    return usage(err as Error, io);
+  }
+  if (args.command === 'help' || args.command === '' || args.flags.has('help')) {
+    const topic = args.command === 'help' ? (args.rest[0] ?? '') : args.command;
+    io.stdout((HELP[topic] ?? HELP[''])! + '\n');
+    return args.command === '' && !args.flags.has('help') ? 2 : 0;
+  }
+  const load = COMMANDS[args.command];
+  if (!load) return usage(new UsageError(`unknown command '${args.command}'`), io);
+  try {
+    return await (await load())(args, io, KNOWN);
+  } catch (err) {
+    if (err instanceof UsageError) return usage(err, io);
+    if (isKnownError(err)) {
+      // Flags carry the input names: say --role-alias where the action would say 'role-alias'.
+      io.stderr(`aws-short-lived-credentials: ${err.message}\n`);
+      return err instanceof InputError ? 1 : 3;
+    }
+    const e = err as { name?: string; message?: string };
+    io.stderr(`aws-short-lived-credentials: unexpected ${e?.name ?? 'error'}: ${e?.message ?? String(err)}\n`);
+    return 3;
+  }
+}
+
+function usage(err: Error, io: CliIo): number {
+  io.stderr(`aws-short-lived-credentials: ${err.message}\nRun 'aws-short-lived-credentials help' for usage.\n`);
+  return 2;
+}
+
+runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+}).then((code) => {
+  process.exitCode = code;
+});
