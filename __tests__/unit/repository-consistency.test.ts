@@ -30,3 +30,9 @@ test("the README's first lines give the demo and test commands, and .ci/run runs
   assert.match(ci, /^npm test$/m);
   assert.match(ci, /^npm ci/m);
 });
+
+test("the CLI's list of action inputs is action.yml's, so every input is a flag", async () => {
+  const { ACTION_INPUTS } = await import('../../src/config/input-names.js');
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+  assert.deepEqual([...ACTION_INPUTS].sort(), Object.keys(action.inputs).sort());
+});
