@@ -37,12 +37,12 @@ async function obtainSession(config, ctx) {
     let session;
     switch (source.mode) {
         case 'oidc': {
-            const { oidcSession } = await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 303));
+            const { oidcSession } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 303));
             session = await oidcSession(config, source, ctx, !hop);
             break;
         }
         case 'role-chaining': {
-            const { assumeRoleWith, environmentCredentials } = await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27));
+            const { assumeRoleWith, environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 27));
             session = await assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
             break;
         }
@@ -60,7 +60,7 @@ async function obtainSession(config, ctx) {
     maskSession(session, ctx);
     if (!hop)
         return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration } = await __webpack_require__.e(/* import() */ 27).then(__webpack_require__.bind(__webpack_require__, 27));
+    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 27));
     const final = await assumeRoleWith(session.credentials, hop, config, ctx, chainedDuration(config));
     maskSession(final, ctx);
     return { source: session, final };
@@ -74,6 +74,8 @@ function maskSession(session, ctx) {
 
 // EXTERNAL MODULE: ./src/retry.ts
 var retry = __webpack_require__(809);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(856);
 ;// CONCATENATED MODULE: ./src/cli/auth-file.ts
 /**
  * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
@@ -419,6 +421,7 @@ var cli_args = __webpack_require__(593);
 
 
 
+
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
 const DEFAULT_REFRESH_MARGIN_S = 900;
 function loadSettings(args, io, known) {
@@ -451,6 +454,7 @@ function context(config, io, verbose) {
                 io.stderr(`debug: ${message}\n`);
         },
         readFile: (path) => (0,external_node_fs_.readFileSync)(path),
+        proxyFor: (url) => (0,proxy/* proxyFor */.iJ)(new URL(url), io.env, config.httpProxy),
     };
 }
 async function session(config, io, verbose) {
@@ -695,10 +699,13 @@ function normaliseIotEndpoint(value, input) {
     return `https://${value.toLowerCase()}`;
 }
 
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(856);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(760);
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
+
 
 
 
@@ -750,6 +757,8 @@ function buildConfig(get, env, now, homeDir) {
     };
     if (chainRoleArn)
         config.chainRoleArn = chainRoleArn;
+    if (get('http-proxy'))
+        config.httpProxy = (0,proxy/* parseProxyUrl */.Pr)(get('http-proxy'), 'http-proxy').toString();
     return config;
 }
 function buildSource(mode, get, env) {
@@ -964,6 +973,71 @@ function parseInlinePolicy(value, input) {
 /** Splits a multi-line input into its non-empty lines (commas also separate, as users write both). */
 function parseList(value) {
     return value.split(/[\r\n,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 856:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony export noProxyMatches */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/** Which proxy a request goes through: `http-proxy` if given, else HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY. Pure. */
+
+function envValue(env, name) {
+    return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+}
+/** The proxy URL for `target`, or undefined for a direct connection. `explicit` is the `http-proxy` input. */
+function proxyFor(target, env, explicit) {
+    const raw = explicit || (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy'));
+    if (!raw)
+        return undefined;
+    if (noProxyMatches(target, envValue(env, 'no_proxy') ?? ''))
+        return undefined;
+    return parseProxyUrl(raw, explicit ? 'http-proxy' : target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
+}
+function parseProxyUrl(raw, input) {
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a proxy URL', 'Use http://host:port (credentials, if any, as http://user:password@host:port)');
+    }
+    if (url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `uses ${url.protocol.replace(':', '')}, which is not supported`, 'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end');
+    }
+    return url;
+}
+/** NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional `:port`. */
+function noProxyMatches(target, noProxy) {
+    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    for (const entry of noProxy.split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+        if (entry === '*')
+            return true;
+        // A bare IPv6 address has colons of its own: only a bracketed one can carry a port.
+        const match = (entry.split(':').length > 2 && !entry.startsWith('[')) ? [entry, entry, undefined] : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+        if (!match)
+            continue;
+        const [, name = '', entryPort] = match;
+        if (entryPort && entryPort !== port)
+            continue;
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return true;
+    }
+    return false;
+}
+/** A proxy URL safe to print: without its credentials. */
+function describeProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
 }
 
 

@@ -291,7 +291,7 @@ async function rolesAnywhereSession(config, source, ctx) {
         ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
         let res;
         try {
-            res = await (0,request/* httpRequest */.a)({ url: url.toString(), method: 'POST', headers, body, timeoutMs });
+            res = await (0,request/* httpRequest */.a)({ url: url.toString(), method: 'POST', headers, body, timeoutMs, proxy: ctx.proxyFor(url.toString()) });
         }
         catch (err) {
             if (err instanceof request/* NetworkError */.D)

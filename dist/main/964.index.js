@@ -9,6 +9,8 @@ export const modules = {
 /* harmony export */   D: () => (/* binding */ NetworkError),
 /* harmony export */   a: () => (/* binding */ httpRequest)
 /* harmony export */ });
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(856);
+
 /** A failure below HTTP: refused, reset, timed out, TLS alert. `code` is Node's error code or `ETIMEDOUT`. */
 class NetworkError extends Error {
     code;
@@ -57,14 +59,23 @@ async function httpRequest(req) {
             if (req.tls?.ca)
                 options.ca = req.tls.ca;
         }
-        if (req.lookupAddress) {
-            const address = req.lookupAddress;
-            options.lookup = ((_host, opts, cb) => {
-                if (opts?.all)
-                    cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]);
-                else
-                    cb(null, address, address.includes(':') ? 6 : 4);
+        if (req.proxy && !isHttps) {
+            // Plain http through a proxy: the absolute URL goes to the proxy itself.
+            options.hostname = req.proxy.hostname;
+            options.port = req.proxy.port || 80;
+            options.path = url.toString();
+            options.headers = { ...options.headers, host: url.host, ...proxyAuthorization(req.proxy) };
+        }
+        else if (req.proxy) {
+            const proxy = req.proxy;
+            // An agent of our own whose sockets are TLS over a CONNECT tunnel (request-level createConnection is ignored
+            // once an agent is involved, and agent: false creates one).
+            const agent = new mod.Agent({ keepAlive: false });
+            agent.createConnection = ((_opts, oncreate) => {
+                openTunnel(proxy, url, req.timeoutMs).then(async (tunnel) => oncreate(null, await tunnelTls(tunnel, options)), (err) => oncreate(err));
+                return undefined;
             });
+            options.agent = agent;
         }
         const request = mod.request(options, (res) => {
             const chunks = [];
@@ -85,7 +96,55 @@ async function httpRequest(req) {
         request.end(req.body);
     });
 }
+function proxyAuthorization(proxy) {
+    if (!proxy.username)
+        return {};
+    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+    return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+/** Asks the proxy for a raw TCP tunnel to the target (HTTP CONNECT). */
+async function openTunnel(proxy, target, timeoutMs) {
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const authority = `${target.hostname}:${target.port || 443}`;
+    return new Promise((resolve, reject) => {
+        const req = http.request({
+            host: proxy.hostname,
+            port: proxy.port || 80,
+            method: 'CONNECT',
+            path: authority,
+            headers: { host: authority, ...proxyAuthorization(proxy) },
+            agent: false,
+            timeout: timeoutMs,
+        });
+        req.on('connect', (res, socket) => {
+            if (res.statusCode === 200)
+                return resolve(socket);
+            socket.destroy();
+            // 407 is the standard answer; some proxies (tinyproxy) answer 401.
+            const code = res.statusCode === 407 || res.statusCode === 401 ? 'EPROXYAUTH' : 'EPROXY';
+            reject(new NetworkError(code, `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${authority} with HTTP ${res.statusCode}`));
+        });
+        req.on('timeout', () => req.destroy(new NetworkError('ETIMEDOUT', `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .describeProxy */ .GK)(proxy)} did not open a tunnel in time`)));
+        req.on('error', (err) => reject(err instanceof NetworkError ? err : new NetworkError(err.code ?? 'EPROXY', `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_0__/* .describeProxy */ .GK)(proxy)}: ${err.message}`)));
+        req.end();
+    });
+}
+/** TLS to the target over the tunnel: SNI, verification and the client certificate exactly as without a proxy. */
+async function tunnelTls(socket, options) {
+    // Already loaded with https, so importing it here costs nothing more.
+    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    return connect({
+        socket,
+        servername: options.servername,
+        minVersion: options.minVersion,
+        cert: options.cert,
+        key: options.key,
+        ca: options.ca,
+    });
+}
 function toNetworkError(err, host) {
+    if (err instanceof NetworkError)
+        return err;
     const code = err.code ?? 'ERR_NETWORK';
     return new NetworkError(code, `talking to ${host}: ${err.message}`);
 }
@@ -1192,6 +1251,12 @@ const TRANSIENT_NETWORK = new Set([
 function networkFailure(call, err, endpointHint) {
     if (TRANSIENT_NETWORK.has(err.code))
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
+    if (err.code === 'EPROXYAUTH') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+    }
+    if (err.code === 'EPROXY') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+    }
     if (err.code === 'ENOTFOUND') {
         return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
     }

@@ -125,7 +125,7 @@ async function iotSession(source, ctx) {
         ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
         let res;
         try {
-            res = await (0,request/* httpRequest */.a)({ url, method: 'GET', headers, timeoutMs, tls });
+            res = await (0,request/* httpRequest */.a)({ url, method: 'GET', headers, timeoutMs, proxy: ctx.proxyFor(url), tls });
         }
         catch (err) {
             if (err instanceof request/* NetworkError */.D)

@@ -6,6 +6,7 @@ import { accountOfArn } from '../config/arn.js';
 import { obtainSession } from '../providers/index.js';
 import type { ProviderContext } from '../providers/context.js';
 import { systemClock } from '../retry.js';
+import { proxyFor } from '../http/proxy.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import { exportEnvironment, setOutputs } from '../delivery/actions-export.js';
 import { summaryMarkdown } from '../delivery/summary.js';
@@ -28,6 +29,7 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
     mask: (value) => wf.setSecret(value),
     debug: (message) => wf.debug(message),
     readFile: (path) => readFileSync(path),
+    proxyFor: (url) => proxyFor(new URL(url), env, config.httpProxy),
   };
   const { final } = await obtainSession(config, ctx);
 

@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import { obtainSession } from '../providers/index.js';
 import type { ProviderContext } from '../providers/context.js';
 import { systemClock } from '../retry.js';
+import { proxyFor } from '../http/proxy.js';
 import { parseAuthFile } from './auth-file.js';
 import { cachedSession } from './cache.js';
 import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, type EnvFormat } from './formats.js';
@@ -56,6 +57,7 @@ function context(config: Config, io: CliIo, verbose: boolean): ProviderContext {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
     readFile: (path) => readFileSync(path),
+    proxyFor: (url) => proxyFor(new URL(url), io.env, config.httpProxy),
   };
 }
 

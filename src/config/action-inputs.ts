@@ -13,6 +13,7 @@ import {
   parseSessionName,
 } from './values.js';
 import { normaliseIotEndpoint } from './iot-endpoint.js';
+import { parseProxyUrl } from '../http/proxy.js';
 import { join, dirname } from 'node:path';
 
 export type GetInput = (name: string) => string;
@@ -72,6 +73,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     },
   };
   if (chainRoleArn) config.chainRoleArn = chainRoleArn;
+  if (get('http-proxy')) config.httpProxy = parseProxyUrl(get('http-proxy'), 'http-proxy').toString();
   return config;
 }
 

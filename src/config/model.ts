@@ -80,4 +80,6 @@ export interface Config {
   chainRoleArn?: string;
   delivery: DeliveryOptions;
   retry: RetryOptions;
+  /** The `http-proxy` input: overrides HTTPS_PROXY/HTTP_PROXY for every request. */
+  httpProxy?: string;
 }

@@ -3,6 +3,7 @@
  * they do mutual TLS natively and cost a fraction of an HTTP library's start-up. https is loaded only when used.
  */
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
+import { describeProxy } from './proxy.js';
 
 export interface TlsClientOptions {
   cert?: string;
@@ -18,8 +19,8 @@ export interface HttpRequest {
   body?: string;
   timeoutMs: number;
   tls?: TlsClientOptions;
-  /** Connect here instead of the URL's host (tests reach a real-looking host name on loopback). */
-  lookupAddress?: string;
+  /** Send through this HTTP proxy (CONNECT tunnel for https, so TLS and the client certificate stay end to end). */
+  proxy?: URL;
 }
 
 export interface HttpResponse {
@@ -70,12 +71,25 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
       if (req.tls?.key) options.key = req.tls.key as never;
       if (req.tls?.ca) options.ca = req.tls.ca;
     }
-    if (req.lookupAddress) {
-      const address = req.lookupAddress;
-      options.lookup = ((_host: string, opts: { all?: boolean }, cb: (...args: unknown[]) => void) => {
-        if (opts?.all) cb(null, [{ address, family: address.includes(':') ? 6 : 4 }]);
-        else cb(null, address, address.includes(':') ? 6 : 4);
+    if (req.proxy && !isHttps) {
+      // Plain http through a proxy: the absolute URL goes to the proxy itself.
+      options.hostname = req.proxy.hostname;
+      options.port = req.proxy.port || 80;
+      options.path = url.toString();
+      options.headers = { ...options.headers, host: url.host, ...proxyAuthorization(req.proxy) };
+    } else if (req.proxy) {
+      const proxy = req.proxy;
+      // An agent of our own whose sockets are TLS over a CONNECT tunnel (request-level createConnection is ignored
+      // once an agent is involved, and agent: false creates one).
+      const agent = new (mod as typeof import('node:https')).Agent({ keepAlive: false });
+      agent.createConnection = ((_opts: unknown, oncreate: (err: Error | null, socket?: import('node:net').Socket) => void) => {
+        openTunnel(proxy, url, req.timeoutMs).then(
+          async (tunnel) => oncreate(null, await tunnelTls(tunnel, options)),
+          (err: Error) => oncreate(err),
+        );
+        return undefined;
       }) as never;
+      options.agent = agent;
     }
     const request = mod.request(options, (res) => {
       const chunks: Buffer[] = [];
@@ -98,7 +112,55 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   });
 }
 
+function proxyAuthorization(proxy: URL): Record<string, string> {
+  if (!proxy.username) return {};
+  const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
+  return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
+}
+
+/** Asks the proxy for a raw TCP tunnel to the target (HTTP CONNECT). */
+async function openTunnel(proxy: URL, target: URL, timeoutMs: number): Promise<import('node:net').Socket> {
+  const http = await import('node:http');
+  const authority = `${target.hostname}:${target.port || 443}`;
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: proxy.hostname,
+      port: proxy.port || 80,
+      method: 'CONNECT',
+      path: authority,
+      headers: { host: authority, ...proxyAuthorization(proxy) },
+      agent: false,
+      timeout: timeoutMs,
+    });
+    req.on('connect', (res, socket) => {
+      if (res.statusCode === 200) return resolve(socket);
+      socket.destroy();
+      // 407 is the standard answer; some proxies (tinyproxy) answer 401.
+      const code = res.statusCode === 407 || res.statusCode === 401 ? 'EPROXYAUTH' : 'EPROXY';
+      reject(new NetworkError(code, `proxy ${describeProxy(proxy)} refused CONNECT ${authority} with HTTP ${res.statusCode}`));
+    });
+    req.on('timeout', () => req.destroy(new NetworkError('ETIMEDOUT', `proxy ${describeProxy(proxy)} did not open a tunnel in time`)));
+    req.on('error', (err: NodeJS.ErrnoException) => reject(err instanceof NetworkError ? err : new NetworkError(err.code ?? 'EPROXY', `proxy ${describeProxy(proxy)}: ${err.message}`)));
+    req.end();
+  });
+}
+
+/** TLS to the target over the tunnel: SNI, verification and the client certificate exactly as without a proxy. */
+async function tunnelTls(socket: import('node:net').Socket, options: import('node:https').RequestOptions): Promise<import('node:net').Socket> {
+  // Already loaded with https, so importing it here costs nothing more.
+  const { connect } = await import('node:tls');
+  return connect({
+    socket,
+    servername: options.servername as string | undefined,
+    minVersion: options.minVersion,
+    cert: options.cert,
+    key: options.key,
+    ca: options.ca,
+  } as import('node:tls').ConnectionOptions);
+}
+
 function toNetworkError(err: NodeJS.ErrnoException, host: string): NetworkError {
+  if (err instanceof NetworkError) return err;
   const code = err.code ?? 'ERR_NETWORK';
   return new NetworkError(code, `talking to ${host}: ${err.message}`);
 }

@@ -13,6 +13,8 @@ export interface ProviderContext {
   mask(value: string): void;
   debug(message: string): void;
   readFile(path: string): Buffer;
+  /** The proxy for a request to `url` (http-proxy, HTTPS_PROXY/HTTP_PROXY, NO_PROXY), or undefined. */
+  proxyFor(url: string): URL | undefined;
 }
 
 const TRANSIENT_NETWORK = new Set([
@@ -22,6 +24,12 @@ const TRANSIENT_NETWORK = new Set([
 /** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
 export function networkFailure(call: string, err: NetworkError, endpointHint: string): AwsError {
   if (TRANSIENT_NETWORK.has(err.code)) return new AwsError(call, err.code, err.message, '', true);
+  if (err.code === 'EPROXYAUTH') {
+    return new AwsError(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+  }
+  if (err.code === 'EPROXY') {
+    return new AwsError(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+  }
   if (err.code === 'ENOTFOUND') {
     return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
   }

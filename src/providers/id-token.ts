@@ -83,7 +83,7 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
     async (_attempt, timeoutMs) => {
       let res;
       try {
-        res = await httpRequest({ url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs });
+        res = await httpRequest({ url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs, proxy: ctx.proxyFor(full.toString()) });
       } catch (err) {
         if (err instanceof NetworkError) throw networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL');
         throw err;

@@ -40,7 +40,7 @@ export async function iotSession(source: IotSource, ctx: ProviderContext): Promi
       ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
       let res;
       try {
-        res = await httpRequest({ url, method: 'GET', headers, timeoutMs, tls });
+        res = await httpRequest({ url, method: 'GET', headers, timeoutMs, proxy: ctx.proxyFor(url), tls });
       } catch (err) {
         if (err instanceof NetworkError) throw iotNetworkFailure(err);
         throw err;

@@ -52,7 +52,7 @@ export async function rolesAnywhereSession(config: Config, source: RolesAnywhere
       ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
       let res;
       try {
-        res = await httpRequest({ url: url.toString(), method: 'POST', headers, body, timeoutMs });
+        res = await httpRequest({ url: url.toString(), method: 'POST', headers, body, timeoutMs, proxy: ctx.proxyFor(url.toString()) });
       } catch (err) {
         if (err instanceof NetworkError) throw networkFailure(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`);
         throw err;

@@ -34,7 +34,7 @@ export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Se
       ctx.debug(`${call}: attempt ${attempt} to ${endpoint}`);
       let res;
       try {
-        res = await httpRequest({ url: `${endpoint}/`, method: 'POST', headers, body, timeoutMs });
+        res = await httpRequest({ url: `${endpoint}/`, method: 'POST', headers, body, timeoutMs, proxy: ctx.proxyFor(`${endpoint}/`) });
       } catch (err) {
         if (err instanceof NetworkError) throw networkFailure(call, err, `check aws-region and AWS_ENDPOINT_URL_STS (${endpoint})`);
         throw err;
