@@ -1,6 +1,13 @@
 /** The modes the benchmark times: each sets up its loopback peer and returns the step's inputs and environment. */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { startMoto } from '../__tests__/support/moto.js';
 import { startTokenEndpoint } from '../__tests__/support/token-endpoint.js';
+import { createIotTestPki } from '../__tests__/support/openssl-pki.js';
+import { startIotStandIn, DEFAULT_ROLE_ALIAS } from '../__tests__/support/iot-standin.js';
+import { createTestPki } from '../__tests__/support/test-pki.js';
+import { startRolesAnywhereStandIn } from '../__tests__/support/roles-anywhere-server.js';
+import { startHttpsFront } from './https-front.js';
 
 export interface BenchMode {
   name: string;
@@ -9,18 +16,81 @@ export interface BenchMode {
   close(): Promise<void>;
 }
 
-export async function benchModes(): Promise<BenchMode[]> {
+const ROLE = 'arn:aws:iam::123456789012:role/bench';
+
+export async function oidcMode(): Promise<BenchMode> {
   const moto = await startMoto();
   const tokens = await startTokenEndpoint();
-  return [
-    {
-      name: 'oidc',
-      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456789012:role/bench' },
-      env: { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url, GITHUB_RUN_ID: '1' },
-      close: async () => {
-        await tokens.close();
-        await moto.stop();
-      },
+  return {
+    name: 'oidc',
+    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
+    env: { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url, GITHUB_RUN_ID: '1' },
+    close: async () => {
+      await tokens.close();
+      await moto.stop();
     },
-  ];
+  };
+}
+
+/** OIDC against moto behind TLS, as against real STS: the fair baseline for the certificate modes, which use TLS too. */
+export async function oidcTlsMode(): Promise<BenchMode> {
+  const moto = await startMoto();
+  const front = await startHttpsFront(moto.url);
+  const tokens = await startTokenEndpoint();
+  return {
+    name: 'oidc-tls',
+    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
+    env: { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: front.url, NODE_EXTRA_CA_CERTS: front.caFile, GITHUB_RUN_ID: '1' },
+    close: async () => {
+      await tokens.close();
+      await front.close();
+      await moto.stop();
+    },
+  };
+}
+
+/** nginx with ssl_verify_client answering for `localhost`, so the step needs no resolver tricks. */
+export async function iotMode(): Promise<BenchMode> {
+  const pki = await createIotTestPki({ endpointHost: 'localhost' });
+  const iot = await startIotStandIn({ pki });
+  iot.register(pki.clients.goodEc.certPem, 'bench-thing');
+  return {
+    name: 'iot-certificate',
+    inputs: {
+      'aws-region': 'us-east-1',
+      'iot-credential-endpoint': `https://localhost:${iot.port}`,
+      'role-alias': DEFAULT_ROLE_ALIAS,
+      'thing-name': 'bench-thing',
+      certificate: pki.clients.goodEc.certPath,
+      'private-key': pki.clients.goodEc.keyPath,
+      'ca-certificate': iot.serverCaPem,
+    },
+    env: {},
+    close: () => iot.close(),
+  };
+}
+
+/** The stand-in's CA goes in NODE_EXTRA_CA_CERTS as one small file: the cost the runner avoids is the system bundle's. */
+export async function rolesAnywhereMode(): Promise<BenchMode> {
+  const pki = await createTestPki();
+  const root = await pki.createRoot({ commonName: 'Bench Root', keyType: 'ec-p256' });
+  const leaf = await pki.issueLeaf(root, { commonName: 'bench', keyType: 'ec-p256' });
+  const anchor = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/aaaaaaaa-0000-0000-0000-000000000000';
+  const profile = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/bbbbbbbb-0000-0000-0000-000000000000';
+  const ra = await startRolesAnywhereStandIn({ trustAnchors: [{ arn: anchor, caPem: root.certPem }], profiles: [{ arn: profile, roleArns: [ROLE] }] });
+  const caFile = join(pki.dir, 'ra-ca.pem');
+  writeFileSync(caFile, ra.caCertPem);
+  return {
+    name: 'roles-anywhere',
+    inputs: { 'aws-region': 'us-east-1', 'trust-anchor-arn': anchor, 'profile-arn': profile, 'role-to-assume': ROLE, certificate: leaf.certPath, 'private-key': leaf.keyPath },
+    env: { AWS_ENDPOINT_URL_ROLESANYWHERE: ra.url, NODE_EXTRA_CA_CERTS: caFile },
+    close: async () => {
+      await ra.close();
+      await pki.remove();
+    },
+  };
+}
+
+export async function benchModes(): Promise<BenchMode[]> {
+  return [await oidcMode(), await oidcTlsMode(), await iotMode(), await rolesAnywhereMode()];
 }

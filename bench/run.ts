@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../__tests__/support/processes.js';
 import { benchModes, type BenchMode } from './modes.js';
+import { stats } from './stats.js';
 import { newWorkspace, inputVariable } from '../__tests__/support/action-runner.js';
 
 const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 25;
@@ -35,14 +36,9 @@ function measure(args: string[], env: Record<string, string>): Promise<Sample> {
   });
 }
 
-function stats(values: number[]): { median: number; p10: number; p90: number } {
-  const s = [...values].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * (s.length - 1)))]!;
-  return { median: at(0.5), p10: at(0.1), p90: at(0.9) };
-}
 
 function baseEnv(): Record<string, string> {
-  return { PATH: process.env['PATH'] ?? '', NODE_EXTRA_CA_CERTS: '' };
+  return { PATH: process.env['PATH'] ?? '' };
 }
 
 async function series(label: string, args: string[], env: () => Record<string, string>): Promise<{ label: string; wall: ReturnType<typeof stats>; rss: ReturnType<typeof stats> }> {
@@ -54,6 +50,8 @@ async function series(label: string, args: string[], env: () => Record<string, s
 
 function stepEnv(mode: BenchMode, workspace: { dir: string; home: string }): Record<string, string> {
   const env: Record<string, string> = { ...baseEnv(), HOME: workspace.home, ...mode.env };
+  // As the runner starts an action: no NODE_EXTRA_CA_CERTS unless the mode itself needs its stand-in's CA.
+  if (!mode.env['NODE_EXTRA_CA_CERTS']) delete env['NODE_EXTRA_CA_CERTS'];
   for (const f of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) env[f] = join(workspace.dir, f);
   for (const [k, v] of Object.entries(mode.inputs)) env[inputVariable(k)] = v;
   return env;
@@ -91,13 +89,31 @@ async function main(): Promise<void> {
   for (const r of rows) {
     console.log(`${pad(r.label, 22)} ${pad(r.wall.median.toFixed(1), 12)} ${pad(`${r.wall.p10.toFixed(1)}..${r.wall.p90.toFixed(1)}`, 16)} ${pad(r.rss.median.toFixed(1), 11)} ${r.rss.p10.toFixed(1)}..${r.rss.p90.toFixed(1)}`);
   }
-  console.log(`\nratios: ${ratios.join(', ')}`);
+  console.log(`\nratios to the floor: ${ratios.join(', ')}`);
+  // The certificate modes speak TLS; so does OIDC against real STS. Compare them with both OIDC rows.
+  for (const base of ['oidc step', 'oidc-tls step']) {
+    const oidc = rows.find((r) => r.label === base);
+    for (const r of rows.filter((x) => !x.label.startsWith('oidc') && x.label.endsWith('step'))) {
+      if (oidc) console.log(`${r.label} / ${base}: ${(r.wall.median / oidc.wall.median).toFixed(2)}x`);
+    }
+  }
+  await extraFigures(floor.wall.median);
   console.log('\nbundle sizes:');
   for (const entry of readdirSync(join(ROOT, 'dist'))) {
     const dir = join(ROOT, 'dist', entry);
     if (!statSync(dir).isDirectory()) continue;
     console.log(`  dist/${entry}: index.js ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KiB, all files ${(dirSize(dir) / 1024).toFixed(1)} KiB`);
   }
+}
+
+/** Signing time for one CreateSession, and credential-process with a warm cache. */
+async function extraFigures(floorMs: number): Promise<void> {
+  const { signingTimes } = await import('./signing.js');
+  console.log('\nSigV4-X509 signing of one CreateSession (in process, 500 each):');
+  for (const [name, us] of await signingTimes()) console.log(`  ${name.padEnd(10)} ${us.toFixed(0)} µs`);
+  const { warmCredentialProcess } = await import('./credential-process.js');
+  const warm = await warmCredentialProcess(runs, (args, env) => measure(args, { ...baseEnv(), ...env }));
+  console.log(`\ncredential-process, warm cache: median ${warm.median.toFixed(1)} ms (p10..p90 ${warm.p10.toFixed(1)}..${warm.p90.toFixed(1)}), ${(warm.median / floorMs).toFixed(2)}x floor`);
 }
 
 main().catch((err: unknown) => {

@@ -2,7 +2,7 @@ export const id = 27;
 export const ids = [27];
 export const modules = {
 
-/***/ 27:
+/***/ 5027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,8 +10,8 @@ export const modules = {
 /* harmony export */   chainedDuration: () => (/* binding */ chainedDuration),
 /* harmony export */   environmentCredentials: () => (/* binding */ environmentCredentials)
 /* harmony export */ });
-/* harmony import */ var _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(590);
-/* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(976);
+/* harmony import */ var _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6590);
+/* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3976);
 /* harmony import */ var _session_params_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89);
 
 

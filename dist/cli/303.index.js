@@ -2,7 +2,7 @@ export const id = 303;
 export const ids = [303];
 export const modules = {
 
-/***/ 303:
+/***/ 5303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,13 +12,13 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
+var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+var context = __webpack_require__(9513);
 ;// CONCATENATED MODULE: ./src/providers/id-token.ts
 /** Sources of an OIDC id-token: the GitHub runner's endpoint, a file, or an environment variable. */
 
@@ -122,7 +122,7 @@ async function fetchRunnerToken(audience, ctx) {
 }
 
 // EXTERNAL MODULE: ./src/providers/sts.ts + 2 modules
-var sts = __webpack_require__(976);
+var sts = __webpack_require__(3976);
 // EXTERNAL MODULE: ./src/providers/session-params.ts
 var session_params = __webpack_require__(89);
 ;// CONCATENATED MODULE: ./src/providers/oidc.ts

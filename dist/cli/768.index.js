@@ -2,14 +2,14 @@ export const id = 768;
 export const ids = [768];
 export const modules = {
 
-/***/ 777:
+/***/ 7777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ NetworkError),
 /* harmony export */   a: () => (/* binding */ httpRequest)
 /* harmony export */ });
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(856);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 
 /** A failure below HTTP: refused, reset, timed out, TLS alert. `code` is Node's error code or `ETIMEDOUT`. */
 class NetworkError extends Error {
@@ -25,7 +25,7 @@ const MAX_BODY_BYTES = 1 << 20;
 async function httpRequest(req) {
     const url = new URL(req.url);
     const isHttps = url.protocol === 'https:';
-    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     return new Promise((resolve, reject) => {
         let settled = false;
         const finish = (err, res) => {
@@ -104,7 +104,7 @@ function proxyAuthorization(proxy) {
 }
 /** Asks the proxy for a raw TCP tunnel to the target (HTTP CONNECT). */
 async function openTunnel(proxy, target, timeoutMs) {
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     const authority = `${target.hostname}:${target.port || 443}`;
     return new Promise((resolve, reject) => {
         const req = http.request({
@@ -132,7 +132,7 @@ async function openTunnel(proxy, target, timeoutMs) {
 /** TLS to the target over the tunnel: SNI, verification and the client certificate exactly as without a proxy. */
 async function tunnelTls(socket, options) {
     // Already loaded with https, so importing it here costs nothing more.
-    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
     return connect({
         socket,
         servername: options.servername,
@@ -155,13 +155,13 @@ function isIpAddress(host) {
 
 /***/ }),
 
-/***/ 513:
+/***/ 9513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ networkFailure)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 const TRANSIENT_NETWORK = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
@@ -188,7 +188,7 @@ function networkFailure(call, err, endpointHint) {
 
 /***/ }),
 
-/***/ 720:
+/***/ 5720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -196,7 +196,7 @@ function networkFailure(call, err, endpointHint) {
 /* harmony export */   u1: () => (/* binding */ stsEndpoint)
 /* harmony export */ });
 /* unused harmony export dnsSuffix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
 
 function dnsSuffix(region) {
@@ -286,7 +286,7 @@ function tagParams(tags) {
 
 /***/ }),
 
-/***/ 976:
+/***/ 3976:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -296,17 +296,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
+var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: ./src/signing/sigv4.ts
-var sigv4 = __webpack_require__(592);
+var sigv4 = __webpack_require__(2592);
 // EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
-var endpoints = __webpack_require__(720);
+var endpoints = __webpack_require__(5720);
 ;// CONCATENATED MODULE: ./src/providers/sts-errors.ts
 /** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
 
@@ -453,7 +453,7 @@ async function callSts(ctx, req) {
 
 /***/ }),
 
-/***/ 592:
+/***/ 2592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -463,7 +463,7 @@ async function callSts(ctx, req) {
 /* harmony export */   zT: () => (/* binding */ signRequest)
 /* harmony export */ });
 /* unused harmony export canonicalRequest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
 

@@ -2,7 +2,7 @@ export const id = 84;
 export const ids = [84];
 export const modules = {
 
-/***/ 720:
+/***/ 5720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   u1: () => (/* binding */ stsEndpoint)
 /* harmony export */ });
 /* unused harmony export dnsSuffix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
 
 function dnsSuffix(region) {
@@ -60,17 +60,17 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: CREATE_SESSION_CALL
 
 // EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
-var certificate = __webpack_require__(839);
+var certificate = __webpack_require__(4839);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
+var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/signing/sigv4.ts
-var sigv4 = __webpack_require__(592);
+var sigv4 = __webpack_require__(2592);
 ;// CONCATENATED MODULE: ./src/signing/sigv4-x509.ts
 /**
  * SigV4-X509: the SigV4 variant IAM Roles Anywhere uses for CreateSession, signed with a certificate's private key
@@ -179,12 +179,12 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 4 modules
-var certificate_material = __webpack_require__(808);
+// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
+var certificate_material = __webpack_require__(9731);
 // EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
-var endpoints = __webpack_require__(720);
+var endpoints = __webpack_require__(5720);
 ;// CONCATENATED MODULE: ./src/providers/roles-anywhere-response.ts
 
 const CALL = 'rolesanywhere:CreateSession';
@@ -260,7 +260,7 @@ function hint(code, message) {
 
 const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 async function rolesAnywhereSession(config, source, ctx) {
-    const material = (0,certificate_material/* loadCertificateMaterial */.p)({
+    const material = await (0,certificate_material/* loadCertificateMaterial */.p)({
         certificate: source.certificate,
         privateKey: source.privateKey,
         ...(source.passphrase ? { passphrase: source.passphrase } : {}),
@@ -307,7 +307,7 @@ async function rolesAnywhereSession(config, source, ctx) {
 
 /***/ }),
 
-/***/ 592:
+/***/ 2592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -317,7 +317,7 @@ async function rolesAnywhereSession(config, source, ctx) {
 /* harmony export */   zT: () => (/* binding */ signRequest)
 /* harmony export */ });
 /* unused harmony export canonicalRequest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
 

@@ -2,7 +2,7 @@ export const id = 991;
 export const ids = [991];
 export const modules = {
 
-/***/ 991:
+/***/ 8991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,21 +14,21 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: IOT_CALL
 
 // EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(692);
+var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
-var certificate = __webpack_require__(839);
+var certificate = __webpack_require__(4839);
 // EXTERNAL MODULE: ./src/pki/source.ts
 var pki_source = __webpack_require__(707);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
-// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 4 modules
-var certificate_material = __webpack_require__(808);
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
+var certificate_material = __webpack_require__(9731);
 // EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+var context = __webpack_require__(9513);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
 
 const CALL = 'iot:AssumeRoleWithCertificate';
@@ -107,10 +107,11 @@ function iotHint(status, message, source) {
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 async function iotSession(source, ctx) {
     const now = new Date(ctx.clock.now());
-    const material = (0,certificate_material/* loadCertificateMaterial */.p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
+    const material = await (0,certificate_material/* loadCertificateMaterial */.p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
     // The public roots always, plus what the user adds: the real endpoint chains to a public root.
+    // One joined string: OpenSSL parses it in one native call, where 140 separate roots cost a JS loop of calls.
     const ca = source.caCertificate
-        ? [...external_node_tls_.rootCertificates, ...(0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())]
+        ? [[...external_node_tls_.rootCertificates, ...(0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())].join('\n')]
         : undefined;
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
     const headers = { accept: 'application/json' };

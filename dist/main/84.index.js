@@ -179,8 +179,8 @@ function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 4 modules
-var certificate_material = __webpack_require__(808);
+// EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
+var certificate_material = __webpack_require__(731);
 // EXTERNAL MODULE: ./src/providers/context.ts
 var context = __webpack_require__(513);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
@@ -260,7 +260,7 @@ function hint(code, message) {
 
 const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 async function rolesAnywhereSession(config, source, ctx) {
-    const material = (0,certificate_material/* loadCertificateMaterial */.p)({
+    const material = await (0,certificate_material/* loadCertificateMaterial */.p)({
         certificate: source.certificate,
         privateKey: source.privateKey,
         ...(source.passphrase ? { passphrase: source.passphrase } : {}),

@@ -21,6 +21,7 @@ Commands:
   credential-process   print credentials as AWS credential_process JSON (cached)
   env                  print credentials as environment variables (--format sh|dotenv|powershell|json)
   exec -- <cmd...>     run a command with the credentials in its environment
+  bootstrap <what>     create the AWS side of a mode (iot, oidc) and rotate, revoke or destroy it
   help <command>       help for a command
 
 ${CONFIG}
@@ -56,6 +57,38 @@ Runs the command with the credentials in its environment (AWS_PROFILE removed so
 its exit code.
 
 ${CONFIG}
+
+${EXIT_CODES}`,
+  bootstrap: `Usage: aws-short-lived-credentials bootstrap <iot|rotate|revoke|destroy> <name> [flags]
+       aws-short-lived-credentials bootstrap oidc --repo owner/name [--branch b | --tag t | --environment e] [flags]
+
+Creates the AWS side of a mode with the operator's own AWS credentials (the standard chain: AWS_PROFILE, AWS_ACCESS_KEY_ID,
+...), planned first and applied step by step. Re-running finds what exists and creates only what is missing; a failed
+step is named, and re-running completes the work. A drifted trust policy is replaced (UpdateAssumeRolePolicy), a drifted
+IoT policy gets a new default version.
+
+  iot <name>        IAM role <name>-role (trusts credentials.iot.amazonaws.com; no permissions unless --policy-arn),
+                    thing type <name>-type, thing <name>, a certificate (only when the thing has none), IoT policy
+                    <name>-policy (iot:AssumeRoleWithCertificate on the role alias only, thing attached), role alias
+                    <name>-role-alias; writes <out>/<name>/: certificate.pem, private.key (0600), public.key, auth.yaml
+                    (for credential-process --auth), and prints the workflow step and the secrets to set, by name
+  rotate <name>     a new certificate beside the old one, files switched to it, then the old one deactivated and detached
+  revoke <name>     the thing's certificates (or --certificate-id) set REVOKED and detached from policy and thing
+  destroy <name>    removes what bootstrap created, in reverse order; keeps anything without its created-by mark
+  destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
+  oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
+                    --repo (and --branch, --tag or --environment) with audience sts.amazonaws.com
+
+  --aws-region <r>          region (or AWS_REGION)
+  --dry-run                 print the plan (exists / create / change / attach ...) and call nothing that writes
+  --out <dir>               where <name>/ is written (default ./output)
+  --policy-arn <arn,...>    managed policies to attach to the role
+  --duration-seconds <n>    the role alias's credential lifetime (default 3600)
+  --certificate-id <id>     revoke: only this certificate
+  --role-name <name>        oidc: the role's name (default github-<owner>-<repo>)
+  --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
+  --retry-max-attempts <n>  attempts per AWS call (or AWS_MAX_ATTEMPTS)
+AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_IAM / _IOT) point the calls elsewhere, as in every AWS SDK.
 
 ${EXIT_CODES}`,
 };

@@ -4,10 +4,10 @@ import { isKnownError, InputError } from '../errors.js';
 import { ACTION_INPUTS } from '../config/input-names.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { HELP } from './help.js';
-import { CLI_ONLY_INPUTS } from './settings.js';
+import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from './settings.js';
 import type { CliIo } from './run-command.js';
 
-const KNOWN = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS]);
+const KNOWN = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRAP_FLAGS]);
 
 type Command = (args: ParsedArgs, io: CliIo, known: ReadonlySet<string>) => Promise<number>;
 
@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'credential-process': async () => (await import('./run-command.js')).credentialProcess,
   env: async () => (await import('./run-command.js')).envCommand,
   exec: async () => (await import('./run-command.js')).execCommand,
+  bootstrap: async () => (await import('./bootstrap-command.js')).bootstrapCommand,
 };
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,4 @@
 /** The CLI's commands over the shared core: config from flags/env/auth file, a provider, then one kind of output. */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -106,6 +105,8 @@ export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySe
   delete env['AWS_DEFAULT_PROFILE'];
   for (const [k, v] of environmentFor(result, config.region)) env[k] = v;
   const [command, ...rest] = args.rest as [string, ...string[]];
+  // Loaded here: credential-process, the command the AWS CLI runs on every call, never needs it.
+  const { spawn } = await import('node:child_process');
   return new Promise<number>((resolveExit) => {
     const child = spawn(command, rest, { env: env as NodeJS.ProcessEnv, stdio: 'inherit' });
     child.on('error', (err: NodeJS.ErrnoException) => {

@@ -6,7 +6,6 @@ import type { KeyObject, X509Certificate } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { loadCertificate, loadCertificateChain } from '../pki/certificate.js';
 import { checkCertificateValidity, checkChainOrder, checkKeyMatchesCertificate, checkKeySupported } from '../pki/checks.js';
-import { parsePkcs12 } from '../pki/pkcs12.js';
 import { loadPrivateKey } from '../pki/private-key.js';
 import { readBinaryOrPath, readPemOrPath, type ReadFile } from '../pki/source.js';
 
@@ -25,11 +24,11 @@ export interface CertificateMaterial {
   chain: X509Certificate[];
 }
 
-export function loadCertificateMaterial(
+export async function loadCertificateMaterial(
   inputs: CertificateInputs,
   io: { readFile: ReadFile; now: Date; mask(value: string): void },
   options: { pkcs12Allowed: boolean },
-): CertificateMaterial {
+): Promise<CertificateMaterial> {
   if (inputs.passphrase) io.mask(inputs.passphrase);
   let material: CertificateMaterial;
   if (!inputs.privateKey) {
@@ -37,6 +36,8 @@ export function loadCertificateMaterial(
       throw new InputError('private-key', 'is required', "Set it to the certificate's private key, as PEM text from a secret or a file path");
     }
     const bundle = readBinaryOrPath(inputs.certificate, 'certificate', io.readFile);
+    // Loaded only for PKCS#12 input: most users give PEM, and the DER reader is the largest part of pki/.
+    const { parsePkcs12 } = await import('../pki/pkcs12.js');
     material = parsePkcs12(bundle.der, inputs.passphrase ?? '', 'certificate');
   } else {
     const certificate = loadCertificate(readPemOrPath(inputs.certificate, 'certificate', io.readFile).text, 'certificate');

@@ -16,14 +16,15 @@ export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
 export async function iotSession(source: IotSource, ctx: ProviderContext): Promise<Session> {
   const now = new Date(ctx.clock.now());
-  const material = loadCertificateMaterial(
+  const material = await loadCertificateMaterial(
     { certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) },
     { readFile: ctx.readFile, now, mask: ctx.mask },
     { pkcs12Allowed: false },
   );
   // The public roots always, plus what the user adds: the real endpoint chains to a public root.
+  // One joined string: OpenSSL parses it in one native call, where 140 separate roots cost a JS loop of calls.
   const ca = source.caCertificate
-    ? [...rootCertificates, ...loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())]
+    ? [[...rootCertificates, ...loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())].join('\n')]
     : undefined;
   const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
   const headers: Record<string, string> = { accept: 'application/json' };

@@ -14,7 +14,7 @@ import { parseCreateSession, rolesAnywhereError } from './roles-anywhere-respons
 export const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 
 export async function rolesAnywhereSession(config: Config, source: RolesAnywhereSource, ctx: ProviderContext): Promise<Session> {
-  const material = loadCertificateMaterial(
+  const material = await loadCertificateMaterial(
     {
       certificate: source.certificate,
       privateKey: source.privateKey,

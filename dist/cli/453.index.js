@@ -1,82 +1,18 @@
-export const id = 722;
-export const ids = [722];
+export const id = 453;
+export const ids = [453];
 export const modules = {
 
-/***/ 722:
+/***/ 1277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  credentialProcess: () => (/* binding */ credentialProcess),
-  envCommand: () => (/* binding */ envCommand),
-  execCommand: () => (/* binding */ execCommand),
-  loadSettings: () => (/* binding */ loadSettings)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(24);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(161);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
-// EXTERNAL MODULE: ./src/config/action-inputs.ts + 4 modules
-var action_inputs = __webpack_require__(590);
-// EXTERNAL MODULE: ./src/config/values.ts
-var values = __webpack_require__(750);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
-;// CONCATENATED MODULE: ./src/providers/index.ts
-async function obtainSession(config, ctx) {
-    const source = config.source;
-    const hop = config.chainRoleArn;
-    let session;
-    switch (source.mode) {
-        case 'oidc': {
-            const { oidcSession } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 303));
-            session = await oidcSession(config, source, ctx, !hop);
-            break;
-        }
-        case 'role-chaining': {
-            const { assumeRoleWith, environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 27));
-            session = await assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
-            break;
-        }
-        case 'iot-certificate': {
-            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(964), __webpack_require__.e(991)]).then(__webpack_require__.bind(__webpack_require__, 991));
-            session = await iotSession(source, ctx);
-            break;
-        }
-        case 'roles-anywhere': {
-            const { rolesAnywhereSession } = await Promise.all(/* import() */[__webpack_require__.e(964), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 84));
-            session = await rolesAnywhereSession(config, source, ctx);
-            break;
-        }
-    }
-    maskSession(session, ctx);
-    if (!hop)
-        return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 27));
-    const final = await assumeRoleWith(session.credentials, hop, config, ctx, chainedDuration(config));
-    maskSession(final, ctx);
-    return { source: session, final };
-}
-function maskSession(session, ctx) {
-    const c = session.credentials;
-    for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken])
-        if (value)
-            ctx.mask(value);
-}
-
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(856);
-;// CONCATENATED MODULE: ./src/cli/auth-file.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ formatAuthFile),
+/* harmony export */   M9: () => (/* binding */ parseAuthFile)
+/* harmony export */ });
+/* unused harmony export AUTH_FILE_VERSION */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /**
  * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
  * with a `version`. A strict subset of YAML, read without a YAML library. Pure.
@@ -99,20 +35,20 @@ function parseAuthFile(text, path, dir, known) {
             return;
         const match = /^([a-z0-9-]+):\s*(.*)$/.exec(line);
         if (!match) {
-            throw new errors/* InputError */.dz('auth', `${path} line ${i + 1} is not 'key: value'`, 'auth.yaml holds one flat map of input names to values; see the README');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} line ${i + 1} is not 'key: value'`, 'auth.yaml holds one flat map of input names to values; see the README');
         }
         const key = match[1];
         const value = unquote(match[2].trim());
         if (key !== 'version' && !known.has(key)) {
-            throw new errors/* InputError */.dz('auth', `${path} line ${i + 1} has an unknown key '${key}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} line ${i + 1} has an unknown key '${key}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
         }
         if (values.has(key))
-            throw new errors/* InputError */.dz('auth', `${path} line ${i + 1} repeats '${key}'`, 'Give each key once');
-        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,external_node_path_.isAbsolute)(value) ? (0,external_node_path_.join)(dir, value) : value);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} line ${i + 1} repeats '${key}'`, 'Give each key once');
+        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, value) : value);
     });
     const version = values.get('version');
     if (version !== String(AUTH_FILE_VERSION)) {
-        throw new errors/* InputError */.dz('auth', `${path} has version ${version ?? '(none)'}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} has version ${version ?? '(none)'}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
     }
     values.delete('version');
     return values;
@@ -138,8 +74,85 @@ function unquote(value) {
     return value;
 }
 
+
+/***/ }),
+
+/***/ 9453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  credentialProcess: () => (/* binding */ credentialProcess),
+  envCommand: () => (/* binding */ envCommand),
+  execCommand: () => (/* binding */ execCommand),
+  loadSettings: () => (/* binding */ loadSettings)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./src/config/action-inputs.ts + 4 modules
+var action_inputs = __webpack_require__(6590);
+// EXTERNAL MODULE: ./src/config/values.ts
+var values = __webpack_require__(3750);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/providers/index.ts
+async function obtainSession(config, ctx) {
+    const source = config.source;
+    const hop = config.chainRoleArn;
+    let session;
+    switch (source.mode) {
+        case 'oidc': {
+            const { oidcSession } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 5303));
+            session = await oidcSession(config, source, ctx, !hop);
+            break;
+        }
+        case 'role-chaining': {
+            const { assumeRoleWith, environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
+            session = await assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
+            break;
+        }
+        case 'iot-certificate': {
+            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(223), __webpack_require__.e(991)]).then(__webpack_require__.bind(__webpack_require__, 8991));
+            session = await iotSession(source, ctx);
+            break;
+        }
+        case 'roles-anywhere': {
+            const { rolesAnywhereSession } = await Promise.all(/* import() */[__webpack_require__.e(223), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 84));
+            session = await rolesAnywhereSession(config, source, ctx);
+            break;
+        }
+    }
+    maskSession(session, ctx);
+    if (!hop)
+        return { source: session, final: session };
+    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
+    const final = await assumeRoleWith(session.credentials, hop, config, ctx, chainedDuration(config));
+    maskSession(final, ctx);
+    return { source: session, final };
+}
+function maskSession(session, ctx) {
+    const c = session.credentials;
+    for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken])
+        if (value)
+            ctx.mask(value);
+}
+
+// EXTERNAL MODULE: ./src/retry.ts
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/cli/auth-file.ts
+var auth_file = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/delivery/file-lock.ts
 /**
  * A lock file beside the file it guards (`<path>.lock`, created exclusively), so that processes editing the same file
@@ -402,12 +415,11 @@ function formatEnvironment(vars, format) {
 }
 
 // EXTERNAL MODULE: ./src/cli/settings.ts
-var settings = __webpack_require__(957);
+var settings = __webpack_require__(1957);
 // EXTERNAL MODULE: ./src/cli/args.ts
-var cli_args = __webpack_require__(593);
+var cli_args = __webpack_require__(7593);
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 /** The CLI's commands over the shared core: config from flags/env/auth file, a provider, then one kind of output. */
-
 
 
 
@@ -436,7 +448,7 @@ function loadSettings(args, io, known) {
         catch (err) {
             throw new errors/* InputError */.dz('auth', `cannot read ${full} (${err.code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
         }
-        authFile = parseAuthFile(text, full, (0,external_node_path_.dirname)(full), known);
+        authFile = (0,auth_file/* parseAuthFile */.M9)(text, full, (0,external_node_path_.dirname)(full), known);
     }
     const get = (0,settings/* settingsReader */.f6)(args.flags, io.env, authFile);
     return { get, config: (0,action_inputs/* buildConfig */.fD)(get, io.env, new Date(), (0,external_node_os_.homedir)()) };
@@ -499,8 +511,10 @@ async function execCommand(args, io, known) {
     for (const [k, v] of environmentFor(result, config.region))
         env[k] = v;
     const [command, ...rest] = args.rest;
+    // Loaded here: credential-process, the command the AWS CLI runs on every call, never needs it.
+    const { spawn } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
     return new Promise((resolveExit) => {
-        const child = (0,external_node_child_process_.spawn)(command, rest, { env: env, stdio: 'inherit' });
+        const child = spawn(command, rest, { env: env, stdio: 'inherit' });
         child.on('error', (err) => {
             io.stderr(`aws-short-lived-credentials: cannot run '${command}': ${err.code ?? err.message}\n`);
             resolveExit(127);
@@ -515,7 +529,7 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 590:
+/***/ 6590:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -528,7 +542,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_AUDIENCE, DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/config/arn.ts
 /** Parsing of the ARNs the inputs carry. Pure. */
 
@@ -664,7 +678,7 @@ function list(names) {
 }
 
 // EXTERNAL MODULE: ./src/config/values.ts
-var values = __webpack_require__(750);
+var values = __webpack_require__(3750);
 ;// CONCATENATED MODULE: ./src/config/iot-endpoint.ts
 /** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
 
@@ -700,9 +714,9 @@ function normaliseIotEndpoint(value, input) {
 }
 
 // EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(856);
+var proxy = __webpack_require__(7856);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(760);
+var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
 
@@ -885,7 +899,7 @@ function externalId(value) {
 
 /***/ }),
 
-/***/ 750:
+/***/ 3750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -898,7 +912,7 @@ function externalId(value) {
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
 /* unused harmony export sanitiseSessionName */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Parsing of scalar inputs: booleans, integers, regions, session names, policies. Pure. */
 
 function parseBoolean(value, input, fallback) {
@@ -978,7 +992,7 @@ function parseList(value) {
 
 /***/ }),
 
-/***/ 856:
+/***/ 7856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -987,7 +1001,7 @@ function parseList(value) {
 /* harmony export */   iJ: () => (/* binding */ proxyFor)
 /* harmony export */ });
 /* unused harmony export noProxyMatches */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Which proxy a request goes through: `http-proxy` if given, else HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY. Pure. */
 
 function envValue(env, name) {
@@ -1043,7 +1057,7 @@ function describeProxy(proxy) {
 
 /***/ }),
 
-/***/ 809:
+/***/ 9809:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1051,7 +1065,7 @@ function describeProxy(proxy) {
 /* harmony export */   ml: () => (/* binding */ systemClock)
 /* harmony export */ });
 /* unused harmony export backoffDelay */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * Retries with capped exponential backoff and full jitter, bounded by attempts and by a deadline. Clock, sleep and
  * randomness are passed in so the schedule is tested without waiting.

@@ -1,0 +1,34 @@
+/** An HTTPS front for a plain-http peer (moto), so the OIDC step can be timed over TLS as it runs against real STS. */
+import { createServer } from 'node:https';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createTestPki } from '../__tests__/support/test-pki.js';
+
+export async function startHttpsFront(target: string): Promise<{ url: string; caFile: string; close(): Promise<void> }> {
+  const pki = await createTestPki();
+  const root = await pki.createRoot({ commonName: 'Bench TLS Root', keyType: 'ec-p256' });
+  const leaf = await pki.issueLeaf(root, { commonName: 'localhost', keyType: 'ec-p256', subjectAltNames: ['DNS:localhost', 'IP:127.0.0.1'] });
+  const caFile = join(pki.dir, 'front-ca.pem');
+  writeFileSync(caFile, root.certPem);
+  const upstream = new URL(target);
+  const server = createServer({ cert: leaf.certPem, key: leaf.keyPem }, (req, res) => {
+    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    caFile,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await pki.remove();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/** `bootstrap oidc`: the account's GitHub OIDC provider (if missing) and a role only the given repository can assume. */
+import { apply, resolvedFromOidc } from './apply.js';
+import { createClients, discoverOidc, type BootstrapClients } from './discover.js';
+import { destroyRole, oidcDesired, planOidc, type GithubSubject, type OidcDesired, type Step } from './plan.js';
+
+export interface OidcOptions extends GithubSubject {
+  region: string;
+  roleName?: string;
+  policyArns?: string[];
+  /** Allows a trust policy that admits every repository (bare `repo:*`, a wildcard owner). */
+  allowAnyRepo?: boolean;
+  dryRun?: boolean;
+  clients?: BootstrapClients;
+  log?: (line: string) => void;
+}
+
+export interface OidcResult {
+  steps: Step[];
+  applied: boolean;
+  desired: OidcDesired;
+  /** The role's ARN, once it exists. */
+  roleArn?: string;
+  notes: string[];
+}
+
+function desiredFrom(options: OidcOptions): OidcDesired {
+  const subject: GithubSubject = { repo: options.repo };
+  if (options.branch) subject.branch = options.branch;
+  if (options.tag) subject.tag = options.tag;
+  if (options.environment) subject.environment = options.environment;
+  return oidcDesired(subject, {
+    ...(options.roleName ? { roleName: options.roleName } : {}),
+    ...(options.policyArns ? { policyArns: options.policyArns } : {}),
+    allowAnyRepo: options.allowAnyRepo ?? false,
+  });
+}
+
+export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
+  const desired = desiredFrom(options);
+  const clients = options.clients ?? createClients(options.region);
+  const state = await discoverOidc(clients, desired);
+  const steps = planOidc(state, desired);
+  const result: OidcResult = { steps, applied: false, desired, notes: [] };
+  if (state.role) result.roleArn = state.role.arn;
+  if (options.dryRun) return result;
+  const resolved = resolvedFromOidc(state);
+  await apply(steps, { clients, desired: { oidc: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
+  result.applied = true;
+  if (resolved.roleArn) result.roleArn = resolved.roleArn;
+  if (!desired.policyArns.length) result.notes.push('The role has no permissions yet: attach policies to it (or re-run with --policy-arn).');
+  return result;
+}
+
+/** Removes the role `bootstrap oidc` created (never the account's OIDC provider, which other roles may trust). */
+export async function destroyOidc(options: { region: string; roleName: string; dryRun?: boolean; clients?: BootstrapClients; log?: (line: string) => void }): Promise<{ steps: Step[]; applied: boolean; notes: string[] }> {
+  const clients = options.clients ?? createClients(options.region);
+  const desired: OidcDesired = { subject: { repo: '-/-' }, roleName: options.roleName, policyArns: [], allowAnyRepo: true };
+  const { role } = await discoverOidc(clients, desired);
+  const steps = destroyRole(role, options.roleName);
+  const notes = ['The GitHub OIDC provider is kept: it is shared by every role of the account that trusts GitHub.'];
+  if (!role) notes.unshift(`No role ${options.roleName}; nothing to remove.`);
+  if (options.dryRun) return { steps, applied: false, notes };
+  await apply(steps, { clients, desired: { oidc: desired }, resolved: resolvedFromOidc({}), ...(options.log ? { log: options.log } : {}) });
+  return { steps, applied: true, notes };
+}
+
+export function oidcWorkflowSnippet(region: string, roleArn: string): string {
+  return [
+    'permissions:',
+    '  id-token: write',
+    '  contents: read',
+    '...',
+    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v0',
+    '        with:',
+    `          aws-region: ${region}`,
+    `          role-to-assume: ${roleArn}`,
+  ].join('\n');
+}

@@ -1,0 +1,507 @@
+/**
+ * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there, and
+ * the policy documents those steps write. Pure: no SDK, no files, no clock.
+ */
+import { InputError } from '../errors.js';
+
+export type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
+
+export type StepResource =
+  | 'iam-role'
+  | 'iam-role-policy'
+  | 'oidc-provider'
+  | 'thing-type'
+  | 'thing'
+  | 'certificate'
+  | 'role-alias'
+  | 'iot-policy'
+  | 'iot-policy-attachment'
+  | 'thing-principal';
+
+export interface Step {
+  action: StepAction;
+  resource: StepResource;
+  /** The resource's name (a certificate's id, a managed policy's ARN, or NEW_CERTIFICATE). */
+  name: string;
+  /** One line for people: what is there, what will change. */
+  detail: string;
+  /** For attachments: what `name` is attached to (a certificate id, a thing or role name). */
+  target?: string;
+  /** For `deactivate`: the status a certificate is set to. */
+  status?: 'INACTIVE' | 'REVOKED';
+}
+
+/** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
+export const NEW_CERTIFICATE = '(new certificate)';
+
+/** The mark bootstrap leaves on what it creates (tag, thing attribute, description); destroy checks it. */
+export const CREATED_BY_KEY = 'created-by';
+export const CREATED_BY_VALUE = 'aws-short-lived-credentials';
+export const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
+
+export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
+export const DEFAULT_DURATION_SECONDS = 3600;
+
+type PolicyDocument = { Version: string; Statement: Array<Record<string, unknown>> };
+
+// ---------------------------------------------------------------------------------------------------------------
+// Policy documents
+
+/** Trust policy of the role the IoT credentials provider assumes. */
+export function iotRoleTrustPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'credentials.iot.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
+}
+
+/**
+ * The IoT policy on the certificate: the role alias only, and only when the request names a thing attached to the
+ * certificate. `credentials-iot:ThingName` works in IAM policies only and `iot:Connection.Thing.ThingName` over MQTT
+ * only, so the thing binding of the credentials provider is `credentials-iot:Connection.Thing.IsAttached` (the
+ * provider also refuses an `x-amzn-iot-thingname` that is not attached to the certificate), and one policy per thing.
+ */
+export function iotPolicyDocument(roleAliasArn: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: 'iot:AssumeRoleWithCertificate',
+        Resource: roleAliasArn,
+        Condition: { Bool: { 'credentials-iot:Connection.Thing.IsAttached': 'true' } },
+      },
+    ],
+  };
+}
+
+export interface GithubSubject {
+  /** owner/name */
+  repo: string;
+  branch?: string;
+  tag?: string;
+  environment?: string;
+}
+
+/** The `sub` claim a GitHub job's token carries for the given repository and branch, tag or environment. */
+export function githubSubject(subject: GithubSubject): string {
+  const { repo, branch, tag, environment } = subject;
+  const given = [branch, tag, environment].filter((v) => v !== undefined && v !== '');
+  if (given.length > 1) throw new InputError('branch', 'only one of --branch, --tag and --environment can be given', 'A token carries one of them in its sub claim; make one role per ref or environment');
+  if (branch) return `repo:${repo}:ref:refs/heads/${branch}`;
+  if (tag) return `repo:${repo}:ref:refs/tags/${tag}`;
+  if (environment) return `repo:${repo}:environment:${environment}`;
+  return repo === '*' ? 'repo:*' : `repo:${repo}:*`;
+}
+
+/** Trust policy of a role for GitHub Actions jobs of one repository; refuses one that would admit any repository. */
+export function githubTrustPolicy(providerArn: string, subject: GithubSubject, allowAnyRepo: boolean): PolicyDocument {
+  checkRepo(subject.repo, allowAnyRepo);
+  const sub = githubSubject(subject);
+  const doc: PolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: providerArn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE },
+          [sub.includes('*') ? 'StringLike' : 'StringEquals']: { [`${GITHUB_OIDC_HOST}:sub`]: sub },
+        },
+      },
+    ],
+  };
+  // Merge the two StringEquals blocks when sub is exact.
+  const cond = doc.Statement[0]!['Condition'] as Record<string, Record<string, string>>;
+  if (!sub.includes('*')) cond['StringEquals'] = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: sub };
+  assertTrustIsScoped(doc, allowAnyRepo);
+  return doc;
+}
+
+function checkRepo(repo: string, allowAnyRepo: boolean): void {
+  if (allowAnyRepo && repo === '*') return;
+  const m = /^([^/]+)\/([^/]+)$/.exec(repo);
+  if (!m) throw new InputError('repo', `'${repo}' is not owner/name`, 'Give the repository as --repo my-org/my-repo');
+  const [, owner, name] = m as unknown as [string, string, string];
+  if (owner.includes('*') || owner.includes('?')) {
+    if (!allowAnyRepo) throw new InputError('repo', `'${repo}' has a wildcard owner, which lets repositories of every GitHub account assume the role`, 'Name the owner (my-org/my-repo), or pass --i-understand-any-repo if that is really wanted');
+    return;
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(owner)) throw new InputError('repo', `owner '${owner}' is not a GitHub account name`, 'Give the repository as --repo my-org/my-repo');
+  if (!/^[A-Za-z0-9_.*-]+$/.test(name)) throw new InputError('repo', `name '${name}' is not a repository name`, 'Give the repository as --repo my-org/my-repo');
+}
+
+/**
+ * Throws unless every web-identity statement of the document limits `sub` to one owner: no `sub` condition, a bare
+ * `repo:*`, `*`, or a wildcard in the owner admit every repository on GitHub.
+ */
+export function assertTrustIsScoped(doc: PolicyDocument, allowAnyRepo: boolean): void {
+  if (allowAnyRepo) return;
+  for (const st of doc.Statement) {
+    const cond = (st['Condition'] ?? {}) as Record<string, Record<string, unknown>>;
+    const subs: string[] = [];
+    for (const block of Object.values(cond)) {
+      for (const [key, value] of Object.entries(block)) {
+        if (key.toLowerCase() === `${GITHUB_OIDC_HOST}:sub`) subs.push(...(Array.isArray(value) ? value.map(String) : [String(value)]));
+      }
+    }
+    if (subs.length === 0) throw new InputError('repo', 'the trust policy has no sub condition, so every repository on GitHub could assume the role', 'Give --repo owner/name (and --branch, --tag or --environment), or pass --i-understand-any-repo');
+    for (const s of subs) {
+      const owner = /^repo:([^/:]*)/.exec(s)?.[1];
+      if (owner === undefined || owner === '' || /[*?]/.test(owner)) {
+        throw new InputError('repo', `the trust policy admits '${s}', which matches repositories of every GitHub account`, 'Name the owner and repository (--repo my-org/my-repo), or pass --i-understand-any-repo');
+      }
+    }
+  }
+}
+
+export function roleAliasArn(partition: string, region: string, account: string, alias: string): string {
+  return `arn:${partition}:iot:${region}:${account}:rolealias/${alias}`;
+}
+
+export function oidcProviderArn(partition: string, account: string): string {
+  return `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`;
+}
+
+/** Partition and account of an ARN (`arn:aws:iam::123456789012:role/x` → aws, 123456789012). */
+export function arnAccount(arn: string): { partition: string; account: string } {
+  const parts = arn.split(':');
+  return { partition: parts[1] ?? 'aws', account: parts[4] ?? '' };
+}
+
+/** Policy documents compared by meaning: key order, and `x` versus `[x]`, do not matter. */
+export function samePolicy(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(canonical);
+    if (items.length === 1) return items[0];
+    return items.map((i) => JSON.stringify(i)).sort().map((s) => JSON.parse(s) as unknown);
+  }
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)]));
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Desired resources and discovered state
+
+export interface IotDesired {
+  name: string;
+  region: string;
+  roleName: string;
+  thingName: string;
+  thingTypeName: string;
+  policyName: string;
+  roleAliasName: string;
+  durationSeconds: number;
+  policyArns: string[];
+}
+
+/** The resources `bootstrap iot <name>` manages, named after `name`. */
+export function iotDesired(name: string, region: string, options: { durationSeconds?: number; policyArns?: string[] } = {}): IotDesired {
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
+    throw new InputError('name', `'${name}' cannot name a thing, role and role alias`, 'Use 1 to 100 letters, digits, - and _ (e.g. bootstrap iot my-repo-runner)');
+  }
+  const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
+  if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
+    throw new InputError('duration-seconds', `${duration} is out of range`, 'Use a whole number of seconds from 900 to 43200');
+  }
+  return {
+    name,
+    region,
+    roleName: `${name}-role`,
+    thingName: name,
+    thingTypeName: `${name}-type`,
+    policyName: `${name}-policy`,
+    roleAliasName: `${name}-role-alias`,
+    durationSeconds: duration,
+    policyArns: checkPolicyArns(options.policyArns ?? []),
+  };
+}
+
+export function checkPolicyArns(arns: string[]): string[] {
+  for (const arn of arns) {
+    if (!/^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/.+$/.test(arn)) {
+      throw new InputError('policy-arn', `'${arn}' is not a managed policy ARN`, 'Give arn:aws:iam::<account>:policy/<name> (or arn:aws:iam::aws:policy/<name>); separate several with commas');
+    }
+  }
+  return [...new Set(arns)];
+}
+
+export interface RoleState {
+  arn: string;
+  trustPolicy: unknown;
+  /** Carries the created-by tag. */
+  owned: boolean;
+  attachedPolicyArns: string[];
+}
+
+export interface CertificateState {
+  id: string;
+  arn: string;
+  status: string;
+  attachedToThing: boolean;
+  /** Names of the IoT policies attached to it. */
+  policies: string[];
+}
+
+export interface IotState {
+  role?: RoleState;
+  thingType?: { owned: boolean; deprecated: boolean };
+  thing?: { owned: boolean };
+  /** Certificates attached to the thing, and the one whose files are on disk (attached or not). */
+  certificates: CertificateState[];
+  policy?: { arn: string; document: unknown };
+  roleAlias?: { arn: string; roleArn: string; durationSeconds: number };
+  /** Id of the certificate whose key bootstrap wrote under the output directory, if any. */
+  localCertificateId?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// IoT plans
+
+/** Steps that create or complete what `bootstrap iot <name>` provides; an empty change set is all `exists`. */
+export function planIot(state: IotState, want: IotDesired): Step[] {
+  const steps: Step[] = [...planIotBase(state, want)];
+  const active = state.certificates.filter((c) => c.status === 'ACTIVE' && c.attachedToThing);
+  const local = state.certificates.find((c) => c.id === state.localCertificateId && c.status === 'ACTIVE');
+  let certs: Array<CertificateState | undefined>;
+  if (active.length > 0) {
+    certs = active;
+    for (const c of active) steps.push({ action: 'exists', resource: 'certificate', name: c.id, detail: c.id === state.localCertificateId ? 'ACTIVE, its key is in the output directory' : 'ACTIVE (its key is not in the output directory: run bootstrap rotate to mint one there)' });
+  } else if (local) {
+    certs = [local];
+    steps.push({ action: 'exists', resource: 'certificate', name: local.id, detail: 'ACTIVE, minted by a run that stopped half-way; reused' });
+  } else {
+    certs = [undefined];
+    steps.push({ action: 'create', resource: 'certificate', name: NEW_CERTIFICATE, detail: 'CreateKeysAndCertificate, set active; key written with mode 0600' });
+  }
+  steps.push(...planAlias(state, want), ...planPolicy(state, want));
+  for (const c of certs) steps.push(...attachCertificate(c, want));
+  return steps;
+}
+
+function planIotBase(state: IotState, want: IotDesired): Step[] {
+  const steps = planRole(state.role, want.roleName, iotRoleTrustPolicy(), 'trusts credentials.iot.amazonaws.com', want.policyArns);
+  steps.push(
+    state.thingType
+      ? { action: 'exists', resource: 'thing-type', name: want.thingTypeName, detail: state.thingType.deprecated ? 'deprecated' : '' }
+      : { action: 'create', resource: 'thing-type', name: want.thingTypeName, detail: `tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}` },
+    state.thing
+      ? { action: 'exists', resource: 'thing', name: want.thingName, detail: state.thing.owned ? '' : 'not created by bootstrap; reused' }
+      : { action: 'create', resource: 'thing', name: want.thingName, detail: `type ${want.thingTypeName}, attribute ${CREATED_BY_KEY}=${CREATED_BY_VALUE}` },
+  );
+  return steps;
+}
+
+/** Role create / drift+update / exists, then its managed-policy attachments. */
+export function planRole(role: RoleState | undefined, roleName: string, trust: unknown, trustSummary: string, policyArns: string[]): Step[] {
+  const steps: Step[] = [];
+  if (!role) steps.push({ action: 'create', resource: 'iam-role', name: roleName, detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${policyArns.length ? '' : '; no permissions (add --policy-arn)'}` });
+  else if (!samePolicy(role.trustPolicy, trust)) {
+    steps.push(
+      { action: 'drift', resource: 'iam-role', name: roleName, detail: 'trust policy differs from the one bootstrap writes' },
+      { action: 'update', resource: 'iam-role', name: roleName, detail: `UpdateAssumeRolePolicy: ${trustSummary}` },
+    );
+  } else steps.push({ action: 'exists', resource: 'iam-role', name: roleName, detail: role.owned ? trustSummary : `${trustSummary}; not created by bootstrap, reused` });
+  for (const arn of policyArns) {
+    steps.push(role?.attachedPolicyArns.includes(arn)
+      ? { action: 'exists', resource: 'iam-role-policy', name: arn, target: roleName, detail: 'attached' }
+      : { action: 'attach', resource: 'iam-role-policy', name: arn, target: roleName, detail: `to role ${roleName}` });
+  }
+  return steps;
+}
+
+function planAlias(state: IotState, want: IotDesired): Step[] {
+  const alias = state.roleAlias;
+  if (!alias) return [{ action: 'create', resource: 'role-alias', name: want.roleAliasName, detail: `for role ${want.roleName}, ${want.durationSeconds} s` }];
+  const wrongRole = state.role !== undefined && alias.roleArn !== state.role.arn;
+  if (wrongRole || alias.durationSeconds !== want.durationSeconds) {
+    return [{ action: 'update', resource: 'role-alias', name: want.roleAliasName, detail: `${wrongRole ? `role ${alias.roleArn} -> ${want.roleName}` : ''}${wrongRole && alias.durationSeconds !== want.durationSeconds ? ', ' : ''}${alias.durationSeconds !== want.durationSeconds ? `duration ${alias.durationSeconds} -> ${want.durationSeconds} s` : ''}` }];
+  }
+  return [{ action: 'exists', resource: 'role-alias', name: want.roleAliasName, detail: `${alias.durationSeconds} s` }];
+}
+
+/** The role alias ARN the policy must name: the alias's own, else built from the policy's account. */
+function expectedAliasArn(state: IotState, want: IotDesired): string | undefined {
+  if (state.roleAlias) return state.roleAlias.arn;
+  const from = state.policy?.arn ?? state.role?.arn;
+  if (!from) return undefined;
+  const { partition, account } = arnAccount(from);
+  return roleAliasArn(partition, want.region, account, want.roleAliasName);
+}
+
+function planPolicy(state: IotState, want: IotDesired): Step[] {
+  if (!state.policy) return [{ action: 'create', resource: 'iot-policy', name: want.policyName, detail: `iot:AssumeRoleWithCertificate on role alias ${want.roleAliasName}, thing attached` }];
+  const aliasArn = expectedAliasArn(state, want);
+  if (aliasArn && !samePolicy(state.policy.document, iotPolicyDocument(aliasArn))) {
+    return [
+      { action: 'drift', resource: 'iot-policy', name: want.policyName, detail: 'document differs from the one bootstrap writes' },
+      { action: 'update', resource: 'iot-policy', name: want.policyName, detail: 'new default policy version (CreatePolicyVersion --set-as-default)' },
+    ];
+  }
+  return [{ action: 'exists', resource: 'iot-policy', name: want.policyName, detail: '' }];
+}
+
+function attachCertificate(c: CertificateState | undefined, want: IotDesired): Step[] {
+  const id = c?.id ?? NEW_CERTIFICATE;
+  return [
+    c?.policies.includes(want.policyName)
+      ? { action: 'exists', resource: 'iot-policy-attachment', name: want.policyName, target: id, detail: 'attached' }
+      : { action: 'attach', resource: 'iot-policy-attachment', name: want.policyName, target: id, detail: 'policy to certificate' },
+    c?.attachedToThing
+      ? { action: 'exists', resource: 'thing-principal', name: id, target: want.thingName, detail: 'attached' }
+      : { action: 'attach', resource: 'thing-principal', name: id, target: want.thingName, detail: 'certificate to thing' },
+  ];
+}
+
+function requireBase(state: IotState, want: IotDesired, command: string): void {
+  if (!state.thing || !state.policy || !state.roleAlias) {
+    throw new InputError('name', `'${want.name}' has no complete bootstrap (${[!state.thing && 'thing', !state.policy && 'IoT policy', !state.roleAlias && 'role alias'].filter(Boolean).join(', ')} missing) for ${command}`, `Run 'bootstrap iot ${want.name}' first`);
+  }
+}
+
+/**
+ * Rotation: a new certificate attached beside the old ones, then the old ones deactivated and detached. A rotation
+ * that stopped half-way is completed rather than started again (the certificate on disk is the new one).
+ */
+export function planRotate(state: IotState, want: IotDesired): Step[] {
+  requireBase(state, want, 'rotate');
+  const local = state.certificates.find((c) => c.id === state.localCertificateId && c.status === 'ACTIVE');
+  const others = state.certificates.filter((c) => c.id !== local?.id && c.attachedToThing);
+  const steps: Step[] = [];
+  let fresh: CertificateState | undefined;
+  let old: CertificateState[];
+  const localComplete = local && local.attachedToThing && local.policies.includes(want.policyName);
+  if (local && (!localComplete || others.length > 0)) {
+    fresh = local;
+    old = others;
+    steps.push({ action: 'exists', resource: 'certificate', name: local.id, detail: 'the new certificate of a rotation that stopped half-way; reused' });
+  } else {
+    old = state.certificates.filter((c) => c.attachedToThing);
+    steps.push({ action: 'create', resource: 'certificate', name: NEW_CERTIFICATE, detail: 'CreateKeysAndCertificate, set active; files switched to it' });
+  }
+  steps.push(...attachCertificate(fresh, want));
+  for (const c of old) steps.push(...retire(c, want, 'INACTIVE'));
+  return steps;
+}
+
+/** Revocation: each certificate of the thing (or the one named) set REVOKED and detached from policy and thing. */
+export function planRevoke(state: IotState, want: IotDesired, certificateId?: string): Step[] {
+  const targets = certificateId ? state.certificates.filter((c) => c.id === certificateId) : state.certificates.filter((c) => c.attachedToThing || c.id === state.localCertificateId);
+  if (certificateId && targets.length === 0) throw new InputError('certificate-id', `certificate ${certificateId} is not one of ${want.name}'s`, `List them with: aws iot list-thing-principals --thing-name ${want.thingName}`);
+  if (targets.length === 0) return [{ action: 'exists', resource: 'certificate', name: '-', detail: `${want.thingName} has no certificate; nothing to revoke` }];
+  return targets.flatMap((c) => retire(c, want, 'REVOKED'));
+}
+
+function retire(c: CertificateState, want: IotDesired, status: 'INACTIVE' | 'REVOKED'): Step[] {
+  const steps: Step[] = [];
+  if (c.status === 'ACTIVE' || (status === 'REVOKED' && c.status !== 'REVOKED')) steps.push({ action: 'deactivate', resource: 'certificate', name: c.id, status, detail: `set ${status}` });
+  for (const p of c.policies) steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: p, target: c.id, detail: 'policy from certificate' });
+  if (c.attachedToThing) steps.push({ action: 'detach', resource: 'thing-principal', name: c.id, target: want.thingName, detail: 'certificate from thing' });
+  return steps;
+}
+
+/** Removal, in reverse order of creation, of what bootstrap created; anything else is named and kept. */
+export function planDestroy(state: IotState, want: IotDesired): Step[] {
+  const steps: Step[] = [];
+  const kept = (resource: StepResource, name: string, why: string): Step => ({ action: 'exists', resource, name, detail: `kept: ${why}` });
+  const thingOwned = state.thing?.owned === true;
+  for (const c of state.certificates) {
+    if (c.attachedToThing && !thingOwned && c.id !== state.localCertificateId) {
+      // Not minted here: kept, but freed of bootstrap's policy so that the policy can go.
+      if (c.policies.includes(want.policyName)) steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: want.policyName, target: c.id, detail: 'policy from certificate' });
+      steps.push(kept('certificate', c.id, 'attached to a thing bootstrap did not create'));
+      continue;
+    }
+    const foreign = c.policies.filter((p) => p !== want.policyName);
+    steps.push(...retire({ ...c, policies: c.policies.filter((p) => p === want.policyName) }, want, 'INACTIVE'));
+    if (foreign.length) steps.push(kept('certificate', c.id, `other policies attached (${foreign.join(', ')})`));
+    else steps.push({ action: 'delete', resource: 'certificate', name: c.id, detail: '' });
+  }
+  const aliasArn = expectedAliasArn(state, want);
+  if (state.policy) {
+    steps.push(aliasArn && samePolicy(state.policy.document, iotPolicyDocument(aliasArn))
+      ? { action: 'delete', resource: 'iot-policy', name: want.policyName, detail: 'with its other versions' }
+      : kept('iot-policy', want.policyName, 'its document is not the one bootstrap writes'));
+  }
+  if (state.roleAlias) {
+    steps.push(state.role?.owned && state.roleAlias.roleArn === state.role.arn
+      ? { action: 'delete', resource: 'role-alias', name: want.roleAliasName, detail: '' }
+      : kept('role-alias', want.roleAliasName, 'it does not point at a role bootstrap created'));
+  }
+  if (state.thing) steps.push(thingOwned ? { action: 'delete', resource: 'thing', name: want.thingName, detail: '' } : kept('thing', want.thingName, `no ${CREATED_BY_KEY} attribute`));
+  steps.push(...destroyRole(state.role, want.roleName));
+  // Last: AWS IoT deletes a thing type only 5 minutes after deprecating it, so this step may need a second run.
+  if (state.thingType) steps.push(state.thingType.owned ? { action: 'delete', resource: 'thing-type', name: want.thingTypeName, detail: 'deprecated first' } : kept('thing-type', want.thingTypeName, 'not described as created by bootstrap'));
+  return steps;
+}
+
+export function destroyRole(role: RoleState | undefined, roleName: string): Step[] {
+  if (!role) return [];
+  if (!role.owned) return [{ action: 'exists', resource: 'iam-role', name: roleName, detail: `kept: no ${CREATED_BY_KEY} tag` }];
+  return [
+    ...role.attachedPolicyArns.map((arn): Step => ({ action: 'detach', resource: 'iam-role-policy', name: arn, target: roleName, detail: `from role ${roleName}` })),
+    { action: 'delete', resource: 'iam-role', name: roleName, detail: '' },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// OIDC plans
+
+export interface OidcDesired {
+  subject: GithubSubject;
+  roleName: string;
+  policyArns: string[];
+  allowAnyRepo: boolean;
+}
+
+export function oidcDesired(subject: GithubSubject, options: { roleName?: string; policyArns?: string[]; allowAnyRepo?: boolean } = {}): OidcDesired {
+  const allowAnyRepo = options.allowAnyRepo ?? false;
+  // Validates the repository and refuses an any-repository trust before anything else happens.
+  githubTrustPolicy(oidcProviderArn('aws', '000000000000'), subject, allowAnyRepo);
+  const roleName = options.roleName || `github-${subject.repo.replace(/[^A-Za-z0-9+=,.@_-]+/g, '-')}`.slice(0, 64);
+  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName)) throw new InputError('role-name', `'${roleName}' is not an IAM role name`, 'Use 1 to 64 letters, digits and +=,.@_-');
+  return { subject, roleName, policyArns: checkPolicyArns(options.policyArns ?? []), allowAnyRepo };
+}
+
+export interface OidcState {
+  provider?: { arn: string; clientIds: string[] };
+  role?: RoleState;
+}
+
+export function planOidc(state: OidcState, want: OidcDesired): Step[] {
+  const steps: Step[] = [];
+  if (!state.provider) steps.push({ action: 'create', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: `audience ${GITHUB_OIDC_AUDIENCE}` });
+  else if (!state.provider.clientIds.includes(GITHUB_OIDC_AUDIENCE)) steps.push({ action: 'update', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: `add audience ${GITHUB_OIDC_AUDIENCE}` });
+  else steps.push({ action: 'exists', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: '' });
+  const from = state.provider?.arn ?? state.role?.arn;
+  const { partition, account } = from ? arnAccount(from) : { partition: 'aws', account: '' };
+  const trust = state.provider?.arn ?? (account ? oidcProviderArn(partition, account) : undefined);
+  // Without a provider ARN nothing exists yet: the role is created after the provider, so there is nothing to compare.
+  const expected = trust ? githubTrustPolicy(trust, want.subject, want.allowAnyRepo) : null;
+  steps.push(...planRole(state.role, want.roleName, expected, `trusts ${githubSubject(want.subject)} (aud ${GITHUB_OIDC_AUDIENCE})`, want.policyArns));
+  return steps;
+}
+
+/** Lines a person reads: one per step, aligned. */
+export function formatPlan(steps: Step[]): string {
+  return steps
+    .map((s) => {
+      const label = s.action === 'update' ? 'change' : s.action;
+      const name = s.target ? `${s.name} -> ${s.target}` : s.name;
+      return `  ${label.padEnd(10)} ${s.resource.padEnd(21)} ${name}${s.detail ? `  (${s.detail})` : ''}`;
+    })
+    .join('\n');
+}
+
+/** True when applying the plan would call nothing that writes. */
+export function isNoop(steps: Step[]): boolean {
+  return steps.every((s) => s.action === 'exists');
+}

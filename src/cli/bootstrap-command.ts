@@ -1,0 +1,86 @@
+/** `bootstrap iot|oidc|rotate|revoke|destroy`: flags in, the library's bootstrap functions, the plan and next steps out. */
+import { join } from 'node:path';
+import { parseInteger, parseRegion } from '../config/values.js';
+import { InputError } from '../errors.js';
+import { createClients } from '../bootstrap/discover.js';
+import { FILES, IOT_SECRETS, bootstrapIot, destroy, revoke, rotate, workflowSnippet, type IotOptions, type IotResult } from '../bootstrap/iot.js';
+import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
+import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
+import { UsageError, type ParsedArgs } from './args.js';
+import type { CliIo } from './run-command.js';
+import { settingsReader } from './settings.js';
+
+const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy'];
+
+export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+  const [sub, name, extra] = args.rest;
+  if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`bootstrap needs one of: ${SUBCOMMANDS.join(', ')} (see 'help bootstrap')`);
+  if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
+  const get = settingsReader(args.flags, io.env, undefined);
+  const region = parseRegion(get('aws-region'), 'aws-region');
+  // This CLI supports Node 20 on purpose; the SDK's notice about its future Node 22 floor would only clutter stderr.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+  const attempts = get('retry-max-attempts');
+  const clients = createClients(region, attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined);
+  const dryRun = get('dry-run') === 'true';
+  const policyArns = get('policy-arn') ? get('policy-arn').split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const log = (line: string) => io.stderr(`${line}\n`);
+
+  if (sub === 'oidc' || (sub === 'destroy' && name === undefined)) {
+    if (name !== undefined) throw new UsageError(`bootstrap oidc takes no name; use --repo owner/name and --role-name`);
+    if (sub === 'destroy') {
+      const roleName = get('role-name');
+      if (!roleName) throw new UsageError('bootstrap destroy needs a name (IoT) or --role-name (the role bootstrap oidc created)');
+      const res = await destroyOidc({ region, roleName, dryRun, clients, log });
+      report(io, `bootstrap destroy --role-name ${roleName}`, res.steps, res.applied, res.notes);
+      return 0;
+    }
+    const repo = get('repo');
+    if (!repo) throw new InputError('repo', 'is required', 'Give the repository whose jobs may assume the role: --repo my-org/my-repo');
+    const res = await bootstrapOidc({
+      region, repo, branch: get('branch'), tag: get('tag'), environment: get('environment'), roleName: get('role-name'), policyArns,
+      allowAnyRepo: get('i-understand-any-repo') === 'true', dryRun, clients, log,
+    });
+    report(io, `bootstrap oidc --repo ${repo}`, res.steps, res.applied, res.notes);
+    if (res.applied && res.roleArn) io.stdout(`\nRole: ${res.roleArn}\nWorkflow:\n${oidcWorkflowSnippet(region, res.roleArn)}\n`);
+    return 0;
+  }
+
+  if (!name) throw new UsageError(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
+  for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
+    if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
+  }
+  const options: IotOptions = { name, region, out: get('out') || 'output', dryRun, clients, log, policyArns };
+  const duration = get('duration-seconds');
+  if (duration) options.durationSeconds = parseInteger(duration, 'duration-seconds', 900, 43200, 'seconds');
+  if (get('certificate-id')) options.certificateId = get('certificate-id');
+  const run = { iot: bootstrapIot, rotate, revoke, destroy }[sub as 'iot' | 'rotate' | 'revoke' | 'destroy'];
+  const res = await run(options);
+  report(io, `bootstrap ${sub} ${name}`, res.steps, res.applied, res.notes);
+  if (res.applied && res.authFile && res.endpoint) printIotNext(io, res);
+  return 0;
+}
+
+function report(io: CliIo, title: string, steps: Step[], applied: boolean, notes: string[]): void {
+  const heading = !applied ? 'Dry run, nothing was changed. The plan:' : isNoop(steps) ? 'Everything was already in place:' : 'Done:';
+  io.stdout(`${title}\n${heading}\n${formatPlan(steps) || '  (nothing)'}\n`);
+  for (const n of notes) io.stdout(`Note: ${n}\n`);
+}
+
+function printIotNext(io: CliIo, res: IotResult): void {
+  const f = (file: string) => join(res.dir, file);
+  io.stdout(
+    [
+      '',
+      `Files in ${res.dir}/: ${FILES.certificate}, ${FILES.privateKey} (mode 0600, keep it secret), ${FILES.publicKey}, ${FILES.auth}`,
+      `Use locally: aws-short-lived-credentials credential-process --auth ${f(FILES.auth)}`,
+      '',
+      'Secrets to set in the repository (values are the files; never paste them in a log):',
+      ...IOT_SECRETS.map((s) => `  ${s.name.padEnd(16)} from ${f(s.file)}   e.g. gh secret set ${s.name} < ${f(s.file)}`),
+      '',
+      'Workflow step:',
+      workflowSnippet(res.desired, res.endpoint!),
+      '',
+    ].join('\n'),
+  );
+}
