@@ -65,6 +65,8 @@ export interface CredentialsAnswer {
 
 export interface CredentialsState {
   certificates: ReadonlyMap<string, CertificateRecord>;
+  /** Certificates are known by fingerprint alone (nginx checked only that the client holds the key). */
+  registeredOnly?: boolean;
   roleAliases: ReadonlyMap<string, RoleAliasSpec>;
 }
 
@@ -103,7 +105,8 @@ export function decideCredentialsAnswer(
     return { status: 404, message: MESSAGES.notFound };
   }
   // nginx drops unverified connections before they get here; this keeps the backend honest if that ever changes.
-  if (request.clientVerify !== 'SUCCESS') return denied(MESSAGES.accessDenied, roleAlias);
+  const presented = request.clientVerify === 'SUCCESS' || (state.registeredOnly === true && request.clientVerify.startsWith('FAILED') && request.fingerprint !== '');
+  if (!presented) return denied(MESSAGES.accessDenied, roleAlias);
 
   const certificate = state.certificates.get(request.fingerprint);
   if (!certificate) return denied(MESSAGES.certificateInvalid, roleAlias);

@@ -82,6 +82,8 @@ export interface IotStandInOptions {
   pki?: IotTestPki;
   /** Ignored when `pki` is given (its endpointHost is used). */
   endpointHost?: string;
+  /** How nginx checks client certificates (see NginxTlsFrontOptions.clientVerification). */
+  clientVerification?: 'ca' | 'registered-only';
   /** Role aliases that exist; default { [DEFAULT_ROLE_ALIAS]: role arn:aws:iam::111122223333:role/ci-iot, 3600 s }. */
   roleAliases?: Record<string, RoleAliasSpec>;
   /** Fixed credentials for every success, or a callback minting them; random ASIA… values by default. */
@@ -248,7 +250,7 @@ export async function startIotStandIn(options: IotStandInOptions = {}): Promise<
         clientVerify: record.clientVerify,
         fingerprint: record.clientFingerprint.toLowerCase(),
       },
-      { certificates, roleAliases },
+      { certificates, roleAliases, registeredOnly: options.clientVerification === 'registered-only' },
       clock,
       (context) => {
         const issued = mint(context);
@@ -287,6 +289,7 @@ export async function startIotStandIn(options: IotStandInOptions = {}): Promise<
       serverCaPem: pki.serverCa.certPem,
       clientCaPath: pki.clientCa.certPath,
       clientCrlPath: pki.clientCa.crlPath,
+      clientVerification: options.clientVerification ?? 'ca',
       backendSocketPath,
     });
   } catch (error) {

@@ -21,6 +21,12 @@ export interface NginxTlsFrontOptions {
   serverCaPem: string;
   clientCaPath: string;
   clientCrlPath: string;
+  /**
+   * 'ca' (default): the client certificate must chain to clientCaPath and not be revoked. 'registered-only': any
+   * certificate whose key the client proves in the handshake gets through, and the backend decides by fingerprint,
+   * as AWS IoT does for certificates registered without their CA (e.g. CreateKeysAndCertificate's).
+   */
+  clientVerification?: 'ca' | 'registered-only';
   backendSocketPath: string;
 }
 
@@ -99,11 +105,9 @@ http {
     server_name ${options.serverName};
     ssl_certificate ${options.serverCertPath};
     ssl_certificate_key ${options.serverKeyPath};
-    ssl_verify_client on;
-    ssl_verify_depth 3;
-    ssl_client_certificate ${options.clientCaPath};
-    ssl_crl ${options.clientCrlPath};
-
+${options.clientVerification === 'registered-only'
+    ? '    ssl_verify_client optional_no_ca;\n'
+    : `    ssl_verify_client on;\n    ssl_verify_depth 3;\n    ssl_client_certificate ${options.clientCaPath};\n    ssl_crl ${options.clientCrlPath};\n`}
     # 495 = certificate failed verification, 496 = none sent: drop the connection instead of an HTML 400,
     # closer to the real endpoint, which never answers HTTP to an untrusted certificate.
     error_page 495 496 = @refuse_certificate;

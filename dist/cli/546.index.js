@@ -429,10 +429,12 @@ function planDestroy(state, want) {
     const steps = [];
     const kept = (resource, name, why) => ({ action: 'exists', resource, name, detail: `kept: ${why}` });
     const thingOwned = state.thing?.owned === true;
+    const aliasArn = expectedAliasArn(state, want);
+    const policyOwned = state.policy !== undefined && aliasArn !== undefined && samePolicy(state.policy.document, iotPolicyDocument(aliasArn));
     for (const c of state.certificates) {
         if (c.attachedToThing && !thingOwned && c.id !== state.localCertificateId) {
             // Not minted here: kept, but freed of bootstrap's policy so that the policy can go.
-            if (c.policies.includes(want.policyName))
+            if (policyOwned && c.policies.includes(want.policyName))
                 steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: want.policyName, target: c.id, detail: 'policy from certificate' });
             steps.push(kept('certificate', c.id, 'attached to a thing bootstrap did not create'));
             continue;
@@ -444,9 +446,8 @@ function planDestroy(state, want) {
         else
             steps.push({ action: 'delete', resource: 'certificate', name: c.id, detail: '' });
     }
-    const aliasArn = expectedAliasArn(state, want);
     if (state.policy) {
-        steps.push(aliasArn && samePolicy(state.policy.document, iotPolicyDocument(aliasArn))
+        steps.push(policyOwned
             ? { action: 'delete', resource: 'iot-policy', name: want.policyName, detail: 'with its other versions' }
             : kept('iot-policy', want.policyName, 'its document is not the one bootstrap writes'));
     }
@@ -1155,6 +1156,12 @@ async function bootstrapCommand(args, io) {
     if (extra !== undefined)
         throw new cli_args/* UsageError */.eb(`bootstrap ${sub} takes one name, not '${extra}'`);
     const get = (0,settings/* settingsReader */.f6)(args.flags, io.env, undefined);
+    if (sub !== 'oidc' && name !== undefined) {
+        for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
+            if (args.flags.has(flag))
+                throw new cli_args/* UsageError */.eb(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
+        }
+    }
     const region = (0,values/* parseRegion */.cf)(get('aws-region'), 'aws-region');
     // This CLI supports Node 20 on purpose; the SDK's notice about its future Node 22 floor would only clutter stderr.
     process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -1188,10 +1195,6 @@ async function bootstrapCommand(args, io) {
     }
     if (!name)
         throw new cli_args/* UsageError */.eb(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
-    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
-        if (args.flags.has(flag))
-            throw new cli_args/* UsageError */.eb(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
-    }
     const options = { name, region, out: get('out') || 'output', dryRun, clients, log, policyArns };
     const duration = get('duration-seconds');
     if (duration)

@@ -413,10 +413,12 @@ export function planDestroy(state: IotState, want: IotDesired): Step[] {
   const steps: Step[] = [];
   const kept = (resource: StepResource, name: string, why: string): Step => ({ action: 'exists', resource, name, detail: `kept: ${why}` });
   const thingOwned = state.thing?.owned === true;
+  const aliasArn = expectedAliasArn(state, want);
+  const policyOwned = state.policy !== undefined && aliasArn !== undefined && samePolicy(state.policy.document, iotPolicyDocument(aliasArn));
   for (const c of state.certificates) {
     if (c.attachedToThing && !thingOwned && c.id !== state.localCertificateId) {
       // Not minted here: kept, but freed of bootstrap's policy so that the policy can go.
-      if (c.policies.includes(want.policyName)) steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: want.policyName, target: c.id, detail: 'policy from certificate' });
+      if (policyOwned && c.policies.includes(want.policyName)) steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: want.policyName, target: c.id, detail: 'policy from certificate' });
       steps.push(kept('certificate', c.id, 'attached to a thing bootstrap did not create'));
       continue;
     }
@@ -425,9 +427,8 @@ export function planDestroy(state: IotState, want: IotDesired): Step[] {
     if (foreign.length) steps.push(kept('certificate', c.id, `other policies attached (${foreign.join(', ')})`));
     else steps.push({ action: 'delete', resource: 'certificate', name: c.id, detail: '' });
   }
-  const aliasArn = expectedAliasArn(state, want);
   if (state.policy) {
-    steps.push(aliasArn && samePolicy(state.policy.document, iotPolicyDocument(aliasArn))
+    steps.push(policyOwned
       ? { action: 'delete', resource: 'iot-policy', name: want.policyName, detail: 'with its other versions' }
       : kept('iot-policy', want.policyName, 'its document is not the one bootstrap writes'));
   }

@@ -41,7 +41,8 @@ export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArg
     else if (BOOLEAN_FLAGS.has(name)) flags.set(name, 'true');
     else {
       const value = argv[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`--${name} needs a value`);
+      // A value may itself start with dashes (PEM text's -----BEGIN): only --<letter> is the next flag.
+      if (value === undefined || /^--[a-z]/i.test(value)) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
       i++;
     }

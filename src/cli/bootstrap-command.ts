@@ -17,6 +17,11 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`bootstrap needs one of: ${SUBCOMMANDS.join(', ')} (see 'help bootstrap')`);
   if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
   const get = settingsReader(args.flags, io.env, undefined);
+  if (sub !== 'oidc' && name !== undefined) {
+    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
+      if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
+    }
+  }
   const region = parseRegion(get('aws-region'), 'aws-region');
   // This CLI supports Node 20 on purpose; the SDK's notice about its future Node 22 floor would only clutter stderr.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
@@ -47,9 +52,6 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   }
 
   if (!name) throw new UsageError(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
-  for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
-    if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
-  }
   const options: IotOptions = { name, region, out: get('out') || 'output', dryRun, clients, log, policyArns };
   const duration = get('duration-seconds');
   if (duration) options.durationSeconds = parseInteger(duration, 'duration-seconds', 900, 43200, 'seconds');

@@ -12,7 +12,21 @@ const CONFIG = `Configuration (most specific first):
 OIDC token sources: --web-identity-token-file <path>, --web-identity-token-env <VAR> (GitLab's, CircleCI's
 job tokens), or the GitHub runner's token endpoint when present.`;
 
+const LOGIN = `Usage: aws-short-lived-credentials login --issuer <url> --client-id <id> --aws-region <r> --role-to-assume <arn> [flags]
+
+Signs you in at an OpenID Connect provider (Auth0, Okta, Google, Keycloak, ...) with the authorization-code flow and
+PKCE on a loopback redirect (http://127.0.0.1:<port>/callback): prints the URL and opens a browser where one exists.
+The id-token's signature, issuer, audience, expiry and nonce are verified against the issuer's keys; it is cached
+(mode 0600) and never printed. Then it is exchanged with sts:AssumeRoleWithWebIdentity and the credentials cached, so
+credential-process, env and exec with the same --issuer and --client-id use them without a browser.
+  --client-secret <s>      for confidential clients
+  --port <n>               a fixed callback port, when the provider needs the exact redirect URI registered
+  --no-browser             only print the URL`;
+
 export const HELP: Record<string, string> = {
+  login: `${LOGIN}
+
+${EXIT_CODES}`,
   '': `aws-short-lived-credentials: short-lived AWS credentials from an OIDC token or an X.509 certificate.
 
 Usage: aws-short-lived-credentials <command> [flags]
@@ -21,6 +35,7 @@ Commands:
   credential-process   print credentials as AWS credential_process JSON (cached)
   env                  print credentials as environment variables (--format sh|dotenv|powershell|json)
   exec -- <cmd...>     run a command with the credentials in its environment
+  login                sign in at an OIDC identity provider in a browser, then exchange the id-token
   bootstrap <what>     create the AWS side of a mode (iot, oidc) and rotate, revoke or destroy it
   help <command>       help for a command
 

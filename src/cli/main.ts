@@ -15,6 +15,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   'credential-process': async () => (await import('./run-command.js')).credentialProcess,
   env: async () => (await import('./run-command.js')).envCommand,
   exec: async () => (await import('./run-command.js')).execCommand,
+  login: async () => (await import('./run-command.js')).loginCommand,
   bootstrap: async () => (await import('./bootstrap-command.js')).bootstrapCommand,
 };
 

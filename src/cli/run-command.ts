@@ -17,6 +17,7 @@ import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, 
 import { settingsReader } from './settings.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
+import { LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -40,13 +41,36 @@ export function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<str
     }
     authFile = parseAuthFile(text, full, dirname(full), known);
   }
-  const get = settingsReader(args.flags, io.env, authFile);
-  return { get, config: buildConfig(get, io.env, new Date(), homedir()) };
+  const base = settingsReader(args.flags, io.env, authFile);
+  const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
+  const get = usesLogin ? (name: string) => (name === 'web-identity-token-env' ? LOGIN_TOKEN_VARIABLE : base(name)) : base;
+  const config = buildConfig(get, io.env, new Date(), homedir());
+  if (usesLogin && config.source.mode === 'oidc') {
+    // The login's issuer and client are part of the identity: they key the cache like any other source setting.
+    config.source.login = { issuer: base('issuer'), clientId: requireFlag(base, 'client-id') };
+  }
+  return { get, config };
 }
 
-function context(config: Config, io: CliIo, verbose: boolean): ProviderContext {
+function requireFlag(get: (name: string) => string, name: string): string {
+  const value = get(name);
+  if (!value) throw new InputError(name, 'is required with --issuer', `Pass --${name}, the OAuth client id registered for this CLI at the identity provider`);
+  return value;
+}
+
+function cacheDir(get: (name: string) => string, io: CliIo): string {
+  return get('cache-dir') || join(io.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'aws-short-lived-credentials');
+}
+
+/** The environment a provider sees: with the cached login's id-token when the source is a login. */
+function providerEnv(config: Config, get: (name: string) => string, io: CliIo): Record<string, string | undefined> {
+  if (config.source.mode !== 'oidc' || !config.source.login) return io.env;
+  return { ...io.env, [LOGIN_TOKEN_VARIABLE]: loadIdToken(cacheDir(get, io), config.source.login, new Date()) };
+}
+
+function context(config: Config, io: CliIo, verbose: boolean, env: Record<string, string | undefined>): ProviderContext {
   return {
-    env: io.env,
+    env,
     clock: systemClock,
     deadline: Date.now() + config.retry.timeoutMs,
     maxAttempts: config.retry.maxAttempts,
@@ -60,20 +84,21 @@ function context(config: Config, io: CliIo, verbose: boolean): ProviderContext {
   };
 }
 
-async function session(config: Config, io: CliIo, verbose: boolean): Promise<Session> {
-  return (await obtainSession(config, context(config, io, verbose))).final;
+async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
+  const env = providerEnv(config, get, io);
+  return (await obtainSession(config, context(config, io, get('verbose') === 'true', env))).final;
 }
 
 export async function credentialProcess(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   const { get, config } = loadSettings(args, io, known);
   const verbose = get('verbose') === 'true';
-  const obtain = () => session(config, io, verbose);
+  const obtain = () => session(config, io, get);
   const result = get('no-cache') === 'true'
     ? await obtain()
     : await cachedSession(
         config,
         {
-          dir: get('cache-dir') || join(io.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'aws-short-lived-credentials'),
+          dir: cacheDir(get, io),
           marginMs: 1000 * (get('refresh-margin-s') ? parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
           now: () => new Date(),
           debug: (m) => {
@@ -90,7 +115,7 @@ export async function envCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet
   const { get, config } = loadSettings(args, io, known);
   const format = (get('format') || 'sh') as EnvFormat;
   if (!ENV_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${ENV_FORMATS.join(', ')}`);
-  const result = await session(config, io, get('verbose') === 'true');
+  const result = await session(config, io, get);
   io.stdout(formatEnvironment(environmentFor(result, config.region), format));
   return 0;
 }
@@ -98,7 +123,7 @@ export async function envCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet
 export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   if (args.rest.length === 0) throw new UsageError('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
   const { get, config } = loadSettings(args, io, known);
-  const result = await session(config, io, get('verbose') === 'true');
+  const result = await session(config, io, get);
   const env: Record<string, string | undefined> = { ...io.env };
   // A profile in the environment would make SDKs skip the credentials we hand over.
   delete env['AWS_PROFILE'];
@@ -115,6 +140,31 @@ export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySe
     });
     child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 + signalNumber(signal) : 1)));
   });
+}
+
+/** `login`: sign in at the identity provider in a browser, cache the id-token, exchange it, cache the credentials. */
+export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
+  const { get, config } = loadSettings(args, io, known);
+  if (config.source.mode !== 'oidc' || !config.source.login) {
+    throw new InputError('issuer', 'is required for login', 'Pass --issuer https://your-idp.example.com and --client-id <id>');
+  }
+  const identity = config.source.login;
+  const { login } = await import('./login/login.js');
+  const port = get('port') ? parseInteger(get('port'), 'port', 1, 65535, 'port number') : undefined;
+  const result = await login({
+    issuer: identity.issuer,
+    clientId: identity.clientId,
+    ...(get('client-secret') ? { clientSecret: get('client-secret') } : {}),
+    ...(port ? { port } : {}),
+    openBrowser: get('no-browser') !== 'true',
+    timeoutMs: 5 * 60_000,
+    print: (line) => io.stderr(line + '\n'),
+  });
+  const dir = cacheDir(get, io);
+  saveIdToken(dir, identity, result.idToken, result.expiresAt);
+  const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined }, () => session(config, io, get));
+  io.stderr(`Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`);
+  return 0;
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

@@ -11,6 +11,8 @@ export interface OidcSource {
   tokenFile?: string;
   /** Read the token from this environment variable (CLI: GitLab's, CircleCI's job tokens). */
   tokenEnv?: string;
+  /** CLI: the token comes from an interactive `login` at this issuer for this client. */
+  login?: { issuer: string; clientId: string };
 }
 
 export interface IotSource {

@@ -1,5 +1,5 @@
-export const id = 453;
-export const ids = [453];
+export const id = 698;
+export const ids = [698];
 export const modules = {
 
 /***/ 1277:
@@ -77,7 +77,7 @@ function unquote(value) {
 
 /***/ }),
 
-/***/ 9453:
+/***/ 698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -88,7 +88,8 @@ __webpack_require__.d(__webpack_exports__, {
   credentialProcess: () => (/* binding */ credentialProcess),
   envCommand: () => (/* binding */ envCommand),
   execCommand: () => (/* binding */ execCommand),
-  loadSettings: () => (/* binding */ loadSettings)
+  loadSettings: () => (/* binding */ loadSettings),
+  loginCommand: () => (/* binding */ loginCommand)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -418,8 +419,54 @@ function formatEnvironment(vars, format) {
 var settings = __webpack_require__(1957);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
+;// CONCATENATED MODULE: ./src/cli/login-session.ts
+/**
+ * `login` and the commands that use its result: the id-token from an interactive sign-in is cached (mode 0600, like
+ * credentials) per issuer and client, and later commands exchange it without printing it. A command that finds no
+ * valid login says how to sign in; it never starts a browser on its own (the AWS CLI would hang waiting for it).
+ */
+
+
+
+
+
+/** The environment variable through which the cached id-token reaches the OIDC provider, never the process env. */
+const LOGIN_TOKEN_VARIABLE = 'ASLC_LOGIN_ID_TOKEN';
+function tokenPath(cacheDir, identity) {
+    const key = (0,external_node_crypto_.createHash)('sha256').update(JSON.stringify([identity.issuer, identity.clientId])).digest('hex').slice(0, 40);
+    return (0,external_node_path_.join)(cacheDir, `${key}.id-token.json`);
+}
+function saveIdToken(cacheDir, identity, idToken, expiresAt) {
+    (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
+    writeAtomically(tokenPath(cacheDir, identity), JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }), 'cache-dir');
+}
+/** The cached id-token if it is ours, private, and valid for at least another minute. */
+function loadIdToken(cacheDir, identity, now) {
+    const path = tokenPath(cacheDir, identity);
+    const relogin = `Sign in again: aws-short-lived-credentials login --issuer ${identity.issuer} --client-id ${identity.clientId} ...`;
+    let doc;
+    try {
+        const stat = (0,external_node_fs_.lstatSync)(path);
+        if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o077) !== 0) {
+            throw new errors/* InputError */.dz('issuer', 'the cached login is not a private file of this user', relogin);
+        }
+        doc = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch (err) {
+        if (err instanceof errors/* InputError */.dz)
+            throw err;
+        throw new errors/* InputError */.dz('issuer', `there is no login for this issuer and client id`, relogin);
+    }
+    const expires = typeof doc.expiresAt === 'string' ? Date.parse(doc.expiresAt) : NaN;
+    if (typeof doc.idToken !== 'string' || !(expires - now.getTime() > 60_000)) {
+        throw new errors/* InputError */.dz('issuer', 'the login for this issuer has expired', relogin);
+    }
+    return doc.idToken;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 /** The CLI's commands over the shared core: config from flags/env/auth file, a provider, then one kind of output. */
+
 
 
 
@@ -450,12 +497,34 @@ function loadSettings(args, io, known) {
         }
         authFile = (0,auth_file/* parseAuthFile */.M9)(text, full, (0,external_node_path_.dirname)(full), known);
     }
-    const get = (0,settings/* settingsReader */.f6)(args.flags, io.env, authFile);
-    return { get, config: (0,action_inputs/* buildConfig */.fD)(get, io.env, new Date(), (0,external_node_os_.homedir)()) };
+    const base = (0,settings/* settingsReader */.f6)(args.flags, io.env, authFile);
+    const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
+    const get = usesLogin ? (name) => (name === 'web-identity-token-env' ? LOGIN_TOKEN_VARIABLE : base(name)) : base;
+    const config = (0,action_inputs/* buildConfig */.fD)(get, io.env, new Date(), (0,external_node_os_.homedir)());
+    if (usesLogin && config.source.mode === 'oidc') {
+        // The login's issuer and client are part of the identity: they key the cache like any other source setting.
+        config.source.login = { issuer: base('issuer'), clientId: requireFlag(base, 'client-id') };
+    }
+    return { get, config };
 }
-function context(config, io, verbose) {
+function requireFlag(get, name) {
+    const value = get(name);
+    if (!value)
+        throw new errors/* InputError */.dz(name, 'is required with --issuer', `Pass --${name}, the OAuth client id registered for this CLI at the identity provider`);
+    return value;
+}
+function cacheDir(get, io) {
+    return get('cache-dir') || (0,external_node_path_.join)(io.env['XDG_CACHE_HOME'] || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'aws-short-lived-credentials');
+}
+/** The environment a provider sees: with the cached login's id-token when the source is a login. */
+function providerEnv(config, get, io) {
+    if (config.source.mode !== 'oidc' || !config.source.login)
+        return io.env;
+    return { ...io.env, [LOGIN_TOKEN_VARIABLE]: loadIdToken(cacheDir(get, io), config.source.login, new Date()) };
+}
+function context(config, io, verbose, env) {
     return {
-        env: io.env,
+        env,
         clock: retry/* systemClock */.ml,
         deadline: Date.now() + config.retry.timeoutMs,
         maxAttempts: config.retry.maxAttempts,
@@ -469,17 +538,18 @@ function context(config, io, verbose) {
         proxyFor: (url) => (0,proxy/* proxyFor */.iJ)(new URL(url), io.env, config.httpProxy),
     };
 }
-async function session(config, io, verbose) {
-    return (await obtainSession(config, context(config, io, verbose))).final;
+async function session(config, io, get) {
+    const env = providerEnv(config, get, io);
+    return (await obtainSession(config, context(config, io, get('verbose') === 'true', env))).final;
 }
 async function credentialProcess(args, io, known) {
     const { get, config } = loadSettings(args, io, known);
     const verbose = get('verbose') === 'true';
-    const obtain = () => session(config, io, verbose);
+    const obtain = () => session(config, io, get);
     const result = get('no-cache') === 'true'
         ? await obtain()
         : await cachedSession(config, {
-            dir: get('cache-dir') || (0,external_node_path_.join)(io.env['XDG_CACHE_HOME'] || (0,external_node_path_.join)((0,external_node_os_.homedir)(), '.cache'), 'aws-short-lived-credentials'),
+            dir: cacheDir(get, io),
             marginMs: 1000 * (get('refresh-margin-s') ? (0,values/* parseInteger */.cG)(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
             now: () => new Date(),
             debug: (m) => {
@@ -495,7 +565,7 @@ async function envCommand(args, io, known) {
     const format = (get('format') || 'sh');
     if (!ENV_FORMATS.includes(format))
         throw new cli_args/* UsageError */.eb(`--format must be one of ${ENV_FORMATS.join(', ')}`);
-    const result = await session(config, io, get('verbose') === 'true');
+    const result = await session(config, io, get);
     io.stdout(formatEnvironment(environmentFor(result, config.region), format));
     return 0;
 }
@@ -503,7 +573,7 @@ async function execCommand(args, io, known) {
     if (args.rest.length === 0)
         throw new cli_args/* UsageError */.eb('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
     const { get, config } = loadSettings(args, io, known);
-    const result = await session(config, io, get('verbose') === 'true');
+    const result = await session(config, io, get);
     const env = { ...io.env };
     // A profile in the environment would make SDKs skip the credentials we hand over.
     delete env['AWS_PROFILE'];
@@ -521,6 +591,30 @@ async function execCommand(args, io, known) {
         });
         child.on('exit', (code, signal) => resolveExit(code ?? (signal ? 128 + signalNumber(signal) : 1)));
     });
+}
+/** `login`: sign in at the identity provider in a browser, cache the id-token, exchange it, cache the credentials. */
+async function loginCommand(args, io, known) {
+    const { get, config } = loadSettings(args, io, known);
+    if (config.source.mode !== 'oidc' || !config.source.login) {
+        throw new errors/* InputError */.dz('issuer', 'is required for login', 'Pass --issuer https://your-idp.example.com and --client-id <id>');
+    }
+    const identity = config.source.login;
+    const { login } = await __webpack_require__.e(/* import() */ 564).then(__webpack_require__.bind(__webpack_require__, 3564));
+    const port = get('port') ? (0,values/* parseInteger */.cG)(get('port'), 'port', 1, 65535, 'port number') : undefined;
+    const result = await login({
+        issuer: identity.issuer,
+        clientId: identity.clientId,
+        ...(get('client-secret') ? { clientSecret: get('client-secret') } : {}),
+        ...(port ? { port } : {}),
+        openBrowser: get('no-browser') !== 'true',
+        timeoutMs: 5 * 60_000,
+        print: (line) => io.stderr(line + '\n'),
+    });
+    const dir = cacheDir(get, io);
+    saveIdToken(dir, identity, result.idToken, result.expiresAt);
+    const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined }, () => session(config, io, get));
+    io.stderr(`Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`);
+    return 0;
 }
 function signalNumber(signal) {
     return { SIGHUP: 1, SIGINT: 2, SIGQUIT: 3, SIGKILL: 9, SIGTERM: 15 }[signal] ?? 1;

@@ -1,0 +1,391 @@
+/**
+ * `bootstrap` end to end: the bundled CLI against moto (IAM and IoT) behind a recording proxy, so the tests can count
+ * what exists afterwards (through the SDK, straight at moto) and which calls wrote anything.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreatePolicyCommand as CreateIamPolicyCommand,
+  CreateRoleCommand,
+  GetRoleCommand,
+  IAMClient,
+  ListOpenIDConnectProvidersCommand,
+  ListRolesCommand,
+} from '@aws-sdk/client-iam';
+import {
+  CreateThingCommand,
+  DescribeCertificateCommand,
+  DescribeThingCommand,
+  IoTClient,
+  ListAttachedPoliciesCommand,
+  ListCertificatesCommand,
+  ListPoliciesCommand,
+  ListRoleAliasesCommand,
+  ListThingPrincipalsCommand,
+  ListThingsCommand,
+} from '@aws-sdk/client-iot';
+import { startMoto, type Moto } from '../support/moto.js';
+import { startFaultProxy, type Fault, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
+import { ROOT } from '../support/processes.js';
+import { loadSettings } from '../../src/cli/run-command.js';
+import { ACTION_INPUTS } from '../../src/config/input-names.js';
+import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
+
+const CLI = join(ROOT, 'dist', 'cli', 'index.js');
+const REGION = 'us-east-1';
+const CREDS = { accessKeyId: 'testing', secretAccessKey: 'testing' };
+
+let moto: Moto;
+let proxy: FaultProxy;
+let dir: string;
+let iot: IoTClient;
+let iam: IAMClient;
+
+before(async () => {
+  // The SDK's notice about its future Node 22 floor is noise in a test log on Node 20.
+  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
+  moto = await startMoto();
+  proxy = await startFaultProxy(moto.url);
+  dir = mkdtempSync(join(tmpdir(), 'bootstrap-e2e-'));
+  // The test's own view of the account goes straight to moto, so it is neither recorded nor faulted.
+  iot = new IoTClient({ region: REGION, endpoint: moto.url, credentials: CREDS });
+  iam = new IAMClient({ region: REGION, endpoint: moto.url, credentials: CREDS });
+});
+after(async () => {
+  iot?.destroy();
+  iam?.destroy();
+  await proxy?.close();
+  await moto?.stop();
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  /** The requests this run sent. */
+  requests: RecordedRequest[];
+}
+
+/** Runs the bundled CLI with the operator's credentials from the environment, one attempt per call. */
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const since = proxy.requests.length;
+  const child = spawn(process.execPath, [CLI, 'bootstrap', ...args], {
+    cwd: dir,
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      HOME: dir,
+      AWS_ENDPOINT_URL: proxy.url,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_REGION: REGION,
+      AWS_MAX_ATTEMPTS: '1',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      ...env,
+    },
+  });
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr, requests: proxy.requests.slice(since) }));
+  });
+}
+
+/**
+ * IAM speaks the query protocol (Action=...), IoT REST: a write is a non-Get/List action, or a non-GET request other
+ * than ListAttachedPolicies (a POST to /attached-policies/<target> that only reads).
+ */
+function writes(run: Run): string[] {
+  return run.requests
+    .map((r) => {
+      const action = r.params.get('Action');
+      if (action) return /^(Get|List)/.test(action) ? '' : `iam:${action}`;
+      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/')) ? '' : `iot:${r.method} ${r.path.split('?')[0]}`;
+    })
+    .filter(Boolean);
+}
+
+/** Makes the proxy answer the request after the first one matching `when` with `fault`. */
+function faultAfter(when: (r: RecordedRequest) => boolean, fault: Fault): void {
+  const requests = proxy.requests;
+  const push = requests.push.bind(requests);
+  let armed = true;
+  requests.push = (...items: RecordedRequest[]): number => {
+    const n = push(...items);
+    if (armed && items.some(when)) {
+      armed = false;
+      proxy.queue(fault);
+    }
+    return n;
+  };
+}
+
+async function counts(): Promise<{ things: number; certificates: number; policies: number; aliases: number; roles: number }> {
+  return {
+    things: (await iot.send(new ListThingsCommand({}))).things?.length ?? 0,
+    certificates: (await iot.send(new ListCertificatesCommand({}))).certificates?.length ?? 0,
+    policies: (await iot.send(new ListPoliciesCommand({}))).policies?.length ?? 0,
+    aliases: (await iot.send(new ListRoleAliasesCommand({}))).roleAliases?.length ?? 0,
+    roles: (await iam.send(new ListRolesCommand({}))).Roles?.length ?? 0,
+  };
+}
+
+async function thingCertificates(thing: string): Promise<string[]> {
+  return ((await iot.send(new ListThingPrincipalsCommand({ thingName: thing }))).principals ?? []).map((p) => p.split('/').pop()!);
+}
+
+async function certificateStatus(id: string): Promise<string | undefined> {
+  try {
+    return (await iot.send(new DescribeCertificateCommand({ certificateId: id }))).certificateDescription?.status;
+  } catch {
+    return undefined;
+  }
+}
+
+async function exists(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const out = (name: string, file: string) => join(dir, 'output', name, file);
+
+/** The base64 lines of a PEM file: none may appear in anything the CLI prints. */
+function pemBodyLines(path: string): string[] {
+  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length >= 40 && !l.startsWith('-----'));
+}
+
+function assertNoPem(run: Run, name: string): void {
+  const printed = run.stdout + run.stderr;
+  assert.ok(!printed.includes('-----BEGIN'), 'a PEM header was printed');
+  for (const file of ['private.key', 'certificate.pem']) {
+    for (const line of pemBodyLines(out(name, file))) assert.ok(!printed.includes(line), `a line of ${file} was printed`);
+  }
+}
+
+let policyArn: string;
+
+describe('bootstrap iot', () => {
+  test('--dry-run on an empty account prints the plan and makes no write call', async () => {
+    const run = await cli(['iot', 'runner-1', '--dry-run']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Dry run, nothing was changed/);
+    assert.match(run.stdout, /create\s+iam-role\s+runner-1-role/);
+    assert.match(run.stdout, /create\s+certificate/);
+    assert.match(run.stdout, /attach\s+thing-principal/);
+    assert.ok(run.requests.length > 0, 'discovery read the account');
+    assert.deepEqual(writes(run), []);
+    assert.ok(!existsSync(join(dir, 'output')));
+    assert.deepEqual(await counts(), { things: 0, certificates: 0, policies: 0, aliases: 0, roles: 0 });
+  });
+
+  test('creates role, thing, certificate, policy and alias, and writes the files', async () => {
+    policyArn = (await iam.send(new CreateIamPolicyCommand({ PolicyName: 'ci-deploy', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] }) }))).Policy!.Arn!;
+    const run = await cli(['iot', 'runner-1', '--policy-arn', policyArn, '--duration-seconds', '900']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(await counts(), { things: 1, certificates: 1, policies: 1, aliases: 1, roles: 1 });
+    assert.equal(statSync(out('runner-1', 'private.key')).mode & 0o777, 0o600);
+    assert.match(readFileSync(out('runner-1', 'certificate.pem'), 'utf8'), /^-----BEGIN CERTIFICATE-----/);
+    assert.match(readFileSync(out('runner-1', 'public.key'), 'utf8'), /^-----BEGIN PUBLIC KEY-----/);
+    assertNoPem(run, 'runner-1');
+    // Secrets by name, and the workflow step.
+    assert.match(run.stdout, /IOT_CERTIFICATE/);
+    assert.match(run.stdout, /IOT_PRIVATE_KEY/);
+    assert.match(run.stdout, /uses: aws-short-lived-credentials\/aws-short-lived-credentials@v0/);
+    assert.match(run.stdout, /role-alias: runner-1-role-alias/);
+    // The certificate carries the policy and belongs to the thing; the role has the managed policy.
+    const [id] = await thingCertificates('runner-1');
+    assert.equal(readFileSync(out('runner-1', 'certificate.id'), 'utf8').trim(), id);
+    const attached = await iot.send(new ListAttachedPoliciesCommand({ target: `arn:aws:iot:${REGION}:123456789012:cert/${id}` }));
+    assert.deepEqual(attached.policies?.map((p) => p.policyName), ['runner-1-policy']);
+    const role = await iam.send(new GetRoleCommand({ RoleName: 'runner-1-role' }));
+    assert.ok(role.Role?.Tags?.some((t) => t.Key === 'created-by' && t.Value === 'aws-short-lived-credentials'));
+  });
+
+  test('auth.yaml is what credential-process --auth reads', () => {
+    const text = readFileSync(out('runner-1', 'auth.yaml'), 'utf8');
+    assert.match(text, /^mode: iot-certificate$/m);
+    assert.match(text, /^certificate: certificate\.pem$/m);
+    assert.match(text, /^private-key: private\.key$/m);
+    const known = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRAP_FLAGS]);
+    const { config } = loadSettings({ command: 'credential-process', flags: new Map([['auth', out('runner-1', 'auth.yaml')]]), rest: [] }, { env: {}, stdout: () => {}, stderr: () => {} }, known);
+    assert.equal(config.region, REGION);
+    assert.equal(config.source.mode, 'iot-certificate');
+    if (config.source.mode !== 'iot-certificate') return;
+    assert.equal(config.source.roleAlias, 'runner-1-role-alias');
+    assert.equal(config.source.thingName, 'runner-1');
+    assert.match(config.source.endpoint, /\.credentials\.iot\.us-east-1\.amazonaws\.com/);
+  });
+
+  test('re-running finds everything: no new resource, no write call', async () => {
+    const before = await counts();
+    const run = await cli(['iot', 'runner-1', '--policy-arn', policyArn, '--duration-seconds', '900']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /Everything was already in place/);
+    assert.deepEqual(writes(run), []);
+    assert.deepEqual(await counts(), before);
+  });
+
+  test('--dry-run after a change of duration shows the change and writes nothing', async () => {
+    const run = await cli(['iot', 'runner-1', '--policy-arn', policyArn, '--dry-run']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /change\s+role-alias\s+runner-1-role-alias\s+\(duration 900 -> 3600 s\)/);
+    assert.match(run.stdout, /exists\s+certificate/);
+    assert.deepEqual(writes(run), []);
+  });
+});
+
+describe('a failure half-way', () => {
+  test('names the failed step, keeps the minted key, and a re-run completes without a second certificate', async () => {
+    const before = await counts();
+    // AttachThingPrincipal comes right after AttachPolicy: fail it, after the certificate was minted.
+    faultAfter((r) => r.method === 'PUT' && r.path.startsWith('/target-policies/runner-2-policy'), { kind: 'status', status: 500, code: 'InternalFailure' });
+    const failed = await cli(['iot', 'runner-2']);
+    assert.equal(failed.code, 3, failed.stdout + failed.stderr);
+    assert.match(failed.stderr, /bootstrap step \d+\/\d+ \(attach thing-principal .* -> runner-2\)/);
+    assert.match(failed.stderr, /re-run the same command/);
+    assert.equal(statSync(out('runner-2', 'private.key')).mode & 0o777, 0o600);
+    assert.deepEqual(await thingCertificates('runner-2'), []);
+    assert.equal((await counts()).certificates, before.certificates + 1);
+
+    const rerun = await cli(['iot', 'runner-2']);
+    assert.equal(rerun.code, 0, rerun.stderr);
+    assert.deepEqual(writes(rerun).map((w) => w.replace(/[0-9a-f]{64}/g, 'ID')), ['iot:PUT /things/runner-2/principals']);
+    const after = await counts();
+    assert.equal(after.certificates, before.certificates + 1, 'no second certificate');
+    assert.equal(after.things, before.things + 1);
+    assert.deepEqual(await thingCertificates('runner-2'), [readFileSync(out('runner-2', 'certificate.id'), 'utf8').trim()]);
+    assert.ok(existsSync(out('runner-2', 'auth.yaml')));
+    assertNoPem(rerun, 'runner-2');
+  });
+
+  test('a failure in the first write leaves nothing half-made, and the re-run creates everything once', async () => {
+    const before = await counts();
+    faultAfter((r) => r.method === 'GET' && r.path.startsWith('/role-aliases/runner-3-role-alias'), { kind: 'status', status: 500, code: 'InternalFailure' });
+    const failed = await cli(['iot', 'runner-3']);
+    assert.equal(failed.code, 3);
+    assert.match(failed.stderr, /bootstrap step 1\/\d+ \(create iam-role runner-3-role\)/);
+    const rerun = await cli(['iot', 'runner-3']);
+    assert.equal(rerun.code, 0, rerun.stderr);
+    const after = await counts();
+    assert.deepEqual({ things: after.things - before.things, certificates: after.certificates - before.certificates, roles: after.roles - before.roles }, { things: 1, certificates: 1, roles: 1 });
+  });
+});
+
+describe('lifecycle', () => {
+  let first: string;
+  let second: string;
+
+  test('rotate attaches a new certificate, switches the files, then deactivates and detaches the old one', async () => {
+    first = readFileSync(out('runner-1', 'certificate.id'), 'utf8').trim();
+    const oldKey = readFileSync(out('runner-1', 'private.key'), 'utf8');
+    const run = await cli(['rotate', 'runner-1']);
+    assert.equal(run.code, 0, run.stderr);
+    second = readFileSync(out('runner-1', 'certificate.id'), 'utf8').trim();
+    assert.notEqual(second, first);
+    assert.notEqual(readFileSync(out('runner-1', 'private.key'), 'utf8'), oldKey);
+    assert.equal(statSync(out('runner-1', 'private.key')).mode & 0o777, 0o600);
+    assert.deepEqual(await thingCertificates('runner-1'), [second]);
+    assert.equal(await certificateStatus(first), 'INACTIVE');
+    assert.equal(await certificateStatus(second), 'ACTIVE');
+    // The new one was attached before the old one was let go.
+    const w = writes(run);
+    const attachNew = w.findIndex((x) => x === 'iot:PUT /things/runner-1/principals');
+    const deactivateOld = w.findIndex((x) => x.startsWith(`iot:PUT /certificates/${first}`));
+    assert.ok(attachNew >= 0 && deactivateOld > attachNew, w.join('\n'));
+    assertNoPem(run, 'runner-1');
+  });
+
+  test('revoke sets the certificate REVOKED and detaches it from thing and policy', async () => {
+    const run = await cli(['revoke', 'runner-1']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(await certificateStatus(second), 'REVOKED');
+    assert.deepEqual(await thingCertificates('runner-1'), []);
+    const attached = await iot.send(new ListAttachedPoliciesCommand({ target: `arn:aws:iot:${REGION}:123456789012:cert/${second}` }));
+    assert.deepEqual(attached.policies ?? [], []);
+  });
+
+  test('destroy removes what bootstrap created, and nothing else', async () => {
+    await iot.send(new CreateThingCommand({ thingName: 'made-by-hand' }));
+    await iam.send(new CreateRoleCommand({ RoleName: 'made-by-hand', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }));
+    const dry = await cli(['destroy', 'runner-1', '--dry-run']);
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.deepEqual(writes(dry), []);
+    const run = await cli(['destroy', 'runner-1']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(!(await exists(() => iot.send(new DescribeThingCommand({ thingName: 'runner-1' })))));
+    assert.ok(!(await exists(() => iam.send(new GetRoleCommand({ RoleName: 'runner-1-role' })))));
+    assert.equal(await certificateStatus(first), undefined, 'the rotated-out certificate is deleted too');
+    assert.equal(await certificateStatus(second), undefined);
+    const names = (await iot.send(new ListPoliciesCommand({}))).policies?.map((p) => p.policyName);
+    assert.ok(!names?.includes('runner-1-policy'));
+    assert.ok(!(await iot.send(new ListRoleAliasesCommand({}))).roleAliases?.includes('runner-1-role-alias'));
+    assert.ok(await exists(() => iot.send(new DescribeThingCommand({ thingName: 'made-by-hand' }))));
+    assert.ok(await exists(() => iam.send(new GetRoleCommand({ RoleName: 'made-by-hand' }))));
+    assert.ok(await exists(() => iot.send(new DescribeThingCommand({ thingName: 'runner-2' }))), 'another bootstrap is untouched');
+    assert.ok(!existsSync(out('runner-1', 'private.key')));
+  });
+
+  test('destroy keeps a thing it did not create but removes what it made around it', async () => {
+    await iot.send(new CreateThingCommand({ thingName: 'runner-4' }));
+    const made = await cli(['iot', 'runner-4']);
+    assert.equal(made.code, 0, made.stderr);
+    assert.match(made.stdout, /exists\s+thing\s+runner-4\s+\(not created by bootstrap; reused\)/);
+    const run = await cli(['destroy', 'runner-4']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /exists\s+thing\s+runner-4\s+\(kept: no created-by attribute\)/);
+    assert.ok(await exists(() => iot.send(new DescribeThingCommand({ thingName: 'runner-4' }))));
+    assert.ok(!(await exists(() => iam.send(new GetRoleCommand({ RoleName: 'runner-4-role' })))));
+  });
+});
+
+describe('bootstrap oidc', () => {
+  test('refuses a trust policy for every repository, before any call', async () => {
+    const run = await cli(['oidc', '--repo', '*/my-repo']);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /'repo'.*wildcard owner.*--i-understand-any-repo/);
+    assert.deepEqual(run.requests, []);
+  });
+
+  test('creates the provider once and a role limited to the repository and branch', async () => {
+    const run = await cli(['oidc', '--repo', 'my-org/my-repo', '--branch', 'main', '--policy-arn', policyArn]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /create\s+oidc-provider/);
+    const role = await iam.send(new GetRoleCommand({ RoleName: 'github-my-org-my-repo' }));
+    const raw = role.Role!.AssumeRolePolicyDocument!;
+    const doc = JSON.parse(raw.startsWith('{') ? raw : decodeURIComponent(raw)) as { Statement: Array<{ Condition: Record<string, Record<string, string>> }> };
+    assert.deepEqual(doc.Statement[0]!.Condition['StringEquals'], {
+      'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+      'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main',
+    });
+    const second = await cli(['oidc', '--repo', 'my-org/other-repo', '--environment', 'prod']);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stdout, /exists\s+oidc-provider/);
+    assert.equal((await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length, 1);
+  });
+
+  test('re-running writes nothing; a changed branch is reported as drift and updated', async () => {
+    const again = await cli(['oidc', '--repo', 'my-org/my-repo', '--branch', 'main', '--policy-arn', policyArn]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.deepEqual(writes(again), []);
+    const changed = await cli(['oidc', '--repo', 'my-org/my-repo', '--tag', 'v1.0.0', '--policy-arn', policyArn]);
+    assert.equal(changed.code, 0, changed.stderr);
+    assert.match(changed.stdout, /drift\s+iam-role\s+github-my-org-my-repo/);
+    assert.deepEqual(writes(changed), ['iam:UpdateAssumeRolePolicy']);
+  });
+
+  test('destroy --role-name removes the role and keeps the provider', async () => {
+    const run = await cli(['destroy', '--role-name', 'github-my-org-my-repo']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(writes(run), ['iam:DetachRolePolicy', 'iam:DeleteRole']);
+    assert.equal((await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length, 1);
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * The terminal `login` flow against a real OpenID Connect provider (oidc-provider) on loopback: discovery, PKCE,
+ * the provider's own login and consent pages driven as a browser would, the loopback callback, the code exchange
+ * and the id-token verification.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { login, authorizationUrl, exchangeCode, fetchJwks, type LoginOptions, type LoginResult } from '../../src/cli/login/login.js';
+import { discover } from '../../src/cli/login/discovery.js';
+import { startCallbackServer } from '../../src/cli/login/callback-server.js';
+import { codeChallengeS256, createCodeVerifier, createNonce, createState } from '../../src/cli/login/pkce.js';
+import { IdTokenError, verifyIdToken, type IdTokenCheck } from '../../src/cli/login/jwt-verify.js';
+import { AwsError } from '../../src/errors.js';
+import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../support/local-oidc-provider.js';
+import { browse, type BrowserVisit, type ScriptedBrowserOptions } from '../support/scripted-browser.js';
+
+const TIMEOUT_MS = 30_000;
+const PERSON = { login: SUBJECT, password: 'any password will do' };
+
+let idp: LocalOidcProvider;
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+before(async () => {
+  idp = await startLocalOidcProvider(await freePort());
+});
+after(async () => {
+  await idp?.close();
+});
+
+interface Run {
+  result: Promise<LoginResult>;
+  printed: string[];
+  authorizationUrl: URL;
+  browser: Promise<BrowserVisit>;
+}
+
+/** Starts login() and, once it prints the URL, signs in through the provider's pages like a person would. */
+async function runLogin(overrides: Partial<LoginOptions> = {}, browser: Partial<ScriptedBrowserOptions> = {}): Promise<Run> {
+  const printed: string[] = [];
+  let urlPrinted!: (url: URL) => void;
+  const printedUrl = new Promise<URL>((resolve) => (urlPrinted = resolve));
+  const result = login({
+    issuer: idp.issuer,
+    clientId: idp.publicClientId,
+    openBrowser: false,
+    timeoutMs: TIMEOUT_MS,
+    print: (line) => {
+      printed.push(line);
+      if (line.startsWith('http')) urlPrinted(new URL(line));
+    },
+    ...overrides,
+  });
+  result.catch(() => undefined);
+  const url = await Promise.race([printedUrl, result.then(() => { throw new Error('login returned before printing a URL'); })]);
+  return { result, printed, authorizationUrl: url, browser: browse(url.toString(), { fill: PERSON, ...browser }) };
+}
+
+function rejectedBecause(check: IdTokenCheck) {
+  return (err: unknown) => {
+    assert.ok(err instanceof IdTokenError, String(err));
+    assert.equal(err.check, check);
+    return true;
+  };
+}
+
+describe('login against oidc-provider', () => {
+  let first: { result: LoginResult; printed: string[]; authorizationUrl: URL; page: BrowserVisit };
+
+  before(async () => {
+    const run = await runLogin();
+    const [result, page] = await Promise.all([run.result, run.browser]);
+    first = { result, printed: run.printed, authorizationUrl: run.authorizationUrl, page };
+  });
+
+  test('a public client signs in with PKCE and gets a verified id-token for the right subject, audience and nonce', () => {
+    const { result, authorizationUrl: url, page } = first;
+    assert.equal(result.claims['sub'], SUBJECT);
+    assert.equal(result.claims['aud'], idp.publicClientId);
+    assert.equal(result.claims['iss'], idp.issuer);
+    assert.equal(result.claims['nonce'], url.searchParams.get('nonce'));
+    assert.equal(result.expiresAt.getTime(), (result.claims['exp'] as number) * 1000);
+    assert.ok(result.expiresAt.getTime() > Date.now());
+    assert.equal(result.idToken.split('.').length, 3);
+    // The browser ended on our callback page.
+    assert.equal(page.status, 200);
+    assert.match(page.body, /You are signed in/);
+    assert.match(page.url, /^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+  });
+
+  test('the authorization request carries PKCE S256, state and nonce; the id-token is never printed', () => {
+    const { authorizationUrl: url, printed, result } = first;
+    assert.equal(url.origin + url.pathname, `${idp.issuer}/auth`);
+    assert.equal(url.searchParams.get('response_type'), 'code');
+    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+    assert.match(url.searchParams.get('code_challenge') ?? '', /^[\w-]{43}$/);
+    assert.match(url.searchParams.get('state') ?? '', /^[\w-]{43}$/);
+    assert.equal(url.searchParams.get('scope'), 'openid');
+    assert.match(url.searchParams.get('redirect_uri') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    const output = printed.join('\n');
+    assert.ok(!output.includes(result.idToken));
+    for (const part of result.idToken.split('.')) assert.ok(!output.includes(part));
+  });
+
+  test('the same token is refused for another audience, once expired, and with a flipped signature byte', async () => {
+    const metadata = await discover(idp.issuer, TIMEOUT_MS);
+    const jwks = await fetchJwks(metadata, TIMEOUT_MS);
+    const token = first.result.idToken;
+    const nonce = first.authorizationUrl.searchParams.get('nonce')!;
+    const base = { issuer: idp.issuer, clientId: idp.publicClientId, nonce, now: new Date() };
+    assert.equal(verifyIdToken(token, jwks, base).claims['sub'], SUBJECT, 'control: the token verifies as issued');
+
+    assert.throws(() => verifyIdToken(token, jwks, { ...base, clientId: 'another-client' }), rejectedBecause('aud'));
+    const later = new Date(first.result.expiresAt.getTime() + 3_600_000);
+    assert.throws(() => verifyIdToken(token, jwks, { ...base, now: later }), rejectedBecause('exp'));
+    const [h, p, s] = token.split('.') as [string, string, string];
+    const signature = Buffer.from(s, 'base64url');
+    signature[0] = signature[0]! ^ 0x80;
+    assert.throws(() => verifyIdToken(`${h}.${p}.${signature.toString('base64url')}`, jwks, base), rejectedBecause('signature'));
+  });
+
+  test('a confidential client with client_secret_basic on a fixed --port gets an ES256 id-token', async () => {
+    const run = await runLogin({
+      clientId: idp.confidentialClientId,
+      clientSecret: idp.confidentialClientSecret,
+      port: idp.confidentialPort,
+      scopes: ['openid', 'profile'],
+    });
+    const [result] = await Promise.all([run.result, run.browser]);
+    assert.equal(run.authorizationUrl.searchParams.get('redirect_uri'), `http://127.0.0.1:${idp.confidentialPort}/callback`);
+    assert.equal(run.authorizationUrl.searchParams.get('scope'), 'openid profile');
+    assert.equal(result.claims['sub'], SUBJECT);
+    assert.equal(result.claims['aud'], idp.confidentialClientId);
+    const header = JSON.parse(Buffer.from(result.idToken.split('.')[0]!, 'base64url').toString('utf8')) as { alg: string; kid: string };
+    assert.equal(header.alg, 'ES256');
+    assert.equal(header.kid, 'ec-signing');
+
+    // A token issued to the confidential client is not one for the public client.
+    const metadata = await discover(idp.issuer, TIMEOUT_MS);
+    const jwks = await fetchJwks(metadata, TIMEOUT_MS);
+    const nonce = run.authorizationUrl.searchParams.get('nonce')!;
+    assert.throws(() => verifyIdToken(result.idToken, jwks, { issuer: idp.issuer, clientId: idp.publicClientId, nonce, now: new Date() }), rejectedBecause('aud'));
+  });
+
+  test('a wrong client secret is reported against the token request, without the secret', async () => {
+    const wrong = 'not-the-secret-value';
+    const run = await runLogin({ clientId: idp.confidentialClientId, clientSecret: wrong, port: idp.confidentialPort });
+    await run.browser;
+    await assert.rejects(run.result, (err: unknown) => {
+      assert.ok(err instanceof AwsError);
+      assert.equal(err.call, 'OIDC token request');
+      assert.equal(err.code, 'invalid_client');
+      assert.match(err.message, /--client-secret/);
+      assert.ok(!err.message.includes(wrong) && !err.message.includes(idp.confidentialClientSecret));
+      return true;
+    });
+  });
+
+  test('a tampered state on the callback is rejected, and the browser is told so', async () => {
+    const run = await runLogin({}, {
+      rewrite: (url) => {
+        if (url.pathname !== '/callback' || !url.searchParams.has('state')) return url;
+        const tampered = new URL(url);
+        tampered.searchParams.set('state', `${url.searchParams.get('state')}-tampered`);
+        return tampered;
+      },
+    });
+    const page = await run.browser;
+    assert.equal(page.status, 400);
+    assert.match(page.body, /state this sign-in did not send/);
+    await assert.rejects(run.result, (err: unknown) => err instanceof AwsError && err.code === 'StateMismatch');
+  });
+
+  test('cancelling at the provider comes back as access_denied', async () => {
+    const run = await runLogin({}, {
+      follow: (html, url) => {
+        const href = /<a href="([^"]*\/abort)"/.exec(html)?.[1];
+        return href ? new URL(href, url) : undefined;
+      },
+    });
+    const page = await run.browser;
+    assert.equal(page.status, 400);
+    await assert.rejects(run.result, (err: unknown) => {
+      assert.ok(err instanceof AwsError);
+      assert.equal(err.call, 'OIDC authorization');
+      assert.equal(err.code, 'access_denied');
+      assert.match(err.message, /refused or cancelled/);
+      return true;
+    });
+  });
+
+  test('a token whose nonce is not the one the verifier expects is rejected', async () => {
+    // A second flow built from login's own steps, so the test can hold the nonce the verifier is given.
+    const metadata = await discover(idp.issuer, TIMEOUT_MS);
+    const verifier = createCodeVerifier();
+    const state = createState();
+    const sentNonce = createNonce();
+    const server = await startCallbackServer({ state, timeoutMs: TIMEOUT_MS, issuer: { value: idp.issuer, required: true } });
+    try {
+      const url = authorizationUrl(metadata, {
+        clientId: idp.publicClientId,
+        redirectUri: server.redirectUri,
+        scopes: undefined,
+        state,
+        nonce: sentNonce,
+        codeChallenge: codeChallengeS256(verifier),
+      });
+      const [code] = await Promise.all([server.waitForCode(), browse(url, { fill: PERSON })]);
+      const idToken = await exchangeCode(metadata, {
+        code,
+        codeVerifier: verifier,
+        redirectUri: server.redirectUri,
+        clientId: idp.publicClientId,
+        clientSecret: undefined,
+        timeoutMs: TIMEOUT_MS,
+      });
+      const jwks = await fetchJwks(metadata, TIMEOUT_MS);
+      const expected = { issuer: idp.issuer, clientId: idp.publicClientId, now: new Date() };
+      assert.equal(verifyIdToken(idToken, jwks, { ...expected, nonce: sentNonce }).claims['nonce'], sentNonce, 'control: the nonce sent verifies');
+      assert.throws(() => verifyIdToken(idToken, jwks, { ...expected, nonce: createNonce() }), (err: unknown) => {
+        rejectedBecause('nonce')(err);
+        assert.ok(!(err as Error).message.includes(sentNonce));
+        return true;
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('the code cannot be redeemed without the PKCE verifier that goes with it', async () => {
+    const metadata = await discover(idp.issuer, TIMEOUT_MS);
+    const state = createState();
+    const server = await startCallbackServer({ state, timeoutMs: TIMEOUT_MS });
+    try {
+      const url = authorizationUrl(metadata, {
+        clientId: idp.publicClientId,
+        redirectUri: server.redirectUri,
+        scopes: undefined,
+        state,
+        nonce: createNonce(),
+        codeChallenge: codeChallengeS256(createCodeVerifier()),
+      });
+      const [code] = await Promise.all([server.waitForCode(), browse(url, { fill: PERSON })]);
+      await assert.rejects(
+        exchangeCode(metadata, { code, codeVerifier: createCodeVerifier(), redirectUri: server.redirectUri, clientId: idp.publicClientId, clientSecret: undefined, timeoutMs: TIMEOUT_MS }),
+        (err: unknown) => err instanceof AwsError && err.code === 'invalid_grant' && !err.message.includes(code),
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('with --no-browser unset, the URL is handed to xdg-open; a missing opener changes nothing', { skip: process.platform !== 'linux' && 'xdg-open is the Linux opener' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'login-opener-'));
+    const saved = process.env['PATH'];
+    try {
+      // A stand-in xdg-open that records the URL it was asked to open.
+      const record = join(dir, 'opened.txt');
+      writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`);
+      chmodSync(join(dir, 'xdg-open'), 0o755);
+      process.env['PATH'] = dir;
+      const run = await runLogin({ openBrowser: true });
+      await Promise.all([run.result, run.browser]);
+      for (let i = 0; i < 100 && !existsSync(record); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.equal(readFileSync(record, 'utf8'), run.authorizationUrl.toString());
+
+      rmSync(join(dir, 'xdg-open'));
+      const without = await runLogin({ openBrowser: true });
+      const [result] = await Promise.all([without.result, without.browser]);
+      assert.equal(result.claims['sub'], SUBJECT);
+    } finally {
+      process.env['PATH'] = saved;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
