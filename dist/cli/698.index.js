@@ -111,12 +111,12 @@ async function obtainSession(config, ctx) {
     let session;
     switch (source.mode) {
         case 'oidc': {
-            const { oidcSession } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 5303));
+            const { oidcSession } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 5303));
             session = await oidcSession(config, source, ctx, !hop);
             break;
         }
         case 'role-chaining': {
-            const { assumeRoleWith, environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
+            const { assumeRoleWith, environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
             session = await assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
             break;
         }
@@ -134,7 +134,7 @@ async function obtainSession(config, ctx) {
     maskSession(session, ctx);
     if (!hop)
         return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(768), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
+    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
     const final = await assumeRoleWith(session.credentials, hop, config, ctx, chainedDuration(config));
     maskSession(final, ctx);
     return { source: session, final };

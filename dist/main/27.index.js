@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */   environmentCredentials: () => (/* binding */ environmentCredentials)
 /* harmony export */ });
 /* harmony import */ var _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(643);
-/* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(976);
+/* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(805);
 /* harmony import */ var _session_params_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89);
 
 

@@ -121,8 +121,8 @@ async function fetchRunnerToken(audience, ctx) {
     }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
 }
 
-// EXTERNAL MODULE: ./src/providers/sts.ts + 2 modules
-var sts = __webpack_require__(976);
+// EXTERNAL MODULE: ./src/providers/sts.ts + 3 modules
+var sts = __webpack_require__(805);
 // EXTERNAL MODULE: ./src/providers/session-params.ts
 var session_params = __webpack_require__(89);
 ;// CONCATENATED MODULE: ./src/providers/oidc.ts

@@ -69,8 +69,8 @@ var retry = __webpack_require__(809);
 var external_node_crypto_ = __webpack_require__(598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
-// EXTERNAL MODULE: ./src/signing/sigv4.ts
-var sigv4 = __webpack_require__(592);
+// EXTERNAL MODULE: ./src/signing/canonical-request.ts
+var canonical_request = __webpack_require__(133);
 ;// CONCATENATED MODULE: ./src/signing/sigv4-x509.ts
 /**
  * SigV4-X509: the SigV4 variant IAM Roles Anywhere uses for CreateSession, signed with a certificate's private key
@@ -82,37 +82,9 @@ var sigv4 = __webpack_require__(592);
 
 const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
 const CREATE_SESSION_PATH = '/sessions';
-// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
-const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
-/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
-function canonicalRequest(req) {
-    const values = new Map();
-    for (const [name, value] of Object.entries(req.headers)) {
-        const lower = name.toLowerCase();
-        if (UNSIGNED_HEADERS.has(lower))
-            continue;
-        values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
-    }
-    const names = [...values.keys()].sort();
-    const signedHeaders = names.join(';');
-    const query = Object.entries(req.query ?? {})
-        .map(([k, v]) => [(0,sigv4/* uriEncode */.HQ)(k), (0,sigv4/* uriEncode */.HQ)(v)])
-        .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
-        .map(([k, v]) => `${k}=${v}`)
-        .join('&');
-    const text = [
-        req.method.toUpperCase(),
-        req.path.split('/').map(sigv4/* uriEncode */.HQ).join('/') || '/',
-        query,
-        names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
-        signedHeaders,
-        (0,sigv4/* sha256Hex */.fg)(req.body),
-    ].join('\n');
-    return { text, signedHeaders };
-}
 /** The string the private key signs: algorithm, date, scope and the hex SHA-256 of the canonical request. */
 function stringToSign(algorithm, amzDateValue, scope, canonicalRequestText) {
-    return [algorithm, amzDateValue, scope, (0,sigv4/* sha256Hex */.fg)(canonicalRequestText)].join('\n');
+    return [algorithm, amzDateValue, scope, (0,canonical_request/* sha256Hex */.fg)(canonicalRequestText)].join('\n');
 }
 /** `<yyyymmdd>/<region>/rolesanywhere/aws4_request`. */
 function credentialScope(amzDateValue, region) {
@@ -153,7 +125,7 @@ function signCreateSession(input) {
         throw new errors/* InputError */.dz('aws-region', 'is not a region name', 'Use a region such as us-east-1');
     }
     const algorithm = algorithmForKey(input.key);
-    const date = (0,sigv4/* amzDate */.bQ)(input.now);
+    const date = (0,canonical_request/* amzDate */.bQ)(input.now);
     const headers = {
         Host: input.host,
         'Content-Type': 'application/json',
@@ -162,7 +134,7 @@ function signCreateSession(input) {
     };
     if (input.chainDer.length > 0)
         headers['X-Amz-X509-Chain'] = input.chainDer.map((der) => der.toString('base64')).join(',');
-    const canonical = canonicalRequest({
+    const canonical = (0,canonical_request/* canonicalRequest */.O9)({
         method: 'POST',
         path: CREATE_SESSION_PATH,
         query: input.query ?? {},
@@ -174,9 +146,6 @@ function signCreateSession(input) {
     headers['Authorization'] =
         `${algorithm} Credential=${input.serialDecimal}/${scope}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
     return headers;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
@@ -307,19 +276,21 @@ async function rolesAnywhereSession(config, source, ctx) {
 
 /***/ }),
 
-/***/ 592:
+/***/ 133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HQ: () => (/* binding */ uriEncode),
+/* harmony export */   O9: () => (/* binding */ canonicalRequest),
 /* harmony export */   bQ: () => (/* binding */ amzDate),
-/* harmony export */   fg: () => (/* binding */ sha256Hex),
-/* harmony export */   zT: () => (/* binding */ signRequest)
+/* harmony export */   fg: () => (/* binding */ sha256Hex)
 /* harmony export */ });
-/* unused harmony export canonicalRequest */
+/* unused harmony export uriEncode */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
+/**
+ * The SigV4 canonical request, shared by both signers: the HMAC one (sigv4.ts, STS AssumeRole hops) and the X.509 one
+ * (sigv4-x509.ts, Roles Anywhere). Pure.
+ */
 
 function sha256Hex(data) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
@@ -332,43 +303,37 @@ function amzDate(now) {
 function uriEncode(value) {
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-/** The canonical request and its signed-header list, from headers already set on the request. */
+// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
+const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
+/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
 function canonicalRequest(req) {
-    const url = new URL(req.url);
-    const query = [...url.searchParams.entries()]
+    const values = new Map();
+    for (const [name, value] of Object.entries(req.headers)) {
+        const lower = name.toLowerCase();
+        if (UNSIGNED_HEADERS.has(lower))
+            continue;
+        values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
+    }
+    const names = [...values.keys()].sort();
+    const signedHeaders = names.join(';');
+    const pairs = Array.isArray(req.query) ? req.query : Object.entries(req.query ?? {});
+    const query = pairs
         .map(([k, v]) => [uriEncode(k), uriEncode(v)])
-        .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
+        .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
         .map(([k, v]) => `${k}=${v}`)
         .join('&');
-    const headers = Object.entries(req.headers)
-        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
-        .sort(([a], [b]) => (a < b ? -1 : 1));
-    const signedHeaders = headers.map(([k]) => k).join(';');
     const text = [
-        req.method,
-        url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/',
+        req.method.toUpperCase(),
+        req.path.split('/').map(uriEncode).join('/') || '/',
         query,
-        headers.map(([k, v]) => `${k}:${v}\n`).join(''),
+        names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
         signedHeaders,
         sha256Hex(req.body),
     ].join('\n');
     return { text, signedHeaders };
 }
-/** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */
-function signRequest(req, credentials, region, service, now) {
-    const date = amzDate(now);
-    const headers = { ...req.headers, host: new URL(req.url).host, 'x-amz-date': date };
-    if (credentials.sessionToken)
-        headers['x-amz-security-token'] = credentials.sessionToken;
-    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
-    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
-    const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(text)].join('\n');
-    let key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', `AWS4${credentials.secretAccessKey}`).update(date.slice(0, 8)).digest();
-    for (const part of [region, service, 'aws4_request'])
-        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(part).digest();
-    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(stringToSign).digest('hex');
-    headers['authorization'] = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    return headers;
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 

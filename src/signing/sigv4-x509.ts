@@ -5,23 +5,15 @@
 import { constants, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { amzDate, sha256Hex, uriEncode } from './sigv4.js';
+import { amzDate, canonicalRequest, sha256Hex } from './canonical-request.js';
 
-export { amzDate };
+export { amzDate, canonicalRequest };
 
 export type X509SigningAlgorithm = 'AWS4-X509-RSA-SHA256' | 'AWS4-X509-ECDSA-SHA256';
 
 export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
 export const CREATE_SESSION_PATH = '/sessions';
 
-export interface CanonicalizableRequest {
-  method: string;
-  /** The path before percent-encoding, e.g. `/sessions`. */
-  path: string;
-  query?: Record<string, string>;
-  headers: Record<string, string>;
-  body: string | Buffer;
-}
 
 export interface CreateSessionSigningInput {
   /** The Host header value, with the port when it is not the default one. */
@@ -37,35 +29,6 @@ export interface CreateSessionSigningInput {
   serialDecimal: string;
   key: KeyObject;
   now: Date;
-}
-
-// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
-const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
-
-/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
-export function canonicalRequest(req: CanonicalizableRequest): { text: string; signedHeaders: string } {
-  const values = new Map<string, string[]>();
-  for (const [name, value] of Object.entries(req.headers)) {
-    const lower = name.toLowerCase();
-    if (UNSIGNED_HEADERS.has(lower)) continue;
-    values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
-  }
-  const names = [...values.keys()].sort();
-  const signedHeaders = names.join(';');
-  const query = Object.entries(req.query ?? {})
-    .map(([k, v]) => [uriEncode(k), uriEncode(v)] as const)
-    .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const text = [
-    req.method.toUpperCase(),
-    req.path.split('/').map(uriEncode).join('/') || '/',
-    query,
-    names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
-    signedHeaders,
-    sha256Hex(req.body),
-  ].join('\n');
-  return { text, signedHeaders };
 }
 
 /** The string the private key signs: algorithm, date, scope and the hex SHA-256 of the canonical request. */
@@ -138,8 +101,4 @@ export function signCreateSession(input: CreateSessionSigningInput): Record<stri
   headers['Authorization'] =
     `${algorithm} Credential=${input.serialDecimal}/${scope}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
   return headers;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,9 @@
 /** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Credentials } from '../credentials.js';
+import { amzDate, canonicalRequest as canonical, sha256Hex, uriEncode } from './canonical-request.js';
+
+export { amzDate, sha256Hex, uriEncode };
 
 export interface SignableRequest {
   method: string;
@@ -9,41 +12,16 @@ export interface SignableRequest {
   body: string;
 }
 
-export function sha256Hex(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex');
-}
-
-/** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
-export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
-/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
-export function uriEncode(value: string): string {
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** The canonical request and its signed-header list, from headers already set on the request. */
+/** The canonical request of a request given by URL (its path and query read from the URL). */
 export function canonicalRequest(req: SignableRequest): { text: string; signedHeaders: string } {
   const url = new URL(req.url);
-  const query = [...url.searchParams.entries()]
-    .map(([k, v]) => [uriEncode(k), uriEncode(v)] as const)
-    .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
-    .map(([k, v]) => `${k}=${v}`)
-    .join('&');
-  const headers = Object.entries(req.headers)
-    .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')] as const)
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  const signedHeaders = headers.map(([k]) => k).join(';');
-  const text = [
-    req.method,
-    url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/',
-    query,
-    headers.map(([k, v]) => `${k}:${v}\n`).join(''),
-    signedHeaders,
-    sha256Hex(req.body),
-  ].join('\n');
-  return { text, signedHeaders };
+  return canonical({
+    method: req.method,
+    path: url.pathname.split('/').map((s) => decodeURIComponent(s)).join('/'),
+    query: [...url.searchParams.entries()],
+    headers: req.headers,
+    body: req.body,
+  });
 }
 
 /** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */

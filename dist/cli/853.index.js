@@ -1,15 +1,15 @@
-export const id = 768;
-export const ids = [768];
+export const id = 853;
+export const ids = [853];
 export const modules = {
 
-/***/ 777:
+/***/ 7777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ NetworkError),
 /* harmony export */   a: () => (/* binding */ httpRequest)
 /* harmony export */ });
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(856);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 
 /** A failure below HTTP: refused, reset, timed out, TLS alert. `code` is Node's error code or `ETIMEDOUT`. */
 class NetworkError extends Error {
@@ -25,7 +25,7 @@ const MAX_BODY_BYTES = 1 << 20;
 async function httpRequest(req) {
     const url = new URL(req.url);
     const isHttps = url.protocol === 'https:';
-    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     return new Promise((resolve, reject) => {
         let settled = false;
         const finish = (err, res) => {
@@ -104,7 +104,7 @@ function proxyAuthorization(proxy) {
 }
 /** Asks the proxy for a raw TCP tunnel to the target (HTTP CONNECT). */
 async function openTunnel(proxy, target, timeoutMs) {
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     const authority = `${target.hostname}:${target.port || 443}`;
     return new Promise((resolve, reject) => {
         const req = http.request({
@@ -132,7 +132,7 @@ async function openTunnel(proxy, target, timeoutMs) {
 /** TLS to the target over the tunnel: SNI, verification and the client certificate exactly as without a proxy. */
 async function tunnelTls(socket, options) {
     // Already loaded with https, so importing it here costs nothing more.
-    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
     return connect({
         socket,
         servername: options.servername,
@@ -155,13 +155,13 @@ function isIpAddress(host) {
 
 /***/ }),
 
-/***/ 513:
+/***/ 9513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   r: () => (/* binding */ networkFailure)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 
 const TRANSIENT_NETWORK = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
@@ -188,7 +188,7 @@ function networkFailure(call, err, endpointHint) {
 
 /***/ }),
 
-/***/ 720:
+/***/ 5720:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -196,7 +196,7 @@ function networkFailure(call, err, endpointHint) {
 /* harmony export */   u1: () => (/* binding */ stsEndpoint)
 /* harmony export */ });
 /* unused harmony export dnsSuffix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
 
 function dnsSuffix(region) {
@@ -286,7 +286,7 @@ function tagParams(tags) {
 
 /***/ }),
 
-/***/ 976:
+/***/ 4805:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -296,17 +296,52 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
-// EXTERNAL MODULE: ./src/signing/sigv4.ts
-var sigv4 = __webpack_require__(592);
+var retry = __webpack_require__(9809);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/signing/canonical-request.ts
+var canonical_request = __webpack_require__(2133);
+;// CONCATENATED MODULE: ./src/signing/sigv4.ts
+/** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
+
+
+
+/** The canonical request of a request given by URL (its path and query read from the URL). */
+function canonicalRequest(req) {
+    const url = new URL(req.url);
+    return (0,canonical_request/* canonicalRequest */.O9)({
+        method: req.method,
+        path: url.pathname.split('/').map((s) => decodeURIComponent(s)).join('/'),
+        query: [...url.searchParams.entries()],
+        headers: req.headers,
+        body: req.body,
+    });
+}
+/** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */
+function signRequest(req, credentials, region, service, now) {
+    const date = (0,canonical_request/* amzDate */.bQ)(now);
+    const headers = { ...req.headers, host: new URL(req.url).host, 'x-amz-date': date };
+    if (credentials.sessionToken)
+        headers['x-amz-security-token'] = credentials.sessionToken;
+    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
+    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
+    const stringToSign = ['AWS4-HMAC-SHA256', date, scope, (0,canonical_request/* sha256Hex */.fg)(text)].join('\n');
+    let key = (0,external_node_crypto_.createHmac)('sha256', `AWS4${credentials.secretAccessKey}`).update(date.slice(0, 8)).digest();
+    for (const part of [region, service, 'aws4_request'])
+        key = (0,external_node_crypto_.createHmac)('sha256', key).update(part).digest();
+    const signature = (0,external_node_crypto_.createHmac)('sha256', key).update(stringToSign).digest('hex');
+    headers['authorization'] = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+    return headers;
+}
+
 // EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
-var endpoints = __webpack_require__(720);
+var endpoints = __webpack_require__(5720);
 ;// CONCATENATED MODULE: ./src/providers/sts-errors.ts
 /** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
 
@@ -427,7 +462,7 @@ async function callSts(ctx, req) {
         const body = formBody(req.action, await req.params(attempt));
         const base = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'text/xml' };
         const headers = req.credentials
-            ? (0,sigv4/* signRequest */.zT)({ method: 'POST', url: `${endpoint}/`, headers: base, body }, req.credentials, req.region, 'sts', new Date(ctx.clock.now()))
+            ? signRequest({ method: 'POST', url: `${endpoint}/`, headers: base, body }, req.credentials, req.region, 'sts', new Date(ctx.clock.now()))
             : base;
         ctx.debug(`${call}: attempt ${attempt} to ${endpoint}`);
         let res;
@@ -453,19 +488,21 @@ async function callSts(ctx, req) {
 
 /***/ }),
 
-/***/ 592:
+/***/ 2133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   HQ: () => (/* binding */ uriEncode),
+/* harmony export */   O9: () => (/* binding */ canonicalRequest),
 /* harmony export */   bQ: () => (/* binding */ amzDate),
-/* harmony export */   fg: () => (/* binding */ sha256Hex),
-/* harmony export */   zT: () => (/* binding */ signRequest)
+/* harmony export */   fg: () => (/* binding */ sha256Hex)
 /* harmony export */ });
-/* unused harmony export canonicalRequest */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* unused harmony export uriEncode */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/** AWS Signature Version 4 with an access key (HMAC-SHA256), for STS AssumeRole hops. Pure: clock passed in. */
+/**
+ * The SigV4 canonical request, shared by both signers: the HMAC one (sigv4.ts, STS AssumeRole hops) and the X.509 one
+ * (sigv4-x509.ts, Roles Anywhere). Pure.
+ */
 
 function sha256Hex(data) {
     return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
@@ -478,43 +515,37 @@ function amzDate(now) {
 function uriEncode(value) {
     return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
-/** The canonical request and its signed-header list, from headers already set on the request. */
+// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
+const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
+/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
 function canonicalRequest(req) {
-    const url = new URL(req.url);
-    const query = [...url.searchParams.entries()]
+    const values = new Map();
+    for (const [name, value] of Object.entries(req.headers)) {
+        const lower = name.toLowerCase();
+        if (UNSIGNED_HEADERS.has(lower))
+            continue;
+        values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
+    }
+    const names = [...values.keys()].sort();
+    const signedHeaders = names.join(';');
+    const pairs = Array.isArray(req.query) ? req.query : Object.entries(req.query ?? {});
+    const query = pairs
         .map(([k, v]) => [uriEncode(k), uriEncode(v)])
-        .sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : 1) : a < b ? -1 : 1))
+        .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
         .map(([k, v]) => `${k}=${v}`)
         .join('&');
-    const headers = Object.entries(req.headers)
-        .map(([k, v]) => [k.toLowerCase(), v.trim().replace(/\s+/g, ' ')])
-        .sort(([a], [b]) => (a < b ? -1 : 1));
-    const signedHeaders = headers.map(([k]) => k).join(';');
     const text = [
-        req.method,
-        url.pathname.split('/').map((s) => uriEncode(decodeURIComponent(s))).join('/') || '/',
+        req.method.toUpperCase(),
+        req.path.split('/').map(uriEncode).join('/') || '/',
         query,
-        headers.map(([k, v]) => `${k}:${v}\n`).join(''),
+        names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
         signedHeaders,
         sha256Hex(req.body),
     ].join('\n');
     return { text, signedHeaders };
 }
-/** Returns the request's headers plus `host`, `x-amz-date`, the session token and `authorization`. */
-function signRequest(req, credentials, region, service, now) {
-    const date = amzDate(now);
-    const headers = { ...req.headers, host: new URL(req.url).host, 'x-amz-date': date };
-    if (credentials.sessionToken)
-        headers['x-amz-security-token'] = credentials.sessionToken;
-    const { text, signedHeaders } = canonicalRequest({ ...req, headers });
-    const scope = `${date.slice(0, 8)}/${region}/${service}/aws4_request`;
-    const stringToSign = ['AWS4-HMAC-SHA256', date, scope, sha256Hex(text)].join('\n');
-    let key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', `AWS4${credentials.secretAccessKey}`).update(date.slice(0, 8)).digest();
-    for (const part of [region, service, 'aws4_request'])
-        key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(part).digest();
-    const signature = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key).update(stringToSign).digest('hex');
-    headers['authorization'] = `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
-    return headers;
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 
