@@ -147,6 +147,14 @@ describe('IoT certificate mode through the bundled action', () => {
     }
   });
 
+  test('a connection reset in the middle of the body is retried', async () => {
+    const before = iot.requests.length;
+    iot.setFault({ kind: 'reset-mid-body' }, 1);
+    const run = await main();
+    assert.equal(run.code, 0, run.stdout);
+    assert.equal(iot.requests.length - before, 2);
+  });
+
   test('429 and 500 are retried', async () => {
     const before = iot.requests.length;
     iot.setFault({ kind: 'status', status: 429 }, 1);

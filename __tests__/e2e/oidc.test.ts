@@ -289,4 +289,13 @@ describe('OIDC retries and faults', () => {
     assert.ok(run.elapsedMs < 10000, `ended in ${run.elapsedMs} ms`);
     assert.match(errorAnnotation(run.stdout), /ETIMEDOUT|action-timeout-s/);
   });
+
+  test('an STS that answers one byte a second ends within action-timeout-s', async () => {
+    sts.queue({ kind: 'slow', bytesPerSecond: 1 }, { kind: 'slow', bytesPerSecond: 1 });
+    const run = await main({ 'role-to-assume': ROLE, 'action-timeout-s': '3' });
+    sts.clearFaults();
+    assert.equal(run.code, 1);
+    assert.ok(run.elapsedMs < 10000, `ended in ${run.elapsedMs} ms`);
+    assert.match(errorAnnotation(run.stdout), /ETIMEDOUT|action-timeout-s/);
+  });
 });

@@ -177,4 +177,15 @@ describe('Roles Anywhere errors', () => {
     assert.equal(run.code, 0, run.stdout);
     assert.equal(standIn.requests.length - before, 3);
   });
+
+  test('a reset connection is retried; an endpoint that never answers ends within action-timeout-s', async () => {
+    standIn.queue({ kind: 'reset' });
+    const retried = await main({ certificate: ecLeaf.certPem, 'private-key': ecLeaf.keyPem });
+    assert.equal(retried.code, 0, retried.stdout);
+    standIn.queue({ kind: 'hang' }); // one attempt takes the whole 3 s budget
+    const hung = await main({ certificate: ecLeaf.certPem, 'private-key': ecLeaf.keyPem, 'action-timeout-s': '3' });
+    assert.equal(hung.code, 1);
+    assert.ok(hung.elapsedMs < 10000, `ended in ${hung.elapsedMs} ms`);
+    assert.match(errorAnnotation(hung.stdout), /rolesanywhere:CreateSession failed: (ETIMEDOUT|Timeout)/);
+  });
 });
