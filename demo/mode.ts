@@ -13,6 +13,8 @@ export interface DemoContext {
 export interface DemoMode {
   /** The row's label. */
   name: string;
+  /** False for a mode whose exchange names no role (plain IoT): its step sets no aws-assumed-role-arn. Default true. */
+  reportsAssumedRoleArn?: boolean;
   /** Starts this mode's peers (token endpoint, IoT or Roles Anywhere stand-in); registers their closing with `ctx.defer`. */
   setUp(ctx: DemoContext): Promise<void>;
   /** Runs the bundled action the way the runner does (`runAction('main', ...)`) and returns what the step did. */

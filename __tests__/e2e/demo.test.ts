@@ -1,12 +1,13 @@
 /**
  * The local demo: `tsx demo/run.ts` exits 0 with one row per mode showing the assumed-role ARN that GetCallerIdentity
  * answered for the exported credentials; a failing mode fails the demo without stopping the others, and everything
- * started is stopped either way.
+ * started is stopped either way. It needs no program but node: it runs with a PATH holding node alone.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/processes.js';
 import { runAction } from '../support/action-runner.js';
@@ -14,8 +15,20 @@ import { MODES, runDemo, type DemoMode } from '../../demo/run.js';
 
 const ASSUMED_ROLE_ARN = /arn:aws:sts::(\d{12}):assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/;
 
-test('tsx demo/run.ts exits 0 and prints an assumed-role ARN for every mode', () => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join('demo', 'run.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '' } });
+test('the demo has the four rows: both OIDC flavours, IoT certificate, Roles Anywhere', () => {
+  assert.deepEqual(MODES.map((m) => m.name), ['oidc', 'oidc + chain-role-arn', 'iot-certificate', 'roles-anywhere']);
+});
+
+test('tsx demo/run.ts, with node the only program on PATH, exits 0 and prints an assumed-role ARN for every mode', (t) => {
+  // node's own directory may hold other programs (/usr/bin does), so PATH is a directory with a link to node alone.
+  const bin = mkdtempSync(join(tmpdir(), 'aslc-node-only-'));
+  t.after(() => rmSync(bin, { recursive: true, force: true }));
+  symlinkSync(process.execPath, join(bin, 'node'));
+  const env = { PATH: bin, HOME: process.env['HOME'] ?? '' };
+  assert.equal((spawnSync('openssl', ['version'], { env }).error as NodeJS.ErrnoException | undefined)?.code, 'ENOENT', 'openssl is not on this PATH');
+  assert.equal(spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim(), process.version, 'node is');
+
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join('demo', 'run.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
   assert.equal(res.status, 0, res.stdout + res.stderr);
   const lines = res.stdout.split('\n');
   for (const mode of MODES) {
@@ -36,11 +49,15 @@ test('each row is what GetCallerIdentity answered for the credentials that step 
     const call = report.stsCalls.find((c) => c.action === 'GetCallerIdentity' && c.signedBy === row.accessKeyId);
     assert.equal(call?.status, 200, `${row.mode}: a verified GetCallerIdentity signed with the exported key`);
   }
-  const chain = report.rows.find((r) => r.mode === 'oidc + chain-role-arn');
-  assert.equal(ASSUMED_ROLE_ARN.exec(chain?.arn ?? '')?.[1], '210987654321', 'the chained row is in the second account');
+  const arnOf = (mode: string) => report.rows.find((r) => r.mode === mode)?.arn ?? '';
+  assert.equal(ASSUMED_ROLE_ARN.exec(arnOf('oidc + chain-role-arn'))?.[1], '210987654321', 'the chained row is in the second account');
+  // IoT names the session after the certificate id (SHA-256 of the DER); Roles Anywhere after the certificate serial.
+  assert.match(arnOf('iot-certificate'), /^arn:aws:sts::111122223333:assumed-role\/ci-iot\/[0-9a-f]{64}$/);
+  assert.match(arnOf('roles-anywhere'), /^arn:aws:sts::444455556666:assumed-role\/ci-from-certificate\/[0-9a-f]{32}$/);
+  // The certificate rows' credentials come from their stand-ins (minted with sts.issue), not from an STS call.
   assert.deepEqual(
     report.stsCalls.filter((c) => c.status === 200).map((c) => c.action),
-    ['AssumeRoleWithWebIdentity', 'GetCallerIdentity', 'AssumeRoleWithWebIdentity', 'AssumeRole', 'GetCallerIdentity'],
+    ['AssumeRoleWithWebIdentity', 'GetCallerIdentity', 'AssumeRoleWithWebIdentity', 'AssumeRole', 'GetCallerIdentity', 'GetCallerIdentity', 'GetCallerIdentity'],
   );
 });
 
