@@ -273,3 +273,14 @@ test('delivery: a bad profile name, and credentials delivered nowhere', () => {
   assert.deepEqual(build({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }).delivery, { env: false, outputs: true, maskAccountId: false });
   assert.equal(build({ ...OIDC, 'output-env-credentials': 'false', profile: 'p' }).delivery.profile, 'p');
 });
+
+test('a leading ~ in credentials-file and web-identity-token-file means the home directory, as in a shell', async () => {
+  const { buildConfig: build, expandHome } = await import('../../src/config/action-inputs.js');
+  const inputs: Record<string, string> = { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456789012:role/x', 'web-identity-token-file': '~/token', 'credentials-file': '~/.aws/ci-credentials', profile: 'ci' };
+  const config = build((n) => inputs[n] ?? '', {}, new Date(), '/home/runner');
+  assert.equal(config.delivery.credentialsFile, '/home/runner/.aws/ci-credentials');
+  assert.equal(config.delivery.configFile, '/home/runner/.aws/config');
+  assert.equal(config.source.mode === 'oidc' && config.source.tokenFile, '/home/runner/token');
+  assert.equal(expandHome('~user/x', '/h'), '~user/x', 'only the current user\'s ~ is expanded');
+  assert.equal(expandHome('/abs/~/x', '/h'), '/abs/~/x');
+});

@@ -633,7 +633,7 @@ __webpack_require__.d(__webpack_exports__, {
   fD: () => (/* binding */ buildConfig)
 });
 
-// UNUSED EXPORTS: DEFAULT_AUDIENCE, DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS
+// UNUSED EXPORTS: DEFAULT_AUDIENCE, DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, expandHome
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -830,7 +830,7 @@ function buildConfig(get, env, now, homeDir) {
     const region = (0,values/* parseRegion */.cf)(get('aws-region'), 'aws-region');
     const roleChaining = (0,values/* parseBoolean */.yG)(get('role-chaining'), 'role-chaining', false);
     const mode = resolveMode(get, roleChaining);
-    const source = buildSource(mode, get, env);
+    const source = buildSource(mode, get, env, homeDir);
     const durationInput = get('role-duration-seconds');
     const chainRoleArn = get('chain-role-arn') || undefined;
     if (chainRoleArn)
@@ -869,7 +869,7 @@ function buildConfig(get, env, now, homeDir) {
         config.httpProxy = (0,proxy/* parseProxyUrl */.Pr)(get('http-proxy'), 'http-proxy').toString();
     return config;
 }
-function buildSource(mode, get, env) {
+function buildSource(mode, get, env, homeDir) {
     switch (mode) {
         case 'role-chaining':
             requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
@@ -886,7 +886,7 @@ function buildSource(mode, get, env) {
                 throw new errors/* InputError */.dz('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
             }
             if (get('web-identity-token-file'))
-                source.tokenFile = get('web-identity-token-file');
+                source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
             if (get('web-identity-token-env'))
                 source.tokenEnv = get('web-identity-token-env');
             return source;
@@ -949,7 +949,7 @@ function buildDelivery(get, env, homeDir) {
         outputs: (0,values/* parseBoolean */.yG)(get('output-credentials'), 'output-credentials', false),
         maskAccountId: (0,values/* parseBoolean */.yG)(get('mask-aws-account-id'), 'mask-aws-account-id', false),
     };
-    const file = get('credentials-file');
+    const file = expandHome(get('credentials-file'), homeDir);
     const profile = get('profile');
     if (file || profile) {
         if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
@@ -965,6 +965,10 @@ function buildDelivery(get, env, homeDir) {
         throw new errors/* InputError */.dz('output-env-credentials', 'is false and no other delivery is chosen, so the credentials would go nowhere', 'Set profile/credentials-file, or output-credentials: true');
     }
     return delivery;
+}
+/** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
+function expandHome(path, homeDir) {
+    return /^~(?=$|[\\/])/.test(path) ? (0,external_node_path_.join)(homeDir, path.slice(1)) : path;
 }
 function requireInput(get, name, why) {
     const value = get(name);

@@ -30,7 +30,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   const region = parseRegion(get('aws-region'), 'aws-region');
   const roleChaining = parseBoolean(get('role-chaining'), 'role-chaining', false);
   const mode = resolveMode(get, roleChaining);
-  const source = buildSource(mode, get, env);
+  const source = buildSource(mode, get, env, homeDir);
 
   const durationInput = get('role-duration-seconds');
   const chainRoleArn = get('chain-role-arn') || undefined;
@@ -77,7 +77,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   return config;
 }
 
-function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env): Source {
+function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, homeDir: string): Source {
   switch (mode) {
     case 'role-chaining':
       requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
@@ -93,7 +93,7 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env): Sou
       if (get('web-identity-token-file') && get('web-identity-token-env')) {
         throw new InputError('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
       }
-      if (get('web-identity-token-file')) source.tokenFile = get('web-identity-token-file');
+      if (get('web-identity-token-file')) source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
       if (get('web-identity-token-env')) source.tokenEnv = get('web-identity-token-env');
       return source;
     }
@@ -152,7 +152,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     outputs: parseBoolean(get('output-credentials'), 'output-credentials', false),
     maskAccountId: parseBoolean(get('mask-aws-account-id'), 'mask-aws-account-id', false),
   };
-  const file = get('credentials-file');
+  const file = expandHome(get('credentials-file'), homeDir);
   const profile = get('profile');
   if (file || profile) {
     if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
@@ -168,6 +168,11 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     throw new InputError('output-env-credentials', 'is false and no other delivery is chosen, so the credentials would go nowhere', 'Set profile/credentials-file, or output-credentials: true');
   }
   return delivery;
+}
+
+/** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
+export function expandHome(path: string, homeDir: string): string {
+  return /^~(?=$|[\\/])/.test(path) ? join(homeDir, path.slice(1)) : path;
 }
 
 function requireInput(get: GetInput, name: string, why: string): string {
