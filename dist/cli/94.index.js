@@ -1,5 +1,5 @@
-export const id = 546;
-export const ids = [546];
+export const id = 94;
+export const ids = [94];
 export const modules = {
 
 /***/ 1277:
@@ -77,7 +77,7 @@ function unquote(value) {
 
 /***/ }),
 
-/***/ 6546:
+/***/ 6094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -98,23 +98,14 @@ var errors = __webpack_require__(3916);
 var dist_cjs = __webpack_require__(6764);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-iot/dist-cjs/index.js
 var client_iot_dist_cjs = __webpack_require__(8907);
-;// CONCATENATED MODULE: ./src/bootstrap/plan.ts
+;// CONCATENATED MODULE: ./src/bootstrap/policies.ts
 /**
- * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there, and
- * the policy documents those steps write. Pure: no SDK, no files, no clock.
+ * The policy documents bootstrap writes (trust policies, the IoT policy), the ARNs they name, and how drift is judged.
+ * Pure.
  */
 
-/** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
-const NEW_CERTIFICATE = '(new certificate)';
-/** The mark bootstrap leaves on what it creates (tag, thing attribute, description); destroy checks it. */
-const CREATED_BY_KEY = 'created-by';
-const CREATED_BY_VALUE = 'aws-short-lived-credentials';
-const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
 const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
-const DEFAULT_DURATION_SECONDS = 3600;
-// ---------------------------------------------------------------------------------------------------------------
-// Policy documents
 /** Trust policy of the role the IoT credentials provider assumes. */
 function iotRoleTrustPolicy() {
     return {
@@ -250,6 +241,25 @@ function canonical(v) {
     }
     return v;
 }
+// ---------------------------------------------------------------------------------------------------------------
+// Desired resources and discovered state
+
+;// CONCATENATED MODULE: ./src/bootstrap/plan.ts
+/**
+ * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there, and
+ * the policy documents those steps write. Pure: no SDK, no files, no clock.
+ */
+
+
+// Re-exported: callers plan and build documents through this module.
+
+/** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
+const NEW_CERTIFICATE = '(new certificate)';
+/** The mark bootstrap leaves on what it creates (tag, thing attribute, description); destroy checks it. */
+const CREATED_BY_KEY = 'created-by';
+const CREATED_BY_VALUE = 'aws-short-lived-credentials';
+const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
+const DEFAULT_DURATION_SECONDS = 3600;
 /** The resources `bootstrap iot <name>` manages, named after `name`. */
 function iotDesired(name, region, options = {}) {
     if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {

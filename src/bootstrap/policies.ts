@@ -1,0 +1,154 @@
+/**
+ * The policy documents bootstrap writes (trust policies, the IoT policy), the ARNs they name, and how drift is judged.
+ * Pure.
+ */
+import { InputError } from '../errors.js';
+
+export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
+export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
+
+export type PolicyDocument = { Version: string; Statement: Array<Record<string, unknown>> };
+
+/** Trust policy of the role the IoT credentials provider assumes. */
+export function iotRoleTrustPolicy(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Effect: 'Allow', Principal: { Service: 'credentials.iot.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+  };
+}
+
+/**
+ * The IoT policy on the certificate: the role alias only, and only when the request names a thing attached to the
+ * certificate. `credentials-iot:ThingName` works in IAM policies only and `iot:Connection.Thing.ThingName` over MQTT
+ * only, so the thing binding of the credentials provider is `credentials-iot:Connection.Thing.IsAttached` (the
+ * provider also refuses an `x-amzn-iot-thingname` that is not attached to the certificate), and one policy per thing.
+ */
+export function iotPolicyDocument(roleAliasArn: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Action: 'iot:AssumeRoleWithCertificate',
+        Resource: roleAliasArn,
+        Condition: { Bool: { 'credentials-iot:Connection.Thing.IsAttached': 'true' } },
+      },
+    ],
+  };
+}
+
+export interface GithubSubject {
+  /** owner/name */
+  repo: string;
+  branch?: string;
+  tag?: string;
+  environment?: string;
+}
+
+/** The `sub` claim a GitHub job's token carries for the given repository and branch, tag or environment. */
+export function githubSubject(subject: GithubSubject): string {
+  const { repo, branch, tag, environment } = subject;
+  const given = [branch, tag, environment].filter((v) => v !== undefined && v !== '');
+  if (given.length > 1) throw new InputError('branch', 'only one of --branch, --tag and --environment can be given', 'A token carries one of them in its sub claim; make one role per ref or environment');
+  if (branch) return `repo:${repo}:ref:refs/heads/${branch}`;
+  if (tag) return `repo:${repo}:ref:refs/tags/${tag}`;
+  if (environment) return `repo:${repo}:environment:${environment}`;
+  return repo === '*' ? 'repo:*' : `repo:${repo}:*`;
+}
+
+/** Trust policy of a role for GitHub Actions jobs of one repository; refuses one that would admit any repository. */
+export function githubTrustPolicy(providerArn: string, subject: GithubSubject, allowAnyRepo: boolean): PolicyDocument {
+  checkRepo(subject.repo, allowAnyRepo);
+  const sub = githubSubject(subject);
+  const doc: PolicyDocument = {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: providerArn },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE },
+          [sub.includes('*') ? 'StringLike' : 'StringEquals']: { [`${GITHUB_OIDC_HOST}:sub`]: sub },
+        },
+      },
+    ],
+  };
+  // Merge the two StringEquals blocks when sub is exact.
+  const cond = doc.Statement[0]!['Condition'] as Record<string, Record<string, string>>;
+  if (!sub.includes('*')) cond['StringEquals'] = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: sub };
+  assertTrustIsScoped(doc, allowAnyRepo);
+  return doc;
+}
+
+function checkRepo(repo: string, allowAnyRepo: boolean): void {
+  if (allowAnyRepo && repo === '*') return;
+  const m = /^([^/]+)\/([^/]+)$/.exec(repo);
+  if (!m) throw new InputError('repo', `'${repo}' is not owner/name`, 'Give the repository as --repo my-org/my-repo');
+  const [, owner, name] = m as unknown as [string, string, string];
+  if (owner.includes('*') || owner.includes('?')) {
+    if (!allowAnyRepo) throw new InputError('repo', `'${repo}' has a wildcard owner, which lets repositories of every GitHub account assume the role`, 'Name the owner (my-org/my-repo), or pass --i-understand-any-repo if that is really wanted');
+    return;
+  }
+  if (!/^[A-Za-z0-9_.-]+$/.test(owner)) throw new InputError('repo', `owner '${owner}' is not a GitHub account name`, 'Give the repository as --repo my-org/my-repo');
+  if (!/^[A-Za-z0-9_.*-]+$/.test(name)) throw new InputError('repo', `name '${name}' is not a repository name`, 'Give the repository as --repo my-org/my-repo');
+}
+
+/**
+ * Throws unless every web-identity statement of the document limits `sub` to one owner: no `sub` condition, a bare
+ * `repo:*`, `*`, or a wildcard in the owner admit every repository on GitHub.
+ */
+export function assertTrustIsScoped(doc: PolicyDocument, allowAnyRepo: boolean): void {
+  if (allowAnyRepo) return;
+  for (const st of doc.Statement) {
+    const cond = (st['Condition'] ?? {}) as Record<string, Record<string, unknown>>;
+    const subs: string[] = [];
+    for (const block of Object.values(cond)) {
+      for (const [key, value] of Object.entries(block)) {
+        if (key.toLowerCase() === `${GITHUB_OIDC_HOST}:sub`) subs.push(...(Array.isArray(value) ? value.map(String) : [String(value)]));
+      }
+    }
+    if (subs.length === 0) throw new InputError('repo', 'the trust policy has no sub condition, so every repository on GitHub could assume the role', 'Give --repo owner/name (and --branch, --tag or --environment), or pass --i-understand-any-repo');
+    for (const s of subs) {
+      const owner = /^repo:([^/:]*)/.exec(s)?.[1];
+      if (owner === undefined || owner === '' || /[*?]/.test(owner)) {
+        throw new InputError('repo', `the trust policy admits '${s}', which matches repositories of every GitHub account`, 'Name the owner and repository (--repo my-org/my-repo), or pass --i-understand-any-repo');
+      }
+    }
+  }
+}
+
+export function roleAliasArn(partition: string, region: string, account: string, alias: string): string {
+  return `arn:${partition}:iot:${region}:${account}:rolealias/${alias}`;
+}
+
+export function oidcProviderArn(partition: string, account: string): string {
+  return `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`;
+}
+
+/** Partition and account of an ARN (`arn:aws:iam::123456789012:role/x` → aws, 123456789012). */
+export function arnAccount(arn: string): { partition: string; account: string } {
+  const parts = arn.split(':');
+  return { partition: parts[1] ?? 'aws', account: parts[4] ?? '' };
+}
+
+/** Policy documents compared by meaning: key order, and `x` versus `[x]`, do not matter. */
+export function samePolicy(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) {
+    const items = v.map(canonical);
+    if (items.length === 1) return items[0];
+    return items.map((i) => JSON.stringify(i)).sort().map((s) => JSON.parse(s) as unknown);
+  }
+  if (v && typeof v === 'object') {
+    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)]));
+  }
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Desired resources and discovered state
+
