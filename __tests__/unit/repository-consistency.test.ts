@@ -36,3 +36,14 @@ test("the CLI's list of action inputs is action.yml's, so every input is a flag"
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
   assert.deepEqual([...ACTION_INPUTS].sort(), Object.keys(action.inputs).sort());
 });
+
+test("the workflow step bootstrap prints uses only action.yml's inputs, and all required ones", async () => {
+  const { workflowSnippet } = await import('../../src/bootstrap/iot.js');
+  const { iotDesired } = await import('../../src/bootstrap/plan.js');
+  const snippet = workflowSnippet(iotDesired('runner-1', 'eu-west-1'), 'abc.credentials.iot.eu-west-1.amazonaws.com');
+  const [step] = parse(`steps:\n${snippet}\n`).steps as Array<{ uses: string; with: Record<string, string> }>;
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
+  for (const key of Object.keys(step!.with)) assert.ok(key in action.inputs, `${key} is an input`);
+  for (const [name, input] of Object.entries(action.inputs as Record<string, { required?: boolean }>)) if (input.required) assert.ok(name in step!.with, `${name} given`);
+  assert.equal(step!.with['iot-credential-endpoint'], 'abc.credentials.iot.eu-west-1.amazonaws.com');
+});
