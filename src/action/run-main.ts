@@ -9,7 +9,7 @@ import { systemClock } from '../retry.js';
 import { proxyFor } from '../http/proxy.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import { exportEnvironment, setOutputs } from '../delivery/actions-export.js';
-import { summaryMarkdown } from '../delivery/summary.js';
+import { summaryMarkdown, type SummaryFacts } from '../delivery/summary.js';
 import { PROFILE_STATE, writeProfile } from '../delivery/profile.js';
 
 export async function runMain(wf: WorkflowCommands, env: Record<string, string | undefined>): Promise<void> {
@@ -57,9 +57,13 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
   if (config.delivery.outputs) delivered.push('step outputs');
   setOutputs(wf, final, config);
 
-  const facts = { mode: config.source.mode, sessionName: config.session.sessionName, delivered } as Parameters<typeof summaryMarkdown>[0];
-  if (final.assumedRoleArn) facts.roleArn = final.assumedRoleArn;
-  if (final.credentials.expiration) facts.expiration = final.credentials.expiration;
+  const facts: SummaryFacts = {
+    mode: config.source.mode,
+    sessionName: config.session.sessionName,
+    delivered,
+    ...(final.assumedRoleArn ? { roleArn: final.assumedRoleArn } : {}),
+    ...(final.credentials.expiration ? { expiration: final.credentials.expiration } : {}),
+  };
   wf.appendSummary(summaryMarkdown(facts));
   wf.info(`Credentials for ${final.assumedRoleArn ?? 'the role'} obtained (${config.source.mode}), valid until ${final.credentials.expiration?.toISOString() ?? 'unknown'}`);
 }
