@@ -121,7 +121,7 @@ async function obtainSession(config, ctx) {
             break;
         }
         case 'iot-certificate': {
-            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(223), __webpack_require__.e(991)]).then(__webpack_require__.bind(__webpack_require__, 8991));
+            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(223), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000));
             session = await iotSession(source, ctx);
             break;
         }

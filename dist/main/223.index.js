@@ -52,12 +52,9 @@ async function httpRequest(req) {
         if (isHttps) {
             options.minVersion = 'TLSv1.2';
             options.servername = req.tls?.servername ?? (isIpAddress(url.hostname) ? undefined : url.hostname);
-            if (req.tls?.cert)
-                options.cert = req.tls.cert;
-            if (req.tls?.key)
-                options.key = req.tls.key;
-            if (req.tls?.ca)
-                options.ca = req.tls.ca;
+            // https passes it through to tls.connect; its RequestOptions type does not list it.
+            if (req.tls?.secureContext)
+                options.secureContext = req.tls.secureContext;
         }
         if (req.proxy && !isHttps) {
             // Plain http through a proxy: the absolute URL goes to the proxy itself.
@@ -137,9 +134,7 @@ async function tunnelTls(socket, options) {
         socket,
         servername: options.servername,
         minVersion: options.minVersion,
-        cert: options.cert,
-        key: options.key,
-        ca: options.ca,
+        secureContext: options.secureContext,
     });
 }
 function toNetworkError(err, host) {

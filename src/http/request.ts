@@ -6,9 +6,8 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { describeProxy } from './proxy.js';
 
 export interface TlsClientOptions {
-  cert?: string;
-  key?: import('node:crypto').KeyObject | string;
-  ca?: string[];
+  /** Client certificate, key and trust, prepared once for every attempt (see iot-tls.ts). */
+  secureContext?: import('node:tls').SecureContext;
   servername?: string;
 }
 
@@ -67,9 +66,8 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     if (isHttps) {
       options.minVersion = 'TLSv1.2';
       options.servername = req.tls?.servername ?? (isIpAddress(url.hostname) ? undefined : url.hostname);
-      if (req.tls?.cert) options.cert = req.tls.cert;
-      if (req.tls?.key) options.key = req.tls.key as never;
-      if (req.tls?.ca) options.ca = req.tls.ca;
+      // https passes it through to tls.connect; its RequestOptions type does not list it.
+      if (req.tls?.secureContext) (options as import('node:tls').ConnectionOptions).secureContext = req.tls.secureContext;
     }
     if (req.proxy && !isHttps) {
       // Plain http through a proxy: the absolute URL goes to the proxy itself.
@@ -153,9 +151,7 @@ async function tunnelTls(socket: import('node:net').Socket, options: import('nod
     socket,
     servername: options.servername as string | undefined,
     minVersion: options.minVersion,
-    cert: options.cert,
-    key: options.key,
-    ca: options.ca,
+    secureContext: (options as import('node:tls').ConnectionOptions).secureContext,
   } as import('node:tls').ConnectionOptions);
 }
 

@@ -1,5 +1,4 @@
 /** IoT certificate mode: the AWS IoT Core credentials provider over mutual TLS. */
-import { rootCertificates } from 'node:tls';
 import type { IotSource } from '../config/model.js';
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
@@ -11,6 +10,7 @@ import { loadCertificateMaterial } from './certificate-material.js';
 import type { ProviderContext } from './context.js';
 import { networkFailure } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
+import { clientTlsContext } from './iot-tls.js';
 
 export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
@@ -21,19 +21,13 @@ export async function iotSession(source: IotSource, ctx: ProviderContext): Promi
     { readFile: ctx.readFile, now, mask: ctx.mask },
     { pkcs12Allowed: false },
   );
-  // The public roots always, plus what the user adds: the real endpoint chains to a public root.
-  // One joined string: OpenSSL parses it in one native call, where 140 separate roots cost a JS loop of calls.
-  const ca = source.caCertificate
-    ? [[...rootCertificates, ...loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())].join('\n')]
-    : undefined;
   const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (source.thingName) headers['x-amzn-iot-thingname'] = source.thingName;
-  const tls = {
-    cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
-    key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    ...(ca ? { ca } : {}),
-  };
+  const extraTrust = source.caCertificate
+    ? loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
+    : [];
+  const tls = { secureContext: await clientTlsContext(material, extraTrust) };
 
   return withRetry(
     IOT_CALL,

@@ -1,8 +1,7 @@
-export const id = 991;
-export const ids = [991];
-export const modules = {
-
-/***/ 8991:
+export const id = 0;
+export const ids = [0];
+export const modules = [
+/* 0 */
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,22 +12,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: IOT_CALL
 
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __webpack_require__(1692);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
+var errors = __webpack_require__(916);
 // EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(7777);
+var request = __webpack_require__(777);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
-var certificate = __webpack_require__(4839);
+var certificate = __webpack_require__(839);
 // EXTERNAL MODULE: ./src/pki/source.ts
 var pki_source = __webpack_require__(707);
 // EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
+var retry = __webpack_require__(809);
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
-var certificate_material = __webpack_require__(9731);
+var certificate_material = __webpack_require__(731);
 // EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(9513);
+var context = __webpack_require__(513);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
 
 const CALL = 'iot:AssumeRoleWithCertificate';
@@ -93,8 +90,29 @@ function iotHint(status, message, source) {
     return '';
 }
 
+;// CONCATENATED MODULE: ./src/providers/iot-tls.ts
+async function clientTlsContext(material, extraTrust) {
+    const { createSecureContext, rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    const options = {
+        cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
+        key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        minVersion: 'TLSv1.2',
+    };
+    // Without `ca`, Node trusts its built-in root store; a `ca` list would replace it. Adding the extra CAs to the
+    // context keeps the roots without handing Node all ~140 of them again as PEM (the fallback, for runtimes without it).
+    const context = createSecureContext(options);
+    const native = context.context;
+    if (extraTrust.length === 0)
+        return context;
+    if (typeof native?.addCACert === 'function') {
+        for (const pem of extraTrust)
+            native.addCACert(pem);
+        return context;
+    }
+    return createSecureContext({ ...options, ca: [[...rootCertificates, ...extraTrust].join('\n')] });
+}
+
 ;// CONCATENATED MODULE: ./src/providers/iot.ts
-/** IoT certificate mode: the AWS IoT Core credentials provider over mutual TLS. */
 
 
 
@@ -108,20 +126,14 @@ const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 async function iotSession(source, ctx) {
     const now = new Date(ctx.clock.now());
     const material = await (0,certificate_material/* loadCertificateMaterial */.p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
-    // The public roots always, plus what the user adds: the real endpoint chains to a public root.
-    // One joined string: OpenSSL parses it in one native call, where 140 separate roots cost a JS loop of calls.
-    const ca = source.caCertificate
-        ? [[...external_node_tls_.rootCertificates, ...(0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())].join('\n')]
-        : undefined;
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
     const headers = { accept: 'application/json' };
     if (source.thingName)
         headers['x-amzn-iot-thingname'] = source.thingName;
-    const tls = {
-        cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
-        key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
-        ...(ca ? { ca } : {}),
-    };
+    const extraTrust = source.caCertificate
+        ? (0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
+        : [];
+    const tls = { secureContext: await clientTlsContext(material, extraTrust) };
     return (0,retry/* withRetry */.bD)(IOT_CALL, async (attempt, timeoutMs) => {
         ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
         let res;
@@ -148,5 +160,4 @@ function iotNetworkFailure(err) {
 
 
 /***/ })
-
-};
+];
