@@ -93,6 +93,7 @@ export const BAD_INPUTS: BadInputCase[] = [
   { title: 'retry-max-attempts above 100', inputs: { ...OIDC, 'retry-max-attempts': '1000' } , expect: "Input 'retry-max-attempts': 1000 is out of range. Use a whole number of attempts from 1 to 100" },
   { title: 'chain-role-arn in another partition format', inputs: { ...OIDC, 'chain-role-arn': 'arn:aws:iam:us-east-1:123456789012:role/x' } , expect: "Input 'chain-role-arn': 'arn:aws:iam:us-east-1:123456789012:role/x' has a region, but IAM ARNs have none. Remove the region: arn:aws:iam::123456789012:role/x" },
   { title: 'web-identity-token-file holds something that is not a JWT', inputs: { ...OIDC, 'web-identity-token-file': '/etc/passwd' } , expect: "Input 'web-identity-token-file': does not hold a JWT (three base64url parts separated by dots). Give the raw id-token, not JSON around it or a file of several lines" },
+  { title: 'run outside the GitHub Actions runner (GITHUB_ENV unset)', inputs: OIDC, env: { GITHUB_ENV: '' }, expect: "Environment variable 'GITHUB_ENV': is not set, so the step has nowhere safe to put its results. Run this action under the GitHub Actions runner" },
 ];
 
 export { RUNNER };

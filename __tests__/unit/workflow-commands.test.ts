@@ -1,6 +1,7 @@
 /** The runner protocol: inputs, masks, escaped workflow commands and the GITHUB_* file commands. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { InputError } from '../../src/errors.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,13 +116,12 @@ test('file commands append to what is already there', () => {
   assert.deepEqual(parseFileCommands(readFileSync(path, 'utf8')), [['EXISTING', 'v'], ['NEW', 'n']]);
 });
 
-test('without the file variables, the legacy workflow commands are written, name and value escaped', () => {
-  const { commands, out, env } = runner();
-  commands.exportVariable('A', 'x%y\nz');
-  commands.setOutput('a:b,c', 'v');
-  commands.saveState('s', 'w');
-  assert.equal(env['A'], 'x%y\nz');
-  assert.deepEqual(out, ['::set-env name=A::x%25y%0Az\n', '::set-output name=a%3Ab%2Cc::v\n', '::save-state name=s::w\n']);
+test('without the file variables nothing is written to stdout: the legacy commands would print the value', () => {
+  const { commands, out } = runner();
+  for (const [call, file] of [[() => commands.exportVariable('A', 'secret-value'), 'GITHUB_ENV'], [() => commands.setOutput('a', 'secret-value'), 'GITHUB_OUTPUT'], [() => commands.saveState('s', 'secret-value'), 'GITHUB_STATE']] as const) {
+    assert.throws(call, (e: unknown) => e instanceof InputError && e.input === file && /Run this action under the GitHub Actions runner/.test(e.message));
+  }
+  assert.deepEqual(out, []);
 });
 
 test('getState reads STATE_<name>, empty when absent', () => {

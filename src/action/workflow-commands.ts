@@ -6,6 +6,7 @@
 import { appendFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
+import { InputError } from '../errors.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -80,14 +81,13 @@ export class WorkflowCommands {
     this.write(`::${name}::${escapeData(message)}${EOL}`);
   }
 
-  /** Appends `name<<delimiter` blocks, the runner's multi-line-safe file format, or falls back to a workflow command. */
+  /**
+   * Appends a `name<<delimiter` block, the runner's multi-line-safe format. Without the file there is no safe place:
+   * the old `::set-env`/`::set-output` commands would print the value (a credential) on stdout, so this refuses.
+   */
   private fileCommand(file: 'GITHUB_ENV' | 'GITHUB_OUTPUT' | 'GITHUB_STATE', name: string, value: string): void {
     const path = this.env[file];
-    if (!path) {
-      const legacy = { GITHUB_ENV: 'set-env', GITHUB_OUTPUT: 'set-output', GITHUB_STATE: 'save-state' }[file];
-      this.write(`::${legacy} name=${escapeProperty(name)}::${escapeData(value)}${EOL}`);
-      return;
-    }
+    if (!path) throw new InputError(file, 'is not set, so the step has nowhere safe to put its results', 'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)');
     const delimiter = `ghadelimiter_${randomUUID()}`;
     if (name.includes(delimiter) || value.includes(delimiter)) {
       throw new Error(`Unexpected input: the ${file} entry '${name}' contains its own delimiter`);
@@ -101,6 +101,3 @@ export function escapeData(value: string): string {
   return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
-function escapeProperty(value: string): string {
-  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
