@@ -273,7 +273,7 @@ async function discover(issuer, timeoutMs) {
     }
     catch (err) {
         if (err instanceof request/* NetworkError */.D)
-            throw (0,context/* networkFailure */.r)(DISCOVERY_CALL, err, 'check --issuer');
+            throw (0,context/* networkFailure */.rd)(DISCOVERY_CALL, err, 'check --issuer');
         throw err;
     }
     if (res.status === 404) {
@@ -645,7 +645,7 @@ async function exchangeCode(metadata, exchange) {
     }
     catch (err) {
         if (err instanceof request/* NetworkError */.D)
-            throw (0,context/* networkFailure */.r)(TOKEN_CALL, err, 'check the provider\'s token_endpoint');
+            throw (0,context/* networkFailure */.rd)(TOKEN_CALL, err, 'check the provider\'s token_endpoint');
         throw err;
     }
     const body = parseJsonObject(res.body);
@@ -668,7 +668,7 @@ async function fetchJwks(metadata, timeoutMs) {
     }
     catch (err) {
         if (err instanceof request/* NetworkError */.D)
-            throw (0,context/* networkFailure */.r)(JWKS_CALL, err, 'check the provider\'s jwks_uri');
+            throw (0,context/* networkFailure */.rd)(JWKS_CALL, err, 'check the provider\'s jwks_uri');
         throw err;
     }
     if (res.status !== 200) {
@@ -879,9 +879,15 @@ function isIpAddress(host) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   rd: () => (/* binding */ networkFailure),
+/* harmony export */   tN: () => (/* binding */ send)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7777);
+
+
 
 const TRANSIENT_NETWORK = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
@@ -889,20 +895,35 @@ const TRANSIENT_NETWORK = new Set([
 /** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
 function networkFailure(call, err, endpointHint) {
     if (TRANSIENT_NETWORK.has(err.code))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
     if (err.code === 'EPROXYAUTH') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
     }
     if (err.code === 'EPROXY') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
     }
     if (err.code === 'ENOTFOUND') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
     }
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+}
+/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
+function retrying(ctx, call, attempt) {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
+}
+/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
+async function send(ctx, req, toAwsError) {
+    try {
+        return await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .httpRequest */ .a)({ ...req, proxy: ctx.proxyFor(req.url) });
+    }
+    catch (err) {
+        if (err instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .D)
+            throw toAwsError(err);
+        throw err;
+    }
 }
 
 

@@ -121,12 +121,12 @@ async function obtainSession(config, ctx) {
             break;
         }
         case 'iot-certificate': {
-            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(223), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000));
+            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000));
             session = await iotSession(source, ctx);
             break;
         }
         case 'roles-anywhere': {
-            const { rolesAnywhereSession } = await Promise.all(/* import() */[__webpack_require__.e(223), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 84));
+            const { rolesAnywhereSession } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 84));
             session = await rolesAnywhereSession(config, source, ctx);
             break;
         }

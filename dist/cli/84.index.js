@@ -59,12 +59,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CREATE_SESSION_CALL
 
-// EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
 var certificate = __webpack_require__(4839);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -225,8 +221,6 @@ function hint(code, message) {
 
 
 
-
-
 const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 async function rolesAnywhereSession(config, source, ctx) {
     const material = await (0,certificate_material/* loadCertificateMaterial */.p)({
@@ -254,23 +248,15 @@ async function rolesAnywhereSession(config, source, ctx) {
         serialDecimal: (0,certificate/* certificateSerialDecimal */.Nl)(material.certificate),
         key: material.key,
     };
-    return (0,retry/* withRetry */.bD)(CREATE_SESSION_CALL, async (attempt, timeoutMs) => {
+    return (0,context/* retrying */.R$)(ctx, CREATE_SESSION_CALL, async (attempt, timeoutMs) => {
         // Signed per attempt: X-Amz-Date must be fresh, AWS allows five minutes of skew.
         const headers = signCreateSession({ ...signing, now: new Date(ctx.clock.now()) });
         ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
-        let res;
-        try {
-            res = await (0,request/* httpRequest */.a)({ url: url.toString(), method: 'POST', headers, body, timeoutMs, proxy: ctx.proxyFor(url.toString()) });
-        }
-        catch (err) {
-            if (err instanceof request/* NetworkError */.D)
-                throw (0,context/* networkFailure */.r)(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`);
-            throw err;
-        }
+        const res = await (0,context/* send */.tN)(ctx, { url: url.toString(), method: 'POST', headers, body, timeoutMs }, (err) => (0,context/* networkFailure */.rd)(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`));
         if (res.status < 200 || res.status > 299)
             throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
         return parseCreateSession(res.body, new Date(ctx.clock.now()));
-    }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+    });
 }
 
 

@@ -154,9 +154,15 @@ function isIpAddress(host) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   rd: () => (/* binding */ networkFailure),
+/* harmony export */   tN: () => (/* binding */ send)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7777);
+
+
 
 const TRANSIENT_NETWORK = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
@@ -164,20 +170,35 @@ const TRANSIENT_NETWORK = new Set([
 /** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
 function networkFailure(call, err, endpointHint) {
     if (TRANSIENT_NETWORK.has(err.code))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
     if (err.code === 'EPROXYAUTH') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
     }
     if (err.code === 'EPROXY') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
     }
     if (err.code === 'ENOTFOUND') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
     }
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+}
+/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
+function retrying(ctx, call, attempt) {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
+}
+/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
+async function send(ctx, req, toAwsError) {
+    try {
+        return await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .httpRequest */ .a)({ ...req, proxy: ctx.proxyFor(req.url) });
+    }
+    catch (err) {
+        if (err instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .D)
+            throw toAwsError(err);
+        throw err;
+    }
 }
 
 
@@ -292,10 +313,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(7777);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/signing/canonical-request.ts
@@ -448,27 +465,17 @@ function parseStsError(xml) {
 
 
 
-
-
 async function callSts(ctx, req) {
     const call = `sts:${req.action}`;
     const endpoint = (0,endpoints/* stsEndpoint */.u1)(req.region, ctx.env);
-    return (0,retry/* withRetry */.bD)(call, async (attempt, timeoutMs) => {
+    return (0,context/* retrying */.R$)(ctx, call, async (attempt, timeoutMs) => {
         const body = formBody(req.action, await req.params(attempt));
         const base = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'text/xml' };
         const headers = req.credentials
             ? signRequest({ method: 'POST', url: `${endpoint}/`, headers: base, body }, req.credentials, req.region, 'sts', new Date(ctx.clock.now()))
             : base;
         ctx.debug(`${call}: attempt ${attempt} to ${endpoint}`);
-        let res;
-        try {
-            res = await (0,request/* httpRequest */.a)({ url: `${endpoint}/`, method: 'POST', headers, body, timeoutMs, proxy: ctx.proxyFor(`${endpoint}/`) });
-        }
-        catch (err) {
-            if (err instanceof request/* NetworkError */.D)
-                throw (0,context/* networkFailure */.r)(call, err, `check aws-region and AWS_ENDPOINT_URL_STS (${endpoint})`);
-            throw err;
-        }
+        const res = await (0,context/* send */.tN)(ctx, { url: `${endpoint}/`, method: 'POST', headers, body, timeoutMs }, (err) => (0,context/* networkFailure */.rd)(call, err, `check aws-region and AWS_ENDPOINT_URL_STS (${endpoint})`));
         if (res.status === 200) {
             const session = parseAssumeRoleResult(res.body);
             if (!session)
@@ -477,7 +484,7 @@ async function callSts(ctx, req) {
         }
         const parsed = parseStsError(res.body);
         throw stsError(call, res.status, parsed?.code ?? '', parsed?.message ?? `HTTP ${res.status}`);
-    }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${call}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+    });
 }
 
 

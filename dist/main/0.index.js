@@ -14,18 +14,14 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
-// EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
 var certificate = __webpack_require__(839);
 // EXTERNAL MODULE: ./src/pki/source.ts
 var pki_source = __webpack_require__(707);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
 var certificate_material = __webpack_require__(731);
-// EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
+var context = __webpack_require__(836);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
 
 const CALL = 'iot:AssumeRoleWithCertificate';
@@ -120,8 +116,6 @@ async function clientTlsContext(material, extraTrust) {
 
 
 
-
-
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 async function iotSession(source, ctx) {
     const now = new Date(ctx.clock.now());
@@ -134,28 +128,20 @@ async function iotSession(source, ctx) {
         ? (0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
         : [];
     const tls = { secureContext: await clientTlsContext(material, extraTrust) };
-    return (0,retry/* withRetry */.bD)(IOT_CALL, async (attempt, timeoutMs) => {
+    return (0,context/* retrying */.R$)(ctx, IOT_CALL, async (attempt, timeoutMs) => {
         ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
-        let res;
-        try {
-            res = await (0,request/* httpRequest */.a)({ url, method: 'GET', headers, timeoutMs, proxy: ctx.proxyFor(url), tls });
-        }
-        catch (err) {
-            if (err instanceof request/* NetworkError */.D)
-                throw iotNetworkFailure(err);
-            throw err;
-        }
+        const res = await (0,context/* send */.tN)(ctx, { url, method: 'GET', headers, timeoutMs, tls }, iotNetworkFailure);
         if (res.status !== 200)
             throw iotError(res.status, res.body, source);
         return parseIotCredentials(res.body, new Date(ctx.clock.now()));
-    }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${IOT_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+    });
 }
 /** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */
 function iotNetworkFailure(err) {
     if (/ALERT|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNKNOWN_CA|HANDSHAKE/i.test(err.code + err.message)) {
         return new errors/* AwsError */.Gy(IOT_CALL, err.code, 'the endpoint refused the client certificate during the TLS handshake', 'Register the certificate (or its CA) with AWS IoT in the endpoint\'s region and make it ACTIVE; a revoked or unknown certificate is refused here', false);
     }
-    return (0,context/* networkFailure */.r)(IOT_CALL, err, 'check iot-credential-endpoint (aws iot describe-endpoint --endpoint-type iot:CredentialProvider)');
+    return (0,context/* networkFailure */.rd)(IOT_CALL, err, 'check iot-credential-endpoint (aws iot describe-endpoint --endpoint-type iot:CredentialProvider)');
 }
 
 

@@ -13,16 +13,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(916);
-// EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(777);
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
-// EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(513);
+// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
+var context = __webpack_require__(836);
 ;// CONCATENATED MODULE: ./src/providers/id-token.ts
 /** Sources of an OIDC id-token: the GitHub runner's endpoint, a file, or an environment variable. */
-
-
 
 
 const CALL = 'GitHub OIDC token request';
@@ -90,16 +84,8 @@ async function fetchRunnerToken(audience, ctx) {
     ctx.mask(bearer);
     const full = new URL(url);
     full.searchParams.set('audience', audience);
-    return (0,retry/* withRetry */.bD)(CALL, async (_attempt, timeoutMs) => {
-        let res;
-        try {
-            res = await (0,request/* httpRequest */.a)({ url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs, proxy: ctx.proxyFor(full.toString()) });
-        }
-        catch (err) {
-            if (err instanceof request/* NetworkError */.D)
-                throw (0,context/* networkFailure */.r)(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL');
-            throw err;
-        }
+    return (0,context/* retrying */.R$)(ctx, CALL, async (_attempt, timeoutMs) => {
+        const res = await (0,context/* send */.tN)(ctx, { url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs }, (err) => (0,context/* networkFailure */.rd)(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'));
         if (res.status !== 200) {
             const retryable = res.status === 429 || res.status >= 500;
             const hint = res.status === 401 || res.status === 403
@@ -118,7 +104,7 @@ async function fetchRunnerToken(audience, ctx) {
             throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'the answer has no token value', '', true);
         ctx.mask(token);
         return token;
-    }, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, attempt, delay) => ctx.debug(`${CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`));
+    });
 }
 
 // EXTERNAL MODULE: ./src/providers/sts.ts + 3 modules

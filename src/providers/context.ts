@@ -1,7 +1,8 @@
 /** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
 import type { RetryClock } from '../retry.js';
+import { withRetry } from '../retry.js';
 import { AwsError } from '../errors.js';
-import { NetworkError } from '../http/request.js';
+import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '../http/request.js';
 
 export interface ProviderContext {
   env: Record<string, string | undefined>;
@@ -37,4 +38,21 @@ export function networkFailure(call: string, err: NetworkError, endpointHint: st
     return new AwsError(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
   }
   return new AwsError(call, err.code, err.message, '', false);
+}
+
+/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
+export function retrying<T>(ctx: ProviderContext, call: string, attempt: (n: number, timeoutMs: number) => Promise<T>): Promise<T> {
+  return withRetry(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) =>
+    ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`),
+  );
+}
+
+/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
+export async function send(ctx: ProviderContext, req: Omit<HttpRequest, 'proxy'>, toAwsError: (err: NetworkError) => AwsError): Promise<HttpResponse> {
+  try {
+    return await httpRequest({ ...req, proxy: ctx.proxyFor(req.url) });
+  } catch (err) {
+    if (err instanceof NetworkError) throw toAwsError(err);
+    throw err;
+  }
 }

@@ -1,9 +1,7 @@
 /** Sources of an OIDC id-token: the GitHub runner's endpoint, a file, or an environment variable. */
 import { AwsError, InputError } from '../errors.js';
-import { httpRequest, NetworkError } from '../http/request.js';
-import { withRetry } from '../retry.js';
 import type { ProviderContext } from './context.js';
-import { networkFailure } from './context.js';
+import { networkFailure, retrying, send } from './context.js';
 import type { OidcSource } from '../config/model.js';
 
 const CALL = 'GitHub OIDC token request';
@@ -78,35 +76,23 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
   ctx.mask(bearer);
   const full = new URL(url);
   full.searchParams.set('audience', audience);
-  return withRetry(
-    CALL,
-    async (_attempt, timeoutMs) => {
-      let res;
-      try {
-        res = await httpRequest({ url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs, proxy: ctx.proxyFor(full.toString()) });
-      } catch (err) {
-        if (err instanceof NetworkError) throw networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL');
-        throw err;
-      }
-      if (res.status !== 200) {
-        const retryable = res.status === 429 || res.status >= 500;
-        const hint = res.status === 401 || res.status === 403
-          ? "The runner refused the token request: give the job 'permissions: id-token: write'"
-          : '';
-        throw new AwsError(CALL, `HTTP ${res.status}`, '', hint, retryable);
-      }
-      let token: unknown;
-      try {
-        token = (JSON.parse(res.body) as { value?: unknown }).value;
-      } catch {
-        token = undefined;
-      }
-      if (typeof token !== 'string' || !token) throw new AwsError(CALL, 'MalformedResponse', 'the answer has no token value', '', true);
-      ctx.mask(token);
-      return token;
-    },
-    { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline },
-    ctx.clock,
-    (err, attempt, delay) => ctx.debug(`${CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`),
-  );
+  return retrying(ctx, CALL, async (_attempt, timeoutMs) => {
+    const res = await send(ctx, { url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs }, (err) => networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'));
+    if (res.status !== 200) {
+      const retryable = res.status === 429 || res.status >= 500;
+      const hint = res.status === 401 || res.status === 403
+        ? "The runner refused the token request: give the job 'permissions: id-token: write'"
+        : '';
+      throw new AwsError(CALL, `HTTP ${res.status}`, '', hint, retryable);
+    }
+    let token: unknown;
+    try {
+      token = (JSON.parse(res.body) as { value?: unknown }).value;
+    } catch {
+      token = undefined;
+    }
+    if (typeof token !== 'string' || !token) throw new AwsError(CALL, 'MalformedResponse', 'the answer has no token value', '', true);
+    ctx.mask(token);
+    return token;
+  });
 }

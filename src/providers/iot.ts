@@ -2,13 +2,12 @@
 import type { IotSource } from '../config/model.js';
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
-import { httpRequest, NetworkError } from '../http/request.js';
+import type { NetworkError } from '../http/request.js';
 import { loadCertificateChain } from '../pki/certificate.js';
 import { readPemOrPath } from '../pki/source.js';
-import { withRetry } from '../retry.js';
 import { loadCertificateMaterial } from './certificate-material.js';
 import type { ProviderContext } from './context.js';
-import { networkFailure } from './context.js';
+import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
 import { clientTlsContext } from './iot-tls.js';
 
@@ -29,24 +28,12 @@ export async function iotSession(source: IotSource, ctx: ProviderContext): Promi
     : [];
   const tls = { secureContext: await clientTlsContext(material, extraTrust) };
 
-  return withRetry(
-    IOT_CALL,
-    async (attempt, timeoutMs) => {
-      ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
-      let res;
-      try {
-        res = await httpRequest({ url, method: 'GET', headers, timeoutMs, proxy: ctx.proxyFor(url), tls });
-      } catch (err) {
-        if (err instanceof NetworkError) throw iotNetworkFailure(err);
-        throw err;
-      }
-      if (res.status !== 200) throw iotError(res.status, res.body, source);
-      return parseIotCredentials(res.body, new Date(ctx.clock.now()));
-    },
-    { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline },
-    ctx.clock,
-    (err, attempt, delay) => ctx.debug(`${IOT_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`),
-  );
+  return retrying(ctx, IOT_CALL, async (attempt, timeoutMs) => {
+    ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
+    const res = await send(ctx, { url, method: 'GET', headers, timeoutMs, tls }, iotNetworkFailure);
+    if (res.status !== 200) throw iotError(res.status, res.body, source);
+    return parseIotCredentials(res.body, new Date(ctx.clock.now()));
+  });
 }
 
 /** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */

@@ -1,13 +1,11 @@
 /** Roles Anywhere mode: CreateSession, signed with the certificate's private key (SigV4-X509). */
 import type { Config, RolesAnywhereSource } from '../config/model.js';
 import type { Session } from '../credentials.js';
-import { httpRequest, NetworkError } from '../http/request.js';
 import { certificateDer, certificateSerialDecimal } from '../pki/certificate.js';
-import { withRetry } from '../retry.js';
 import { signCreateSession, CREATE_SESSION_PATH } from '../signing/sigv4-x509.js';
 import { loadCertificateMaterial } from './certificate-material.js';
 import type { ProviderContext } from './context.js';
-import { networkFailure } from './context.js';
+import { networkFailure, retrying, send } from './context.js';
 import { serviceEndpoint } from './endpoints.js';
 import { parseCreateSession, rolesAnywhereError } from './roles-anywhere-response.js';
 
@@ -44,24 +42,12 @@ export async function rolesAnywhereSession(config: Config, source: RolesAnywhere
     key: material.key,
   };
 
-  return withRetry(
-    CREATE_SESSION_CALL,
-    async (attempt, timeoutMs) => {
-      // Signed per attempt: X-Amz-Date must be fresh, AWS allows five minutes of skew.
-      const headers = signCreateSession({ ...signing, now: new Date(ctx.clock.now()) });
-      ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
-      let res;
-      try {
-        res = await httpRequest({ url: url.toString(), method: 'POST', headers, body, timeoutMs, proxy: ctx.proxyFor(url.toString()) });
-      } catch (err) {
-        if (err instanceof NetworkError) throw networkFailure(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`);
-        throw err;
-      }
-      if (res.status < 200 || res.status > 299) throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
-      return parseCreateSession(res.body, new Date(ctx.clock.now()));
-    },
-    { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline },
-    ctx.clock,
-    (err, attempt, delay) => ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} failed with ${err.code}; retrying in ${delay} ms`),
-  );
+  return retrying(ctx, CREATE_SESSION_CALL, async (attempt, timeoutMs) => {
+    // Signed per attempt: X-Amz-Date must be fresh, AWS allows five minutes of skew.
+    const headers = signCreateSession({ ...signing, now: new Date(ctx.clock.now()) });
+    ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
+    const res = await send(ctx, { url: url.toString(), method: 'POST', headers, body, timeoutMs }, (err) => networkFailure(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`));
+    if (res.status < 200 || res.status > 299) throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
+    return parseCreateSession(res.body, new Date(ctx.clock.now()));
+  });
 }

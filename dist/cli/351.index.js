@@ -1,15 +1,15 @@
-export const id = 223;
-export const ids = [223];
+export const id = 351;
+export const ids = [351];
 export const modules = {
 
-/***/ 777:
+/***/ 7777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   D: () => (/* binding */ NetworkError),
 /* harmony export */   a: () => (/* binding */ httpRequest)
 /* harmony export */ });
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(856);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7856);
 
 /** A failure below HTTP: refused, reset, timed out, TLS alert. `code` is Node's error code or `ETIMEDOUT`. */
 class NetworkError extends Error {
@@ -25,7 +25,7 @@ const MAX_BODY_BYTES = 1 << 20;
 async function httpRequest(req) {
     const url = new URL(req.url);
     const isHttps = url.protocol === 'https:';
-    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 4708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     return new Promise((resolve, reject) => {
         let settled = false;
         const finish = (err, res) => {
@@ -101,7 +101,7 @@ function proxyAuthorization(proxy) {
 }
 /** Asks the proxy for a raw TCP tunnel to the target (HTTP CONNECT). */
 async function openTunnel(proxy, target, timeoutMs) {
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     const authority = `${target.hostname}:${target.port || 443}`;
     return new Promise((resolve, reject) => {
         const req = http.request({
@@ -129,7 +129,7 @@ async function openTunnel(proxy, target, timeoutMs) {
 /** TLS to the target over the tunnel: SNI, verification and the client certificate exactly as without a proxy. */
 async function tunnelTls(socket, options) {
     // Already loaded with https, so importing it here costs nothing more.
-    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
     return connect({
         socket,
         servername: options.servername,
@@ -150,7 +150,7 @@ function isIpAddress(host) {
 
 /***/ }),
 
-/***/ 839:
+/***/ 4839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -162,11 +162,11 @@ function isIpAddress(host) {
 /* harmony export */   zv: () => (/* binding */ loadCertificateChain)
 /* harmony export */ });
 /* unused harmony export certificateSerial */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(916);
-/* harmony import */ var _der_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(787);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _der_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2787);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2166);
 /** X.509 certificates from PEM, and the fields a SigV4-X509 signer and the validity check need. Pure. */
 
 
@@ -245,7 +245,7 @@ function tbsField(cert, n) {
 
 /***/ }),
 
-/***/ 787:
+/***/ 2787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -435,7 +435,7 @@ function time(node, what) {
 
 /***/ }),
 
-/***/ 166:
+/***/ 2166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -443,7 +443,7 @@ function time(node, what) {
 /* harmony export */   Zs: () => (/* binding */ normalisePem),
 /* harmony export */   uy: () => (/* binding */ formatPem)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** PEM text as users paste it into CI secrets: normalised forgivingly, split into blocks precisely. Pure. */
 
 /**
@@ -544,8 +544,8 @@ function decodeBody(body, label, ordinal, input) {
 /* harmony export */   C: () => (/* binding */ readBinaryOrPath),
 /* harmony export */   N: () => (/* binding */ readPemOrPath)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2166);
 /**
  * Where certificate and key inputs come from: the PEM text itself, or a path to a file. The only module in pki/ that
  * reads files, and only through the reader it is given.
@@ -657,7 +657,7 @@ function unquote(value) {
 
 /***/ }),
 
-/***/ 731:
+/***/ 9731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -667,11 +667,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
-var pki_certificate = __webpack_require__(839);
+var pki_certificate = __webpack_require__(4839);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/pki/checks.ts
 /** Checks that a key and certificates will work before AWS is asked: pairing, validity, key strength, chain order. Pure. */
 
@@ -762,7 +762,7 @@ function iso(date) {
 }
 
 // EXTERNAL MODULE: ./src/pki/pem.ts
-var pem = __webpack_require__(166);
+var pem = __webpack_require__(2166);
 ;// CONCATENATED MODULE: ./src/pki/private-key.ts
 /** Private keys from PEM: PKCS#1, SEC1, PKCS#8, encrypted PKCS#8 and legacy OpenSSL-encrypted PEM. Pure. */
 
@@ -873,13 +873,19 @@ async function loadCertificateMaterial(inputs, io, options) {
 
 /***/ }),
 
-/***/ 513:
+/***/ 9513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   r: () => (/* binding */ networkFailure)
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   rd: () => (/* binding */ networkFailure),
+/* harmony export */   tN: () => (/* binding */ send)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9809);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7777);
+
+
 
 const TRANSIENT_NETWORK = new Set([
     'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
@@ -887,20 +893,35 @@ const TRANSIENT_NETWORK = new Set([
 /** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
 function networkFailure(call, err, endpointHint) {
     if (TRANSIENT_NETWORK.has(err.code))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
     if (err.code === 'EPROXYAUTH') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
     }
     if (err.code === 'EPROXY') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
     }
     if (err.code === 'ENOTFOUND') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
     }
     if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
     }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+}
+/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
+function retrying(ctx, call, attempt) {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .withRetry */ .bD)(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
+}
+/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
+async function send(ctx, req, toAwsError) {
+    try {
+        return await (0,_http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .httpRequest */ .a)({ ...req, proxy: ctx.proxyFor(req.url) });
+    }
+    catch (err) {
+        if (err instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .NetworkError */ .D)
+            throw toAwsError(err);
+        throw err;
+    }
 }
 
 
