@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { buildConfig } from '../config/action-inputs.js';
-import { InputError } from '../errors.js';
 import { accountOfArn } from '../config/arn.js';
 import { obtainSession } from '../providers/index.js';
 import type { ProviderContext } from '../providers/context.js';
@@ -16,9 +15,7 @@ import { PROFILE_STATE, writeProfile } from '../delivery/profile.js';
 export async function runMain(wf: WorkflowCommands, env: Record<string, string | undefined>): Promise<void> {
   const config = buildConfig((name) => wf.getInput(name), env, new Date(), homedir());
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
-  for (const file of ['GITHUB_OUTPUT', ...(config.delivery.env ? ['GITHUB_ENV'] : []), ...(config.delivery.credentialsFile ? ['GITHUB_STATE'] : [])]) {
-    if (!env[file]) throw new InputError(file, 'is not set, so the step has nowhere safe to put its results', 'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)');
-  }
+  wf.requireFiles(['GITHUB_OUTPUT', ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []), ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : [])]);
   // A hard stop in case anything outside the retry loop (a lock, a slow disk) overruns action-timeout-s.
   const guard = setTimeout(() => {
     wf.error(`Gave up: the step exceeded action-timeout-s (${config.retry.timeoutMs / 1000}s)`);

@@ -81,13 +81,22 @@ export class WorkflowCommands {
     this.write(`::${name}::${escapeData(message)}${EOL}`);
   }
 
+  /** Throws unless the runner gave each of these file-command files: without them there is no safe place for results. */
+  requireFiles(files: ReadonlyArray<'GITHUB_ENV' | 'GITHUB_OUTPUT' | 'GITHUB_STATE'>): void {
+    for (const file of files) {
+      if (!this.env[file]) {
+        throw new InputError(file, 'is not set, so the step has nowhere safe to put its results', 'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)');
+      }
+    }
+  }
+
   /**
    * Appends a `name<<delimiter` block, the runner's multi-line-safe format. Without the file there is no safe place:
    * the old `::set-env`/`::set-output` commands would print the value (a credential) on stdout, so this refuses.
    */
   private fileCommand(file: 'GITHUB_ENV' | 'GITHUB_OUTPUT' | 'GITHUB_STATE', name: string, value: string): void {
-    const path = this.env[file];
-    if (!path) throw new InputError(file, 'is not set, so the step has nowhere safe to put its results', 'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)');
+    this.requireFiles([file]);
+    const path = this.env[file]!;
     const delimiter = `ghadelimiter_${randomUUID()}`;
     if (name.includes(delimiter) || value.includes(delimiter)) {
       throw new Error(`Unexpected input: the ${file} entry '${name}' contains its own delimiter`);
