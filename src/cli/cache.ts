@@ -10,6 +10,7 @@ import type { Config } from '../config/model.js';
 import type { Session } from '../credentials.js';
 import { acquireLock } from '../delivery/file-lock.js';
 import { writeAtomically } from '../delivery/profile-file.js';
+import { isPrivateDirectory, isPrivateFile } from './private-file.js';
 
 const ENTRY_VERSION = 1;
 
@@ -77,7 +78,7 @@ function readEntry(path: string, options: CacheOptions): Session | undefined {
   } catch {
     return undefined;
   }
-  if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o077) !== 0) {
+  if (!isPrivateFile(stat)) {
     options.debug(`cache entry ${path} is not a private file of this user; ignored`);
     return undefined;
   }
@@ -91,7 +92,7 @@ function prepareDirectory(dir: string, debug: (message: string) => void): boolea
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
-    if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o022) !== 0) {
+    if (!isPrivateDirectory(stat)) {
       debug(`cache directory ${dir} is not private to this user; not caching`);
       return false;
     }

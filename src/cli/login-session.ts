@@ -8,6 +8,7 @@ import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../delivery/profile-file.js';
+import { isPrivateFile } from './private-file.js';
 
 /** The environment variable through which the cached id-token reaches the OIDC provider, never the process env. */
 export const LOGIN_TOKEN_VARIABLE = 'ASLC_LOGIN_ID_TOKEN';
@@ -34,7 +35,7 @@ export function loadIdToken(cacheDir: string, identity: LoginIdentity, now: Date
   let doc: { idToken?: unknown; expiresAt?: unknown };
   try {
     const stat = lstatSync(path);
-    if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o077) !== 0) {
+    if (!isPrivateFile(stat)) {
       throw new InputError('issuer', 'the cached login is not a private file of this user', relogin);
     }
     doc = JSON.parse(readFileSync(path, 'utf8')) as typeof doc;

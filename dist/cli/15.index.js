@@ -1,5 +1,5 @@
-export const id = 698;
-export const ids = [698];
+export const id = 15;
+export const ids = [15];
 export const modules = {
 
 /***/ 1277:
@@ -77,7 +77,7 @@ function unquote(value) {
 
 /***/ }),
 
-/***/ 698:
+/***/ 4015:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -274,12 +274,26 @@ function refuseSymlink(path, input) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/cli/private-file.ts
+function ownedByThisUser(stat) {
+    return !process.getuid || stat.uid === process.getuid();
+}
+/** A regular file of this user that no one else can read or write (a cache entry, a cached login). */
+function isPrivateFile(stat) {
+    return stat.isFile() && ownedByThisUser(stat) && (stat.mode & 0o077) === 0;
+}
+/** A directory of this user that no one else can write into. */
+function isPrivateDirectory(stat) {
+    return stat.isDirectory() && ownedByThisUser(stat) && (stat.mode & 0o022) === 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/cache.ts
 /**
  * The credential cache behind `credential-process`: one file per configuration (mode 0600, in a 0700 directory the
  * user owns), refreshed when less than a margin is left, and a lock so that many processes started at once cause one
  * exchange. A corrupt, foreign-owned or loosely permissioned entry is ignored, never trusted.
  */
+
 
 
 
@@ -351,7 +365,7 @@ function readEntry(path, options) {
     catch {
         return undefined;
     }
-    if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o077) !== 0) {
+    if (!isPrivateFile(stat)) {
         options.debug(`cache entry ${path} is not a private file of this user; ignored`);
         return undefined;
     }
@@ -365,7 +379,7 @@ function prepareDirectory(dir, debug) {
     try {
         (0,external_node_fs_.mkdirSync)(dir, { recursive: true, mode: 0o700 });
         const stat = (0,external_node_fs_.lstatSync)(dir);
-        if (!stat.isDirectory() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o022) !== 0) {
+        if (!isPrivateDirectory(stat)) {
             debug(`cache directory ${dir} is not private to this user; not caching`);
             return false;
         }
@@ -430,6 +444,7 @@ var cli_args = __webpack_require__(7593);
 
 
 
+
 /** The environment variable through which the cached id-token reaches the OIDC provider, never the process env. */
 const LOGIN_TOKEN_VARIABLE = 'ASLC_LOGIN_ID_TOKEN';
 function tokenPath(cacheDir, identity) {
@@ -447,7 +462,7 @@ function loadIdToken(cacheDir, identity, now) {
     let doc;
     try {
         const stat = (0,external_node_fs_.lstatSync)(path);
-        if (!stat.isFile() || (process.getuid && stat.uid !== process.getuid()) || (stat.mode & 0o077) !== 0) {
+        if (!isPrivateFile(stat)) {
             throw new errors/* InputError */.dz('issuer', 'the cached login is not a private file of this user', relogin);
         }
         doc = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
