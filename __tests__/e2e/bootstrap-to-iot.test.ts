@@ -12,7 +12,7 @@ import { startMoto, type Moto } from '../support/moto.js';
 import { startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
 import { createIotTestPki } from '../support/openssl-pki.js';
 import { newWorkspace, runAction } from '../support/action-runner.js';
-import { ROOT } from '../support/processes.js';
+import { collect, ROOT } from '../support/processes.js';
 import { SecretLedger } from '../support/secrets.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
@@ -33,14 +33,7 @@ after(async () => {
 });
 
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return collect(spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env } }));
 }
 
 test('bootstrap iot output works with the CLI and the action against the mTLS endpoint', async () => {

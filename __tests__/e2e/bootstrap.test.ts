@@ -30,7 +30,7 @@ import {
 } from '@aws-sdk/client-iot';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type Fault, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
-import { ROOT } from '../support/processes.js';
+import { ROOT, collect } from '../support/processes.js';
 import { loadSettings } from '../../src/cli/run-command.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
@@ -87,13 +87,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
       ...env,
     },
   });
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr, requests: proxy.requests.slice(since) }));
-  });
+  return collect(child).then((done) => ({ ...done, requests: proxy.requests.slice(since) }));
 }
 
 /**

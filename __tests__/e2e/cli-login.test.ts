@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../support/local-oidc-provider.js';
 import { browse } from '../support/scripted-browser.js';
 import { startMoto, type Moto } from '../support/moto.js';
-import { freePort, ROOT } from '../support/processes.js';
+import { collect, freePort, ROOT } from '../support/processes.js';
 import { newWorkspace } from '../support/action-runner.js';
 import { runAwsCli } from '../support/aws-cli.js';
 
@@ -31,16 +31,9 @@ after(async () => {
 });
 
 function cli(args: string[], onStderrLine?: (line: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: home, AWS_ENDPOINT_URL_STS: moto.url } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d));
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d;
-      for (const line of d.toString().split('\n')) if (line) onStderrLine?.(line);
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: home, AWS_ENDPOINT_URL_STS: moto.url } });
+  return collect(child, (text) => {
+    for (const line of text.split('\n')) if (line) onStderrLine?.(line);
   });
 }
 

@@ -4,14 +4,14 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
 import { newWorkspace } from '../support/action-runner.js';
-import { ROOT } from '../support/processes.js';
+import { collect, ROOT } from '../support/processes.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const ROLE = 'arn:aws:iam::123456789012:role/laptop';
@@ -46,15 +46,6 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
   return collect(spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: sts.url, ...env } }));
 }
 
-function collect(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout?.on('data', (d: Buffer) => (stdout += d));
-    child.stderr?.on('data', (d: Buffer) => (stderr += d));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** A ~/.aws/config whose profile runs the bundled CLI as credential_process, and the env that points the AWS CLI at it. */
 function awsProfile(cacheDir: string): Record<string, string> {

@@ -47,3 +47,23 @@ export function nodeBinaries(): Array<{ name: string; path: string }> {
   if (existsSync(node24) && node24 !== process.execPath) list.push({ name: 'node 24', path: node24 });
   return list;
 }
+
+export interface Collected {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Waits for a child process to close, with all it printed; `onStderr` sees stderr as it arrives. */
+export function collect(child: import('node:child_process').ChildProcess, onStderr?: (text: string) => void): Promise<Collected> {
+  return new Promise((resolve) => {
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d));
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d;
+      onStderr?.(d.toString());
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
