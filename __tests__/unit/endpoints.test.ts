@@ -1,40 +1,37 @@
-/** Endpoint resolution: service env, global env, then the region's own host. */
+/** Endpoint settings: service env, global env, then the region's own host (Roles Anywhere; STS's come from the SDK). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
-import { dnsSuffix, serviceEndpoint, stsEndpoint } from '../../src/providers/endpoints.js';
+import { configuredEndpoint, dnsSuffix, serviceEndpoint } from '../../src/providers/endpoints.js';
 
 test("the region's endpoint by default, amazonaws.com.cn in China", () => {
-  assert.equal(stsEndpoint('us-east-1', {}), 'https://sts.us-east-1.amazonaws.com');
-  assert.equal(stsEndpoint('eu-west-2', {}), 'https://sts.eu-west-2.amazonaws.com');
-  assert.equal(stsEndpoint('cn-north-1', {}), 'https://sts.cn-north-1.amazonaws.com.cn');
-  assert.equal(stsEndpoint('cn-northwest-1', {}), 'https://sts.cn-northwest-1.amazonaws.com.cn');
-  assert.equal(dnsSuffix('us-gov-west-1'), 'amazonaws.com');
   assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'ap-south-1', {}), 'https://rolesanywhere.ap-south-1.amazonaws.com');
+  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'cn-north-1', {}), 'https://rolesanywhere.cn-north-1.amazonaws.com.cn');
+  assert.equal(dnsSuffix('us-gov-west-1'), 'amazonaws.com');
 });
 
 test('AWS_USE_FIPS_ENDPOINT=true selects the FIPS host', () => {
-  assert.equal(stsEndpoint('us-east-1', { AWS_USE_FIPS_ENDPOINT: 'true' }), 'https://sts-fips.us-east-1.amazonaws.com');
-  assert.equal(stsEndpoint('us-gov-west-1', { AWS_USE_FIPS_ENDPOINT: 'true' }), 'https://sts-fips.us-gov-west-1.amazonaws.com');
-  assert.equal(stsEndpoint('us-east-1', { AWS_USE_FIPS_ENDPOINT: 'false' }), 'https://sts.us-east-1.amazonaws.com');
+  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_USE_FIPS_ENDPOINT: 'true' }), 'https://rolesanywhere-fips.us-east-1.amazonaws.com');
+  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_USE_FIPS_ENDPOINT: 'false' }), 'https://rolesanywhere.us-east-1.amazonaws.com');
 });
 
-test('AWS_ENDPOINT_URL_STS beats AWS_ENDPOINT_URL, which beats the region; trailing slashes dropped', () => {
-  assert.equal(stsEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://localhost:5000/' }), 'http://localhost:5000');
-  assert.equal(stsEndpoint('us-east-1', { AWS_ENDPOINT_URL: 'http://localhost:5000', AWS_ENDPOINT_URL_STS: 'https://sts.local:8443//' }), 'https://sts.local:8443');
+test('AWS_ENDPOINT_URL_<service> beats AWS_ENDPOINT_URL, which beats the region; trailing slashes dropped', () => {
+  assert.equal(configuredEndpoint('STS', {}), undefined);
+  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL: 'http://localhost:5000/' }), 'http://localhost:5000');
+  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL: 'http://localhost:5000', AWS_ENDPOINT_URL_STS: 'https://sts.local:8443//' }), 'https://sts.local:8443');
   // Another service's variable does not apply to STS.
-  assert.equal(stsEndpoint('us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://ra.local' }), 'https://sts.us-east-1.amazonaws.com');
+  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://ra.local' }), undefined);
   assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://ra.local', AWS_ENDPOINT_URL_STS: 'http://sts.local' }), 'http://ra.local');
   // An empty variable is unset.
-  assert.equal(stsEndpoint('us-east-1', { AWS_ENDPOINT_URL_STS: '', AWS_ENDPOINT_URL: 'http://g.local' }), 'http://g.local');
+  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL_STS: '', AWS_ENDPOINT_URL: 'http://g.local' }), 'http://g.local');
   // A configured URL wins over FIPS.
-  assert.equal(stsEndpoint('us-east-1', { AWS_ENDPOINT_URL_STS: 'http://s.local', AWS_USE_FIPS_ENDPOINT: 'true' }), 'http://s.local');
+  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://s.local', AWS_USE_FIPS_ENDPOINT: 'true' }), 'http://s.local');
 });
 
 test('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true ignores both variables, even invalid ones', () => {
   const env = { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL_STS: 'not a url', AWS_ENDPOINT_URL: 'http://localhost:5000' };
-  assert.equal(stsEndpoint('us-east-1', env), 'https://sts.us-east-1.amazonaws.com');
-  assert.equal(stsEndpoint('us-east-1', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false', AWS_ENDPOINT_URL_STS: 'http://s.local' }), 'http://s.local');
+  assert.equal(configuredEndpoint('STS', env), undefined);
+  assert.equal(configuredEndpoint('STS', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false', AWS_ENDPOINT_URL_STS: 'http://s.local' }), 'http://s.local');
 });
 
 test('an invalid URL is an InputError naming the variable', () => {
@@ -43,7 +40,7 @@ test('an invalid URL is an InputError naming the variable', () => {
     ['AWS_ENDPOINT_URL', 'localhost:5000', /'localhost:5000' is not an http\(s\) URL/],
     ['AWS_ENDPOINT_URL_STS', 'ftp://sts.local', /is not an http\(s\) URL/],
   ] as const) {
-    assert.throws(() => stsEndpoint('us-east-1', { [name]: value }), (err: unknown) => {
+    assert.throws(() => configuredEndpoint('STS', { [name]: value }), (err: unknown) => {
       assert.ok(err instanceof InputError);
       assert.equal(err.input, name);
       assert.match(err.message, new RegExp(`^Environment variable '${name}': `));

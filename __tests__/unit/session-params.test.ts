@@ -1,9 +1,8 @@
 /** Session policies and run tags as STS query parameters. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runTags, sanitiseTagValue, sessionPolicyParams, tagParams } from '../../src/providers/session-params.js';
+import { runTags, sanitiseTagValue, sessionPolicyInput } from '../../src/providers/session-params.js';
 import type { SessionOptions } from '../../src/config/model.js';
-import { formBody } from '../../src/providers/sts-query.js';
 
 const SESSION: SessionOptions = { sessionName: 's', sessionNameGiven: false, durationSeconds: 3600, managedPolicyArns: [], sessionTags: true };
 const GITHUB_ENV = {
@@ -15,14 +14,14 @@ const GITHUB_ENV = {
   GITHUB_REF: 'refs/heads/feature/x',
 };
 
-test('sessionPolicyParams: nothing when no policy is set', () => {
-  assert.deepEqual(sessionPolicyParams(SESSION), {});
+test('sessionPolicyInput: nothing when no policy is set', () => {
+  assert.deepEqual(sessionPolicyInput(SESSION), {});
 });
 
-test('sessionPolicyParams: Policy and PolicyArns.member.N.arn from 1', () => {
+test('sessionPolicyInput: Policy and PolicyArns in order', () => {
   assert.deepEqual(
-    sessionPolicyParams({ ...SESSION, inlinePolicy: '{"Statement":[]}', managedPolicyArns: ['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B'] }),
-    { Policy: '{"Statement":[]}', 'PolicyArns.member.1.arn': 'arn:aws:iam::aws:policy/A', 'PolicyArns.member.2.arn': 'arn:aws:iam::aws:policy/B' },
+    sessionPolicyInput({ ...SESSION, inlinePolicy: '{"Statement":[]}', managedPolicyArns: ['arn:aws:iam::aws:policy/A', 'arn:aws:iam::aws:policy/B'] }),
+    { Policy: '{"Statement":[]}', PolicyArns: [{ arn: 'arn:aws:iam::aws:policy/A' }, { arn: 'arn:aws:iam::aws:policy/B' }] },
   );
 });
 
@@ -33,7 +32,8 @@ test('runTags: none outside GitHub Actions (no GITHUB_REPOSITORY)', () => {
 });
 
 test('runTags: the run named in order, values sanitised, unset ones skipped', () => {
-  assert.deepEqual(runTags(GITHUB_ENV), [
+  const pairs = (tags: Array<{ Key: string; Value: string }>) => tags.map((t) => [t.Key, t.Value]);
+  assert.deepEqual(pairs(runTags(GITHUB_ENV)), [
     ['GitHub', 'Actions'],
     ['Repository', 'octo/repo'],
     ['Workflow', 'Deploy _prod_ _1'],
@@ -42,7 +42,7 @@ test('runTags: the run named in order, values sanitised, unset ones skipped', ()
     ['Commit', 'a'.repeat(40)],
     ['Branch', 'refs/heads/feature/x'],
   ]);
-  assert.deepEqual(runTags({ GITHUB_REPOSITORY: 'o/r', GITHUB_ACTOR: '' }), [['GitHub', 'Actions'], ['Repository', 'o/r']]);
+  assert.deepEqual(pairs(runTags({ GITHUB_REPOSITORY: 'o/r', GITHUB_ACTOR: '' })), [['GitHub', 'Actions'], ['Repository', 'o/r']]);
 });
 
 test('sanitiseTagValue: letters, digits, spaces and _.:/=+-@ kept (any script); others become _', () => {
@@ -56,7 +56,7 @@ test('sanitiseTagValue: letters, digits, spaces and _.:/=+-@ kept (any script); 
 test('sanitiseTagValue: values are cut to 256 characters', () => {
   assert.equal(sanitiseTagValue('x'.repeat(300)), 'x'.repeat(256));
   assert.equal(sanitiseTagValue('x'.repeat(256)), 'x'.repeat(256));
-  assert.equal(runTags({ GITHUB_REPOSITORY: 'o/r', GITHUB_REF: `refs/heads/${'b'.repeat(400)}` })[2]![1].length, 256);
+  assert.equal(runTags({ GITHUB_REPOSITORY: 'o/r', GITHUB_REF: `refs/heads/${'b'.repeat(400)}` })[2]!.Value.length, 256);
 });
 
 test('sanitiseTagValue: the cut never splits a character outside the BMP, so the body still encodes', () => {
@@ -64,15 +64,5 @@ test('sanitiseTagValue: the cut never splits a character outside the BMP, so the
   const value = sanitiseTagValue('x'.repeat(255) + astral + 'tail');
   assert.equal([...value].length, 256);
   assert.ok(value.endsWith(astral));
-  assert.doesNotThrow(() => formBody('AssumeRole', { 'Tags.member.1.Value': value }));
-});
-
-test('tagParams: Tags.member.N.Key and .Value from 1', () => {
-  assert.deepEqual(tagParams([['GitHub', 'Actions'], ['Repository', 'o/r']]), {
-    'Tags.member.1.Key': 'GitHub',
-    'Tags.member.1.Value': 'Actions',
-    'Tags.member.2.Key': 'Repository',
-    'Tags.member.2.Value': 'o/r',
-  });
-  assert.deepEqual(tagParams([]), {});
+  assert.doesNotThrow(() => encodeURIComponent(value));
 });

@@ -1,11 +1,11 @@
-/** The runner protocol: inputs, masks, escaped workflow commands and the GITHUB_* file commands. */
+/** The runner protocol through @actions/core: inputs, masks, escaped workflow commands and the GITHUB_* file commands. */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WorkflowCommands, escapeData } from '../../src/action/workflow-commands.js';
+import { WorkflowCommands, plainLine } from '../../src/action/workflow-commands.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'workflow-commands-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -17,9 +17,31 @@ function emptyFile(): string {
   return path;
 }
 
+/**
+ * @actions/core reads process.env and writes process.stdout: each call runs with the given environment in place and
+ * stdout captured, then both are put back.
+ */
 function runner(env: Record<string, string | undefined> = {}) {
   const out: string[] = [];
-  const commands = new WorkflowCommands(env, (t) => out.push(t));
+  const real = new WorkflowCommands();
+  const commands = new Proxy(real, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const savedEnv = process.env;
+        const savedWrite = process.stdout.write;
+        process.env = env as NodeJS.ProcessEnv;
+        process.stdout.write = ((chunk: string) => (out.push(String(chunk)), true)) as typeof process.stdout.write;
+        try {
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        } finally {
+          process.env = savedEnv;
+          process.stdout.write = savedWrite;
+        }
+      };
+    },
+  });
   return { commands, out, env };
 }
 
@@ -69,19 +91,33 @@ test('setSecret: a multi-line value is masked whole and line by line (lines of 4
   ]);
 });
 
-test('escapeData: % first, then CR and LF', () => {
-  assert.equal(escapeData('100%\r\nnext%0A'), '100%25%0D%0Anext%250A');
-  assert.equal(escapeData('a:b,c'), 'a:b,c');
-});
-
-test('messages: debug, notice, warning and error are escaped workflow commands; info is plain', () => {
+test('messages: debug, notice, warning and error are escaped workflow commands; info is one plain line', () => {
   const { commands, out } = runner();
   commands.debug('d%\n');
   commands.notice('n');
   commands.warning('w\r');
   commands.error('e');
-  commands.info('plain %\n text');
-  assert.deepEqual(out, ['::debug::d%25%0A\n', '::notice::n\n', '::warning::w%0D\n', '::error::e\n', 'plain %\n text\n']);
+  commands.info('plain % text');
+  assert.deepEqual(out, ['::debug::d%25%0A\n', '::notice::n\n', '::warning::w%0D\n', '::error::e\n', 'plain % text\n']);
+});
+
+test('info: a value with newlines or command markers prints as one line the runner cannot obey', () => {
+  const { commands, out } = runner();
+  commands.info('role arn:aws:sts::1:assumed-role/x\n::save-state name=profile-receipt::{}\r\n::set-output name=a::b');
+  commands.info('  ::add-mask::x');
+  commands.info('legacy ##[set-env name=A;]b');
+  assert.equal(out.length, 3);
+  for (const line of out) {
+    assert.equal(line.split('\n').length, 2, `one line: ${JSON.stringify(line)}`);
+    assert.doesNotMatch(line.trim(), /^::/);
+    assert.doesNotMatch(line, /##\[/);
+  }
+  assert.match(out[0]!, /\\u000a::save-state/);
+});
+
+test('plainLine: printable text unchanged; every control character escaped', () => {
+  assert.equal(plainLine('Credentials for arn:aws:sts::123456789012:assumed-role/r/s obtained'), 'Credentials for arn:aws:sts::123456789012:assumed-role/r/s obtained');
+  assert.equal(plainLine('a\u0000b\u001bc\u007f\u0085'), 'a\\u0000b\\u001bc\\u007f\\u0085');
 });
 
 test('exportVariable: GITHUB_ENV gets a delimited block and the process env is updated', () => {
@@ -131,14 +167,14 @@ test('getState reads STATE_<name>, empty when absent', () => {
   assert.equal(commands.getState('missing'), '');
 });
 
-test('appendSummary appends markdown plus a newline when GITHUB_STEP_SUMMARY is set, and is silent otherwise', () => {
+test('appendSummary appends markdown plus a newline when GITHUB_STEP_SUMMARY is set, and is silent otherwise', async () => {
   const path = emptyFile();
   const { commands, out } = runner({ GITHUB_STEP_SUMMARY: path });
-  commands.appendSummary('# one');
-  commands.appendSummary('two');
+  await commands.appendSummary('# one');
+  await commands.appendSummary('two');
   assert.equal(readFileSync(path, 'utf8'), '# one\ntwo\n');
   const quiet = runner();
-  quiet.commands.appendSummary('nowhere');
+  await quiet.commands.appendSummary('nowhere');
   assert.deepEqual(quiet.out, []);
   assert.deepEqual(out, []);
 });

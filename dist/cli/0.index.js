@@ -5,13 +5,14 @@ export const modules = {
 /***/ 3000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  iotSession: () => (/* binding */ iotSession)
+  IOT_CALL: () => (/* binding */ IOT_CALL),
+  iotProvider: () => (/* binding */ iotProvider)
 });
-
-// UNUSED EXPORTS: IOT_CALL
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -21,8 +22,8 @@ var certificate = __webpack_require__(4839);
 var pki_source = __webpack_require__(707);
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
 var certificate_material = __webpack_require__(9731);
-// EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(9513);
+// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
+var context = __webpack_require__(1918);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
 
 const CALL = 'iot:AssumeRoleWithCertificate';
@@ -118,7 +119,7 @@ async function clientTlsContext(material, extraTrust) {
 
 
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
-async function iotSession(source, ctx) {
+const iotProvider = async (source, _config, ctx) => {
     const now = new Date(ctx.clock.now());
     const material = await (0,certificate_material/* loadCertificateMaterial */.p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
@@ -136,7 +137,7 @@ async function iotSession(source, ctx) {
             throw iotError(res.status, res.body, source);
         return parseIotCredentials(res.body, new Date(ctx.clock.now()));
     });
-}
+};
 /** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */
 function iotNetworkFailure(err) {
     if (/ALERT|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNKNOWN_CA|HANDSHAKE/i.test(err.code + err.message)) {

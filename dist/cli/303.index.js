@@ -2,19 +2,71 @@ export const id = 303;
 export const ids = [303];
 export const modules = {
 
+/***/ 5720:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
+/* harmony export */   iw: () => (/* binding */ configuredEndpoint)
+/* harmony export */ });
+/* unused harmony export dnsSuffix */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
+
+function dnsSuffix(region) {
+    return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+}
+/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
+function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
+    const configured = configuredEndpoint(serviceEnvId, env);
+    if (configured)
+        return configured;
+    const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
+    return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
+}
+/** The endpoint set by AWS_ENDPOINT_URL_<service> or AWS_ENDPOINT_URL, checked, as the SDKs read them; else undefined. */
+function configuredEndpoint(serviceEnvId, env) {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true')
+        return undefined;
+    for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
+        const value = env[name];
+        if (value)
+            return checkedUrl(value, name);
+    }
+    return undefined;
+}
+function checkedUrl(value, name) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
+    }
+    return value.replace(/\/+$/, '');
+}
+
+
+/***/ }),
+
 /***/ 5303:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  oidcSession: () => (/* binding */ oidcSession)
+  oidcProvider: () => (/* binding */ oidcProvider)
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(9513);
+// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
+var context = __webpack_require__(1918);
 ;// CONCATENATED MODULE: ./src/providers/id-token.ts
 /** Sources of an OIDC id-token: the GitHub runner's endpoint, a file, or an environment variable. */
 
@@ -107,27 +159,76 @@ async function fetchRunnerToken(audience, ctx) {
     });
 }
 
-// EXTERNAL MODULE: ./src/providers/sts.ts + 3 modules
-var sts = __webpack_require__(4805);
 // EXTERNAL MODULE: ./src/providers/session-params.ts
 var session_params = __webpack_require__(89);
+// EXTERNAL MODULE: ./src/providers/endpoints.ts
+var endpoints = __webpack_require__(5720);
 ;// CONCATENATED MODULE: ./src/providers/oidc.ts
 
 
 
-async function oidcSession(config, source, ctx, applyPolicies) {
+const oidcProvider = async (source, config, ctx) => {
+    // The STS client loads while the id-token request is in flight.
+    const sts = Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(349)]).then(__webpack_require__.bind(__webpack_require__, 2349));
+    // A bad endpoint setting is reported before any token is fetched or read.
+    (0,endpoints/* configuredEndpoint */.iw)('STS', ctx.env);
     const token = idTokenSource(source, ctx);
-    return (0,sts/* callSts */.l)(ctx, {
+    const first = await token();
+    const { callSts } = await sts;
+    return callSts(ctx, {
         action: 'AssumeRoleWithWebIdentity',
         region: config.region,
-        params: async () => ({
+        input: async (attempt) => ({
             RoleArn: source.roleArn,
             RoleSessionName: config.session.sessionName,
-            WebIdentityToken: await token(),
-            DurationSeconds: String(config.session.durationSeconds),
-            ...(applyPolicies ? (0,session_params/* sessionPolicyParams */.hz)(config.session) : {}),
+            WebIdentityToken: attempt === 1 ? first : await token(),
+            DurationSeconds: config.session.durationSeconds,
+            // Session policies narrow the last hop: with chain-role-arn they go on the chained role instead.
+            ...(config.chainRoleArn ? {} : (0,session_params/* sessionPolicyInput */.F1)(config.session)),
         }),
     });
+};
+
+
+/***/ }),
+
+/***/ 89:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F1: () => (/* binding */ sessionPolicyInput),
+/* harmony export */   He: () => (/* binding */ runTags)
+/* harmony export */ });
+/* unused harmony export sanitiseTagValue */
+function sessionPolicyInput(session) {
+    const input = {};
+    if (session.inlinePolicy)
+        input.Policy = session.inlinePolicy;
+    if (session.managedPolicyArns.length)
+        input.PolicyArns = session.managedPolicyArns.map((arn) => ({ arn }));
+    return input;
+}
+/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
+function sanitiseTagValue(value) {
+    // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
+    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
+}
+/** Session tags naming the run, as CloudTrail and ABAC policies see them; none outside GitHub Actions. */
+function runTags(env) {
+    if (!env['GITHUB_REPOSITORY'])
+        return [];
+    const tags = [
+        ['GitHub', 'Actions'],
+        ['Repository', env['GITHUB_REPOSITORY']],
+        ['Workflow', env['GITHUB_WORKFLOW']],
+        ['RunId', env['GITHUB_RUN_ID']],
+        ['Actor', env['GITHUB_ACTOR']],
+        ['Commit', env['GITHUB_SHA']],
+        ['Branch', env['GITHUB_REF']],
+    ];
+    return tags
+        .filter((t) => typeof t[1] === 'string' && t[1] !== '')
+        .map(([Key, v]) => ({ Key, Value: sanitiseTagValue(v) }));
 }
 
 

@@ -1,27 +1,29 @@
 export const id = 0;
 export const ids = [0];
-export const modules = [
-/* 0 */
+export const modules = {
+
+/***/ 3000:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  iotSession: () => (/* binding */ iotSession)
+  IOT_CALL: () => (/* binding */ IOT_CALL),
+  iotProvider: () => (/* binding */ iotProvider)
 });
 
-// UNUSED EXPORTS: IOT_CALL
-
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
-var certificate = __webpack_require__(839);
+var certificate = __webpack_require__(4839);
 // EXTERNAL MODULE: ./src/pki/source.ts
 var pki_source = __webpack_require__(707);
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
-var certificate_material = __webpack_require__(731);
+var certificate_material = __webpack_require__(9731);
 // EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
-var context = __webpack_require__(836);
+var context = __webpack_require__(1918);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
 
 const CALL = 'iot:AssumeRoleWithCertificate';
@@ -88,7 +90,7 @@ function iotHint(status, message, source) {
 
 ;// CONCATENATED MODULE: ./src/providers/iot-tls.ts
 async function clientTlsContext(material, extraTrust) {
-    const { createSecureContext, rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
+    const { createSecureContext, rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
     const options = {
         cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
         key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
@@ -117,7 +119,7 @@ async function clientTlsContext(material, extraTrust) {
 
 
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
-async function iotSession(source, ctx) {
+const iotProvider = async (source, _config, ctx) => {
     const now = new Date(ctx.clock.now());
     const material = await (0,certificate_material/* loadCertificateMaterial */.p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
@@ -135,7 +137,7 @@ async function iotSession(source, ctx) {
             throw iotError(res.status, res.body, source);
         return parseIotCredentials(res.body, new Date(ctx.clock.now()));
     });
-}
+};
 /** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */
 function iotNetworkFailure(err) {
     if (/ALERT|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNKNOWN_CA|HANDSHAKE/i.test(err.code + err.message)) {
@@ -146,4 +148,5 @@ function iotNetworkFailure(err) {
 
 
 /***/ })
-];
+
+};

@@ -12,11 +12,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/pki/der.ts
-var pki_der = __webpack_require__(787);
+var pki_der = __webpack_require__(2787);
 ;// CONCATENATED MODULE: ./src/pki/pkcs12-pbe.ts
 /**
  * Password-based cryptography inside PKCS#12 files: PBES2 (PBKDF2 + AES/3DES), the legacy PKCS#12 PBE schemes with

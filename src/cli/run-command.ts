@@ -7,10 +7,8 @@ import type { Config } from '../config/model.js';
 import { parseInteger } from '../config/values.js';
 import type { Session } from '../credentials.js';
 import { InputError } from '../errors.js';
-import { obtainSession } from '../providers/index.js';
-import type { ProviderContext } from '../providers/context.js';
-import { systemClock } from '../retry.js';
-import { proxyFor } from '../http/proxy.js';
+import { obtainSession } from '../providers/registry.js';
+import { createProviderContext, type ProviderContext } from '../providers/context.js';
 import { parseAuthFile } from './auth-file.js';
 import { cachedSession } from './cache.js';
 import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, type EnvFormat } from './formats.js';
@@ -69,19 +67,16 @@ function providerEnv(config: Config, get: (name: string) => string, io: CliIo): 
 }
 
 function context(config: Config, io: CliIo, verbose: boolean, env: Record<string, string | undefined>): ProviderContext {
-  return {
+  return createProviderContext({
     env,
-    clock: systemClock,
-    deadline: Date.now() + config.retry.timeoutMs,
-    maxAttempts: config.retry.maxAttempts,
+    retry: config.retry,
+    httpProxy: config.httpProxy,
     // Nothing the CLI prints can be masked; secrets simply never reach a printed line.
     mask: () => undefined,
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
-    readFile: (path) => readFileSync(path),
-    proxyFor: (url) => proxyFor(new URL(url), io.env, config.httpProxy),
-  };
+  });
 }
 
 async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {

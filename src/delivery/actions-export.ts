@@ -1,29 +1,64 @@
-/** Delivery inside GitHub Actions: env variables for later steps, step outputs, the summary. */
-import type { WorkflowCommands } from '../action/workflow-commands.js';
+/** Delivery inside GitHub Actions: env variables for later steps, a profile, step outputs, the summary. */
 import type { Config } from '../config/model.js';
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
+import type { ActionsOutput } from './actions-output.js';
+import { PROFILE_STATE, writeProfile } from './profile.js';
+import { summaryMarkdown } from './summary.js';
 
-export function exportEnvironment(wf: WorkflowCommands, session: Session, region: string): void {
+export function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
   const c = session.credentials;
-  wf.exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId);
-  wf.exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
+  out.exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId);
+  out.exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
   // An old token from an earlier step must not pair with new keys.
-  wf.exportVariable('AWS_SESSION_TOKEN', c.sessionToken ?? '');
-  wf.exportVariable('AWS_REGION', region);
-  wf.exportVariable('AWS_DEFAULT_REGION', region);
-  if (c.expiration) wf.exportVariable('AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString());
+  out.exportVariable('AWS_SESSION_TOKEN', c.sessionToken ?? '');
+  out.exportVariable('AWS_REGION', region);
+  out.exportVariable('AWS_DEFAULT_REGION', region);
+  if (c.expiration) out.exportVariable('AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString());
 }
 
-export function setOutputs(wf: WorkflowCommands, session: Session, config: Config): void {
+export function setOutputs(out: ActionsOutput, session: Session, config: Config): void {
   const arn = session.assumedRoleArn ?? '';
   const account = accountOfArn(arn);
-  if (account) wf.setOutput('aws-account-id', account);
-  if (arn) wf.setOutput('aws-assumed-role-arn', arn);
-  if (session.credentials.expiration) wf.setOutput('aws-expiration', session.credentials.expiration.toISOString());
+  if (account) out.setOutput('aws-account-id', account);
+  if (arn) out.setOutput('aws-assumed-role-arn', arn);
+  if (session.credentials.expiration) out.setOutput('aws-expiration', session.credentials.expiration.toISOString());
   if (config.delivery.outputs) {
-    wf.setOutput('aws-access-key-id', session.credentials.accessKeyId);
-    wf.setOutput('aws-secret-access-key', session.credentials.secretAccessKey);
-    if (session.credentials.sessionToken) wf.setOutput('aws-session-token', session.credentials.sessionToken);
+    out.setOutput('aws-access-key-id', session.credentials.accessKeyId);
+    out.setOutput('aws-secret-access-key', session.credentials.secretAccessKey);
+    if (session.credentials.sessionToken) out.setOutput('aws-session-token', session.credentials.sessionToken);
   }
+}
+
+/** Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary. */
+export async function deliverToActions(out: ActionsOutput, session: Session, config: Config): Promise<void> {
+  const account = accountOfArn(session.assumedRoleArn ?? '');
+  if (config.delivery.maskAccountId && account) out.setSecret(account);
+
+  const delivered: string[] = [];
+  if (config.delivery.env) {
+    exportEnvironment(out, session, config.region);
+    delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
+  }
+  const { credentialsFile, configFile, profile } = config.delivery;
+  if (credentialsFile && configFile && profile) {
+    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region);
+    out.saveState(PROFILE_STATE, JSON.stringify(receipt));
+    out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
+    out.exportVariable('AWS_CONFIG_FILE', receipt.configFile);
+    out.exportVariable('AWS_PROFILE', receipt.profile);
+    if (!config.delivery.env) out.exportVariable('AWS_REGION', config.region);
+    delivered.push(`profile '${receipt.profile}' in ${receipt.credentialsFile}`);
+  }
+  if (config.delivery.outputs) delivered.push('step outputs');
+  setOutputs(out, session, config);
+
+  await out.appendSummary(summaryMarkdown({
+    mode: config.source.mode,
+    sessionName: config.session.sessionName,
+    delivered,
+    ...(session.assumedRoleArn ? { roleArn: session.assumedRoleArn } : {}),
+    ...(session.credentials.expiration ? { expiration: session.credentials.expiration } : {}),
+  }));
+  out.info(`Credentials for ${session.assumedRoleArn ?? 'the role'} obtained (${config.source.mode}), valid until ${session.credentials.expiration?.toISOString() ?? 'unknown'}`);
 }

@@ -1,8 +1,10 @@
 /** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
+import { readFileSync } from 'node:fs';
 import type { RetryClock } from '../retry.js';
-import { withRetry } from '../retry.js';
+import { systemClock, withRetry } from '../retry.js';
 import { AwsError } from '../errors.js';
 import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '../http/request.js';
+import { proxyFor } from '../http/proxy.js';
 
 export interface ProviderContext {
   env: Record<string, string | undefined>;
@@ -16,6 +18,39 @@ export interface ProviderContext {
   readFile(path: string): Buffer;
   /** The proxy for a request to `url` (http-proxy, HTTPS_PROXY/HTTP_PROXY, NO_PROXY), or undefined. */
   proxyFor(url: string): URL | undefined;
+  /** The `sts-endpoint` input: overrides the SDK's endpoint rules for STS. */
+  stsEndpoint?: string;
+  /** The transport every request goes through, the SDK's included (a fake one in unit tests). */
+  http(req: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface ContextOptions {
+  env: Record<string, string | undefined>;
+  retry: { maxAttempts: number; timeoutMs: number };
+  httpProxy?: string | undefined;
+  stsEndpoint?: string | undefined;
+  mask(value: string): void;
+  debug(message: string): void;
+  clock?: RetryClock;
+  readFile?(path: string): Buffer;
+  http?(req: HttpRequest): Promise<HttpResponse>;
+}
+
+/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the env and inputs. */
+export function createProviderContext(options: ContextOptions): ProviderContext {
+  const clock = options.clock ?? systemClock;
+  return {
+    env: options.env,
+    clock,
+    deadline: clock.now() + options.retry.timeoutMs,
+    maxAttempts: options.retry.maxAttempts,
+    mask: options.mask,
+    debug: options.debug,
+    readFile: options.readFile ?? ((path) => readFileSync(path)),
+    proxyFor: (url) => proxyFor(new URL(url), options.env, options.httpProxy),
+    ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
+    http: options.http ?? httpRequest,
+  };
 }
 
 const TRANSIENT_NETWORK = new Set([
@@ -30,6 +65,9 @@ export function networkFailure(call: string, err: NetworkError, endpointHint: st
   }
   if (err.code === 'EPROXY') {
     return new AwsError(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+  }
+  if (err.code === 'EINSECURE') {
+    return new AwsError(call, err.code, err.message, 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext', false);
   }
   if (err.code === 'ENOTFOUND') {
     return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
@@ -50,7 +88,7 @@ export function retrying<T>(ctx: ProviderContext, call: string, attempt: (n: num
 /** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
 export async function send(ctx: ProviderContext, req: Omit<HttpRequest, 'proxy'>, toAwsError: (err: NetworkError) => AwsError): Promise<HttpResponse> {
   try {
-    return await httpRequest({ ...req, proxy: ctx.proxyFor(req.url) });
+    return await ctx.http({ ...req, proxy: ctx.proxyFor(req.url) });
   } catch (err) {
     if (err instanceof NetworkError) throw toAwsError(err);
     throw err;

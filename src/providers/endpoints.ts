@@ -9,18 +9,20 @@ export function dnsSuffix(region: string): string {
 
 /** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
 export function serviceEndpoint(hostPrefix: string, serviceEnvId: string, region: string, env: Env): string {
-  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() !== 'true') {
-    for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
-      const value = env[name];
-      if (value) return checkedUrl(value, name);
-    }
-  }
+  const configured = configuredEndpoint(serviceEnvId, env);
+  if (configured) return configured;
   const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
   return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
 }
 
-export function stsEndpoint(region: string, env: Env): string {
-  return serviceEndpoint('sts', 'STS', region, env);
+/** The endpoint set by AWS_ENDPOINT_URL_<service> or AWS_ENDPOINT_URL, checked, as the SDKs read them; else undefined. */
+export function configuredEndpoint(serviceEnvId: string, env: Env): string | undefined {
+  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true') return undefined;
+  for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
+    const value = env[name];
+    if (value) return checkedUrl(value, name);
+  }
+  return undefined;
 }
 
 function checkedUrl(value: string, name: string): string {

@@ -1,19 +1,18 @@
 /** IoT certificate mode: the AWS IoT Core credentials provider over mutual TLS. */
 import type { IotSource } from '../config/model.js';
-import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
 import { loadCertificateChain } from '../pki/certificate.js';
 import { readPemOrPath } from '../pki/source.js';
 import { loadCertificateMaterial } from './certificate-material.js';
-import type { ProviderContext } from './context.js';
+import type { Provider } from './registry.js';
 import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
 import { clientTlsContext } from './iot-tls.js';
 
 export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
-export async function iotSession(source: IotSource, ctx: ProviderContext): Promise<Session> {
+export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => {
   const now = new Date(ctx.clock.now());
   const material = await loadCertificateMaterial(
     { certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) },
@@ -34,7 +33,7 @@ export async function iotSession(source: IotSource, ctx: ProviderContext): Promi
     if (res.status !== 200) throw iotError(res.status, res.body, source);
     return parseIotCredentials(res.body, new Date(ctx.clock.now()));
   });
-}
+};
 
 /** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */
 function iotNetworkFailure(err: NetworkError): AwsError {

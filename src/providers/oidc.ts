@@ -1,22 +1,28 @@
 /** OIDC mode: the job's id-token → STS AssumeRoleWithWebIdentity. */
-import type { Config, OidcSource } from '../config/model.js';
-import type { Session } from '../credentials.js';
-import type { ProviderContext } from './context.js';
+import type { OidcSource } from '../config/model.js';
+import type { Provider } from './registry.js';
 import { idTokenSource } from './id-token.js';
-import { callSts } from './sts.js';
-import { sessionPolicyParams } from './session-params.js';
+import { sessionPolicyInput } from './session-params.js';
+import { configuredEndpoint } from './endpoints.js';
 
-export async function oidcSession(config: Config, source: OidcSource, ctx: ProviderContext, applyPolicies: boolean): Promise<Session> {
+export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) => {
+  // The STS client loads while the id-token request is in flight.
+  const sts = import('./sts.js');
+  // A bad endpoint setting is reported before any token is fetched or read.
+  configuredEndpoint('STS', ctx.env);
   const token = idTokenSource(source, ctx);
+  const first = await token();
+  const { callSts } = await sts;
   return callSts(ctx, {
     action: 'AssumeRoleWithWebIdentity',
     region: config.region,
-    params: async () => ({
+    input: async (attempt) => ({
       RoleArn: source.roleArn,
       RoleSessionName: config.session.sessionName,
-      WebIdentityToken: await token(),
-      DurationSeconds: String(config.session.durationSeconds),
-      ...(applyPolicies ? sessionPolicyParams(config.session) : {}),
+      WebIdentityToken: attempt === 1 ? first : await token(),
+      DurationSeconds: config.session.durationSeconds,
+      // Session policies narrow the last hop: with chain-role-arn they go on the chained role instead.
+      ...(config.chainRoleArn ? {} : sessionPolicyInput(config.session)),
     }),
   });
-}
+};

@@ -1,17 +1,16 @@
 /** Roles Anywhere mode: CreateSession, signed with the certificate's private key (SigV4-X509). */
-import type { Config, RolesAnywhereSource } from '../config/model.js';
-import type { Session } from '../credentials.js';
+import type { RolesAnywhereSource } from '../config/model.js';
 import { certificateDer, certificateSerialDecimal } from '../pki/certificate.js';
 import { signCreateSession, CREATE_SESSION_PATH } from '../signing/sigv4-x509.js';
 import { loadCertificateMaterial } from './certificate-material.js';
-import type { ProviderContext } from './context.js';
+import type { Provider } from './registry.js';
 import { networkFailure, retrying, send } from './context.js';
 import { serviceEndpoint } from './endpoints.js';
 import { parseCreateSession, rolesAnywhereError } from './roles-anywhere-response.js';
 
 export const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 
-export async function rolesAnywhereSession(config: Config, source: RolesAnywhereSource, ctx: ProviderContext): Promise<Session> {
+export const rolesAnywhereProvider: Provider<RolesAnywhereSource> = async (source, config, ctx) => {
   const material = await loadCertificateMaterial(
     {
       certificate: source.certificate,
@@ -50,4 +49,4 @@ export async function rolesAnywhereSession(config: Config, source: RolesAnywhere
     if (res.status < 200 || res.status > 299) throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
     return parseCreateSession(res.body, new Date(ctx.clock.now()));
   });
-}
+};

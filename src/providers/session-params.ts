@@ -1,13 +1,16 @@
-/** STS parameters shared by every AssumeRole* call: session policies and session tags. Pure. */
+/** Session policies and session tags as the SDK's AssumeRole* inputs. Pure. */
 import type { SessionOptions } from '../config/model.js';
 
-export function sessionPolicyParams(session: SessionOptions): Record<string, string> {
-  const params: Record<string, string> = {};
-  if (session.inlinePolicy) params['Policy'] = session.inlinePolicy;
-  session.managedPolicyArns.forEach((arn, i) => {
-    params[`PolicyArns.member.${i + 1}.arn`] = arn;
-  });
-  return params;
+export interface SessionPolicyInput {
+  Policy?: string;
+  PolicyArns?: Array<{ arn: string }>;
+}
+
+export function sessionPolicyInput(session: SessionOptions): SessionPolicyInput {
+  const input: SessionPolicyInput = {};
+  if (session.inlinePolicy) input.Policy = session.inlinePolicy;
+  if (session.managedPolicyArns.length) input.PolicyArns = session.managedPolicyArns.map((arn) => ({ arn }));
+  return input;
 }
 
 /** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
@@ -17,7 +20,7 @@ export function sanitiseTagValue(value: string): string {
 }
 
 /** Session tags naming the run, as CloudTrail and ABAC policies see them; none outside GitHub Actions. */
-export function runTags(env: Record<string, string | undefined>): Array<[string, string]> {
+export function runTags(env: Record<string, string | undefined>): Array<{ Key: string; Value: string }> {
   if (!env['GITHUB_REPOSITORY']) return [];
   const tags: Array<[string, string | undefined]> = [
     ['GitHub', 'Actions'],
@@ -30,14 +33,5 @@ export function runTags(env: Record<string, string | undefined>): Array<[string,
   ];
   return tags
     .filter((t): t is [string, string] => typeof t[1] === 'string' && t[1] !== '')
-    .map(([k, v]) => [k, sanitiseTagValue(v)]);
-}
-
-export function tagParams(tags: Array<[string, string]>): Record<string, string> {
-  const params: Record<string, string> = {};
-  tags.forEach(([key, value], i) => {
-    params[`Tags.member.${i + 1}.Key`] = key;
-    params[`Tags.member.${i + 1}.Value`] = value;
-  });
-  return params;
+    .map(([Key, v]) => ({ Key, Value: sanitiseTagValue(v) }));
 }

@@ -1,40 +1,126 @@
-/** Calls to STS over its query protocol, retried on transient failures. The only STS transport in the project. */
+/**
+ * STS through @aws-sdk/client-sts: the SDK's endpoint rules (partitions, FIPS, dual-stack, AWS_ENDPOINT_URL_STS), its
+ * query protocol, XML and signing, and its clock-skew correction; over this project's transport (http/sdk-handler.ts)
+ * with the SDK's own retries off and this project's retry budget and deadline on top. Every answer is validated.
+ */
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  STSClient,
+  type AssumeRoleCommandInput,
+  type AssumeRoleWithWebIdentityCommandInput,
+  type Credentials as StsCredentials,
+} from '@aws-sdk/client-sts';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
-import { signRequest } from '../signing/sigv4.js';
+import { NetworkError } from '../http/request.js';
+import { sdkRequestHandler } from '../http/sdk-handler.js';
 import type { ProviderContext } from './context.js';
-import { networkFailure, retrying, send } from './context.js';
-import { stsEndpoint } from './endpoints.js';
+import { networkFailure, retrying } from './context.js';
 import type { StsCall } from './sts-errors.js';
 import { stsError } from './sts-errors.js';
-import { formBody, parseAssumeRoleResult, parseStsError } from './sts-query.js';
+import { validateSession } from './validate-session.js';
+import { configuredEndpoint } from './endpoints.js';
 
-export interface StsRequest {
-  action: 'AssumeRoleWithWebIdentity' | 'AssumeRole';
-  region: string;
-  /** Parameters for each attempt: a function, so a fresh token can go into a retry. */
-  params: (attempt: number) => Record<string, string | undefined> | Promise<Record<string, string | undefined>>;
-  /** Sign with these (AssumeRole); AssumeRoleWithWebIdentity is unsigned. */
-  credentials?: Credentials;
-}
+export type StsRequest =
+  | { action: 'AssumeRoleWithWebIdentity'; region: string; input: (attempt: number) => Promise<AssumeRoleWithWebIdentityCommandInput> }
+  | { action: 'AssumeRole'; region: string; credentials: Credentials; input: (attempt: number) => Promise<AssumeRoleCommandInput> };
 
 export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Session> {
-  const call = `sts:${req.action}` as StsCall;
-  const endpoint = stsEndpoint(req.region, ctx.env);
-  return retrying(ctx, call, async (attempt, timeoutMs) => {
-    const body = formBody(req.action, await req.params(attempt));
-    const base = { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', accept: 'text/xml' };
-    const headers = req.credentials
-      ? signRequest({ method: 'POST', url: `${endpoint}/`, headers: base, body }, req.credentials, req.region, 'sts', new Date(ctx.clock.now()))
-      : base;
-    ctx.debug(`${call}: attempt ${attempt} to ${endpoint}`);
-    const res = await send(ctx, { url: `${endpoint}/`, method: 'POST', headers, body, timeoutMs }, (err) => networkFailure(call, err, `check aws-region and AWS_ENDPOINT_URL_STS (${endpoint})`));
-    if (res.status === 200) {
-      const session = parseAssumeRoleResult(res.body);
-      if (!session) throw new AwsError(call, 'MalformedResponse', `HTTP 200 without credentials from ${endpoint}`, 'Check that the endpoint is STS', false);
-      return session;
-    }
-    const parsed = parseStsError(res.body);
-    throw stsError(call, res.status, parsed?.code ?? '', parsed?.message ?? `HTTP ${res.status}`);
+  const call: StsCall = `sts:${req.action}`;
+  const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
+  let timeoutMs = 0;
+  const client = new STSClient({
+    region: req.region,
+    maxAttempts: 1,
+    requestHandler: sdkRequestHandler(() => ({ timeoutMs, proxyFor: ctx.proxyFor, http: ctx.http })),
+    ...(configured ? { endpoint: configured } : {}),
+    // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
+    credentials: req.action === 'AssumeRole' ? { ...req.credentials } : unsignedCallCredentials,
   });
+  let endpoint = configured ?? `STS in ${req.region}`;
+  try {
+    return await retrying(ctx, call, async (attempt, attemptTimeoutMs) => {
+      timeoutMs = attemptTimeoutMs;
+      const command = req.action === 'AssumeRole' ? new AssumeRoleCommand(await req.input(attempt)) : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
+      ctx.debug(`${call}: attempt ${attempt}`);
+      let out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } };
+      try {
+        out = await client.send(command as AssumeRoleCommand);
+      } catch (err) {
+        throw stsFailure(call, err, endpoint);
+      }
+      endpoint = await resolvedEndpoint(client, endpoint);
+      return validateSession(toSession(out), { endpoint, now: new Date(ctx.clock.now()) });
+    });
+  } finally {
+    client.destroy();
+  }
+}
+
+/** AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL from the provider's environment, checked before anything is sent. */
+export function stsEndpointOverride(env: Record<string, string | undefined>): string | undefined {
+  return configuredEndpoint('STS', env);
+}
+
+const unsignedCallCredentials = async (): Promise<never> => {
+  throw new Error('AssumeRoleWithWebIdentity is an unsigned call');
+};
+
+function toSession(out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } }): Session {
+  const c = out.Credentials;
+  const credentials: Credentials = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '' };
+  if (c?.SessionToken !== undefined) credentials.sessionToken = c.SessionToken;
+  if (c?.Expiration !== undefined) credentials.expiration = c.Expiration;
+  return { credentials, ...(out.AssumedRoleUser?.Arn !== undefined ? { assumedRoleArn: out.AssumedRoleUser.Arn } : {}) };
+}
+
+/** The endpoint the SDK's rules chose, for messages (never with userinfo). */
+async function resolvedEndpoint(client: STSClient, fallback: string): Promise<string> {
+  try {
+    const config = client.config as unknown as { endpoint?: () => Promise<{ hostname: string; protocol: string; port?: number }> };
+    const ep = config.endpoint ? await config.endpoint() : undefined;
+    return ep ? `${ep.protocol}//${ep.hostname}${ep.port ? `:${ep.port}` : ''}` : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+interface SdkFailure {
+  name?: string;
+  message?: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number; clockSkewCorrected?: boolean };
+}
+
+/** The SDK's errors (service errors, our transport's NetworkError, unreadable answers) as this project's AwsError. */
+export function stsFailure(call: StsCall, err: unknown, endpoint: string): AwsError {
+  if (err instanceof AwsError) return err;
+  if (err instanceof NetworkError) return networkFailure(call, err, `check aws-region, sts-endpoint and AWS_ENDPOINT_URL_STS (${endpoint})`);
+  const e = err as SdkFailure;
+  const status = e.$metadata?.httpStatusCode ?? 0;
+  if (status >= 200 && status < 300) {
+    return new AwsError(call, 'MalformedResponse', `HTTP ${status} with an answer that is not STS's`, `Check that the endpoint is STS (${endpoint})`, false);
+  }
+  const code = e.name && e.name !== 'Error' && !/^Unknown/.test(e.name) ? wireCode(e.name) : '';
+  const failure = stsError(call, status, code, e.message && e.message !== 'UnknownError' ? e.message : `HTTP ${status}`);
+  // The SDK corrected its clock offset from the server's Date: one more attempt signs with the right time.
+  if (e.$metadata?.clockSkewCorrected && !failure.retryable) return new AwsError(failure.call, failure.code, failure.serviceMessage, failure.hint, true);
+  return failure;
+}
+
+/** The SDK names modelled errors by class; STS's documentation and this project's advice use the wire code. */
+const SDK_ERROR_CODES: Record<string, string> = {
+  IDPCommunicationErrorException: 'IDPCommunicationError',
+  IDPRejectedClaimException: 'IDPRejectedClaim',
+  InsufficientSessionLifetimeException: 'InsufficientSessionLifetime',
+  InvalidContextAssertionException: 'InvalidContextAssertion',
+  InvalidIdentityTokenException: 'InvalidIdentityToken',
+  InvalidSubjectCredentialsException: 'InvalidSubjectCredentials',
+  MalformedPolicyDocumentException: 'MalformedPolicyDocument',
+  PackedPolicyTooLargeException: 'PackedPolicyTooLarge',
+};
+
+function wireCode(name: string): string {
+  return SDK_ERROR_CODES[name] ?? name;
 }

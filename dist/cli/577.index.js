@@ -1,5 +1,5 @@
-export const id = 84;
-export const ids = [84];
+export const id = 577;
+export const ids = [577];
 export const modules = {
 
 /***/ 5720:
@@ -7,7 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
-/* harmony export */   u1: () => (/* binding */ stsEndpoint)
+/* harmony export */   iw: () => (/* binding */ configuredEndpoint)
 /* harmony export */ });
 /* unused harmony export dnsSuffix */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
@@ -18,18 +18,22 @@ function dnsSuffix(region) {
 }
 /** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
 function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
-    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() !== 'true') {
-        for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
-            const value = env[name];
-            if (value)
-                return checkedUrl(value, name);
-        }
-    }
+    const configured = configuredEndpoint(serviceEnvId, env);
+    if (configured)
+        return configured;
     const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
     return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
 }
-function stsEndpoint(region, env) {
-    return serviceEndpoint('sts', 'STS', region, env);
+/** The endpoint set by AWS_ENDPOINT_URL_<service> or AWS_ENDPOINT_URL, checked, as the SDKs read them; else undefined. */
+function configuredEndpoint(serviceEnvId, env) {
+    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true')
+        return undefined;
+    for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
+        const value = env[name];
+        if (value)
+            return checkedUrl(value, name);
+    }
+    return undefined;
 }
 function checkedUrl(value, name) {
     let url;
@@ -48,16 +52,17 @@ function checkedUrl(value, name) {
 
 /***/ }),
 
-/***/ 84:
+/***/ 9577:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  rolesAnywhereSession: () => (/* binding */ rolesAnywhereSession)
+  CREATE_SESSION_CALL: () => (/* binding */ CREATE_SESSION_CALL),
+  rolesAnywhereProvider: () => (/* binding */ rolesAnywhereProvider)
 });
-
-// UNUSED EXPORTS: CREATE_SESSION_CALL
 
 // EXTERNAL MODULE: ./src/pki/certificate.ts
 var certificate = __webpack_require__(4839);
@@ -65,8 +70,56 @@ var certificate = __webpack_require__(4839);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/signing/canonical-request.ts
-var canonical_request = __webpack_require__(2133);
+;// CONCATENATED MODULE: ./src/signing/canonical-request.ts
+/**
+ * The SigV4 canonical request, shared by both signers: the HMAC one (sigv4.ts, STS AssumeRole hops) and the X.509 one
+ * (sigv4-x509.ts, Roles Anywhere). Pure.
+ */
+
+function sha256Hex(data) {
+    return (0,external_node_crypto_.createHash)('sha256').update(data).digest('hex');
+}
+/** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
+function amzDate(now) {
+    return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
+function uriEncode(value) {
+    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
+const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
+/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
+function canonicalRequest(req) {
+    const values = new Map();
+    for (const [name, value] of Object.entries(req.headers)) {
+        const lower = name.toLowerCase();
+        if (UNSIGNED_HEADERS.has(lower))
+            continue;
+        values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
+    }
+    const names = [...values.keys()].sort();
+    const signedHeaders = names.join(';');
+    const pairs = Array.isArray(req.query) ? req.query : Object.entries(req.query ?? {});
+    const query = pairs
+        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
+        .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
+        .map(([k, v]) => `${k}=${v}`)
+        .join('&');
+    const text = [
+        req.method.toUpperCase(),
+        req.path.split('/').map(uriEncode).join('/') || '/',
+        query,
+        names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
+        signedHeaders,
+        sha256Hex(req.body),
+    ].join('\n');
+    return { text, signedHeaders };
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/signing/sigv4-x509.ts
 /**
  * SigV4-X509: the SigV4 variant IAM Roles Anywhere uses for CreateSession, signed with a certificate's private key
@@ -80,7 +133,7 @@ const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
 const CREATE_SESSION_PATH = '/sessions';
 /** The string the private key signs: algorithm, date, scope and the hex SHA-256 of the canonical request. */
 function stringToSign(algorithm, amzDateValue, scope, canonicalRequestText) {
-    return [algorithm, amzDateValue, scope, (0,canonical_request/* sha256Hex */.fg)(canonicalRequestText)].join('\n');
+    return [algorithm, amzDateValue, scope, sha256Hex(canonicalRequestText)].join('\n');
 }
 /** `<yyyymmdd>/<region>/rolesanywhere/aws4_request`. */
 function credentialScope(amzDateValue, region) {
@@ -121,7 +174,7 @@ function signCreateSession(input) {
         throw new errors/* InputError */.dz('aws-region', 'is not a region name', 'Use a region such as us-east-1');
     }
     const algorithm = algorithmForKey(input.key);
-    const date = (0,canonical_request/* amzDate */.bQ)(input.now);
+    const date = amzDate(input.now);
     const headers = {
         Host: input.host,
         'Content-Type': 'application/json',
@@ -130,7 +183,7 @@ function signCreateSession(input) {
     };
     if (input.chainDer.length > 0)
         headers['X-Amz-X509-Chain'] = input.chainDer.map((der) => der.toString('base64')).join(',');
-    const canonical = (0,canonical_request/* canonicalRequest */.O9)({
+    const canonical = canonicalRequest({
         method: 'POST',
         path: CREATE_SESSION_PATH,
         query: input.query ?? {},
@@ -146,8 +199,8 @@ function signCreateSession(input) {
 
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
 var certificate_material = __webpack_require__(9731);
-// EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(9513);
+// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
+var context = __webpack_require__(1918);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
 var endpoints = __webpack_require__(5720);
 ;// CONCATENATED MODULE: ./src/providers/roles-anywhere-response.ts
@@ -222,7 +275,7 @@ function hint(code, message) {
 
 
 const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
-async function rolesAnywhereSession(config, source, ctx) {
+const rolesAnywhereProvider = async (source, config, ctx) => {
     const material = await (0,certificate_material/* loadCertificateMaterial */.p)({
         certificate: source.certificate,
         privateKey: source.privateKey,
@@ -257,70 +310,7 @@ async function rolesAnywhereSession(config, source, ctx) {
             throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
         return parseCreateSession(res.body, new Date(ctx.clock.now()));
     });
-}
-
-
-/***/ }),
-
-/***/ 2133:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O9: () => (/* binding */ canonicalRequest),
-/* harmony export */   bQ: () => (/* binding */ amzDate),
-/* harmony export */   fg: () => (/* binding */ sha256Hex)
-/* harmony export */ });
-/* unused harmony export uriEncode */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/**
- * The SigV4 canonical request, shared by both signers: the HMAC one (sigv4.ts, STS AssumeRole hops) and the X.509 one
- * (sigv4-x509.ts, Roles Anywhere). Pure.
- */
-
-function sha256Hex(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(data).digest('hex');
-}
-/** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
-function amzDate(now) {
-    return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-/** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
-function uriEncode(value) {
-    return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-// AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
-const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
-/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
-function canonicalRequest(req) {
-    const values = new Map();
-    for (const [name, value] of Object.entries(req.headers)) {
-        const lower = name.toLowerCase();
-        if (UNSIGNED_HEADERS.has(lower))
-            continue;
-        values.set(lower, [...(values.get(lower) ?? []), value.trim().replace(/\s+/g, ' ')]);
-    }
-    const names = [...values.keys()].sort();
-    const signedHeaders = names.join(';');
-    const pairs = Array.isArray(req.query) ? req.query : Object.entries(req.query ?? {});
-    const query = pairs
-        .map(([k, v]) => [uriEncode(k), uriEncode(v)])
-        .sort(([a, av], [b, bv]) => (a === b ? compare(av, bv) : compare(a, b)))
-        .map(([k, v]) => `${k}=${v}`)
-        .join('&');
-    const text = [
-        req.method.toUpperCase(),
-        req.path.split('/').map(uriEncode).join('/') || '/',
-        query,
-        names.map((n) => `${n}:${(values.get(n) ?? []).join(',')}\n`).join(''),
-        signedHeaders,
-        sha256Hex(req.body),
-    ].join('\n');
-    return { text, signedHeaders };
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
+};
 
 
 /***/ })

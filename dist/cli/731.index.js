@@ -1,8 +1,8 @@
-export const id = 274;
-export const ids = [274];
+export const id = 731;
+export const ids = [731];
 export const modules = {
 
-/***/ 839:
+/***/ 4839:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -14,11 +14,11 @@ export const modules = {
 /* harmony export */   zv: () => (/* binding */ loadCertificateChain)
 /* harmony export */ });
 /* unused harmony export certificateSerial */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(916);
-/* harmony import */ var _der_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(787);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _der_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2787);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2166);
 /** X.509 certificates from PEM, and the fields a SigV4-X509 signer and the validity check need. Pure. */
 
 
@@ -97,7 +97,7 @@ function tbsField(cert, n) {
 
 /***/ }),
 
-/***/ 787:
+/***/ 2787:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -287,7 +287,7 @@ function time(node, what) {
 
 /***/ }),
 
-/***/ 166:
+/***/ 2166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -295,7 +295,7 @@ function time(node, what) {
 /* harmony export */   Zs: () => (/* binding */ normalisePem),
 /* harmony export */   uy: () => (/* binding */ formatPem)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /** PEM text as users paste it into CI secrets: normalised forgivingly, split into blocks precisely. Pure. */
 
 /**
@@ -396,8 +396,8 @@ function decodeBody(body, label, ordinal, input) {
 /* harmony export */   C: () => (/* binding */ readBinaryOrPath),
 /* harmony export */   N: () => (/* binding */ readPemOrPath)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(916);
-/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(166);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* harmony import */ var _pem_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2166);
 /**
  * Where certificate and key inputs come from: the PEM text itself, or a path to a file. The only module in pki/ that
  * reads files, and only through the reader it is given.
@@ -509,7 +509,7 @@ function unquote(value) {
 
 /***/ }),
 
-/***/ 731:
+/***/ 9731:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -519,11 +519,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
+var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/pki/certificate.ts
-var pki_certificate = __webpack_require__(839);
+var pki_certificate = __webpack_require__(4839);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(598);
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/pki/checks.ts
 /** Checks that a key and certificates will work before AWS is asked: pairing, validity, key strength, chain order. Pure. */
 
@@ -614,7 +614,7 @@ function iso(date) {
 }
 
 // EXTERNAL MODULE: ./src/pki/pem.ts
-var pem = __webpack_require__(166);
+var pem = __webpack_require__(2166);
 ;// CONCATENATED MODULE: ./src/pki/private-key.ts
 /** Private keys from PEM: PKCS#1, SEC1, PKCS#8, encrypted PKCS#8 and legacy OpenSSL-encrypted PEM. Pure. */
 
@@ -720,205 +720,6 @@ async function loadCertificateMaterial(inputs, io, options) {
     if (material.chain.length > 0)
         checkChainOrder(material.certificate, material.chain, 'certificate-chain');
     return material;
-}
-
-
-/***/ }),
-
-/***/ 836:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  rd: () => (/* binding */ networkFailure),
-  R$: () => (/* binding */ retrying),
-  tN: () => (/* binding */ send)
-});
-
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(809);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(916);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var http_proxy = __webpack_require__(856);
-;// CONCATENATED MODULE: ./src/http/request.ts
-
-/** A failure below HTTP: refused, reset, timed out, TLS alert. `code` is Node's error code or `ETIMEDOUT`. */
-class NetworkError extends Error {
-    code;
-    name = 'NetworkError';
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-/** Responses larger than this are not credentials: stop reading rather than buffer without bound. */
-const MAX_BODY_BYTES = 1 << 20;
-async function httpRequest(req) {
-    const url = new URL(req.url);
-    const isHttps = url.protocol === 'https:';
-    const mod = isHttps ? await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 708, 23)) : await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
-    return new Promise((resolve, reject) => {
-        let settled = false;
-        const finish = (err, res) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (err) {
-                request.destroy();
-                reject(err);
-            }
-            else
-                resolve(res);
-        };
-        const options = {
-            method: req.method,
-            protocol: url.protocol,
-            hostname: url.hostname.replace(/^\[|\]$/g, ''),
-            port: url.port || (isHttps ? 443 : 80),
-            path: url.pathname + url.search,
-            headers: { ...req.headers, ...(req.body !== undefined ? { 'content-length': Buffer.byteLength(req.body) } : {}) },
-            agent: false,
-        };
-        if (isHttps) {
-            options.minVersion = 'TLSv1.2';
-            options.servername = req.tls?.servername ?? (isIpAddress(url.hostname) ? undefined : url.hostname);
-            // https passes it through to tls.connect; its RequestOptions type does not list it.
-            if (req.tls?.secureContext)
-                options.secureContext = req.tls.secureContext;
-        }
-        if (req.proxy && !isHttps) {
-            // Plain http through a proxy: the absolute URL goes to the proxy itself.
-            options.hostname = req.proxy.hostname;
-            options.port = req.proxy.port || 80;
-            options.path = url.toString();
-            options.headers = { ...options.headers, host: url.host, ...proxyAuthorization(req.proxy) };
-        }
-        else if (req.proxy) {
-            const proxy = req.proxy;
-            // An agent of our own whose sockets are TLS over a CONNECT tunnel (request-level createConnection is ignored
-            // once an agent is involved, and agent: false creates one).
-            const agent = new mod.Agent({ keepAlive: false });
-            agent.createConnection = ((_opts, oncreate) => {
-                openTunnel(proxy, url, req.timeoutMs).then(async (tunnel) => oncreate(null, await tunnelTls(tunnel, options)), (err) => oncreate(err));
-                return undefined;
-            });
-            options.agent = agent;
-        }
-        const request = mod.request(options, (res) => {
-            const chunks = [];
-            let size = 0;
-            res.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > MAX_BODY_BYTES)
-                    finish(new NetworkError('EMSGSIZE', `response from ${url.host} exceeds ${MAX_BODY_BYTES} bytes`));
-                else
-                    chunks.push(chunk);
-            });
-            res.on('end', () => finish(null, { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-            res.on('aborted', () => finish(new NetworkError('ECONNRESET', `connection to ${url.host} was reset while reading the response`)));
-            res.on('error', (err) => finish(toNetworkError(err, url.host)));
-        });
-        const timer = setTimeout(() => finish(new NetworkError('ETIMEDOUT', `no complete response from ${url.host} within ${Math.round(req.timeoutMs)} ms`)), req.timeoutMs);
-        request.on('error', (err) => finish(toNetworkError(err, url.host)));
-        request.end(req.body);
-    });
-}
-function proxyAuthorization(proxy) {
-    if (!proxy.username)
-        return {};
-    const credentials = `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`;
-    return { 'proxy-authorization': `Basic ${Buffer.from(credentials).toString('base64')}` };
-}
-/** Asks the proxy for a raw TCP tunnel to the target (HTTP CONNECT). */
-async function openTunnel(proxy, target, timeoutMs) {
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 67, 23));
-    const authority = `${target.hostname}:${target.port || 443}`;
-    return new Promise((resolve, reject) => {
-        const req = http.request({
-            host: proxy.hostname,
-            port: proxy.port || 80,
-            method: 'CONNECT',
-            path: authority,
-            headers: { host: authority, ...proxyAuthorization(proxy) },
-            agent: false,
-            timeout: timeoutMs,
-        });
-        req.on('connect', (res, socket) => {
-            if (res.statusCode === 200)
-                return resolve(socket);
-            socket.destroy();
-            // 407 is the standard answer; some proxies (tinyproxy) answer 401.
-            const code = res.statusCode === 407 || res.statusCode === 401 ? 'EPROXYAUTH' : 'EPROXY';
-            reject(new NetworkError(code, `proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)} refused CONNECT ${authority} with HTTP ${res.statusCode}`));
-        });
-        req.on('timeout', () => req.destroy(new NetworkError('ETIMEDOUT', `proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)} did not open a tunnel in time`)));
-        req.on('error', (err) => reject(err instanceof NetworkError ? err : new NetworkError(err.code ?? 'EPROXY', `proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)}: ${err.message}`)));
-        req.end();
-    });
-}
-/** TLS to the target over the tunnel: SNI, verification and the client certificate exactly as without a proxy. */
-async function tunnelTls(socket, options) {
-    // Already loaded with https, so importing it here costs nothing more.
-    const { connect } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 692, 23));
-    return connect({
-        socket,
-        servername: options.servername,
-        minVersion: options.minVersion,
-        secureContext: options.secureContext,
-    });
-}
-function toNetworkError(err, host) {
-    if (err instanceof NetworkError)
-        return err;
-    const code = err.code ?? 'ERR_NETWORK';
-    return new NetworkError(code, `talking to ${host}: ${err.message}`);
-}
-function isIpAddress(host) {
-    return /^[\d.]+$/.test(host) || host.includes(':');
-}
-
-;// CONCATENATED MODULE: ./src/providers/context.ts
-
-
-
-const TRANSIENT_NETWORK = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
-]);
-/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
-function networkFailure(call, err, endpointHint) {
-    if (TRANSIENT_NETWORK.has(err.code))
-        return new errors/* AwsError */.Gy(call, err.code, err.message, '', true);
-    if (err.code === 'EPROXYAUTH') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
-    }
-    if (err.code === 'EPROXY') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
-    }
-    if (err.code === 'ENOTFOUND') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
-    }
-    return new errors/* AwsError */.Gy(call, err.code, err.message, '', false);
-}
-/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
-function retrying(ctx, call, attempt) {
-    return (0,retry/* withRetry */.bD)(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
-}
-/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
-async function send(ctx, req, toAwsError) {
-    try {
-        return await httpRequest({ ...req, proxy: ctx.proxyFor(req.url) });
-    }
-    catch (err) {
-        if (err instanceof NetworkError)
-            throw toAwsError(err);
-        throw err;
-    }
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 15;
-export const ids = [15];
+export const id = 76;
+export const ids = [76];
 export const modules = {
 
 /***/ 1277:
@@ -77,7 +77,7 @@ function unquote(value) {
 
 /***/ }),
 
-/***/ 4015:
+/***/ 2076:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -104,38 +104,25 @@ var action_inputs = __webpack_require__(6590);
 var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/providers/index.ts
+;// CONCATENATED MODULE: ./src/providers/registry.ts
+const PROVIDERS = {
+    oidc: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 5303))).oidcProvider,
+    'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027))).roleChainingProvider,
+    'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(731), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000))).iotProvider,
+    'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(731), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
+};
+async function providerFor(source) {
+    return (await PROVIDERS[source.mode]());
+}
+/** The mode's session, then the chained hop if any. Each session is masked the moment it exists. */
 async function obtainSession(config, ctx) {
-    const source = config.source;
-    const hop = config.chainRoleArn;
-    let session;
-    switch (source.mode) {
-        case 'oidc': {
-            const { oidcSession } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 5303));
-            session = await oidcSession(config, source, ctx, !hop);
-            break;
-        }
-        case 'role-chaining': {
-            const { assumeRoleWith, environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
-            session = await assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
-            break;
-        }
-        case 'iot-certificate': {
-            const { iotSession } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000));
-            session = await iotSession(source, ctx);
-            break;
-        }
-        case 'roles-anywhere': {
-            const { rolesAnywhereSession } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 84));
-            session = await rolesAnywhereSession(config, source, ctx);
-            break;
-        }
-    }
+    const provider = await providerFor(config.source);
+    const session = await provider(config.source, config, ctx);
     maskSession(session, ctx);
-    if (!hop)
+    if (!config.chainRoleArn)
         return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(853), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
-    const final = await assumeRoleWith(session.credentials, hop, config, ctx, chainedDuration(config));
+    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
+    const final = await assumeRoleWith(session.credentials, config.chainRoleArn, config, ctx, chainedDuration(config));
     maskSession(final, ctx);
     return { source: session, final };
 }
@@ -146,10 +133,8 @@ function maskSession(session, ctx) {
             ctx.mask(value);
 }
 
-// EXTERNAL MODULE: ./src/retry.ts
-var retry = __webpack_require__(9809);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
+var context = __webpack_require__(1918);
 // EXTERNAL MODULE: ./src/cli/auth-file.ts
 var auth_file = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:crypto"
@@ -495,7 +480,6 @@ function loadIdToken(cacheDir, identity, now) {
 
 
 
-
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
 const DEFAULT_REFRESH_MARGIN_S = 900;
 function loadSettings(args, io, known) {
@@ -537,25 +521,22 @@ function providerEnv(config, get, io) {
         return io.env;
     return { ...io.env, [LOGIN_TOKEN_VARIABLE]: loadIdToken(cacheDir(get, io), config.source.login, new Date()) };
 }
-function context(config, io, verbose, env) {
-    return {
+function run_command_context(config, io, verbose, env) {
+    return (0,context/* createProviderContext */.ZB)({
         env,
-        clock: retry/* systemClock */.ml,
-        deadline: Date.now() + config.retry.timeoutMs,
-        maxAttempts: config.retry.maxAttempts,
+        retry: config.retry,
+        httpProxy: config.httpProxy,
         // Nothing the CLI prints can be masked; secrets simply never reach a printed line.
         mask: () => undefined,
         debug: (message) => {
             if (verbose)
                 io.stderr(`debug: ${message}\n`);
         },
-        readFile: (path) => (0,external_node_fs_.readFileSync)(path),
-        proxyFor: (url) => (0,proxy/* proxyFor */.iJ)(new URL(url), io.env, config.httpProxy),
-    };
+    });
 }
 async function session(config, io, get) {
     const env = providerEnv(config, get, io);
-    return (await obtainSession(config, context(config, io, get('verbose') === 'true', env))).final;
+    return (await obtainSession(config, run_command_context(config, io, get('verbose') === 'true', env))).final;
 }
 async function credentialProcess(args, io, known) {
     const { get, config } = loadSettings(args, io, known);
@@ -1170,15 +1151,157 @@ function describeProxy(proxy) {
 
 /***/ }),
 
-/***/ 9809:
+/***/ 4636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   ml: () => (/* binding */ systemClock)
-/* harmony export */ });
-/* unused harmony export backoffDelay */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  D: () => (/* binding */ NetworkError),
+  a: () => (/* binding */ httpRequest)
+});
+
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var http_proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(7030);
+;// CONCATENATED MODULE: ./src/http/loopback.ts
+/** Whether a URL's host is written as a loopback address. Pure: a name that merely resolves there does not count. */
+
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost')
+        return true;
+    if ((0,external_node_net_.isIPv4)(host))
+        return host.split('.')[0] === '127';
+    // WHATWG URLs normalise IPv6 (0:0:0:0:0:0:0:1 → ::1, ::ffff:127.0.0.1 → ::ffff:7f00:1); both forms are accepted.
+    if ((0,external_node_net_.isIPv6)(host))
+        return host === '::1' || /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(host);
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/http/request.ts
+
+
+
+/** A failure below HTTP: refused, reset, timed out, TLS alert, proxy refusal. `code` is Node's, or one of ours. */
+class NetworkError extends Error {
+    code;
+    name = 'NetworkError';
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+const MAX_BODY_BYTES = 1 << 20;
+async function httpRequest(req) {
+    const url = new URL(req.url);
+    requireSafeScheme(url);
+    const dispatcher = dispatcherFor(req, url);
+    const signal = AbortSignal.timeout(Math.max(1, Math.round(req.timeoutMs)));
+    try {
+        const res = await (0,undici/* request */.Em)(url, {
+            method: req.method,
+            headers: req.headers ?? {},
+            body: req.body ?? null,
+            dispatcher,
+            signal,
+            headersTimeout: req.timeoutMs,
+            bodyTimeout: req.timeoutMs,
+        });
+        const body = await readBounded(res.body, req.maxBodyBytes ?? MAX_BODY_BYTES, url.host);
+        return { status: res.statusCode, headers: flatHeaders(res.headers), body };
+    }
+    catch (err) {
+        if (signal.aborted)
+            throw new NetworkError('ETIMEDOUT', `no complete response from ${url.host} within ${Math.round(req.timeoutMs)} ms`);
+        throw toNetworkError(err, url, req.proxy);
+    }
+    finally {
+        dispatcher.destroy().catch(() => undefined);
+    }
+}
+/** Plain http carries tokens and signatures in the clear: only to a host written as loopback. */
+function requireSafeScheme(url) {
+    if (url.protocol === 'https:')
+        return;
+    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+        return;
+    throw new NetworkError('EINSECURE', `refusing to send a credential request to ${url.protocol}//${url.host} in cleartext: only https, or http to a loopback address (127.0.0.0/8, [::1], localhost), is allowed`);
+}
+function dispatcherFor(req, url) {
+    const tls = { minVersion: 'TLSv1.2', ...(req.tls?.secureContext ? { secureContext: req.tls.secureContext } : {}) };
+    const timeouts = { connectTimeout: req.timeoutMs, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs };
+    // Plain http goes to the proxy in absolute form (many proxies refuse CONNECT to port 80); https is tunnelled.
+    if (req.proxy)
+        return new undici/* ProxyAgent */.kT({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
+    return new undici/* Agent */.g6({ connect: { ...tls, timeout: req.timeoutMs }, ...timeouts });
+}
+async function readBounded(body, max, host) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > max)
+            throw new NetworkError('EMSGSIZE', `response from ${host} exceeds ${max} bytes`);
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function flatHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers))
+        out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    return out;
+}
+/** undici's and Node's failures under the codes the providers reason about. */
+function toNetworkError(err, url, proxy) {
+    if (err instanceof NetworkError)
+        return err;
+    const e = err;
+    const message = e.message ?? String(err);
+    const tunnel = /Proxy response \((\d+)\)/.exec(message);
+    if (proxy && tunnel) {
+        // 407 is the standard answer; some proxies (tinyproxy) answer 401.
+        const status = Number(tunnel[1]);
+        const code = status === 407 || status === 401 ? 'EPROXYAUTH' : 'EPROXY';
+        return new NetworkError(code, `proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
+    }
+    const raw = e.cause?.code ?? e.code ?? 'ERR_NETWORK';
+    const code = UNDICI_CODES[raw] ?? raw;
+    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
+}
+const UNDICI_CODES = {
+    UND_ERR_SOCKET: 'ECONNRESET',
+    UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT',
+    UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT',
+    UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
+    UND_ERR_CLOSED: 'ECONNRESET',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'ECONNRESET',
+};
+
+
+/***/ }),
+
+/***/ 1918:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  ZB: () => (/* binding */ createProviderContext),
+  rd: () => (/* binding */ networkFailure),
+  R$: () => (/* binding */ retrying),
+  tN: () => (/* binding */ send)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/retry.ts
 /**
  * Retries with capped exponential backoff and full jitter, bounded by attempts and by a deadline. Clock, sleep and
  * randomness are passed in so the schedule is tested without waiting.
@@ -1205,14 +1328,14 @@ async function withRetry(call, operation, policy, clock = systemClock, onRetry) 
             return await operation(attempt, Math.min(perAttempt, remaining));
         }
         catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy) || !err.retryable)
+            if (!(err instanceof errors/* AwsError */.Gy) || !err.retryable)
                 throw err;
             if (attempt >= policy.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
+                throw new errors/* AwsError */.Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
             }
             const delay = backoffDelay(attempt, clock.random(), base, cap);
             if (clock.now() + delay >= policy.deadline) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
+                throw new errors/* AwsError */.Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
             }
             onRetry?.(err, attempt, delay);
             await clock.sleep(delay);
@@ -1220,10 +1343,77 @@ async function withRetry(call, operation, policy, clock = systemClock, onRetry) 
     }
 }
 function timedOut(call, attempts) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
+    return new errors/* AwsError */.Gy(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
 }
 function joinHint(hint, more) {
     return hint ? `${hint}. ${more}` : more;
+}
+
+// EXTERNAL MODULE: ./src/http/request.ts + 1 modules
+var request = __webpack_require__(4636);
+// EXTERNAL MODULE: ./src/http/proxy.ts
+var proxy = __webpack_require__(7856);
+;// CONCATENATED MODULE: ./src/providers/context.ts
+/** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
+
+
+
+
+
+/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the env and inputs. */
+function createProviderContext(options) {
+    const clock = options.clock ?? systemClock;
+    return {
+        env: options.env,
+        clock,
+        deadline: clock.now() + options.retry.timeoutMs,
+        maxAttempts: options.retry.maxAttempts,
+        mask: options.mask,
+        debug: options.debug,
+        readFile: options.readFile ?? ((path) => (0,external_node_fs_.readFileSync)(path)),
+        proxyFor: (url) => (0,proxy/* proxyFor */.iJ)(new URL(url), options.env, options.httpProxy),
+        ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
+        http: options.http ?? request/* httpRequest */.a,
+    };
+}
+const TRANSIENT_NETWORK = new Set([
+    'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
+]);
+/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
+function networkFailure(call, err, endpointHint) {
+    if (TRANSIENT_NETWORK.has(err.code))
+        return new errors/* AwsError */.Gy(call, err.code, err.message, '', true);
+    if (err.code === 'EPROXYAUTH') {
+        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+    }
+    if (err.code === 'EPROXY') {
+        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+    }
+    if (err.code === 'EINSECURE') {
+        return new errors/* AwsError */.Gy(call, err.code, err.message, 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext', false);
+    }
+    if (err.code === 'ENOTFOUND') {
+        return new errors/* AwsError */.Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+    }
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
+        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+    }
+    return new errors/* AwsError */.Gy(call, err.code, err.message, '', false);
+}
+/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
+function retrying(ctx, call, attempt) {
+    return withRetry(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
+}
+/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
+async function send(ctx, req, toAwsError) {
+    try {
+        return await ctx.http({ ...req, proxy: ctx.proxyFor(req.url) });
+    }
+    catch (err) {
+        if (err instanceof request/* NetworkError */.D)
+            throw toAwsError(err);
+        throw err;
+    }
 }
 
 
