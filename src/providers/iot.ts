@@ -32,7 +32,7 @@ export async function iotSession(source: IotSource, ctx: ProviderContext): Promi
     ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
     const res = await send(ctx, { url, method: 'GET', headers, timeoutMs, tls }, iotNetworkFailure);
     if (res.status !== 200) throw iotError(res.status, res.body, source);
-    return parseIotCredentials(res.body, new Date(ctx.clock.now()));
+    return parseIotCredentials(res.body, new Date(ctx.clock.now()), source.endpoint);
   });
 }
 

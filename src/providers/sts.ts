@@ -7,6 +7,7 @@ import { networkFailure, retrying, send } from './context.js';
 import { stsEndpoint } from './endpoints.js';
 import type { StsCall } from './sts-errors.js';
 import { stsError } from './sts-errors.js';
+import { validateSession } from './validate-session.js';
 import { formBody, parseAssumeRoleResult, parseStsError } from './sts-query.js';
 
 export interface StsRequest {
@@ -32,7 +33,7 @@ export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Se
     if (res.status === 200) {
       const session = parseAssumeRoleResult(res.body);
       if (!session) throw new AwsError(call, 'MalformedResponse', `HTTP 200 without credentials from ${endpoint}`, 'Check that the endpoint is STS', false);
-      return session;
+      return validateSession(session, { call, endpoint, now: new Date(ctx.clock.now()) });
     }
     const parsed = parseStsError(res.body);
     throw stsError(call, res.status, parsed?.code ?? '', parsed?.message ?? `HTTP ${res.status}`);
