@@ -10,7 +10,9 @@ export function requireSecureEndpoint(value: string, what: string): URL {
   try {
     url = new URL(value.trim());
   } catch {
-    throw new InputError(what, `is not a URL (${value.length} characters)`, `Set ${what} to an https:// URL`);
+    // Not echoed: a value that is not a URL may be anything, a secret pasted into the wrong setting included.
+    const why = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? '' : ' (it does not start with https://)';
+    throw new InputError(what, `is not a URL${why}`, `Set ${what} to an https:// URL`);
   }
   if (url.username || url.password) {
     // Never printed: the URL's user information is most likely a password.
@@ -18,8 +20,9 @@ export function requireSecureEndpoint(value: string, what: string): URL {
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol !== 'http:') {
-    // Not echoed: in 'user:secret@host' the URL parser reads 'user:' as the scheme.
-    throw new InputError(what, 'is not an http(s) URL', `Set ${what} to an https:// URL`);
+    // Echoed only as scheme://host: in 'user:secret@host' the URL parser reads 'user:' as the scheme.
+    const shown = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? `'${describeUrl(url)}' ` : '';
+    throw new InputError(what, `${shown}is not an http(s) URL`, `Set ${what} to an https:// URL`);
   }
   if (!isLoopbackHost(url.hostname)) {
     throw new InputError(

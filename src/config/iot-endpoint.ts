@@ -15,7 +15,7 @@ export function normaliseIotEndpoint(value: string, input: string): string {
       throw new InputError(input, `'${describeUrl(url)}' is not https`, 'The credentials provider is reached over TLS only: use https://');
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
-      throw new InputError(input, `'${describeUrl(url)}' has a path or query`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
+      throw new InputError(input, `'${describeUrl(url)}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
     }
     return `https://${url.host}`;
   }
