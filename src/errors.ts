@@ -21,21 +21,38 @@ export class InputError extends Error {
 /** A call to AWS (or to the token endpoint) that failed. `retryable` drives the retry loop. */
 export class AwsError extends Error {
   override readonly name = 'AwsError';
+  /** The service's error code, e.g. `AccessDenied`, or a network code like `ECONNRESET`; printable. */
+  readonly code: string;
+  /** The service's own message (never a secret), possibly empty; printable. */
+  readonly serviceMessage: string;
   constructor(
     /** The call that failed, e.g. `sts:AssumeRoleWithWebIdentity` or `iot:GetCredentials`. */
     readonly call: string,
-    /** The service's error code, e.g. `AccessDenied`, or a network code like `ECONNRESET`. */
-    readonly code: string,
-    /** The service's own message (never a secret), possibly empty. */
-    readonly serviceMessage: string,
+    code: string,
+    serviceMessage: string,
     /** What the user can do about it; empty when there is nothing specific to say. */
     readonly hint: string,
     readonly retryable: boolean,
   ) {
-    super(
-      `${call} failed: ${code}${serviceMessage ? `: ${serviceMessage}` : ''}${hint ? `. ${hint}` : ''}`,
-    );
+    // Code and message may come from the network: cleaned here, so no caller can forget.
+    const cleanCode = printable(code, 100);
+    const cleanMessage = printable(serviceMessage);
+    super(`${call} failed: ${cleanCode}${cleanMessage ? `: ${cleanMessage}` : ''}${hint ? `. ${hint}` : ''}`);
+    this.code = cleanCode;
+    this.serviceMessage = cleanMessage;
   }
+}
+
+/** Longest service text we repeat: an endpoint's message is for a person, and a hostile one can be any length. */
+const MAX_SERVICE_TEXT = 500;
+
+/**
+ * Text from a service made safe to print: control characters (newlines included, which would start a new workflow
+ * command on the runner) become one space, and the rest is cut to a readable length.
+ */
+export function printable(text: string, max = MAX_SERVICE_TEXT): string {
+  const flat = text.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
 /** True for errors this project raised on purpose, whose message is safe and complete. */

@@ -229,7 +229,7 @@ describe('IoT errors', () => {
     iot.setFault({ kind: 'malformed-body' }, 1);
     await failing({}, /MalformedResponse/, 1);
     iot.setFault({ kind: 'expired-credentials' }, 1);
-    await failing({}, /ExpiredCredentials/, 1);
+    await failing({}, /InvalidResponse: .*in expiration/, 1);
   });
 
   test('an endpoint that never answers ends within action-timeout-s', async () => {

@@ -6,13 +6,16 @@ import { normaliseIotEndpoint } from '../../src/config/iot-endpoint.js';
 
 const INPUT = 'iot-credential-endpoint';
 
-function throwsInput(fn: () => unknown, ...patterns: RegExp[]): void {
+function throwsInput(fn: () => unknown, ...patterns: RegExp[]): InputError {
+  let caught: InputError | undefined;
   assert.throws(fn, (err: unknown) => {
     assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
     assert.equal(err.input, INPUT);
     for (const p of patterns) assert.match(err.message, p);
+    caught = err;
     return true;
   });
+  return caught!;
 }
 
 test('a credentials provider host name becomes a lower-cased https origin', () => {
@@ -36,7 +39,13 @@ test('empty is required, with the describe-endpoint command', () => {
 
 test('http and other schemes are refused: the provider is TLS only', () => {
   throwsInput(() => normaliseIotEndpoint('http://localhost:8443', INPUT), /'http:\/\/localhost:8443' is not https/, /use https:\/\//);
-  throwsInput(() => normaliseIotEndpoint('ftp://example.com', INPUT), /is not https/);
+  throwsInput(() => normaliseIotEndpoint('ftp://example.com', INPUT), /is not an http\(s\) URL/, /https:\/\//);
+  throwsInput(() => normaliseIotEndpoint('http://c0demo.credentials.iot.us-east-1.amazonaws.com', INPUT), /plain http:\/\/ to a host that is not loopback/);
+});
+
+test('a password in the endpoint URL is refused without being printed', () => {
+  const err = throwsInput(() => normaliseIotEndpoint('https://iot:hunter2-secret@localhost:8443', INPUT), /user name or password/);
+  assert.doesNotMatch(err.message, /hunter2/);
 });
 
 test('a URL with a path or a query is refused', () => {
@@ -45,7 +54,7 @@ test('a URL with a path or a query is refused', () => {
 });
 
 test('an unparseable URL is refused', () => {
-  throwsInput(() => normaliseIotEndpoint('https://exa mple.com', INPUT), /is not a valid URL/);
+  throwsInput(() => normaliseIotEndpoint('https://exa mple.com', INPUT), /is not a URL/);
 });
 
 test('the IoT data endpoint gets the "data endpoint" hint; other hosts get the expected shape', () => {

@@ -20,24 +20,24 @@ test('AWS_ENDPOINT_URL_<service> beats AWS_ENDPOINT_URL, which beats the region;
   assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL: 'http://localhost:5000/' }), 'http://localhost:5000');
   assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL: 'http://localhost:5000', AWS_ENDPOINT_URL_STS: 'https://sts.local:8443//' }), 'https://sts.local:8443');
   // Another service's variable does not apply to STS.
-  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://ra.local' }), undefined);
-  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://ra.local', AWS_ENDPOINT_URL_STS: 'http://sts.local' }), 'http://ra.local');
+  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'https://ra.local' }), undefined);
+  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'https://ra.local', AWS_ENDPOINT_URL_STS: 'https://sts.local' }), 'https://ra.local');
   // An empty variable is unset.
-  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL_STS: '', AWS_ENDPOINT_URL: 'http://g.local' }), 'http://g.local');
+  assert.equal(configuredEndpoint('STS', { AWS_ENDPOINT_URL_STS: '', AWS_ENDPOINT_URL: 'https://g.local' }), 'https://g.local');
   // A configured URL wins over FIPS.
-  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://s.local', AWS_USE_FIPS_ENDPOINT: 'true' }), 'http://s.local');
+  assert.equal(serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', 'us-east-1', { AWS_ENDPOINT_URL_ROLESANYWHERE: 'http://127.0.0.1:5000', AWS_USE_FIPS_ENDPOINT: 'true' }), 'http://127.0.0.1:5000');
 });
 
 test('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true ignores both variables, even invalid ones', () => {
   const env = { AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true', AWS_ENDPOINT_URL_STS: 'not a url', AWS_ENDPOINT_URL: 'http://localhost:5000' };
   assert.equal(configuredEndpoint('STS', env), undefined);
-  assert.equal(configuredEndpoint('STS', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false', AWS_ENDPOINT_URL_STS: 'http://s.local' }), 'http://s.local');
+  assert.equal(configuredEndpoint('STS', { ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'false', AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:5000' }), 'http://127.0.0.1:5000');
 });
 
 test('an invalid URL is an InputError naming the variable', () => {
   for (const [name, value, reason] of [
-    ['AWS_ENDPOINT_URL_STS', 'sts.local', /'sts\.local' is not a URL/],
-    ['AWS_ENDPOINT_URL', 'localhost:5000', /'localhost:5000' is not an http\(s\) URL/],
+    ['AWS_ENDPOINT_URL_STS', 'sts.local', /is not a URL/],
+    ['AWS_ENDPOINT_URL', 'localhost:5000', /is not an http\(s\) URL/],
     ['AWS_ENDPOINT_URL_STS', 'ftp://sts.local', /is not an http\(s\) URL/],
   ] as const) {
     assert.throws(() => configuredEndpoint('STS', { [name]: value }), (err: unknown) => {

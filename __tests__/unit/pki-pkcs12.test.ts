@@ -3,7 +3,8 @@ import { createDecipheriv, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { InputError } from '../../src/errors.js';
-import { parsePkcs12 } from '../../src/pki/pkcs12.js';
+import { MAX_TOTAL_ITERATIONS, parsePkcs12 } from '../../src/pki/pkcs12.js';
+import { randomBytes, X509Certificate } from 'node:crypto';
 import { expectInputError, genKey, issue, selfSigned, workspace, type Workspace } from '../support/pki-fixtures.js';
 
 const PASS = 'p12 pass wörd';
@@ -156,5 +157,74 @@ describe('parsePkcs12: errors', () => {
     for (const input of inputs) {
       assert.throws(() => parsePkcs12(input, PASS, INPUT), (err) => err instanceof InputError && err.message.includes(`'${INPUT}'`));
     }
+  });
+});
+
+// DER by hand, for files no exporter writes: just enough to lay out a PFX around chosen bags.
+function tlv(tag: number, ...parts: Buffer[]): Buffer {
+  const body = Buffer.concat(parts);
+  const n = body.length;
+  const len = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : n < 0x10000 ? Buffer.from([0x82, n >> 8, n & 0xff]) : Buffer.from([0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]);
+  return Buffer.concat([Buffer.from([tag]), len, body]);
+}
+const seq = (...parts: Buffer[]) => tlv(0x30, ...parts);
+const ctx0 = (...parts: Buffer[]) => tlv(0xa0, ...parts);
+const octet = (b: Buffer) => tlv(0x04, b);
+function int(n: number): Buffer {
+  const bytes: number[] = [];
+  do {
+    bytes.unshift(n & 0xff);
+    n = Math.floor(n / 256);
+  } while (n > 0);
+  if (bytes[0]! & 0x80) bytes.unshift(0);
+  return tlv(0x02, Buffer.from(bytes));
+}
+function oidDer(dotted: string): Buffer {
+  const [a, b, ...rest] = dotted.split('.').map(Number);
+  const out = [a! * 40 + b!];
+  for (const arc of rest) {
+    const chunk = [arc & 0x7f];
+    for (let v = arc >> 7; v > 0; v >>= 7) chunk.unshift((v & 0x7f) | 0x80);
+    out.push(...chunk);
+  }
+  return tlv(0x06, Buffer.from(out));
+}
+/** A PFX without a MAC whose one data safe holds `bags`. */
+function pfxOf(bags: Buffer[]): Buffer {
+  const data = '1.2.840.113549.1.7.1';
+  const authSafe = seq(seq(oidDer(data), ctx0(octet(seq(...bags)))));
+  return seq(int(3), seq(oidDer(data), ctx0(octet(authSafe))));
+}
+function shroudedKeyBag(iterations: number): Buffer {
+  const pbes2 = seq(oidDer('1.2.840.113549.1.5.13'), seq(
+    seq(oidDer('1.2.840.113549.1.5.12'), seq(octet(randomBytes(16)), int(iterations))),
+    seq(oidDer('2.16.840.1.101.3.4.1.42'), octet(randomBytes(16))),
+  ));
+  return seq(oidDer('1.2.840.113549.1.12.10.1.2'), ctx0(seq(pbes2, octet(randomBytes(64)))));
+}
+
+describe('parsePkcs12: bounded work on a hostile file', () => {
+  it('refuses a file whose key derivations add up past the budget, before running any of them', () => {
+    // Each bag alone is within the per-operation bound; three together are 24 million hash iterations.
+    const der = pfxOf([shroudedKeyBag(4_000_000), shroudedKeyBag(4_000_000), shroudedKeyBag(4_000_000)]);
+    const started = Date.now();
+    const err = expectInputError(() => parsePkcs12(der, PASS, INPUT), INPUT, [PASS]);
+    assert.match(err.message, /more key-derivation work than any real export \(over 10,000,000 iterations in total\).*action-timeout-s/);
+    assert.ok(Date.now() - started < 1000, `refused in ${Date.now() - started} ms, before deriving anything`);
+  });
+
+  it('refuses a file with more bags than any real export', () => {
+    const cert = new X509Certificate(ws.read('leaf.pem')).raw;
+    const certBag = seq(oidDer('1.2.840.113549.1.12.10.1.3'), ctx0(seq(oidDer('1.2.840.113549.1.9.22.1'), ctx0(octet(cert)))));
+    const err = expectInputError(() => parsePkcs12(pfxOf(Array.from({ length: 300 }, () => certBag)), PASS, INPUT), INPUT);
+    assert.match(err.message, /holds more bags .* than any real export/);
+  });
+
+  it('counts the MAC and every encrypted part against one budget', () => {
+    // openssl's default: 2048 iterations for the MAC, the certificates and the key, 6144 in all.
+    const der = exportP12('leaf', 'budget.p12', ['-certfile', 'chain.pem']);
+    expectInputError(() => parsePkcs12(der, PASS, INPUT, undefined, { maxTotalIterations: 5000 }), INPUT);
+    assert.ok(parsePkcs12(der, PASS, INPUT, undefined, { maxTotalIterations: 7000 }).key);
+    assert.equal(MAX_TOTAL_ITERATIONS, 10_000_000);
   });
 });

@@ -70,9 +70,39 @@ describe('readPemOrPath', () => {
     assert.match(err.message, /is neither PEM text nor a path to a file \(20 characters on 1 line\)/);
     assert.match(expectInputError(() => readPemOrPath('  ', 'private-key', fakeFs({})), 'private-key').message, /is empty/);
   });
+
+  // Each of these has slashes or backslashes, so it once passed for a path and came back quoted in "does not exist".
+  const pieces = [keyBase64.slice(0, 24), keyBase64.slice(64, 88), keyBase64.slice(-24)];
+  it('never reads or echoes a key body written with literal \\n escapes and no header', () => {
+    const fs = fakeFs({});
+    const escaped = keyBase64.replace(/(.{64})/g, '$1\\n');
+    const err = expectInputError(() => readPemOrPath(escaped, 'private-key', fs), 'private-key', pieces);
+    assert.match(err.message, /looks like key or certificate material without its -----BEGIN line, not a path \(not shown\)/);
+    assert.deepEqual(fs.calls, []);
+  });
+
+  it('says a PEM has a damaged header without echoing it or reading it as a path', () => {
+    const fs = fakeFs({});
+    for (const damaged of [keyPem.replace('-----BEGIN', '----BEGIN').replace(/\n/g, '\\n'), keyPem.replace('-----BEGIN PRIVATE KEY-----', 'BEGIN PRIVATE KEY').replace(/\n/g, ' ')]) {
+      const err = expectInputError(() => readPemOrPath(damaged, 'private-key', fs), 'private-key', pieces);
+      assert.match(err.message, /looks like PEM text with a damaged header or footer \(not shown\)/);
+    }
+    assert.deepEqual(fs.calls, []);
+  });
+
+  it('still reads long real paths, hex digests in them included', () => {
+    const path = `/home/runner/work/repository-name/repository-name/${'0123456789abcdef'.repeat(3)}/certificates/client-certificate.pem`;
+    assert.equal(readPemOrPath(path, 'certificate', fakeFs({ [path]: keyPem })).path, path);
+  });
 });
 
 describe('readBinaryOrPath', () => {
+  it('never echoes base64 with literal \\n escapes as a path', () => {
+    const escaped = keyBase64.replace(/(.{64})/g, '$1\\n');
+    const err = expectInputError(() => readBinaryOrPath(escaped, 'certificate', fakeFs({})), 'certificate', [keyBase64.slice(0, 24), keyBase64.slice(-24)]);
+    assert.match(err.message, /not a path \(not shown\)/);
+  });
+
   it('decodes base64 (as a secret stores a .p12), with line breaks', () => {
     const got = readBinaryOrPath(keyBase64.replace(/(.{64})/g, '$1\n'), 'certificate', fakeFs({}));
     assert.deepEqual(got, { der: keyDer, from: 'inline' });

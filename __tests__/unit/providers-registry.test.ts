@@ -23,7 +23,7 @@ function stsXml(action: string, akid: string, roleArn: string, expiration: Date)
   const role = roleArn.split('/').pop();
   return `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>
 <Credentials><AccessKeyId>${akid}</AccessKeyId><SecretAccessKey>${SECRET}</SecretAccessKey><SessionToken>${TOKEN}</SessionToken><Expiration>${expiration.toISOString()}</Expiration></Credentials>
-<AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/${role}/s</Arn><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId></AssumedRoleUser>
+<AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/${role}/ci-session</Arn><AssumedRoleId>AROAEXAMPLE:ci-session</AssumedRoleId></AssumedRoleUser>
 </${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`;
 }
 
@@ -91,7 +91,7 @@ test('oidc: one token request, then AssumeRoleWithWebIdentity to the region\'s S
   assert.equal(seen[1]!.form?.get('RoleArn'), ROLE);
   assert.equal(seen[1]!.headers?.['authorization'], undefined, 'AssumeRoleWithWebIdentity is unsigned');
   assert.equal(result.final.credentials.accessKeyId, AKID);
-  assert.equal(result.final.assumedRoleArn, 'arn:aws:sts::123456789012:assumed-role/deploy/s');
+  assert.equal(result.final.assumedRoleArn, 'arn:aws:sts::123456789012:assumed-role/deploy/ci-session');
   assert.ok(masked.includes(SECRET) && masked.includes(TOKEN) && masked.includes(AKID));
 });
 
@@ -180,7 +180,7 @@ test('roles-anywhere: CreateSession signed with the certificate (SigV4-X509), it
   const { seen, result } = await run(ra, {}, () => ({
     status: 201,
     headers: {},
-    body: JSON.stringify({ credentialSet: [{ credentials: { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: TOKEN, expiration: later().toISOString() }, assumedRoleUser: { arn: 'arn:aws:sts::123456789012:assumed-role/deploy/s' } }] }),
+    body: JSON.stringify({ credentialSet: [{ credentials: { accessKeyId: AKID, secretAccessKey: SECRET, sessionToken: TOKEN, expiration: later().toISOString() }, assumedRoleUser: { arn: 'arn:aws:sts::123456789012:assumed-role/deploy/ci-session' } }] }),
   }));
   assert.equal(seen.length, 1);
   assert.equal(new URL(seen[0]!.url).host, 'rolesanywhere.us-east-1.amazonaws.com');

@@ -11,6 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   parsePkcs12: () => (/* binding */ parsePkcs12)
 });
 
+// UNUSED EXPORTS: MAX_BAGS, MAX_TOTAL_ITERATIONS
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -96,6 +98,36 @@ function decrypt(algorithm, data, password) {
     const key = pkcs12Kdf(sha1, password.bmp, saltBytes, 1, count, pbe.keyLength);
     const iv = pkcs12Kdf(sha1, password.bmp, saltBytes, 2, count, pbe.ivLength);
     return runCipher(pbe.cipher, pbe.name, key, iv, data);
+}
+/**
+ * The hash iterations decrypting under `algorithm` will cost, read from its parameters without running anything;
+ * 0 for an algorithm `decrypt` will refuse anyway. Lets a caller refuse a file before it starts the work.
+ */
+function decryptionWork(algorithm) {
+    const [algOid, params] = (0,pki_der/* sequence */.K2)(algorithm, 'the encryption algorithm');
+    const id = (0,pki_der/* oid */.jq)(algOid, 'the encryption algorithm');
+    if (id === '1.2.840.113549.1.5.13') {
+        const [kdf, scheme] = (0,pki_der/* sequence */.K2)(params, 'the PBES2 parameters');
+        const fields = (0,pki_der/* sequence */.K2)((0,pki_der/* sequence */.K2)(kdf, 'the PBES2 key derivation')[1], 'the PBKDF2 parameters');
+        const iterations = (0,pki_der/* boundedInteger */.as)(fields[1], 'the PBKDF2 iteration count', MAX_PBKDF2_ITERATIONS);
+        const cipher = PBES2_CIPHERS[(0,pki_der/* oid */.jq)((0,pki_der/* sequence */.K2)(scheme, 'the PBES2 cipher')[0], 'the PBES2 cipher')];
+        const prfNode = fields.slice(2).find((f) => f.tag === 0x30);
+        const prf = prfNode ? HMAC_PRFS[(0,pki_der/* oid */.jq)((0,pki_der/* sequence */.K2)(prfNode, 'the PBKDF2 PRF')[0], 'the PBKDF2 PRF')] : 'sha1';
+        const prfSize = Object.values(DIGESTS).find((d) => d.name === prf)?.size ?? 20;
+        // PBKDF2 runs the whole count once per output block: SHA-1 (20 bytes) needs two for a 32-byte key.
+        return iterations * Math.ceil((cipher?.keyLength ?? 32) / prfSize);
+    }
+    const pbe = PKCS12_PBE[id];
+    if (!pbe)
+        return 0;
+    const iterations = (0,pki_der/* boundedInteger */.as)((0,pki_der/* sequence */.K2)(params, 'the PBE parameters')[1], 'the PBE iteration count', MAX_PKCS12_ITERATIONS);
+    // One run per 20-byte SHA-1 block of the key, and one for the IV.
+    return iterations * (Math.ceil(pbe.keyLength / 20) + 1);
+}
+/** The hash iterations one MAC check costs. */
+function macWork(macData) {
+    const iterations = (0,pki_der/* sequence */.K2)(macData, 'the MAC data')[2];
+    return iterations ? (0,pki_der/* boundedInteger */.as)(iterations, 'the MAC iteration count', MAX_PKCS12_ITERATIONS) : 1;
 }
 /** Checks the file's HMAC over `authSafe`; false means the password is wrong (or the file was altered). */
 function verifyMac(macData, authSafe, password) {
@@ -216,9 +248,23 @@ const OID = {
 };
 // Nested safeContents bags deeper than this are not a real file.
 const MAX_BAG_DEPTH = 8;
+/** A key, its certificate and a chain are a handful of bags; thousands are a file built to stall us. */
+const MAX_BAGS = 256;
+/**
+ * Key-derivation hash iterations a whole file may ask for (exports use 2,048 to 600,000 per operation). Bounds the
+ * time a file can hold the step, which must end within action-timeout-s, to seconds.
+ */
+const MAX_TOTAL_ITERATIONS = 10_000_000;
 /** Decodes a PKCS#12 file: its private key, the certificate for that key, and the other certificates. */
-function parsePkcs12(der, passphrase, input, passphraseInput = 'private-key-passphrase') {
-    const ctx = { input, passphraseInput, macVerified: false };
+function parsePkcs12(der, passphrase, input, passphraseInput = 'private-key-passphrase', limits = {}) {
+    const ctx = {
+        input,
+        passphraseInput,
+        macVerified: false,
+        bagsLeft: limits.maxBags ?? MAX_BAGS,
+        workLeft: limits.maxTotalIterations ?? MAX_TOTAL_ITERATIONS,
+        maxWork: limits.maxTotalIterations ?? MAX_TOTAL_ITERATIONS,
+    };
     try {
         return readPfx(der, passphrase, ctx);
     }
@@ -234,6 +280,17 @@ function parsePkcs12(der, passphrase, input, passphraseInput = 'private-key-pass
         throw new errors/* InputError */.dz(input, `is not a readable PKCS#12 file${detail}`, 'Check that it holds the whole .p12/.pfx (stored as base64 in a secret, or as a file path), or export it again with: openssl pkcs12 -export');
     }
 }
+function chargeWork(ctx, iterations) {
+    ctx.workLeft -= iterations;
+    if (ctx.workLeft < 0) {
+        throw new errors/* InputError */.dz(ctx.input, `asks for more key-derivation work than any real export (over ${ctx.maxWork.toLocaleString('en-US')} iterations in total), so it is refused rather than left to run past action-timeout-s`, 'Export it again with ordinary settings: openssl pkcs12 -export (OpenSSL 3 uses 2048 iterations)');
+    }
+}
+function countBag(ctx) {
+    if (--ctx.bagsLeft < 0) {
+        throw new errors/* InputError */.dz(ctx.input, 'holds more bags (keys, certificates and other entries) than any real export', 'Export a file with just the certificate, its key and its chain: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem');
+    }
+}
 function readPfx(der, passphrase, ctx) {
     const [version, authSafe, macData] = (0,pki_der/* sequence */.K2)((0,pki_der/* parseDer */.zE)(der), 'the PFX');
     if (version?.tag !== pki_der/* TAG */.Dk.INTEGER)
@@ -242,6 +299,7 @@ function readPfx(der, passphrase, ctx) {
     const candidates = pkcs12Passwords(passphrase);
     let password = candidates[0];
     if (macData) {
+        chargeWork(ctx, macWork(macData) * candidates.length);
         const match = candidates.find((candidate) => verifyMac(macData, authSafeBytes, candidate));
         if (!match)
             throw wrongPassphrase(ctx, "the file's integrity check (MAC) fails");
@@ -249,7 +307,15 @@ function readPfx(der, passphrase, ctx) {
         ctx.macVerified = true;
     }
     const bags = { keys: [], certificates: [] };
-    for (const info of (0,pki_der/* children */.Y_)(expectSequence((0,pki_der/* parseDer */.zE)(authSafeBytes), 'the authenticated safe'))) {
+    const infos = (0,pki_der/* children */.Y_)(expectSequence((0,pki_der/* parseDer */.zE)(authSafeBytes), 'the authenticated safe'));
+    // The whole file's declared work is refused up front where it is visible, before any of it runs.
+    for (const info of infos) {
+        countBag(ctx);
+        const [type, content] = (0,pki_der/* sequence */.K2)(info, 'a content info');
+        if ((0,pki_der/* oid */.jq)(type, 'a content type') === OID.encryptedData)
+            chargeWork(ctx, decryptionWork(encryptionAlgorithm((0,pki_der/* explicit */.pc)(content, 0, 'the encrypted data'))));
+    }
+    for (const info of infos) {
         const [type, content] = (0,pki_der/* sequence */.K2)(info, 'a content info');
         const typeId = (0,pki_der/* oid */.jq)(type, 'a content type');
         if (typeId === OID.data) {
@@ -267,7 +333,14 @@ function readPfx(der, passphrase, ctx) {
 function readSafeContents(der, password, bags, ctx, depth) {
     if (depth > MAX_BAG_DEPTH)
         throw new pki_der/* DerError */.I4('safe contents are nested too deeply');
-    for (const bag of (0,pki_der/* sequence */.K2)((0,pki_der/* parseDer */.zE)(der), 'the safe contents')) {
+    const safe = (0,pki_der/* sequence */.K2)((0,pki_der/* parseDer */.zE)(der), 'the safe contents');
+    for (const bag of safe) {
+        countBag(ctx);
+        const [bagId, bagValue] = (0,pki_der/* sequence */.K2)(bag, 'a safe bag');
+        if ((0,pki_der/* oid */.jq)(bagId, 'a bag type') === OID.shroudedKeyBag)
+            chargeWork(ctx, decryptionWork((0,pki_der/* sequence */.K2)((0,pki_der/* explicit */.pc)(bagValue, 0, 'a bag value'), 'an encrypted private key')[0]));
+    }
+    for (const bag of safe) {
         const [bagId, bagValue] = (0,pki_der/* sequence */.K2)(bag, 'a safe bag');
         const id = (0,pki_der/* oid */.jq)(bagId, 'a bag type');
         const value = () => (0,pki_der/* explicit */.pc)(bagValue, 0, 'a bag value');
@@ -291,6 +364,10 @@ function readSafeContents(der, password, bags, ctx, depth) {
         }
         // CRL and secret bags carry nothing this tool needs.
     }
+}
+function encryptionAlgorithm(node) {
+    const [, encryptedContentInfo] = (0,pki_der/* sequence */.K2)(node, 'the encrypted data');
+    return (0,pki_der/* sequence */.K2)(encryptedContentInfo, 'the encrypted content info')[1];
 }
 function decryptEncryptedData(node, password) {
     const [, encryptedContentInfo] = (0,pki_der/* sequence */.K2)(node, 'the encrypted data');

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/request.ts + 1 modules
-var request = __webpack_require__(4636);
+// EXTERNAL MODULE: ./src/http/request.ts
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
 var context = __webpack_require__(1918);
 // EXTERNAL MODULE: external "node:http"

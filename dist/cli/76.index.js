@@ -108,8 +108,8 @@ var errors = __webpack_require__(3916);
 const PROVIDERS = {
     oidc: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 5303))).oidcProvider,
     'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027))).roleChainingProvider,
-    'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(731), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000))).iotProvider,
-    'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(731), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
+    'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000))).iotProvider,
+    'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
 };
 async function providerFor(source) {
     return (await PROVIDERS[source.mode]());
@@ -769,8 +769,11 @@ function list(names) {
 
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __webpack_require__(3750);
+// EXTERNAL MODULE: ./src/config/endpoint-url.ts
+var endpoint_url = __webpack_require__(7873);
 ;// CONCATENATED MODULE: ./src/config/iot-endpoint.ts
 /** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
+
 
 const DESCRIBE = 'aws iot describe-endpoint --endpoint-type iot:CredentialProvider';
 /** Returns `https://host[:port]`. A bare host must look like an IoT credentials endpoint; a URL is trusted as given. */
@@ -779,18 +782,12 @@ function normaliseIotEndpoint(value, input) {
         throw new errors/* InputError */.dz(input, 'is required', `Find your account's endpoint with: ${DESCRIBE}`);
     }
     if (/^[a-z]+:\/\//i.test(value)) {
-        let url;
-        try {
-            url = new URL(value);
-        }
-        catch {
-            throw new errors/* InputError */.dz(input, `'${value}' is not a valid URL`, `Use the host name printed by: ${DESCRIBE}`);
-        }
+        const url = (0,endpoint_url/* requireSecureEndpoint */.GU)(value, input);
         if (url.protocol !== 'https:') {
-            throw new errors/* InputError */.dz(input, `'${value}' is not https`, 'The credentials provider is reached over TLS only: use https://');
+            throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' is not https`, 'The credentials provider is reached over TLS only: use https://');
         }
         if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
-            throw new errors/* InputError */.dz(input, `'${value}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
+            throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
         }
         return `https://${url.host}`;
     }
@@ -993,6 +990,70 @@ function externalId(value) {
 
 /***/ }),
 
+/***/ 7873:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GU: () => (/* binding */ requireSecureEndpoint),
+/* harmony export */   Ng: () => (/* binding */ describeUrl),
+/* harmony export */   cW: () => (/* binding */ isLoopbackHost)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * Where an id-token, a bearer or a signed request may be sent: https anywhere, plain http only to a host written as
+ * loopback. Pure: the check reads the URL as written and never resolves a name.
+ */
+
+/** Parses `value` and refuses cleartext to anything but loopback, and any user name or password in the URL. */
+function requireSecureEndpoint(value, what) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        // Not echoed: a value that is not a URL may be anything, a secret pasted into the wrong setting included.
+        const why = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? '' : ' (it does not start with https://)';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(what, `is not a URL${why}`, `Set ${what} to an https:// URL`);
+    }
+    if (url.username || url.password) {
+        // Never printed: the URL's user information is most likely a password.
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(what, 'has a user name or password in the URL (not shown)', 'Remove the user information: AWS endpoints take none, and it would be sent and logged as part of the URL');
+    }
+    if (url.protocol === 'https:')
+        return url;
+    if (url.protocol !== 'http:') {
+        // Echoed only as scheme://host: in 'user:secret@host' the URL parser reads 'user:' as the scheme.
+        const shown = /^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()) ? `'${describeUrl(url)}' ` : '';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(what, `${shown}is not an http(s) URL`, `Set ${what} to an https:// URL`);
+    }
+    if (!isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(what, `'${describeUrl(url)}' is plain http:// to a host that is not loopback, so tokens and signed requests would cross the network in clear text`, 'Use https://; plain http:// is accepted only for 127.0.0.1, [::1] or localhost (a local stand-in)');
+    }
+    return url;
+}
+/** True for a host written as loopback: 127.0.0.0/8, [::1] or `localhost`; a name that merely resolves there is not. */
+function isLoopbackHost(hostname) {
+    if (hostname === 'localhost' || hostname === '[::1]')
+        return true;
+    // WHATWG URL parsing has already turned every IPv4 spelling (127.1, 0x7f.0.0.1) into dotted decimal.
+    const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(hostname);
+    return octets !== null && octets[1] === '127';
+}
+/** A URL as it may be printed: scheme, host, port and path, never user information, query or fragment. */
+function describeUrl(url) {
+    let parsed;
+    try {
+        parsed = typeof url === 'string' ? new URL(url) : url;
+    }
+    catch {
+        return '(not a URL)';
+    }
+    return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+
+
+/***/ }),
+
 /***/ 3750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1151,38 +1212,16 @@ function describeProxy(proxy) {
 
 /***/ }),
 
-/***/ 4636:
+/***/ 7777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  D: () => (/* binding */ NetworkError),
-  a: () => (/* binding */ httpRequest)
-});
-
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var http_proxy = __webpack_require__(7856);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(7030);
-;// CONCATENATED MODULE: ./src/http/loopback.ts
-/** Whether a URL's host is written as a loopback address. Pure: a name that merely resolves there does not count. */
-
-function isLoopbackHost(hostname) {
-    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    if (host === 'localhost')
-        return true;
-    if ((0,external_node_net_.isIPv4)(host))
-        return host.split('.')[0] === '127';
-    // WHATWG URLs normalise IPv6 (0:0:0:0:0:0:0:1 → ::1, ::ffff:127.0.0.1 → ::ffff:7f00:1); both forms are accepted.
-    if ((0,external_node_net_.isIPv6)(host))
-        return host === '::1' || /^::ffff:(7f[0-9a-f]{2}:[0-9a-f]{1,4}|127\.\d+\.\d+\.\d+)$/.test(host);
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/http/request.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ NetworkError),
+/* harmony export */   a: () => (/* binding */ httpRequest)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
+/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
+/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7873);
 
 
 
@@ -1202,7 +1241,7 @@ async function httpRequest(req) {
     const dispatcher = dispatcherFor(req, url);
     const signal = AbortSignal.timeout(Math.max(1, Math.round(req.timeoutMs)));
     try {
-        const res = await (0,undici/* request */.Em)(url, {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
             method: req.method,
             headers: req.headers ?? {},
             body: req.body ?? null,
@@ -1227,7 +1266,7 @@ async function httpRequest(req) {
 function requireSafeScheme(url) {
     if (url.protocol === 'https:')
         return;
-    if (url.protocol === 'http:' && isLoopbackHost(url.hostname))
+    if (url.protocol === 'http:' && (0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname))
         return;
     throw new NetworkError('EINSECURE', `refusing to send a credential request to ${url.protocol}//${url.host} in cleartext: only https, or http to a loopback address (127.0.0.0/8, [::1], localhost), is allowed`);
 }
@@ -1236,8 +1275,8 @@ function dispatcherFor(req, url) {
     const timeouts = { connectTimeout: req.timeoutMs, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs };
     // Plain http goes to the proxy in absolute form (many proxies refuse CONNECT to port 80); https is tunnelled.
     if (req.proxy)
-        return new undici/* ProxyAgent */.kT({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
-    return new undici/* Agent */.g6({ connect: { ...tls, timeout: req.timeoutMs }, ...timeouts });
+        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
+    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: { ...tls, timeout: req.timeoutMs }, ...timeouts });
 }
 async function readBounded(body, max, host) {
     const chunks = [];
@@ -1267,11 +1306,11 @@ function toNetworkError(err, url, proxy) {
         // 407 is the standard answer; some proxies (tinyproxy) answer 401.
         const status = Number(tunnel[1]);
         const code = status === 407 || status === 401 ? 'EPROXYAUTH' : 'EPROXY';
-        return new NetworkError(code, `proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
+        return new NetworkError(code, `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
     }
     const raw = e.cause?.code ?? e.code ?? 'ERR_NETWORK';
     const code = UNDICI_CODES[raw] ?? raw;
-    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,http_proxy/* describeProxy */.GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
+    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
 }
 const UNDICI_CODES = {
     UND_ERR_SOCKET: 'ECONNRESET',
@@ -1349,8 +1388,8 @@ function joinHint(hint, more) {
     return hint ? `${hint}. ${more}` : more;
 }
 
-// EXTERNAL MODULE: ./src/http/request.ts + 1 modules
-var request = __webpack_require__(4636);
+// EXTERNAL MODULE: ./src/http/request.ts
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: ./src/http/proxy.ts
 var proxy = __webpack_require__(7856);
 ;// CONCATENATED MODULE: ./src/providers/context.ts

@@ -24,10 +24,14 @@ var pki_source = __webpack_require__(707);
 var certificate_material = __webpack_require__(9731);
 // EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
 var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/providers/validate-session.ts
+var validate_session = __webpack_require__(6739);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
 
+
 const CALL = 'iot:AssumeRoleWithCertificate';
-function parseIotCredentials(body, now) {
+/** The credentials in a 200 answer from `endpoint`, checked field by field (validate-session.ts). */
+function parseIotCredentials(body, now, endpoint) {
     let parsed;
     try {
         parsed = JSON.parse(body);
@@ -40,21 +44,14 @@ function parseIotCredentials(body, now) {
     if (!c || fields.some((f) => typeof c[f] !== 'string' || c[f] === '')) {
         throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'HTTP 200 without credentials.accessKeyId/secretAccessKey/sessionToken/expiration', 'Check that iot-credential-endpoint is the credentials provider', false);
     }
-    const expiration = new Date(c['expiration']);
-    if (Number.isNaN(expiration.getTime())) {
-        throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'the credentials have an unreadable expiration', '', false);
-    }
-    if (expiration.getTime() <= now.getTime()) {
-        throw new errors/* AwsError */.Gy(CALL, 'ExpiredCredentials', `the credentials returned expired at ${expiration.toISOString()}`, "Check this machine's clock, and the role alias's credentialDurationSeconds", false);
-    }
-    return {
+    return (0,validate_session/* validateSession */.dk)({
         credentials: {
             accessKeyId: c['accessKeyId'],
             secretAccessKey: c['secretAccessKey'],
             sessionToken: c['sessionToken'],
-            expiration,
+            expiration: new Date(c['expiration']),
         },
-    };
+    }, { call: CALL, endpoint, now });
 }
 function iotError(status, body, source) {
     let message = '';
@@ -135,7 +132,7 @@ const iotProvider = async (source, _config, ctx) => {
         const res = await (0,context/* send */.tN)(ctx, { url, method: 'GET', headers, timeoutMs, tls }, iotNetworkFailure);
         if (res.status !== 200)
             throw iotError(res.status, res.body, source);
-        return parseIotCredentials(res.body, new Date(ctx.clock.now()));
+        return parseIotCredentials(res.body, new Date(ctx.clock.now()), source.endpoint);
     });
 };
 /** TLS alerts in the handshake mean the endpoint refused the certificate: permanent, and worth explaining. */

@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
 /* harmony export */   iw: () => (/* binding */ configuredEndpoint)
 /* harmony export */ });
-/* unused harmony export dnsSuffix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* unused harmony exports dnsSuffix, checkedUrl */
+/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
 /** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
 
 function dnsSuffix(region) {
@@ -35,18 +35,10 @@ function configuredEndpoint(serviceEnvId, env) {
     }
     return undefined;
 }
+/** A pure check the SDK-based transport can call too: refuses cleartext off loopback and URLs carrying a password. */
 function checkedUrl(value, name) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
-    }
-    return value.replace(/\/+$/, '');
+    (0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .requireSecureEndpoint */ .GU)(value, name);
+    return value.trim().replace(/\/+$/, '');
 }
 
 
@@ -67,8 +59,11 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
 var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/config/endpoint-url.ts
+var endpoint_url = __webpack_require__(7873);
 ;// CONCATENATED MODULE: ./src/providers/id-token.ts
 /** Sources of an OIDC id-token: the GitHub runner's endpoint, a file, or an environment variable. */
+
 
 
 const CALL = 'GitHub OIDC token request';
@@ -90,6 +85,11 @@ function idTokenSource(source, ctx) {
     };
 }
 function readTokenFile(path, ctx) {
+    if (JWT_SHAPE.test(path.trim())) {
+        // The token itself was given as the path: mask it, and never repeat it in the error.
+        ctx.mask(path.trim());
+        throw new errors/* InputError */.dz('web-identity-token-file', 'looks like a JWT (the id-token itself), not a path (not shown)', 'Write the token to a file and give that file\'s path, or use web-identity-token-env');
+    }
     let token;
     try {
         token = ctx.readFile(path).toString('utf8').trim();
@@ -112,6 +112,7 @@ function readTokenEnv(name, ctx) {
     checkJwtShape(token, 'web-identity-token-env');
     return token;
 }
+const JWT_SHAPE = /^[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/;
 function checkJwtShape(token, input) {
     if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) {
         throw new errors/* InputError */.dz(input, 'does not hold a JWT (three base64url parts separated by dots)', 'Give the raw id-token, not JSON around it or a file of several lines');
@@ -134,7 +135,8 @@ async function fetchRunnerToken(audience, ctx) {
         throw new errors/* AwsError */.Gy(CALL, 'IdTokenUnavailable', 'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set', "Give the job 'permissions: id-token: write' (pull requests from forks never get one), or set web-identity-token-file", false);
     }
     ctx.mask(bearer);
-    const full = new URL(url);
+    // The bearer and the token it buys travel on this URL: never in clear text off this machine.
+    const full = (0,endpoint_url/* requireSecureEndpoint */.GU)(url, 'ACTIONS_ID_TOKEN_REQUEST_URL');
     full.searchParams.set('audience', audience);
     return (0,context/* retrying */.R$)(ctx, CALL, async (_attempt, timeoutMs) => {
         const res = await (0,context/* send */.tN)(ctx, { url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs }, (err) => (0,context/* networkFailure */.rd)(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'));
@@ -169,7 +171,7 @@ var endpoints = __webpack_require__(5720);
 
 const oidcProvider = async (source, config, ctx) => {
     // The STS client loads while the id-token request is in flight.
-    const sts = Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(349)]).then(__webpack_require__.bind(__webpack_require__, 2349));
+    const sts = Promise.all(/* import() */[__webpack_require__.e(695), __webpack_require__.e(80)]).then(__webpack_require__.bind(__webpack_require__, 9080));
     // A bad endpoint setting is reported before any token is fetched or read.
     (0,endpoints/* configuredEndpoint */.iw)('STS', ctx.env);
     const token = idTokenSource(source, ctx);

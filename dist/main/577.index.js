@@ -9,8 +9,8 @@ export const modules = {
 /* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
 /* harmony export */   iw: () => (/* binding */ configuredEndpoint)
 /* harmony export */ });
-/* unused harmony export dnsSuffix */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/* unused harmony exports dnsSuffix, checkedUrl */
+/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
 /** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
 
 function dnsSuffix(region) {
@@ -35,18 +35,10 @@ function configuredEndpoint(serviceEnvId, env) {
     }
     return undefined;
 }
+/** A pure check the SDK-based transport can call too: refuses cleartext off loopback and URLs carrying a password. */
 function checkedUrl(value, name) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
-    }
-    return value.replace(/\/+$/, '');
+    (0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .requireSecureEndpoint */ .GU)(value, name);
+    return value.trim().replace(/\/+$/, '');
 }
 
 
@@ -203,10 +195,14 @@ var certificate_material = __webpack_require__(9731);
 var context = __webpack_require__(1918);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
 var endpoints = __webpack_require__(5720);
+// EXTERNAL MODULE: ./src/providers/validate-session.ts
+var validate_session = __webpack_require__(6739);
 ;// CONCATENATED MODULE: ./src/providers/roles-anywhere-response.ts
 
+
 const CALL = 'rolesanywhere:CreateSession';
-function parseCreateSession(body, now) {
+/** The credentials in a 2xx answer from `endpoint`, checked field by field (validate-session.ts). */
+function parseCreateSession(body, now, endpoint) {
     let entry;
     try {
         entry = JSON.parse(body).credentialSet?.[0];
@@ -218,21 +214,21 @@ function parseCreateSession(body, now) {
     if (!c || ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'].some((f) => typeof c[f] !== 'string' || c[f] === '')) {
         throw new errors/* AwsError */.Gy(CALL, 'MalformedResponse', 'success without credentialSet[0].credentials', 'Check that the endpoint is IAM Roles Anywhere', false);
     }
-    const expiration = new Date(c['expiration']);
-    if (Number.isNaN(expiration.getTime()) || expiration.getTime() <= now.getTime()) {
-        throw new errors/* AwsError */.Gy(CALL, 'ExpiredCredentials', 'the credentials returned are already expired or have no valid expiration', "Check this machine's clock", false);
-    }
     const session = {
         credentials: {
             accessKeyId: c['accessKeyId'],
             secretAccessKey: c['secretAccessKey'],
             sessionToken: c['sessionToken'],
-            expiration,
+            expiration: new Date(c['expiration']),
         },
     };
-    if (typeof entry?.assumedRoleUser?.arn === 'string')
-        session.assumedRoleArn = entry.assumedRoleUser.arn;
-    return session;
+    const arn = entry?.assumedRoleUser?.arn;
+    if (arn !== undefined) {
+        if (typeof arn !== 'string')
+            throw new errors/* AwsError */.Gy(CALL, 'InvalidResponse', 'credentialSet[0].assumedRoleUser.arn is not a string', 'Check that the endpoint is IAM Roles Anywhere', false);
+        session.assumedRoleArn = arn;
+    }
+    return (0,validate_session/* validateSession */.dk)(session, { call: CALL, endpoint, now });
 }
 function rolesAnywhereError(status, errorType, body) {
     let message = '';
@@ -308,7 +304,7 @@ const rolesAnywhereProvider = async (source, config, ctx) => {
         const res = await (0,context/* send */.tN)(ctx, { url: url.toString(), method: 'POST', headers, body, timeoutMs }, (err) => (0,context/* networkFailure */.rd)(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`));
         if (res.status < 200 || res.status > 299)
             throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
-        return parseCreateSession(res.body, new Date(ctx.clock.now()));
+        return parseCreateSession(res.body, new Date(ctx.clock.now()), endpoint);
     });
 };
 

@@ -1,5 +1,6 @@
 /** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
 import { InputError } from '../errors.js';
+import { describeUrl, requireSecureEndpoint } from './endpoint-url.js';
 
 const DESCRIBE = 'aws iot describe-endpoint --endpoint-type iot:CredentialProvider';
 
@@ -9,17 +10,12 @@ export function normaliseIotEndpoint(value: string, input: string): string {
     throw new InputError(input, 'is required', `Find your account's endpoint with: ${DESCRIBE}`);
   }
   if (/^[a-z]+:\/\//i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new InputError(input, `'${value}' is not a valid URL`, `Use the host name printed by: ${DESCRIBE}`);
-    }
+    const url = requireSecureEndpoint(value, input);
     if (url.protocol !== 'https:') {
-      throw new InputError(input, `'${value}' is not https`, 'The credentials provider is reached over TLS only: use https://');
+      throw new InputError(input, `'${describeUrl(url)}' is not https`, 'The credentials provider is reached over TLS only: use https://');
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
-      throw new InputError(input, `'${value}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
+      throw new InputError(input, `'${describeUrl(url)}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
     }
     return `https://${url.host}`;
   }

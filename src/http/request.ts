@@ -6,7 +6,7 @@
 import type { SecureContext } from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { describeProxy } from './proxy.js';
-import { isLoopbackHost } from './loopback.js';
+import { isLoopbackHost } from '../config/endpoint-url.js';
 
 export interface TlsClientOptions {
   /** Client certificate, key and trust, prepared once for every attempt (see providers/client-tls.ts). */

@@ -97,6 +97,37 @@ export function decrypt(algorithm: DerNode | undefined, data: Buffer, password: 
   return runCipher(pbe.cipher, pbe.name, key, iv, data);
 }
 
+/**
+ * The hash iterations decrypting under `algorithm` will cost, read from its parameters without running anything;
+ * 0 for an algorithm `decrypt` will refuse anyway. Lets a caller refuse a file before it starts the work.
+ */
+export function decryptionWork(algorithm: DerNode | undefined): number {
+  const [algOid, params] = sequence(algorithm, 'the encryption algorithm');
+  const id = oid(algOid, 'the encryption algorithm');
+  if (id === '1.2.840.113549.1.5.13') {
+    const [kdf, scheme] = sequence(params, 'the PBES2 parameters');
+    const fields = sequence(sequence(kdf, 'the PBES2 key derivation')[1], 'the PBKDF2 parameters');
+    const iterations = boundedInteger(fields[1], 'the PBKDF2 iteration count', MAX_PBKDF2_ITERATIONS);
+    const cipher = PBES2_CIPHERS[oid(sequence(scheme, 'the PBES2 cipher')[0], 'the PBES2 cipher')];
+    const prfNode = fields.slice(2).find((f) => f.tag === 0x30);
+    const prf = prfNode ? HMAC_PRFS[oid(sequence(prfNode, 'the PBKDF2 PRF')[0], 'the PBKDF2 PRF')] : 'sha1';
+    const prfSize = Object.values(DIGESTS).find((d) => d.name === prf)?.size ?? 20;
+    // PBKDF2 runs the whole count once per output block: SHA-1 (20 bytes) needs two for a 32-byte key.
+    return iterations * Math.ceil((cipher?.keyLength ?? 32) / prfSize);
+  }
+  const pbe = PKCS12_PBE[id];
+  if (!pbe) return 0;
+  const iterations = boundedInteger(sequence(params, 'the PBE parameters')[1], 'the PBE iteration count', MAX_PKCS12_ITERATIONS);
+  // One run per 20-byte SHA-1 block of the key, and one for the IV.
+  return iterations * (Math.ceil(pbe.keyLength / 20) + 1);
+}
+
+/** The hash iterations one MAC check costs. */
+export function macWork(macData: DerNode): number {
+  const iterations = sequence(macData, 'the MAC data')[2];
+  return iterations ? boundedInteger(iterations, 'the MAC iteration count', MAX_PKCS12_ITERATIONS) : 1;
+}
+
 /** Checks the file's HMAC over `authSafe`; false means the password is wrong (or the file was altered). */
 export function verifyMac(macData: DerNode, authSafe: Buffer, password: Pkcs12Password): boolean {
   const [digestInfo, salt, iterations] = sequence(macData, 'the MAC data');

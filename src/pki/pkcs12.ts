@@ -5,7 +5,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { DerError, children, explicit, octets, oid, parseDer, sequence, TAG, type DerNode } from './der.js';
-import { DecryptFailed, UnsupportedAlgorithm, decrypt, pkcs12Passwords, verifyMac, type Pkcs12Password } from './pkcs12-pbe.js';
+import { DecryptFailed, UnsupportedAlgorithm, decrypt, decryptionWork, macWork, pkcs12Passwords, verifyMac, type Pkcs12Password } from './pkcs12-pbe.js';
 
 export interface Pkcs12Contents {
   /** The certificate whose public key matches `key`. */
@@ -28,6 +28,18 @@ const OID = {
 
 // Nested safeContents bags deeper than this are not a real file.
 const MAX_BAG_DEPTH = 8;
+/** A key, its certificate and a chain are a handful of bags; thousands are a file built to stall us. */
+export const MAX_BAGS = 256;
+/**
+ * Key-derivation hash iterations a whole file may ask for (exports use 2,048 to 600,000 per operation). Bounds the
+ * time a file can hold the step, which must end within action-timeout-s, to seconds.
+ */
+export const MAX_TOTAL_ITERATIONS = 10_000_000;
+
+export interface Pkcs12Limits {
+  maxBags?: number;
+  maxTotalIterations?: number;
+}
 
 /** Decodes a PKCS#12 file: its private key, the certificate for that key, and the other certificates. */
 export function parsePkcs12(
@@ -35,8 +47,16 @@ export function parsePkcs12(
   passphrase: string,
   input: string,
   passphraseInput = 'private-key-passphrase',
+  limits: Pkcs12Limits = {},
 ): Pkcs12Contents {
-  const ctx: Context = { input, passphraseInput, macVerified: false };
+  const ctx: Context = {
+    input,
+    passphraseInput,
+    macVerified: false,
+    bagsLeft: limits.maxBags ?? MAX_BAGS,
+    workLeft: limits.maxTotalIterations ?? MAX_TOTAL_ITERATIONS,
+    maxWork: limits.maxTotalIterations ?? MAX_TOTAL_ITERATIONS,
+  };
   try {
     return readPfx(der, passphrase, ctx);
   } catch (err) {
@@ -57,6 +77,27 @@ interface Context {
   input: string;
   passphraseInput: string;
   macVerified: boolean;
+  bagsLeft: number;
+  /** Key-derivation iterations still allowed; charged before each derivation runs. */
+  workLeft: number;
+  maxWork: number;
+}
+
+function chargeWork(ctx: Context, iterations: number): void {
+  ctx.workLeft -= iterations;
+  if (ctx.workLeft < 0) {
+    throw new InputError(
+      ctx.input,
+      `asks for more key-derivation work than any real export (over ${ctx.maxWork.toLocaleString('en-US')} iterations in total), so it is refused rather than left to run past action-timeout-s`,
+      'Export it again with ordinary settings: openssl pkcs12 -export (OpenSSL 3 uses 2048 iterations)',
+    );
+  }
+}
+
+function countBag(ctx: Context): void {
+  if (--ctx.bagsLeft < 0) {
+    throw new InputError(ctx.input, 'holds more bags (keys, certificates and other entries) than any real export', 'Export a file with just the certificate, its key and its chain: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem');
+  }
 }
 
 interface Bags {
@@ -72,6 +113,7 @@ function readPfx(der: Buffer, passphrase: string, ctx: Context): Pkcs12Contents 
   const candidates = pkcs12Passwords(passphrase);
   let password: Pkcs12Password = candidates[0]!;
   if (macData) {
+    chargeWork(ctx, macWork(macData) * candidates.length);
     const match = candidates.find((candidate) => verifyMac(macData, authSafeBytes, candidate));
     if (!match) throw wrongPassphrase(ctx, "the file's integrity check (MAC) fails");
     password = match;
@@ -79,7 +121,14 @@ function readPfx(der: Buffer, passphrase: string, ctx: Context): Pkcs12Contents 
   }
 
   const bags: Bags = { keys: [], certificates: [] };
-  for (const info of children(expectSequence(parseDer(authSafeBytes), 'the authenticated safe'))) {
+  const infos = children(expectSequence(parseDer(authSafeBytes), 'the authenticated safe'));
+  // The whole file's declared work is refused up front where it is visible, before any of it runs.
+  for (const info of infos) {
+    countBag(ctx);
+    const [type, content] = sequence(info, 'a content info');
+    if (oid(type, 'a content type') === OID.encryptedData) chargeWork(ctx, decryptionWork(encryptionAlgorithm(explicit(content, 0, 'the encrypted data'))));
+  }
+  for (const info of infos) {
     const [type, content] = sequence(info, 'a content info');
     const typeId = oid(type, 'a content type');
     if (typeId === OID.data) {
@@ -95,7 +144,13 @@ function readPfx(der: Buffer, passphrase: string, ctx: Context): Pkcs12Contents 
 
 function readSafeContents(der: Buffer, password: Pkcs12Password, bags: Bags, ctx: Context, depth: number): void {
   if (depth > MAX_BAG_DEPTH) throw new DerError('safe contents are nested too deeply');
-  for (const bag of sequence(parseDer(der), 'the safe contents')) {
+  const safe = sequence(parseDer(der), 'the safe contents');
+  for (const bag of safe) {
+    countBag(ctx);
+    const [bagId, bagValue] = sequence(bag, 'a safe bag');
+    if (oid(bagId, 'a bag type') === OID.shroudedKeyBag) chargeWork(ctx, decryptionWork(sequence(explicit(bagValue, 0, 'a bag value'), 'an encrypted private key')[0]));
+  }
+  for (const bag of safe) {
     const [bagId, bagValue] = sequence(bag, 'a safe bag');
     const id = oid(bagId, 'a bag type');
     const value = () => explicit(bagValue, 0, 'a bag value');
@@ -115,6 +170,11 @@ function readSafeContents(der: Buffer, password: Pkcs12Password, bags: Bags, ctx
     }
     // CRL and secret bags carry nothing this tool needs.
   }
+}
+
+function encryptionAlgorithm(node: DerNode): DerNode | undefined {
+  const [, encryptedContentInfo] = sequence(node, 'the encrypted data');
+  return sequence(encryptedContentInfo, 'the encrypted content info')[1];
 }
 
 function decryptEncryptedData(node: DerNode, password: Pkcs12Password): Buffer {

@@ -28,6 +28,7 @@ export function readPemOrPath(value: string, input: string, readFile: ReadFile):
   const shape = classify(candidate);
   if (shape === 'base64') throw base64WithoutArmour(input);
   if (shape === 'empty') throw new InputError(input, 'is empty', 'Set it to PEM text or to the path of a PEM file');
+  if (shape === 'damaged-pem' || shape === 'material') throw notAPath(shape, input);
   if (shape === 'other') {
     throw new InputError(
       input,
@@ -57,6 +58,7 @@ export function readBinaryOrPath(value: string, input: string, readFile: ReadFil
   const shape = classify(candidate);
   if (shape === 'base64') return { der: decodeBase64Der(candidate, input), from: 'inline' };
   if (shape === 'empty') throw new InputError(input, 'is empty', 'Set it to the base64 of the .p12 file or to its path');
+  if (shape === 'damaged-pem' || shape === 'material') throw notAPath(shape, input);
   if (shape === 'other') {
     throw new InputError(
       input,
@@ -74,7 +76,7 @@ export function readBinaryOrPath(value: string, input: string, readFile: ReadFil
   return { der: bytes, from: 'file', path: candidate };
 }
 
-type Shape = 'empty' | 'base64' | 'path' | 'other';
+type Shape = 'empty' | 'base64' | 'damaged-pem' | 'material' | 'path' | 'other';
 
 // Base64 of any DER structure starts with 'M' (0x30, SEQUENCE); no file path we need to support is 60+ base64 letters.
 function classify(value: string): Shape {
@@ -84,9 +86,32 @@ function classify(value: string): Shape {
   const base64 = /^[A-Za-z0-9+/]+={0,2}$/.test(compact);
   // A shorter 'MI...' run is a fragment of a key or certificate: never treat it as a path, which we would echo.
   if (!startsLikePath && base64 && (compact.length >= 60 || /^MI[A-Za-z0-9+/]{14}/.test(compact))) return 'base64';
+  // Checked before 'path': both shapes contain slashes, and a path is echoed in errors while these must never be.
+  if (/-{2,}\s*(BEGIN|END)\b|\b(BEGIN|END) [A-Z0-9 ]*(KEY|CERTIFICATE)\b/.test(value)) return 'damaged-pem';
+  if (hasKeyLikeRun(value)) return 'material';
   if (/[\n\0]/.test(value) || value.length > 1024) return 'other';
   if (startsLikePath || /[\\/]/.test(value) || /\.[A-Za-z0-9]{1,5}$/.test(value)) return 'path';
   return 'other';
+}
+
+// 40+ base64 letters mixing upper case, lower case and digits: a key or certificate body, not a directory name
+// (hex digests, the long names paths do have, are single-case).
+function hasKeyLikeRun(value: string): boolean {
+  return (value.match(/[A-Za-z0-9+=]{40,}/g) ?? []).some((run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run));
+}
+
+function notAPath(shape: 'damaged-pem' | 'material', input: string): InputError {
+  return shape === 'damaged-pem'
+    ? new InputError(
+      input,
+      'looks like PEM text with a damaged header or footer (not shown)',
+      'Paste the whole PEM again: it must start with -----BEGIN <LABEL>----- and end with -----END <LABEL>-----, five dashes each side',
+    )
+    : new InputError(
+      input,
+      'looks like key or certificate material without its -----BEGIN line, not a path (not shown)',
+      'Paste the whole PEM, including the -----BEGIN ...----- and -----END ...----- lines, or give the path of a PEM file',
+    );
 }
 
 function readOrExplain(path: string, input: string, readFile: ReadFile): Buffer | string {

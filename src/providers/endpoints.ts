@@ -1,5 +1,5 @@
 /** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
-import { InputError } from '../errors.js';
+import { requireSecureEndpoint } from '../config/endpoint-url.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -25,15 +25,8 @@ export function configuredEndpoint(serviceEnvId: string, env: Env): string | und
   return undefined;
 }
 
-function checkedUrl(value: string, name: string): string {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputError(name, `'${value}' is not a URL`, `Set ${name} to a URL like https://sts.us-east-1.amazonaws.com, or unset it`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(name, `'${value}' is not an http(s) URL`, `Set ${name} to an https:// URL, or unset it`);
-  }
-  return value.replace(/\/+$/, '');
+/** A pure check the SDK-based transport can call too: refuses cleartext off loopback and URLs carrying a password. */
+export function checkedUrl(value: string, name: string): string {
+  requireSecureEndpoint(value, name);
+  return value.trim().replace(/\/+$/, '');
 }

@@ -3,6 +3,7 @@ import { AwsError, InputError } from '../errors.js';
 import type { ProviderContext } from './context.js';
 import { networkFailure, retrying, send } from './context.js';
 import type { OidcSource } from '../config/model.js';
+import { requireSecureEndpoint } from '../config/endpoint-url.js';
 
 const CALL = 'GitHub OIDC token request';
 
@@ -24,6 +25,11 @@ export function idTokenSource(source: OidcSource, ctx: ProviderContext): () => P
 }
 
 function readTokenFile(path: string, ctx: ProviderContext): string {
+  if (JWT_SHAPE.test(path.trim())) {
+    // The token itself was given as the path: mask it, and never repeat it in the error.
+    ctx.mask(path.trim());
+    throw new InputError('web-identity-token-file', 'looks like a JWT (the id-token itself), not a path (not shown)', 'Write the token to a file and give that file\'s path, or use web-identity-token-env');
+  }
   let token: string;
   try {
     token = ctx.readFile(path).toString('utf8').trim();
@@ -44,6 +50,8 @@ function readTokenEnv(name: string, ctx: ProviderContext): string {
   checkJwtShape(token, 'web-identity-token-env');
   return token;
 }
+
+const JWT_SHAPE = /^[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/;
 
 function checkJwtShape(token: string, input: string): void {
   if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) {
@@ -74,7 +82,8 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
     );
   }
   ctx.mask(bearer);
-  const full = new URL(url);
+  // The bearer and the token it buys travel on this URL: never in clear text off this machine.
+  const full = requireSecureEndpoint(url, 'ACTIONS_ID_TOKEN_REQUEST_URL');
   full.searchParams.set('audience', audience);
   return retrying(ctx, CALL, async (_attempt, timeoutMs) => {
     const res = await send(ctx, { url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs }, (err) => networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'));

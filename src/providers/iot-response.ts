@@ -2,10 +2,12 @@
 import type { IotSource } from '../config/model.js';
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
+import { validateSession } from './validate-session.js';
 
 const CALL = 'iot:AssumeRoleWithCertificate';
 
-export function parseIotCredentials(body: string, now: Date): Session {
+/** The credentials in a 200 answer from `endpoint`, checked field by field (validate-session.ts). */
+export function parseIotCredentials(body: string, now: Date, endpoint: string): Session {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -17,21 +19,17 @@ export function parseIotCredentials(body: string, now: Date): Session {
   if (!c || fields.some((f) => typeof c[f] !== 'string' || c[f] === '')) {
     throw new AwsError(CALL, 'MalformedResponse', 'HTTP 200 without credentials.accessKeyId/secretAccessKey/sessionToken/expiration', 'Check that iot-credential-endpoint is the credentials provider', false);
   }
-  const expiration = new Date(c['expiration'] as string);
-  if (Number.isNaN(expiration.getTime())) {
-    throw new AwsError(CALL, 'MalformedResponse', 'the credentials have an unreadable expiration', '', false);
-  }
-  if (expiration.getTime() <= now.getTime()) {
-    throw new AwsError(CALL, 'ExpiredCredentials', `the credentials returned expired at ${expiration.toISOString()}`, "Check this machine's clock, and the role alias's credentialDurationSeconds", false);
-  }
-  return {
-    credentials: {
-      accessKeyId: c['accessKeyId'] as string,
-      secretAccessKey: c['secretAccessKey'] as string,
-      sessionToken: c['sessionToken'] as string,
-      expiration,
+  return validateSession(
+    {
+      credentials: {
+        accessKeyId: c['accessKeyId'] as string,
+        secretAccessKey: c['secretAccessKey'] as string,
+        sessionToken: c['sessionToken'] as string,
+        expiration: new Date(c['expiration'] as string),
+      },
     },
-  };
+    { call: CALL, endpoint, now },
+  );
 }
 
 export function iotError(status: number, body: string, source: Pick<IotSource, 'roleAlias' | 'thingName'>): AwsError {

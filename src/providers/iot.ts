@@ -31,7 +31,7 @@ export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => 
     ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
     const res = await send(ctx, { url, method: 'GET', headers, timeoutMs, tls }, iotNetworkFailure);
     if (res.status !== 200) throw iotError(res.status, res.body, source);
-    return parseIotCredentials(res.body, new Date(ctx.clock.now()));
+    return parseIotCredentials(res.body, new Date(ctx.clock.now()), source.endpoint);
   });
 };
 

@@ -1,6 +1,7 @@
 /** Reading Roles Anywhere CreateSession answers: credentials, or an error with advice. Pure. */
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
+import { validateSession } from './validate-session.js';
 
 const CALL = 'rolesanywhere:CreateSession';
 
@@ -9,7 +10,8 @@ interface CredentialSetEntry {
   credentials?: Record<string, unknown>;
 }
 
-export function parseCreateSession(body: string, now: Date): Session {
+/** The credentials in a 2xx answer from `endpoint`, checked field by field (validate-session.ts). */
+export function parseCreateSession(body: string, now: Date, endpoint: string): Session {
   let entry: CredentialSetEntry | undefined;
   try {
     entry = (JSON.parse(body) as { credentialSet?: CredentialSetEntry[] }).credentialSet?.[0];
@@ -20,20 +22,20 @@ export function parseCreateSession(body: string, now: Date): Session {
   if (!c || ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'].some((f) => typeof c[f] !== 'string' || c[f] === '')) {
     throw new AwsError(CALL, 'MalformedResponse', 'success without credentialSet[0].credentials', 'Check that the endpoint is IAM Roles Anywhere', false);
   }
-  const expiration = new Date(c['expiration'] as string);
-  if (Number.isNaN(expiration.getTime()) || expiration.getTime() <= now.getTime()) {
-    throw new AwsError(CALL, 'ExpiredCredentials', 'the credentials returned are already expired or have no valid expiration', "Check this machine's clock", false);
-  }
   const session: Session = {
     credentials: {
       accessKeyId: c['accessKeyId'] as string,
       secretAccessKey: c['secretAccessKey'] as string,
       sessionToken: c['sessionToken'] as string,
-      expiration,
+      expiration: new Date(c['expiration'] as string),
     },
   };
-  if (typeof entry?.assumedRoleUser?.arn === 'string') session.assumedRoleArn = entry.assumedRoleUser.arn;
-  return session;
+  const arn = entry?.assumedRoleUser?.arn;
+  if (arn !== undefined) {
+    if (typeof arn !== 'string') throw new AwsError(CALL, 'InvalidResponse', 'credentialSet[0].assumedRoleUser.arn is not a string', 'Check that the endpoint is IAM Roles Anywhere', false);
+    session.assumedRoleArn = arn;
+  }
+  return validateSession(session, { call: CALL, endpoint, now });
 }
 
 export function rolesAnywhereError(status: number, errorType: string | string[] | undefined, body: string): AwsError {

@@ -47,6 +47,6 @@ export const rolesAnywhereProvider: Provider<RolesAnywhereSource> = async (sourc
     ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
     const res = await send(ctx, { url: url.toString(), method: 'POST', headers, body, timeoutMs }, (err) => networkFailure(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`));
     if (res.status < 200 || res.status > 299) throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
-    return parseCreateSession(res.body, new Date(ctx.clock.now()));
+    return parseCreateSession(res.body, new Date(ctx.clock.now()), endpoint);
   });
 };

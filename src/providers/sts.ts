@@ -30,15 +30,23 @@ export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Se
   const call: StsCall = `sts:${req.action}`;
   const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
   let timeoutMs = 0;
+  let endpoint = configured ?? `STS in ${req.region}`;
   const client = new STSClient({
     region: req.region,
     maxAttempts: 1,
-    requestHandler: sdkRequestHandler(() => ({ timeoutMs, proxyFor: ctx.proxyFor, http: ctx.http })),
+    requestHandler: sdkRequestHandler(() => ({
+      timeoutMs,
+      proxyFor: ctx.proxyFor,
+      http: (request) => {
+        // Where the SDK's rules sent it, for messages: origin only, never a query or user information.
+        endpoint = new URL(request.url).origin;
+        return ctx.http(request);
+      },
+    })),
     ...(configured ? { endpoint: configured } : {}),
     // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
     credentials: req.action === 'AssumeRole' ? { ...req.credentials } : unsignedCallCredentials,
   });
-  let endpoint = configured ?? `STS in ${req.region}`;
   try {
     return await retrying(ctx, call, async (attempt, attemptTimeoutMs) => {
       timeoutMs = attemptTimeoutMs;
@@ -50,8 +58,7 @@ export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Se
       } catch (err) {
         throw stsFailure(call, err, endpoint);
       }
-      endpoint = await resolvedEndpoint(client, endpoint);
-      return validateSession(toSession(out), { endpoint, now: new Date(ctx.clock.now()) });
+      return validateSession(toSession(out), { call, endpoint, now: new Date(ctx.clock.now()) });
     });
   } finally {
     client.destroy();
@@ -73,17 +80,6 @@ function toSession(out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?
   if (c?.SessionToken !== undefined) credentials.sessionToken = c.SessionToken;
   if (c?.Expiration !== undefined) credentials.expiration = c.Expiration;
   return { credentials, ...(out.AssumedRoleUser?.Arn !== undefined ? { assumedRoleArn: out.AssumedRoleUser.Arn } : {}) };
-}
-
-/** The endpoint the SDK's rules chose, for messages (never with userinfo). */
-async function resolvedEndpoint(client: STSClient, fallback: string): Promise<string> {
-  try {
-    const config = client.config as unknown as { endpoint?: () => Promise<{ hostname: string; protocol: string; port?: number }> };
-    const ep = config.endpoint ? await config.endpoint() : undefined;
-    return ep ? `${ep.protocol}//${ep.hostname}${ep.port ? `:${ep.port}` : ''}` : fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 interface SdkFailure {

@@ -1,5 +1,5 @@
-export const id = 731;
-export const ids = [731];
+export const id = 545;
+export const ids = [545];
 export const modules = {
 
 /***/ 4839:
@@ -415,6 +415,8 @@ function readPemOrPath(value, input, readFile) {
         throw base64WithoutArmour(input);
     if (shape === 'empty')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'Set it to PEM text or to the path of a PEM file');
+    if (shape === 'damaged-pem' || shape === 'material')
+        throw notAPath(shape, input);
     if (shape === 'other') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is neither PEM text nor a path to a file (${describeShape(candidate)})`, 'Set it to the whole PEM text (-----BEGIN ... -----END ...) or to the path of a PEM file');
     }
@@ -438,6 +440,8 @@ function readBinaryOrPath(value, input, readFile) {
         return { der: decodeBase64Der(candidate, input), from: 'inline' };
     if (shape === 'empty')
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is empty', 'Set it to the base64 of the .p12 file or to its path');
+    if (shape === 'damaged-pem' || shape === 'material')
+        throw notAPath(shape, input);
     if (shape === 'other') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `is neither base64 of a PKCS#12 file nor a path to one (${describeShape(candidate)})`, "Set it to the output of 'base64 -w0 file.p12' or to the path of the file");
     }
@@ -461,11 +465,26 @@ function classify(value) {
     // A shorter 'MI...' run is a fragment of a key or certificate: never treat it as a path, which we would echo.
     if (!startsLikePath && base64 && (compact.length >= 60 || /^MI[A-Za-z0-9+/]{14}/.test(compact)))
         return 'base64';
+    // Checked before 'path': both shapes contain slashes, and a path is echoed in errors while these must never be.
+    if (/-{2,}\s*(BEGIN|END)\b|\b(BEGIN|END) [A-Z0-9 ]*(KEY|CERTIFICATE)\b/.test(value))
+        return 'damaged-pem';
+    if (hasKeyLikeRun(value))
+        return 'material';
     if (/[\n\0]/.test(value) || value.length > 1024)
         return 'other';
     if (startsLikePath || /[\\/]/.test(value) || /\.[A-Za-z0-9]{1,5}$/.test(value))
         return 'path';
     return 'other';
+}
+// 40+ base64 letters mixing upper case, lower case and digits: a key or certificate body, not a directory name
+// (hex digests, the long names paths do have, are single-case).
+function hasKeyLikeRun(value) {
+    return (value.match(/[A-Za-z0-9+=]{40,}/g) ?? []).some((run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run));
+}
+function notAPath(shape, input) {
+    return shape === 'damaged-pem'
+        ? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'looks like PEM text with a damaged header or footer (not shown)', 'Paste the whole PEM again: it must start with -----BEGIN <LABEL>----- and end with -----END <LABEL>-----, five dashes each side')
+        : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'looks like key or certificate material without its -----BEGIN line, not a path (not shown)', 'Paste the whole PEM, including the -----BEGIN ...----- and -----END ...----- lines, or give the path of a PEM file');
 }
 function readOrExplain(path, input, readFile) {
     try {
@@ -720,6 +739,77 @@ async function loadCertificateMaterial(inputs, io, options) {
     if (material.chain.length > 0)
         checkChainOrder(material.certificate, material.chain, 'certificate-chain');
     return material;
+}
+
+
+/***/ }),
+
+/***/ 6739:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dk: () => (/* binding */ validateSession)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_LIFETIME_MS, CLOCK_SKEW_MS */
+/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * The check every exchange's answer passes before anything uses it: each credential field has AWS's shape, the
+ * expiration is a real date in a sane window, the assumed-role ARN follows its grammar. A value outside fails the
+ * step: it would otherwise be written into env files, credentials files and logs that treat newlines as structure.
+ * Pure. Errors name the endpoint and the field, never the value.
+ */
+
+
+const DEFAULT_MAX_LIFETIME_MS = 12 * 3600_000;
+/** Clock difference tolerated between this machine and the service. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+// AWS documents AccessKeyId as 16..128 word characters; every key it issues is upper-case letters and digits.
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+// Secrets are 40 base64 characters today; the bound leaves room without letting a document through.
+const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
+// Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
+const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
+// arn:<partition>:sts::<account>:assumed-role/<role name>/<session name>; a role path never appears in it.
+const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
+/** Returns `session` unchanged when every field has its expected shape; throws a non-retryable AwsError otherwise. */
+function validateSession(session, source) {
+    const fail = (field, problem, hint = 'The endpoint is not AWS, or something altered its answer: check the endpoint setting and any proxy in between') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(source.call ?? 'credentials exchange', 'InvalidResponse', `the answer from ${(0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUrl */ .Ng)(source.endpoint)} has ${problem} in ${field}`, hint, false);
+    const { credentials } = session;
+    checkShape(credentials.accessKeyId, ACCESS_KEY_ID, 'accessKeyId', fail);
+    checkShape(credentials.secretAccessKey, SECRET_ACCESS_KEY, 'secretAccessKey', fail);
+    checkShape(credentials.sessionToken, SESSION_TOKEN, 'sessionToken', fail);
+    if (session.assumedRoleArn !== undefined)
+        checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
+    const expiration = credentials.expiration;
+    if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
+        throw fail('expiration', 'no readable date');
+    const clockHint = "Check this machine's clock, and the session length configured on the AWS side";
+    if (expiration.getTime() <= source.now.getTime()) {
+        throw fail('expiration', `a time already past (${expiration.toISOString()})`, clockHint);
+    }
+    const latest = source.now.getTime() + (source.maxLifetimeMs ?? DEFAULT_MAX_LIFETIME_MS) + CLOCK_SKEW_MS;
+    if (expiration.getTime() > latest) {
+        throw fail('expiration', `a time further ahead than any session this service issues (${expiration.toISOString()})`, clockHint);
+    }
+    return session;
+}
+/** Describes a bad value by its length and the kind of character at fault: safe to print, unlike the value. */
+function checkShape(value, pattern, field, fail) {
+    if (typeof value !== 'string' || value === '')
+        throw fail(field, 'no value');
+    if (pattern.test(value))
+        return;
+    throw fail(field, `a value of unexpected shape (${value.length} characters${offendingKind(value)})`);
+}
+function offendingKind(value) {
+    if (/\p{Cc}/u.test(value))
+        return ', including a control character';
+    if (/[^\x20-\x7e]/.test(value))
+        return ', including a non-ASCII character';
+    if (/\s/.test(value))
+        return ', including white space';
+    return '';
 }
 
 

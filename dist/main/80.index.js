@@ -1,8 +1,8 @@
-export const id = 349;
-export const ids = [349];
+export const id = 80;
+export const ids = [80];
 export const modules = {
 
-/***/ 2349:
+/***/ 9080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -19,8 +19,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(1695);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/http/request.ts + 1 modules
-var request = __webpack_require__(4636);
+// EXTERNAL MODULE: ./src/http/request.ts
+var request = __webpack_require__(7777);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./node_modules/@smithy/core/dist-cjs/submodules/protocols/index.js
@@ -115,15 +115,8 @@ function stsHint(call, code, message) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/providers/validate-session.ts
-
-function validateSession(session, source) {
-    if (!session.credentials.accessKeyId || !session.credentials.secretAccessKey) {
-        throw new errors/* AwsError */.Gy(source.endpoint, 'InvalidResponse', 'the answer holds no credentials', '', false);
-    }
-    return session;
-}
-
+// EXTERNAL MODULE: ./src/providers/validate-session.ts
+var validate_session = __webpack_require__(6739);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
 var endpoints = __webpack_require__(5720);
 ;// CONCATENATED MODULE: ./src/providers/sts.ts
@@ -144,15 +137,23 @@ async function callSts(ctx, req) {
     const call = `sts:${req.action}`;
     const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
     let timeoutMs = 0;
+    let endpoint = configured ?? `STS in ${req.region}`;
     const client = new dist_cjs/* STSClient */.iM({
         region: req.region,
         maxAttempts: 1,
-        requestHandler: sdkRequestHandler(() => ({ timeoutMs, proxyFor: ctx.proxyFor, http: ctx.http })),
+        requestHandler: sdkRequestHandler(() => ({
+            timeoutMs,
+            proxyFor: ctx.proxyFor,
+            http: (request) => {
+                // Where the SDK's rules sent it, for messages: origin only, never a query or user information.
+                endpoint = new URL(request.url).origin;
+                return ctx.http(request);
+            },
+        })),
         ...(configured ? { endpoint: configured } : {}),
         // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
         credentials: req.action === 'AssumeRole' ? { ...req.credentials } : unsignedCallCredentials,
     });
-    let endpoint = configured ?? `STS in ${req.region}`;
     try {
         return await (0,context/* retrying */.R$)(ctx, call, async (attempt, attemptTimeoutMs) => {
             timeoutMs = attemptTimeoutMs;
@@ -165,8 +166,7 @@ async function callSts(ctx, req) {
             catch (err) {
                 throw stsFailure(call, err, endpoint);
             }
-            endpoint = await resolvedEndpoint(client, endpoint);
-            return validateSession(toSession(out), { endpoint, now: new Date(ctx.clock.now()) });
+            return (0,validate_session/* validateSession */.dk)(toSession(out), { call, endpoint, now: new Date(ctx.clock.now()) });
         });
     }
     finally {
@@ -188,17 +188,6 @@ function toSession(out) {
     if (c?.Expiration !== undefined)
         credentials.expiration = c.Expiration;
     return { credentials, ...(out.AssumedRoleUser?.Arn !== undefined ? { assumedRoleArn: out.AssumedRoleUser.Arn } : {}) };
-}
-/** The endpoint the SDK's rules chose, for messages (never with userinfo). */
-async function resolvedEndpoint(client, fallback) {
-    try {
-        const config = client.config;
-        const ep = config.endpoint ? await config.endpoint() : undefined;
-        return ep ? `${ep.protocol}//${ep.hostname}${ep.port ? `:${ep.port}` : ''}` : fallback;
-    }
-    catch {
-        return fallback;
-    }
 }
 /** The SDK's errors (service errors, our transport's NetworkError, unreadable answers) as this project's AwsError. */
 function stsFailure(call, err, endpoint) {
@@ -231,6 +220,77 @@ const SDK_ERROR_CODES = {
 };
 function wireCode(name) {
     return SDK_ERROR_CODES[name] ?? name;
+}
+
+
+/***/ }),
+
+/***/ 6739:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dk: () => (/* binding */ validateSession)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_MAX_LIFETIME_MS, CLOCK_SKEW_MS */
+/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * The check every exchange's answer passes before anything uses it: each credential field has AWS's shape, the
+ * expiration is a real date in a sane window, the assumed-role ARN follows its grammar. A value outside fails the
+ * step: it would otherwise be written into env files, credentials files and logs that treat newlines as structure.
+ * Pure. Errors name the endpoint and the field, never the value.
+ */
+
+
+const DEFAULT_MAX_LIFETIME_MS = 12 * 3600_000;
+/** Clock difference tolerated between this machine and the service. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+// AWS documents AccessKeyId as 16..128 word characters; every key it issues is upper-case letters and digits.
+const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+// Secrets are 40 base64 characters today; the bound leaves room without letting a document through.
+const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
+// Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
+const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
+// arn:<partition>:sts::<account>:assumed-role/<role name>/<session name>; a role path never appears in it.
+const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
+/** Returns `session` unchanged when every field has its expected shape; throws a non-retryable AwsError otherwise. */
+function validateSession(session, source) {
+    const fail = (field, problem, hint = 'The endpoint is not AWS, or something altered its answer: check the endpoint setting and any proxy in between') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(source.call ?? 'credentials exchange', 'InvalidResponse', `the answer from ${(0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUrl */ .Ng)(source.endpoint)} has ${problem} in ${field}`, hint, false);
+    const { credentials } = session;
+    checkShape(credentials.accessKeyId, ACCESS_KEY_ID, 'accessKeyId', fail);
+    checkShape(credentials.secretAccessKey, SECRET_ACCESS_KEY, 'secretAccessKey', fail);
+    checkShape(credentials.sessionToken, SESSION_TOKEN, 'sessionToken', fail);
+    if (session.assumedRoleArn !== undefined)
+        checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
+    const expiration = credentials.expiration;
+    if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime()))
+        throw fail('expiration', 'no readable date');
+    const clockHint = "Check this machine's clock, and the session length configured on the AWS side";
+    if (expiration.getTime() <= source.now.getTime()) {
+        throw fail('expiration', `a time already past (${expiration.toISOString()})`, clockHint);
+    }
+    const latest = source.now.getTime() + (source.maxLifetimeMs ?? DEFAULT_MAX_LIFETIME_MS) + CLOCK_SKEW_MS;
+    if (expiration.getTime() > latest) {
+        throw fail('expiration', `a time further ahead than any session this service issues (${expiration.toISOString()})`, clockHint);
+    }
+    return session;
+}
+/** Describes a bad value by its length and the kind of character at fault: safe to print, unlike the value. */
+function checkShape(value, pattern, field, fail) {
+    if (typeof value !== 'string' || value === '')
+        throw fail(field, 'no value');
+    if (pattern.test(value))
+        return;
+    throw fail(field, `a value of unexpected shape (${value.length} characters${offendingKind(value)})`);
+}
+function offendingKind(value) {
+    if (/\p{Cc}/u.test(value))
+        return ', including a control character';
+    if (/[^\x20-\x7e]/.test(value))
+        return ', including a non-ASCII character';
+    if (/\s/.test(value))
+        return ', including white space';
+    return '';
 }
 
 
