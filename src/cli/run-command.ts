@@ -12,12 +12,12 @@ import type { ProviderContext } from '../providers/context.js';
 import { systemClock } from '../retry.js';
 import { proxyFor } from '../http/proxy.js';
 import { parseAuthFile } from './auth-file.js';
-import { cachedSession } from './cache.js';
+import { cachedSession, identityProof } from './cache.js';
 import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, type EnvFormat } from './formats.js';
 import { settingsReader } from './settings.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
-import { LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
+import { cachedIdToken, LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
@@ -84,6 +84,17 @@ function context(config: Config, io: CliIo, verbose: boolean, env: Record<string
   };
 }
 
+/** The identity proof for the cache key; a login's is its cached id-token, read even when expired. */
+function proofOf(config: Config, get: (name: string) => string, io: CliIo): string[] | undefined {
+  let env = io.env;
+  if (config.source.mode === 'oidc' && config.source.login) {
+    const token = cachedIdToken(cacheDir(get, io), config.source.login);
+    if (!token) return undefined;
+    env = { ...io.env, [LOGIN_TOKEN_VARIABLE]: token };
+  }
+  return identityProof(config, env, (path) => readFileSync(path));
+}
+
 async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
   const env = providerEnv(config, get, io);
   return (await obtainSession(config, context(config, io, get('verbose') === 'true', env))).final;
@@ -101,6 +112,7 @@ export async function credentialProcess(args: ParsedArgs, io: CliIo, known: Read
           dir: cacheDir(get, io),
           marginMs: 1000 * (get('refresh-margin-s') ? parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
           now: () => new Date(),
+          proof: proofOf(config, get, io),
           debug: (m) => {
             if (verbose) io.stderr(`debug: ${m}\n`);
           },
@@ -162,7 +174,7 @@ export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
   });
   const dir = cacheDir(get, io);
   saveIdToken(dir, identity, result.idToken, result.expiresAt);
-  const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined }, () => session(config, io, get));
+  const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(config, get, io) }, () => session(config, io, get));
   io.stderr(`Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`);
   return 0;
 }
