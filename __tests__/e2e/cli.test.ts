@@ -208,6 +208,23 @@ describe('exit codes and help', () => {
     }
   });
 
+  test('a service message that echoes the token, or carries control characters, is printed without them', async () => {
+    const token = readFileSync(tokenFile, 'utf8').trim();
+    const hostile = `Token ${token} refused \u001b]0;pwned\u0007\u001b[2J (the issuer said: ${token.slice(0, 40)})`;
+    const shapes: Array<[string, string[], Record<string, string>]> = [
+      ['a token file', ['--web-identity-token-file', tokenFile], {}],
+      ['a token variable', ['--web-identity-token-env', 'CI_JOB_JWT'], { CI_JOB_JWT: token }],
+    ];
+    for (const [shape, flags, env] of shapes) {
+      sts.queue({ kind: 'status', status: 400, code: 'InvalidIdentityToken', message: hostile });
+      const res = await cli(['credential-process', '--no-cache', '--verbose', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, ...flags], env);
+      assert.equal(res.code, 3, `${shape}: ${res.stderr}`);
+      assert.match(res.stderr, /InvalidIdentityToken: Token \*\*\* refused/, shape);
+      assert.ok(!res.stderr.includes(token.slice(0, 40)), `${shape}: no part of the token is printed`);
+      assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(res.stderr), `${shape}: no control characters reach the terminal`);
+    }
+  });
+
   test('an auth.yaml of the wrong version or with unknown keys is refused, naming the file', async () => {
     const bad = join(dir, 'bad-auth.yaml');
     writeFileSync(bad, 'version: 2\naws-region: us-east-1\n');

@@ -14,7 +14,7 @@ import { proxyFor } from '../http/proxy.js';
 import { parseAuthFile } from './auth-file.js';
 import { cachedSession, identityProof } from './cache.js';
 import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, type EnvFormat } from './formats.js';
-import { settingsReader } from './settings.js';
+import { secretSettings, settingsReader } from './settings.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
 import { cachedIdToken, LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
@@ -23,6 +23,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Registers a secret: stderr never shows it (nothing masks what the CLI prints). main.ts always gives it. */
+  secret?: (value: string) => void;
 }
 
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
@@ -40,6 +42,7 @@ export function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<str
       throw new InputError('auth', `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
     }
     authFile = parseAuthFile(text, full, dirname(full), known);
+    for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);
   }
   const base = settingsReader(args.flags, io.env, authFile);
   const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
@@ -74,8 +77,8 @@ function context(config: Config, io: CliIo, verbose: boolean, env: Record<string
     clock: systemClock,
     deadline: Date.now() + config.retry.timeoutMs,
     maxAttempts: config.retry.maxAttempts,
-    // Nothing the CLI prints can be masked; secrets simply never reach a printed line.
-    mask: () => undefined,
+    // What a provider would mask in a job log is kept off the CLI's stderr.
+    mask: (value) => io.secret?.(value),
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
