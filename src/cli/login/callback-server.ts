@@ -1,6 +1,7 @@
 /**
  * The loopback redirect target of a terminal sign-in (RFC 8252): one HTTP server on 127.0.0.1 that waits for the
- * browser to come back to /callback, checks the state, answers with a short page, and closes itself.
+ * browser to come back to /callback, checks the state, answers with a short page, and closes itself. A callback
+ * with another state is refused and the wait goes on: only this sign-in's browser can end it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +48,11 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   const server = createServer((req, res) => {
     const result = handle(req, res);
     if (result === undefined) return;
+    if (result instanceof AwsError && result.code === 'StateMismatch') {
+      // Anyone on this machine (or a stale tab) can hit the port: a foreign callback must not end the real sign-in.
+      page(res, 400, 'Sign-in failed', `${result.serviceMessage}. Finish the sign-in in the tab this terminal opened; you can close this window.`);
+      return;
+    }
     if (settled) {
       page(res, 409, 'Sign-in already finished', 'This sign-in has already finished. You can close this window.');
       return;
