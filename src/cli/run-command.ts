@@ -174,6 +174,8 @@ export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
     openBrowser: get('no-browser') !== 'true',
     timeoutMs: 5 * 60_000,
     print: (line) => io.stderr(line + '\n'),
+    env: io.env,
+    ...(config.httpProxy ? { httpProxy: config.httpProxy } : {}),
   });
   const dir = cacheDir(get, io);
   saveIdToken(dir, identity, result.idToken, result.expiresAt);
