@@ -15,6 +15,7 @@ import { startCallbackServer } from '../../src/cli/login/callback-server.js';
 import { AwsError } from '../../src/errors.js';
 import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../support/local-oidc-provider.js';
 import { startOidcTokenStandin, type OidcTokenStandin } from '../support/oidc-token-standin.js';
+import { startTinyproxy } from '../support/tinyproxy.js';
 import { browse, type BrowserVisit, type ScriptedBrowserOptions } from '../support/scripted-browser.js';
 
 const TIMEOUT_MS = 30_000;
@@ -243,14 +244,14 @@ describe("the id-token checks, against a provider that spoils its tokens", () =>
   });
 
   /** A login whose "browser" only follows the redirects: the stand-in has no pages. */
-  async function signIn(): Promise<LoginResult> {
+  async function signIn(env: Record<string, string> = {}): Promise<LoginResult> {
     let visit: Promise<Response> | undefined;
     const result = login({
       issuer: standin.issuer,
       clientId: standin.clientId,
       openBrowser: false,
       timeoutMs: TIMEOUT_MS,
-      env: {},
+      env,
       print: (line) => {
         if (line.startsWith('http')) visit = fetch(line);
       },
@@ -265,6 +266,23 @@ describe("the id-token checks, against a provider that spoils its tokens", () =>
   test('control: an unspoilt token is accepted', async () => {
     standin.tamper = {};
     assert.equal((await signIn()).claims['sub'], 'standin-user');
+  });
+
+  test('the provider is reached through HTTP_PROXY, unless NO_PROXY names it', async () => {
+    standin.tamper = {};
+    const proxy = await startTinyproxy();
+    try {
+      const port = new URL(standin.issuer).port;
+      assert.equal((await signIn({ HTTP_PROXY: proxy.url })).claims['sub'], 'standin-user');
+      const through = proxy.requests().filter((r) => r.includes(`127.0.0.1:${port}`));
+      // undici tunnels every request (plain http too) with CONNECT.
+      assert.ok(through.length > 0 && through.every((r) => r.startsWith('CONNECT ')), `the provider was reached through the proxy: ${through.join(' | ')}`);
+      const before = proxy.requests().length;
+      await signIn({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
+      assert.equal(proxy.requests().length, before, 'NO_PROXY hosts are reached directly');
+    } finally {
+      await proxy.close();
+    }
   });
 
   const spoilt: Array<[string, string, OidcTokenStandin['tamper']]> = [
