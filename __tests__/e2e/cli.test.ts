@@ -11,7 +11,7 @@ import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
 import { newWorkspace } from '../support/action-runner.js';
-import { collect, ROOT } from '../support/processes.js';
+import { collect, NODE24, nodeBinaries, ROOT } from '../support/processes.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const ROLE = 'arn:aws:iam::123456789012:role/laptop';
@@ -21,6 +21,7 @@ let sts: FaultProxy;
 let tokens: TokenEndpoint;
 let dir: string;
 let tokenFile: string;
+let otherTokenFile: string;
 let authFile: string;
 
 before(async () => {
@@ -32,6 +33,9 @@ before(async () => {
   // A token from the test issuer, fetched the way any job would get its own.
   const res = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, { headers: { authorization: `Bearer ${tokens.bearer}` } });
   writeFileSync(tokenFile, ((await res.json()) as { value: string }).value);
+  otherTokenFile = join(dir, 'other-token.jwt');
+  const other = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, { headers: { authorization: `Bearer ${tokens.bearer}` } });
+  writeFileSync(otherTokenFile, ((await other.json()) as { value: string }).value);
   authFile = join(dir, 'auth.yaml');
   writeFileSync(authFile, `# written by hand for the test\nversion: 1\naws-region: us-east-1\nrole-to-assume: ${ROLE}\nweb-identity-token-file: token.jwt\nrole-session-name: laptop-session\n`);
 });
@@ -41,16 +45,18 @@ after(async () => {
   await moto?.stop();
 });
 
-/** Runs the bundled CLI. Asynchronous: the STS proxy lives in this process and must keep answering meanwhile. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return collect(spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: sts.url, ...env } }));
+/**
+ * Runs the bundled CLI under `node` (Node 24 unless a test says otherwise), with no GITHUB_* variables: as on a
+ * laptop. Asynchronous: the STS proxy lives in this process and must keep answering meanwhile.
+ */
+function cli(args: string[], env: Record<string, string> = {}, node = NODE24): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return collect(spawn(node, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: sts.url, ...env } }));
 }
 
-
 /** A ~/.aws/config whose profile runs the bundled CLI as credential_process, and the env that points the AWS CLI at it. */
-function awsProfile(cacheDir: string): Record<string, string> {
+function awsProfile(cacheDir: string, node = NODE24): Record<string, string> {
   const config = join(dir, `config-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(config, `[profile ci]\nregion = us-east-1\ncredential_process = ${process.execPath} ${CLI} credential-process --auth ${authFile} --cache-dir ${cacheDir}\n`);
+  writeFileSync(config, `[profile ci]\nregion = us-east-1\ncredential_process = ${node} ${CLI} credential-process --auth ${authFile} --cache-dir ${cacheDir}\n`);
   return { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_PROFILE: 'ci', AWS_ENDPOINT_URL: moto.url, AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
 }
 
@@ -62,13 +68,59 @@ function exchanges(since: number): number {
   return sts.requests.slice(since).filter((r) => r.params.get('Action') === 'AssumeRoleWithWebIdentity').length;
 }
 
-describe('credential-process for the AWS CLI', () => {
-  test('aws sts get-caller-identity works through a credential_process profile', async () => {
-    const res = await aws(awsProfile(join(dir, 'cache-a')));
-    assert.equal(res.code, 0, res.stderr);
-    assert.equal((JSON.parse(res.stdout) as { Arn: string }).Arn, 'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session');
-  });
+for (const node of nodeBinaries('cli')) {
+  describe(`credential-process, env and exec under ${node.name}`, () => {
+    test('aws sts get-caller-identity works through a credential_process profile', async () => {
+      const res = await aws(awsProfile(join(dir, `cache-a-${node.name}`), node.path));
+      assert.equal(res.code, 0, res.stderr);
+      assert.equal((JSON.parse(res.stdout) as { Arn: string }).Arn, 'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session');
+    });
 
+    test('outside GitHub, calls a second apart share one cache entry; another token gets its own', async () => {
+      const cacheDir = join(dir, `cache-identity-${node.name}`);
+      // No role-session-name: the default one is made from the clock, and must not split the cache.
+      const flags = (token: string) => ['credential-process', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--web-identity-token-file', token, '--cache-dir', cacheDir];
+      const before = sts.requests.length;
+      const first = await cli(flags(tokenFile), {}, node.path);
+      assert.equal(first.code, 0, first.stderr);
+      await new Promise((r) => setTimeout(r, 1100));
+      const second = await cli(flags(tokenFile), {}, node.path);
+      assert.equal(second.code, 0, second.stderr);
+      assert.equal(exchanges(before), 1, 'the second call is answered from the cache');
+      assert.equal(JSON.parse(second.stdout).AccessKeyId, JSON.parse(first.stdout).AccessKeyId);
+      const entries = () => readdirSync(cacheDir).filter((f) => f.endsWith('.json'));
+      assert.equal(entries().length, 1);
+
+      const other = await cli(flags(otherTokenFile), {}, node.path);
+      assert.equal(other.code, 0, other.stderr);
+      assert.equal(exchanges(before), 2, 'another token is another identity: it exchanges');
+      assert.notEqual(JSON.parse(other.stdout).AccessKeyId, JSON.parse(first.stdout).AccessKeyId);
+      assert.equal(entries().length, 2);
+    });
+
+    test('env prints sh, dotenv, powershell and json forms of the same credentials', async () => {
+      const forms: Record<string, { code: number | null; stdout: string; stderr: string }> = {};
+      for (const f of ['sh', 'dotenv', 'powershell', 'json']) forms[f] = await cli(['env', '--auth', authFile, '--format', f], {}, node.path);
+      for (const [f, r] of Object.entries(forms)) assert.equal(r.code, 0, `${f}: ${r.stderr}`);
+      assert.match(forms['sh']!.stdout, /^export AWS_ACCESS_KEY_ID='ASIA[A-Z0-9]+'$/m);
+      assert.match(forms['dotenv']!.stdout, /^AWS_REGION=us-east-1$/m);
+      assert.match(forms['powershell']!.stdout, /^\$Env:AWS_SESSION_TOKEN = '.+'$/m);
+      const json = JSON.parse(forms['json']!.stdout) as Record<string, string>;
+      assert.equal(json['AWS_DEFAULT_REGION'], 'us-east-1');
+      const shell = spawnSync('sh', ['-c', `${forms['sh']!.stdout}\naws sts get-caller-identity --output text --query Arn`], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL: moto.url } });
+      assert.equal(shell.stdout.trim(), 'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session', shell.stderr);
+    });
+
+    test('exec runs the command with the credentials, without AWS_PROFILE, and passes its exit code through', async () => {
+      const ok = await cli(['exec', '--auth', authFile, '--', 'sh', '-c', 'test -z "$AWS_PROFILE" && aws sts get-caller-identity --output text --query Account'], { AWS_PROFILE: 'stale', AWS_ENDPOINT_URL: moto.url }, node.path);
+      assert.equal(ok.code, 0, ok.stderr);
+      assert.equal(ok.stdout.trim(), '123456789012');
+      assert.equal((await cli(['exec', '--auth', authFile, '--', 'sh', '-c', 'exit 7'], {}, node.path)).code, 7);
+    });
+  });
+}
+
+describe('credential-process for the AWS CLI', () => {
   test('twenty concurrent aws commands cause exactly one exchange', async () => {
     const env = awsProfile(join(dir, 'cache-b'));
     const before = sts.requests.length;
@@ -126,27 +178,7 @@ describe('credential-process for the AWS CLI', () => {
   });
 });
 
-describe('env and exec', () => {
-  test('env prints sh, dotenv, powershell and json forms of the same credentials', async () => {
-    const forms: Record<string, { code: number | null; stdout: string; stderr: string }> = {};
-    for (const f of ['sh', 'dotenv', 'powershell', 'json']) forms[f] = await cli(['env', '--auth', authFile, '--format', f]);
-    for (const [f, r] of Object.entries(forms)) assert.equal(r.code, 0, `${f}: ${r.stderr}`);
-    assert.match(forms['sh']!.stdout, /^export AWS_ACCESS_KEY_ID='ASIA[A-Z0-9]+'$/m);
-    assert.match(forms['dotenv']!.stdout, /^AWS_REGION=us-east-1$/m);
-    assert.match(forms['powershell']!.stdout, /^\$Env:AWS_SESSION_TOKEN = '.+'$/m);
-    const json = JSON.parse(forms['json']!.stdout) as Record<string, string>;
-    assert.equal(json['AWS_DEFAULT_REGION'], 'us-east-1');
-    const shell = spawnSync('sh', ['-c', `${forms['sh']!.stdout}\naws sts get-caller-identity --output text --query Arn`], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL: moto.url } });
-    assert.equal(shell.stdout.trim(), 'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session', shell.stderr);
-  });
-
-  test('exec runs the command with the credentials, without AWS_PROFILE, and passes its exit code through', async () => {
-    const ok = (await cli(['exec', '--auth', authFile, '--', 'sh', '-c', 'test -z "$AWS_PROFILE" && aws sts get-caller-identity --output text --query Account'], { AWS_PROFILE: 'stale', AWS_ENDPOINT_URL: moto.url }));
-    assert.equal(ok.code, 0, ok.stderr);
-    assert.equal(ok.stdout.trim(), '123456789012');
-    assert.equal((await cli(['exec', '--auth', authFile, '--', 'sh', '-c', 'exit 7'])).code, 7);
-  });
-
+describe('configuration', () => {
   test('flags and ASLC_ variables configure it like the action inputs, with the same errors', async () => {
     const byFlags = (await cli(['env', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--web-identity-token-file', tokenFile]));
     assert.equal(byFlags.code, 0, byFlags.stderr);
@@ -173,6 +205,23 @@ describe('exit codes and help', () => {
       const res = await cli(command ? [command, '--help'] : ['--help']);
       assert.equal(res.code, 0);
       assert.match(res.stdout, /Exit codes: 0 success, 1 configuration error, 2 usage error, 3 AWS or network error/);
+    }
+  });
+
+  test('a service message that echoes the token, or carries control characters, is printed without them', async () => {
+    const token = readFileSync(tokenFile, 'utf8').trim();
+    const hostile = `Token ${token} refused \u001b]0;pwned\u0007\u001b[2J (the issuer said: ${token.slice(0, 40)})`;
+    const shapes: Array<[string, string[], Record<string, string>]> = [
+      ['a token file', ['--web-identity-token-file', tokenFile], {}],
+      ['a token variable', ['--web-identity-token-env', 'CI_JOB_JWT'], { CI_JOB_JWT: token }],
+    ];
+    for (const [shape, flags, env] of shapes) {
+      sts.queue({ kind: 'status', status: 400, code: 'InvalidIdentityToken', message: hostile });
+      const res = await cli(['credential-process', '--no-cache', '--verbose', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, ...flags], env);
+      assert.equal(res.code, 3, `${shape}: ${res.stderr}`);
+      assert.match(res.stderr, /InvalidIdentityToken: Token \*\*\* refused/, shape);
+      assert.ok(!res.stderr.includes(token.slice(0, 40)), `${shape}: no part of the token is printed`);
+      assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(res.stderr), `${shape}: no control characters reach the terminal`);
     }
   });
 

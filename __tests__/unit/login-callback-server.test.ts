@@ -35,24 +35,29 @@ test('other paths answer 404 and do not end the wait', async () => {
   await server.close();
 });
 
-test('a tampered state is an error, and the browser is told so', async () => {
+test('a tampered or missing state is answered 400 and the sign-in keeps waiting for its own callback', async () => {
   const server = await startCallbackServer({ state: STATE, timeoutMs: 30_000 });
   const page = await visit(`${server.redirectUri}?code=stolen-code&state=${STATE}x`);
   assert.equal(page.status, 400);
   assert.match(page.body, /state this sign-in did not send/);
-  await assert.rejects(server.waitForCode(), (err: unknown) => {
-    assert.ok(err instanceof AwsError);
-    assert.equal(err.code, 'StateMismatch');
-    assert.ok(!err.message.includes('stolen-code') && !err.message.includes(STATE));
-    return true;
-  });
+  assert.ok(!page.body.includes('stolen-code'));
+  assert.equal((await visit(`${server.redirectUri}?code=c`)).status, 400);
+  assert.equal((await visit(`${server.redirectUri}?error=access_denied&state=other`)).status, 400, 'a foreign error cannot cancel the sign-in either');
+  const ok = await visit(`${server.redirectUri}?code=the-code&state=${STATE}`);
+  assert.equal(ok.status, 200);
+  assert.equal(await server.waitForCode(), 'the-code');
   await server.close();
 });
 
-test('a missing state is an error too', async () => {
-  const server = await startCallbackServer({ state: STATE, timeoutMs: 30_000 });
-  await visit(`${server.redirectUri}?code=c`);
-  await assert.rejects(server.waitForCode(), (err: unknown) => err instanceof AwsError && err.code === 'StateMismatch');
+test('a sign-in that only ever sees foreign callbacks ends at its timeout, naming no code or state', async () => {
+  const server = await startCallbackServer({ state: STATE, timeoutMs: 300 });
+  await visit(`${server.redirectUri}?code=stolen-code&state=wrong`);
+  await assert.rejects(server.waitForCode(), (err: unknown) => {
+    assert.ok(err instanceof AwsError);
+    assert.equal(err.code, 'ETIMEDOUT');
+    assert.ok(!err.message.includes('stolen-code') && !err.message.includes(STATE));
+    return true;
+  });
   await server.close();
 });
 

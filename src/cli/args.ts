@@ -35,7 +35,7 @@ export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArg
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (!known.has(name)) throw new UsageError(`unknown flag --${name}${suggest(name, known)}`);
+    if (!known.has(name)) throw new UsageError(`unknown flag --${printable(name)}${suggest(name, known)}`);
     if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
     if (eq >= 0) flags.set(name, arg.slice(eq + 1));
     else if (BOOLEAN_FLAGS.has(name)) flags.set(name, 'true');
@@ -48,6 +48,12 @@ export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArg
     }
   }
   return { command, flags, rest };
+}
+
+/** A mistyped name as it may be printed: short, no control characters (it could be anything, even a pasted secret). */
+function printable(name: string): string {
+  const clean = name.replace(/\p{Cc}/gu, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
 }
 
 function suggest(name: string, known: ReadonlySet<string>): string {

@@ -32,8 +32,16 @@ export function formatEnvironment(vars: Array<[string, string]>, format: EnvForm
     case 'dotenv':
       return vars.map(([k, v]) => `${k}=${/^[\w/+=.:-]*$/.test(v) ? v : JSON.stringify(v)}`).join('\n') + '\n';
     case 'powershell':
-      return vars.map(([k, v]) => `$Env:${k} = '${v.replace(/'/g, "''")}'`).join('\n') + '\n';
+      return vars.map(([k, v]) => `$Env:${k} = '${powershellQuoted(v)}'`).join('\n') + '\n';
     case 'json':
       return JSON.stringify(Object.fromEntries(vars), null, 2) + '\n';
   }
+}
+
+/**
+ * PowerShell's verbatim string: it reads ' and the typographic single quotes U+2018..U+201B alike as the quote, and a
+ * doubled one as a literal. Double quotes (" and U+201C..U+201E) mean nothing inside single quotes, so stay as they are.
+ */
+export function powershellQuoted(value: string): string {
+  return value.replace(/['\u2018-\u201B]/g, (q) => q + q);
 }

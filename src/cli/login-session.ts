@@ -28,6 +28,18 @@ export function saveIdToken(cacheDir: string, identity: LoginIdentity, idToken: 
   writeAtomically(tokenPath(cacheDir, identity), JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }), 'cache-dir');
 }
 
+/** The cached id-token whatever its expiry (it names the login's identity in the credential cache's key), if private. */
+export function cachedIdToken(cacheDir: string, identity: LoginIdentity): string | undefined {
+  try {
+    const path = tokenPath(cacheDir, identity);
+    if (!isPrivateFile(lstatSync(path))) return undefined;
+    const doc = JSON.parse(readFileSync(path, 'utf8')) as { idToken?: unknown };
+    return typeof doc.idToken === 'string' ? doc.idToken : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The cached id-token if it is ours, private, and valid for at least another minute. */
 export function loadIdToken(cacheDir: string, identity: LoginIdentity, now: Date): string {
   const path = tokenPath(cacheDir, identity);

@@ -4,7 +4,8 @@ import { isKnownError, InputError } from '../errors.js';
 import { ACTION_INPUTS } from '../config/input-names.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { HELP } from './help.js';
-import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from './settings.js';
+import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS, secretSettings } from './settings.js';
+import { Redactor } from './redact.js';
 import type { CliIo } from './run-command.js';
 
 const KNOWN = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRAP_FLAGS]);
@@ -19,13 +20,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bootstrap: async () => (await import('./bootstrap-command.js')).bootstrapCommand,
 };
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], terminal: Omit<CliIo, 'secret'>): Promise<number> {
+  // Nothing masks what the CLI prints: stderr (errors, debug lines) is scrubbed of every secret it learns of.
+  const redactor = new Redactor();
+  const io: Required<CliIo> = { ...terminal, stderr: (text) => terminal.stderr(redactor.scrub(text)), secret: (value) => redactor.add(value) };
+  for (const value of secretSettings(new Map(), io.env)) io.secret(value);
   let args: ParsedArgs;
   try {
     args = parseArgs(argv, KNOWN);
   } catch (err) {
     return usage(err as Error, io);
   }
+  for (const value of secretSettings(args.flags, io.env)) io.secret(value);
   if (args.command === 'help' || args.command === '' || args.flags.has('help')) {
     const topic = args.command === 'help' ? (args.rest[0] ?? '') : args.command;
     io.stdout((HELP[topic] ?? HELP[''])! + '\n');

@@ -10,17 +10,19 @@ import { InputError } from '../errors.js';
 import { obtainSession } from '../providers/registry.js';
 import { createProviderContext, type ProviderContext } from '../providers/context.js';
 import { parseAuthFile } from './auth-file.js';
-import { cachedSession } from './cache.js';
+import { cachedSession, identityProof } from './cache.js';
 import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, type EnvFormat } from './formats.js';
-import { settingsReader } from './settings.js';
+import { secretSettings, settingsReader } from './settings.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
-import { LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
+import { cachedIdToken, LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
 
 export interface CliIo {
   env: Record<string, string | undefined>;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Registers a secret: stderr never shows it (nothing masks what the CLI prints). main.ts always gives it. */
+  secret?: (value: string) => void;
 }
 
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
@@ -38,6 +40,7 @@ export function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<str
       throw new InputError('auth', `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
     }
     authFile = parseAuthFile(text, full, dirname(full), known);
+    for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);
   }
   const base = settingsReader(args.flags, io.env, authFile);
   const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
@@ -71,12 +74,23 @@ function context(config: Config, io: CliIo, verbose: boolean, env: Record<string
     env,
     retry: config.retry,
     httpProxy: config.httpProxy,
-    // Nothing the CLI prints can be masked; secrets simply never reach a printed line.
-    mask: () => undefined,
+    // What a provider would mask in a job log is kept off the CLI's stderr.
+    mask: (value) => io.secret?.(value),
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
   });
+}
+
+/** The identity proof for the cache key; a login's is its cached id-token, read even when expired. */
+function proofOf(config: Config, get: (name: string) => string, io: CliIo): string[] | undefined {
+  let env = io.env;
+  if (config.source.mode === 'oidc' && config.source.login) {
+    const token = cachedIdToken(cacheDir(get, io), config.source.login);
+    if (!token) return undefined;
+    env = { ...io.env, [LOGIN_TOKEN_VARIABLE]: token };
+  }
+  return identityProof(config, env, (path) => readFileSync(path));
 }
 
 async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
@@ -96,6 +110,7 @@ export async function credentialProcess(args: ParsedArgs, io: CliIo, known: Read
           dir: cacheDir(get, io),
           marginMs: 1000 * (get('refresh-margin-s') ? parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
           now: () => new Date(),
+          proof: proofOf(config, get, io),
           debug: (m) => {
             if (verbose) io.stderr(`debug: ${m}\n`);
           },
@@ -154,10 +169,12 @@ export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
     openBrowser: get('no-browser') !== 'true',
     timeoutMs: 5 * 60_000,
     print: (line) => io.stderr(line + '\n'),
+    env: io.env,
+    ...(config.httpProxy ? { httpProxy: config.httpProxy } : {}),
   });
   const dir = cacheDir(get, io);
   saveIdToken(dir, identity, result.idToken, result.expiresAt);
-  const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined }, () => session(config, io, get));
+  const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(config, get, io) }, () => session(config, io, get));
   io.stderr(`Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`);
   return 0;
 }

@@ -37,3 +37,32 @@ export function settingsReader(
     return authFile?.get(name)?.trim() ?? '';
   };
 }
+
+/** Inputs whose values are secrets: never printed, whichever way they arrive. */
+export const SECRET_INPUTS = ['private-key', 'private-key-passphrase', 'client-secret', 'certificate'];
+
+/** Environment variables that hold secrets whatever the configuration (role-chaining's base credentials, the runner's bearer). */
+const SECRET_ENV = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+
+/**
+ * The secret values among the settings, to keep out of anything printed. `certificate` counts only when it is not a
+ * certificate's PEM or a path: base64 of a PKCS#12 bundle, which holds the key.
+ */
+export function secretSettings(
+  flags: ReadonlyMap<string, string>,
+  env: Record<string, string | undefined>,
+  authFile?: ReadonlyMap<string, string>,
+): string[] {
+  const values: string[] = SECRET_ENV.map((name) => env[name] ?? '');
+  for (const input of SECRET_INPUTS) {
+    for (const value of [flags.get(input), env[envName(input)], authFile?.get(input)]) {
+      if (!value) continue;
+      if (input === 'certificate' && (/-----BEGIN CERTIFICATE-----/.test(value) || !/^[A-Za-z0-9+/=\s]{100,}$/.test(value))) continue;
+      values.push(value);
+    }
+  }
+  // The variable --web-identity-token-env names holds a token.
+  const tokenVariable = flags.get('web-identity-token-env') ?? env[envName('web-identity-token-env')] ?? authFile?.get('web-identity-token-env');
+  if (tokenVariable) values.push(env[tokenVariable] ?? '');
+  return values.filter((v) => v !== '');
+}

@@ -1,6 +1,7 @@
 /**
  * The loopback redirect target of a terminal sign-in (RFC 8252): one HTTP server on 127.0.0.1 that waits for the
- * browser to come back to /callback, checks the state, answers with a short page, and closes itself.
+ * browser to come back to /callback, checks the state, answers with a short page, and closes itself. A callback
+ * with another state is refused and the wait goes on: only this sign-in's browser can end it.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,7 +25,9 @@ export interface CallbackServer {
   /** http://127.0.0.1:<port>/callback, to send as redirect_uri. */
   redirectUri: string;
   port: number;
-  /** Resolves with the authorization code; rejects on a bad callback, a provider error or the timeout. */
+  /** Resolves with the callback URL as the browser sent it (code, state, iss), once its state is this sign-in's. */
+  waitForCallback(): Promise<URL>;
+  /** Resolves with the authorization code; rejects on a provider error, a callback without code or the timeout. */
   waitForCode(): Promise<string>;
   /** Stops listening (idempotent); a pending waitForCode() rejects. */
   close(): Promise<void>;
@@ -37,8 +40,8 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     throw new InputError('port', `${String(requested)} is not a TCP port`, 'Give a port from 1024 to 65535, or 0 for any free one');
   }
 
-  let settle!: { resolve: (code: string) => void; reject: (err: Error) => void };
-  const outcome = new Promise<string>((resolve, reject) => (settle = { resolve, reject }));
+  let settle!: { resolve: (callback: URL) => void; reject: (err: Error) => void };
+  const outcome = new Promise<URL>((resolve, reject) => (settle = { resolve, reject }));
   // Callers may await later (or never, when an earlier step fails): a rejection must not go unhandled meanwhile.
   outcome.catch(() => undefined);
   let settled = false;
@@ -47,6 +50,11 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   const server = createServer((req, res) => {
     const result = handle(req, res);
     if (result === undefined) return;
+    if (result instanceof AwsError && result.code === 'StateMismatch') {
+      // Anyone on this machine (or a stale tab) can hit the port: a foreign callback must not end the real sign-in.
+      page(res, 400, 'Sign-in failed', `${result.serviceMessage}. Finish the sign-in in the tab this terminal opened; you can close this window.`);
+      return;
+    }
     if (settled) {
       page(res, 409, 'Sign-in already finished', 'This sign-in has already finished. You can close this window.');
       return;
@@ -61,7 +69,7 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     }
   });
 
-  const handle = (req: IncomingMessage, res: ServerResponse): string | Error | undefined => {
+  const handle = (req: IncomingMessage, res: ServerResponse): URL | Error | undefined => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== CALLBACK_PATH) {
       page(res, 404, 'Not found', 'Nothing here.');
@@ -71,15 +79,16 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
       page(res, 405, 'Method not allowed', 'The sign-in callback accepts GET only.');
       return undefined;
     }
-    return readCallback(url.searchParams, options, redirectUri);
+    const problem = readCallback(url.searchParams, options, redirectUri);
+    return problem ?? new URL(`${redirectUri}${url.search}`);
   };
 
   let timer: NodeJS.Timeout | undefined;
-  const finish = (err: Error | null, code?: string): void => {
+  const finish = (err: Error | null, callback?: URL): void => {
     settled = true;
     clearTimeout(timer);
     if (err) settle.reject(err);
-    else settle.resolve(code!);
+    else settle.resolve(callback!);
     // Let the answer reach the browser, then refuse keep-alive reuse so the process can exit.
     server.close();
     setImmediate(() => server.closeIdleConnections());
@@ -106,7 +115,8 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   return {
     redirectUri,
     port,
-    waitForCode: () => outcome,
+    waitForCallback: () => outcome,
+    waitForCode: () => outcome.then((callback) => callback.searchParams.get('code')!),
     close: async () => {
       if (!settled) finish(new AwsError(AUTHORIZE_CALL, 'Cancelled', 'the sign-in was stopped before the browser came back', '', false));
       server.closeAllConnections();
@@ -115,8 +125,8 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   };
 }
 
-/** Reads a callback's query: the code, or the error that explains why there is none. */
-function readCallback(params: URLSearchParams, options: CallbackServerOptions, redirectUri: string): string | Error {
+/** Reads a callback's query: undefined when it carries this sign-in's code, else the error that explains why not. */
+function readCallback(params: URLSearchParams, options: CallbackServerOptions, redirectUri: string): Error | undefined {
   if (params.get('state') !== options.state) {
     return new AwsError(
       AUTHORIZE_CALL,
@@ -146,7 +156,7 @@ function readCallback(params: URLSearchParams, options: CallbackServerOptions, r
   if (!code) {
     return new AwsError(AUTHORIZE_CALL, 'MissingCode', 'the browser came back without an authorization code', 'Sign in again; the provider must use the authorization code flow (response_type=code)', false);
   }
-  return code;
+  return undefined;
 }
 
 function providerErrorHint(code: string, redirectUri: string): string {

@@ -1,18 +1,18 @@
 /**
  * `login`: a person at a terminal signs in to an OpenID Connect provider in their browser (authorization code flow
- * with PKCE, loopback redirect) and gets back a verified id-token for AssumeRoleWithWebIdentity.
+ * with PKCE, loopback redirect) and gets back a verified id-token for AssumeRoleWithWebIdentity. The protocol is
+ * openid-client's (discovery, PKCE, code exchange, id-token signature and claims with the nonce); this module adds
+ * the loopback callback, the proxy, and errors that say what to do.
  */
 import { spawn } from 'node:child_process';
+import * as oidc from 'openid-client';
+import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
 import { AwsError, InputError } from '../../errors.js';
-import { httpRequest, NetworkError } from '../../http/request.js';
-import { networkFailure } from '../../providers/context.js';
 import { startCallbackServer } from './callback-server.js';
-import { discover, type OidcMetadata } from './discovery.js';
-import { parseJwks, verifyIdToken, type Jwks } from './jwt-verify.js';
-import { codeChallengeS256, createCodeVerifier, createNonce, createState } from './pkce.js';
 
+export const DISCOVERY_CALL = 'OIDC discovery';
 export const TOKEN_CALL = 'OIDC token request';
-export const JWKS_CALL = 'OIDC JWKS request';
+export const VERIFY_CALL = 'OIDC id-token verification';
 
 export interface LoginOptions {
   issuer: string;
@@ -26,7 +26,10 @@ export interface LoginOptions {
   /** How long the person has to finish signing in. */
   timeoutMs: number;
   print: (line: string) => void;
-  now?: () => Date;
+  /** Where HTTPS_PROXY/HTTP_PROXY/NO_PROXY are read from (default: this process's environment). */
+  env?: Record<string, string | undefined>;
+  /** The http-proxy input: overrides HTTPS_PROXY/HTTP_PROXY. */
+  httpProxy?: string;
 }
 
 export interface LoginResult {
@@ -35,148 +38,244 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
+/** The one-time values of a sign-in, kept in this process only. */
+export interface SignInChecks {
+  codeVerifier: string;
+  state: string;
+  nonce: string;
+}
+
+/** An id-token the library refused; `check` names the claim (iss, aud, exp, nonce, ...) or `signature`. */
+export class IdTokenError extends AwsError {
+  constructor(readonly check: string, problem: string) {
+    super(VERIFY_CALL, 'InvalidIdToken', problem, idTokenHint(check), false);
+  }
+}
+
 /** No single request to the provider waits longer than this. */
 const REQUEST_TIMEOUT_MS = 30_000;
 
+/** Loopback hosts may use plain http: the traffic never leaves the machine (and tests run local providers). */
+export function isLoopbackHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+/** Checks the --issuer value itself (https, or http on loopback; no query, fragment or credentials). Pure. */
+export function parseIssuer(issuer: string): URL {
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new InputError('issuer', 'is not a URL', 'Give the issuer URL, e.g. https://login.example.com/ or https://accounts.google.com');
+  }
+  if (!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
+    throw new InputError('issuer', `uses ${url.protocol} on a host that is not loopback`, 'Use the https:// issuer URL your identity provider documents');
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new InputError('issuer', 'has a query, fragment or credentials', 'Give the bare issuer URL, exactly as the provider writes it in its tokens');
+  }
+  return url;
+}
+
+/** fetch through undici with the proxy the environment (or http-proxy) names, NO_PROXY honoured. */
+export function proxiedFetch(env: Record<string, string | undefined>, httpProxy?: string): oidc.CustomFetch {
+  const pick = (...names: string[]): string => names.map((n) => env[n]).find((v) => v) ?? '';
+  // The options are given explicitly ('' = none) so that the environment passed in is the only one read.
+  const options = {
+    httpProxy: httpProxy ?? pick('http_proxy', 'HTTP_PROXY'),
+    httpsProxy: httpProxy ?? pick('https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'),
+    noProxy: pick('no_proxy', 'NO_PROXY'),
+  };
+  // undici 6 announces EnvHttpProxyAgent as experimental on stderr, which the CLI keeps for its own messages.
+  const emitWarning = process.emitWarning;
+  let dispatcher: EnvHttpProxyAgent;
+  try {
+    process.emitWarning = () => undefined;
+    dispatcher = new EnvHttpProxyAgent(options);
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+  return ((url: string, init: oidc.CustomFetchOptions) =>
+    undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as oidc.CustomFetch;
+}
+
+/** Discovers the issuer and returns the client's configuration, the client authentication chosen from its metadata. */
+export async function discoverClient(options: Pick<LoginOptions, 'issuer' | 'clientId' | 'clientSecret' | 'env' | 'httpProxy' | 'timeoutMs'>): Promise<oidc.Configuration> {
+  if (!options.clientId) throw new InputError('client-id', 'is empty', 'Give the client (application) id registered at the provider');
+  const issuer = parseIssuer(options.issuer);
+  const customFetch = proxiedFetch(options.env ?? process.env, options.httpProxy);
+  const insecure = issuer.protocol === 'http:';
+  const timeout = Math.ceil(Math.min(options.timeoutMs, REQUEST_TIMEOUT_MS) / 1000);
+  let discovered: oidc.Configuration;
+  try {
+    discovered = await oidc.discovery(issuer, options.clientId, undefined, oidc.None(), {
+      [oidc.customFetch]: customFetch,
+      timeout,
+      ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}),
+    });
+  } catch (err) {
+    throw discoveryError(err, issuer.href);
+  }
+  const server = discovered.serverMetadata();
+  const methods = server.code_challenge_methods_supported;
+  if (Array.isArray(methods) && !server.supportsPKCE('S256')) {
+    throw new InputError('issuer', 'the provider does not list S256 in code_challenge_methods_supported', 'Enable PKCE with S256 for this provider (or its application settings)');
+  }
+  const secret = options.clientSecret;
+  const auth = secret === undefined ? oidc.None() : onlyPost(server.token_endpoint_auth_methods_supported) ? oidc.ClientSecretPost(secret) : oidc.ClientSecretBasic(secret);
+  const config = new oidc.Configuration(server, options.clientId, secret, auth);
+  config[oidc.customFetch] = customFetch;
+  config.timeout = timeout;
+  if (insecure) oidc.allowInsecureRequests(config);
+  // openid-client trusts TLS for an id-token from the token endpoint; the signature is checked too, as it always was here.
+  oidc.enableNonRepudiationChecks(config);
+  return config;
+}
+
+/** Fresh one-time values for a sign-in: the PKCE verifier, the state and the nonce. */
+export function newSignInChecks(): SignInChecks {
+  return { codeVerifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
+}
+
+/** The URL the browser opens: the provider's endpoint with the code-flow parameters. */
+export async function authorizationUrl(config: oidc.Configuration, redirectUri: string, scopes: string[] | undefined, checks: SignInChecks): Promise<URL> {
+  return oidc.buildAuthorizationUrl(config, {
+    redirect_uri: redirectUri,
+    scope: ['openid', ...(scopes ?? []).filter((s) => s && s !== 'openid')].join(' '),
+    code_challenge: await oidc.calculatePKCECodeChallenge(checks.codeVerifier),
+    code_challenge_method: 'S256',
+    state: checks.state,
+    nonce: checks.nonce,
+  });
+}
+
+/** Redeems the callback's code with the PKCE verifier and returns the id-token once its signature and claims hold. */
+export async function redeemCallback(config: oidc.Configuration, callback: URL, checks: SignInChecks): Promise<LoginResult> {
+  let tokens;
+  try {
+    tokens = await oidc.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: checks.codeVerifier,
+      expectedState: checks.state,
+      expectedNonce: checks.nonce,
+      idTokenExpected: true,
+    });
+  } catch (err) {
+    throw tokenError(err, config.clientMetadata().client_secret !== undefined);
+  }
+  const claims = tokens.claims();
+  const idToken = tokens.id_token;
+  if (!claims || !idToken) throw new IdTokenError('format', 'the token response has no id_token');
+  return { idToken, claims: { ...claims }, expiresAt: new Date(claims.exp * 1000) };
+}
+
 /** Signs in through the browser and returns a verified id-token. The token is never printed. */
 export async function login(options: LoginOptions): Promise<LoginResult> {
-  if (!options.clientId) throw new InputError('client-id', 'is empty', 'Give the client (application) id registered at the provider');
-  const now = options.now ?? (() => new Date());
-  const requestTimeoutMs = Math.min(options.timeoutMs, REQUEST_TIMEOUT_MS);
-  const metadata = await discover(options.issuer, requestTimeoutMs);
-
-  const verifier = createCodeVerifier();
-  const state = createState();
-  const nonce = createNonce();
+  const config = await discoverClient(options);
+  const metadata = config.serverMetadata();
+  const checks = newSignInChecks();
   const server = await startCallbackServer({
     port: options.port,
-    state,
+    state: checks.state,
     timeoutMs: options.timeoutMs,
-    issuer: { value: metadata.issuer, required: metadata.issParameterSupported },
+    issuer: { value: metadata.issuer, required: metadata.authorization_response_iss_parameter_supported === true },
   });
   try {
-    const url = authorizationUrl(metadata, {
-      clientId: options.clientId,
-      redirectUri: server.redirectUri,
-      scopes: options.scopes,
-      state,
-      nonce,
-      codeChallenge: codeChallengeS256(verifier),
-    });
+    const url = await authorizationUrl(config, server.redirectUri, options.scopes, checks);
     options.print('Open this URL in a browser to sign in:');
-    options.print(url);
-    if (options.openBrowser) openBrowser(url);
-    const code = await server.waitForCode();
-    const idToken = await exchangeCode(metadata, {
-      code,
-      codeVerifier: verifier,
-      redirectUri: server.redirectUri,
-      clientId: options.clientId,
-      clientSecret: options.clientSecret,
-      timeoutMs: requestTimeoutMs,
-    });
-    const jwks = await fetchJwks(metadata, requestTimeoutMs);
-    const verified = verifyIdToken(idToken, jwks, { issuer: metadata.issuer, clientId: options.clientId, nonce, now: now() });
-    return { idToken, claims: verified.claims, expiresAt: verified.expiresAt };
+    options.print(url.href);
+    if (options.openBrowser) openBrowser(url.href);
+    return await redeemCallback(config, await server.waitForCallback(), checks);
   } finally {
     await server.close();
   }
 }
 
-export interface AuthorizationRequest {
-  clientId: string;
-  redirectUri: string;
-  scopes: string[] | undefined;
-  state: string;
-  nonce: string;
-  codeChallenge: string;
+function onlyPost(methods: unknown): boolean {
+  return Array.isArray(methods) && !methods.includes('client_secret_basic') && methods.includes('client_secret_post');
 }
 
-/** The URL the browser opens: the provider's endpoint with the code-flow parameters (keeping any it already has). */
-export function authorizationUrl(metadata: OidcMetadata, request: AuthorizationRequest): string {
-  const url = new URL(metadata.authorizationEndpoint);
-  const scopes = ['openid', ...(request.scopes ?? []).filter((s) => s && s !== 'openid')];
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('client_id', request.clientId);
-  url.searchParams.set('redirect_uri', request.redirectUri);
-  url.searchParams.set('scope', scopes.join(' '));
-  url.searchParams.set('state', request.state);
-  url.searchParams.set('nonce', request.nonce);
-  url.searchParams.set('code_challenge', request.codeChallenge);
-  url.searchParams.set('code_challenge_method', 'S256');
-  return url.toString();
+/** A failure below HTTP (refused, DNS, TLS, proxy), as undici reports it inside fetch's TypeError. */
+function networkCode(err: unknown): string | undefined {
+  let cause: unknown = err;
+  for (let i = 0; i < 5 && cause; i++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && !code.startsWith('OAUTH_')) return code;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return undefined;
 }
 
-export interface CodeExchange {
-  code: string;
-  codeVerifier: string;
-  redirectUri: string;
-  clientId: string;
-  clientSecret: string | undefined;
-  timeoutMs: number;
+function discoveryError(err: unknown, issuer: string): Error {
+  const where = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
+  if (err instanceof oidc.ClientError) {
+    const status = (err.cause as { status?: unknown } | undefined)?.status;
+    if (status === 404) return new InputError('issuer', `${where} answered HTTP 404`, 'Check --issuer: it is the URL in front of /.well-known/openid-configuration');
+    if (typeof status === 'number') return new AwsError(DISCOVERY_CALL, `HTTP${status}`, '', `The provider could not serve ${where}; try again later`, status >= 500 || status === 429);
+    if (/issuer does not match/.test(err.message)) {
+      return new InputError('issuer', `the provider's configuration names another issuer, not '${issuer}'`, 'Pass --issuer exactly as the provider names itself in its OpenID configuration (including any trailing slash)');
+    }
+    if (err.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN') return new InputError('issuer', "the provider's configuration names an endpoint that is not https", 'Only https endpoints are used (plain http only on loopback); fix the provider\'s configuration');
+    return new InputError('issuer', `${where} is not a usable OpenID configuration (${err.message})`, 'Point --issuer at an OpenID Connect provider');
+  }
+  const code = networkCode(err);
+  if (code) return new AwsError(DISCOVERY_CALL, code, `cannot reach ${where}`, networkHint(code, 'check --issuer'), code === 'ECONNRESET' || code === 'ETIMEDOUT');
+  return err as Error;
 }
 
-/** Redeems the authorization code at the token endpoint and returns the (still unverified) id_token. */
-export async function exchangeCode(metadata: OidcMetadata, exchange: CodeExchange): Promise<string> {
-  const form = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code: exchange.code,
-    redirect_uri: exchange.redirectUri,
-    code_verifier: exchange.codeVerifier,
-  });
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' };
-  if (exchange.clientSecret === undefined) {
-    form.set('client_id', exchange.clientId);
-  } else if (clientAuthMethod(metadata) === 'client_secret_basic') {
-    // RFC 6749 section 2.3.1: both halves are form-encoded before base64.
-    const pair = `${formEncode(exchange.clientId)}:${formEncode(exchange.clientSecret)}`;
-    headers['authorization'] = `Basic ${Buffer.from(pair).toString('base64')}`;
-  } else {
-    form.set('client_id', exchange.clientId);
-    form.set('client_secret', exchange.clientSecret);
+function tokenError(err: unknown, confidential: boolean): Error {
+  if (err instanceof oidc.WWWAuthenticateChallengeError) {
+    // A 401 with WWW-Authenticate: the client authentication was refused.
+    const named = err.cause[0]?.parameters.error;
+    const code = typeof named === 'string' ? named.replace(/[^\w.-]/g, '').slice(0, 64) || 'invalid_client' : 'invalid_client';
+    return new AwsError(TOKEN_CALL, code, '', tokenErrorHint(code, confidential), false);
   }
-
-  let res;
-  try {
-    res = await httpRequest({ url: metadata.tokenEndpoint, method: 'POST', headers, body: form.toString(), timeoutMs: exchange.timeoutMs });
-  } catch (err) {
-    if (err instanceof NetworkError) throw networkFailure(TOKEN_CALL, err, 'check the provider\'s token_endpoint');
-    throw err;
+  if (err instanceof oidc.ResponseBodyError) {
+    const code = err.error.replace(/[^\w.-]/g, '').slice(0, 64) || `HTTP${err.status}`;
+    const description = (err.error_description ?? '').replace(/\p{Cc}/gu, ' ').slice(0, 300);
+    return new AwsError(TOKEN_CALL, code, description, tokenErrorHint(code, confidential), err.status >= 500 || err.status === 429);
   }
-  const body = parseJsonObject(res.body);
-  if (res.status !== 200) {
-    const code = typeof body?.['error'] === 'string' ? body['error'].replace(/[^\w.-]/g, '').slice(0, 64) || `HTTP${res.status}` : `HTTP${res.status}`;
-    const description = typeof body?.['error_description'] === 'string' ? body['error_description'].replace(/\p{Cc}/gu, ' ').slice(0, 300) : '';
-    throw new AwsError(TOKEN_CALL, code, description, tokenErrorHint(code, exchange.clientSecret !== undefined), res.status >= 500 || res.status === 429);
+  if (err instanceof oidc.ClientError) {
+    const cause = err.cause as { message?: string; code?: string; cause?: { claim?: unknown } } | undefined;
+    const problem = (cause?.message ?? err.message).replace(/\p{Cc}/gu, ' ').slice(0, 200);
+    const claim = typeof cause?.cause?.claim === 'string' ? cause.cause.claim : undefined;
+    if (claim) return new IdTokenError(claim, problem);
+    const named = /"(iss|aud|azp|nonce|exp|iat|nbf|sub|alg)"/.exec(problem)?.[1];
+    if (named) return new IdTokenError(named, problem);
+    if (/signature/i.test(problem)) return new IdTokenError('signature', problem);
+    return new AwsError(TOKEN_CALL, err.code ?? 'InvalidResponse', problem, 'Sign in again; if this repeats, check --issuer and the application settings at the provider', false);
   }
-  const idToken = body?.['id_token'];
-  if (typeof idToken !== 'string' || !idToken) {
-    throw new AwsError(TOKEN_CALL, 'MissingIdToken', 'the token response has no id_token', 'The provider must issue an id-token: the openid scope is requested, so check the application is an OpenID Connect one', false);
-  }
-  return idToken;
+  const code = networkCode(err);
+  if (code) return new AwsError(TOKEN_CALL, code, 'the token endpoint could not be reached', networkHint(code, "check the provider's token_endpoint"), code === 'ECONNRESET' || code === 'ETIMEDOUT');
+  return err as Error;
 }
 
-/** The provider's signing keys. */
-export async function fetchJwks(metadata: OidcMetadata, timeoutMs: number): Promise<Jwks> {
-  let res;
-  try {
-    res = await httpRequest({ url: metadata.jwksUri, method: 'GET', headers: { accept: 'application/json' }, timeoutMs });
-  } catch (err) {
-    if (err instanceof NetworkError) throw networkFailure(JWKS_CALL, err, 'check the provider\'s jwks_uri');
-    throw err;
-  }
-  if (res.status !== 200) {
-    throw new AwsError(JWKS_CALL, `HTTP${res.status}`, '', 'The provider could not serve its signing keys; try again later', res.status >= 500 || res.status === 429);
-  }
-  return parseJwks(res.body);
+function networkHint(code: string, endpointHint: string): string {
+  if (code === 'ENOTFOUND') return `The host name does not resolve: ${endpointHint}`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(code)) return 'The server\'s TLS certificate was not trusted; TLS verification stays on: add its CA with NODE_EXTRA_CA_CERTS';
+  if (/PROXY|UND_ERR/.test(code)) return 'Check HTTPS_PROXY / http-proxy, and NO_PROXY for hosts to reach directly';
+  return '';
 }
 
-/** client_secret_basic unless the provider lists only client_secret_post. */
-function clientAuthMethod(metadata: OidcMetadata): 'client_secret_basic' | 'client_secret_post' {
-  const methods = metadata.tokenEndpointAuthMethods;
-  if (methods && !methods.includes('client_secret_basic') && methods.includes('client_secret_post')) return 'client_secret_post';
-  return 'client_secret_basic';
+function idTokenHint(check: string): string {
+  switch (check) {
+    case 'iss':
+      return 'The token comes from another issuer than --issuer; sign in again with the right --issuer';
+    case 'aud':
+    case 'azp':
+      return 'Check --client-id is the application the provider issued the token to';
+    case 'nonce':
+      return 'The token was not issued for this sign-in (replayed or mixed up); sign in again';
+    case 'exp':
+    case 'iat':
+    case 'nbf':
+      return 'Sign in again; if this repeats, check this machine\'s clock';
+    case 'signature':
+      return 'The token was not signed by the issuer; sign in again, and check nothing between you and the provider alters responses';
+    default:
+      return 'Sign in again';
+  }
 }
+
 
 function tokenErrorHint(code: string, confidential: boolean): string {
   switch (code) {
@@ -205,18 +304,5 @@ function openBrowser(url: string): void {
     child.unref();
   } catch {
     // No opener on this machine: the printed URL is the way in.
-  }
-}
-
-function formEncode(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
-}
-
-function parseJsonObject(text: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
   }
 }
