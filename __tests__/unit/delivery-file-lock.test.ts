@@ -1,7 +1,7 @@
 /** The lock beside a credentials file: waits by sleeping until a deadline, fails at once on what is not a lock, takes over only a lock whose holder is gone, and releases only its own. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireLock } from '../../src/delivery/file-lock.js';
@@ -36,6 +36,13 @@ test('a plain file at <path>.lock fails at once', async () => {
   const file = join(dir(), 'credentials');
   writeFileSync(`${file}.lock`, '123');
   await rejectsFast(acquireLock(file, 'credentials-file'), /is not a lock directory/, 2000);
+});
+
+test('a lock directory of another user fails at once: it is theirs, and in a sticky directory it could not be taken over', { skip: process.getuid?.() !== 0 && 'needs root to make a lock of another user' }, async () => {
+  const file = join(dir(), 'credentials');
+  mkdirSync(`${file}.lock`);
+  chownSync(`${file}.lock`, 4321, 4321);
+  await rejectsFast(acquireLock(file, 'credentials-file'), /is a lock of another user \(uid 4321\)/, 2000);
 });
 
 test('a lock path under a file fails at once naming the input', async () => {

@@ -145,7 +145,7 @@ function ini<T>(fn: () => T): T {
   }
 }
 
-/** The receipt in `raw` if it is well-formed and names only what this step could have written; else why not. Pure. */
+/** The receipt in `raw` if it is well-formed and names only what this step could have written; else why not. */
 export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>): ProfileReceipt | string {
   let doc: unknown;
   try {
