@@ -25,6 +25,8 @@ export interface RunOptions {
 export interface Workspace {
   dir: string;
   home: string;
+  /** What the last main step in this workspace was given and exported: the runner hands both to the post step. */
+  main?: { inputs: Record<string, string>; exported: Record<string, string> };
 }
 
 export interface RunResult {
@@ -67,9 +69,11 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_ACTIONS: 'true',
     RUNNER_TEMP: workspace.dir,
+    ...(entry === 'post' ? workspace.main?.exported : {}),
     ...options.env,
   };
-  for (const [name, value] of Object.entries(options.inputs ?? {})) env[inputVariable(name)] = value;
+  const inputs = options.inputs ?? (entry === 'post' ? workspace.main?.inputs : undefined) ?? {};
+  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value;
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   if (options.hosts) {
     env['NODE_OPTIONS'] = `--require ${join(ROOT, '__tests__', 'support', 'hosts-preload.cjs')}`;
@@ -86,6 +90,7 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(killer);
   const text = { env: readFileSync(files.env, 'utf8'), output: readFileSync(files.output, 'utf8'), state: readFileSync(files.state, 'utf8') };
+  if (entry === 'main') workspace.main = { inputs: options.inputs ?? {}, exported: parseFileCommands(text.env) };
   return {
     code,
     stdout,

@@ -1,7 +1,7 @@
 /** INI section editing: one section changes, every other byte stays. */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { configSectionName, readSection, removeSection, upsertSection } from '../../src/delivery/ini.js';
+import { IniEditError, readSection, removeSection, restoreKey, setKey, upsertSection } from '../../src/delivery/ini.js';
 
 const CREDS: Array<[string, string]> = [
   ['aws_access_key_id', 'ASIAEXAMPLE'],
@@ -76,12 +76,13 @@ test('replace the last section, with and without a trailing newline', () => {
   assert.equal(upsertSection(noNewline, 'gamma', [['x', 'y']]), `${head}[gamma]\nx = y`);
 });
 
-test('a header written as [ name ] is found, replaced and removed', () => {
+test('a header is named exactly what stands between its brackets, as botocore and the JS SDK read it: [ ci ] is not [ci]', () => {
   const text = '[a]\nk = 1\n\n[ ci ]\nold = 1\n\n[b]\nk = 2\n';
-  assert.equal(upsertSection(text, 'ci', [['x', 'y']]), '[a]\nk = 1\n\n[ci]\nx = y\n\n[b]\nk = 2\n');
-  assert.equal(removeSection(text, 'ci'), '[a]\nk = 1\n\n[b]\nk = 2\n');
-  assert.deepEqual(readSection(text, 'ci'), new Map([['old', '1']]));
-  assert.deepEqual(readSection('[ profile x ] ; note\nregion = us-east-1\n', 'profile x'), new Map([['region', 'us-east-1']]));
+  assert.equal(readSection(text, 'ci'), undefined);
+  assert.equal(removeSection(text, 'ci'), text);
+  assert.equal(upsertSection(text, 'ci', [['x', 'y']]), `${text}\n[ci]\nx = y\n`);
+  assert.deepEqual(readSection(text, ' ci '), new Map([['old', '1']]));
+  assert.deepEqual(readSection('[profile x] ; note\nregion = us-east-1\n', 'profile x'), new Map([['region', 'us-east-1']]));
 });
 
 test('section names are matched whole: [ci] does not match [ci-2] or [profile ci]', () => {
@@ -159,11 +160,6 @@ test('readSection: keys and values trimmed; comments and blank lines skipped; ab
   assert.deepEqual(readSection('[x]\n', 'x'), new Map());
 });
 
-test('configSectionName: default stays, others get the profile prefix', () => {
-  assert.equal(configSectionName('default'), 'default');
-  assert.equal(configSectionName('ci'), 'profile ci');
-});
-
 /** Random INI documents from the pieces real files hold. */
 function randomDocument(rnd: () => number, names: string[]): string {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
@@ -213,4 +209,109 @@ test('random documents: upsert then remove of a new section is the identity; oth
       if (original.includes('\r\n')) assert.ok(!/(^|[^\r])\n/.test(replaced) && !/(^|[^\r])\n/.test(removed));
     }
   }
+});
+
+describe('the writer refuses what a reader would see differently', () => {
+  const controls = ['\n', '\r', '\0', '\t', '\x1b', '\x7f', '\u0085'];
+  test('control characters in a section name, a key or a value', () => {
+    for (const c of controls) {
+      assert.throws(() => upsertSection('', `ci${c}x`, CREDS), IniEditError, JSON.stringify(c));
+      assert.throws(() => upsertSection('', 'ci', [[`aws_access_key_id${c}`, 'v']]), IniEditError, JSON.stringify(c));
+      assert.throws(() => upsertSection('', 'ci', [['aws_secret_access_key', `abc${c}[default]`]]), IniEditError, JSON.stringify(c));
+      assert.throws(() => setKey('', `profile ci${c}`, 'region', 'us-east-1'), IniEditError, JSON.stringify(c));
+      assert.throws(() => setKey('[profile ci]\n', 'profile ci', 'region', `us-east-1${c}`), IniEditError, JSON.stringify(c));
+    }
+  });
+
+  test('brackets in a section name, an injected section in a value; the error names the part, never the value', () => {
+    for (const name of ['ci]\n[default', 'a]b', '[x', 'x]']) assert.throws(() => upsertSection('', name, CREDS), IniEditError);
+    try {
+      upsertSection('', 'ci', [['aws_secret_access_key', 'SECRETVALUE\n[default]\naws_access_key_id = AKIAEVIL']]);
+      assert.fail('accepted a value with a newline');
+    } catch (err) {
+      assert.ok(err instanceof IniEditError);
+      assert.match(err.message, /value of aws_secret_access_key contains a control character \(U\+000A\)/);
+      assert.ok(!err.message.includes('SECRETVALUE'));
+    }
+  });
+
+  test('keys that are not plain, values with surrounding spaces', () => {
+    for (const key of ['a=b', '', '#x', ' a', 'a b']) assert.throws(() => upsertSection('', 'ci', [[key, 'v']]), IniEditError, key);
+    assert.throws(() => upsertSection('', 'ci', [['k', ' v']]), IniEditError);
+  });
+});
+
+describe('repeated sections', () => {
+  test('upsert keeps one section of the name, so botocore (which refuses repeats) and the JS SDK (which merges) read the same', () => {
+    const text = '[ci]\naws_access_key_id = OLD1\n\n[other]\nk = 1\n\n[ci]\naws_access_key_id = OLD2\nextra = x\n';
+    assert.equal(upsertSection(text, 'ci', [['aws_access_key_id', 'NEW']]), '[ci]\naws_access_key_id = NEW\n\n[other]\nk = 1\n');
+  });
+});
+
+describe('setKey and restoreKey: one key of a section, the rest as it was', () => {
+  const PROFILE = [
+    '# mine',
+    '[profile ci]',
+    'output = json',
+    'region = eu-west-1   ',
+    'role_arn = arn:aws:iam::123456789012:role/x',
+    's3 =',
+    '  max_concurrent_requests = 20',
+    '  region = ap-south-1',
+    '; trailing comment',
+    '',
+    '[profile other]',
+    'region = us-west-2',
+    '',
+  ].join('\n');
+
+  test('replaces only the top-level region line; nested s3 region, other keys, comments and other profiles stay', () => {
+    const edit = setKey(PROFILE, 'profile ci', 'region', 'us-east-1');
+    assert.equal(edit.text, PROFILE.replace('region = eu-west-1   ', 'region = us-east-1'));
+    assert.equal(edit.previousLine, 'region = eu-west-1   ');
+    assert.equal(edit.createdSection, false);
+    assert.equal(restoreKey(edit.text, 'profile ci', 'region', 'us-east-1', edit.previousLine, false), PROFILE);
+  });
+
+  test('adds region after the last key (after a nested block, unindented) when the section has none, and removes it again', () => {
+    const without = PROFILE.replace('region = eu-west-1   \n', '');
+    const edit = setKey(without, 'profile ci', 'region', 'us-east-1');
+    assert.equal(edit.previousLine, null);
+    assert.ok(edit.text.includes('  region = ap-south-1\nregion = us-east-1\n; trailing comment'), edit.text);
+    assert.equal(restoreKey(edit.text, 'profile ci', 'region', 'us-east-1', null, false), without);
+  });
+
+  test('creates the section when absent, and restore removes it (and only it)', () => {
+    for (const original of ['', '[default]\nregion = eu-west-1\n', '# c\n']) {
+      const edit = setKey(original, 'profile ci', 'region', 'us-east-1');
+      assert.equal(edit.createdSection, true);
+      assert.deepEqual(readSection(edit.text, 'profile ci'), new Map([['region', 'us-east-1']]));
+      assert.equal(restoreKey(edit.text, 'profile ci', 'region', 'us-east-1', null, true), original);
+    }
+  });
+
+  test('restore leaves a region someone changed since, and a section that is now repeated', () => {
+    const edit = setKey(PROFILE, 'profile ci', 'region', 'us-east-1');
+    assert.equal(restoreKey(edit.text.replace('region = us-east-1', 'region = sa-east-1'), 'profile ci', 'region', 'us-east-1', edit.previousLine, false), undefined);
+    assert.equal(restoreKey(`${edit.text}\n[profile ci]\nk = v\n`, 'profile ci', 'region', 'us-east-1', edit.previousLine, false), undefined);
+  });
+
+  test('a key written with another case or a colon is the same key to botocore: replaced, and put back verbatim', () => {
+    const text = '[default]\nRegion: eu-west-1\n';
+    const edit = setKey(text, 'default', 'region', 'us-east-1');
+    assert.equal(edit.text, '[default]\nregion = us-east-1\n');
+    assert.equal(restoreKey(edit.text, 'default', 'region', 'us-east-1', edit.previousLine, false), text);
+  });
+
+  test('refuses a repeated section or a repeated key, which botocore refuses to read', () => {
+    assert.throws(() => setKey('[profile ci]\nregion = a\n[profile ci]\noutput = json\n', 'profile ci', 'region', 'us-east-1'), /appears 2 times/);
+    assert.throws(() => setKey('[profile ci]\nregion = a\nregion = b\n', 'profile ci', 'region', 'us-east-1'), /region 2 times/);
+  });
+
+  test('CRLF stays CRLF', () => {
+    const text = '[profile ci]\r\noutput = json\r\n';
+    const edit = setKey(text, 'profile ci', 'region', 'us-east-1');
+    assert.equal(edit.text, '[profile ci]\r\noutput = json\r\nregion = us-east-1\r\n');
+    assert.equal(restoreKey(edit.text, 'profile ci', 'region', 'us-east-1', null, false), text);
+  });
 });

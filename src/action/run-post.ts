@@ -1,14 +1,40 @@
 /** The post step: remove the profile the main step wrote, so no credentials outlive the job on a self-hosted runner. */
+import { homedir } from 'node:os';
 import type { WorkflowCommands } from './workflow-commands.js';
-import { PROFILE_STATE, removeProfile } from '../delivery/profile.js';
-import type { ProfileReceipt } from '../delivery/profile.js';
+import { buildConfig } from '../config/action-inputs.js';
+import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '../delivery/profile.js';
 
-export async function runPost(wf: WorkflowCommands): Promise<void> {
+export async function runPost(wf: WorkflowCommands, env: Record<string, string | undefined> = process.env): Promise<void> {
   const raw = wf.getState(PROFILE_STATE);
   if (!raw) return;
-  const receipt = JSON.parse(raw) as ProfileReceipt;
+  const receipt = parseReceipt(raw, targetsOfInputs(wf, env));
+  if (typeof receipt === 'string') {
+    // The state is only trusted as far as it matches what the main step would write; otherwise touch nothing.
+    wf.warning(`Post step: the saved profile receipt was not used (${receipt}); no file was changed`);
+    return;
+  }
   const { removed } = await removeProfile(receipt);
   wf.info(removed
     ? `Removed profile '${receipt.profile}' from ${receipt.credentialsFile}`
     : `Profile '${receipt.profile}' in ${receipt.credentialsFile} was changed or removed since the main step; left as it is`);
+}
+
+/**
+ * The files and profile the main step could have chosen from the same inputs: with the job's environment as it is now
+ * (the main step exported AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE), and without them (the defaults).
+ */
+function targetsOfInputs(wf: WorkflowCommands, env: Record<string, string | undefined>): ProfileTarget[] {
+  const targets: ProfileTarget[] = [];
+  const withoutFiles = { ...env, AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_CONFIG_FILE: undefined };
+  for (const e of [env, withoutFiles]) {
+    try {
+      const { delivery } = buildConfig((name) => wf.getInput(name), e, new Date(), homedir());
+      if (delivery.credentialsFile && delivery.configFile && delivery.profile) {
+        targets.push({ credentialsFile: delivery.credentialsFile, configFile: delivery.configFile, profile: delivery.profile });
+      }
+    } catch {
+      // Inputs that no longer build a configuration choose nothing.
+    }
+  }
+  return targets;
 }

@@ -1,44 +1,90 @@
 /**
- * Read-modify-write of a shared credentials/config file: under a lock file so that concurrent writers (two steps,
- * the CLI and the action) both land, written to a temporary file with mode 0600 and renamed over the target so no
- * reader ever sees half a file, and never through a symbolic link.
+ * Read-modify-write of shared credentials/config files as one change: every file under its lock (taken in path order
+ * so two writers cannot deadlock), each written to a temporary file with mode 0600 and renamed over the target so no
+ * reader ever sees half a file, never through a symbolic link, and put back as it was if a later file fails.
  */
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { acquireLock, fileError } from './file-lock.js';
+import { acquireLock, fileError, type LockOptions } from './file-lock.js';
 
-export interface FileEdit {
-  /** The file's text before the edit ('' when it did not exist). */
-  before: string;
+export interface FileText {
+  /** The file's text ('' when it does not exist). */
+  text: string;
   existed: boolean;
 }
 
-/** Applies `edit` to the file's text atomically under its lock. `edit` returning null deletes the file. */
-export async function editFile(path: string, input: string, edit: (text: string, existed: boolean) => string | null): Promise<FileEdit> {
-  refuseSymlink(path, input);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const release = await acquireLock(path, input);
+/** The new text of each file to change; null deletes it; a file left out stays as it is. */
+export type FilePlan = Map<string, string | null>;
+
+/**
+ * Locks and reads `paths` (made absolute), lets `plan` decide every file's new text from all of them, then writes them.
+ * Either every planned file is written, or each file already written is put back and the error thrown.
+ */
+export async function editFiles(paths: readonly string[], input: string, plan: (files: ReadonlyMap<string, FileText>) => FilePlan, options: LockOptions = {}): Promise<ReadonlyMap<string, FileText>> {
+  const unique = [...new Set(paths.map((p) => resolve(p)))].sort();
+  const releases: Array<() => void> = [];
   try {
-    refuseSymlink(path, input);
-    let before = '';
-    let existed = true;
+    for (const path of unique) {
+      refuseSymlink(path, input);
+      try {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      } catch (err) {
+        throw fileError(input, path, err);
+      }
+      releases.push(await acquireLock(path, input, options));
+    }
+    const before = new Map<string, FileText>();
+    for (const path of unique) {
+      refuseSymlink(path, input);
+      before.set(path, readText(path, input));
+    }
+    const changes = [...plan(before)].filter(([path, after]) => after !== before.get(path)?.text || (after !== null && !before.get(path)?.existed));
+    const done: string[] = [];
     try {
-      before = readFileSync(path, 'utf8');
+      for (const [path, after] of changes) {
+        if (!before.has(path)) throw new Error(`planned a file that was not locked: ${path}`);
+        if (after === null) {
+          if (before.get(path)!.existed) unlinkSync(path);
+        } else {
+          writeAtomically(path, after, input);
+        }
+        done.push(path);
+      }
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(input, path, err);
-      existed = false;
+      putBack(done, before, input, err);
+      throw err;
     }
-    const after = edit(before, existed);
-    if (after === null) {
-      if (existed) unlinkSync(path);
-    } else if (after !== before || !existed) {
-      writeAtomically(path, after, input);
-    }
-    return { before, existed };
+    return before;
   } finally {
-    release();
+    for (const release of releases.reverse()) release();
+  }
+}
+
+function putBack(done: string[], before: ReadonlyMap<string, FileText>, input: string, cause: unknown): void {
+  const failed: string[] = [];
+  for (const path of done.reverse()) {
+    const was = before.get(path)!;
+    try {
+      if (was.existed) writeAtomically(path, was.text, input);
+      else rmSync(path, { force: true });
+    } catch {
+      failed.push(path);
+    }
+  }
+  if (failed.length > 0) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    throw new InputError(input, `${why}; and putting back ${failed.join(', ')} as it was failed too`, `Check ${failed.join(', ')} by hand: it may hold credentials this step wrote`);
+  }
+}
+
+function readText(path: string, input: string): FileText {
+  try {
+    return { text: readFileSync(path, 'utf8'), existed: true };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw fileError(input, path, err);
+    return { text: '', existed: false };
   }
 }
 
@@ -54,8 +100,12 @@ export function writeAtomically(path: string, text: string, input: string): void
     fd = undefined;
     renameSync(tmp, path);
   } catch (err) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(tmp, { force: true });
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // The temporary file could not be made or is gone; the first failure is the one to report.
+    }
     throw fileError(input, path, err);
   }
 }

@@ -1,7 +1,14 @@
-/** Delivery to a named profile: credentials in the credentials file, region in the config file; and its removal. */
+/**
+ * Delivery to a named profile: credentials in the credentials file, the region in the config file; and its undoing.
+ * The write is all or nothing and returns a receipt; the undo acts only on what the receipt proves this step wrote.
+ */
+import { createHash } from 'node:crypto';
+import { isAbsolute, normalize, resolve } from 'node:path';
 import type { Credentials } from '../credentials.js';
-import { editFile } from './profile-file.js';
-import { configSectionName, readSection, removeSection, upsertSection } from './ini.js';
+import { InputError } from '../errors.js';
+import type { LockOptions } from './file-lock.js';
+import { editFiles, type FilePlan, type FileText } from './profile-file.js';
+import { IniEditError, countSections, readSection, removeSection, restoreKey, setKey, upsertSection, type Entries } from './ini.js';
 
 /** The key under which the main step hands its ProfileReceipt to the post step. */
 export const PROFILE_STATE = 'profile-receipt';
@@ -12,43 +19,163 @@ export interface ProfileTarget {
   profile: string;
 }
 
+/** One config section whose `region` the write set, and what it held before. */
+export interface RegionEdit {
+  section: string;
+  /** The section's `region` line before, verbatim; null when it had none. */
+  previousLine: string | null;
+  createdSection: boolean;
+}
+
 /** What the post step needs to undo exactly this write and nothing else. */
 export interface ProfileReceipt extends ProfileTarget {
   accessKeyId: string;
+  /** SHA-256 of the credential entries written: proof that a section is still ours, without a secret in the state. */
+  credentialsSha256: string;
+  region: string;
   createdCredentialsFile: boolean;
   createdConfigFile: boolean;
+  regionEdits: RegionEdit[];
 }
 
-export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string): Promise<ProfileReceipt> {
+const INPUT = 'credentials-file';
+export const PROFILE_NAME = /^[\w+=,.@-]{1,64}$/;
+export const ACCESS_KEY_ID = /^(?:ASIA|AKIA)[A-Z0-9]{12,124}$/;
+const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+
+/**
+ * The config sections that name `profile`. For `default` both forms count: botocore takes whichever comes last and
+ * the JS SDK prefers `[profile default]`, so the region is set in every one present for all readers to agree.
+ */
+export function configSectionNames(profile: string): string[] {
+  return profile === 'default' ? ['default', 'profile default'] : [`profile ${profile}`];
+}
+
+function digest(entries: Entries): string {
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
+}
+
+function credentialEntries(credentials: Credentials): Array<[string, string]> {
   const entries: Array<[string, string]> = [
     ['aws_access_key_id', credentials.accessKeyId],
     ['aws_secret_access_key', credentials.secretAccessKey],
   ];
   if (credentials.sessionToken) entries.push(['aws_session_token', credentials.sessionToken]);
   if (credentials.expiration) entries.push(['aws_credential_expiration', credentials.expiration.toISOString()]);
-  const creds = await editFile(target.credentialsFile, 'credentials-file', (text) => upsertSection(text, target.profile, entries));
-  const config = await editFile(target.configFile, 'credentials-file', (text) =>
-    upsertSection(text, configSectionName(target.profile), [['region', region]]),
-  );
-  return { ...target, accessKeyId: credentials.accessKeyId, createdCredentialsFile: !creds.existed, createdConfigFile: !config.existed };
+  return entries;
 }
 
-/** Removes the profile only while it still holds the credentials we wrote; deletes files we created and left empty. */
-export async function removeProfile(receipt: ProfileReceipt): Promise<{ removed: boolean }> {
-  let removed = false;
-  await editFile(receipt.credentialsFile, 'credentials-file', (text, existed) => {
-    if (!existed) return text;
-    if (readSection(text, receipt.profile)?.get('aws_access_key_id') !== receipt.accessKeyId) return text;
-    removed = true;
-    const after = removeSection(text, receipt.profile);
-    return receipt.createdCredentialsFile && after.trim() === '' ? null : after;
-  });
-  if (removed) {
-    await editFile(receipt.configFile, 'credentials-file', (text, existed) => {
-      if (!existed) return text;
-      const after = removeSection(text, configSectionName(receipt.profile));
-      return receipt.createdConfigFile && after.trim() === '' ? null : after;
-    });
+/** Sets `region` in the profile's config sections, creating the usual one when none exists. Pure. */
+function setRegion(text: string, profile: string, region: string): { text: string; edits: RegionEdit[] } {
+  const present = configSectionNames(profile).filter((name) => countSections(text, name) > 0);
+  const edits: RegionEdit[] = [];
+  for (const section of present.length > 0 ? present : configSectionNames(profile).slice(0, 1)) {
+    const edit = setKey(text, section, 'region', region);
+    text = edit.text;
+    edits.push({ section, previousLine: edit.previousLine, createdSection: edit.createdSection });
   }
+  return { text, edits };
+}
+
+/** Writes the profile; either both files change and the receipt is returned, or neither changes and it throws. */
+export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions = {}): Promise<ProfileReceipt> {
+  if (!PROFILE_NAME.test(target.profile)) throw new InputError('profile', `'${target.profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
+  if (!ACCESS_KEY_ID.test(credentials.accessKeyId)) throw new InputError(INPUT, 'the access key id received is not one AWS issues; nothing was written', 'Check the credential endpoint');
+  const entries = credentialEntries(credentials);
+  const credentialsFile = resolve(target.credentialsFile);
+  const configFile = resolve(target.configFile);
+  let regionEdits: RegionEdit[] = [];
+  const files = await editFiles([credentialsFile, configFile], INPUT, (before) => ini(() => {
+    const plan: FilePlan = new Map();
+    plan.set(credentialsFile, upsertSection(before.get(credentialsFile)!.text, target.profile, entries));
+    // One file may be both; then the region goes into the text that already holds the credentials.
+    const config = setRegion(plan.get(configFile) ?? before.get(configFile)!.text, target.profile, region);
+    plan.set(configFile, config.text);
+    regionEdits = config.edits;
+    return plan;
+  }), options);
+  return {
+    credentialsFile,
+    configFile,
+    profile: target.profile,
+    accessKeyId: credentials.accessKeyId,
+    credentialsSha256: digest(entries),
+    region,
+    createdCredentialsFile: !files.get(credentialsFile)!.existed,
+    createdConfigFile: !files.get(configFile)!.existed,
+    regionEdits,
+  };
+}
+
+/**
+ * Removes the profile only while its credentials section is still exactly what was written; then restores each config
+ * section's region line that still holds the written region. Deletes a file the write created and left empty.
+ */
+export async function removeProfile(receipt: ProfileReceipt, options: LockOptions = {}): Promise<{ removed: boolean }> {
+  let removed = false;
+  await editFiles([receipt.credentialsFile, receipt.configFile], INPUT, (before) => {
+    const plan: FilePlan = new Map();
+    const creds = before.get(receipt.credentialsFile)!;
+    const section = readSection(creds.text, receipt.profile);
+    if (!creds.existed || !section || section.get('aws_access_key_id') !== receipt.accessKeyId || digest([...section]) !== receipt.credentialsSha256) return plan;
+    removed = true;
+    plan.set(receipt.credentialsFile, emptied(removeSection(creds.text, receipt.profile), receipt.createdCredentialsFile));
+    const config: FileText = receipt.configFile === receipt.credentialsFile ? { text: plan.get(receipt.credentialsFile) ?? '', existed: true } : before.get(receipt.configFile)!;
+    if (!config.existed) return plan;
+    let text = config.text;
+    for (const edit of receipt.regionEdits) text = restoreKey(text, edit.section, 'region', receipt.region, edit.previousLine, edit.createdSection) ?? text;
+    plan.set(receipt.configFile, emptied(text, receipt.createdConfigFile));
+    return plan;
+  }, options);
   return { removed };
+}
+
+/** null (delete the file) when this step created it and nothing else is left in it. */
+function emptied(text: string | null, created: boolean): string | null {
+  return text !== null && created && text.trim() === '' ? null : text;
+}
+
+/** Runs an INI edit, turning what the INI layer refuses into an error on the input. */
+function ini<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof IniEditError) throw new InputError(INPUT, `cannot write the profile: ${err.message}`, 'Fix the file by hand (the other readers of it would disagree), or choose another profile or file');
+    throw err;
+  }
+}
+
+/** The receipt in `raw` if it is well-formed and names only what this step could have written; else why not. */
+export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>): ProfileReceipt | string {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(raw);
+  } catch {
+    return 'it is not JSON';
+  }
+  if (typeof doc !== 'object' || doc === null) return 'it is not an object';
+  const r = doc as Record<string, unknown>;
+  const str = (k: string) => typeof r[k] === 'string' && !/\p{Cc}/u.test(r[k] as string);
+  for (const k of ['credentialsFile', 'configFile', 'profile', 'accessKeyId', 'credentialsSha256', 'region']) if (!str(k)) return `${k} is missing or not text`;
+  for (const k of ['createdCredentialsFile', 'createdConfigFile']) if (typeof r[k] !== 'boolean') return `${k} is not true or false`;
+  const receipt = r as unknown as ProfileReceipt;
+  if (!ACCESS_KEY_ID.test(receipt.accessKeyId)) return 'accessKeyId is not an AWS access key id';
+  if (!/^[0-9a-f]{64}$/.test(receipt.credentialsSha256)) return 'credentialsSha256 is not a SHA-256';
+  if (!PROFILE_NAME.test(receipt.profile)) return 'profile is not a usable profile name';
+  if (!REGION.test(receipt.region)) return 'region is not a region';
+  for (const k of ['credentialsFile', 'configFile'] as const) {
+    if (!isAbsolute(receipt[k]) || normalize(receipt[k]) !== receipt[k]) return `${k} is not an absolute, normal path`;
+  }
+  const chosen = allowed.some((t) => resolve(t.credentialsFile) === receipt.credentialsFile && resolve(t.configFile) === receipt.configFile && t.profile === receipt.profile);
+  if (!chosen) return 'its files and profile are not the ones the inputs choose';
+  const edits = r['regionEdits'];
+  if (!Array.isArray(edits) || edits.length > 2) return 'regionEdits is not a list';
+  const names = configSectionNames(receipt.profile);
+  for (const e of edits as Array<Record<string, unknown>>) {
+    if (typeof e !== 'object' || e === null || typeof e['section'] !== 'string' || !names.includes(e['section'])) return 'a region edit names another section';
+    if (typeof e['createdSection'] !== 'boolean') return 'a region edit lacks createdSection';
+    const line = e['previousLine'];
+    if (line !== null && (typeof line !== 'string' || /\p{Cc}/u.test(line) || !/^\s*region\s*[=:]/i.test(line))) return 'a region edit holds a line that is not a region line';
+  }
+  return { ...receipt, regionEdits: (edits as RegionEdit[]).map((e) => ({ section: e.section, previousLine: e.previousLine, createdSection: e.createdSection })) };
 }
