@@ -15,6 +15,7 @@ import { expirySeconds, MinioFault, startMinioStandIn, type MinioStandIn } from 
 import { startMoto, type Moto } from '../support/moto.js';
 import { createCa, issueCertificate, type IssuedCertificate } from '../support/node-pki.js';
 import { collect } from '../support/processes.js';
+import { parseMinioCredentials, parseMinioError } from '../../src/providers/minio-response.js';
 import { createTestPki, type TestPki } from '../support/test-pki.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
 
@@ -94,6 +95,8 @@ function stsError(answer: Answer): { status: number; code: string; message: stri
   assert.equal(answer.body['ErrorResponse']['@_xmlns'], 'https://sts.amazonaws.com/doc/2011-06-15/');
   assert.equal(error['Type'], '', 'MinIO never fills in <Type>');
   assert.equal(answer.body['ErrorResponse']['RequestId'], answer.headers['x-amz-request-id']);
+  // The provider's parser reads the same from the stand-in's bytes.
+  assert.deepEqual(parseMinioError(answer.text), { code: error['Code'], message: error['Message'] });
   return { status: answer.status, code: error['Code'], message: error['Message'] };
 }
 
@@ -102,7 +105,15 @@ function credentialsOf(answer: Answer): Record<string, string> {
   const response = answer.body['AssumeRoleWithCertificateResponse'];
   assert.equal(response['@_xmlns'], 'https://sts.amazonaws.com/doc/2011-06-15/');
   assert.equal(response['ResponseMetadata']['RequestId'], answer.headers['x-amz-request-id']);
-  return response['AssumeRoleWithCertificateResult']['Credentials'];
+  const credentials = response['AssumeRoleWithCertificateResult']['Credentials'];
+  const session = parseMinioCredentials(answer.text, new Date());
+  assert.deepEqual(session.credentials, {
+    accessKeyId: credentials['AccessKeyId'],
+    secretAccessKey: credentials['SecretAccessKey'],
+    sessionToken: credentials['SessionToken'],
+    expiration: new Date(credentials['Expiration']),
+  });
+  return credentials;
 }
 
 test('a trusted certificate whose CN names a policy gets MinIO-shaped credentials for an hour by default', async () => {
@@ -200,6 +211,7 @@ test('a wrong Version or Action is no STS route: MinIO answers with its S3 catch
     assert.equal(answer.status, 400, query);
     assert.equal(answer.body['Error']?.['Code'], 'BadRequest', answer.text);
     assert.equal(answer.body['Error']?.['Message'], "An unsupported API call for method: POST at '/'");
+    assert.deepEqual(parseMinioError(answer.text), { code: 'BadRequest', message: "An unsupported API call for method: POST at '/'" });
   }
 });
 
