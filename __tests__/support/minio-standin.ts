@@ -72,8 +72,6 @@ export interface MinioRequest {
   code: string | undefined;
   /** The message of an error answer; undefined on success. */
   message: string | undefined;
-  /** Whether the TLS server asked for a client certificate, and which CA names it sent with the request ([] here). */
-  clientCertificateRequested: boolean;
 }
 
 export interface MinioStandIn {
@@ -209,7 +207,7 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
   const requests: MinioRequest[] = [];
   let requestCounter = 0;
 
-  function assumeRoleWithCertificate(req: IncomingMessage, query: URLSearchParams): string {
+  function assumeRoleWithCertificate(req: IncomingMessage, query: URLSearchParams, requestId: string): string {
     if (!enabled) throw stsFaults.notInitialized("STS API 'AssumeRoleWithCertificate' is disabled");
     const { leaves, cas } = peerCertificates(req.socket as TLSSocket);
     if (cas.length > MAX_INTERMEDIATE_CAS) throw stsFaults.tooManyIntermediateCAs(`client certificate contains more than ${MAX_INTERMEDIATE_CAS} intermediate CAs`);
@@ -225,7 +223,8 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
     const untilNotAfter = Math.floor((new Date(leaf.validTo).getTime() - now().getTime()) / 1000);
     const lifetime = Math.min(requested, untilNotAfter);
     const expiration = new Date((Math.floor(now().getTime() / 1000) + lifetime) * 1000);
-    if (lifetime <= 0) throw stsFaults.internalError('invalid argument');
+    // Only reachable with skip-verify and an expired certificate: SetTempUser refuses expired credentials.
+    if (lifetime <= 0) throw stsFaults.internalError('Invalid arguments specified');
     checkPolicy(commonName, policies);
     const credentials = mintCredentials(commonName, leaf, expiration, tokenKey);
     issued.push({ ...credentials, expiration, commonName });
@@ -233,7 +232,7 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
       `${XML_HEADER}<AssumeRoleWithCertificateResponse xmlns="${STS_NAMESPACE}"><AssumeRoleWithCertificateResult><Credentials>` +
       `<AccessKeyId>${credentials.accessKeyId}</AccessKeyId><SecretAccessKey>${credentials.secretAccessKey}</SecretAccessKey>` +
       `<SessionToken>${credentials.sessionToken}</SessionToken><Expiration>${expiration.toISOString().replace('.000Z', 'Z')}</Expiration>` +
-      `</Credentials></AssumeRoleWithCertificateResult><ResponseMetadata><RequestId>${String(req.headers['x-stand-in-request-id'] ?? '')}</RequestId></ResponseMetadata></AssumeRoleWithCertificateResponse>`
+      `</Credentials></AssumeRoleWithCertificateResult><ResponseMetadata><RequestId>${requestId}</RequestId></ResponseMetadata></AssumeRoleWithCertificateResponse>`
     );
   }
 
@@ -296,18 +295,17 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // MinIO's request ids: the time in nanoseconds, upper-case hex.
     const requestId = (process.hrtime.bigint() + BigInt(++requestCounter)).toString(16).toUpperCase();
-    req.headers['x-stand-in-request-id'] = requestId;
     const url = new URL(req.url ?? '/', 'https://stand-in');
     const isSts = req.method === 'POST' && url.searchParams.get('Action') === 'AssumeRoleWithCertificate' && url.searchParams.get('Version') === '2011-06-15';
     const record = (status: number, code?: string, message?: string) =>
-      requests.push({ method: req.method ?? '', url: req.url ?? '', kind: isSts ? 'sts' : 's3', status, code, message, clientCertificateRequested: enabled });
+      requests.push({ method: req.method ?? '', url: req.url ?? '', kind: isSts ? 'sts' : 's3', status, code, message });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const common = { 'x-amz-request-id': requestId, server: 'MinIO' };
     try {
       if (isSts) {
-        const xml = assumeRoleWithCertificate(req, url.searchParams);
+        const xml = assumeRoleWithCertificate(req, url.searchParams, requestId);
         res.writeHead(200, { ...common, 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) });
         res.end(xml);
         record(200);

@@ -203,6 +203,7 @@ test('skip-verify trusts any issuer but still wants the client-auth usage', asyn
   credentialsOf(await post(lenient, STS, untrusted));
   assert.deepEqual(stsError(await post(lenient, STS, noUsage)), { status: 400, code: 'MissingParameter', message: 'certificate is not valid for client authentication' });
   assert.deepEqual(stsError(await post(lenient, STS, serverOnly)), { status: 400, code: 'MissingParameter', message: 'certificate is not valid for client authentication' });
+  assert.deepEqual(stsError(await post(lenient, STS, expired)), { status: 500, code: 'InternalError', message: 'Invalid arguments specified' });
 });
 
 test('a wrong Version or Action is no STS route: MinIO answers with its S3 catch-all error', async () => {
@@ -215,16 +216,18 @@ test('a wrong Version or Action is no STS route: MinIO answers with its S3 catch
   }
 });
 
-test('the TLS handshake asks for a client certificate without naming acceptable CAs', async () => {
-  const out = await sClient(minio.port);
+test('the TLS handshake asks for a client certificate without naming acceptable CAs (and not at all when off)', async () => {
+  const out = await sClient(minio);
+  assert.match(out, /Client Certificate Types:/, 'a CertificateRequest was sent');
   assert.match(out, /No client certificate CA names sent/);
   assert.match(out, /Verify return code: 0 \(ok\)/, 'the server certificate verifies against the stand-in CA');
+  assert.doesNotMatch(await sClient(disabled), /Client Certificate Types:/, 'MinIO sets RequestClientCert only with identity TLS on');
 });
 
-async function sClient(port: number): Promise<string> {
-  const caPath = join(dir, `server-ca-${port}.pem`);
-  await writeFile(caPath, minio.serverCaPem);
-  const child = spawn('openssl', ['s_client', '-connect', `127.0.0.1:${port}`, '-CAfile', caPath, '-tls1_2'], { stdio: ['pipe', 'pipe', 'pipe'] });
+async function sClient(server: MinioStandIn): Promise<string> {
+  const caPath = join(dir, `server-ca-${server.port}.pem`);
+  await writeFile(caPath, server.serverCaPem);
+  const child = spawn('openssl', ['s_client', '-connect', `127.0.0.1:${server.port}`, '-CAfile', caPath, '-tls1_2'], { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin.end('Q\n');
   const { stdout, stderr } = await collect(child);
   return stdout + stderr;
