@@ -227,6 +227,8 @@ export async function signatureMatches(req: ReceivedRequest, auth: SigV4Authoriz
     credentials: { accessKeyId: auth.accessKeyId, secretAccessKey: secret, ...(token ? { sessionToken: token } : {}) },
     sha256: Sha256Js,
     applyChecksum: false,
+    // S3 signs the path as sent; every other service encodes it once more.
+    uriEscapePath: auth.service !== 's3',
   });
   const signed = await signer.sign(
     { method: req.method, protocol: 'http:', hostname: headers['host'] ?? '', path: url.pathname, query, headers, body: req.body },
