@@ -3,7 +3,7 @@
  * the peer aws-actions/configure-aws-credentials, OIDC alone and with a chained AssumeRole hop. Prints per tool the
  * jobs that got credentials, the step-time tail, what the quota did to the requests, and the same on paper for 256.
  * Usage: npm run bench -- --matrix 64 [--rate 20] [--burst 10] [--token-fail 0.1] [--sts-latency-ms 50]
- *        [--unavailable 0] [--tools this,peer] [--scenarios oidc,chained] [--kill-after-s 300]
+ *        [--unavailable 0] [--tools this,peer] [--scenarios oidc,chained] [--kill-after-s 300] [--no-baseline]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { DEFAULT_MAX_ATTEMPTS } from '../src/config/action-inputs.js';
 import { backoffDelay } from '../src/retry.js';
 import { startLoadStandIn, type LoadCounters, type LoadStandIn, type LoadStandInOptions } from './load-standin.js';
 import { tail } from './stats.js';
+import { modelMatrix, type Schedule } from './matrix-model.js';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/matrix';
 /** Same account as ROLE: both hops draw on one account's quota, as a chain within one account does. */
@@ -99,7 +100,7 @@ export function runMatrix(tool: Tool, scenario: Scenario, n: number, standIn: Lo
 
 interface Row {
   tool: string;
-  scenario: Scenario;
+  scenario: string;
   jobs: JobResult[];
   counters: LoadCounters;
 }
@@ -139,7 +140,7 @@ function printRows(rows: Row[], n: number, limits: LoadStandInOptions): void {
     const t = tail(r.jobs.map((j) => j.elapsedMs));
     const c = r.counters;
     const floor = Math.max(0, (c.firstAttempts - limits.burst) / limits.ratePerSecond);
-    return [r.tool, r.scenario, `${r.jobs.filter((j) => j.ok).length}/${r.jobs.filter((j) => !j.ok).length}`, s(t.p50), s(t.p95), s(t.p99), s(t.max), String(c.stsRequests), String(c.firstAttempts), String(c.throttled), String(c.throttledRetries), String(c.unavailable), `${c.tokenRequests} (${c.tokenFailures + c.tokenResets} failed)`, floor.toFixed(1)];
+    return [r.tool, r.scenario, `${r.jobs.filter((j) => j.ok).length}/${r.jobs.filter((j) => !j.ok).length}`, s(t.p50), s(t.p95), s(t.p99), s(t.max), String(c.stsRequests), String(c.firstAttempts), String(c.throttled), String(c.throttledRetries), String(c.unavailable), `${c.tokenRequests} (${c.tokenFailures + c.tokenResets} failed)`, r.scenario.includes('no quota') ? '-' : floor.toFixed(1)];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
@@ -156,7 +157,7 @@ function printRows(rows: Row[], n: number, limits: LoadStandInOptions): void {
 function printScaling(rows: Row[], n: number, limits: LoadStandInOptions): void {
   const target = 256;
   console.log(`\non paper for ${target} jobs at ${limits.ratePerSecond} req/s (burst ${limits.burst}), from the measured counts:`);
-  for (const r of rows) {
+  for (const r of rows.filter((row) => !row.scenario.includes('no quota'))) {
     const callsPerJob = r.counters.firstAttempts / n;
     const requestsPerCall = r.counters.stsRequests / Math.max(1, r.counters.firstAttempts);
     const drain = Math.max(0, (target * callsPerJob - limits.burst) / limits.ratePerSecond);
@@ -168,6 +169,28 @@ function printScaling(rows: Row[], n: number, limits: LoadStandInOptions): void 
     );
   }
   console.log('  the peer nests the SDK\'s standard retry (3 attempts per outer attempt; throttling waits up to 500 ms · 2^k, capped at 20 s) inside its 12 outer attempts: up to 36 requests per call');
+  printModel(target, limits);
+}
+
+/** This action's schedule (src/retry.ts defaults) against alternatives, modelled over 20 seeds. */
+function printModel(jobs: number, limits: LoadStandInOptions): void {
+  const schedules: Array<[string, Schedule]> = [
+    [`today (${DEFAULT_MAX_ATTEMPTS} attempts, 200 ms, cap 5 s)`, { attempts: DEFAULT_MAX_ATTEMPTS, baseMs: 200, capMs: 5000 }],
+    ['throttling bounded by the deadline (≈40 attempts, 500 ms, cap 10 s)', { attempts: 40, baseMs: 500, capMs: 10000 }],
+  ];
+  console.log(`
+modelled (bench/matrix-model.ts: ${jobs} jobs starting over 2 s, ${limits.stsLatencyMs ?? 0} ms per request, 20 seeds; mean, worst):`);
+  for (const calls of [1, 2]) {
+    for (const [label, schedule] of schedules) {
+      const runs = Array.from({ length: 20 }, (_, i) => modelMatrix({ jobs, callsPerJob: calls, ratePerSecond: limits.ratePerSecond, burst: limits.burst, startSpreadMs: 2000, latencyMs: limits.stsLatencyMs ?? 0, schedule, seed: i + 1 }));
+      const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length;
+      const t = (r: (typeof runs)[number]) => tail(r.finished);
+      console.log(
+        `  ${calls === 1 ? 'oidc   ' : 'chained'} ${label}: failed ${mean((r) => r.failed).toFixed(1)} (worst ${Math.max(...runs.map((r) => r.failed))}),` +
+          ` ${mean((r) => r.requests).toFixed(0)} requests, ${mean((r) => r.throttled).toFixed(0)} throttled, p50 ${s(mean((r) => t(r).p50))} p95 ${s(mean((r) => t(r).p95))} max ${s(mean((r) => t(r).max))} s`,
+      );
+    }
+  }
 }
 
 export async function matrixMain(): Promise<void> {
@@ -203,12 +226,17 @@ export async function matrixMain(): Promise<void> {
     const warm = await startLoadStandIn({ upstream: moto.url, ratePerSecond: 1000, burst: 1000 });
     for (const tool of tools) await runMatrix(tool, 'oidc', 1, warm, { killAfterMs });
     await warm.close();
+    // The same matrix without a quota first: what N processes starting at once cost this machine, throttling aside.
+    const runs: Array<[Scenario, string, LoadStandInOptions]> = [
+      ...(process.argv.includes('--no-baseline') ? [] : [['oidc', 'oidc, no quota', { ...limits, ratePerSecond: 1e6, burst: 1e6 }] as [Scenario, string, LoadStandInOptions]]),
+      ...scenarios.map((sc) => [sc, sc, limits] as [Scenario, string, LoadStandInOptions]),
+    ];
     for (const tool of tools) {
-      for (const scenario of scenarios) {
-        const standIn = await startLoadStandIn(limits);
+      for (const [scenario, label, options] of runs) {
+        const standIn = await startLoadStandIn(options);
         try {
           const jobs = await runMatrix(tool, scenario, n, standIn, { killAfterMs });
-          rows.push({ tool: tool.name, scenario, jobs, counters: { ...standIn.counters } });
+          rows.push({ tool: tool.name, scenario: label, jobs, counters: { ...standIn.counters } });
           console.error(`  done: ${tool.name} ${scenario}`);
         } finally {
           await standIn.close();
