@@ -2,6 +2,7 @@
  * Prints, for each mode, the median and spread of the bare bundled step's wall time and peak RSS over N runs, beside
  * `node -e 0` measured in the same run as the floor, plus the bundle sizes. Runs with Node 24 (the runner's runtime)
  * and without NODE_EXTRA_CA_CERTS, as the runner starts actions. Usage: npm run bench [-- --runs 30]
+ * With --matrix N it runs the matrix benchmark instead (bench/matrix.ts): N jobs at once against a throttling STS.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -126,7 +127,8 @@ async function extraFigures(floorMs: number): Promise<void> {
   if (cp.awsCli) line('for scale: aws configure list (AWS CLI v1 start)', cp.awsCli);
 }
 
-main().catch((err: unknown) => {
+const entry = process.argv.includes('--matrix') ? () => import('./matrix.js').then((m) => m.matrixMain()) : main;
+entry().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -13,6 +13,8 @@ export interface RunOptions {
   env?: Record<string, string>;
   /** Node binary; default this process's. */
   node?: string;
+  /** Another action's bundled entry to run instead of ours (the peer action, for comparison). */
+  script?: string;
   /** A workspace from an earlier run (the post step shares the main step's); default a fresh one. */
   workspace?: Workspace;
   /** For the post step: the state the main step saved. */
@@ -81,7 +83,7 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
   }
 
   const started = Date.now();
-  const child = spawn(options.node ?? process.execPath, [join(ROOT, 'dist', entry, 'index.js')], { env, cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.node ?? process.execPath, [options.script ?? join(ROOT, 'dist', entry, 'index.js')], { env, cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
