@@ -219,7 +219,8 @@ describe('exit codes and help', () => {
       sts.queue({ kind: 'status', status: 400, code: 'InvalidIdentityToken', message: hostile });
       const res = await cli(['credential-process', '--no-cache', '--verbose', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, ...flags], env);
       assert.equal(res.code, 3, `${shape}: ${res.stderr}`);
-      assert.match(res.stderr, /InvalidIdentityToken: Token \*\*\* refused/, shape);
+      // AwsError cuts a long service message (at 500 characters), here inside the token; what is left of it is hidden.
+      assert.match(res.stderr, /InvalidIdentityToken: Token \*\*\*/, shape);
       assert.ok(!res.stderr.includes(token.slice(0, 40)), `${shape}: no part of the token is printed`);
       assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(res.stderr), `${shape}: no control characters reach the terminal`);
     }

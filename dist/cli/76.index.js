@@ -10,12 +10,14 @@ export const modules = {
 /* harmony export */   M9: () => (/* binding */ parseAuthFile)
 /* harmony export */ });
 /* unused harmony export AUTH_FILE_VERSION */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
- * with a `version`. A strict subset of YAML, read without a YAML library. Pure.
+ * with a `version`. Read with the `yaml` library's failsafe schema, so every value is the string written (0777 stays
+ * 0777, `no` stays no) and quoting and comments follow YAML. Pure.
  *
  *   version: 1
  *   mode: iot-certificate
@@ -24,31 +26,46 @@ export const modules = {
  */
 
 
+
 const AUTH_FILE_VERSION = 1;
 /** Keys whose values are paths, resolved against the file's directory. */
 const PATH_KEYS = new Set(['certificate', 'private-key', 'certificate-chain', 'ca-certificate', 'web-identity-token-file', 'credentials-file']);
+const FLAT_MAP = 'auth.yaml holds one flat map of input names to values (key: value); see the README';
 function parseAuthFile(text, path, dir, known) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false });
+    const firstError = doc.errors[0];
+    if (firstError) {
+        // The library's message quotes the offending line, which may hold a key or passphrase: keep only its reason.
+        const reason = firstError.message.split(/ at line \d|\n/)[0].replace(/\p{Cc}/gu, ' ').slice(0, 120);
+        const line = lines.linePos(firstError.pos[0]).line;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} line ${line} is not valid YAML (${reason})`, 'Fix the YAML; quote values that hold #, : or leading spaces');
+    }
+    const lineOf = (offset) => (offset === undefined ? '' : ` line ${lines.linePos(offset).line}`);
     const values = new Map();
-    text.split(/\r?\n/).forEach((raw, i) => {
-        const line = raw.replace(/\s+#.*$/, '').trimEnd();
-        if (line.trim() === '' || line.trimStart().startsWith('#'))
-            return;
-        const match = /^([a-z0-9-]+):\s*(.*)$/.exec(line);
-        if (!match) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} line ${i + 1} is not 'key: value'`, 'auth.yaml holds one flat map of input names to values; see the README');
+    if (doc.contents === null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is empty`, `Add 'version: ${AUTH_FILE_VERSION}' and the inputs; ${FLAT_MAP}`);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is not a map of keys to values`, FLAT_MAP);
+    for (const pair of doc.contents.items) {
+        const where = lineOf(pair.key?.range?.[0]);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || typeof pair.key.value !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has a key that is not a plain name`, FLAT_MAP);
+        const key = pair.key.value;
+        if (!/^[a-z0-9-]+$/.test(key) || (key !== 'version' && !known.has(key))) {
+            const shown = key.replace(/[^\w.-]/g, '?').slice(0, 40);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has an unknown key '${shown}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
         }
-        const key = match[1];
-        const value = unquote(match[2].trim());
-        if (key !== 'version' && !known.has(key)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} line ${i + 1} has an unknown key '${key}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
+        if (pair.value !== null && (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) || typeof pair.value.value !== 'string')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where}: '${key}' is not a single value (a list or map is given)`, 'Give one value; quote it if it holds YAML characters');
         }
-        if (values.has(key))
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} line ${i + 1} repeats '${key}'`, 'Give each key once');
-        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, value) : value);
-    });
+        const value = pair.value === null ? '' : pair.value.value;
+        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, value) : value);
+    }
     const version = values.get('version');
     if (version !== String(AUTH_FILE_VERSION)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('auth', `${path} has version ${version ?? '(none)'}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
+        const shown = version === undefined ? '(none)' : version.replace(/[^\w.-]/g, '?').slice(0, 20);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} has version ${shown}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
     }
     values.delete('version');
     return values;
@@ -56,22 +73,11 @@ function parseAuthFile(text, path, dir, known) {
 /** Writes values as auth.yaml text (bootstrap uses it); values with YAML-special characters are quoted. */
 function formatAuthFile(values, comment) {
     const lines = [`# ${comment}`, `version: ${AUTH_FILE_VERSION}`];
+    // Plain only when no YAML reader could take it for anything else: a leading - or @, a trailing : or a leading digit would.
+    const plain = (v) => /^[A-Za-z_./][\w./@:-]*$/.test(v) && !v.endsWith(':');
     for (const [k, v] of values)
-        lines.push(`${k}: ${/^[\w./@:-]*$/.test(v) && !/^\d/.test(v) ? v : JSON.stringify(v)}`);
+        lines.push(`${k}: ${plain(v) ? v : JSON.stringify(v)}`);
     return lines.join('\n') + '\n';
-}
-function unquote(value) {
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
-        try {
-            return JSON.parse(value);
-        }
-        catch {
-            return value.slice(1, -1);
-        }
-    }
-    if (value.length >= 2 && value.startsWith("'") && value.endsWith("'"))
-        return value.slice(1, -1).replace(/''/g, "'");
-    return value;
 }
 
 
@@ -139,92 +145,198 @@ var context = __webpack_require__(1918);
 var auth_file = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
+var proper_lockfile = __webpack_require__(3648);
+var proper_lockfile_default = /*#__PURE__*/__webpack_require__.n(proper_lockfile);
 ;// CONCATENATED MODULE: ./src/delivery/file-lock.ts
 /**
- * A lock file beside the file it guards (`<path>.lock`, created exclusively), so that processes editing the same file
- * (two steps, the CLI and the action, twenty `aws` commands at once) take turns. A lock left by a dead process is
- * taken over once it is stale.
+ * A lock beside the file it guards (`<path>.lock`), so that processes editing the same file (two steps, the CLI and
+ * the action, twenty `aws` commands at once) take turns. proper-lockfile makes it a directory (mkdir is atomic) whose
+ * mtime the holder refreshes; a lock whose mtime stopped moving was left by a process that is gone and is taken over.
+ * Around it: every wait sleeps and ends at the caller's deadline, anything at `<path>.lock` other than a lock directory
+ * of this user fails at once, and release removes the lock only while it is still the one this process made.
  */
 
 
-const LOCK_WAIT_MS = 15000;
-/** A lock older than this was left by a process that died; it is taken over. */
-const LOCK_STALE_MS = 30000;
-/** Takes `<path>.lock`, waiting while another process holds it; returns the release function. */
-async function file_lock_acquireLock(path, input) {
+
+const DEFAULT_WAIT_MS = 15000;
+/** A holder refreshes its lock every STALE_MS / 2; a lock not refreshed for STALE_MS has lost its holder. */
+const STALE_MS = 10000;
+/** Takes `<path>.lock`, waiting (sleeping) while another process holds it; returns the release function. */
+async function file_lock_acquireLock(path, input, options = {}) {
     const lockPath = `${path}.lock`;
-    const started = Date.now();
+    const deadline = options.deadline ?? Date.now() + DEFAULT_WAIT_MS;
     for (;;) {
+        let ours;
+        // Removal goes through here, so neither release nor the exit handler removes a lock another process has taken.
+        const guardedFs = {
+            ...external_node_fs_,
+            rmdirSync: (p) => {
+                if (ours !== undefined && identity(String(p)) !== ours)
+                    return;
+                external_node_fs_.rmdirSync(p);
+            },
+        };
         try {
-            const fd = (0,external_node_fs_.openSync)(lockPath, 'wx', 0o600);
-            (0,external_node_fs_.writeSync)(fd, String(process.pid));
-            (0,external_node_fs_.closeSync)(fd);
-            return () => (0,external_node_fs_.rmSync)(lockPath, { force: true });
+            const release = proper_lockfile_default().lockSync(path, { realpath: false, stale: STALE_MS, lockfilePath: lockPath, fs: guardedFs, onCompromised: () => undefined });
+            ours = identity(lockPath);
+            return () => {
+                try {
+                    release();
+                }
+                catch {
+                    // ERELEASED: the lock was taken over as stale, so there is nothing of ours to remove.
+                }
+            };
         }
         catch (err) {
-            if (err.code !== 'EEXIST')
-                throw file_lock_fileError(input, lockPath, err);
+            if (err.code !== 'ELOCKED')
+                throw lockError(input, lockPath, err);
         }
-        try {
-            if (Date.now() - (0,external_node_fs_.statSync)(lockPath).mtimeMs > LOCK_STALE_MS)
-                (0,external_node_fs_.rmSync)(lockPath, { force: true });
+        const problem = foreignLock(lockPath);
+        if (problem)
+            throw new errors/* InputError */.dz(input, `${lockPath} ${problem}`, `Remove ${lockPath} if no other process is writing ${path}, or choose another path`);
+        const left = deadline - Date.now();
+        if (left <= 0) {
+            throw new errors/* InputError */.dz(input, `${lockPath} is held by another process and was not released in time`, `Another process is writing ${path}; if none is, remove ${lockPath}`);
         }
-        catch {
-            // The holder released it between our attempts: try again at once.
-            continue;
-        }
-        if (Date.now() - started > LOCK_WAIT_MS) {
-            throw new errors/* InputError */.dz(input, `${lockPath} has been held for over ${LOCK_WAIT_MS / 1000}s`, 'Another process is writing the file; if none is, delete the lock file');
-        }
-        await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 30));
+        await new Promise((resolve) => setTimeout(resolve, Math.min(left, 50 + Math.random() * 100)));
     }
+}
+/** Which lock directory this is: a new one made after ours was removed differs in inode or birth time. */
+function identity(lockPath) {
+    try {
+        const stat = external_node_fs_.lstatSync(lockPath);
+        return `${stat.dev}:${stat.ino}:${stat.birthtimeMs}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why what sits at `lockPath` is not a lock worth waiting for, or undefined when it is one. */
+function foreignLock(lockPath) {
+    let stat;
+    try {
+        stat = external_node_fs_.lstatSync(lockPath);
+    }
+    catch {
+        return undefined; // Released between our attempt and this look: try again.
+    }
+    if (stat.isSymbolicLink())
+        return 'is a symbolic link, not a lock';
+    if (!stat.isDirectory())
+        return 'is not a lock directory (a file left by another program or an older version)';
+    if (process.getuid && stat.uid !== process.getuid())
+        return `is a lock of another user (uid ${stat.uid}), which this user cannot take over`;
+    return undefined;
+}
+function lockError(input, lockPath, err) {
+    const code = err.code ?? 'error';
+    return new errors/* InputError */.dz(input, `cannot take the lock ${lockPath} (${code}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''})`, 'Choose a path in a directory this job can write and owns');
 }
 /** A file-system failure as an InputError on the input that named the path. */
 function file_lock_fileError(input, path, err) {
     const code = err.code ?? 'error';
-    return new errors/* InputError */.dz(input, `cannot write ${path} (${code})`, 'Choose a path the job can write, in a directory it owns');
+    const why = {
+        ENOTDIR: 'a component of the path is a file, not a directory',
+        EEXIST: 'a component of the path is a file, not a directory',
+        EISDIR: 'it is a directory',
+        EACCES: 'permission denied',
+        EPERM: 'permission denied',
+        EROFS: 'the file system is read-only',
+        ENAMETOOLONG: 'the name is too long',
+    };
+    return new errors/* InputError */.dz(input, `cannot write ${path} (${code}${why[code] ? `: ${why[code]}` : ''})`, 'Choose a path the job can write, in a directory it owns');
 }
 
 ;// CONCATENATED MODULE: ./src/delivery/profile-file.ts
 /**
- * Read-modify-write of a shared credentials/config file: under a lock file so that concurrent writers (two steps,
- * the CLI and the action) both land, written to a temporary file with mode 0600 and renamed over the target so no
- * reader ever sees half a file, and never through a symbolic link.
+ * Read-modify-write of shared credentials/config files as one change: every file under its lock (taken in path order
+ * so two writers cannot deadlock), each written to a temporary file with mode 0600 and renamed over the target so no
+ * reader ever sees half a file, never through a symbolic link, and put back as it was if a later file fails.
  */
 
 
 
 
 
-/** Applies `edit` to the file's text atomically under its lock. `edit` returning null deletes the file. */
-async function editFile(path, input, edit) {
-    refuseSymlink(path, input);
-    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-    const release = await acquireLock(path, input);
+/**
+ * Locks and reads `paths` (made absolute), lets `plan` decide every file's new text from all of them, then writes them.
+ * Either every planned file is written, or each file already written is put back and the error thrown.
+ */
+async function editFiles(paths, input, plan, options = {}) {
+    const unique = [...new Set(paths.map((p) => resolve(p)))].sort();
+    const releases = [];
     try {
-        refuseSymlink(path, input);
-        let before = '';
-        let existed = true;
+        for (const path of unique) {
+            refuseSymlink(path, input);
+            try {
+                mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+            }
+            catch (err) {
+                throw fileError(input, path, err);
+            }
+            releases.push(await acquireLock(path, input, options));
+        }
+        const before = new Map();
+        for (const path of unique) {
+            refuseSymlink(path, input);
+            before.set(path, readText(path, input));
+        }
+        const changes = [...plan(before)].filter(([path, after]) => after !== before.get(path)?.text || (after !== null && !before.get(path)?.existed));
+        const done = [];
         try {
-            before = readFileSync(path, 'utf8');
+            for (const [path, after] of changes) {
+                if (!before.has(path))
+                    throw new Error(`planned a file that was not locked: ${path}`);
+                if (after === null) {
+                    if (before.get(path).existed)
+                        unlinkSync(path);
+                }
+                else {
+                    writeAtomically(path, after, input);
+                }
+                done.push(path);
+            }
         }
         catch (err) {
-            if (err.code !== 'ENOENT')
-                throw fileError(input, path, err);
-            existed = false;
+            putBack(done, before, input, err);
+            throw err;
         }
-        const after = edit(before, existed);
-        if (after === null) {
-            if (existed)
-                unlinkSync(path);
-        }
-        else if (after !== before || !existed) {
-            writeAtomically(path, after, input);
-        }
-        return { before, existed };
+        return before;
     }
     finally {
-        release();
+        for (const release of releases.reverse())
+            release();
+    }
+}
+function putBack(done, before, input, cause) {
+    const failed = [];
+    for (const path of done.reverse()) {
+        const was = before.get(path);
+        try {
+            if (was.existed)
+                writeAtomically(path, was.text, input);
+            else
+                rmSync(path, { force: true });
+        }
+        catch {
+            failed.push(path);
+        }
+    }
+    if (failed.length > 0) {
+        const why = cause instanceof Error ? cause.message : String(cause);
+        throw new InputError(input, `${why}; and putting back ${failed.join(', ')} as it was failed too`, `Check ${failed.join(', ')} by hand: it may hold credentials this step wrote`);
+    }
+}
+function readText(path, input) {
+    try {
+        return { text: readFileSync(path, 'utf8'), existed: true };
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw fileError(input, path, err);
+        return { text: '', existed: false };
     }
 }
 /** Writes `text` to `path` with mode 0600 via a sibling temporary file and rename. */
@@ -240,9 +352,14 @@ function writeAtomically(path, text, input) {
         (0,external_node_fs_.renameSync)(tmp, path);
     }
     catch (err) {
-        if (fd !== undefined)
-            (0,external_node_fs_.closeSync)(fd);
-        (0,external_node_fs_.rmSync)(tmp, { force: true });
+        try {
+            if (fd !== undefined)
+                (0,external_node_fs_.closeSync)(fd);
+            (0,external_node_fs_.rmSync)(tmp, { force: true });
+        }
+        catch {
+            // The temporary file could not be made or is gone; the first failure is the one to report.
+        }
         throw file_lock_fileError(input, path, err);
     }
 }
@@ -274,9 +391,10 @@ function isPrivateDirectory(stat) {
 
 ;// CONCATENATED MODULE: ./src/cli/cache.ts
 /**
- * The credential cache behind `credential-process`: one file per configuration (mode 0600, in a 0700 directory the
- * user owns), refreshed when less than a margin is left, and a lock so that many processes started at once cause one
- * exchange. A corrupt, foreign-owned or loosely permissioned entry is ignored, never trusted.
+ * The credential cache behind `credential-process`: one file per identity and configuration (mode 0600, in a 0700
+ * directory the user owns), refreshed when less than a margin is left, and a lock so that many processes started at
+ * once cause one exchange. A corrupt, foreign-owned or loosely permissioned entry is ignored, never trusted; expired
+ * entries are removed.
  */
 
 
@@ -284,18 +402,80 @@ function isPrivateDirectory(stat) {
 
 
 
-const ENTRY_VERSION = 1;
-/** What identifies a configuration: everything that changes the credentials, with the passphrase left out. */
-function cacheKey(config) {
+/** 2: keys carry a proof of identity and leave a defaulted session name out (version 1 entries are never read). */
+const ENTRY_VERSION = 2;
+const ENTRY_NAME = /^[0-9a-f]{40}\.json$/;
+function sha256(value) {
+    return (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
+}
+/**
+ * What proves the identity the credentials belong to, as digests: the token, the certificate and key, the base
+ * credentials. Two configurations that differ only in who they are never share an entry. Undefined when the proof
+ * cannot be read (the exchange will then say why). `readFile` and `env` are passed in so this stays testable.
+ */
+function identityProof(config, env, readFile) {
+    const source = config.source;
+    const content = (value) => {
+        // Inline PEM or base64 is its own content; anything else is a path, read as the provider will read it.
+        if (value.includes('-----BEGIN'))
+            return sha256(value.trim());
+        try {
+            return sha256(readFile(value));
+        }
+        catch {
+            return /^[A-Za-z0-9+/=\s]{64,}$/.test(value) ? sha256(value.replace(/\s/g, '')) : undefined;
+        }
+    };
+    const all = (values) => (values.every((v) => v !== undefined) ? values : undefined);
+    switch (source.mode) {
+        case 'oidc': {
+            if (source.tokenFile) {
+                try {
+                    return [`token:${sha256(readFile(source.tokenFile).toString('utf8').trim())}`];
+                }
+                catch {
+                    return undefined;
+                }
+            }
+            if (source.tokenEnv) {
+                const token = env[source.tokenEnv]?.trim();
+                return token ? [`token:${sha256(token)}`] : undefined;
+            }
+            const bearer = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+            return bearer ? [`runner:${sha256(bearer)}`, `url:${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}`] : undefined;
+        }
+        case 'iot-certificate':
+        case 'roles-anywhere': {
+            const chain = source.mode === 'roles-anywhere' ? source.certificateChain : undefined;
+            return all([
+                content(source.certificate),
+                source.privateKey ? content(source.privateKey) : '',
+                chain ? content(chain) : '',
+            ])?.map((digest, i) => `${['certificate', 'private-key', 'certificate-chain'][i]}:${digest}`);
+        }
+        case 'role-chaining': {
+            const id = env['AWS_ACCESS_KEY_ID'];
+            const secret = env['AWS_SECRET_ACCESS_KEY'];
+            return id && secret ? [`access-key-id:${id}`, `secret:${sha256(secret)}`, `session-token:${sha256(env['AWS_SESSION_TOKEN'] ?? '')}`] : undefined;
+        }
+    }
+}
+/**
+ * The entry's name: the identity proof and everything that changes the credentials. Left out: the passphrase (it
+ * only opens the key, which the proof covers) and a session name the user did not choose (it is made from the clock,
+ * and would give every call its own entry). Pure.
+ */
+function cacheKey(config, proof) {
     const source = { ...config.source, passphrase: undefined };
-    const identity = JSON.stringify({ v: ENTRY_VERSION, region: config.region, source, session: config.session, chain: config.chainRoleArn ?? null });
-    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 40);
+    const session = { ...config.session, sessionName: config.session.sessionNameGiven ? config.session.sessionName : undefined };
+    const identity = JSON.stringify({ v: ENTRY_VERSION, region: config.region, source, session, chain: config.chainRoleArn ?? null, proof });
+    return sha256(identity).slice(0, 40);
 }
 function serialiseEntry(session) {
     const c = session.credentials;
     return JSON.stringify({ version: ENTRY_VERSION, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.toISOString(), assumedRoleArn: session.assumedRoleArn });
 }
-/** The session in an entry's text if it is well-formed and fresh for at least `marginMs` more; else undefined. */
+/** The session in an entry's text if it is well-formed and fresh for at least `marginMs` more; else undefined. Pure. */
 function parseEntry(text, now, marginMs) {
     let doc;
     try {
@@ -304,10 +484,12 @@ function parseEntry(text, now, marginMs) {
     catch {
         return undefined;
     }
-    if (doc['version'] !== ENTRY_VERSION)
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
         return undefined;
-    const { accessKeyId, secretAccessKey, sessionToken, expiration, assumedRoleArn } = doc;
-    if (typeof accessKeyId !== 'string' || typeof secretAccessKey !== 'string' || typeof expiration !== 'string')
+    const { version, accessKeyId, secretAccessKey, sessionToken, expiration, assumedRoleArn } = doc;
+    if (version !== ENTRY_VERSION)
+        return undefined;
+    if (typeof accessKeyId !== 'string' || !accessKeyId || typeof secretAccessKey !== 'string' || !secretAccessKey || typeof expiration !== 'string')
         return undefined;
     const expires = new Date(expiration);
     if (Number.isNaN(expires.getTime()) || expires.getTime() - now.getTime() < marginMs)
@@ -319,11 +501,19 @@ function parseEntry(text, now, marginMs) {
         session.assumedRoleArn = assumedRoleArn;
     return session;
 }
+/** True when an entry's text is of no further use: unreadable, of another version, or past its expiration. Pure. */
+function isSpentEntry(text, now) {
+    return parseEntry(text, now, 0) === undefined;
+}
 /** Returns a fresh cached session, or runs `obtain` under the entry's lock and caches what it returns. */
 async function cachedSession(config, options, obtain) {
+    if (!options.proof) {
+        options.debug('the identity behind this configuration cannot be read; not caching');
+        return obtain();
+    }
     if (!prepareDirectory(options.dir, options.debug))
         return obtain();
-    const path = (0,external_node_path_.join)(options.dir, `${cacheKey(config)}.json`);
+    const path = (0,external_node_path_.join)(options.dir, `${cacheKey(config, options.proof)}.json`);
     const hit = readEntry(path, options);
     if (hit)
         return hit;
@@ -336,10 +526,38 @@ async function cachedSession(config, options, obtain) {
         const session = await obtain();
         if (session.credentials.expiration)
             writeAtomically(path, serialiseEntry(session), 'cache-dir');
+        pruneSpentEntries(options.dir, options.now(), path);
         return session;
     }
     finally {
         release();
+    }
+}
+/**
+ * Removes entries that can never be used again, so the directory does not grow by one file per expired session.
+ * Best effort: a file another process renames in meanwhile costs at most one more exchange.
+ */
+function pruneSpentEntries(dir, now, keep) {
+    let names;
+    try {
+        names = (0,external_node_fs_.readdirSync)(dir);
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        const path = (0,external_node_path_.join)(dir, name);
+        if (!ENTRY_NAME.test(name) || path === keep)
+            continue;
+        try {
+            if (!(0,external_node_fs_.lstatSync)(path).isFile())
+                continue;
+            if (isSpentEntry((0,external_node_fs_.readFileSync)(path, 'utf8'), now))
+                (0,external_node_fs_.rmSync)(path, { force: true });
+        }
+        catch {
+            // Unreadable or gone: not ours to worry about.
+        }
     }
 }
 function readEntry(path, options) {
@@ -408,10 +626,17 @@ function formatEnvironment(vars, format) {
         case 'dotenv':
             return vars.map(([k, v]) => `${k}=${/^[\w/+=.:-]*$/.test(v) ? v : JSON.stringify(v)}`).join('\n') + '\n';
         case 'powershell':
-            return vars.map(([k, v]) => `$Env:${k} = '${v.replace(/'/g, "''")}'`).join('\n') + '\n';
+            return vars.map(([k, v]) => `$Env:${k} = '${powershellQuoted(v)}'`).join('\n') + '\n';
         case 'json':
             return JSON.stringify(Object.fromEntries(vars), null, 2) + '\n';
     }
+}
+/**
+ * PowerShell's verbatim string: it reads ' and the typographic single quotes U+2018..U+201B alike as the quote, and a
+ * doubled one as a literal. Double quotes (" and U+201C..U+201E) mean nothing inside single quotes, so stay as they are.
+ */
+function powershellQuoted(value) {
+    return value.replace(/['\u2018-\u201B]/g, (q) => q + q);
 }
 
 // EXTERNAL MODULE: ./src/cli/settings.ts
@@ -439,6 +664,19 @@ function tokenPath(cacheDir, identity) {
 function saveIdToken(cacheDir, identity, idToken, expiresAt) {
     (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
     writeAtomically(tokenPath(cacheDir, identity), JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }), 'cache-dir');
+}
+/** The cached id-token whatever its expiry (it names the login's identity in the credential cache's key), if private. */
+function cachedIdToken(cacheDir, identity) {
+    try {
+        const path = tokenPath(cacheDir, identity);
+        if (!isPrivateFile((0,external_node_fs_.lstatSync)(path)))
+            return undefined;
+        const doc = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+        return typeof doc.idToken === 'string' ? doc.idToken : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** The cached id-token if it is ours, private, and valid for at least another minute. */
 function loadIdToken(cacheDir, identity, now) {
@@ -495,6 +733,8 @@ function loadSettings(args, io, known) {
             throw new errors/* InputError */.dz('auth', `cannot read ${full} (${err.code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
         }
         authFile = (0,auth_file/* parseAuthFile */.M9)(text, full, (0,external_node_path_.dirname)(full), known);
+        for (const value of (0,settings/* secretSettings */.wL)(new Map(), io.env, authFile))
+            io.secret?.(value);
     }
     const base = (0,settings/* settingsReader */.f6)(args.flags, io.env, authFile);
     const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
@@ -526,13 +766,24 @@ function run_command_context(config, io, verbose, env) {
         env,
         retry: config.retry,
         httpProxy: config.httpProxy,
-        // Nothing the CLI prints can be masked; secrets simply never reach a printed line.
-        mask: () => undefined,
+        // What a provider would mask in a job log is kept off the CLI's stderr.
+        mask: (value) => io.secret?.(value),
         debug: (message) => {
             if (verbose)
                 io.stderr(`debug: ${message}\n`);
         },
     });
+}
+/** The identity proof for the cache key; a login's is its cached id-token, read even when expired. */
+function proofOf(config, get, io) {
+    let env = io.env;
+    if (config.source.mode === 'oidc' && config.source.login) {
+        const token = cachedIdToken(cacheDir(get, io), config.source.login);
+        if (!token)
+            return undefined;
+        env = { ...io.env, [LOGIN_TOKEN_VARIABLE]: token };
+    }
+    return identityProof(config, env, (path) => (0,external_node_fs_.readFileSync)(path));
 }
 async function session(config, io, get) {
     const env = providerEnv(config, get, io);
@@ -548,6 +799,7 @@ async function credentialProcess(args, io, known) {
             dir: cacheDir(get, io),
             marginMs: 1000 * (get('refresh-margin-s') ? (0,values/* parseInteger */.cG)(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
             now: () => new Date(),
+            proof: proofOf(config, get, io),
             debug: (m) => {
                 if (verbose)
                     io.stderr(`debug: ${m}\n`);
@@ -595,7 +847,7 @@ async function loginCommand(args, io, known) {
         throw new errors/* InputError */.dz('issuer', 'is required for login', 'Pass --issuer https://your-idp.example.com and --client-id <id>');
     }
     const identity = config.source.login;
-    const { login } = await __webpack_require__.e(/* import() */ 564).then(__webpack_require__.bind(__webpack_require__, 3564));
+    const { login } = await Promise.all(/* import() */[__webpack_require__.e(129), __webpack_require__.e(6)]).then(__webpack_require__.bind(__webpack_require__, 4006));
     const port = get('port') ? (0,values/* parseInteger */.cG)(get('port'), 'port', 1, 65535, 'port number') : undefined;
     const result = await login({
         issuer: identity.issuer,
@@ -605,10 +857,12 @@ async function loginCommand(args, io, known) {
         openBrowser: get('no-browser') !== 'true',
         timeoutMs: 5 * 60_000,
         print: (line) => io.stderr(line + '\n'),
+        env: io.env,
+        ...(config.httpProxy ? { httpProxy: config.httpProxy } : {}),
     });
     const dir = cacheDir(get, io);
     saveIdToken(dir, identity, result.idToken, result.expiresAt);
-    const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined }, () => session(config, io, get));
+    const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(config, get, io) }, () => session(config, io, get));
     io.stderr(`Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`);
     return 0;
 }
