@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
 import { MODE_INPUTS, resolveMode } from '../../src/config/mode.js';
-import { MODES } from '../../src/config/model.js';
+import { MODES } from '../../src/config/sources/index.js';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
 

@@ -12,7 +12,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   environmentCredentials: () => (/* binding */ environmentCredentials),
 /* harmony export */   roleChainingProvider: () => (/* binding */ roleChainingProvider)
 /* harmony export */ });
-/* harmony import */ var _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6590);
+/* harmony import */ var _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5846);
 /* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9080);
 /* harmony import */ var _session_params_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89);
 

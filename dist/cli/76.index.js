@@ -104,8 +104,8 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/action-inputs.ts + 4 modules
-var action_inputs = __webpack_require__(6590);
+// EXTERNAL MODULE: ./src/config/action-inputs.ts + 8 modules
+var action_inputs = __webpack_require__(5846);
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/errors.ts
@@ -873,7 +873,7 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 6590:
+/***/ 5846:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -883,7 +883,7 @@ __webpack_require__.d(__webpack_exports__, {
   fD: () => (/* binding */ buildConfig)
 });
 
-// UNUSED EXPORTS: DEFAULT_AUDIENCE, DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, expandHome
+// UNUSED EXPORTS: DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, expandHome
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -962,20 +962,163 @@ function accountOfArn(arn) {
     return /^\d{12}$/.test(account) ? account : '';
 }
 
-;// CONCATENATED MODULE: ./src/config/model.ts
-/** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
-const MODES = ['oidc', 'iot-certificate', 'roles-anywhere'];
+// EXTERNAL MODULE: ./src/config/endpoint-url.ts
+var endpoint_url = __webpack_require__(7873);
+;// CONCATENATED MODULE: ./src/config/iot-endpoint.ts
+/** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
+
+
+const DESCRIBE = 'aws iot describe-endpoint --endpoint-type iot:CredentialProvider';
+/** Returns `https://host[:port]`. A bare host must look like an IoT credentials endpoint; a URL is trusted as given. */
+function normaliseIotEndpoint(value, input) {
+    if (value === '') {
+        throw new errors/* InputError */.dz(input, 'is required', `Find your account's endpoint with: ${DESCRIBE}`);
+    }
+    if (/^[a-z]+:\/\//i.test(value)) {
+        const url = (0,endpoint_url/* requireSecureEndpoint */.GU)(value, input);
+        if (url.protocol !== 'https:') {
+            throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' is not https`, 'The credentials provider is reached over TLS only: use https://');
+        }
+        if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
+            throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
+        }
+        return `https://${url.host}`;
+    }
+    if (!/^[a-z0-9]+\.credentials\.iot(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i.test(value)) {
+        const hint = /\.iot\.[a-z0-9-]+\.amazonaws\.com/i.test(value) && !/credentials/.test(value)
+            ? 'This looks like the IoT data endpoint, not the credentials provider.'
+            : 'It does not look like <prefix>.credentials.iot.<region>.amazonaws.com.';
+        throw new errors/* InputError */.dz(input, `'${value}' is not an IoT credentials endpoint. ${hint}`, `Use the host printed by: ${DESCRIBE} (or an explicit https:// URL)`);
+    }
+    return `https://${value.toLowerCase()}`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./src/config/sources/inputs.ts
+/** What every source's input reading shares: the input getter, required inputs, and `~` as a shell reads it. Pure. */
+
+
+/** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
+function expandHome(path, homeDir) {
+    return /^~(?=$|[\\/])/.test(path) ? (0,external_node_path_.join)(homeDir, path.slice(1)) : path;
+}
+function requireInput(get, name, why) {
+    const value = get(name);
+    if (value === '')
+        throw new errors/* InputError */.dz(name, 'is required', `Set it: ${why}`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/config/sources/iot-certificate.ts
+/** IoT certificate mode's inputs: the credentials provider endpoint, the role alias, the thing, the certificate. */
+
+
+
+const iotCertificateSource = {
+    inputs: ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
+    build(get) {
+        const endpoint = normaliseIotEndpoint(get('iot-credential-endpoint'), 'iot-credential-endpoint');
+        requireInput(get, 'role-alias', 'the IoT credentials provider exchanges the certificate for this role alias\'s role');
+        if (!/^[\w=,@-]{1,128}$/.test(get('role-alias'))) {
+            throw new errors/* InputError */.dz('role-alias', `'${get('role-alias')}' is not a role alias name`, 'Use the alias name (letters, digits and =,@-), not its ARN');
+        }
+        const source = {
+            mode: 'iot-certificate',
+            endpoint,
+            roleAlias: get('role-alias'),
+            certificate: requireInput(get, 'certificate', 'give the client certificate as PEM text or a path'),
+            privateKey: requireInput(get, 'private-key', 'give the certificate\'s private key as PEM text or a path'),
+        };
+        if (get('thing-name')) {
+            if (!/^[a-zA-Z0-9:_-]{1,128}$/.test(get('thing-name'))) {
+                throw new errors/* InputError */.dz('thing-name', `'${get('thing-name')}' is not a valid thing name`, 'Use the IoT thing name (letters, digits and :_-)');
+            }
+            source.thingName = get('thing-name');
+        }
+        if (get('private-key-passphrase'))
+            source.passphrase = get('private-key-passphrase');
+        if (get('ca-certificate'))
+            source.caCertificate = get('ca-certificate');
+        return source;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/config/sources/oidc.ts
+/** OIDC mode's inputs: the role, the audience, and where the id-token comes from (the runner, a file, a variable). */
+
+
+
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+const oidcSource = {
+    inputs: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
+    build(get, _env, homeDir) {
+        requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
+        parseRoleArn(get('role-to-assume'), 'role-to-assume');
+        const source = { mode: 'oidc', roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
+        if (get('web-identity-token-file') && get('web-identity-token-env')) {
+            throw new errors/* InputError */.dz('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
+        }
+        if (get('web-identity-token-file'))
+            source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
+        if (get('web-identity-token-env'))
+            source.tokenEnv = get('web-identity-token-env');
+        return source;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/config/sources/roles-anywhere.ts
+/** Roles Anywhere mode's inputs: the trust anchor, the profile, the role, and the certificate (PEM or PKCS#12). */
+
+
+
+const rolesAnywhereSource = {
+    inputs: ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
+    build(get) {
+        const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
+        const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';
+        const anchor = parseRegionalArn(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
+        const profile = parseRegionalArn(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
+        if (anchor.region !== profile.region) {
+            throw new errors/* InputError */.dz('profile-arn', `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`, 'Use a trust anchor and profile from the same region');
+        }
+        requireInput(get, 'role-to-assume', 'Roles Anywhere needs the role to assume, one the profile lists');
+        parseRoleArn(get('role-to-assume'), 'role-to-assume');
+        const source = {
+            mode: 'roles-anywhere',
+            trustAnchorArn: get('trust-anchor-arn'),
+            profileArn: get('profile-arn'),
+            roleArn: get('role-to-assume'),
+            region: anchor.region,
+            certificate: requireInput(get, 'certificate', 'give the certificate as PEM text, a path, or a PKCS#12 file'),
+            privateKey: get('private-key'),
+        };
+        if (get('certificate-chain'))
+            source.certificateChain = get('certificate-chain');
+        if (get('private-key-passphrase'))
+            source.passphrase = get('private-key-passphrase');
+        return source;
+    },
+};
+
+;// CONCATENATED MODULE: ./src/config/sources/index.ts
+
+
+
+const SOURCES = {
+    oidc: oidcSource,
+    'iot-certificate': iotCertificateSource,
+    'roles-anywhere': rolesAnywhereSource,
+};
+/** The modes in the order they are listed to users. */
+const MODES = Object.keys(SOURCES);
 
 ;// CONCATENATED MODULE: ./src/config/mode.ts
 /** Which mode a set of inputs asks for: the `mode` input, or inferred from the inputs only one mode uses. Pure. */
 
 
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
-const MODE_INPUTS = {
-    oidc: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
-    'iot-certificate': ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
-    'roles-anywhere': ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
-};
+const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs]));
 /** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
 const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];
 function resolveMode(get, roleChaining) {
@@ -1023,41 +1166,8 @@ function list(names) {
 
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __webpack_require__(3750);
-// EXTERNAL MODULE: ./src/config/endpoint-url.ts
-var endpoint_url = __webpack_require__(7873);
-;// CONCATENATED MODULE: ./src/config/iot-endpoint.ts
-/** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
-
-
-const DESCRIBE = 'aws iot describe-endpoint --endpoint-type iot:CredentialProvider';
-/** Returns `https://host[:port]`. A bare host must look like an IoT credentials endpoint; a URL is trusted as given. */
-function normaliseIotEndpoint(value, input) {
-    if (value === '') {
-        throw new errors/* InputError */.dz(input, 'is required', `Find your account's endpoint with: ${DESCRIBE}`);
-    }
-    if (/^[a-z]+:\/\//i.test(value)) {
-        const url = (0,endpoint_url/* requireSecureEndpoint */.GU)(value, input);
-        if (url.protocol !== 'https:') {
-            throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' is not https`, 'The credentials provider is reached over TLS only: use https://');
-        }
-        if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
-            throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' has a path`, `Give the host only; the action adds /role-aliases/<alias>/credentials`);
-        }
-        return `https://${url.host}`;
-    }
-    if (!/^[a-z0-9]+\.credentials\.iot(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/i.test(value)) {
-        const hint = /\.iot\.[a-z0-9-]+\.amazonaws\.com/i.test(value) && !/credentials/.test(value)
-            ? 'This looks like the IoT data endpoint, not the credentials provider.'
-            : 'It does not look like <prefix>.credentials.iot.<region>.amazonaws.com.';
-        throw new errors/* InputError */.dz(input, `'${value}' is not an IoT credentials endpoint. ${hint}`, `Use the host printed by: ${DESCRIBE} (or an explicit https:// URL)`);
-    }
-    return `https://${value.toLowerCase()}`;
-}
-
 // EXTERNAL MODULE: ./src/http/proxy.ts
 var proxy = __webpack_require__(7856);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
 
@@ -1067,7 +1177,8 @@ var external_node_path_ = __webpack_require__(6760);
 
 
 
-const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+
+
 const DEFAULT_DURATION_SECONDS = 3600;
 const DEFAULT_MAX_ATTEMPTS = 10;
 const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -1117,78 +1228,14 @@ function buildConfig(get, env, now, homeDir) {
     return config;
 }
 function buildSource(mode, get, env, homeDir) {
-    switch (mode) {
-        case 'role-chaining':
-            requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
-            parseRoleArn(get('role-to-assume'), 'role-to-assume');
-            if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
-                throw new errors/* InputError */.dz('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
-            }
-            return { mode, roleArn: get('role-to-assume') };
-        case 'oidc': {
-            requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
-            parseRoleArn(get('role-to-assume'), 'role-to-assume');
-            const source = { mode, roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
-            if (get('web-identity-token-file') && get('web-identity-token-env')) {
-                throw new errors/* InputError */.dz('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
-            }
-            if (get('web-identity-token-file'))
-                source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
-            if (get('web-identity-token-env'))
-                source.tokenEnv = get('web-identity-token-env');
-            return source;
-        }
-        case 'iot-certificate': {
-            const endpoint = normaliseIotEndpoint(get('iot-credential-endpoint'), 'iot-credential-endpoint');
-            requireInput(get, 'role-alias', 'the IoT credentials provider exchanges the certificate for this role alias\'s role');
-            if (!/^[\w=,@-]{1,128}$/.test(get('role-alias'))) {
-                throw new errors/* InputError */.dz('role-alias', `'${get('role-alias')}' is not a role alias name`, 'Use the alias name (letters, digits and =,@-), not its ARN');
-            }
-            const source = {
-                mode,
-                endpoint,
-                roleAlias: get('role-alias'),
-                certificate: requireInput(get, 'certificate', 'give the client certificate as PEM text or a path'),
-                privateKey: requireInput(get, 'private-key', 'give the certificate\'s private key as PEM text or a path'),
-            };
-            if (get('thing-name')) {
-                if (!/^[a-zA-Z0-9:_-]{1,128}$/.test(get('thing-name'))) {
-                    throw new errors/* InputError */.dz('thing-name', `'${get('thing-name')}' is not a valid thing name`, 'Use the IoT thing name (letters, digits and :_-)');
-                }
-                source.thingName = get('thing-name');
-            }
-            if (get('private-key-passphrase'))
-                source.passphrase = get('private-key-passphrase');
-            if (get('ca-certificate'))
-                source.caCertificate = get('ca-certificate');
-            return source;
-        }
-        case 'roles-anywhere': {
-            const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
-            const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';
-            const anchor = parseRegionalArn(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
-            const profile = parseRegionalArn(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
-            if (anchor.region !== profile.region) {
-                throw new errors/* InputError */.dz('profile-arn', `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`, 'Use a trust anchor and profile from the same region');
-            }
-            requireInput(get, 'role-to-assume', 'Roles Anywhere needs the role to assume, one the profile lists');
-            parseRoleArn(get('role-to-assume'), 'role-to-assume');
-            const source = {
-                mode,
-                trustAnchorArn: get('trust-anchor-arn'),
-                profileArn: get('profile-arn'),
-                roleArn: get('role-to-assume'),
-                region: anchor.region,
-                certificate: requireInput(get, 'certificate', 'give the certificate as PEM text, a path, or a PKCS#12 file'),
-                privateKey: get('private-key'),
-            };
-            if (get('certificate-chain'))
-                source.certificateChain = get('certificate-chain');
-            if (get('private-key-passphrase'))
-                source.passphrase = get('private-key-passphrase');
-            return source;
-        }
+    if (mode !== 'role-chaining')
+        return SOURCES[mode].build(get, env, homeDir);
+    requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
+    parseRoleArn(get('role-to-assume'), 'role-to-assume');
+    if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
+        throw new errors/* InputError */.dz('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
     }
+    return { mode, roleArn: get('role-to-assume') };
 }
 function buildDelivery(get, env, homeDir) {
     const delivery = {
@@ -1212,16 +1259,6 @@ function buildDelivery(get, env, homeDir) {
         throw new errors/* InputError */.dz('output-env-credentials', 'is false and no other delivery is chosen, so the credentials would go nowhere', 'Set profile/credentials-file, or output-credentials: true');
     }
     return delivery;
-}
-/** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
-function expandHome(path, homeDir) {
-    return /^~(?=$|[\\/])/.test(path) ? (0,external_node_path_.join)(homeDir, path.slice(1)) : path;
-}
-function requireInput(get, name, why) {
-    const value = get(name);
-    if (value === '')
-        throw new errors/* InputError */.dz(name, 'is required', `Set it: ${why}`);
-    return value;
 }
 function managedPolicies(value) {
     const arns = (0,values/* parseList */.E1)(value);

@@ -1,6 +1,6 @@
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
 import { InputError } from '../errors.js';
-import { parsePolicyArn, parseRegionalArn, parseRoleArn } from './arn.js';
+import { parsePolicyArn, parseRoleArn } from './arn.js';
 import type { Config, DeliveryOptions, Mode, Source } from './model.js';
 import { resolveMode } from './mode.js';
 import {
@@ -12,14 +12,13 @@ import {
   parseRegion,
   parseSessionName,
 } from './values.js';
-import { normaliseIotEndpoint } from './iot-endpoint.js';
+import { SOURCES } from './sources/index.js';
+import { expandHome, requireInput, type Env, type GetInput } from './sources/inputs.js';
 import { parseProxyUrl } from '../http/proxy.js';
 import { join, dirname } from 'node:path';
 
-export type GetInput = (name: string) => string;
-export type Env = Record<string, string | undefined>;
-
-export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+export type { Env, GetInput };
+export { expandHome };
 export const DEFAULT_DURATION_SECONDS = 3600;
 export const DEFAULT_MAX_ATTEMPTS = 10;
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -78,72 +77,13 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
 }
 
 function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, homeDir: string): Source {
-  switch (mode) {
-    case 'role-chaining':
-      requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
-      parseRoleArn(get('role-to-assume'), 'role-to-assume');
-      if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
-        throw new InputError('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
-      }
-      return { mode, roleArn: get('role-to-assume') };
-    case 'oidc': {
-      requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
-      parseRoleArn(get('role-to-assume'), 'role-to-assume');
-      const source: Source = { mode, roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
-      if (get('web-identity-token-file') && get('web-identity-token-env')) {
-        throw new InputError('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
-      }
-      if (get('web-identity-token-file')) source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
-      if (get('web-identity-token-env')) source.tokenEnv = get('web-identity-token-env');
-      return source;
-    }
-    case 'iot-certificate': {
-      const endpoint = normaliseIotEndpoint(get('iot-credential-endpoint'), 'iot-credential-endpoint');
-      requireInput(get, 'role-alias', 'the IoT credentials provider exchanges the certificate for this role alias\'s role');
-      if (!/^[\w=,@-]{1,128}$/.test(get('role-alias'))) {
-        throw new InputError('role-alias', `'${get('role-alias')}' is not a role alias name`, 'Use the alias name (letters, digits and =,@-), not its ARN');
-      }
-      const source: Source = {
-        mode,
-        endpoint,
-        roleAlias: get('role-alias'),
-        certificate: requireInput(get, 'certificate', 'give the client certificate as PEM text or a path'),
-        privateKey: requireInput(get, 'private-key', 'give the certificate\'s private key as PEM text or a path'),
-      };
-      if (get('thing-name')) {
-        if (!/^[a-zA-Z0-9:_-]{1,128}$/.test(get('thing-name'))) {
-          throw new InputError('thing-name', `'${get('thing-name')}' is not a valid thing name`, 'Use the IoT thing name (letters, digits and :_-)');
-        }
-        source.thingName = get('thing-name');
-      }
-      if (get('private-key-passphrase')) source.passphrase = get('private-key-passphrase');
-      if (get('ca-certificate')) source.caCertificate = get('ca-certificate');
-      return source;
-    }
-    case 'roles-anywhere': {
-      const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
-      const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';
-      const anchor = parseRegionalArn(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
-      const profile = parseRegionalArn(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
-      if (anchor.region !== profile.region) {
-        throw new InputError('profile-arn', `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`, 'Use a trust anchor and profile from the same region');
-      }
-      requireInput(get, 'role-to-assume', 'Roles Anywhere needs the role to assume, one the profile lists');
-      parseRoleArn(get('role-to-assume'), 'role-to-assume');
-      const source: Source = {
-        mode,
-        trustAnchorArn: get('trust-anchor-arn'),
-        profileArn: get('profile-arn'),
-        roleArn: get('role-to-assume'),
-        region: anchor.region,
-        certificate: requireInput(get, 'certificate', 'give the certificate as PEM text, a path, or a PKCS#12 file'),
-        privateKey: get('private-key'),
-      };
-      if (get('certificate-chain')) source.certificateChain = get('certificate-chain');
-      if (get('private-key-passphrase')) source.passphrase = get('private-key-passphrase');
-      return source;
-    }
+  if (mode !== 'role-chaining') return SOURCES[mode].build(get, env, homeDir);
+  requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
+  parseRoleArn(get('role-to-assume'), 'role-to-assume');
+  if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
+    throw new InputError('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
   }
+  return { mode, roleArn: get('role-to-assume') };
 }
 
 function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {
@@ -170,16 +110,6 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
   return delivery;
 }
 
-/** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
-export function expandHome(path: string, homeDir: string): string {
-  return /^~(?=$|[\\/])/.test(path) ? join(homeDir, path.slice(1)) : path;
-}
-
-function requireInput(get: GetInput, name: string, why: string): string {
-  const value = get(name);
-  if (value === '') throw new InputError(name, 'is required', `Set it: ${why}`);
-  return value;
-}
 
 function managedPolicies(value: string): string[] {
   const arns = parseList(value);

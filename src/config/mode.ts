@@ -1,14 +1,10 @@
 /** Which mode a set of inputs asks for: the `mode` input, or inferred from the inputs only one mode uses. Pure. */
 import { InputError } from '../errors.js';
 import type { Mode } from './model.js';
-import { MODES } from './model.js';
+import { MODES, SOURCES } from './sources/index.js';
 
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
-export const MODE_INPUTS: Record<Mode, readonly string[]> = {
-  oidc: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
-  'iot-certificate': ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
-  'roles-anywhere': ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
-};
+export const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs])) as Record<Mode, readonly string[]>;
 
 /** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
 const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];

@@ -1,7 +1,6 @@
 /** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
 
 export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere';
-export const MODES: readonly Mode[] = ['oidc', 'iot-certificate', 'roles-anywhere'];
 
 export interface OidcSource {
   mode: 'oidc';

@@ -1,0 +1,24 @@
+/** What every source's input reading shares: the input getter, required inputs, and `~` as a shell reads it. Pure. */
+import { join } from 'node:path';
+import { InputError } from '../../errors.js';
+import type { Source } from '../model.js';
+
+export type GetInput = (name: string) => string;
+export type Env = Record<string, string | undefined>;
+
+/** One mode's inputs: those only it reads (they select it), and how they become its source. */
+export interface SourceSpec<S extends Source = Source> {
+  inputs: readonly string[];
+  build(get: GetInput, env: Env, homeDir: string): S;
+}
+
+/** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
+export function expandHome(path: string, homeDir: string): string {
+  return /^~(?=$|[\\/])/.test(path) ? join(homeDir, path.slice(1)) : path;
+}
+
+export function requireInput(get: GetInput, name: string, why: string): string {
+  const value = get(name);
+  if (value === '') throw new InputError(name, 'is required', `Set it: ${why}`);
+  return value;
+}
