@@ -9,6 +9,8 @@ export interface Schedule {
   attempts: number;
   baseMs: number;
   capMs: number;
+  /** A call not through by then fails its job (action-timeout-s), whatever attempts remain. */
+  deadlineMs?: number;
 }
 
 export interface ModelOptions {
@@ -58,7 +60,7 @@ export function modelMatrix(o: ModelOptions): ModelResult {
       continue;
     }
     result.throttled++;
-    if (job.attempt >= o.schedule.attempts) {
+    if (job.attempt >= o.schedule.attempts || (o.schedule.deadlineMs !== undefined && at >= o.schedule.deadlineMs)) {
       result.failed++;
       continue;
     }

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { errorAnnotation, runAction, type RunResult } from '../__tests__/support/action-runner.js';
 import { startMoto } from '../__tests__/support/moto.js';
 import { NODE24 } from '../__tests__/support/processes.js';
-import { DEFAULT_MAX_ATTEMPTS } from '../src/config/action-inputs.js';
-import { backoffDelay } from '../src/retry.js';
+import { DEFAULT_TIMEOUT_SECONDS } from '../src/config/action-inputs.js';
+import { backoffDelay, RETRY_DEFAULTS } from '../src/retry.js';
 import { startLoadStandIn, type LoadCounters, type LoadStandIn, type LoadStandInOptions } from './load-standin.js';
 import { tail } from './stats.js';
 import { modelMatrix, type Schedule } from './matrix-model.js';
@@ -120,11 +120,16 @@ function list(name: string, fallback: string[]): string[] {
 
 const s = (ms: number) => (ms / 1000).toFixed(1);
 
-/** This project's default schedule at its worst (every draw at the cap), from src/retry.ts and the config defaults. */
+/** This project's throttling schedule (src/retry.ts): retried until action-timeout-s, whatever the attempt budget. */
 function ourRetryBudgetMs(): { attempts: number; maxWaitMs: number } {
+  const deadlineMs = DEFAULT_TIMEOUT_SECONDS * 1000;
   let maxWaitMs = 0;
-  for (let retry = 1; retry < DEFAULT_MAX_ATTEMPTS; retry++) maxWaitMs += backoffDelay(retry, 1, 200, 5000);
-  return { attempts: DEFAULT_MAX_ATTEMPTS, maxWaitMs };
+  let attempts = 1;
+  while (maxWaitMs + backoffDelay(attempts, 1, RETRY_DEFAULTS.throttleBaseDelayMs, RETRY_DEFAULTS.throttleMaxDelayMs) < deadlineMs) {
+    maxWaitMs += backoffDelay(attempts, 1, RETRY_DEFAULTS.throttleBaseDelayMs, RETRY_DEFAULTS.throttleMaxDelayMs);
+    attempts++;
+  }
+  return { attempts, maxWaitMs };
 }
 
 /** The peer's outer loop (helpers.ts retryAndBackoff: 12 attempts, 50 ms · 2^k full jitter, no cap), SDK retries inside. */
@@ -175,8 +180,11 @@ function printScaling(rows: Row[], n: number, limits: LoadStandInOptions): void 
 /** This action's schedule (src/retry.ts defaults) against alternatives, modelled over 20 seeds. */
 function printModel(jobs: number, limits: LoadStandInOptions): void {
   const schedules: Array<[string, Schedule]> = [
-    [`today (${DEFAULT_MAX_ATTEMPTS} attempts, 200 ms, cap 5 s)`, { attempts: DEFAULT_MAX_ATTEMPTS, baseMs: 200, capMs: 5000 }],
-    ['throttling bounded by the deadline (≈40 attempts, 500 ms, cap 10 s)', { attempts: 40, baseMs: 500, capMs: 10000 }],
+    ['before: 10 attempts, 200 ms, cap 5 s', { attempts: 10, baseMs: 200, capMs: 5000 }],
+    [
+      `this project: throttling until action-timeout-s (${DEFAULT_TIMEOUT_SECONDS} s), ${RETRY_DEFAULTS.throttleBaseDelayMs} ms, cap ${RETRY_DEFAULTS.throttleMaxDelayMs / 1000} s`,
+      { attempts: Number.MAX_SAFE_INTEGER, baseMs: RETRY_DEFAULTS.throttleBaseDelayMs, capMs: RETRY_DEFAULTS.throttleMaxDelayMs, deadlineMs: DEFAULT_TIMEOUT_SECONDS * 1000 },
+    ],
   ];
   console.log(`
 modelled (bench/matrix-model.ts: ${jobs} jobs starting over 2 s, ${limits.stsLatencyMs ?? 0} ms per request, 20 seeds; mean, worst):`);

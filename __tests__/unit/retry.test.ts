@@ -20,7 +20,8 @@ function fakeClock(start = 1_000_000, random = 0.5): RetryClock & { sleeps: numb
   return clock;
 }
 
-const transient = () => new AwsError('sts:AssumeRole', 'Throttling', 'Rate exceeded', '', true);
+const transient = () => new AwsError('sts:AssumeRole', 'ServiceUnavailable', 'Try again', '', true);
+const throttled = () => new AwsError('sts:AssumeRole', 'Throttling', 'Rate exceeded', '', true);
 const permanent = () => new AwsError('sts:AssumeRole', 'AccessDenied', 'no', 'Check the trust policy', false);
 
 test('backoffDelay: full jitter within [0, min(cap, base * 2^(retry-1))]', () => {
@@ -57,7 +58,7 @@ test('a transient AwsError is retried until the operation succeeds', async () =>
   assert.equal(result, 'ok');
   assert.deepEqual(attempts, [1, 2, 3, 4]);
   assert.deepEqual(clock.sleeps, [100, 200, 400]);
-  assert.deepEqual(retries, [['Throttling', 1, 100], ['Throttling', 2, 200], ['Throttling', 3, 400]]);
+  assert.deepEqual(retries, [['ServiceUnavailable', 1, 100], ['ServiceUnavailable', 2, 200], ['ServiceUnavailable', 3, 400]]);
 });
 
 test('a permanent AwsError is thrown at once, unchanged', async () => {
@@ -96,13 +97,13 @@ test('maxAttempts bounds the calls; the error says how many and is no longer ret
     await assert.rejects(
       withRetry('sts:AssumeRole', async () => {
         calls++;
-        throw new AwsError('sts:AssumeRole', 'Throttling', 'Rate exceeded', 'Slow down', true);
+        throw new AwsError('sts:AssumeRole', 'InternalError', 'Try later', 'Slow down', true);
       }, { maxAttempts, deadline: clock.time + 3_600_000 }, clock),
       (err: unknown) => {
         assert.ok(err instanceof AwsError);
-        assert.equal(err.code, 'Throttling');
+        assert.equal(err.code, 'InternalError');
         assert.equal(err.retryable, false);
-        assert.equal(err.serviceMessage, 'Rate exceeded');
+        assert.equal(err.serviceMessage, 'Try later');
         assert.match(err.message, new RegExp(`Slow down\\. Gave up after ${maxAttempts} attempts? \\(retry-max-attempts\\)`));
         if (maxAttempts === 1) assert.match(err.message, /after 1 attempt \(/);
         return true;
@@ -192,4 +193,55 @@ test('the default attempt timeout is 15 s', async () => {
     seen = timeoutMs;
   }, { maxAttempts: 1, deadline: 60_000 }, clock);
   assert.equal(seen, 15_000);
+});
+
+test('throttling is retried past retry-max-attempts while the deadline allows, on its own wider schedule', async () => {
+  const clock = fakeClock(0, 0.5);
+  let calls = 0;
+  const result = await withRetry('sts:AssumeRole', async () => {
+    if (++calls <= 6) throw throttled();
+    return 'through';
+  }, { maxAttempts: 3, deadline: 600_000 }, clock);
+  assert.equal(result, 'through');
+  assert.equal(calls, 7);
+  // Half of min(10 s, 2 s * 2^(n-1)) for n = 1..6.
+  assert.deepEqual(clock.sleeps, [1000, 2000, 4000, 5000, 5000, 5000]);
+});
+
+test('throttling does not spend the attempt budget of other failures; they still end it', async () => {
+  const clock = fakeClock(0, 0.5);
+  const codes: string[] = [];
+  await assert.rejects(
+    withRetry('sts:AssumeRole', async (attempt) => {
+      const err = attempt % 2 === 1 ? throttled() : transient();
+      codes.push(err.code);
+      throw err;
+    }, { maxAttempts: 3, deadline: 600_000 }, clock),
+    (err: unknown) => err instanceof AwsError && err.code === 'ServiceUnavailable' && /Gave up after 6 attempts \(retry-max-attempts\)/.test(err.message),
+  );
+  assert.deepEqual(codes, ['Throttling', 'ServiceUnavailable', 'Throttling', 'ServiceUnavailable', 'Throttling', 'ServiceUnavailable']);
+});
+
+test('throttling stops at the deadline with a message that says so; no wait runs past it', async () => {
+  const clock = fakeClock(0, 0.999);
+  await assert.rejects(
+    withRetry('sts:AssumeRole', async () => {
+      throw throttled();
+    }, { maxAttempts: 2, deadline: 60_000 }, clock),
+    (err: unknown) => err instanceof AwsError && err.code === 'Throttling' && /action-timeout-s was reached/.test(err.message) && !err.retryable,
+  );
+  assert.ok(clock.time < 60_000);
+  assert.ok(clock.sleeps.length > 2, 'more retries than the attempt budget');
+});
+
+test('with one attempt (disable-retry) or retryThrottling false, throttling is not retried', async () => {
+  for (const policy of [{ maxAttempts: 1 }, { maxAttempts: 5, retryThrottling: false }]) {
+    const clock = fakeClock(0, 0.5);
+    let calls = 0;
+    await assert.rejects(withRetry('sts:AssumeRole', async () => {
+      calls++;
+      throw throttled();
+    }, { ...policy, deadline: 600_000 }, clock));
+    assert.equal(calls, policy.maxAttempts === 1 ? 1 : 5);
+  }
 });

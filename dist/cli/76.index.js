@@ -1635,8 +1635,22 @@ var errors = __webpack_require__(3916);
 /**
  * Retries with capped exponential backoff and full jitter, bounded by attempts and by a deadline. Clock, sleep and
  * randomness are passed in so the schedule is tested without waiting.
+ *
+ * Throttling is not a failure of the call but a queue: when a matrix of jobs starts at once, the service's limit is
+ * the bottleneck and every job gets through if it waits its turn. So a throttled attempt is retried for as long as
+ * the deadline allows, whatever the attempt budget, on a schedule of its own that starts wider (spreading the
+ * stampede over the limit) and grows to a longer cap. Every other transient failure spends the attempt budget.
  */
 
+/** The error codes services use to say "too many requests": STS, IoT, Roles Anywhere, S3-compatible stores. */
+const THROTTLING_CODES = new Set([
+    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestLimitExceeded', 'TooManyRequestsException',
+    'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'HTTP 429',
+]);
+function isThrottling(err) {
+    return THROTTLING_CODES.has(err.code);
+}
+const RETRY_DEFAULTS = { baseDelayMs: 200, maxDelayMs: 5000, throttleBaseDelayMs: 2000, throttleMaxDelayMs: 10_000 };
 const systemClock = {
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -1647,9 +1661,13 @@ function backoffDelay(retry, random, baseMs, capMs) {
     return Math.floor(random * Math.min(capMs, baseMs * 2 ** (retry - 1)));
 }
 async function withRetry(call, operation, policy, clock = systemClock, onRetry) {
-    const base = policy.baseDelayMs ?? 200;
-    const cap = policy.maxDelayMs ?? 5000;
+    const base = policy.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs;
+    const cap = policy.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs;
+    const throttleBase = policy.throttleBaseDelayMs ?? RETRY_DEFAULTS.throttleBaseDelayMs;
+    const throttleCap = policy.throttleMaxDelayMs ?? RETRY_DEFAULTS.throttleMaxDelayMs;
     const perAttempt = policy.attemptTimeoutMs ?? 15000;
+    let failures = 0;
+    let throttles = 0;
     for (let attempt = 1;; attempt++) {
         const remaining = policy.deadline - clock.now();
         if (remaining <= 0)
@@ -1660,10 +1678,15 @@ async function withRetry(call, operation, policy, clock = systemClock, onRetry) 
         catch (err) {
             if (!(err instanceof errors/* AwsError */.Gy) || !err.retryable)
                 throw err;
-            if (attempt >= policy.maxAttempts) {
+            const throttled = isThrottling(err) && policy.retryThrottling !== false && policy.maxAttempts > 1;
+            if (throttled)
+                throttles++;
+            else
+                failures++;
+            if (!throttled && failures >= policy.maxAttempts) {
                 throw new errors/* AwsError */.Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
             }
-            const delay = backoffDelay(attempt, clock.random(), base, cap);
+            const delay = throttled ? backoffDelay(throttles, clock.random(), throttleBase, throttleCap) : backoffDelay(failures, clock.random(), base, cap);
             if (clock.now() + delay >= policy.deadline) {
                 throw new errors/* AwsError */.Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
             }
