@@ -3,9 +3,10 @@
  * `node -e 0` measured in the same run as the floor, plus the bundle sizes. Runs with Node 24 (the runner's runtime)
  * and without NODE_EXTRA_CA_CERTS, as the runner starts actions. Usage: npm run bench [-- --runs 30]
  * With --matrix N it runs the matrix benchmark instead (bench/matrix.ts): N jobs at once against a throttling STS.
+ * With --peer-only it runs only the OIDC step beside aws-actions/configure-aws-credentials.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../__tests__/support/processes.js';
 import { benchModes, type BenchMode } from './modes.js';
@@ -29,13 +30,15 @@ function measure(args: string[], env: Record<string, string>): Promise<Sample> {
 function measureCommand(program: string, args: string[], env: Record<string, string>): Promise<Sample> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(timeBin, ['-f', '%M', program, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(timeBin, ['-f', '%M', program, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let err = '';
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       const rss = Number(err.trim().split('\n').at(-1));
-      if (code !== 0) reject(new Error(`exit ${code}: ${err.slice(-500)}`));
+      if (code !== 0) reject(new Error(`${program} ${args.join(' ')}: exit ${code}: ${out.slice(-500)} ${err.slice(-500)}`));
       else resolve({ wallMs, rssKiB: rss });
     });
   });
@@ -57,7 +60,11 @@ function stepEnv(mode: BenchMode, workspace: { dir: string; home: string }): Rec
   const env: Record<string, string> = { ...baseEnv(), HOME: workspace.home, ...mode.env };
   // As the runner starts an action: no NODE_EXTRA_CA_CERTS unless the mode itself needs its stand-in's CA.
   if (!mode.env['NODE_EXTRA_CA_CERTS']) delete env['NODE_EXTRA_CA_CERTS'];
-  for (const f of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) env[f] = join(workspace.dir, f);
+  // The runner creates the file-command files before the step starts (@actions/core refuses a missing one).
+  for (const f of ['GITHUB_ENV', 'GITHUB_OUTPUT', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
+    env[f] = join(workspace.dir, f);
+    if (!existsSync(env[f])) writeFileSync(env[f], '');
+  }
   for (const [k, v] of Object.entries(mode.inputs)) env[inputVariable(k)] = v;
   return env;
 }
@@ -103,12 +110,63 @@ async function main(): Promise<void> {
       if (oidc) console.log(`${r.label} / ${base}: ${(r.wall.median / oidc.wall.median).toFixed(2)}x`);
     }
   }
+  await peerComparison();
   await extraFigures(floor.wall.median);
   console.log('\nbundle sizes:');
   for (const entry of readdirSync(join(ROOT, 'dist'))) {
     const dir = join(ROOT, 'dist', entry);
     if (!statSync(dir).isDirectory()) continue;
     console.log(`  dist/${entry}: index.js ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KiB, all files ${(dirSize(dir) / 1024).toFixed(1)} KiB`);
+  }
+}
+
+/**
+ * The bare OIDC step beside aws-actions/configure-aws-credentials (from the local mirror), interleaved run by run so
+ * both see the same machine, against the same loopback moto and token endpoint.
+ */
+async function peerComparison(): Promise<void> {
+  const { extractPeer } = await import('./matrix.js');
+  let peer: ReturnType<typeof extractPeer>;
+  try {
+    peer = extractPeer();
+  } catch (err) {
+    console.log(`
+peer comparison skipped: ${(err as Error).message}`);
+    return;
+  }
+  const { oidcMode } = await import('./modes.js');
+  const mode = await oidcMode();
+  try {
+    const ours = newWorkspace();
+    const theirs = newWorkspace();
+    // What the runner sets for every step; the peer refuses to run without these.
+    const run = {
+      GITHUB_RUN_ID: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_WORKFLOW: 'bench', GITHUB_ACTION: 'credentials',
+      GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53', GITHUB_REF: 'refs/heads/main',
+    };
+    const ourEnv = () => ({ ...stepEnv(mode, ours), ...run, GITHUB_WORKSPACE: ours.dir });
+    const peerEnv = () => ({ ...stepEnv(mode, theirs), ...run, GITHUB_WORKSPACE: theirs.dir });
+    const script = join(ROOT, 'dist', 'main', 'index.js');
+    const peerScript = peer.script ?? '';
+    await measure([script], ourEnv());
+    await measure([peerScript], peerEnv());
+    const a: Sample[] = [];
+    const b: Sample[] = [];
+    for (let i = 0; i < runs; i++) {
+      a.push(await measure([script], ourEnv()));
+      b.push(await measure([peerScript], peerEnv()));
+    }
+    const wa = stats(a.map((x) => x.wallMs));
+    const wb = stats(b.map((x) => x.wallMs));
+    const ra = stats(a.map((x) => x.rssKiB / 1024));
+    const rb = stats(b.map((x) => x.rssKiB / 1024));
+    console.log(`
+the bare OIDC step beside the peer (${peer.name}), interleaved, ${runs} runs each:`);
+    console.log(`  this action   wall median ${wa.median.toFixed(1)} ms (p10..p90 ${wa.p10.toFixed(1)}..${wa.p90.toFixed(1)}), peak RSS ${ra.median.toFixed(1)} MiB`);
+    console.log(`  the peer      wall median ${wb.median.toFixed(1)} ms (p10..p90 ${wb.p10.toFixed(1)}..${wb.p90.toFixed(1)}), peak RSS ${rb.median.toFixed(1)} MiB`);
+    console.log(`  ratio (this / peer): wall ${(wa.median / wb.median).toFixed(2)}x (goal ≤ 0.80x), RSS ${(ra.median / rb.median).toFixed(2)}x (goal ≤ 1.00x)`);
+  } finally {
+    await mode.close();
   }
 }
 
@@ -127,7 +185,7 @@ async function extraFigures(floorMs: number): Promise<void> {
   if (cp.awsCli) line('for scale: aws configure list (AWS CLI v1 start)', cp.awsCli);
 }
 
-const entry = process.argv.includes('--matrix') ? () => import('./matrix.js').then((m) => m.matrixMain()) : main;
+const entry = process.argv.includes('--matrix') ? () => import('./matrix.js').then((m) => m.matrixMain()) : process.argv.includes('--peer-only') ? peerComparison : main;
 entry().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
