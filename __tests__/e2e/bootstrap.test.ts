@@ -193,7 +193,7 @@ describe('bootstrap iot', () => {
     // Secrets by name, and the workflow step.
     assert.match(run.stdout, /IOT_CERTIFICATE/);
     assert.match(run.stdout, /IOT_PRIVATE_KEY/);
-    assert.match(run.stdout, /uses: aws-short-lived-credentials\/aws-short-lived-credentials@v0/);
+    assert.match(run.stdout, /uses: aws-short-lived-credentials\/aws-short-lived-credentials@v1/);
     assert.match(run.stdout, /role-alias: runner-1-role-alias/);
     // The certificate carries the policy and belongs to the thing; the role has the managed policy.
     const [id] = await thingCertificates('runner-1');

@@ -38,7 +38,7 @@ import {
 
 const EXAMPLES = join(ROOT, 'examples');
 const ACTION = 'aws-short-lived-credentials/aws-short-lived-credentials';
-const ACTION_REF = `${ACTION}@v0`;
+const ACTION_REF = `${ACTION}@v1`;
 const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
 
 const CI_ROLE = 'arn:aws:iam::123456789012:role/github-deploy';

@@ -43,7 +43,11 @@ describe('what the action writes, every reader reads alike', () => {
     const credentials = '[default]\naws_access_key_id = AKIAOLDOLDOLDOLD0001\naws_secret_access_key = old1\n\n[default]\naws_access_key_id = AKIAOLDOLDOLDOLD0002\naws_secret_access_key = old2\n';
     writeFileSync(files.config, config);
     writeFileSync(files.credentials, credentials);
-    const main = await runAction('main', { inputs: inputs({ profile: 'default' }), env: env(), workspace: ws });
+    // [default] is there already: replaced only when asked (without it the step refuses, keeping the keys).
+    const refused = await runAction('main', { inputs: inputs({ profile: 'default' }), env: env(), workspace: ws });
+    assert.equal(refused.code, 1, refused.stdout);
+    assert.equal(readFileSync(files.credentials, 'utf8'), credentials);
+    const main = await runAction('main', { inputs: inputs({ profile: 'default', 'overwrite-aws-profile': 'true' }), env: env(), workspace: ws });
     assert.equal(main.code, 0, main.stdout);
     const views = readWithAll({ credentialsFile: files.credentials, configFile: files.config, profile: 'default', home: ws.home });
     for (const [reader, view] of Object.entries(views)) {

@@ -50,9 +50,13 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
       managedPolicyArns: [],
       externalId: undefined,
       sessionTags: true,
+      customTags: [],
+      transitiveTagKeys: [],
     },
-    delivery: { env: true, outputs: false, maskAccountId: false },
-    retry: { maxAttempts: 10, timeoutMs: 120_000 },
+    delivery: { env: true, outputs: false, maskAccountId: false, overwriteProfile: false, announceProfile: true },
+    // As configure-aws-credentials: 12 attempts, no step-wide bound but the ceiling.
+    retry: { maxAttempts: 12, timeoutMs: 3600_000 },
+    guards: { allowedAccountIds: [], useExistingCredentials: false, unsetCurrentCredentials: false, specialCharactersWorkaround: false },
   });
 });
 
@@ -87,9 +91,11 @@ test('every optional input is carried into the config', () => {
     managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess', 'arn:aws:iam::123456789012:policy/Extra'],
     externalId: 'ext-id:1/2',
     sessionTags: false,
+    customTags: [],
+    transitiveTagKeys: [],
   });
   assert.equal(config.chainRoleArn, 'arn:aws:iam::210987654321:role/target');
-  assert.deepEqual(config.delivery, { env: true, outputs: true, maskAccountId: true });
+  assert.deepEqual(config.delivery, { env: true, outputs: true, maskAccountId: true, overwriteProfile: false, announceProfile: true });
   assert.deepEqual(config.retry, { maxAttempts: 3, timeoutMs: 30_000 });
 });
 
@@ -103,7 +109,9 @@ test('role-to-assume: a bare name is shown its ARN form; malformed ARNs are refu
   throwsInput({ ...OIDC, 'role-to-assume': 'arn:aws:s3:::bucket' }, {}, 'role-to-assume', /service 's3'/);
   throwsInput({ ...OIDC, 'role-to-assume': 'arn:aws:iam::1234:role/x' }, {}, 'role-to-assume', /not 12 digits/);
   throwsInput({ ...OIDC, 'role-to-assume': 'arn:aws:iam::123456789012:user/x' }, {}, 'role-to-assume', /does not name a role/);
-  throwsInput({ ...OIDC, 'chain-role-arn': 'target' }, {}, 'chain-role-arn', /is a role name/, /role\/target/);
+  // A bare chain-role-arn is the role in the source credentials' account (as configure-aws-credentials resolves names).
+  assert.equal(build({ ...OIDC, 'chain-role-arn': 'target' }).chainRoleArn, 'target');
+  throwsInput({ ...OIDC, 'chain-role-arn': 'arn:aws:iam::1:role/x' }, {}, 'chain-role-arn', /not 12 digits/);
 });
 
 test('role-duration-seconds: out of range and not a number', () => {
@@ -270,7 +278,7 @@ test('delivery: AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured whe
 test('delivery: a bad profile name, and credentials delivered nowhere', () => {
   throwsInput({ ...OIDC, profile: 'my profile' }, {}, 'profile', /'my profile' is not a usable profile name/);
   throwsInput({ ...OIDC, 'output-env-credentials': 'false' }, {}, 'output-env-credentials', /would go nowhere/, /output-credentials: true/);
-  assert.deepEqual(build({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }).delivery, { env: false, outputs: true, maskAccountId: false });
+  assert.deepEqual(build({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }).delivery, { env: false, outputs: true, maskAccountId: false, overwriteProfile: false, announceProfile: true });
   assert.equal(build({ ...OIDC, 'output-env-credentials': 'false', profile: 'p' }).delivery.profile, 'p');
 });
 

@@ -38,6 +38,19 @@ const USER_CONFIG = [
 const USER_CREDS = '# long-lived\n[base]\naws_access_key_id = AKIABASEBASEBASEBASE\naws_secret_access_key = base\n';
 
 describe('writeProfile and removeProfile', () => {
+  test('an existing credentials section is not replaced (nor, then, removed) unless overwrite is asked for', async () => {
+    const { target } = files();
+    const t = target('base');
+    writeFileSync(t.credentialsFile, USER_CREDS);
+    await assert.rejects(writeProfile(t, CREDS, 'us-east-1'), (err: unknown) => err instanceof InputError && err.input === 'overwrite-aws-profile' && /profile 'base' already exists/.test(err.message));
+    assert.equal(readFileSync(t.credentialsFile, 'utf8'), USER_CREDS, 'the long-lived keys are untouched');
+    assert.equal(existsSync(t.configFile), false, 'nothing else written either');
+    const receipt = await writeProfile(t, CREDS, 'us-east-1', { overwrite: true });
+    assert.match(readFileSync(t.credentialsFile, 'utf8'), /aws_access_key_id = ASIAQWERTYUIOPASDFGH/);
+    await removeProfile(receipt);
+    assert.doesNotMatch(readFileSync(t.credentialsFile, 'utf8'), /\[base\]/);
+  });
+
   test('only region is added to the user\'s [profile ci]; other keys, nested s3 block, comments and profiles stay; undo restores both files byte for byte', async () => {
     const { target } = files();
     const t = target();

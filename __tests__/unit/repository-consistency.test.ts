@@ -47,3 +47,19 @@ test("the workflow step bootstrap prints uses only action.yml's inputs, and all 
   for (const [name, input] of Object.entries(action.inputs as Record<string, { required?: boolean }>)) if (input.required) assert.ok(name in step!.with, `${name} given`);
   assert.equal(step!.with['iot-credential-endpoint'], 'abc.credentials.iot.eu-west-1.amazonaws.com');
 });
+
+test('the CLI package is publishable under the name the README installs, with nothing left to install at run time', () => {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  assert.equal(pkg['private'], undefined);
+  assert.match(String(pkg['name']), /^@aws-short-lived-credentials\//);
+  assert.match(String(pkg['version']), /^\d+\.\d+\.\d+$/);
+  assert.equal(pkg['dependencies'], undefined, 'every library is bundled into dist/cli');
+  assert.deepEqual(pkg['bin'], { 'aws-short-lived-credentials': 'dist/cli/index.js' });
+  assert.match((pkg['engines'] as Record<string, string>)['node']!, />=22/);
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  assert.ok(readme.includes(`npm i -g ${String(pkg['name'])}`), 'the README installs the package by its name');
+  const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
+  assert.ok(changelog.includes(`## ${String(pkg['version'])}`), 'the CHANGELOG has the version');
+  const major = String(pkg['version']).split('.')[0];
+  for (const ref of readme.match(/uses: aws-short-lived-credentials\/aws-short-lived-credentials@\S+/g) ?? []) assert.ok(ref.endsWith(`@v${major}`), ref);
+});

@@ -1,12 +1,14 @@
 /** The action's main step: inputs → config → provider → credentials → delivery. */
 import { homedir } from 'node:os';
 import { buildConfig } from '../config/action-inputs.js';
-import { obtainSession } from '../providers/registry.js';
+import { obtainGuardedSession } from '../providers/guarded-session.js';
+import { refuseUnknownInputs } from '../config/input-names.js';
 import { createProviderContext } from '../providers/context.js';
-import { deliverToActions } from '../delivery/actions-export.js';
+import { clearEnvironment, deliverToActions } from '../delivery/actions-export.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export async function runMain(wf: WorkflowCommands, env: Record<string, string | undefined>): Promise<void> {
+  refuseUnknownInputs(env);
   const config = buildConfig((name) => wf.getInput(name), env, new Date(), homedir());
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
   wf.requireFiles(['GITHUB_OUTPUT', ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []), ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : [])]);
@@ -21,9 +23,16 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
     env,
     retry: config.retry,
     httpProxy: config.httpProxy,
+    stsEndpoint: config.stsEndpoint,
+    noProxy: config.noProxy,
     mask: (value) => wf.setSecret(value),
     debug: (message) => wf.debug(message),
   });
-  const { final } = await obtainSession(config, ctx);
-  await deliverToActions(wf, final, config);
+  if (config.guards.unsetCurrentCredentials && config.delivery.env) clearEnvironment(wf);
+  const outcome = await obtainGuardedSession(config, ctx);
+  if ('existing' in outcome) {
+    wf.notice(`use-existing-credentials: the environment's credentials (${outcome.existing.arn}) are valid; no new ones were obtained`);
+    return;
+  }
+  await deliverToActions(wf, outcome.final, config);
 }

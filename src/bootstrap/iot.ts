@@ -134,7 +134,7 @@ export function authFileText(desired: IotDesired, endpoint: string): string {
 /** The workflow step that uses what bootstrap created; secrets by name only. */
 export function workflowSnippet(desired: IotDesired, endpoint: string): string {
   return [
-    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v0',
+    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v1',
     '        with:',
     `          aws-region: ${desired.region}`,
     `          iot-credential-endpoint: ${endpoint}`,

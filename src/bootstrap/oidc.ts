@@ -70,7 +70,7 @@ export function oidcWorkflowSnippet(region: string, roleArn: string): string {
     '  id-token: write',
     '  contents: read',
     '...',
-    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v0',
+    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v1',
     '        with:',
     `          aws-region: ${region}`,
     `          role-to-assume: ${roleArn}`,

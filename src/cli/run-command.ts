@@ -7,7 +7,7 @@ import type { Config } from '../config/model.js';
 import { parseInteger } from '../config/values.js';
 import type { Session } from '../credentials.js';
 import { InputError } from '../errors.js';
-import { obtainSession } from '../providers/registry.js';
+import { obtainGuardedSession } from '../providers/guarded-session.js';
 import { createProviderContext, type ProviderContext } from '../providers/context.js';
 import { parseAuthFile } from './auth-file.js';
 import { cachedSession, identityProof } from './cache.js';
@@ -74,6 +74,8 @@ function context(config: Config, io: CliIo, verbose: boolean, env: Record<string
     env,
     retry: config.retry,
     httpProxy: config.httpProxy,
+    stsEndpoint: config.stsEndpoint,
+    noProxy: config.noProxy,
     // What a provider would mask in a job log is kept off the CLI's stderr.
     mask: (value) => io.secret?.(value),
     debug: (message) => {
@@ -95,7 +97,11 @@ function proofOf(config: Config, get: (name: string) => string, io: CliIo): stri
 
 async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
   const env = providerEnv(config, get, io);
-  return (await obtainSession(config, context(config, io, get('verbose') === 'true', env))).final;
+  // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
+  const guarded = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
+  const outcome = await obtainGuardedSession(guarded, context(config, io, get('verbose') === 'true', env));
+  if (!('final' in outcome)) throw new Error('unreachable: use-existing-credentials is off');
+  return outcome.final;
 }
 
 export async function credentialProcess(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {

@@ -16,24 +16,35 @@ import { SOURCES } from './sources/index.js';
 import { expandHome, requireInput, type Env, type GetInput } from './sources/inputs.js';
 import { parseProxyUrl } from '../http/proxy.js';
 import { join, dirname } from 'node:path';
+import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
+import { parseCustomTags } from './session-tags.js';
+import { requireSecureEndpoint } from './endpoint-url.js';
 
 export type { Env, GetInput };
 export { expandHome };
 export const DEFAULT_DURATION_SECONDS = 3600;
-export const DEFAULT_MAX_ATTEMPTS = 10;
-export const DEFAULT_TIMEOUT_SECONDS = 120;
+/** As configure-aws-credentials: 12 attempts per call. */
+export const DEFAULT_MAX_ATTEMPTS = 12;
+/**
+ * The ceiling on the step, whatever action-timeout-s says. Unset or 0 means no step-wide bound (as
+ * configure-aws-credentials), leaving each attempt's own bound (15 s) and the attempt count, and this.
+ */
+export const MAX_TIMEOUT_SECONDS = 3600;
 /** STS caps a session reached by role chaining at one hour. */
 export const CHAINED_MAX_SECONDS = 3600;
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
+  refuseStaticKeys(get);
   const region = parseRegion(get('aws-region'), 'aws-region');
   const roleChaining = parseBoolean(get('role-chaining'), 'role-chaining', false);
   const mode = resolveMode(get, roleChaining);
   const source = buildSource(mode, get, env, homeDir);
+  checkForceSkipOidc(get, source);
 
   const durationInput = get('role-duration-seconds');
   const chainRoleArn = get('chain-role-arn') || undefined;
-  if (chainRoleArn) parseRoleArn(chainRoleArn, 'chain-role-arn');
+  // A bare role name takes the account of the credentials that assume it, as configure-aws-credentials does.
+  if (chainRoleArn && !isRoleName(chainRoleArn)) parseRoleArn(chainRoleArn, 'chain-role-arn');
   if (source.mode === 'iot-certificate' && durationInput !== '' && !chainRoleArn) {
     throw new InputError(
       'role-duration-seconds',
@@ -64,22 +75,48 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
       managedPolicyArns: managedPolicies(get('managed-session-policies')),
       externalId: externalId(get('role-external-id')),
       sessionTags: !parseBoolean(get('role-skip-session-tagging'), 'role-skip-session-tagging', false),
+      customTags: parseCustomTags(get('custom-tags'), 'custom-tags'),
+      transitiveTagKeys: parseTagKeys(get('transitive-tag-keys'), 'transitive-tag-keys'),
     },
     delivery: buildDelivery(get, env, homeDir),
-    retry: {
-      maxAttempts: get('retry-max-attempts') === '' ? DEFAULT_MAX_ATTEMPTS : parseInteger(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts'),
-      timeoutMs: 1000 * (get('action-timeout-s') === '' ? DEFAULT_TIMEOUT_SECONDS : parseInteger(get('action-timeout-s'), 'action-timeout-s', 1, 3600, 'seconds')),
-    },
+    retry: buildRetry(get),
+    guards: parseGuards(get),
   };
+  if (config.guards.unsetCurrentCredentials && source.mode === 'role-chaining' && config.delivery.env) {
+    throw new InputError('unset-current-credentials', 'is true with role-chaining: true, which needs the credentials it would unset', 'Remove one of them');
+  }
+  const tagged = source.mode === 'role-chaining' || chainRoleArn;
+  for (const input of ['custom-tags', 'transitive-tag-keys']) {
+    if (get(input) && !tagged) {
+      throw new InputError(input, `is set, but no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags`, 'Remove it: the tags of an OIDC session come from the id-token\'s https://aws.amazon.com/tags claim; or add chain-role-arn to hop into a tagged session');
+    }
+  }
   if (chainRoleArn) config.chainRoleArn = chainRoleArn;
   if (get('http-proxy')) config.httpProxy = parseProxyUrl(get('http-proxy'), 'http-proxy').toString();
+  if (get('no-proxy')) config.noProxy = get('no-proxy');
+  if (get('sts-endpoint')) config.stsEndpoint = requireSecureEndpoint(get('sts-endpoint'), 'sts-endpoint').toString();
   return config;
+}
+
+function buildRetry(get: GetInput): Config['retry'] {
+  const timeoutInput = get('action-timeout-s');
+  const timeoutSeconds = timeoutInput === '' || timeoutInput === '0' ? MAX_TIMEOUT_SECONDS : parseInteger(timeoutInput, 'action-timeout-s', 0, MAX_TIMEOUT_SECONDS, 'seconds');
+  const disabled = parseBoolean(get('disable-retry'), 'disable-retry', false);
+  // configure-aws-credentials: the workaround asks again until the key is clean, so it turns retries back on at 12.
+  const workaround = parseBoolean(get('special-characters-workaround'), 'special-characters-workaround', false);
+  const given = get('retry-max-attempts') === '' ? DEFAULT_MAX_ATTEMPTS : parseInteger(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts');
+  return { maxAttempts: workaround ? DEFAULT_MAX_ATTEMPTS : disabled ? 1 : given, timeoutMs: 1000 * timeoutSeconds };
+}
+
+/** A role name with no ARN around it (`deploy`, `role/deploy`, `path/deploy`). */
+export function isRoleName(value: string): boolean {
+  return !value.startsWith('arn:') && /^(?:role\/)?(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/.test(value);
 }
 
 function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, homeDir: string): Source {
   if (mode !== 'role-chaining') return SOURCES[mode].build(get, env, homeDir);
   requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
-  parseRoleArn(get('role-to-assume'), 'role-to-assume');
+  if (!isRoleName(get('role-to-assume'))) parseRoleArn(get('role-to-assume'), 'role-to-assume');
   if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
     throw new InputError('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
   }
@@ -87,13 +124,25 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, home
 }
 
 function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {
+  const awsProfile = get('aws-profile');
+  if (awsProfile && get('profile') && awsProfile !== get('profile')) {
+    throw new InputError('aws-profile', `names '${awsProfile}' but profile names '${get('profile')}'`, 'Set one of them (aws-profile is configure-aws-credentials\'s name for profile)');
+  }
+  const overwriteProfile = parseBoolean(get('overwrite-aws-profile'), 'overwrite-aws-profile', false);
+  // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says otherwise.
+  const envDelivery = parseBoolean(get('output-env-credentials'), 'output-env-credentials', !awsProfile);
   const delivery: DeliveryOptions = {
-    env: parseBoolean(get('output-env-credentials'), 'output-env-credentials', true),
+    env: envDelivery,
     outputs: parseBoolean(get('output-credentials'), 'output-credentials', false),
     maskAccountId: parseBoolean(get('mask-aws-account-id'), 'mask-aws-account-id', false),
+    overwriteProfile,
+    announceProfile: !awsProfile || envDelivery,
   };
   const file = expandHome(get('credentials-file'), homeDir);
-  const profile = get('profile');
+  const profile = awsProfile || get('profile');
+  if (get('overwrite-aws-profile') && !file && !profile) {
+    throw new InputError('overwrite-aws-profile', 'is set but no profile is written', 'Set aws-profile (or profile), or remove overwrite-aws-profile');
+  }
   if (file || profile) {
     if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
       throw new InputError('profile', `'${profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');

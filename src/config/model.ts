@@ -1,4 +1,5 @@
 /** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
+import type { Tag } from './session-tags.js';
 
 export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere';
 
@@ -56,6 +57,10 @@ export interface SessionOptions {
   externalId?: string;
   /** Tag AssumeRole sessions with the run's repository, workflow, run and actor. */
   sessionTags: boolean;
+  /** `custom-tags`: sent after the run's tags on every AssumeRole hop. */
+  customTags: Tag[];
+  /** `transitive-tag-keys`: those among the tags sent are marked transitive. */
+  transitiveTagKeys: string[];
 }
 
 export interface DeliveryOptions {
@@ -65,6 +70,10 @@ export interface DeliveryOptions {
   configFile?: string;
   profile?: string;
   maskAccountId: boolean;
+  /** `overwrite-aws-profile`: replace a credentials section of that name that is already there. */
+  overwriteProfile: boolean;
+  /** Export AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE (`aws-profile` does so only with env delivery). */
+  announceProfile: boolean;
 }
 
 export interface RetryOptions {
@@ -83,4 +92,21 @@ export interface Config {
   retry: RetryOptions;
   /** The `http-proxy` input: overrides HTTPS_PROXY/HTTP_PROXY for every request. */
   httpProxy?: string;
+  /** The `no-proxy` input: hosts reached directly, on top of NO_PROXY. */
+  noProxy?: string;
+  /** The `sts-endpoint` input: STS's URL instead of the region's. */
+  stsEndpoint?: string;
+  /** Checks and switches that come with configure-aws-credentials's inputs (config/peer-inputs.ts). */
+  guards: GuardOptions;
+}
+
+export interface GuardOptions {
+  /** `allowed-account-ids`: the delivered credentials must belong to one of these accounts (empty: any). */
+  allowedAccountIds: string[];
+  /** `use-existing-credentials`: keep the environment's credentials when they still work, and do nothing else. */
+  useExistingCredentials: boolean;
+  /** `unset-current-credentials`: clear AWS_* credentials from the job's environment before anything else. */
+  unsetCurrentCredentials: boolean;
+  /** `special-characters-workaround`: ask again until the secret key has none of the characters some tools mangle. */
+  specialCharactersWorkaround: boolean;
 }

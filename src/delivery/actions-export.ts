@@ -22,12 +22,19 @@ export function setOutputs(out: ActionsOutput, session: Session, config: Config)
   const account = accountOfArn(arn);
   if (account) out.setOutput('aws-account-id', account);
   if (arn) out.setOutput('aws-assumed-role-arn', arn);
+  // configure-aws-credentials's name for the same ARN (it sets it without declaring it).
+  if (arn) out.setOutput('authenticated-arn', arn);
   if (session.credentials.expiration) out.setOutput('aws-expiration', session.credentials.expiration.toISOString());
   if (config.delivery.outputs) {
     out.setOutput('aws-access-key-id', session.credentials.accessKeyId);
     out.setOutput('aws-secret-access-key', session.credentials.secretAccessKey);
     if (session.credentials.sessionToken) out.setOutput('aws-session-token', session.credentials.sessionToken);
   }
+}
+
+/** unset-current-credentials: an earlier step's credentials leave the job's environment before anything else runs. */
+export function clearEnvironment(out: ActionsOutput): void {
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION']) out.exportVariable(name, '');
 }
 
 /** Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary. */
@@ -42,12 +49,14 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
   }
   const { credentialsFile, configFile, profile } = config.delivery;
   if (credentialsFile && configFile && profile) {
-    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region);
+    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile });
     out.saveState(PROFILE_STATE, JSON.stringify(receipt));
-    out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
-    out.exportVariable('AWS_CONFIG_FILE', receipt.configFile);
-    out.exportVariable('AWS_PROFILE', receipt.profile);
-    if (!config.delivery.env) out.exportVariable('AWS_REGION', config.region);
+    if (config.delivery.announceProfile) {
+      out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
+      out.exportVariable('AWS_CONFIG_FILE', receipt.configFile);
+      out.exportVariable('AWS_PROFILE', receipt.profile);
+      if (!config.delivery.env) out.exportVariable('AWS_REGION', config.region);
+    }
     delivered.push(`profile '${receipt.profile}' in ${receipt.credentialsFile}`);
   }
   if (config.delivery.outputs) delivered.push('step outputs');

@@ -78,7 +78,7 @@ function setRegion(text: string, profile: string, region: string): { text: strin
 }
 
 /** Writes the profile; either both files change and the receipt is returned, or neither changes and it throws. */
-export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions = {}): Promise<ProfileReceipt> {
+export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions & { overwrite?: boolean } = {}): Promise<ProfileReceipt> {
   if (!PROFILE_NAME.test(target.profile)) throw new InputError('profile', `'${target.profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
   if (!ACCESS_KEY_ID.test(credentials.accessKeyId)) throw new InputError(INPUT, 'the access key id received is not one AWS issues; nothing was written', 'Check the credential endpoint');
   const entries = credentialEntries(credentials);
@@ -87,6 +87,10 @@ export async function writeProfile(target: ProfileTarget, credentials: Credentia
   let regionEdits: RegionEdit[] = [];
   const files = await editFiles([credentialsFile, configFile], INPUT, (before) => ini(() => {
     const plan: FilePlan = new Map();
+    // A section already there may hold someone's long-lived keys, which the post step's removal would then lose.
+    if (!options.overwrite && countSections(before.get(credentialsFile)!.text, target.profile) > 0) {
+      throw new InputError('overwrite-aws-profile', `profile '${target.profile}' already exists in ${credentialsFile}; it was left as it is`, 'Choose another profile name, or set overwrite-aws-profile: true to replace it (the post step then removes it)');
+    }
     plan.set(credentialsFile, upsertSection(before.get(credentialsFile)!.text, target.profile, entries));
     // One file may be both; then the region goes into the text that already holds the credentials.
     const config = setRegion(plan.get(configFile) ?? before.get(configFile)!.text, target.profile, region);

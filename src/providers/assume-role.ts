@@ -1,11 +1,13 @@
 /** sts:AssumeRole with credentials already held: the `chain-role-arn` hop and `role-chaining` mode. */
 import type { Config, EnvironmentSource } from '../config/model.js';
-import { CHAINED_MAX_SECONDS } from '../config/action-inputs.js';
+import { CHAINED_MAX_SECONDS, isRoleName } from '../config/action-inputs.js';
 import type { Credentials, Session } from '../credentials.js';
+import { AwsError } from '../errors.js';
 import type { ProviderContext } from './context.js';
 import type { Provider } from './registry.js';
-import { callSts } from './sts.js';
-import { runTags, sessionPolicyInput } from './session-params.js';
+import { callSts, getCallerIdentity } from './sts.js';
+import { sessionPolicyInput, sessionTagInput } from './session-params.js';
+import { loadRunContext } from './run-context.js';
 
 export async function assumeRoleWith(
   credentials: Credentials,
@@ -14,8 +16,8 @@ export async function assumeRoleWith(
   ctx: ProviderContext,
   durationSeconds: number,
 ): Promise<Session> {
-  const tags = config.session.sessionTags ? runTags(ctx.env) : [];
-  return callSts(ctx, {
+  const run = config.session.sessionTags ? await loadRunContext(ctx.env) : undefined;
+  const hop = (dropDroppable: boolean) => callSts(ctx, {
     action: 'AssumeRole',
     region: config.region,
     credentials,
@@ -25,9 +27,17 @@ export async function assumeRoleWith(
       DurationSeconds: durationSeconds,
       ...(config.session.externalId ? { ExternalId: config.session.externalId } : {}),
       ...sessionPolicyInput(config.session),
-      ...(tags.length ? { Tags: tags } : {}),
+      ...(run ? sessionTagInput(config.session, run, dropDroppable) : {}),
     }),
   });
+  try {
+    return await hop(false);
+  } catch (err) {
+    // The tags' packed size counts against the session; the run's convenience tags go first, as the peer does.
+    if (!(err instanceof AwsError) || err.code !== 'PackedPolicyTooLarge' || !run) throw err;
+    ctx.debug('sts:AssumeRole: the session tags were too large; trying once more without EventName, BaseRef, HeadRef, RunId, Job, TriggeringActor');
+    return hop(true);
+  }
 }
 
 /** A hop from role credentials is role chaining: STS caps it at an hour, so ask for no more. */
@@ -35,9 +45,23 @@ export function chainedDuration(config: Config): number {
   return Math.min(config.session.durationSeconds, CHAINED_MAX_SECONDS);
 }
 
+/**
+ * A role ARN for `role`: itself, or for a bare name the role in the account (and partition) of the credentials
+ * that assume it, from their session ARN when known, else from sts:GetCallerIdentity.
+ */
+export async function roleArnFor(role: string, credentials: Credentials, knownArn: string | undefined, config: Config, ctx: ProviderContext): Promise<string> {
+  if (!isRoleName(role)) return role;
+  const arn = knownArn ?? (await getCallerIdentity(ctx, config.region, credentials)).arn;
+  const [, partition, , , account] = arn.split(':');
+  return `arn:${partition}:iam::${account}:role/${role.replace(/^role\//, '')}`;
+}
+
 /** `role-chaining: true`: the AWS_* credentials of the environment assume `role-to-assume`. */
-export const roleChainingProvider: Provider<EnvironmentSource> = (source, config, ctx) =>
-  assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
+export const roleChainingProvider: Provider<EnvironmentSource> = async (source, config, ctx) => {
+  const credentials = environmentCredentials(ctx.env);
+  const roleArn = await roleArnFor(source.roleArn, credentials, undefined, config, ctx);
+  return assumeRoleWith(credentials, roleArn, config, ctx, config.session.durationSeconds);
+};
 
 export function environmentCredentials(env: Record<string, string | undefined>): Credentials {
   const credentials: Credentials = { accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '' };

@@ -29,6 +29,8 @@ export interface ContextOptions {
   retry: { maxAttempts: number; timeoutMs: number };
   httpProxy?: string | undefined;
   stsEndpoint?: string | undefined;
+  /** The `no-proxy` input: hosts reached directly, added to NO_PROXY. */
+  noProxy?: string | undefined;
   mask(value: string): void;
   debug(message: string): void;
   clock?: RetryClock;
@@ -47,10 +49,17 @@ export function createProviderContext(options: ContextOptions): ProviderContext 
     mask: options.mask,
     debug: options.debug,
     readFile: options.readFile ?? ((path) => readFileSync(path)),
-    proxyFor: (url) => proxyFor(new URL(url), options.env, options.httpProxy),
+    proxyFor: (url) => proxyFor(new URL(url), withNoProxy(options.env, options.noProxy), options.httpProxy),
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
     http: options.http ?? httpRequest,
   };
+}
+
+/** NO_PROXY with the `no-proxy` input's hosts added (the lower-case form is the one read first). */
+function withNoProxy(env: Record<string, string | undefined>, extra: string | undefined): Record<string, string | undefined> {
+  if (!extra) return env;
+  const merged = [env['no_proxy'] || env['NO_PROXY'], extra].filter(Boolean).join(',');
+  return { ...env, no_proxy: merged, NO_PROXY: merged };
 }
 
 const TRANSIENT_NETWORK = new Set([

@@ -27,8 +27,9 @@ export async function obtainSession(config: Config, ctx: ProviderContext): Promi
   const session = await provider(config.source, config, ctx);
   maskSession(session, ctx);
   if (!config.chainRoleArn) return { source: session, final: session };
-  const { assumeRoleWith, chainedDuration } = await import('./assume-role.js');
-  const final = await assumeRoleWith(session.credentials, config.chainRoleArn, config, ctx, chainedDuration(config));
+  const { assumeRoleWith, chainedDuration, roleArnFor } = await import('./assume-role.js');
+  const roleArn = await roleArnFor(config.chainRoleArn, session.credentials, session.assumedRoleArn, config, ctx);
+  const final = await assumeRoleWith(session.credentials, roleArn, config, ctx, chainedDuration(config));
   maskSession(final, ctx);
   return { source: session, final };
 }

@@ -6,7 +6,7 @@ const TRANSIENT_CODES = new Set([
   'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'ServiceUnavailable', 'InternalFailure', 'InternalError',
 ]);
 
-export type StsCall = 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRole';
+export type StsCall = 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRole' | 'sts:GetCallerIdentity';
 
 export function stsError(call: StsCall, status: number, code: string, message: string): AwsError {
   const retryable = TRANSIENT_CODES.has(code) || status === 429 || status >= 500;

@@ -6,6 +6,7 @@
 import {
   AssumeRoleCommand,
   AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
   STSClient,
   type AssumeRoleCommandInput,
   type AssumeRoleWithWebIdentityCommandInput,
@@ -119,4 +120,37 @@ const SDK_ERROR_CODES: Record<string, string> = {
 
 function wireCode(name: string): string {
   return SDK_ERROR_CODES[name] ?? name;
+}
+
+/** sts:GetCallerIdentity with `credentials`: whose they are, and that they still work. Same transport and retries. */
+export async function getCallerIdentity(ctx: ProviderContext, region: string, credentials: Credentials): Promise<{ account: string; arn: string }> {
+  const call: StsCall = 'sts:GetCallerIdentity';
+  const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
+  let timeoutMs = 0;
+  let endpoint = configured ?? `STS in ${region}`;
+  const client = new STSClient({
+    region,
+    maxAttempts: 1,
+    requestHandler: sdkRequestHandler(() => ({ timeoutMs, proxyFor: ctx.proxyFor, http: (request) => { endpoint = new URL(request.url).origin; return ctx.http(request); } })),
+    ...(configured ? { endpoint: configured } : {}),
+    credentials: { ...credentials },
+  });
+  try {
+    return await retrying(ctx, call, async (_attempt, attemptTimeoutMs) => {
+      timeoutMs = attemptTimeoutMs;
+      let out: { Account?: string; Arn?: string };
+      try {
+        out = await client.send(new GetCallerIdentityCommand({}));
+      } catch (err) {
+        throw stsFailure(call, err, endpoint);
+      }
+      // Printed and compared with allowed-account-ids: only AWS's shapes get through.
+      if (!/^\d{12}$/.test(out.Account ?? '') || !/^arn:[\w-]+:(sts|iam)::\d{12}:[\w+=,.@/-]{1,512}$/.test(out.Arn ?? '')) {
+        throw new AwsError(call, 'MalformedResponse', 'the answer lacks a valid Account or Arn', `Check that the endpoint is STS (${endpoint})`, false);
+      }
+      return { account: out.Account!, arn: out.Arn! };
+    });
+  } finally {
+    client.destroy();
+  }
 }

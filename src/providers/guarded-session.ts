@@ -1,0 +1,81 @@
+/**
+ * The exchange with the checks configure-aws-credentials users rely on around it: keep working credentials already
+ * in the environment (use-existing-credentials), ask again for a secret key without special characters
+ * (special-characters-workaround), and refuse credentials of an account not in allowed-account-ids, before anything
+ * is delivered.
+ */
+import type { Config } from '../config/model.js';
+import { accountOfArn } from '../config/arn.js';
+import type { Session } from '../credentials.js';
+import { AwsError, InputError } from '../errors.js';
+import type { ProviderContext } from './context.js';
+import { obtainSession } from './registry.js';
+
+export type GuardedOutcome = { final: Session; source: Session } | { existing: { account: string; arn: string } };
+
+/** configure-aws-credentials's test: any of these in either key, which some tools mangle. */
+const SPECIAL_CHARACTERS = /[!@#$%^&*()_+\-=[\]{};':"\\|,.<>/?]/;
+/** A clean 40-character key comes about one time in four; 50 tries leave about 1 in 10^7 jobs without one. */
+const MAX_CLEAN_KEY_TRIES = 50;
+
+export async function obtainGuardedSession(config: Config, ctx: ProviderContext): Promise<GuardedOutcome> {
+  const existing = await existingIdentity(config, ctx);
+  if (existing) return { existing };
+  let obtained = await obtainSession(config, ctx);
+  for (let tries = 1; config.guards.specialCharactersWorkaround && hasSpecialCharacters(obtained.final); tries++) {
+    if (tries >= MAX_CLEAN_KEY_TRIES) {
+      throw new AwsError('special-characters-workaround', 'NoCleanKey', `no secret key without special characters in ${tries} sessions`, 'Remove special-characters-workaround and quote the key where it is used', false);
+    }
+    ctx.debug('special-characters-workaround: the secret key has special characters; asking again');
+    obtained = await obtainSession(config, ctx);
+  }
+  const final = await checkAccount(obtained.final, config, ctx);
+  return { source: obtained.source, final };
+}
+
+export function hasSpecialCharacters(session: Session): boolean {
+  return SPECIAL_CHARACTERS.test(session.credentials.accessKeyId) || SPECIAL_CHARACTERS.test(session.credentials.secretAccessKey);
+}
+
+/**
+ * allowed-account-ids: the account comes from the assumed-role ARN; where the exchange reports none (plain IoT mode)
+ * sts:GetCallerIdentity asks, and its ARN then also fills the outputs.
+ */
+async function checkAccount(session: Session, config: Config, ctx: ProviderContext): Promise<Session> {
+  const allowed = config.guards.allowedAccountIds;
+  if (allowed.length === 0) return session;
+  let arn = session.assumedRoleArn;
+  if (!arn) {
+    const { getCallerIdentity } = await import('./sts.js');
+    arn = (await getCallerIdentity(ctx, config.region, session.credentials)).arn;
+  }
+  const account = accountOfArn(arn);
+  if (!allowed.includes(account)) {
+    throw new InputError('allowed-account-ids', `the credentials are for account ${account || '(unknown)'}, which is not one of ${allowed.join(', ')}; nothing was delivered`, 'Check role-to-assume (or the role alias / Roles Anywhere profile), or add the account to allowed-account-ids');
+  }
+  return { ...session, assumedRoleArn: arn };
+}
+
+/** use-existing-credentials: the environment's AWS_* credentials, if sts:GetCallerIdentity accepts them (and the account is allowed). */
+async function existingIdentity(config: Config, ctx: ProviderContext): Promise<{ account: string; arn: string } | undefined> {
+  if (!config.guards.useExistingCredentials) return undefined;
+  const { environmentCredentials } = await import('./assume-role.js');
+  const credentials = environmentCredentials(ctx.env);
+  if (!credentials.accessKeyId || !credentials.secretAccessKey) {
+    ctx.debug('use-existing-credentials: no AWS credentials in the environment; obtaining new ones');
+    return undefined;
+  }
+  const { getCallerIdentity } = await import('./sts.js');
+  try {
+    const identity = await getCallerIdentity({ ...ctx, maxAttempts: 1 }, config.region, credentials);
+    const allowed = config.guards.allowedAccountIds;
+    if (allowed.length > 0 && !allowed.includes(identity.account)) {
+      ctx.debug(`use-existing-credentials: the environment's credentials are for account ${identity.account}, not in allowed-account-ids; obtaining new ones`);
+      return undefined;
+    }
+    return identity;
+  } catch (err) {
+    ctx.debug(`use-existing-credentials: the environment's credentials were not accepted (${err instanceof Error ? err.message : String(err)}); obtaining new ones`);
+    return undefined;
+  }
+}
