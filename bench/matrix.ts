@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { errorAnnotation, runAction, type RunResult } from '../__tests__/support/action-runner.js';
 import { startMoto } from '../__tests__/support/moto.js';
 import { NODE24 } from '../__tests__/support/processes.js';
-import { DEFAULT_TIMEOUT_SECONDS } from '../src/config/action-inputs.js';
+import { MAX_TIMEOUT_SECONDS } from '../src/config/action-inputs.js';
 import { backoffDelay, RETRY_DEFAULTS } from '../src/retry.js';
 import { startLoadStandIn, type LoadCounters, type LoadStandIn, type LoadStandInOptions } from './load-standin.js';
 import { tail } from './stats.js';
@@ -122,7 +122,7 @@ const s = (ms: number) => (ms / 1000).toFixed(1);
 
 /** This project's throttling schedule (src/retry.ts): retried until action-timeout-s, whatever the attempt budget. */
 function ourRetryBudgetMs(): { attempts: number; maxWaitMs: number } {
-  const deadlineMs = DEFAULT_TIMEOUT_SECONDS * 1000;
+  const deadlineMs = MAX_TIMEOUT_SECONDS * 1000;
   let maxWaitMs = 0;
   let attempts = 1;
   while (maxWaitMs + backoffDelay(attempts, 1, RETRY_DEFAULTS.throttleBaseDelayMs, RETRY_DEFAULTS.throttleMaxDelayMs) < deadlineMs) {
@@ -182,8 +182,8 @@ function printModel(jobs: number, limits: LoadStandInOptions): void {
   const schedules: Array<[string, Schedule]> = [
     ['before: 10 attempts, 200 ms, cap 5 s', { attempts: 10, baseMs: 200, capMs: 5000 }],
     [
-      `this project: throttling until action-timeout-s (${DEFAULT_TIMEOUT_SECONDS} s), ${RETRY_DEFAULTS.throttleBaseDelayMs} ms, cap ${RETRY_DEFAULTS.throttleMaxDelayMs / 1000} s`,
-      { attempts: Number.MAX_SAFE_INTEGER, baseMs: RETRY_DEFAULTS.throttleBaseDelayMs, capMs: RETRY_DEFAULTS.throttleMaxDelayMs, deadlineMs: DEFAULT_TIMEOUT_SECONDS * 1000 },
+      `this project: throttling until action-timeout-s (${MAX_TIMEOUT_SECONDS} s), ${RETRY_DEFAULTS.throttleBaseDelayMs} ms, cap ${RETRY_DEFAULTS.throttleMaxDelayMs / 1000} s`,
+      { attempts: Number.MAX_SAFE_INTEGER, baseMs: RETRY_DEFAULTS.throttleBaseDelayMs, capMs: RETRY_DEFAULTS.throttleMaxDelayMs, deadlineMs: MAX_TIMEOUT_SECONDS * 1000 },
     ],
   ];
   console.log(`
