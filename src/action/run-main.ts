@@ -4,10 +4,12 @@ import { buildConfig } from '../config/action-inputs.js';
 import { obtainSession } from '../providers/registry.js';
 import { createProviderContext } from '../providers/context.js';
 import { deliverToActions } from '../delivery/actions-export.js';
+import { parseRefreshInputs } from '../config/refresh.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export async function runMain(wf: WorkflowCommands, env: Record<string, string | undefined>): Promise<void> {
   const config = buildConfig((name) => wf.getInput(name), env, new Date(), homedir());
+  const refresh = parseRefreshInputs((name) => wf.getInput(name));
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
   wf.requireFiles(['GITHUB_OUTPUT', ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []), ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : [])]);
   // A hard stop in case anything outside the retry loop (a lock, a slow disk) overruns action-timeout-s.
@@ -25,5 +27,9 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
     debug: (message) => wf.debug(message),
   });
   const { final } = await obtainSession(config, ctx);
-  await deliverToActions(wf, final, config);
+  if (!refresh.enabled) return deliverToActions(wf, final, config);
+  // The environment points at a refreshing endpoint instead of holding static keys; the rest is delivered as usual.
+  const { startJobEndpoint } = await import('./job-endpoint.js');
+  await startJobEndpoint(wf, config, final, Date.now(), refresh, env);
+  await deliverToActions(wf, final, { ...config, delivery: { ...config.delivery, env: false } });
 }

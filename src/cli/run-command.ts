@@ -93,7 +93,8 @@ function proofOf(config: Config, get: (name: string) => string, io: CliIo): stri
   return identityProof(config, env, (path) => readFileSync(path));
 }
 
-async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
+/** One exchange for the configured source, with the CLI's context (its login's id-token, its redaction). */
+export async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
   const env = providerEnv(config, get, io);
   return (await obtainSession(config, context(config, io, get('verbose') === 'true', env))).final;
 }

@@ -5,4 +5,5 @@ export const ACTION_INPUTS = [
   'role-chaining', 'iot-credential-endpoint', 'role-alias', 'thing-name', 'certificate', 'certificate-chain', 'private-key',
   'private-key-passphrase', 'ca-certificate', 'trust-anchor-arn', 'profile-arn', 'output-env-credentials', 'output-credentials',
   'credentials-file', 'profile', 'mask-aws-account-id', 'retry-max-attempts', 'action-timeout-s', 'http-proxy',
+  'refresh-credentials', 'refresh-margin-s',
 ] as const;
