@@ -170,3 +170,39 @@ describe('refresh-credentials: a detached local endpoint that refreshes', () => 
     assert.equal(run.exported['AWS_CONTAINER_CREDENTIALS_FULL_URI'], undefined);
   });
 });
+
+describe('CLI serve', () => {
+  test('serve -- <command> runs botocore against the endpoint across refreshes and exits with its code', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { collect, ROOT } = await import('../support/processes.js');
+    const dir = mkdtempSync(join(tmpdir(), 'aslc-serve-'));
+    // A token file re-read on every refresh, as a CI system's would be (a fresh one each time).
+    const tokenFile = join(dir, 'token');
+    const t = await fetch(tokens.url + '&audience=sts.amazonaws.com', { headers: { authorization: `Bearer ${tokens.bearer}` } });
+    writeFileSync(tokenFile, ((await t.json()) as { value: string }).value);
+    const script = `
+import json, sys, time, botocore.session
+c = botocore.session.get_session().create_client('sts')
+keys = set()
+end = time.time() + 16
+while time.time() < end:
+    c.get_caller_identity()
+    keys.add(c._request_signer._credentials.get_frozen_credentials().access_key)
+    time.sleep(0.3)
+print(json.dumps(sorted(keys)))
+sys.exit(7)
+`;
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), 'serve', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--role-duration-seconds', '900', '--refresh-margin-s', '893', '--web-identity-token-file', tokenFile, '--', 'python3', '-c', script], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL: moto.url, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIASTALESTALE0001', AWS_SECRET_ACCESS_KEY: 'stale' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const r = await collect(child);
+    assert.equal(r.code, 7, r.stderr);
+    const keys = JSON.parse(r.stdout.trim()) as string[];
+    assert.ok(keys.length >= 3, `saw ${keys.length} keys: the refreshes reached the command`);
+    assert.ok(!keys.includes('AKIASTALESTALE0001'), 'stale static keys were removed from the command\'s environment');
+  });
+});
