@@ -5,11 +5,13 @@ import { obtainGuardedSession } from '../providers/guarded-session.js';
 import { refuseUnknownInputs } from '../config/input-names.js';
 import { createProviderContext } from '../providers/context.js';
 import { clearEnvironment, deliverToActions } from '../delivery/actions-export.js';
+import { parseRefreshInputs } from '../config/refresh.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export async function runMain(wf: WorkflowCommands, env: Record<string, string | undefined>): Promise<void> {
   refuseUnknownInputs(env);
   const config = buildConfig((name) => wf.getInput(name), env, new Date(), homedir());
+  const refresh = parseRefreshInputs((name) => wf.getInput(name));
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
   wf.requireFiles(['GITHUB_OUTPUT', ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []), ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : [])]);
   // A hard stop in case anything outside the retry loop (a lock, a slow disk) overruns action-timeout-s.
@@ -34,5 +36,10 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
     wf.notice(`use-existing-credentials: the environment's credentials (${outcome.existing.arn}) are valid; no new ones were obtained`);
     return;
   }
-  await deliverToActions(wf, outcome.final, config);
+  const final = outcome.final;
+  if (!refresh.enabled) return deliverToActions(wf, final, config);
+  // The environment points at a refreshing endpoint instead of holding static keys; the rest is delivered as usual.
+  const { startJobEndpoint } = await import('./job-endpoint.js');
+  await startJobEndpoint(wf, config, final, Date.now(), refresh, env);
+  await deliverToActions(wf, final, { ...config, delivery: { ...config.delivery, env: false } });
 }

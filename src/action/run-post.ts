@@ -3,8 +3,10 @@ import { homedir } from 'node:os';
 import type { WorkflowCommands } from './workflow-commands.js';
 import { buildConfig } from '../config/action-inputs.js';
 import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '../delivery/profile.js';
+import { ENDPOINT_STATE, stopJobEndpoint } from './job-endpoint.js';
 
 export async function runPost(wf: WorkflowCommands, env: Record<string, string | undefined> = process.env): Promise<void> {
+  if (wf.getState(ENDPOINT_STATE)) await stopJobEndpoint(wf);
   const raw = wf.getState(PROFILE_STATE);
   if (!raw) return;
   const receipt = parseReceipt(raw, targetsOfInputs(wf, env));

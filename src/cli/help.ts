@@ -36,6 +36,7 @@ Commands:
   env                  print credentials as environment variables (--format sh|dotenv|powershell|json)
   exec -- <cmd...>     run a command with the credentials in its environment
   login                sign in at an OIDC identity provider in a browser, then exchange the id-token
+  serve [-- <cmd...>]  a local credentials endpoint that refreshes before expiry (the SDKs' container provider)
   bootstrap <what>     create the AWS side of a mode (iot, oidc) and rotate, revoke or destroy it
   help <command>       help for a command
 
@@ -70,6 +71,21 @@ ${EXIT_CODES}`,
 
 Runs the command with the credentials in its environment (AWS_PROFILE removed so SDKs use them), and exits with
 its exit code.
+
+${CONFIG}
+
+${EXIT_CODES}`,
+  serve: `Usage: aws-short-lived-credentials serve [flags] [-- <command> [args...]]
+
+Exchanges once, then serves the credentials on http://127.0.0.1:<random port>/<random path> in the form the AWS SDKs'
+container credential provider reads, and exchanges again before they expire (every answer from memory). Without a
+command it prints AWS_CONTAINER_CREDENTIALS_FULL_URI, AWS_CONTAINER_AUTHORIZATION_TOKEN and the region, and serves
+until interrupted; with one, it runs the command with them (static AWS_* keys and AWS_PROFILE removed, as every SDK
+prefers them) and exits with its code. Every request needs the token; any process of this user that has it can ask.
+  --refresh-margin-s <n>   refresh when fewer seconds than this are left (default: every answer 15 minutes from expiry)
+  --max-lifetime-s <n>     stop after this long (default 86400)
+  --format <f>             sh (default), dotenv, powershell, json
+  Example: aws-short-lived-credentials serve --auth auth.yaml -- make deploy
 
 ${CONFIG}
 

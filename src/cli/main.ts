@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   env: async () => (await import('./run-command.js')).envCommand,
   exec: async () => (await import('./run-command.js')).execCommand,
   login: async () => (await import('./run-command.js')).loginCommand,
+  serve: async () => (await import('./serve-command.js')).serveCommand,
   bootstrap: async () => (await import('./bootstrap-command.js')).bootstrapCommand,
 };
 

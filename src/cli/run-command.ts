@@ -95,7 +95,8 @@ function proofOf(config: Config, get: (name: string) => string, io: CliIo): stri
   return identityProof(config, env, (path) => readFileSync(path));
 }
 
-async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
+/** One exchange for the configured source, with the CLI's context (its login's id-token, its redaction). */
+export async function session(config: Config, io: CliIo, get: (name: string) => string): Promise<Session> {
   const env = providerEnv(config, get, io);
   // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
   const guarded = { ...config, guards: { ...config.guards, useExistingCredentials: false } };

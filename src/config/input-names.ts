@@ -11,6 +11,7 @@ export const ACTION_INPUTS = [
   'aws-profile', 'overwrite-aws-profile', 'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token', 'no-proxy',
   'transitive-tag-keys', 'custom-tags', 'unset-current-credentials', 'disable-retry', 'special-characters-workaround',
   'use-existing-credentials', 'allowed-account-ids', 'force-skip-oidc', 'sts-endpoint',
+  'refresh-credentials', 'refresh-margin-s',
 ] as const;
 
 /** The runner's name for an input's variable: `INPUT_` + the name upper-cased, spaces to `_` (hyphens stay). */

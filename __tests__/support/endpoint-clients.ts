@@ -1,0 +1,102 @@
+/**
+ * Real AWS clients that take their credentials from a container credentials endpoint, each calling STS (moto)
+ * repeatedly for a while with only the environment a later workflow step has: botocore (one long-lived client, which
+ * re-asks the endpoint inside its refresh window), the AWS CLI (a process per call) and the JS SDK v3's default chain
+ * (a client per call). Each call records whether it succeeded and the access key the client used.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { collect, ROOT } from './processes.js';
+
+export interface ClientCall {
+  ok: boolean;
+  /** The access key the client used (the AWS CLI shows only its last four characters). */
+  key: string;
+  error?: string;
+}
+
+const BOTOCORE = `
+import json, sys, time, botocore.session
+s = botocore.session.get_session()
+client = s.create_client('sts')
+end = time.time() + float(sys.argv[1]) / 1000
+calls = []
+while time.time() < end:
+    try:
+        client.get_caller_identity()
+        calls.append({'ok': True, 'key': client._request_signer._credentials.get_frozen_credentials().access_key})
+    except Exception as e:
+        calls.append({'ok': False, 'key': '', 'error': str(e)[:500]})
+    time.sleep(float(sys.argv[2]) / 1000)
+print(json.dumps(calls))
+`;
+
+const JS_SDK = `
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+const end = Date.now() + Number(process.argv[2]);
+const calls = [];
+while (Date.now() < end) {
+  const client = new STSClient({});
+  try {
+    await client.send(new GetCallerIdentityCommand({}));
+    calls.push({ ok: true, key: (await client.config.credentials()).accessKeyId });
+  } catch (e) {
+    calls.push({ ok: false, key: '', error: String(e?.message ?? e).slice(0, 500) });
+  }
+  client.destroy();
+  await new Promise((r) => setTimeout(r, Number(process.argv[3])));
+}
+console.log(JSON.stringify(calls));
+`;
+
+function clean(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = { PATH: process.env['PATH'] ?? '', AWS_EC2_METADATA_DISABLED: 'true' };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function parse(name: string, r: { code: number | null; stdout: string; stderr: string }): ClientCall[] {
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').at(-1) ?? '') as ClientCall[];
+  } catch {
+    throw new Error(`${name} printed no result (exit ${r.code}): ${r.stderr.slice(-2000)}`);
+  }
+}
+
+export async function botocoreCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number): Promise<ClientCall[]> {
+  const child = spawn('python3', ['-c', BOTOCORE, String(forMs), String(everyMs)], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  return parse('botocore', await collect(child));
+}
+
+export async function jsSdkCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number, node = process.execPath): Promise<ClientCall[]> {
+  // Inside the repository so '@aws-sdk/client-sts' resolves from node_modules.
+  const dir = mkdtempSync(join(ROOT, 'node_modules', '.aslc-js-client-'));
+  const script = join(dir, 'client.mjs');
+  writeFileSync(script, JS_SDK);
+  try {
+    const child = spawn(node, [script, String(forMs), String(everyMs)], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    return parse('JS SDK', await collect(child));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** `aws sts get-caller-identity` per call; the key's last four characters from `aws configure list`, same process env. */
+export async function awsCliCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number): Promise<ClientCall[]> {
+  const calls: ClientCall[] = [];
+  const end = Date.now() + forMs;
+  while (Date.now() < end) {
+    const call = await collect(spawn('aws', ['sts', 'get-caller-identity', '--output', 'json'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const list = await collect(spawn('aws', ['configure', 'list'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const key = /access_key\s+\*+(\w{4})\s+container-role/.exec(list.stdout)?.[1] ?? '';
+    calls.push(call.code === 0 ? { ok: true, key } : { ok: false, key: '', error: call.stderr.slice(-500) });
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  return calls;
+}
+
+/** The distinct keys in the order first seen. */
+export function keysSeen(calls: ClientCall[]): string[] {
+  return [...new Set(calls.filter((c) => c.ok).map((c) => c.key))];
+}

@@ -1,0 +1,219 @@
+/**
+ * `refresh-credentials: true`: the main step starts the CLI's `serve --handover` detached, hands it the configuration
+ * over stdin, and returns once it answers; the post step stops it and removes its files.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config/model.js';
+import type { RefreshOptions } from '../config/refresh.js';
+import type { Session } from '../credentials.js';
+import { InputError } from '../errors.js';
+import { marginProblem } from '../delivery/refresh-schedule.js';
+import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint-handover.js';
+import { exportEndpointEnvironment } from '../delivery/endpoint-export.js';
+import type { WorkflowCommands } from './workflow-commands.js';
+
+export const ENDPOINT_STATE = 'credentials-endpoint';
+const READY_TIMEOUT_MS = 15_000;
+/** Longer than any job on GitHub's runners (6 hours) with room; the watched runner process normally ends it first. */
+const MAX_LIFETIME_MS = 36 * 3600_000;
+const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}\.(?:token|log)$/;
+
+interface EndpointState {
+  pid: number;
+  url: string;
+  tokenFile: string;
+  logFile: string;
+}
+
+export async function startJobEndpoint(wf: WorkflowCommands, config: Config, session: Session, obtainedAt: number, refresh: RefreshOptions, env: Record<string, string | undefined>): Promise<void> {
+  if (!config.delivery.env || config.delivery.credentialsFile) {
+    // A profile's static keys would win over the endpoint in every SDK's chain.
+    throw new InputError('refresh-credentials', 'works through the environment only: profile delivery does not refresh', 'Remove credentials-file/profile and keep output-env-credentials: true, or leave refresh-credentials off');
+  }
+  if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
+    throw new InputError('refresh-credentials', 'cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task\'s endpoint), and every SDK prefers it to a full URI', 'Run the job outside ECS task credentials, or leave refresh-credentials off');
+  }
+  if (refresh.marginMs !== undefined) {
+    const problem = marginProblem(refresh.marginMs, (session.credentials.expiration?.getTime() ?? obtainedAt) - obtainedAt);
+    if (problem) throw new InputError('refresh-margin-s', problem, 'Set it below role-duration-seconds (or the IoT role alias\'s session length), or leave it unset');
+  }
+  const { path, token } = newEndpointSecrets();
+  wf.setSecret(token);
+  const dir = env['RUNNER_TEMP'] || tmpdir();
+  const id = randomBytes(8).toString('hex');
+  const tokenFile = join(dir, `aslc-endpoint-${id}.token`);
+  const logFile = join(dir, `aslc-endpoint-${id}.log`);
+  // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
+  writeFileSync(tokenFile, token, { mode: 0o600, flag: 'wx' });
+  const logFd = openSync(logFile, 'wx', 0o600);
+  // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
+  const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
+  let child: ChildProcess;
+  try {
+    child = spawn(process.execPath, [cli, 'serve', '--handover'], { detached: true, stdio: ['pipe', 'pipe', logFd], env: env as NodeJS.ProcessEnv, cwd: dir });
+  } finally {
+    closeSync(logFd);
+  }
+  child.stdin!.end(serializeHandover({
+    config,
+    session,
+    obtainedAt,
+    path,
+    token,
+    ...(refresh.marginMs !== undefined ? { marginMs: refresh.marginMs } : {}),
+    watchPid: process.ppid,
+    maxLifetimeMs: MAX_LIFETIME_MS,
+  }));
+  try {
+    const { port, pid } = await readyLine(child);
+    const url = `http://127.0.0.1:${port}${path}`;
+    const answer = await getJson(url, token);
+    if (answer['AccessKeyId'] !== session.credentials.accessKeyId) throw new Error('the endpoint answered with other credentials');
+    const state: EndpointState = { pid, url, tokenFile, logFile };
+    wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
+    exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
+    wf.info(`Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`);
+  } catch (err) {
+    child.kill('SIGKILL');
+    const log = safeRead(logFile);
+    rmSync(tokenFile, { force: true });
+    rmSync(logFile, { force: true });
+    throw new Error(`the credentials endpoint did not start: ${(err as Error).message}${log ? `\n${log}` : ''}`);
+  } finally {
+    // The step ends now: it keeps no pipe or handle on the endpoint, and the endpoint none of the step's.
+    child.stdout?.destroy();
+    child.stdin?.destroy();
+    child.unref();
+  }
+}
+
+function readyLine(child: ChildProcess): Promise<{ port: number; pid: number }> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const timer = setTimeout(() => reject(new Error(`no answer within ${READY_TIMEOUT_MS / 1000}s`)), READY_TIMEOUT_MS);
+    child.stdout!.on('data', (d: Buffer) => {
+      text += d.toString();
+      const line = text.split('\n')[0]!;
+      if (!text.includes('\n')) return;
+      clearTimeout(timer);
+      try {
+        const doc = JSON.parse(line) as { port?: unknown; pid?: unknown };
+        if (Number.isInteger(doc.port) && Number.isInteger(doc.pid)) resolve({ port: doc.port as number, pid: doc.pid as number });
+        else reject(new Error('it reported no port'));
+      } catch {
+        reject(new Error('it reported no port'));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`it exited with code ${code}`));
+    });
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}
+
+function getJson(url: string, token: string, method = 'GET'): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method, headers: { authorization: token }, timeout: 5_000 }, (res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => {
+        if (res.statusCode !== 200) return reject(new Error(`it answered HTTP ${res.statusCode}`));
+        try {
+          resolve(JSON.parse(body) as Record<string, unknown>);
+        } catch {
+          reject(new Error('its answer is not JSON'));
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('timed out')));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function safeRead(path: string): string {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return '';
+  }
+}
+
+/** The state as far as it names only what the main step could have made; otherwise undefined. */
+export function parseEndpointState(raw: string): EndpointState | undefined {
+  let doc: Partial<EndpointState>;
+  try {
+    doc = JSON.parse(raw) as Partial<EndpointState>;
+  } catch {
+    return undefined;
+  }
+  const file = (p: unknown) => typeof p === 'string' && isAbsolute(p) && normalize(p) === p && FILE_NAME.test(basename(p));
+  if (!Number.isInteger(doc.pid) || (doc.pid ?? 0) <= 1) return undefined;
+  if (typeof doc.url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d{1,5}\/[0-9a-f]{32}$/.test(doc.url)) return undefined;
+  if (!file(doc.tokenFile) || !file(doc.logFile)) return undefined;
+  return doc as EndpointState;
+}
+
+/** Post step: ask the endpoint to stop, wait for its port to close and its process to end, remove its files. */
+export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
+  const raw = wf.getState(ENDPOINT_STATE);
+  if (!raw) return;
+  const state = parseEndpointState(raw);
+  if (!state) {
+    wf.warning('Post step: the saved credentials endpoint state was not used (malformed); nothing was stopped');
+    return;
+  }
+  const token = safeRead(state.tokenFile);
+  if (token) await getJson(state.url, token, 'DELETE').catch(() => undefined);
+  const port = Number(new URL(state.url).port);
+  if (!(await waitUntil(async () => !(await listening(port)) && !isOurServe(state.pid), 5_000)) && isOurServe(state.pid)) {
+    // The request did not stop it (token file gone, process stuck): the pid is checked to be our serve process first.
+    process.kill(state.pid, 'SIGKILL');
+    await waitUntil(async () => !isOurServe(state.pid), 2_000);
+  }
+  const log = safeRead(state.logFile);
+  for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
+  rmSync(state.tokenFile, { force: true });
+  rmSync(state.logFile, { force: true });
+  wf.info(`Credentials endpoint stopped; port ${port} ${(await listening(port)) ? 'is still open' : 'is closed'}`);
+}
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/** True while `pid` is a live `serve --handover` process (read from /proc where there is one). */
+function isOurServe(pid: number): boolean {
+  try {
+    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    return cmdline.includes('serve') && cmdline.includes('--handover');
+  } catch {
+    return false;
+  }
+}
