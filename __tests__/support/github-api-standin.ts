@@ -48,6 +48,8 @@ export interface GithubStandIn {
   variable(fullName: string, name: string, environment?: string): string | undefined;
   variableNames(fullName: string, environment?: string): string[];
   rateLimit(limit: RateLimit, times?: number): void;
+  /** Answers 502 to the next request matching `when` (a GitHub outage mid-run). */
+  failNext(when: (method: string, path: string) => boolean): void;
   close(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
   const readOnly = new Set<string>();
   const requests: RecordedGithubRequest[] = [];
   let limit: { limit: RateLimit; remaining: number } | undefined;
+  let failure: ((method: string, path: string) => boolean) | undefined;
 
   const newScope = (): Scope => {
     const pair = sodium.crypto_box_keypair();
@@ -96,6 +99,11 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
   async function route(req: IncomingMessage, res: ServerResponse): Promise<number> {
     const method = req.method ?? 'GET';
     const path = decodeURI((req.url ?? '/').split('?')[0]!);
+    if (failure?.(method, path)) {
+      failure = undefined;
+      send(res, 502, { message: 'Server Error' });
+      return 502;
+    }
     if (limit) {
       const current = limit.limit;
       if (--limit.remaining <= 0) limit = undefined;
@@ -262,6 +270,9 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     variableNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.variables.keys() ?? [])].sort(),
     rateLimit(l, times = 1) {
       limit = { limit: l, remaining: times };
+    },
+    failNext(when) {
+      failure = when;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

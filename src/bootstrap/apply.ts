@@ -78,7 +78,7 @@ export interface ApplyContext {
   desired: { iot: IotDesired } | { oidc: OidcDesired };
   resolved: Resolved;
   /** Called right after CreateKeysAndCertificate, before any later step, so a failure after it loses no key. */
-  onCertificate?: (cert: NewCertificate) => void;
+  onCertificate?: (cert: NewCertificate) => void | Promise<void>;
   /** One line per step done. */
   log?: (line: string) => void;
   /** Waits between tries of an eventually consistent delete; injectable so tests need not wait. */
@@ -204,7 +204,7 @@ async function execute(step: Step, ctx: ApplyContext): Promise<void> {
       await deleteThingType(ctx, step.name);
       return;
     case 'create thing':
-      await call('iot:CreateThing', () => iot.send(new CreateThingCommand({ thingName: step.name, thingTypeName: iotWant(ctx).thingTypeName, attributePayload: { attributes: { [CREATED_BY_KEY]: CREATED_BY_VALUE } } })), alreadyExists);
+      await call('iot:CreateThing', () => iot.send(new CreateThingCommand({ thingName: step.name, thingTypeName: iotWant(ctx).thingTypeName, attributePayload: { attributes: { ...iotWant(ctx).attributes, [CREATED_BY_KEY]: CREATED_BY_VALUE } } })), alreadyExists);
       return;
     case 'delete thing':
       await call('iot:DeleteThing', () => iot.send(new DeleteThingCommand({ thingName: step.name })), isNotFound);
@@ -220,7 +220,7 @@ async function execute(step: Step, ctx: ApplyContext): Promise<void> {
       };
       ctx.resolved.certificates.set(cert.id, cert.arn);
       ctx.resolved.newCertificateId = cert.id;
-      ctx.onCertificate?.(cert);
+      await ctx.onCertificate?.(cert);
       return;
     }
     case 'deactivate certificate':

@@ -56,10 +56,12 @@ export interface IotDesired {
   roleAliasName: string;
   durationSeconds: number;
   policyArns: string[];
+  /** Thing attributes beside the created-by mark (e.g. the GitHub repository a thing serves). */
+  attributes: Record<string, string>;
 }
 
 /** The resources `bootstrap iot <name>` manages, named after `name`. */
-export function iotDesired(name: string, region: string, options: { durationSeconds?: number; policyArns?: string[] } = {}): IotDesired {
+export function iotDesired(name: string, region: string, options: { durationSeconds?: number; policyArns?: string[]; thingTypeName?: string; attributes?: Record<string, string> } = {}): IotDesired {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
     throw new InputError('name', `'${name}' cannot name a thing, role and role alias`, 'Use 1 to 100 letters, digits, - and _ (e.g. bootstrap iot my-repo-runner)');
   }
@@ -72,11 +74,12 @@ export function iotDesired(name: string, region: string, options: { durationSeco
     region,
     roleName: `${name}-role`,
     thingName: name,
-    thingTypeName: `${name}-type`,
+    thingTypeName: options.thingTypeName ?? `${name}-type`,
     policyName: `${name}-policy`,
     roleAliasName: `${name}-role-alias`,
     durationSeconds: duration,
     policyArns: checkPolicyArns(options.policyArns ?? []),
+    attributes: options.attributes ?? {},
   };
 }
 

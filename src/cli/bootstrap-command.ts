@@ -1,4 +1,5 @@
 /** `bootstrap iot|oidc|rotate|revoke|destroy`: flags in, the library's bootstrap functions, the plan and next steps out. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInteger, parseRegion } from '../config/values.js';
 import { InputError } from '../errors.js';
@@ -6,6 +7,8 @@ import { createClients } from '../bootstrap/discover.js';
 import { FILES, IOT_SECRETS, bootstrapIot, destroy, revoke, rotate, workflowSnippet, type IotOptions, type IotResult } from '../bootstrap/iot.js';
 import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
 import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
+import { githubActions, parseGithubTarget, type GithubActions } from '../bootstrap/github.js';
+import { deliverToRepository, repositoryWorkflowSnippet } from '../bootstrap/repository.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import type { CliIo } from './run-command.js';
 import { settingsReader } from './settings.js';
@@ -52,6 +55,22 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   }
 
   if (!name) throw new UsageError(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
+  if (get('github-repo')) {
+    if (sub === 'destroy') throw new UsageError('bootstrap destroy works on files; revoke the repository first (bootstrap revoke <name> --github-repo ...), then destroy');
+    const target = parseGithubTarget(get('github-repo'), get('github-environment'));
+    const res = await deliverToRepository(sub === 'iot' ? 'ensure' : (sub as 'rotate' | 'revoke'), {
+      name, region, github: githubFrom(get, io.env, log), target, policyArns, dryRun, clients, log,
+      ...(get('duration-seconds') ? { durationSeconds: parseInteger(get('duration-seconds'), 'duration-seconds', 900, 43200, 'seconds') } : {}),
+      ...(get('out') ? { out: get('out') } : {}),
+      ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
+      ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
+    });
+    report(io, `bootstrap ${sub} ${name} --github-repo ${get('github-repo')}`, res.steps, res.applied, res.notes);
+    io.stdout(`GitHub (${res.applied ? 'done' : 'planned'}):\n${res.github.map((l) => `  ${l}`).join('\n') || '  (nothing)'}\n`);
+    if (res.applied && sub !== 'revoke') io.stdout(`\nWorkflow step (secrets and variables by name):\n${repositoryWorkflowSnippet(target)}\n`);
+    return 0;
+  }
+  if (get('github-environment')) throw new UsageError('--github-environment needs --github-repo');
   const options: IotOptions = { name, region, out: get('out') || 'output', dryRun, clients, log, policyArns };
   const duration = get('duration-seconds');
   if (duration) options.durationSeconds = parseInteger(duration, 'duration-seconds', 900, 43200, 'seconds');
@@ -85,4 +104,19 @@ function printIotNext(io: CliIo, res: IotResult): void {
       '',
     ].join('\n'),
   );
+}
+
+/** GITHUB_TOKEN and GITHUB_API_URL, as a runner sets them (an App token in the operator workflow). */
+function githubFrom(get: (name: string) => string, env: Record<string, string | undefined>, log: (line: string) => void): GithubActions {
+  const interval = get('github-write-interval-ms');
+  return githubActions({
+    token: env['GITHUB_TOKEN'] ?? '',
+    baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+    log,
+    ...(interval ? { writeIntervalMs: parseInteger(interval, 'github-write-interval-ms', 0, 60000, 'milliseconds') } : {}),
+  });
+}
+
+function readCa(value: string): string {
+  return value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8');
 }

@@ -94,6 +94,15 @@ IoT policy gets a new default version.
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
                     --repo (and --branch, --tag or --environment) with audience sts.amazonaws.com
 
+  --github-repo <owner/name>   iot, rotate, revoke: deliver to that repository instead of files. The certificate and
+                    key become Actions secrets IOT_CERTIFICATE, IOT_PRIVATE_KEY (sealed with the repository's key; the
+                    key is written nowhere else unless --out is given), the settings Actions variables IOT_AWS_REGION,
+                    IOT_CREDENTIAL_ENDPOINT, IOT_ROLE_ALIAS, IOT_THING_NAME, IOT_CERTIFICATE_ID, IOT_CREATED_BY. rotate
+                    verifies the new pair before delivering it and retires the old one only after; revoke also
+                    deletes the secrets and variables. Token: GITHUB_TOKEN (Secrets, Variables, Environments: write);
+                    GitHub Enterprise Server: GITHUB_API_URL
+  --github-environment <e>  the repository's environment to deliver to (created when missing)
+  --iot-credential-endpoint <url>   the endpoint to store and verify against (default: DescribeEndpoint's)
   --aws-region <r>          region (or AWS_REGION)
   --dry-run                 print the plan (exists / create / change / attach ...) and call nothing that writes
   --out <dir>               where <name>/ is written (default ./output)
