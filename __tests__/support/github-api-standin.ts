@@ -184,6 +184,16 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
         return 204;
       }
     }
+    if (rest === '/variables' && method === 'GET') {
+      // docs: per_page at most 30, page from 1; total_count is every variable of the scope.
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      const perPage = Math.min(30, Math.max(1, Number(query.get('per_page') ?? 30) || 30));
+      const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+      const all = [...scope.variables.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const variables = all.slice((page - 1) * perPage, page * perPage).map(([name, v]) => ({ name, value: v.value, created_at: v.updatedAt, updated_at: v.updatedAt }));
+      send(res, 200, { total_count: all.length, variables });
+      return 200;
+    }
     if (rest === '/variables' && method === 'POST') {
       const body = await readBody(req);
       if (!body || typeof body['name'] !== 'string' || typeof body['value'] !== 'string') return invalid(res, 'Invalid request.\n\n"name" and "value" are required.');

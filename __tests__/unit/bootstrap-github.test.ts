@@ -1,7 +1,8 @@
 /** bootstrap/github.ts against the GitHub REST stand-in: sealed secrets arrive readable, variables, errors, rate limits. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { githubActions, parseGithubTarget, type GithubActions } from '../../src/bootstrap/github.js';
+import { githubActions, type GithubActions } from '../../src/bootstrap/github.js';
+import { parseGithubTarget } from '../../src/bootstrap/github-target.js';
 import { AwsError, InputError } from '../../src/errors.js';
 import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
 
@@ -24,6 +25,20 @@ test('parseGithubTarget takes owner/name and refuses anything else, naming the i
     assert.throws(() => parseGithubTarget(bad), (e: unknown) => e instanceof InputError && e.input === 'github-repo', bad);
   }
   assert.throws(() => parseGithubTarget('octo/app', 'a/b'), (e: unknown) => e instanceof InputError && e.input === 'github-environment');
+  // GitHub allows a space, a thing attribute does not: refused before anything is created.
+  assert.throws(() => parseGithubTarget('octo/app', 'prod eu', 'repo', 'environment'), (e: unknown) => e instanceof InputError && e.input === 'environment' && /thing attribute/.test(e.message));
+});
+
+test('listVariables reads every page (GitHub pages 30 at a time), and a missing repository is undefined', async () => {
+  gh.addRepository('octo/many');
+  const t = parseGithubTarget('octo/many');
+  for (let i = 0; i < 31; i++) await client.setVariable(t, `V${String(i).padStart(2, '0')}`, `value-${i}`);
+  const requests = gh.requests.length;
+  const all = await client.listVariables(t);
+  assert.equal(Object.keys(all ?? {}).length, 31);
+  assert.equal(all?.['V30'], 'value-30');
+  assert.equal(gh.requests.length - requests, 2, 'two pages');
+  assert.equal(await client.listVariables(parseGithubTarget('octo/nowhere')), undefined);
 });
 
 test('secrets are sealed for the repository and the stand-in opens them; the value is in no request path', async () => {

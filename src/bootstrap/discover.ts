@@ -37,8 +37,9 @@ export interface BootstrapClients {
 }
 
 /** Clients on the standard credential chain; `AWS_ENDPOINT_URL(_IAM/_IOT)` and `AWS_MAX_ATTEMPTS` apply as in every SDK. */
-export function createClients(region: string, maxAttempts?: number): BootstrapClients {
-  const common = maxAttempts ? { region, maxAttempts } : { region };
+export function createClients(region: string, maxAttempts?: number, retryMode?: 'standard' | 'adaptive'): BootstrapClients {
+  // 'adaptive' also slows the client down after a Throttling answer, for runs that make many calls (sync).
+  const common = { region, ...(maxAttempts ? { maxAttempts } : {}), ...(retryMode ? { retryMode } : {}) };
   return { iam: new IAMClient(common), iot: new IoTClient(common) };
 }
 

@@ -7,28 +7,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import sodium from 'libsodium-wrappers';
 import { AwsError, InputError } from '../errors.js';
-
-export interface GithubTarget {
-  owner: string;
-  repo: string;
-  environment?: string;
-}
-
-/** `owner/name` (and an optional environment) as a target; refuses anything else. */
-export function parseGithubTarget(repo: string, environment?: string, input = 'github-repo'): GithubTarget {
-  const m = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/.exec(repo.trim());
-  if (!m || m[2] === '.' || m[2] === '..') throw new InputError(input, `'${repo}' is not owner/name`, 'Give the repository as my-org/my-repo');
-  const target: GithubTarget = { owner: m[1]!, repo: m[2]! };
-  if (environment !== undefined && environment !== '') {
-    if (!/^[^/\\\u0000-\u001f,:;*?"<>|']{1,255}$/.test(environment)) throw new InputError('github-environment', `'${environment}' is not an environment name`, 'Use the name shown under Settings > Environments');
-    target.environment = environment;
-  }
-  return target;
-}
-
-export function describeTarget(t: GithubTarget): string {
-  return `${t.owner}/${t.repo}${t.environment ? ` (environment ${t.environment})` : ''}`;
-}
+import { describeTarget, type GithubTarget } from './github-target.js';
 
 export interface GithubOptions {
   token: string;
@@ -48,6 +27,8 @@ export interface GithubActions {
   putSecrets(target: GithubTarget, values: Record<string, string>): Promise<void>;
   deleteSecret(target: GithubTarget, name: string): Promise<boolean>;
   getVariable(target: GithubTarget, name: string): Promise<string | undefined>;
+  /** Every variable of the repository or environment, by name; undefined when GitHub answers 404 (no such scope). */
+  listVariables(target: GithubTarget): Promise<Record<string, string> | undefined>;
   setVariable(target: GithubTarget, name: string, value: string, current?: string): Promise<void>;
   deleteVariable(target: GithubTarget, name: string): Promise<boolean>;
   /** Creates the environment when it is missing (an environment's secrets need it to exist). */
@@ -132,6 +113,17 @@ export function githubActions(options: GithubOptions): GithubActions {
     async getVariable(t, name) {
       const got = await call<{ value?: unknown }>('read a variable of', t, 'GET', `${base(t)}/variables/${checkGithubName(name)}`, undefined, [404]);
       return typeof got?.data.value === 'string' ? got.data.value : undefined;
+    },
+    async listVariables(t) {
+      const out: Record<string, string> = {};
+      // GitHub pages variables at most 30 at a time.
+      for (let page = 1; ; page++) {
+        const got = await call<{ variables?: Array<{ name?: unknown; value?: unknown }> }>('list the variables of', t, 'GET', `${base(t)}/variables?per_page=30&page=${page}`, undefined, [404]);
+        if (!got) return page === 1 ? undefined : out;
+        const list = Array.isArray(got.data.variables) ? got.data.variables : [];
+        for (const v of list) if (typeof v.name === 'string' && typeof v.value === 'string') out[v.name.toUpperCase()] = v.value;
+        if (list.length < 30) return out;
+      }
     },
     async setVariable(t, name, value, current) {
       if (current === value) return;

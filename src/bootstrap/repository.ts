@@ -6,7 +6,8 @@
  */
 import { apply, resolvedFromIot, type NewCertificate } from './apply.js';
 import { createClients, discoverIot, type BootstrapClients } from './discover.js';
-import { describeTarget, type GithubActions, type GithubTarget } from './github.js';
+import type { GithubActions } from './github.js';
+import { describeTarget, type GithubTarget } from './github-target.js';
 import { IOT_SECRETS, credentialEndpoint, writeCertificateFiles } from './iot.js';
 import { CREATED_BY_VALUE, iotDesired, planIot, planRevoke, planRotate, type IotDesired, type IotState, type Step } from './plan.js';
 import { verifyNewCertificate, type Verified } from './verify.js';
@@ -143,7 +144,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   return result;
 }
 
-interface RepositoryVariables {
+export interface RepositoryVariables {
   raw: Record<string, string>;
   certificateId?: string;
   pending?: string;
@@ -152,11 +153,13 @@ interface RepositoryVariables {
 }
 
 async function readVariables(github: GithubActions, target: GithubTarget): Promise<RepositoryVariables> {
+  return parseVariables((await github.listVariables(target)) ?? {});
+}
+
+/** Bootstrap's variables out of all of a repository's, ids checked. */
+export function parseVariables(all: Record<string, string>): RepositoryVariables {
   const raw: Record<string, string> = {};
-  for (const name of Object.values(GITHUB_VARIABLES)) {
-    const value = await github.getVariable(target, name);
-    if (value !== undefined) raw[name] = value;
-  }
+  for (const name of Object.values(GITHUB_VARIABLES)) if (all[name] !== undefined) raw[name] = all[name];
   const id = (v: string | undefined) => (v && /^[0-9a-f]{16,128}$/.test(v) ? v : undefined);
   const out: RepositoryVariables = { raw };
   const certificateId = id(raw[GITHUB_VARIABLES.certificateId]);

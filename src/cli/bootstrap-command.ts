@@ -7,13 +7,15 @@ import { createClients } from '../bootstrap/discover.js';
 import { FILES, IOT_SECRETS, bootstrapIot, destroy, revoke, rotate, workflowSnippet, type IotOptions, type IotResult } from '../bootstrap/iot.js';
 import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
 import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
-import { githubActions, parseGithubTarget, type GithubActions } from '../bootstrap/github.js';
+import { githubActions, type GithubActions } from '../bootstrap/github.js';
+import { parseGithubTarget } from '../bootstrap/github-target.js';
 import { deliverToRepository, repositoryWorkflowSnippet } from '../bootstrap/repository.js';
 import { UsageError, type ParsedArgs } from './args.js';
+import { syncCommand } from './sync-command.js';
 import type { CliIo } from './run-command.js';
 import { settingsReader } from './settings.js';
 
-const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy'];
+const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
 
 export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, name, extra] = args.rest;
@@ -29,7 +31,17 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   // This CLI supports Node 20 on purpose; the SDK's notice about its future Node 22 floor would only clutter stderr.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const attempts = get('retry-max-attempts');
-  const clients = createClients(region, attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined);
+  const maxAttempts = attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined;
+  if (sub === 'sync') {
+    if (name !== undefined) throw new UsageError(`bootstrap sync takes no name; the repositories are in --config operator.yaml`);
+    // Many calls in a row: more attempts, and the SDK's adaptive mode slows down after a Throttling answer.
+    return syncCommand(get, io, {
+      region, clients: createClients(region, maxAttempts ?? 8, 'adaptive'), github: githubFrom(get, io.env, (line) => io.stderr(`${line}\n`)), dryRun: get('dry-run') === 'true',
+      ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
+      ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
+    });
+  }
+  const clients = createClients(region, maxAttempts);
   const dryRun = get('dry-run') === 'true';
   const policyArns = get('policy-arn') ? get('policy-arn').split(',').map((s) => s.trim()).filter(Boolean) : [];
   const log = (line: string) => io.stderr(`${line}\n`);

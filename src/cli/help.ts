@@ -76,6 +76,7 @@ ${CONFIG}
 ${EXIT_CODES}`,
   bootstrap: `Usage: aws-short-lived-credentials bootstrap <iot|rotate|revoke|destroy> <name> [flags]
        aws-short-lived-credentials bootstrap oidc --repo owner/name [--branch b | --tag t | --environment e] [flags]
+       aws-short-lived-credentials bootstrap sync --config operator.yaml [--dry-run] [--concurrency n]
 
 Creates the AWS side of a mode with the operator's own AWS credentials (the standard chain: AWS_PROFILE, AWS_ACCESS_KEY_ID,
 ...), planned first and applied step by step. Re-running finds what exists and creates only what is missing; a failed
@@ -93,6 +94,12 @@ IoT policy gets a new default version.
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
                     --repo (and --branch, --tag or --environment) with audience sts.amazonaws.com
+  sync              reconciles operator.yaml (schemas/operator.schema.json): each listed repository provisioned
+                    as with iot --github-repo; a certificate older than its rotate-after-days or expiring within 7 days
+                    rotated; a repository no longer listed (a thing with created-by and github-repo attributes) revoked,
+                    its secrets and variables deleted and its AWS side destroyed. --dry-run prints, per repository,
+                    create / rotate / update / revoke / ok / blocked and writes nothing. Exit 1 if any is blocked,
+                    3 if any failed (the others still ran)
 
   --github-repo <owner/name>   iot, rotate, revoke: deliver to that repository instead of files. The certificate and
                     key become Actions secrets IOT_CERTIFICATE, IOT_PRIVATE_KEY (sealed with the repository's key; the
@@ -111,6 +118,8 @@ IoT policy gets a new default version.
   --certificate-id <id>     revoke: only this certificate
   --role-name <name>        oidc: the role's name (default github-<owner>-<repo>)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
+  --config <file>           sync: the desired state
+  --concurrency <n>         sync: repositories read and changed at a time (default 4)
   --retry-max-attempts <n>  attempts per AWS call (or AWS_MAX_ATTEMPTS)
 AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_IAM / _IOT) point the calls elsewhere, as in every AWS SDK.
 
