@@ -10,7 +10,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeCertificateCommand, DescribeRoleAliasCommand, DescribeThingCommand, IoTClient } from '@aws-sdk/client-iot';
-import { CreatePolicyCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { CreatePolicyCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
 import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
@@ -76,9 +77,17 @@ interface Run {
 async function sync(configText: string, extra: string[] = []): Promise<Run> {
   const file = join(dir, 'operator.yaml');
   writeFileSync(file, configText);
+  const run = await bootstrap(['sync', '--config', file, '--iot-credential-endpoint', UNREACHABLE_ENDPOINT, ...extra]);
+  syncRequests.push(...run.requests);
+  return run;
+}
+/** Every AWS request a sync made, for the check against the operator role's policy. */
+const syncRequests: RecordedRequest[] = [];
+
+async function bootstrap(args: string[]): Promise<Run & { requests: RecordedRequest[] }> {
   const since = proxy.requests.length;
   const ghSince = gh.writes().length;
-  const child = spawn(process.execPath, [CLI, 'bootstrap', 'sync', '--config', file, '--aws-region', 'us-east-1', '--iot-credential-endpoint', UNREACHABLE_ENDPOINT, ...extra], {
+  const child = spawn(process.execPath, [CLI, 'bootstrap', ...args, '--aws-region', 'us-east-1'], {
     cwd: dir,
     env: {
       PATH: process.env['PATH'] ?? '', HOME: dir,
@@ -88,7 +97,7 @@ async function sync(configText: string, extra: string[] = []): Promise<Run> {
   });
   const done = await collect(child);
   const seen = proxy.requests.slice(since);
-  return { ...done, awsWrites: awsWrites(seen), githubWrites: gh.writes().length - ghSince, awsCalls: seen.length };
+  return { ...done, awsWrites: awsWrites(seen), githubWrites: gh.writes().length - ghSince, awsCalls: seen.length, requests: seen };
 }
 
 /** IAM: non-Get/List actions; IoT REST: anything but GET (and the read-only POST of ListAttachedPolicies). */
@@ -188,4 +197,67 @@ test('a mistake in the file is named with its entry and key, before any call', a
   assert.equal(run.code, 1);
   assert.match(run.stderr, /operator\.yaml repositories\[0\]\.rotate-after-day': is not a key of a repository entry/);
   assert.equal(proxy.requests.length + gh.requests.length, since);
+});
+
+/** AWS IoT's REST routes (docs.aws.amazon.com/iot/latest/apireference) as the IAM action each one is authorized as. */
+const IOT_ROUTES: Array<[string, RegExp, string]> = [
+  ['GET', /^\/things$/, 'ListThings'],
+  ['GET', /^\/things\/[^/]+$/, 'DescribeThing'], ['POST', /^\/things\/[^/]+$/, 'CreateThing'], ['DELETE', /^\/things\/[^/]+$/, 'DeleteThing'],
+  ['GET', /^\/things\/[^/]+\/principals$/, 'ListThingPrincipals'], ['PUT', /^\/things\/[^/]+\/principals$/, 'AttachThingPrincipal'], ['DELETE', /^\/things\/[^/]+\/principals$/, 'DetachThingPrincipal'],
+  ['GET', /^\/thing-types\/[^/]+$/, 'DescribeThingType'], ['POST', /^\/thing-types\/[^/]+$/, 'CreateThingType'], ['DELETE', /^\/thing-types\/[^/]+$/, 'DeleteThingType'], ['POST', /^\/thing-types\/[^/]+\/deprecate$/, 'DeprecateThingType'],
+  ['POST', /^\/keys-and-certificate$/, 'CreateKeysAndCertificate'],
+  ['GET', /^\/certificates\/[^/]+$/, 'DescribeCertificate'], ['PUT', /^\/certificates\/[^/]+$/, 'UpdateCertificate'], ['DELETE', /^\/certificates\/[^/]+$/, 'DeleteCertificate'],
+  ['POST', /^\/attached-policies\/[^/]+$/, 'ListAttachedPolicies'],
+  ['PUT', /^\/target-policies\/[^/]+$/, 'AttachPolicy'], ['POST', /^\/target-policies\/[^/]+$/, 'DetachPolicy'],
+  ['GET', /^\/policies\/[^/]+$/, 'GetPolicy'], ['POST', /^\/policies\/[^/]+$/, 'CreatePolicy'], ['DELETE', /^\/policies\/[^/]+$/, 'DeletePolicy'],
+  ['GET', /^\/policies\/[^/]+\/version$/, 'ListPolicyVersions'], ['POST', /^\/policies\/[^/]+\/version$/, 'CreatePolicyVersion'], ['DELETE', /^\/policies\/[^/]+\/version\/[^/]+$/, 'DeletePolicyVersion'],
+  ['GET', /^\/role-aliases\/[^/]+$/, 'DescribeRoleAlias'], ['POST', /^\/role-aliases\/[^/]+$/, 'CreateRoleAlias'], ['PUT', /^\/role-aliases\/[^/]+$/, 'UpdateRoleAlias'], ['DELETE', /^\/role-aliases\/[^/]+$/, 'DeleteRoleAlias'],
+  ['GET', /^\/endpoint$/, 'DescribeEndpoint'],
+];
+
+function actionOf(r: RecordedRequest): string {
+  const iamAction = r.params.get('Action');
+  if (iamAction) return `iam:${iamAction}`;
+  const path = r.path.split('?')[0]!;
+  const route = IOT_ROUTES.find(([method, pattern]) => method === r.method && pattern.test(path));
+  assert.ok(route, `${r.method} ${path} is not in IOT_ROUTES; add it with its action`);
+  return `iot:${route[2]}`;
+}
+
+/** In the policy but not called by the runs above, each for a reason. */
+const NOT_CALLED_HERE: Record<string, string> = {
+  'iot:DescribeEndpoint': 'the test gives --iot-credential-endpoint',
+  'iot:CreatePolicyVersion': 'only for an IoT policy that drifted',
+  'iot:DeletePolicyVersion': 'only when deleting a policy with old versions',
+  'iot:UpdateRoleAlias': 'only for a role alias that drifted',
+  'iam:UpdateAssumeRolePolicy': 'only for a trust policy that drifted',
+  'iam:DetachRolePolicy': 'only when removing a role with managed policies',
+  'iam:ListRoleTags': 'only when GetRole answers without tags',
+  'iam:GetRolePolicy': 'only for a role with inline policies',
+  'iam:TagRole': 'authorizes the tags CreateRole carries',
+  'iot:TagResource': 'authorizes the tags CreateThingType and CreateRoleAlias carry',
+  'iam:PassRole': 'authorizes CreateRoleAlias handing the role to credentials.iot.amazonaws.com',
+};
+
+test('sync calls exactly what the operator role\'s policy allows: nothing outside it, and nothing in it goes unexplained', () => {
+  const allowed = new Set(operatorPolicyDocument('aws', 'us-east-1').Statement.flatMap((s) => [s['Action']].flat() as string[]));
+  const called = new Set(syncRequests.map(actionOf));
+  assert.deepEqual([...called].filter((a) => !allowed.has(a)), [], 'called but not allowed');
+  assert.deepEqual([...allowed].filter((a) => !called.has(a)).sort(), Object.keys(NOT_CALLED_HERE).sort(), 'allowed but not called (and not explained)');
+});
+
+test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
+  const run = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, new RegExp(`create +iam-role-inline-policy +${OPERATOR_POLICY_NAME} -> github-octo-operator`));
+  const got = await iam.send(new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }));
+  const document = JSON.parse(decodeURIComponent(got.PolicyDocument!)) as unknown;
+  assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1'))));
+  const again = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
+  assert.equal(again.code, 0, again.stderr);
+  assert.deepEqual(again.awsWrites, []);
+  const gone = await bootstrap(['destroy', '--role-name', 'github-octo-operator']);
+  assert.equal(gone.code, 0, gone.stderr + gone.stdout);
+  assert.deepEqual(gone.awsWrites, ['iam:DeleteRolePolicy', 'iam:DeleteRole']);
+  await assert.rejects(iam.send(new GetRoleCommand({ RoleName: 'github-octo-operator' })));
 });

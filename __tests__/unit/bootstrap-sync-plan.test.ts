@@ -26,12 +26,12 @@ function rejects(text: string, input: RegExp | string, problem?: RegExp): void {
 describe('operator.yaml', () => {
   test('entries are read with their defaults and a stable name per repository and environment', () => {
     const config = parseOperatorConfig(
-      ['repositories:', '  - repo: Octo/App', '    mode: iot', '  - repo: octo/app', '    environment: prod', '    mode: iot', '    rotate-after-days: 7', `    policy-arns: [${ARN}]`, '  - repo: octo/web', '    mode: iot', '    name: web-runner'].join('\n'),
+      ['repositories:', '  - repo: Octo/App', '    mode: iot', '  - repo: octo/app', '    environment: prod', '    mode: iot', '    rotate-after-days: 7', `    policy-arns: [${ARN}]`, '  - repo: octo/web', '    mode: iot', '    name: gh-web-runner'].join('\n'),
       FILE,
     );
     assert.deepEqual(
       config.repositories.map((e) => [targetKey(e.target), e.name, e.rotateAfterDays, e.policyArns]),
-      [['octo/app', 'gh-octo-app', 30, []], ['octo/app#prod', 'gh-octo-app-prod', 7, [ARN]], ['octo/web', 'web-runner', 30, []]],
+      [['octo/app', 'gh-octo-app', 30, []], ['octo/app#prod', 'gh-octo-app-prod', 7, [ARN]], ['octo/web', 'gh-web-runner', 30, []]],
     );
   });
 
@@ -62,9 +62,10 @@ describe('operator.yaml', () => {
     rejects('repositories: [{repo: octo/app, mode: iot, environment: [a]}]', `${FILE} repositories[0].environment`);
     rejects('repositories: [{repo: octo/app, mode: iot, name: "../x"}]', `${FILE} repositories[0].name`);
     rejects('repositories: [{repo: octo/app, mode: iot, name: null}]', `${FILE} repositories[0].name`);
+    rejects('repositories: [{repo: octo/app, mode: iot, name: app-runner}]', `${FILE} repositories[0].name`, /does not start with gh-/);
     rejects('repositories: [{repo: octo/app, mode: iot, policy-arns: null}]', `${FILE} repositories[0].policy-arns`);
     rejects('repositories: [{repo: octo/app, mode: iot}, {repo: OCTO/APP, mode: iot}]', `${FILE} repositories[1]`, /repeats repositories\[0\]/);
-    rejects('repositories: [{repo: octo/a, mode: iot, name: x}, {repo: octo/b, mode: iot, name: x}]', `${FILE} repositories[1].name`, /also the name of repositories\[0\]/);
+    rejects('repositories: [{repo: octo/a, mode: iot, name: gh-x}, {repo: octo/b, mode: iot, name: gh-x}]', `${FILE} repositories[1].name`, /also the name of repositories\[0\]/);
     rejects('repositories: [{repo: octo/app, mode: iot, repo: octo/web}]', FILE, /not valid YAML/);
   });
 
@@ -80,7 +81,7 @@ describe('operator.yaml', () => {
     assert.deepEqual(Object.keys(entry.properties).sort(), ['environment', 'mode', 'name', 'policy-arns', 'repo', 'rotate-after-days']);
     assert.deepEqual(entry.required.sort(), ['mode', 'repo']);
     // Each key the schema lists is accepted, and one it does not is refused.
-    parseOperatorConfig('repositories: [{repo: octo/app, mode: iot, environment: prod, rotate-after-days: 10, policy-arns: [], name: n}]', FILE);
+    parseOperatorConfig('repositories: [{repo: octo/app, mode: iot, environment: prod, rotate-after-days: 10, policy-arns: [], name: gh-n}]', FILE);
   });
 });
 
@@ -128,8 +129,8 @@ describe('the sync plan', () => {
     assert.equal(plan(text, { 'octo/app': { ...provisioned('gh-octo-app'), rolePolicyArns: [ARN] } }, things)[0]![0], 'ok');
   });
 
-  test('a thing serving a repository no longer listed is revoked; one listed under a new name too', () => {
-    const things = [thing('gh-octo-app', 'octo/app'), thing('gh-octo-old', 'octo/old'), thing('gh-octo-app-prod', 'octo/app', 'prod'), thing('prod-runner', 'octo/web')];
+  test('a thing serving a repository no longer listed is revoked; one listed under a new name too; one not named gh-* is not sync\'s', () => {
+    const things = [thing('gh-octo-app', 'octo/app'), thing('gh-octo-old', 'octo/old'), thing('gh-octo-app-prod', 'octo/app', 'prod'), thing('gh-prod-runner', 'octo/web'), thing('hand-made', 'octo/gone')];
     const text = 'repositories: [{repo: octo/app, mode: iot}, {repo: octo/web, mode: iot}]';
     const got = plan(text, { 'octo/app': provisioned('gh-octo-app'), 'octo/web': { found: true } }, things);
     assert.deepEqual(got.map((i) => i.slice(0, 3)), [
@@ -137,7 +138,7 @@ describe('the sync plan', () => {
       ['revoke', 'octo/app#prod', 'gh-octo-app-prod'],
       ['revoke', 'octo/old', 'gh-octo-old'],
       ['create', 'octo/web', 'gh-octo-web'],
-      ['revoke', 'octo/web', 'prod-runner'],
+      ['revoke', 'octo/web', 'gh-prod-runner'],
     ]);
     assert.equal(got[4]![3], 'listed now under the name gh-octo-web');
     assert.deepEqual(plan('repositories: []', {}, things).map((i) => i[0]), ['revoke', 'revoke', 'revoke', 'revoke'], 'an empty list revokes every one');

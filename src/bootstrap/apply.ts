@@ -11,6 +11,8 @@ import {
   DetachRolePolicyCommand,
   GetRoleCommand,
   UpdateAssumeRolePolicyCommand,
+  PutRolePolicyCommand,
+  DeleteRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
   AttachPolicyCommand,
@@ -181,6 +183,16 @@ async function execute(step: Step, ctx: ApplyContext): Promise<void> {
       return;
     case 'detach iam-role-policy':
       await call('iam:DetachRolePolicy', () => iam.send(new DetachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name })), isNotFound);
+      return;
+    case 'create iam-role-inline-policy':
+    case 'update iam-role-inline-policy': {
+      const policy = 'oidc' in ctx.desired ? ctx.desired.oidc.inlinePolicy : undefined;
+      const document = need(policy?.name === step.name ? JSON.stringify(policy.document) : undefined, `the document of ${step.name}`);
+      await call('iam:PutRolePolicy', () => iam.send(new PutRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name, PolicyDocument: document })));
+      return;
+    }
+    case 'delete iam-role-inline-policy':
+      await call('iam:DeleteRolePolicy', () => iam.send(new DeleteRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name })), isNotFound);
       return;
     case 'create oidc-provider': {
       const created = await call('iam:CreateOpenIDConnectProvider', () => iam.send(new CreateOpenIDConnectProviderCommand({

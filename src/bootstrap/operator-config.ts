@@ -8,6 +8,7 @@ import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { parseGithubTarget, type GithubTarget } from './github-target.js';
 import { checkPolicyArns } from './plan.js';
+import { SYNC_NAME_PREFIX } from './policies.js';
 
 export const DEFAULT_ROTATE_AFTER_DAYS = 30;
 export const MODES = ['iot'] as const;
@@ -37,7 +38,7 @@ export function targetKey(t: GithubTarget): string {
  * added, and stable; a long one is shortened and given a hash of the whole so two never meet.
  */
 export function syncName(t: GithubTarget): string {
-  const full = `gh-${t.owner}-${t.repo}${t.environment ? `-${t.environment}` : ''}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+  const full = `${SYNC_NAME_PREFIX}${t.owner}-${t.repo}${t.environment ? `-${t.environment}` : ''}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
   if (full.length <= 50) return full;
   return `${full.slice(0, 41).replace(/-+$/, '')}-${createHash('sha256').update(targetKey(t)).digest('hex').slice(0, 8)}`;
 }
@@ -88,7 +89,9 @@ function parseEntry(raw: unknown, where: string): OperatorEntry {
     throw err instanceof InputError ? new InputError(`${where}.policy-arns`, err.problem, err.fix) : err;
   }
   const name = 'name' in raw ? raw['name'] : syncName(target);
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,50}$/.test(name)) throw new InputError(`${where}.name`, `${JSON.stringify(name)} cannot name a thing, role and role alias`, 'Use 1 to 50 letters, digits, - and _');
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,50}$/.test(name)) throw new InputError(`${where}.name`, `${JSON.stringify(name)} cannot name a thing, role and role alias`, `Use 1 to 50 letters, digits, - and _, starting with ${SYNC_NAME_PREFIX}`);
+  // The operator role may manage only resources named so, and sync revokes only things named so.
+  if (!name.startsWith(SYNC_NAME_PREFIX)) throw new InputError(`${where}.name`, `'${name}' does not start with ${SYNC_NAME_PREFIX}`, `Use e.g. ${SYNC_NAME_PREFIX}${name}`);
   return { target, mode: 'iot', name, rotateAfterDays: days, policyArns };
 }
 

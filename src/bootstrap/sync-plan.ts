@@ -4,6 +4,7 @@
  */
 import { describeTarget, type GithubTarget } from './github-target.js';
 import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-config.js';
+import { SYNC_NAME_PREFIX } from './policies.js';
 
 /** Rotate anything that expires within this many days, whatever its age. */
 export const EXPIRY_MARGIN_DAYS = 7;
@@ -66,6 +67,8 @@ export function planSync(config: OperatorConfig, state: SyncState, now: Date, ma
     items.push({ action, target: entry.target, name: entry.name, reason, entry });
   }
   for (const thing of state.things) {
+    // A thing named otherwise was delivered by hand (bootstrap iot --github-repo): not sync's to revoke.
+    if (!thing.thingName.startsWith(SYNC_NAME_PREFIX)) continue;
     const entry = listed.get(targetKey(thing.target));
     if (entry?.name === thing.thingName) continue;
     // A thing named like a listed entry but serving another repository is that entry's conflict, not a revocation.

@@ -23,7 +23,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
   const get = settingsReader(args.flags, io.env, undefined);
   if (sub !== 'oidc' && name !== undefined) {
-    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
+    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo', 'operator']) {
       if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
     }
   }
@@ -59,7 +59,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     if (!repo) throw new InputError('repo', 'is required', 'Give the repository whose jobs may assume the role: --repo my-org/my-repo');
     const res = await bootstrapOidc({
       region, repo, branch: get('branch'), tag: get('tag'), environment: get('environment'), roleName: get('role-name'), policyArns,
-      allowAnyRepo: get('i-understand-any-repo') === 'true', dryRun, clients, log,
+      allowAnyRepo: get('i-understand-any-repo') === 'true', operator: get('operator') === 'true', dryRun, clients, log,
     });
     report(io, `bootstrap oidc --repo ${repo}`, res.steps, res.applied, res.notes);
     if (res.applied && res.roleArn) io.stdout(`\nRole: ${res.roleArn}\nWorkflow:\n${oidcWorkflowSnippet(region, res.roleArn)}\n`);

@@ -118,6 +118,8 @@ IoT policy gets a new default version.
   --certificate-id <id>     revoke: only this certificate
   --role-name <name>        oidc: the role's name (default github-<owner>-<repo>)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
+  --operator                oidc: the role of the operator workflow, with an inline policy granting what sync calls
+                            (IoT and IAM on gh-* resources in --aws-region; see README, The operator)
   --config <file>           sync: the desired state
   --concurrency <n>         sync: repositories read and changed at a time (default 4)
   --retry-max-attempts <n>  attempts per AWS call (or AWS_MAX_ATTEMPTS)
