@@ -47,6 +47,8 @@ export interface GithubStandIn {
   secretNames(fullName: string, environment?: string): string[];
   variable(fullName: string, name: string, environment?: string): string | undefined;
   variableNames(fullName: string, environment?: string): string[];
+  repositories(): string[];
+  environmentNames(fullName: string): string[];
   rateLimit(limit: RateLimit, times?: number): void;
   /** Answers 502 to the next request matching `when` (a GitHub outage mid-run). */
   failNext(when: (method: string, path: string) => boolean): void;
@@ -278,6 +280,8 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     secretNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.secrets.keys() ?? [])].sort(),
     variable: (fullName, name, environment) => scopeOf(fullName, environment)?.variables.get(name)?.value,
     variableNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.variables.keys() ?? [])].sort(),
+    repositories: () => [...repos.keys()].sort(),
+    environmentNames: (fullName) => [...(repos.get(fullName.toLowerCase())?.environments.keys() ?? [])].sort(),
     rateLimit(l, times = 1) {
       limit = { limit: l, remaining: times };
     },
