@@ -65,6 +65,18 @@ test('variables are created, left alone when equal, updated when different, and 
   assert.equal(await client.getVariable(t, 'IOT_THING_NAME'), undefined);
 });
 
+test('a variable known absent is created without a read; one created meanwhile (409) is updated instead', async () => {
+  const t = parseGithubTarget('octo/app');
+  const before = gh.requests.length;
+  await client.setVariable(t, 'IOT_REGION_X', 'eu-west-1', null);
+  assert.deepEqual(gh.requests.slice(before).map((r) => `${r.method} ${r.status}`), ['POST 201']);
+  const again = gh.requests.length;
+  await client.setVariable(t, 'IOT_REGION_X', 'us-east-1', null);
+  assert.deepEqual(gh.requests.slice(again).map((r) => `${r.method} ${r.status}`), ['POST 409', 'PATCH 204']);
+  assert.equal(gh.variable('octo/app', 'IOT_REGION_X'), 'us-east-1');
+  await client.deleteVariable(t, 'IOT_REGION_X');
+});
+
 test('an environment is created when missing, and its secrets use its own key', async () => {
   const t = parseGithubTarget('octo/app', 'prod');
   await client.ensureEnvironment(t);

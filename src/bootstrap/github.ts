@@ -29,7 +29,8 @@ export interface GithubActions {
   getVariable(target: GithubTarget, name: string): Promise<string | undefined>;
   /** Every variable of the repository or environment, by name; undefined when GitHub answers 404 (no such scope). */
   listVariables(target: GithubTarget): Promise<Record<string, string> | undefined>;
-  setVariable(target: GithubTarget, name: string, value: string, current?: string): Promise<void>;
+  /** `current`: the value as read, null when known absent, undefined when not read (then it is read first). */
+  setVariable(target: GithubTarget, name: string, value: string, current?: string | null): Promise<void>;
   deleteVariable(target: GithubTarget, name: string): Promise<boolean>;
   /** Creates the environment when it is missing (an environment's secrets need it to exist). */
   ensureEnvironment(target: GithubTarget): Promise<void>;
@@ -127,10 +128,11 @@ export function githubActions(options: GithubOptions): GithubActions {
     },
     async setVariable(t, name, value, current) {
       if (current === value) return;
-      const existing = current ?? (await this.getVariable(t, name));
+      const existing = current === null ? undefined : (current ?? (await this.getVariable(t, name)));
       if (existing === value) return;
-      if (existing === undefined) await call('create a variable of', t, 'POST', `${base(t)}/variables`, { name: checkGithubName(name), value });
-      else await call('update a variable of', t, 'PATCH', `${base(t)}/variables/${checkGithubName(name)}`, { name, value });
+      // Created since it was read (409): then it is updated like one that was there.
+      if (existing === undefined && (await call('create a variable of', t, 'POST', `${base(t)}/variables`, { name: checkGithubName(name), value }, [409]))) return;
+      await call('update a variable of', t, 'PATCH', `${base(t)}/variables/${checkGithubName(name)}`, { name, value });
     },
     async deleteVariable(t, name) {
       return (await call('delete a variable of', t, 'DELETE', `${base(t)}/variables/${checkGithubName(name)}`, undefined, [404])) !== undefined;

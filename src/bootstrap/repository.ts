@@ -193,16 +193,23 @@ function variableLines(raw: Record<string, string>, desired: IotDesired, minting
 
 async function setVariables(github: GithubActions, target: GithubTarget, desired: IotDesired, endpoint: string, certificateId: string | undefined, raw: Record<string, string>): Promise<void> {
   // The mark first: whatever else gets written is then known to be bootstrap's.
-  for (const [name, value] of Object.entries(wantedVariables(desired, endpoint, certificateId))) await github.setVariable(target, name, value, raw[name]);
+  for (const [name, value] of Object.entries(wantedVariables(desired, endpoint, certificateId))) await setKnown(github, target, raw, name, value);
+}
+
+/** Sets a variable given what the listing said (absent is known, so no read), and keeps `raw` in step with GitHub. */
+async function setKnown(github: GithubActions, target: GithubTarget, raw: Record<string, string>, name: string, value: string): Promise<void> {
+  await github.setVariable(target, name, value, raw[name] ?? null);
+  raw[name] = value;
 }
 
 /** Pending id, secrets, settings, then the current id; the pending id cleared last. */
 async function deliver(github: GithubActions, target: GithubTarget, desired: IotDesired, endpoint: string, cert: NewCertificate, raw: Record<string, string>): Promise<void> {
-  await github.setVariable(target, GITHUB_VARIABLES.createdBy, createdByMark(desired.name), raw[GITHUB_VARIABLES.createdBy]);
-  await github.setVariable(target, GITHUB_VARIABLES.pending, cert.id, raw[GITHUB_VARIABLES.pending]);
+  await setKnown(github, target, raw, GITHUB_VARIABLES.createdBy, createdByMark(desired.name));
+  await setKnown(github, target, raw, GITHUB_VARIABLES.pending, cert.id);
   await github.putSecrets(target, { [IOT_SECRETS[0].name]: cert.certificatePem, [IOT_SECRETS[1].name]: cert.privateKey });
   await setVariables(github, target, desired, endpoint, cert.id, raw);
   await github.deleteVariable(target, GITHUB_VARIABLES.pending);
+  delete raw[GITHUB_VARIABLES.pending];
 }
 
 /** Secrets first (they are what grants access), the mark last, so an interrupted removal is found and finished. */
