@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeCertificateCommand, DescribeRoleAliasCommand, DescribeThingCommand, IoTClient } from '@aws-sdk/client-iot';
+import { DescribeCertificateCommand, DescribeRoleAliasCommand, DescribeThingCommand, IoTClient, ListThingPrincipalsCommand, UpdateCertificateCommand } from '@aws-sdk/client-iot';
 import { CreatePolicyCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
 import { startMoto, type Moto } from '../support/moto.js';
@@ -153,6 +153,26 @@ test('a second sync is all ok and writes nothing at either peer, through an AWS 
   assert.ok(proxy.requests.some((r) => r.fault === 'status'), 'the Throttling answer was given');
   assert.deepEqual(run.awsWrites, []);
   assert.equal(run.githubWrites, 0);
+});
+
+test('a certificate found INACTIVE is rotated: a new pair delivered, the old one detached, then all ok again', async () => {
+  const oldId = gh.variable('octo/api', 'IOT_CERTIFICATE_ID')!;
+  const oldKey = gh.secret('octo/api', 'IOT_PRIVATE_KEY');
+  await iot.send(new UpdateCertificateCommand({ certificateId: oldId, newStatus: 'INACTIVE' }));
+  const run = await sync(ALL);
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.ok(planLine(run.stdout, 'rotate', 'octo/api'), run.stdout);
+  assert.match(run.stdout, new RegExp(`certificate ${oldId} is INACTIVE`));
+  const newId = gh.variable('octo/api', 'IOT_CERTIFICATE_ID')!;
+  assert.notEqual(newId, oldId);
+  assert.notEqual(gh.secret('octo/api', 'IOT_PRIVATE_KEY'), oldKey);
+  assert.equal((await iot.send(new DescribeCertificateCommand({ certificateId: newId }))).certificateDescription!.status, 'ACTIVE');
+  const principals = (await iot.send(new ListThingPrincipalsCommand({ thingName: 'gh-octo-api' }))).principals ?? [];
+  assert.deepEqual(principals.map((p) => p.split('/').pop()), [newId], 'only the new certificate is attached');
+  const again = await sync(ALL);
+  assert.match(again.stdout, /Done \(3 ok\)/);
+  assert.deepEqual(again.awsWrites, []);
+  assert.equal(again.githubWrites, 0);
 });
 
 test('a repository dropped from the file: the dry run writes nothing; then its certificate is revoked, its secrets deleted, its AWS side removed', async () => {
