@@ -6,28 +6,33 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { resolveMode } from '../../src/config/mode.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { runAwsCli } from '../support/aws-cli.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
+import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
+import { parseOperatorConfig } from '../../src/bootstrap/operator-config.js';
 import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
 import { createIotTestPki, type IotTestPki } from '../support/openssl-pki.js';
-import { ROOT } from '../support/processes.js';
+import { ROOT, collect } from '../support/processes.js';
 import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
 import { SecretLedger } from '../support/secrets.js';
 import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
 import { startTinyproxy, type Tinyproxy } from '../support/tinyproxy.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
 import {
-  awsCommands,
   grantsIdToken,
   matrixEntries,
+  placeholderStepOutputs,
   readWorkflow,
+  scriptCommands,
   stringMap,
   substituteEverywhere,
   type ExpressionContext,
@@ -49,6 +54,10 @@ const RA_ANCHOR = `arn:aws:rolesanywhere:us-east-1:${RA_ACCOUNT}:trust-anchor/0f
 const RA_PROFILE = `arn:aws:rolesanywhere:us-east-1:${RA_ACCOUNT}:profile/9b8c7d6e-1111-2222-3333-444455556666`;
 const RA_ROLE = `arn:aws:iam::${RA_ACCOUNT}:role/ci-from-certificate`;
 const EXTERNAL_ID = 'ext-7f3a9c51';
+const OPERATOR_ROLE = 'arn:aws:iam::123456789012:role/github-operator';
+const APP_TOKEN = 'ghs_exampleinstallationtoken000000000000';
+/** The operator.yaml the operator example checks out: the documented example file. */
+const OPERATOR_FILE = join(ROOT, 'schemas', 'operator.example.yaml');
 const P12_PASSPHRASE = 'p12-passphrase-for-examples';
 
 /** Request counts of each stand-in just before an action step, so a check sees only that step's calls. */
@@ -67,6 +76,8 @@ interface ExampleCase {
   outputsRole?: false;
   /** What only this example does, seen at the stand-ins. */
   check(since: Marks, context: ExpressionContext): void;
+  /** What the whole job must have done, checked once its steps ran. */
+  after?(): void;
 }
 
 let moto: Moto;
@@ -78,6 +89,7 @@ let raPki: TestPki;
 let raIntermediate: TestCertificate;
 let ra: RolesAnywhereStandIn;
 let proxy: Tinyproxy;
+let gh: GithubStandIn;
 let caFile: string;
 let table: Pick<ExpressionContext, 'secrets' | 'vars'>;
 const ledger = new SecretLedger();
@@ -142,6 +154,18 @@ const CASES: Record<string, ExampleCase> = {
       assert.equal(sts.requests.at(-1)!.params.get('RoleArn'), `arn:aws:iam::${context.matrix['account']}:role/${context.matrix['role']}`);
     },
   },
+  'operator.yml': {
+    assumedRole: () => 'arn:aws:sts::123456789012:assumed-role/github-operator/',
+    check: (since) => assert.deepEqual(stsActions(since), ['AssumeRoleWithWebIdentity']),
+    after: () => {
+      // Every repository of the checked-out operator.yaml now holds a certificate and key, sealed for it.
+      for (const { target } of parseOperatorConfig(readFileSync(OPERATOR_FILE, 'utf8'), OPERATOR_FILE).repositories) {
+        const repo = `${target.owner}/${target.repo}`;
+        assert.deepEqual(gh.secretNames(repo, target.environment), ['IOT_CERTIFICATE', 'IOT_PRIVATE_KEY'], repo);
+        assert.match(gh.variable(repo, 'IOT_CREATED_BY', target.environment) ?? '', /^aws-short-lived-credentials gh-/);
+      }
+    },
+  },
   'self-hosted-proxy.yml': {
     assumedRole: () => 'arn:aws:sts::123456789012:assumed-role/github-deploy/',
     check: (since) => {
@@ -199,7 +223,7 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
           `${where}: runs-on is a label or a list of labels`,
         );
         assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${where}: has no steps`);
-        const context = { ...staticTable(), matrix: {} };
+        const context = { ...staticTable(), matrix: {}, steps: placeholderStepOutputs(job) };
         for (const matrix of matrixEntries(job, where)) substituteEverywhere(job, { ...context, matrix }, where);
 
         job.steps.forEach((step, i) => {
@@ -233,8 +257,8 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
 /** The names the runtime table holds, with placeholder values, for checks that need no stand-ins; a test below keeps the two equal. */
 function staticTable(): Pick<ExpressionContext, 'secrets' | 'vars'> {
   const names = {
-    secrets: ['TARGET_ROLE_EXTERNAL_ID', 'IOT_CERTIFICATE', 'IOT_PRIVATE_KEY', 'RA_CERTIFICATE', 'RA_CERTIFICATE_CHAIN', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE'],
-    vars: ['AWS_ROLE_ARN', 'TARGET_ROLE_ARN', 'IOT_CREDENTIAL_ENDPOINT', 'IOT_ROLE_ALIAS', 'IOT_THING_NAME', 'RA_TRUST_ANCHOR_ARN', 'RA_PROFILE_ARN', 'RA_ROLE_ARN', 'PROXY_URL'],
+    secrets: ['TARGET_ROLE_EXTERNAL_ID', 'IOT_CERTIFICATE', 'IOT_PRIVATE_KEY', 'RA_CERTIFICATE', 'RA_CERTIFICATE_CHAIN', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY'],
+    vars: ['AWS_ROLE_ARN', 'TARGET_ROLE_ARN', 'IOT_CREDENTIAL_ENDPOINT', 'IOT_ROLE_ALIAS', 'IOT_THING_NAME', 'RA_TRUST_ANCHOR_ARN', 'RA_PROFILE_ARN', 'RA_ROLE_ARN', 'PROXY_URL', 'OPERATOR_ROLE_ARN', 'OPERATOR_APP_ID'],
   };
   return { secrets: Object.fromEntries(names.secrets.map((n) => [n, 'x'])), vars: Object.fromEntries(names.vars.map((n) => [n, 'x'])) };
 }
@@ -245,6 +269,16 @@ describe('every example runs against the local stand-ins', () => {
     sts = await startFaultProxy(moto.url);
     tokens = await startTokenEndpoint();
     proxy = await startTinyproxy();
+
+    // The operator: GitHub with the repositories of the example operator.yaml, the policies it names made beforehand.
+    gh = await startGithubStandIn({ token: APP_TOKEN });
+    const operatorConfig = parseOperatorConfig(readFileSync(OPERATOR_FILE, 'utf8'), OPERATOR_FILE);
+    for (const { target } of operatorConfig.repositories) gh.addRepository(`${target.owner}/${target.repo}`);
+    const admin = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    for (const arn of new Set(operatorConfig.repositories.flatMap((e) => e.policyArns))) {
+      await admin.send(new CreatePolicyCommand({ PolicyName: arn.split('/').pop()!, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] }) }));
+    }
+    admin.destroy();
 
     // IoT: nginx with the client CA, credentials minted ahead through moto (the stand-in mints synchronously).
     const pool: Array<Awaited<ReturnType<typeof mintWithMoto>>> = [];
@@ -288,6 +322,7 @@ describe('every example runs against the local stand-ins', () => {
         RA_PRIVATE_KEY: leaf.keyPem,
         RA_PKCS12_BASE64: readFileSync(p12).toString('base64'),
         RA_PKCS12_PASSPHRASE: P12_PASSPHRASE,
+        OPERATOR_APP_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
       },
       vars: {
         AWS_ROLE_ARN: CI_ROLE,
@@ -299,12 +334,16 @@ describe('every example runs against the local stand-ins', () => {
         RA_PROFILE_ARN: RA_PROFILE,
         RA_ROLE_ARN: RA_ROLE,
         PROXY_URL: proxy.url,
+        OPERATOR_ROLE_ARN: OPERATOR_ROLE,
+        OPERATOR_APP_ID: '123456',
       },
     };
-    for (const name of ['TARGET_ROLE_EXTERNAL_ID', 'IOT_PRIVATE_KEY', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE']) ledger.add(name, table.secrets[name]);
+    for (const name of ['TARGET_ROLE_EXTERNAL_ID', 'IOT_PRIVATE_KEY', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY']) ledger.add(name, table.secrets[name]);
+    ledger.add('the App installation token', APP_TOKEN);
   });
 
   after(async () => {
+    await gh?.close();
     await ra?.close();
     await iot?.close();
     await raPki?.remove();
@@ -354,8 +393,9 @@ function runnerEnv(workflow: Workflow, jobName: string, job: Job): Record<string
 }
 
 /** Runs one job (one matrix entry) step by step, as the runner would, then its post steps in reverse order. */
-async function runJob(file: string, workflow: Workflow, jobName: string, job: Job, context: ExpressionContext, testCase: ExampleCase): Promise<void> {
+async function runJob(file: string, workflow: Workflow, jobName: string, job: Job, table: ExpressionContext, testCase: ExampleCase): Promise<void> {
   const workspace = newWorkspace();
+  const context: ExpressionContext = { ...table, steps: {} };
   const where = `${file} jobs.${jobName}`;
   const jobEnv = { ...stringMap(workflow.env, context, `${file} env`), ...stringMap(job.env, context, `${where}.env`) };
   /** What earlier steps wrote to GITHUB_ENV, which every later step sees. */
@@ -380,8 +420,20 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
       exported = { ...exported, ...run.exported };
       posts.unshift({ run, inputs, env });
       last = run;
+    } else if (step.uses?.startsWith('actions/create-github-app-token@')) {
+      // Stands in for the App token action: it needs the App's id and key, and gives an installation token.
+      const given = stringMap(step.with, context, `${at}.with`);
+      assert.ok(given['app-id'] && given['private-key'], `${at}: app-id and private-key are required`);
+      if (step.id) context.steps![step.id] = { token: APP_TOKEN, 'installation-id': '1', 'app-slug': 'operator' };
+    } else if (step.uses?.startsWith('actions/checkout@')) {
+      // The operator repository's checkout: its operator.yaml.
+      copyFileSync(OPERATOR_FILE, join(workspace.dir, 'operator.yaml'));
     } else if (step.run !== undefined) {
-      for (const args of awsCommands(step.run, context, at)) {
+      for (const { tool, args } of scriptCommands(step.run, context, at)) {
+        if (tool === 'cli') {
+          await runCli(args, { ...exported, ...stepEnv }, workspace, at);
+          continue;
+        }
         const cli = runAwsCli(args, { ...exported, ...stepEnv, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url });
         assert.equal(cli.code, 0, `${at}: aws ${args.join(' ')}: ${cli.stderr}`);
         if (args[0] === 'sts' && args[1] === 'get-caller-identity') {
@@ -395,6 +447,7 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
     }
   }
   assert.ok(awsRuns > 0, `${where}: no later step uses the credentials with an aws command`);
+  testCase.after?.();
 
   for (const { run, inputs, env } of posts) {
     const post = await runAction('post', { inputs, env, state: run.state, workspace });
@@ -407,6 +460,26 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
       assert.ok(!left.includes(`[${profile}]`), `${where}: the post step removed profile ${profile} from ${file}`);
     }
   }
+}
+
+/**
+ * This project's CLI as a `run:` step runs it, from dist/: AWS at moto, GitHub at the stand-in, the IoT credentials
+ * endpoint somewhere unreachable (a new certificate is then checked by signature). Nothing secret may be printed.
+ */
+async function runCli(args: string[], env: Record<string, string>, workspace: { dir: string; home: string }, at: string): Promise<void> {
+  // Not spawnSync: the GitHub stand-in answers from this process.
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
+    cwd: workspace.dir,
+    env: {
+      PATH: process.env['PATH'] ?? '', HOME: workspace.home, ...env,
+      AWS_ENDPOINT_URL: moto.url, GITHUB_API_URL: gh.url, ASLC_GITHUB_WRITE_INTERVAL_MS: '0', ASLC_IOT_CREDENTIAL_ENDPOINT: 'https://127.0.0.1:9',
+    },
+  });
+  const run = await collect(child);
+  assert.equal(run.code, 0, `${at}: aws-short-lived-credentials ${args.join(' ')}: ${run.stdout}${run.stderr}`);
+  // The keys it delivered join the ledger before the check, so printing one fails.
+  for (const repo of gh.repositories()) for (const env of [undefined, ...gh.environmentNames(repo)]) ledger.add(`IOT_PRIVATE_KEY of ${repo}`, gh.secret(repo, 'IOT_PRIVATE_KEY', env));
+  ledger.assertNoLeak({ stdout: run.stdout, stderr: run.stderr, summary: '', files: { env: '', output: '', state: '' } } as unknown as RunResult);
 }
 
 /** Checks the step delivered what its inputs ask for: env variables, a profile, or both, of the expected role. */

@@ -9,6 +9,7 @@ import { parseDocument } from 'yaml';
 export type Permissions = string | Record<string, string>;
 
 export interface Step {
+  id?: string;
   name?: string;
   uses?: string;
   run?: string;
@@ -32,11 +33,28 @@ export interface Workflow {
   jobs?: Record<string, Job>;
 }
 
-/** What `${{ ... }}` may name: the table's secrets and variables, and the job's matrix entry. */
+/** What `${{ ... }}` may name: the table's secrets and variables, the job's matrix entry, earlier steps' outputs. */
 export interface ExpressionContext {
   secrets: Record<string, string>;
   vars: Record<string, string>;
   matrix: Record<string, string>;
+  /** Outputs by step id, of the steps run so far. */
+  steps?: Record<string, Record<string, string>>;
+}
+
+/** The outputs of other actions an example may read (`${{ steps.<id>.outputs.<name> }}`), from their action.yml. */
+export const OTHER_ACTION_OUTPUTS: Record<string, string[]> = {
+  'actions/create-github-app-token': ['token', 'installation-id', 'app-slug'],
+};
+
+/** Placeholder outputs for every step of the job whose action's outputs are known, for checks that run nothing. */
+export function placeholderStepOutputs(job: Job): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {};
+  for (const step of job.steps ?? []) {
+    const outputs = step.id && step.uses ? OTHER_ACTION_OUTPUTS[step.uses.split('@')[0]!] : undefined;
+    if (outputs) out[step.id!] = Object.fromEntries(outputs.map((o) => [o, 'x']));
+  }
+  return out;
 }
 
 /** Parses a workflow file; YAML errors and warnings (duplicate keys, tabs) are failures. */
@@ -74,9 +92,15 @@ const EXPRESSION = /\$\{\{\s*(.*?)\s*\}\}/g;
 /** Replaces every `${{ secrets.X }}`, `${{ vars.X }}`, `${{ matrix.X }}`; any other expression, or a name the table lacks, throws. */
 export function substitute(text: string, context: ExpressionContext, where: string): string {
   return text.replace(EXPRESSION, (_whole, inner: string) => {
+    const output = /^steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(inner);
+    if (output) {
+      const value = context.steps?.[output[1]!]?.[output[2]!];
+      if (value === undefined) throw new Error(`${where}: \${{ ${inner} }} is not an output of an earlier step whose outputs this test knows (OTHER_ACTION_OUTPUTS)`);
+      return value;
+    }
     const match = /^(secrets|vars|matrix)\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(inner);
-    if (!match) throw new Error(`${where}: the expression \${{ ${inner} }} is not one this test substitutes (secrets.X, vars.X, matrix.X)`);
-    const [, scope, name] = match as unknown as [string, keyof ExpressionContext, string];
+    if (!match) throw new Error(`${where}: the expression \${{ ${inner} }} is not one this test substitutes (secrets.X, vars.X, matrix.X, steps.ID.outputs.X)`);
+    const [, scope, name] = match as unknown as [string, 'secrets' | 'vars' | 'matrix', string];
     const value = context[scope][name];
     if (value === undefined) throw new Error(`${where}: \${{ ${inner} }} is not in the test's table of ${scope}; add it there`);
     return value;
@@ -103,17 +127,30 @@ export function grantsIdToken(permissions: Permissions | undefined): boolean {
   return typeof permissions === 'object' && permissions !== null && permissions['id-token'] === 'write';
 }
 
+/** How examples run this project's CLI: straight from the repository at the major tag, as npx fetches it. */
+export const CLI_PREFIX = 'npx --yes github:aws-short-lived-credentials/aws-short-lived-credentials#v0 ';
+
+export interface ScriptCommand {
+  /** `aws` (the AWS CLI) or `cli` (this project's, which the test runs from dist/). */
+  tool: 'aws' | 'cli';
+  args: string[];
+}
+
 /**
- * The `aws ...` commands of a `run:` script, each as argv after the `aws`. Only plain commands are understood
- * (comments and blank lines are skipped); a line with quoting, variables, pipes or anything but `aws` throws.
+ * The commands of a `run:` script, each as argv after the program. Only plain `aws ...` commands and this project's CLI
+ * through CLI_PREFIX are understood (comments and blank lines are skipped); anything else throws.
  */
-export function awsCommands(script: string, context: ExpressionContext, where: string): string[][] {
-  const commands: string[][] = [];
+export function scriptCommands(script: string, context: ExpressionContext, where: string): ScriptCommand[] {
+  const commands: ScriptCommand[] = [];
   for (const raw of script.split('\n')) {
     const line = substitute(raw.trim(), context, where);
     if (line === '' || line.startsWith('#')) continue;
-    if (!/^aws [\w\s./:=@,+-]+$/.test(line)) throw new Error(`${where}: '${line}' is not a plain aws command this test can run; extend awsCommands`);
-    commands.push(line.split(/\s+/).slice(1));
+    if (line.startsWith(CLI_PREFIX) && /^[\w\s./:=@,+-]+$/.test(line.slice(CLI_PREFIX.length))) {
+      commands.push({ tool: 'cli', args: line.slice(CLI_PREFIX.length).trim().split(/\s+/) });
+      continue;
+    }
+    if (!/^aws [\w\s./:=@,+-]+$/.test(line)) throw new Error(`${where}: '${line}' is not a plain aws command or ${CLI_PREFIX.trim()} this test can run; extend scriptCommands`);
+    commands.push({ tool: 'aws', args: line.split(/\s+/).slice(1) });
   }
   return commands;
 }

@@ -18,10 +18,12 @@ import {
   planRotate,
   samePolicy,
   isNoop,
+  destroyRole,
   type CertificateState,
   type IotState,
   type Step,
 } from '../../src/bootstrap/plan.js';
+import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
 
 const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
 const WANT = iotDesired('runner-1', 'eu-west-1');
@@ -269,5 +271,42 @@ describe('planOidc', () => {
 
   test('a provider without the sts.amazonaws.com audience gets it added', () => {
     assert.equal(planOidc({ provider: { arn: PROVIDER, clientIds: ['other'] } }, want)[0]!.action, 'update');
+  });
+});
+
+describe('the operator role (bootstrap oidc --operator)', () => {
+  const document = operatorPolicyDocument('aws', 'eu-west-1');
+  const want = oidcDesired({ repo: 'my-org/operator', branch: 'main' }, { inlinePolicy: { name: OPERATOR_POLICY_NAME, document } });
+  const role = { arn: 'arn:aws:iam::123456789012:role/github-my-org-operator', trustPolicy: githubTrustPolicy(PROVIDER, want.subject, false), owned: true, attachedPolicyArns: [] };
+  const provider = { arn: PROVIDER, clientIds: ['sts.amazonaws.com'] };
+
+  test('the inline policy is created, left alone when equal, replaced when it drifted', () => {
+    assert.deepEqual(summary(planOidc({}, want)).slice(-1), [`create iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`]);
+    assert.ok(isNoop(planOidc({ provider, role: { ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: JSON.parse(JSON.stringify(document)) } } }, want)));
+    const widened = { ...document, Statement: [...document.Statement, { Effect: 'Allow', Action: '*', Resource: '*' }] };
+    assert.deepEqual(summary(planOidc({ provider, role: { ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: widened } } }, want)).slice(-2), [
+      `drift iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+      `update iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+    ]);
+  });
+
+  test('destroying a role deletes its inline policies first, as IAM requires', () => {
+    assert.deepEqual(summary(destroyRole({ ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: document } }, 'github-my-org-operator')), [
+      `delete iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+      'delete iam-role github-my-org-operator',
+    ]);
+  });
+
+  test('the policy names only gh-* things, types, policies, aliases and roles in the region, and passes roles only to IoT', () => {
+    const named = document.Statement.filter((s) => s['Resource'] !== '*');
+    for (const s of named) {
+      for (const r of [s['Resource']].flat() as string[]) assert.match(r, /^arn:aws:(iot:eu-west-1:\*:(thing|thingtype|policy|rolealias)\/gh-\*|iot:eu-west-1:\*:cert\/\*|iam::\*:role\/gh-\*)$/, r);
+    }
+    const pass = document.Statement.find((s) => s['Action'] === 'iam:PassRole')!;
+    assert.deepEqual(pass['Condition'], { StringEquals: { 'iam:PassedToService': 'credentials.iot.amazonaws.com' } });
+    const actions = document.Statement.flatMap((s) => [s['Action']].flat() as string[]);
+    assert.ok(actions.every((a) => /^(iot|iam):[A-Z][A-Za-z]+$/.test(a)), 'no wildcard action');
+    assert.equal(new Set(actions).size, actions.length, 'each action once');
+    assert.ok(!actions.some((a) => /^iam:(Put|Create)(Role)?Policy|iam:CreateUser|iam:PutRolePolicy/.test(a)), 'no way to write an inline or managed policy');
   });
 });

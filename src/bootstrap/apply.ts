@@ -11,6 +11,8 @@ import {
   DetachRolePolicyCommand,
   GetRoleCommand,
   UpdateAssumeRolePolicyCommand,
+  PutRolePolicyCommand,
+  DeleteRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
   AttachPolicyCommand,
@@ -78,7 +80,7 @@ export interface ApplyContext {
   desired: { iot: IotDesired } | { oidc: OidcDesired };
   resolved: Resolved;
   /** Called right after CreateKeysAndCertificate, before any later step, so a failure after it loses no key. */
-  onCertificate?: (cert: NewCertificate) => void;
+  onCertificate?: (cert: NewCertificate) => void | Promise<void>;
   /** One line per step done. */
   log?: (line: string) => void;
   /** Waits between tries of an eventually consistent delete; injectable so tests need not wait. */
@@ -182,6 +184,16 @@ async function execute(step: Step, ctx: ApplyContext): Promise<void> {
     case 'detach iam-role-policy':
       await call('iam:DetachRolePolicy', () => iam.send(new DetachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name })), isNotFound);
       return;
+    case 'create iam-role-inline-policy':
+    case 'update iam-role-inline-policy': {
+      const policy = 'oidc' in ctx.desired ? ctx.desired.oidc.inlinePolicy : undefined;
+      const document = need(policy?.name === step.name ? JSON.stringify(policy.document) : undefined, `the document of ${step.name}`);
+      await call('iam:PutRolePolicy', () => iam.send(new PutRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name, PolicyDocument: document })));
+      return;
+    }
+    case 'delete iam-role-inline-policy':
+      await call('iam:DeleteRolePolicy', () => iam.send(new DeleteRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name })), isNotFound);
+      return;
     case 'create oidc-provider': {
       const created = await call('iam:CreateOpenIDConnectProvider', () => iam.send(new CreateOpenIDConnectProviderCommand({
         Url: `https://${GITHUB_OIDC_HOST}`,
@@ -204,7 +216,7 @@ async function execute(step: Step, ctx: ApplyContext): Promise<void> {
       await deleteThingType(ctx, step.name);
       return;
     case 'create thing':
-      await call('iot:CreateThing', () => iot.send(new CreateThingCommand({ thingName: step.name, thingTypeName: iotWant(ctx).thingTypeName, attributePayload: { attributes: { [CREATED_BY_KEY]: CREATED_BY_VALUE } } })), alreadyExists);
+      await call('iot:CreateThing', () => iot.send(new CreateThingCommand({ thingName: step.name, thingTypeName: iotWant(ctx).thingTypeName, attributePayload: { attributes: { ...iotWant(ctx).attributes, [CREATED_BY_KEY]: CREATED_BY_VALUE } } })), alreadyExists);
       return;
     case 'delete thing':
       await call('iot:DeleteThing', () => iot.send(new DeleteThingCommand({ thingName: step.name })), isNotFound);
@@ -220,7 +232,7 @@ async function execute(step: Step, ctx: ApplyContext): Promise<void> {
       };
       ctx.resolved.certificates.set(cert.id, cert.arn);
       ctx.resolved.newCertificateId = cert.id;
-      ctx.onCertificate?.(cert);
+      await ctx.onCertificate?.(cert);
       return;
     }
     case 'deactivate certificate':

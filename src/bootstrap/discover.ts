@@ -6,6 +6,8 @@ import {
   ListOpenIDConnectProvidersCommand,
   GetOpenIDConnectProviderCommand,
   ListRoleTagsCommand,
+  ListRolePoliciesCommand,
+  GetRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
   DescribeCertificateCommand,
@@ -37,8 +39,9 @@ export interface BootstrapClients {
 }
 
 /** Clients on the standard credential chain; `AWS_ENDPOINT_URL(_IAM/_IOT)` and `AWS_MAX_ATTEMPTS` apply as in every SDK. */
-export function createClients(region: string, maxAttempts?: number): BootstrapClients {
-  const common = maxAttempts ? { region, maxAttempts } : { region };
+export function createClients(region: string, maxAttempts?: number, retryMode?: 'standard' | 'adaptive'): BootstrapClients {
+  // 'adaptive' also slows the client down after a Throttling answer, for runs that make many calls (sync).
+  const common = { region, ...(maxAttempts ? { maxAttempts } : {}), ...(retryMode ? { retryMode } : {}) };
   return { iam: new IAMClient(common), iot: new IoTClient(common) };
 }
 
@@ -91,11 +94,22 @@ export async function discoverRole(iam: IAMClient, roleName: string): Promise<Ro
     for (const p of page?.AttachedPolicies ?? []) if (p.PolicyArn) attached.push(p.PolicyArn);
     marker = page?.IsTruncated ? page.Marker : undefined;
   } while (marker);
+  const inline: Record<string, unknown> = {};
+  marker = undefined;
+  do {
+    const page = await read('iam:ListRolePolicies', () => iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+    for (const name of page?.PolicyNames ?? []) {
+      const got = await read('iam:GetRolePolicy', () => iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
+      if (got) inline[name] = parseDocument(got.PolicyDocument);
+    }
+    marker = page?.IsTruncated ? page.Marker : undefined;
+  } while (marker);
   return {
     arn: role.Arn,
     trustPolicy: parseDocument(role.AssumeRolePolicyDocument),
     owned: tags.some((t) => t.Key === CREATED_BY_KEY && t.Value === CREATED_BY_VALUE),
     attachedPolicyArns: attached,
+    inlinePolicies: inline,
   };
 }
 

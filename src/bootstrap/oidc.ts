@@ -2,6 +2,7 @@
 import { apply, resolvedFromOidc } from './apply.js';
 import { createClients, discoverOidc, type BootstrapClients } from './discover.js';
 import { destroyRole, oidcDesired, planOidc, type GithubSubject, type OidcDesired, type Step } from './plan.js';
+import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from './policies.js';
 
 export interface OidcOptions extends GithubSubject {
   region: string;
@@ -9,6 +10,8 @@ export interface OidcOptions extends GithubSubject {
   policyArns?: string[];
   /** Allows a trust policy that admits every repository (bare `repo:*`, a wildcard owner). */
   allowAnyRepo?: boolean;
+  /** The role of the operator workflow: an inline policy with what `bootstrap sync` calls, in `region`. */
+  operator?: boolean;
   dryRun?: boolean;
   clients?: BootstrapClients;
   log?: (line: string) => void;
@@ -32,7 +35,13 @@ function desiredFrom(options: OidcOptions): OidcDesired {
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
     allowAnyRepo: options.allowAnyRepo ?? false,
+    ...(options.operator ? { inlinePolicy: { name: OPERATOR_POLICY_NAME, document: operatorPolicyDocument(partitionOf(options.region), options.region) } } : {}),
   });
+}
+
+/** The partition a region belongs to. */
+function partitionOf(region: string): string {
+  return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 
 export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
@@ -47,7 +56,7 @@ export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
   await apply(steps, { clients, desired: { oidc: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;
   if (resolved.roleArn) result.roleArn = resolved.roleArn;
-  if (!desired.policyArns.length) result.notes.push('The role has no permissions yet: attach policies to it (or re-run with --policy-arn).');
+  if (!desired.policyArns.length && !desired.inlinePolicy) result.notes.push('The role has no permissions yet: attach policies to it (or re-run with --policy-arn).');
   return result;
 }
 

@@ -4,7 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { arnAccount, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, githubSubject, githubTrustPolicy, iotPolicyDocument, iotRoleTrustPolicy, oidcProviderArn, roleAliasArn, samePolicy } from './policies.js';
-import type { GithubSubject } from './policies.js';
+import type { GithubSubject, PolicyDocument } from './policies.js';
 // Re-exported: callers plan and build documents through this module.
 export { GITHUB_OIDC_HOST, GITHUB_OIDC_AUDIENCE, iotRoleTrustPolicy, iotPolicyDocument, githubSubject, githubTrustPolicy, assertTrustIsScoped, roleAliasArn, oidcProviderArn, arnAccount, samePolicy } from './policies.js';
 export type { GithubSubject, PolicyDocument } from './policies.js';
@@ -14,6 +14,7 @@ export type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate
 export type StepResource =
   | 'iam-role'
   | 'iam-role-policy'
+  | 'iam-role-inline-policy'
   | 'oidc-provider'
   | 'thing-type'
   | 'thing'
@@ -56,10 +57,12 @@ export interface IotDesired {
   roleAliasName: string;
   durationSeconds: number;
   policyArns: string[];
+  /** Thing attributes beside the created-by mark (e.g. the GitHub repository a thing serves). */
+  attributes: Record<string, string>;
 }
 
 /** The resources `bootstrap iot <name>` manages, named after `name`. */
-export function iotDesired(name: string, region: string, options: { durationSeconds?: number; policyArns?: string[] } = {}): IotDesired {
+export function iotDesired(name: string, region: string, options: { durationSeconds?: number; policyArns?: string[]; thingTypeName?: string; attributes?: Record<string, string> } = {}): IotDesired {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
     throw new InputError('name', `'${name}' cannot name a thing, role and role alias`, 'Use 1 to 100 letters, digits, - and _ (e.g. bootstrap iot my-repo-runner)');
   }
@@ -72,11 +75,12 @@ export function iotDesired(name: string, region: string, options: { durationSeco
     region,
     roleName: `${name}-role`,
     thingName: name,
-    thingTypeName: `${name}-type`,
+    thingTypeName: options.thingTypeName ?? `${name}-type`,
     policyName: `${name}-policy`,
     roleAliasName: `${name}-role-alias`,
     durationSeconds: duration,
     policyArns: checkPolicyArns(options.policyArns ?? []),
+    attributes: options.attributes ?? {},
   };
 }
 
@@ -95,6 +99,8 @@ export interface RoleState {
   /** Carries the created-by tag. */
   owned: boolean;
   attachedPolicyArns: string[];
+  /** Inline policy documents by name. */
+  inlinePolicies?: Record<string, unknown>;
 }
 
 export interface CertificateState {
@@ -304,6 +310,8 @@ export function destroyRole(role: RoleState | undefined, roleName: string): Step
   if (!role.owned) return [{ action: 'exists', resource: 'iam-role', name: roleName, detail: `kept: no ${CREATED_BY_KEY} tag` }];
   return [
     ...role.attachedPolicyArns.map((arn): Step => ({ action: 'detach', resource: 'iam-role-policy', name: arn, target: roleName, detail: `from role ${roleName}` })),
+    // IAM deletes a role only once it has no inline policies left.
+    ...Object.keys(role.inlinePolicies ?? {}).map((name): Step => ({ action: 'delete', resource: 'iam-role-inline-policy', name, target: roleName, detail: '' })),
     { action: 'delete', resource: 'iam-role', name: roleName, detail: '' },
   ];
 }
@@ -316,15 +324,17 @@ export interface OidcDesired {
   roleName: string;
   policyArns: string[];
   allowAnyRepo: boolean;
+  /** An inline policy the role carries (the operator role's). */
+  inlinePolicy?: { name: string; document: PolicyDocument };
 }
 
-export function oidcDesired(subject: GithubSubject, options: { roleName?: string; policyArns?: string[]; allowAnyRepo?: boolean } = {}): OidcDesired {
+export function oidcDesired(subject: GithubSubject, options: { roleName?: string; policyArns?: string[]; allowAnyRepo?: boolean; inlinePolicy?: { name: string; document: PolicyDocument } } = {}): OidcDesired {
   const allowAnyRepo = options.allowAnyRepo ?? false;
   // Validates the repository and refuses an any-repository trust before anything else happens.
   githubTrustPolicy(oidcProviderArn('aws', '000000000000'), subject, allowAnyRepo);
   const roleName = options.roleName || `github-${subject.repo.replace(/[^A-Za-z0-9+=,.@_-]+/g, '-')}`.slice(0, 64);
   if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName)) throw new InputError('role-name', `'${roleName}' is not an IAM role name`, 'Use 1 to 64 letters, digits and +=,.@_-');
-  return { subject, roleName, policyArns: checkPolicyArns(options.policyArns ?? []), allowAnyRepo };
+  return { subject, roleName, policyArns: checkPolicyArns(options.policyArns ?? []), allowAnyRepo, ...(options.inlinePolicy ? { inlinePolicy: options.inlinePolicy } : {}) };
 }
 
 export interface OidcState {
@@ -343,6 +353,17 @@ export function planOidc(state: OidcState, want: OidcDesired): Step[] {
   // Without a provider ARN nothing exists yet: the role is created after the provider, so there is nothing to compare.
   const expected = trust ? githubTrustPolicy(trust, want.subject, want.allowAnyRepo) : null;
   steps.push(...planRole(state.role, want.roleName, expected, `trusts ${githubSubject(want.subject)} (aud ${GITHUB_OIDC_AUDIENCE})`, want.policyArns));
+  if (want.inlinePolicy) {
+    const { name, document } = want.inlinePolicy;
+    const current = state.role?.inlinePolicies?.[name];
+    if (current === undefined) steps.push({ action: 'create', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: 'PutRolePolicy' });
+    else if (!samePolicy(current, document)) {
+      steps.push(
+        { action: 'drift', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: 'document differs from the one bootstrap writes' },
+        { action: 'update', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: 'PutRolePolicy' },
+      );
+    } else steps.push({ action: 'exists', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: '' });
+  }
   return steps;
 }
 

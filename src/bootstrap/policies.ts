@@ -118,6 +118,56 @@ export function assertTrustIsScoped(doc: PolicyDocument, allowAnyRepo: boolean):
   }
 }
 
+/** Names `bootstrap sync` gives what it creates start with this; the operator role may touch only those. */
+export const SYNC_NAME_PREFIX = 'gh-';
+export const OPERATOR_POLICY_NAME = 'aws-short-lived-credentials-sync';
+
+/**
+ * The inline policy of the role the operator workflow assumes: the IoT and IAM calls `bootstrap sync` makes, on
+ * resources named gh-* in one region. Certificates have no names, so their actions cover the region's certificates;
+ * the role can attach any managed policy to a gh-* role, so it can hand out at most what the operator could.
+ */
+export function operatorPolicyDocument(partition: string, region: string): PolicyDocument {
+  const iot = (type: string) => `arn:${partition}:iot:${region}:*:${type}/${SYNC_NAME_PREFIX}*`;
+  const roles = `arn:${partition}:iam::*:role/${SYNC_NAME_PREFIX}*`;
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Sid: 'FindAndCertify',
+        Effect: 'Allow',
+        // No resource-level permissions for these, or they act on certificates, which have no names.
+        Action: ['iot:ListThings', 'iot:DescribeEndpoint', 'iot:CreateKeysAndCertificate', 'iot:DescribeCertificate', 'iot:UpdateCertificate', 'iot:DeleteCertificate', 'iot:ListAttachedPolicies'],
+        Resource: '*',
+      },
+      {
+        Sid: 'ManageRepositoryThings',
+        Effect: 'Allow',
+        Action: [
+          'iot:DescribeThingType', 'iot:CreateThingType', 'iot:DeprecateThingType', 'iot:DeleteThingType',
+          'iot:DescribeThing', 'iot:CreateThing', 'iot:DeleteThing', 'iot:ListThingPrincipals', 'iot:AttachThingPrincipal', 'iot:DetachThingPrincipal',
+          'iot:GetPolicy', 'iot:CreatePolicy', 'iot:CreatePolicyVersion', 'iot:ListPolicyVersions', 'iot:DeletePolicyVersion', 'iot:DeletePolicy', 'iot:AttachPolicy', 'iot:DetachPolicy',
+          'iot:DescribeRoleAlias', 'iot:CreateRoleAlias', 'iot:UpdateRoleAlias', 'iot:DeleteRoleAlias', 'iot:TagResource',
+        ],
+        Resource: [iot('thing'), iot('thingtype'), iot('policy'), iot('rolealias'), `arn:${partition}:iot:${region}:*:cert/*`],
+      },
+      {
+        Sid: 'ManageRepositoryRoles',
+        Effect: 'Allow',
+        Action: ['iam:GetRole', 'iam:CreateRole', 'iam:TagRole', 'iam:ListRoleTags', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'iam:ListAttachedRolePolicies', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:ListRolePolicies', 'iam:GetRolePolicy'],
+        Resource: roles,
+      },
+      {
+        Sid: 'PassRepositoryRolesToIot',
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: roles,
+        Condition: { StringEquals: { 'iam:PassedToService': 'credentials.iot.amazonaws.com' } },
+      },
+    ],
+  };
+}
+
 export function roleAliasArn(partition: string, region: string, account: string, alias: string): string {
   return `arn:${partition}:iot:${region}:${account}:rolealias/${alias}`;
 }

@@ -1,4 +1,5 @@
 /** `bootstrap iot|oidc|rotate|revoke|destroy`: flags in, the library's bootstrap functions, the plan and next steps out. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInteger, parseRegion } from '../config/values.js';
 import { InputError } from '../errors.js';
@@ -6,11 +7,15 @@ import { createClients } from '../bootstrap/discover.js';
 import { FILES, IOT_SECRETS, bootstrapIot, destroy, revoke, rotate, workflowSnippet, type IotOptions, type IotResult } from '../bootstrap/iot.js';
 import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
 import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
+import { githubActions, type GithubActions } from '../bootstrap/github.js';
+import { parseGithubTarget } from '../bootstrap/github-target.js';
+import { deliverToRepository, repositoryWorkflowSnippet } from '../bootstrap/repository.js';
 import { UsageError, type ParsedArgs } from './args.js';
+import { syncCommand } from './sync-command.js';
 import type { CliIo } from './run-command.js';
 import { settingsReader } from './settings.js';
 
-const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy'];
+const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
 
 export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, name, extra] = args.rest;
@@ -18,7 +23,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
   const get = settingsReader(args.flags, io.env, undefined);
   if (sub !== 'oidc' && name !== undefined) {
-    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo']) {
+    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo', 'operator']) {
       if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
     }
   }
@@ -26,7 +31,17 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   // This CLI supports Node 20 on purpose; the SDK's notice about its future Node 22 floor would only clutter stderr.
   process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const attempts = get('retry-max-attempts');
-  const clients = createClients(region, attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined);
+  const maxAttempts = attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined;
+  if (sub === 'sync') {
+    if (name !== undefined) throw new UsageError(`bootstrap sync takes no name; the repositories are in --config operator.yaml`);
+    // Many calls in a row: more attempts, and the SDK's adaptive mode slows down after a Throttling answer.
+    return syncCommand(get, io, {
+      region, clients: createClients(region, maxAttempts ?? 8, 'adaptive'), github: githubFrom(get, io.env, (line) => io.stderr(`${line}\n`)), dryRun: get('dry-run') === 'true',
+      ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
+      ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
+    });
+  }
+  const clients = createClients(region, maxAttempts);
   const dryRun = get('dry-run') === 'true';
   const policyArns = get('policy-arn') ? get('policy-arn').split(',').map((s) => s.trim()).filter(Boolean) : [];
   const log = (line: string) => io.stderr(`${line}\n`);
@@ -44,7 +59,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     if (!repo) throw new InputError('repo', 'is required', 'Give the repository whose jobs may assume the role: --repo my-org/my-repo');
     const res = await bootstrapOidc({
       region, repo, branch: get('branch'), tag: get('tag'), environment: get('environment'), roleName: get('role-name'), policyArns,
-      allowAnyRepo: get('i-understand-any-repo') === 'true', dryRun, clients, log,
+      allowAnyRepo: get('i-understand-any-repo') === 'true', operator: get('operator') === 'true', dryRun, clients, log,
     });
     report(io, `bootstrap oidc --repo ${repo}`, res.steps, res.applied, res.notes);
     if (res.applied && res.roleArn) io.stdout(`\nRole: ${res.roleArn}\nWorkflow:\n${oidcWorkflowSnippet(region, res.roleArn)}\n`);
@@ -52,6 +67,22 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   }
 
   if (!name) throw new UsageError(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
+  if (get('github-repo')) {
+    if (sub === 'destroy') throw new UsageError('bootstrap destroy works on files; revoke the repository first (bootstrap revoke <name> --github-repo ...), then destroy');
+    const target = parseGithubTarget(get('github-repo'), get('github-environment'));
+    const res = await deliverToRepository(sub === 'iot' ? 'ensure' : (sub as 'rotate' | 'revoke'), {
+      name, region, github: githubFrom(get, io.env, log), target, policyArns, dryRun, clients, log,
+      ...(get('duration-seconds') ? { durationSeconds: parseInteger(get('duration-seconds'), 'duration-seconds', 900, 43200, 'seconds') } : {}),
+      ...(get('out') ? { out: get('out') } : {}),
+      ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
+      ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
+    });
+    report(io, `bootstrap ${sub} ${name} --github-repo ${get('github-repo')}`, res.steps, res.applied, res.notes);
+    io.stdout(`GitHub (${res.applied ? 'done' : 'planned'}):\n${res.github.map((l) => `  ${l}`).join('\n') || '  (nothing)'}\n`);
+    if (res.applied && sub !== 'revoke') io.stdout(`\nWorkflow step (secrets and variables by name):\n${repositoryWorkflowSnippet(target)}\n`);
+    return 0;
+  }
+  if (get('github-environment')) throw new UsageError('--github-environment needs --github-repo');
   const options: IotOptions = { name, region, out: get('out') || 'output', dryRun, clients, log, policyArns };
   const duration = get('duration-seconds');
   if (duration) options.durationSeconds = parseInteger(duration, 'duration-seconds', 900, 43200, 'seconds');
@@ -85,4 +116,19 @@ function printIotNext(io: CliIo, res: IotResult): void {
       '',
     ].join('\n'),
   );
+}
+
+/** GITHUB_TOKEN and GITHUB_API_URL, as a runner sets them (an App token in the operator workflow). */
+function githubFrom(get: (name: string) => string, env: Record<string, string | undefined>, log: (line: string) => void): GithubActions {
+  const interval = get('github-write-interval-ms');
+  return githubActions({
+    token: env['GITHUB_TOKEN'] ?? '',
+    baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
+    log,
+    ...(interval ? { writeIntervalMs: parseInteger(interval, 'github-write-interval-ms', 0, 60000, 'milliseconds') } : {}),
+  });
+}
+
+function readCa(value: string): string {
+  return value.includes('-----BEGIN') ? value : readFileSync(value, 'utf8');
 }

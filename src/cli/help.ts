@@ -92,6 +92,7 @@ ${CONFIG}
 ${EXIT_CODES}`,
   bootstrap: `Usage: aws-short-lived-credentials bootstrap <iot|rotate|revoke|destroy> <name> [flags]
        aws-short-lived-credentials bootstrap oidc --repo owner/name [--branch b | --tag t | --environment e] [flags]
+       aws-short-lived-credentials bootstrap sync --config operator.yaml [--dry-run] [--concurrency n]
 
 Creates the AWS side of a mode with the operator's own AWS credentials (the standard chain: AWS_PROFILE, AWS_ACCESS_KEY_ID,
 ...), planned first and applied step by step. Re-running finds what exists and creates only what is missing; a failed
@@ -109,7 +110,22 @@ IoT policy gets a new default version.
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
                     --repo (and --branch, --tag or --environment) with audience sts.amazonaws.com
+  sync              reconciles operator.yaml (schemas/operator.schema.json): each listed repository provisioned
+                    as with iot --github-repo; a certificate older than its rotate-after-days or expiring within 7 days
+                    rotated; a repository no longer listed (a thing with created-by and github-repo attributes) revoked,
+                    its secrets and variables deleted and its AWS side destroyed. --dry-run prints, per repository,
+                    create / rotate / update / revoke / ok / blocked and writes nothing. Exit 1 if any is blocked,
+                    3 if any failed (the others still ran)
 
+  --github-repo <owner/name>   iot, rotate, revoke: deliver to that repository instead of files. The certificate and
+                    key become Actions secrets IOT_CERTIFICATE, IOT_PRIVATE_KEY (sealed with the repository's key; the
+                    key is written nowhere else unless --out is given), the settings Actions variables IOT_AWS_REGION,
+                    IOT_CREDENTIAL_ENDPOINT, IOT_ROLE_ALIAS, IOT_THING_NAME, IOT_CERTIFICATE_ID, IOT_CREATED_BY. rotate
+                    verifies the new pair before delivering it and retires the old one only after; revoke also
+                    deletes the secrets and variables. Token: GITHUB_TOKEN (Secrets, Variables, Environments: write);
+                    GitHub Enterprise Server: GITHUB_API_URL
+  --github-environment <e>  the repository's environment to deliver to (created when missing)
+  --iot-credential-endpoint <url>   the endpoint to store and verify against (default: DescribeEndpoint's)
   --aws-region <r>          region (or AWS_REGION)
   --dry-run                 print the plan (exists / create / change / attach ...) and call nothing that writes
   --out <dir>               where <name>/ is written (default ./output)
@@ -118,6 +134,10 @@ IoT policy gets a new default version.
   --certificate-id <id>     revoke: only this certificate
   --role-name <name>        oidc: the role's name (default github-<owner>-<repo>)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
+  --operator                oidc: the role of the operator workflow, with an inline policy granting what sync calls
+                            (IoT and IAM on gh-* resources in --aws-region; see README, The operator)
+  --config <file>           sync: the desired state
+  --concurrency <n>         sync: repositories read and changed at a time (default 4)
   --retry-max-attempts <n>  attempts per AWS call (or AWS_MAX_ATTEMPTS)
 AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_IAM / _IOT) point the calls elsewhere, as in every AWS SDK.
 

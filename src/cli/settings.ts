@@ -8,7 +8,7 @@
 export const CLI_ONLY_INPUTS = ['web-identity-token-env', 'auth', 'format', 'no-cache', 'cache-dir', 'verbose', 'help', 'issuer', 'client-id', 'client-secret', 'port', 'no-browser', 'max-lifetime-s', 'handover'];
 
 /** Flags of the `bootstrap` commands only. */
-export const BOOTSTRAP_FLAGS = ['out', 'policy-arn', 'duration-seconds', 'repo', 'branch', 'tag', 'environment', 'role-name', 'certificate-id', 'dry-run', 'i-understand-any-repo'];
+export const BOOTSTRAP_FLAGS = ['out', 'policy-arn', 'duration-seconds', 'repo', 'branch', 'tag', 'environment', 'role-name', 'certificate-id', 'dry-run', 'i-understand-any-repo', 'github-repo', 'github-environment', 'config', 'concurrency', 'operator'];
 
 /** The AWS SDKs' environment variables for some inputs (AWS_ROLE_ARN etc. are what web-identity users already set). */
 const AWS_ENV: Record<string, string[]> = {

@@ -1,0 +1,293 @@
+/**
+ * A stand-in for the part of GitHub's REST API bootstrap uses, written from docs.github.com/rest (actions/secrets,
+ * actions/variables, deployments/environments, rate limits): bearer auth, GitHub's 401/403/404 bodies, a real
+ * Curve25519 key pair per repository and per environment, secrets it opens with crypto_box_seal_open so a test can
+ * read what a repository would receive, variables, environments, and rate-limit answers on demand.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import sodium from 'libsodium-wrappers';
+
+export interface RecordedGithubRequest {
+  method: string;
+  path: string;
+  status: number;
+}
+
+interface KeyPair {
+  keyId: string;
+  publicKey: Uint8Array;
+  privateKey: Uint8Array;
+}
+
+interface Scope {
+  key: KeyPair;
+  secrets: Map<string, { value: string; updatedAt: string }>;
+  variables: Map<string, { value: string; updatedAt: string }>;
+}
+
+interface Repository {
+  scope: Scope;
+  environments: Map<string, Scope>;
+}
+
+/** A rate-limit answer for the next `times` requests: GitHub's secondary limit (retry-after) or its primary one. */
+export type RateLimit = { kind: 'secondary'; retryAfterS: number } | { kind: 'primary'; resetInS: number };
+
+export interface GithubStandIn {
+  url: string;
+  requests: RecordedGithubRequest[];
+  /** Requests that changed something (PUT, POST, PATCH, DELETE) answered with a 2xx. */
+  writes(): RecordedGithubRequest[];
+  /** Creates a repository the token may write to; `access: 'read'` gives a token that gets 403 on writes. */
+  addRepository(fullName: string, options?: { access?: 'write' | 'read' }): void;
+  addEnvironment(fullName: string, environment: string): void;
+  /** What the repository (or environment) would hand a workflow: the opened secret value. */
+  secret(fullName: string, name: string, environment?: string): string | undefined;
+  secretNames(fullName: string, environment?: string): string[];
+  variable(fullName: string, name: string, environment?: string): string | undefined;
+  variableNames(fullName: string, environment?: string): string[];
+  repositories(): string[];
+  environmentNames(fullName: string): string[];
+  rateLimit(limit: RateLimit, times?: number): void;
+  /** Answers 502 to the next request matching `when` (a GitHub outage mid-run). */
+  failNext(when: (method: string, path: string) => boolean): void;
+  close(): Promise<void>;
+}
+
+const DOCS = 'https://docs.github.com/rest';
+
+export async function startGithubStandIn(options: { token: string }): Promise<GithubStandIn> {
+  await sodium.ready;
+  const repos = new Map<string, Repository>();
+  const readOnly = new Set<string>();
+  const requests: RecordedGithubRequest[] = [];
+  let limit: { limit: RateLimit; remaining: number } | undefined;
+  let failure: ((method: string, path: string) => boolean) | undefined;
+
+  const newScope = (): Scope => {
+    const pair = sodium.crypto_box_keypair();
+    return { key: { keyId: String(randomBytes(6).readUIntBE(0, 6)), publicKey: pair.publicKey, privateKey: pair.privateKey }, secrets: new Map(), variables: new Map() };
+  };
+
+  function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', ...headers, 'content-length': String(Buffer.byteLength(text)) });
+    res.end(text);
+  }
+  const notFound = (res: ServerResponse) => send(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+
+  async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    if (chunks.length === 0) return {};
+    try {
+      const parsed = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+      return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function openSecret(scope: Scope, encrypted: string): string | undefined {
+    try {
+      const box = sodium.from_base64(encrypted, sodium.base64_variants.ORIGINAL);
+      return sodium.to_string(sodium.crypto_box_seal_open(box, scope.key.publicKey, scope.key.privateKey));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<number> {
+    const method = req.method ?? 'GET';
+    const path = decodeURI((req.url ?? '/').split('?')[0]!);
+    if (failure?.(method, path)) {
+      failure = undefined;
+      send(res, 502, { message: 'Server Error' });
+      return 502;
+    }
+    if (limit) {
+      const current = limit.limit;
+      if (--limit.remaining <= 0) limit = undefined;
+      if (current.kind === 'secondary') {
+        send(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, { 'retry-after': String(current.retryAfterS) });
+      } else {
+        send(res, 403, { message: 'API rate limit exceeded for installation.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + current.resetInS) });
+      }
+      return 403;
+    }
+    if (req.headers.authorization !== `Bearer ${options.token}` && req.headers.authorization !== `token ${options.token}`) {
+      send(res, 401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
+      return 401;
+    }
+    const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(path);
+    const repo = m ? repos.get(`${m[1]}/${m[2]}`.toLowerCase()) : undefined;
+    if (!m || !repo) return (notFound(res), 404);
+    const fullName = `${m[1]}/${m[2]}`.toLowerCase();
+    let rest = m[3]!;
+    let scope: Scope | undefined = repo.scope;
+    const env = /^\/environments\/([^/]+)(\/.*)?$/.exec(rest);
+    if (env) {
+      const name = env[1]!;
+      if (!env[2]) {
+        if (method === 'GET') {
+          const e = repo.environments.get(name);
+          if (!e) return (notFound(res), 404);
+          send(res, 200, { name, url: `${DOCS}`, protection_rules: [] });
+          return 200;
+        }
+        if (method === 'PUT') {
+          if (readOnly.has(fullName)) return forbidden(res);
+          if (!repo.environments.has(name)) repo.environments.set(name, newScope());
+          send(res, 200, { name, protection_rules: [] });
+          return 200;
+        }
+        return (notFound(res), 404);
+      }
+      scope = repo.environments.get(name);
+      if (!scope) return (notFound(res), 404);
+      rest = env[2];
+    } else if (rest.startsWith('/actions/')) {
+      rest = rest.slice('/actions'.length);
+    } else {
+      return (notFound(res), 404);
+    }
+    const write = method !== 'GET' && method !== 'HEAD';
+    if (write && readOnly.has(fullName)) return forbidden(res);
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+    if (rest === '/secrets/public-key' && method === 'GET') {
+      send(res, 200, { key_id: scope.key.keyId, key: sodium.to_base64(scope.key.publicKey, sodium.base64_variants.ORIGINAL) });
+      return 200;
+    }
+    const secret = /^\/secrets\/([A-Za-z0-9_]+)$/.exec(rest);
+    if (secret) {
+      const name = secret[1]!.toUpperCase();
+      if (method === 'GET') {
+        const s = scope.secrets.get(name);
+        if (!s) return (notFound(res), 404);
+        send(res, 200, { name, created_at: s.updatedAt, updated_at: s.updatedAt });
+        return 200;
+      }
+      if (method === 'PUT') {
+        const body = await readBody(req);
+        if (!body || typeof body['encrypted_value'] !== 'string' || typeof body['key_id'] !== 'string') return invalid(res, 'Invalid request.\n\n"encrypted_value" and "key_id" are required.');
+        if (body['key_id'] !== scope.key.keyId) return invalid(res, 'Bad request: key_id does not match the current public key.');
+        const value = openSecret(scope, body['encrypted_value']);
+        if (value === undefined) return invalid(res, 'Bad request: encrypted_value is not a sealed box for this key.');
+        const existed = scope.secrets.has(name);
+        scope.secrets.set(name, { value, updatedAt: now });
+        send(res, existed ? 204 : 201, existed ? undefined : {});
+        return existed ? 204 : 201;
+      }
+      if (method === 'DELETE') {
+        if (!scope.secrets.delete(name)) return (notFound(res), 404);
+        send(res, 204);
+        return 204;
+      }
+    }
+    if (rest === '/variables' && method === 'GET') {
+      // docs: per_page at most 30, page from 1; total_count is every variable of the scope.
+      const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+      const perPage = Math.min(30, Math.max(1, Number(query.get('per_page') ?? 30) || 30));
+      const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
+      const all = [...scope.variables.entries()].sort(([a], [b]) => a.localeCompare(b));
+      const variables = all.slice((page - 1) * perPage, page * perPage).map(([name, v]) => ({ name, value: v.value, created_at: v.updatedAt, updated_at: v.updatedAt }));
+      send(res, 200, { total_count: all.length, variables });
+      return 200;
+    }
+    if (rest === '/variables' && method === 'POST') {
+      const body = await readBody(req);
+      if (!body || typeof body['name'] !== 'string' || typeof body['value'] !== 'string') return invalid(res, 'Invalid request.\n\n"name" and "value" are required.');
+      const name = body['name'].toUpperCase();
+      if (scope.variables.has(name)) {
+        send(res, 409, { message: 'Already exists - Variable already exists', documentation_url: DOCS, status: '409' });
+        return 409;
+      }
+      scope.variables.set(name, { value: body['value'], updatedAt: now });
+      send(res, 201, {});
+      return 201;
+    }
+    const variable = /^\/variables\/([A-Za-z0-9_]+)$/.exec(rest);
+    if (variable) {
+      const name = variable[1]!.toUpperCase();
+      const v = scope.variables.get(name);
+      if (method === 'GET') {
+        if (!v) return (notFound(res), 404);
+        send(res, 200, { name, value: v.value, created_at: v.updatedAt, updated_at: v.updatedAt });
+        return 200;
+      }
+      if (method === 'PATCH') {
+        if (!v) return (notFound(res), 404);
+        const body = await readBody(req);
+        if (!body || typeof body['value'] !== 'string') return invalid(res, 'Invalid request.\n\n"value" is required.');
+        scope.variables.set(name, { value: body['value'], updatedAt: now });
+        send(res, 204);
+        return 204;
+      }
+      if (method === 'DELETE') {
+        if (!scope.variables.delete(name)) return (notFound(res), 404);
+        send(res, 204);
+        return 204;
+      }
+    }
+    return (notFound(res), 404);
+  }
+
+  function forbidden(res: ServerResponse): number {
+    send(res, 403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' });
+    return 403;
+  }
+  function invalid(res: ServerResponse, message: string): number {
+    send(res, 422, { message, documentation_url: DOCS, status: '422' });
+    return 422;
+  }
+
+  const server: Server = createServer((req, res) => {
+    const entry: RecordedGithubRequest = { method: req.method ?? 'GET', path: req.url ?? '/', status: 0 };
+    requests.push(entry);
+    route(req, res).then(
+      (status) => (entry.status = status),
+      () => {
+        entry.status = 500;
+        if (!res.headersSent) send(res, 500, { message: 'Server Error' });
+      },
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+
+  const scopeOf = (fullName: string, environment?: string): Scope | undefined => {
+    const repo = repos.get(fullName.toLowerCase());
+    return environment ? repo?.environments.get(environment) : repo?.scope;
+  };
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.status >= 200 && r.status < 300),
+    addRepository(fullName, opts = {}) {
+      repos.set(fullName.toLowerCase(), { scope: newScope(), environments: new Map() });
+      if (opts.access === 'read') readOnly.add(fullName.toLowerCase());
+    },
+    addEnvironment(fullName, environment) {
+      const repo = repos.get(fullName.toLowerCase());
+      if (!repo) throw new Error(`no repository ${fullName}`);
+      if (!repo.environments.has(environment)) repo.environments.set(environment, newScope());
+    },
+    secret: (fullName, name, environment) => scopeOf(fullName, environment)?.secrets.get(name)?.value,
+    secretNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.secrets.keys() ?? [])].sort(),
+    variable: (fullName, name, environment) => scopeOf(fullName, environment)?.variables.get(name)?.value,
+    variableNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.variables.keys() ?? [])].sort(),
+    repositories: () => [...repos.keys()].sort(),
+    environmentNames: (fullName) => [...(repos.get(fullName.toLowerCase())?.environments.keys() ?? [])].sort(),
+    rateLimit(l, times = 1) {
+      limit = { limit: l, remaining: times };
+    },
+    failNext(when) {
+      failure = when;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,118 @@
+/** bootstrap/github.ts against the GitHub REST stand-in: sealed secrets arrive readable, variables, errors, rate limits. */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { githubActions, type GithubActions } from '../../src/bootstrap/github.js';
+import { parseGithubTarget } from '../../src/bootstrap/github-target.js';
+import { AwsError, InputError } from '../../src/errors.js';
+import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+
+const TOKEN = 'ghs_clienttesttoken000000000000000000';
+let gh: GithubStandIn;
+let client: GithubActions;
+const log: string[] = [];
+
+before(async () => {
+  gh = await startGithubStandIn({ token: TOKEN });
+  gh.addRepository('octo/app');
+  gh.addRepository('octo/locked', { access: 'read' });
+  client = githubActions({ token: TOKEN, baseUrl: gh.url, writeIntervalMs: 0, retryAfterUnitMs: 10, log: (l) => log.push(l) });
+});
+after(() => gh.close());
+
+test('parseGithubTarget takes owner/name and refuses anything else, naming the input', () => {
+  assert.deepEqual(parseGithubTarget('octo/app', 'prod'), { owner: 'octo', repo: 'app', environment: 'prod' });
+  for (const bad of ['octo', 'octo/app/x', '/app', 'octo/', 'oc to/app', 'octo/..', '-octo/app']) {
+    assert.throws(() => parseGithubTarget(bad), (e: unknown) => e instanceof InputError && e.input === 'github-repo', bad);
+  }
+  assert.throws(() => parseGithubTarget('octo/app', 'a/b'), (e: unknown) => e instanceof InputError && e.input === 'github-environment');
+  // GitHub allows a space, a thing attribute does not: refused before anything is created.
+  assert.throws(() => parseGithubTarget('octo/app', 'prod eu', 'repo', 'environment'), (e: unknown) => e instanceof InputError && e.input === 'environment' && /thing attribute/.test(e.message));
+});
+
+test('listVariables reads every page (GitHub pages 30 at a time), and a missing repository is undefined', async () => {
+  gh.addRepository('octo/many');
+  const t = parseGithubTarget('octo/many');
+  for (let i = 0; i < 31; i++) await client.setVariable(t, `V${String(i).padStart(2, '0')}`, `value-${i}`);
+  const requests = gh.requests.length;
+  const all = await client.listVariables(t);
+  assert.equal(Object.keys(all ?? {}).length, 31);
+  assert.equal(all?.['V30'], 'value-30');
+  assert.equal(gh.requests.length - requests, 2, 'two pages');
+  assert.equal(await client.listVariables(parseGithubTarget('octo/nowhere')), undefined);
+});
+
+test('secrets are sealed for the repository and the stand-in opens them; the value is in no request path', async () => {
+  const t = parseGithubTarget('octo/app');
+  const key = '-----BEGIN PRIVATE KEY-----\nMIIsecret\n-----END PRIVATE KEY-----\n';
+  await client.putSecrets(t, { IOT_PRIVATE_KEY: key, IOT_CERTIFICATE: 'cert' });
+  assert.equal(gh.secret('octo/app', 'IOT_PRIVATE_KEY'), key);
+  assert.equal(gh.secret('octo/app', 'IOT_CERTIFICATE'), 'cert');
+  assert.ok(gh.requests.every((r) => !r.path.includes('MIIsecret')));
+  assert.equal(await client.deleteSecret(t, 'IOT_CERTIFICATE'), true);
+  assert.equal(await client.deleteSecret(t, 'IOT_CERTIFICATE'), false, 'already gone is not an error');
+});
+
+test('variables are created, left alone when equal, updated when different, and deleted', async () => {
+  const t = parseGithubTarget('octo/app');
+  await client.setVariable(t, 'IOT_THING_NAME', 'one');
+  const writes = gh.writes().length;
+  await client.setVariable(t, 'IOT_THING_NAME', 'one');
+  assert.equal(gh.writes().length, writes, 'no write for an unchanged value');
+  await client.setVariable(t, 'IOT_THING_NAME', 'two');
+  assert.equal(gh.variable('octo/app', 'IOT_THING_NAME'), 'two');
+  assert.equal(await client.getVariable(t, 'IOT_THING_NAME'), 'two');
+  assert.equal(await client.deleteVariable(t, 'IOT_THING_NAME'), true);
+  assert.equal(await client.getVariable(t, 'IOT_THING_NAME'), undefined);
+});
+
+test('a variable known absent is created without a read; one created meanwhile (409) is updated instead', async () => {
+  const t = parseGithubTarget('octo/app');
+  const before = gh.requests.length;
+  await client.setVariable(t, 'IOT_REGION_X', 'eu-west-1', null);
+  assert.deepEqual(gh.requests.slice(before).map((r) => `${r.method} ${r.status}`), ['POST 201']);
+  const again = gh.requests.length;
+  await client.setVariable(t, 'IOT_REGION_X', 'us-east-1', null);
+  assert.deepEqual(gh.requests.slice(again).map((r) => `${r.method} ${r.status}`), ['POST 409', 'PATCH 204']);
+  assert.equal(gh.variable('octo/app', 'IOT_REGION_X'), 'us-east-1');
+  await client.deleteVariable(t, 'IOT_REGION_X');
+});
+
+test('an environment is created when missing, and its secrets use its own key', async () => {
+  const t = parseGithubTarget('octo/app', 'prod');
+  await client.ensureEnvironment(t);
+  await client.putSecrets(t, { IOT_CERTIFICATE: 'env-cert' });
+  assert.equal(gh.secret('octo/app', 'IOT_CERTIFICATE', 'prod'), 'env-cert');
+  const before = gh.writes().length;
+  await client.ensureEnvironment(t);
+  assert.equal(gh.writes().length, before);
+});
+
+test('401, 403 and 404 become errors that say what to do and carry no value', async () => {
+  const bad = githubActions({ token: 'wrong', baseUrl: gh.url, writeIntervalMs: 0 });
+  await assert.rejects(bad.putSecrets(parseGithubTarget('octo/app'), { S: 'topsecretvalue' }), (e: unknown) => e instanceof AwsError && /HTTP 401/.test(e.message) && /GITHUB_TOKEN/.test(e.message) && !e.message.includes('topsecretvalue'));
+  await assert.rejects(client.putSecrets(parseGithubTarget('octo/locked'), { S: 'topsecretvalue' }), (e: unknown) => e instanceof AwsError && /HTTP 403/.test(e.message) && /Secrets/.test(e.message) && !e.message.includes('topsecretvalue'));
+  await assert.rejects(client.putSecrets(parseGithubTarget('octo/nothere'), { S: 'v' }), (e: unknown) => e instanceof AwsError && /HTTP 404/.test(e.message) && /octo\/nothere/.test(e.message));
+  assert.throws(() => githubActions({ token: '' }), (e: unknown) => e instanceof InputError && e.input === 'GITHUB_TOKEN');
+  assert.throws(() => githubActions({ token: 'x', baseUrl: 'http://github.example.com/api/v3' }), (e: unknown) => e instanceof InputError && e.input === 'GITHUB_API_URL');
+});
+
+test('secondary and primary rate limits are waited out and the request retried', async () => {
+  const t = parseGithubTarget('octo/app');
+  gh.rateLimit({ kind: 'secondary', retryAfterS: 2 }, 2);
+  const before = gh.requests.length;
+  await client.setVariable(t, 'AFTER_LIMIT', 'x');
+  assert.equal(gh.variable('octo/app', 'AFTER_LIMIT'), 'x');
+  assert.ok(gh.requests.length - before >= 3, 'two limited answers, then the real ones');
+  assert.ok(log.some((l) => /secondary rate limit/.test(l)));
+  gh.rateLimit({ kind: 'primary', resetInS: 1 }, 1);
+  await client.setVariable(t, 'AFTER_PRIMARY', 'y');
+  assert.equal(gh.variable('octo/app', 'AFTER_PRIMARY'), 'y');
+  assert.ok(log.some((l) => /primary rate limit/.test(l)));
+});
+
+test('a rate limit that does not lift ends in an error after the allowed retries', async () => {
+  const stubborn = githubActions({ token: TOKEN, baseUrl: gh.url, writeIntervalMs: 0, retryAfterUnitMs: 1, rateLimitRetries: 2 });
+  gh.rateLimit({ kind: 'secondary', retryAfterS: 1 }, 10);
+  await assert.rejects(stubborn.getVariable(parseGithubTarget('octo/app'), 'X'), (e: unknown) => e instanceof AwsError && /HTTP 403/.test(e.message));
+  gh.rateLimit({ kind: 'secondary', retryAfterS: 0 }, 0);
+});

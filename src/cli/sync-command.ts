@@ -1,0 +1,33 @@
+/** `bootstrap sync --config operator.yaml`: the file read and checked, the plan printed, applied unless --dry-run. */
+import { readFileSync } from 'node:fs';
+import { parseInteger } from '../config/values.js';
+import { InputError } from '../errors.js';
+import { parseOperatorConfig } from '../bootstrap/operator-config.js';
+import { DEFAULT_CONCURRENCY, sync, type SyncOptions } from '../bootstrap/sync.js';
+import { formatSyncPlan, summarizeSyncPlan } from '../bootstrap/sync-plan.js';
+import { describeTarget } from '../bootstrap/github-target.js';
+import type { CliIo } from './run-command.js';
+
+export type SyncSettings = Pick<SyncOptions, 'region' | 'clients' | 'github' | 'dryRun' | 'endpoint' | 'caCertificate'>;
+
+export async function syncCommand(get: (name: string) => string, io: CliIo, settings: SyncSettings): Promise<number> {
+  const file = get('config');
+  if (!file) throw new InputError('config', 'is required', 'Give the desired state: bootstrap sync --config operator.yaml (see schemas/operator.schema.json)');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError('config', `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Check the path');
+  }
+  const config = parseOperatorConfig(text, file);
+  const concurrency = get('concurrency') ? parseInteger(get('concurrency'), 'concurrency', 1, 32, 'repositories at a time') : DEFAULT_CONCURRENCY;
+  const result = await sync({ ...settings, config, concurrency, log: (line) => io.stderr(`${line}\n`) });
+  const heading = settings.dryRun ? 'Dry run, nothing was changed. The plan' : 'Done';
+  io.stdout(`bootstrap sync --config ${file}\n${heading} (${summarizeSyncPlan(result.items)}):\n${formatSyncPlan(result.items) || '  (nothing)'}\n`);
+  for (const o of result.outcomes) {
+    for (const n of o.notes) io.stdout(`Note: ${describeTarget(o.item.target)}: ${n}\n`);
+    if (o.error) io.stdout(`Failed: ${o.item.action} ${describeTarget(o.item.target)}: ${o.error}\n`);
+  }
+  if (result.failed) return 3;
+  return result.items.some((i) => i.action === 'blocked') ? 1 : 0;
+}
