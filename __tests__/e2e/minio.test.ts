@@ -10,7 +10,9 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { errorAnnotation, runAction, type RunResult } from '../support/action-runner.js';
+import { collect, ROOT } from '../support/processes.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
 import { startMinioStandIn, type MinioStandIn } from '../support/minio-standin.js';
 import { startMoto, type Moto } from '../support/moto.js';
@@ -163,4 +165,42 @@ test("the server's certificate is verified: without ca-certificate the private C
   const run = await runAction('main', { inputs: { ...inputs(), 'ca-certificate': '' } });
   assert.equal(run.code, 1);
   assert.match(errorAnnotation(run.stdout), /server certificate is not trusted.*ca-certificate/);
+});
+
+describe('the CLI: the same mode for a developer', () => {
+  const certFile = () => join(dir, 'cli-cert.pem');
+  const keyFile = () => join(dir, 'cli-key.pem');
+  const cli = (args: string[]) => {
+    writeFileSync(certFile(), publisher.certPem);
+    writeFileSync(keyFile(), publisher.keyPem, { mode: 0o600 });
+    const flags = ['--minio-endpoint', minio.url, '--certificate', certFile(), '--private-key', keyFile(), '--ca-certificate', serverCaFile];
+    return collect(spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), args[0]!, ...flags, ...args.slice(1)], { env: { PATH: process.env['PATH'] ?? '', HOME: dir } }));
+  };
+
+  test('env prints AWS_ENDPOINT_URL_S3 beside the credentials', async () => {
+    const res = await cli(['env', '--format', 'json']);
+    assert.equal(res.code, 0, res.stderr);
+    const vars = JSON.parse(res.stdout) as Record<string, string>;
+    assert.equal(vars['AWS_ENDPOINT_URL_S3'], minio.url);
+    assert.equal(vars['AWS_ACCESS_KEY_ID'], minio.issued.at(-1)!.accessKeyId);
+    assert.equal(vars['AWS_REGION'], 'us-east-1');
+  });
+
+  test('exec runs aws s3 cp against MinIO with no flag but the CA bundle', async () => {
+    const file = join(dir, 'cli-artefact.txt');
+    writeFileSync(file, 'from the CLI\n');
+    const res = await collect(spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), 'exec', '--minio-endpoint', minio.url, '--certificate', certFile(), '--private-key', keyFile(), '--ca-certificate', serverCaFile, '--', 'aws', 's3', 'cp', file, `s3://${BUCKET}/cli/artefact.txt`], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_CA_BUNDLE: serverCaFile, AWS_EC2_METADATA_DISABLED: 'true' },
+    }));
+    assert.equal(res.code, 0, res.stderr);
+    assert.equal(await readFromMoto('cli/artefact.txt'), 'from the CLI\n');
+  });
+
+  test('credential-process prints the credentials in the AWS CLI\'s format', async () => {
+    const res = await cli(['credential-process', '--no-cache']);
+    assert.equal(res.code, 0, res.stderr);
+    const doc = JSON.parse(res.stdout) as Record<string, unknown>;
+    assert.equal(doc['Version'], 1);
+    assert.equal(doc['AccessKeyId'], minio.issued.at(-1)!.accessKeyId);
+  });
 });
