@@ -36,6 +36,8 @@ export const minioCertificateSource: SourceSpec<MinioSource> = {
 export function normaliseMinioEndpoint(value: string): string {
   const input = 'minio-endpoint';
   if (value === '') throw new InputError(input, 'is required', 'Set it to the MinIO server URL, e.g. https://minio.example.com:9000');
+  // Not echoed: a value that is not a URL may be anything, a secret pasted into the wrong input included.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) throw new InputError(input, 'does not start with https://', 'Give the server URL, e.g. https://minio.example.com:9000');
   const url = requireSecureEndpoint(value, input);
   if (url.protocol !== 'https:') {
     throw new InputError(input, `'${describeUrl(url)}' is not https`, 'MinIO reads the client certificate from the TLS handshake: use https:// (and MINIO_IDENTITY_TLS_ENABLE=on on the server)');
