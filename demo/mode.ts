@@ -19,6 +19,8 @@ export interface DemoMode {
   setUp(ctx: DemoContext): Promise<void>;
   /** Runs the bundled action the way the runner does (`runAction('main', ...)`) and returns what the step did. */
   run(ctx: DemoContext): Promise<RunResult>;
+  /** Who the exported credentials are, for a mode whose credentials are not AWS's; default: STS GetCallerIdentity. */
+  identify?(exported: Record<string, string>, ctx: DemoContext): Promise<string>;
 }
 
 /** The job's environment the runner gives every step, with STS pointed at the stand-in. */

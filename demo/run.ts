@@ -12,17 +12,18 @@ import { startStsStandIn, type StsCall } from '../__tests__/support/sts-standin.
 import type { DemoContext, DemoMode } from './mode.js';
 import { iotMode } from './iot.js';
 import { oidcChainMode, oidcMode } from './oidc.js';
+import { minioMode } from './minio.js';
 import { rolesAnywhereMode } from './roles-anywhere.js';
 
 export type { DemoContext, DemoMode } from './mode.js';
 
 /** The rows, in order. */
-export const MODES: DemoMode[] = [oidcMode, oidcChainMode, iotMode, rolesAnywhereMode];
+export const MODES: DemoMode[] = [oidcMode, oidcChainMode, iotMode, rolesAnywhereMode, minioMode];
 
 export interface DemoRow {
   mode: string;
   ok: boolean;
-  /** The ARN GetCallerIdentity answered for the exported credentials. */
+  /** The ARN GetCallerIdentity answered for the exported credentials (for MinIO, the policy it issued them under). */
   arn?: string;
   /** AWS_CREDENTIAL_EXPIRATION as the step exported it. */
   expiration?: string;
@@ -73,7 +74,7 @@ async function runRow(mode: DemoMode, ctx: DemoContext): Promise<DemoRow> {
     // The workspace's GITHUB_ENV holds the credentials: it goes when the demo ends.
     ctx.defer(() => rmSync(workspace, { recursive: true, force: true }));
     if (run.code !== 0) throw new Error(errorAnnotation(run.stdout) || `the action exited with ${run.code}: ${run.stderr.trim().split('\n').at(-1) ?? ''}`);
-    const arn = await callerIdentity(run.exported, ctx);
+    const arn = mode.identify ? await mode.identify(run.exported, ctx) : await callerIdentity(run.exported, ctx);
     const reported = run.outputs['aws-assumed-role-arn'];
     if (reported !== (mode.reportsAssumedRoleArn === false ? undefined : arn)) throw new Error(`the step reported ${reported ?? 'no ARN'}, but STS says the credentials are ${arn}`);
     return { mode: mode.name, ok: true, arn, expiration: run.exported['AWS_CREDENTIAL_EXPIRATION'] ?? '', elapsedMs: run.elapsedMs, accessKeyId: run.exported['AWS_ACCESS_KEY_ID'] ?? '' };
@@ -103,7 +104,7 @@ async function callerIdentity(exported: Record<string, string>, ctx: DemoContext
 
 export function formatTable(rows: DemoRow[]): string[] {
   const cells = rows.map((r) => (r.ok ? [r.mode, r.arn ?? '', r.expiration ?? '', String(r.elapsedMs ?? '')] : [r.mode, `FAILED: ${firstLine(r.error ?? '')}`, '', r.elapsedMs === undefined ? '' : String(r.elapsedMs)]));
-  const table = [['mode', 'assumed role (GetCallerIdentity)', 'expires', 'ms'], ...cells];
+  const table = [['mode', 'identity (GetCallerIdentity, or MinIO)', 'expires', 'ms'], ...cells];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => row[i]!.length)));
   const line = (row: string[]) => [...row.slice(0, 3).map((cell, i) => cell.padEnd(widths[i]!)), row[3]!.padStart(5)].join('  ').trimEnd();
   const passed = rows.filter((r) => r.ok).length;

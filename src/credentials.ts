@@ -10,6 +10,13 @@ export interface Session {
   credentials: Credentials;
   /** `arn:aws:sts::<account>:assumed-role/<role>/<session>` where the source reports it. */
   assumedRoleArn?: string;
+  /** Endpoints the credentials are good at instead of AWS's (MinIO's S3); every delivery passes them on. */
+  serviceEndpoints?: ServiceEndpoints;
+}
+
+export interface ServiceEndpoints {
+  /** `https://host[:port]`, exported as AWS_ENDPOINT_URL_S3. */
+  s3?: string;
 }
 
 /** The values of a session that must be masked before anything else is printed. */

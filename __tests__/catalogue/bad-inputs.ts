@@ -16,6 +16,7 @@ const OIDC = { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456
 // Certificate-mode inputs: structurally wrong PEM needs no real key material.
 const IOT = { 'aws-region': 'us-east-1', 'iot-credential-endpoint': 'abc.credentials.iot.us-east-1.amazonaws.com', 'role-alias': 'ci' };
 const RA = { 'aws-region': 'us-east-1', 'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/x', 'profile-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/y', 'role-to-assume': 'arn:aws:iam::123456789012:role/r' };
+const MINIO = { 'minio-endpoint': 'https://minio.example.com:9000' };
 const B64 = 'MIIBszCCAVmgAwIBAgIUQk0xZ3J0c2VjcmV0c2VjcmV0c2VjcmV0MAoGCCqGSM49BAMCMBIxEDAOBgNVBAMMB3Rlc3QtY2EwHhcNMjYwMTAxMDAwMDAwWhcNMjcwMTAxMDAwMDAwWjASMRAwDgYDVQQDDAd0ZXN0LWNh';
 const FAKE = (label: string) => `-----BEGIN ${label}-----\n${B64}\n-----END ${label}-----\n`;
 
@@ -44,7 +45,7 @@ export const BAD_INPUTS: BadInputCase[] = [
   { title: 'a boolean input that is not true/false', inputs: { ...OIDC, 'output-credentials': 'yes' }, expect: "Input 'output-credentials': 'yes' is not a boolean. Use true or false" },
   { title: 'retry-max-attempts zero', inputs: { ...OIDC, 'retry-max-attempts': '0' }, expect: "Input 'retry-max-attempts': 0 is out of range" },
   { title: 'action-timeout-s not a number', inputs: { ...OIDC, 'action-timeout-s': 'soon' }, expect: "Input 'action-timeout-s': 'soon' is not a whole number" },
-  { title: 'unknown mode', inputs: { ...OIDC, mode: 'saml' }, expect: "Input 'mode': 'saml' is not a mode. Use one of oidc, iot-certificate, roles-anywhere" },
+  { title: 'unknown mode', inputs: { ...OIDC, mode: 'saml' }, expect: "Input 'mode': 'saml' is not a mode. Use one of oidc, iot-certificate, roles-anywhere, minio-certificate" },
   { title: "mode contradicts another mode's inputs", inputs: { ...OIDC, mode: 'oidc', 'role-alias': 'ci' }, expect: "Input 'mode': is oidc, but role-alias belongs to another mode" },
   { title: 'inputs of two modes at once', inputs: { ...OIDC, 'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/x' }, expect: "Input 'mode': cannot be inferred: web-identity-token-file (oidc) and trust-anchor-arn (roles-anywhere) are set together" },
   { title: 'certificate without a mode', inputs: { 'aws-region': 'us-east-1', certificate: '/tmp/c.pem' }, expect: "Input 'mode': cannot be inferred: a certificate is given" },
@@ -99,6 +100,24 @@ export const BAD_INPUTS: BadInputCase[] = [
   { title: 'retry-max-attempts above 100', inputs: { ...OIDC, 'retry-max-attempts': '1000' } , expect: "Input 'retry-max-attempts': 1000 is out of range. Use a whole number of attempts from 1 to 100" },
   { title: 'chain-role-arn in another partition format', inputs: { ...OIDC, 'chain-role-arn': 'arn:aws:iam:us-east-1:123456789012:role/x' } , expect: "Input 'chain-role-arn': 'arn:aws:iam:us-east-1:123456789012:role/x' has a region, but IAM ARNs have none. Remove the region: arn:aws:iam::123456789012:role/x" },
   { title: 'web-identity-token-file holds something that is not a JWT', inputs: { ...OIDC, 'web-identity-token-file': '/etc/passwd' } , expect: "Input 'web-identity-token-file': does not hold a JWT (three base64url parts separated by dots). Give the raw id-token, not JSON around it or a file of several lines" },
+  { title: 'MinIO endpoint over plain http', inputs: { 'minio-endpoint': 'http://127.0.0.1:9000', certificate: 'x', 'private-key': 'y' }, expect: "Input 'minio-endpoint': 'http://127.0.0.1:9000' is not https. MinIO reads the client certificate from the TLS handshake: use https://" },
+  { title: 'MinIO endpoint over plain http off this machine', inputs: { 'minio-endpoint': 'http://minio.example.com:9000', certificate: 'x', 'private-key': 'y' }, expect: "Input 'minio-endpoint': 'http://minio.example.com:9000' is plain http:// to a host that is not loopback" },
+  { title: 'MinIO endpoint with a path', inputs: { 'minio-endpoint': 'https://minio.example.com:9000/ci-artifacts', certificate: 'x', 'private-key': 'y' }, expect: "Input 'minio-endpoint': 'https://minio.example.com:9000/ci-artifacts' has a path or query. Give the server URL only, https://host[:port]" },
+  { title: 'MinIO endpoint that is not a URL', inputs: { 'minio-endpoint': 'minio.example.com:9000', certificate: 'x', 'private-key': 'y' }, expect: "Input 'minio-endpoint': does not start with https://. Give the server URL, e.g. https://minio.example.com:9000" },
+  { title: 'MinIO mode without a certificate', inputs: { ...MINIO, 'private-key': 'y' }, expect: "Input 'certificate': is required. Set it: give the client certificate as PEM text, a path, or a PKCS#12 file" },
+  { title: 'MinIO mode with chain-role-arn', inputs: { ...MINIO, certificate: 'x', 'private-key': 'y', 'chain-role-arn': 'arn:aws:iam::123456789012:role/x' }, expect: "Input 'chain-role-arn': does not apply in minio-certificate mode: MinIO credentials are MinIO's own, not AWS's: they cannot call sts:AssumeRole on an AWS role. Remove chain-role-arn" },
+  { title: 'MinIO role-duration-seconds above 365 days', inputs: { ...MINIO, certificate: 'x', 'private-key': 'y', 'role-duration-seconds': '31536001' }, expect: "Input 'role-duration-seconds': 31536001 is out of range. Use a whole number of seconds from 900 to 31536000" },
+  { title: 'MinIO role-duration-seconds below 15 minutes', inputs: { ...MINIO, certificate: 'x', 'private-key': 'y', 'role-duration-seconds': '600' }, expect: "Input 'role-duration-seconds': 600 is out of range. Use a whole number of seconds from 900 to 31536000" },
+  { title: 'MinIO endpoint together with IoT inputs', inputs: { ...MINIO, 'role-alias': 'ci', certificate: 'x', 'private-key': 'y' }, expect: "Input 'mode': cannot be inferred: role-alias (iot-certificate) and minio-endpoint (minio-certificate) are set together" },
+  { title: 'ca-certificate with Roles Anywhere (it is read by IoT and MinIO only)', inputs: { ...RA, certificate: 'x', 'ca-certificate': '/c.pem' }, expect: "Input 'mode': is inferred as roles-anywhere (from trust-anchor-arn, profile-arn), but ca-certificate is not read in that mode" },
+  { title: 'MinIO certificate is base64 without the PEM armour', inputs: { ...MINIO, certificate: B64, 'private-key': FAKE('PRIVATE KEY') }, expect: "Input 'certificate': looks like base64 DER without the -----BEGIN line" },
+  { title: 'MinIO certificate path does not exist', inputs: { ...MINIO, certificate: '/nonexistent/cert.pem', 'private-key': FAKE('PRIVATE KEY') }, expect: "Input 'certificate': looks like a file path, but '/nonexistent/cert.pem' does not exist" },
+  { title: 'MinIO certificate input holds a private key', inputs: { ...MINIO, certificate: FAKE('PRIVATE KEY'), 'private-key': FAKE('PRIVATE KEY') }, expect: "Input 'certificate': holds a private key, not a certificate" },
+  { title: 'MinIO private-key holds a public key', inputs: { ...MINIO, certificate: '/etc/ssl/certs/ca-certificates.crt', 'private-key': FAKE('PUBLIC KEY') }, expect: "Input 'private-key': holds a public key, not a private key" },
+  { title: 'MinIO private-key path does not exist', inputs: { ...MINIO, certificate: '/etc/ssl/certs/ca-certificates.crt', 'private-key': '/nonexistent/key.pem' }, expect: "Input 'private-key': looks like a file path, but '/nonexistent/key.pem' does not exist" },
+  { title: 'MinIO PKCS#12 certificate that is neither base64 nor a file', inputs: { ...MINIO, certificate: 'not a bundle at all' }, expect: "Input 'certificate': is neither base64 of a PKCS#12 file nor a path to one" },
+  { title: 'MinIO PKCS#12 bundle that is not a PKCS#12 file', inputs: { ...MINIO, certificate: '/etc/passwd' }, expect: "Input 'certificate': is not a readable PKCS#12 file" },
+  { title: 'aws-region malformed in MinIO mode (it may be left out, defaulting to us-east-1)', inputs: { ...MINIO, certificate: 'x', 'private-key': 'y', 'aws-region': 'Frankfurt' }, expect: "Input 'aws-region': 'Frankfurt' is not an AWS region name" },
   { title: 'run outside the GitHub Actions runner (GITHUB_ENV unset)', inputs: OIDC, env: { GITHUB_ENV: '' }, expect: "Environment variable 'GITHUB_ENV': is not set, so the step has nowhere safe to put its results. Run this action under the GitHub Actions runner" },
 ];
 

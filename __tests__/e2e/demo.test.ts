@@ -14,9 +14,10 @@ import { runAction } from '../support/action-runner.js';
 import { MODES, runDemo, type DemoMode } from '../../demo/run.js';
 
 const ASSUMED_ROLE_ARN = /arn:aws:sts::(\d{12}):assumed-role\/[\w+=,.@-]+\/[\w+=,.@-]+/;
+const MINIO_IDENTITY = /MinIO policy ci-publish \(at https:\/\/127\.0\.0\.1:\d+\)/;
 
-test('the demo has the four rows: both OIDC flavours, IoT certificate, Roles Anywhere', () => {
-  assert.deepEqual(MODES.map((m) => m.name), ['oidc', 'oidc + chain-role-arn', 'iot-certificate', 'roles-anywhere']);
+test('the demo has the five rows: both OIDC flavours, IoT certificate, Roles Anywhere, MinIO', () => {
+  assert.deepEqual(MODES.map((m) => m.name), ['oidc', 'oidc + chain-role-arn', 'iot-certificate', 'roles-anywhere', 'minio-certificate']);
 });
 
 test('tsx demo/run.ts, with node the only program on PATH, exits 0 and prints an assumed-role ARN for every mode', (t) => {
@@ -34,7 +35,7 @@ test('tsx demo/run.ts, with node the only program on PATH, exits 0 and prints an
   for (const mode of MODES) {
     const row = lines.find((l) => l.startsWith(`${mode.name} `));
     assert.ok(row, `a row for ${mode.name} in:\n${res.stdout}`);
-    assert.match(row, ASSUMED_ROLE_ARN);
+    assert.match(row, mode.name === 'minio-certificate' ? MINIO_IDENTITY : ASSUMED_ROLE_ARN);
   }
   assert.match(res.stdout, new RegExp(`${MODES.length}/${MODES.length} modes OK`));
   assert.doesNotMatch(res.stdout + res.stderr, /ASIA[A-Z0-9]{16}/, 'no access key id is printed');
@@ -45,6 +46,11 @@ test('each row is what GetCallerIdentity answered for the credentials that step 
   const report = await runDemo(MODES, (line) => printed.push(line));
   assert.ok(report.ok, printed.join('\n'));
   for (const row of report.rows) {
+    if (row.mode === 'minio-certificate') {
+      // MinIO's credentials are not AWS's: the row names the policy MinIO issued them under, checked by the mode.
+      assert.match(row.arn ?? '', MINIO_IDENTITY);
+      continue;
+    }
     assert.match(row.arn ?? '', ASSUMED_ROLE_ARN);
     const call = report.stsCalls.find((c) => c.action === 'GetCallerIdentity' && c.signedBy === row.accessKeyId);
     assert.equal(call?.status, 200, `${row.mode}: a verified GetCallerIdentity signed with the exported key`);

@@ -13,13 +13,16 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { resolveMode } from '../../src/config/mode.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
-import { runAwsCli } from '../support/aws-cli.js';
+import { runAwsCliAsync } from '../support/aws-cli.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { parseOperatorConfig } from '../../src/bootstrap/operator-config.js';
 import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
+import { startMinioStandIn, type MinioStandIn } from '../support/minio-standin.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
+import { createCa, issueCertificate } from '../support/node-pki.js';
+import { MINIO_DEFAULT_REGION } from '../../src/config/sources/minio-certificate.js';
 import { createIotTestPki, type IotTestPki } from '../support/openssl-pki.js';
 import { ROOT, collect } from '../support/processes.js';
 import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
@@ -67,6 +70,7 @@ interface Marks {
   iot: number;
   ra: number;
   proxy: number;
+  minio: number;
 }
 
 interface ExampleCase {
@@ -78,6 +82,8 @@ interface ExampleCase {
   check(since: Marks, context: ExpressionContext): void;
   /** What the whole job must have done, checked once its steps ran. */
   after?(): void;
+  /** What the job's later steps must have done, checked once they have run. */
+  afterJob?(): Promise<void>;
 }
 
 let moto: Moto;
@@ -91,6 +97,10 @@ let ra: RolesAnywhereStandIn;
 let proxy: Tinyproxy;
 let gh: GithubStandIn;
 let caFile: string;
+let minio: MinioStandIn;
+let minioCaFile: string;
+const minioClientCa = createCa('Examples MinIO Client CA');
+const minioClient = issueCertificate(minioClientCa, { commonName: 'ci-publish', clientAuth: true });
 let table: Pick<ExpressionContext, 'secrets' | 'vars'>;
 const ledger = new SecretLedger();
 
@@ -164,6 +174,25 @@ const CASES: Record<string, ExampleCase> = {
         assert.deepEqual(gh.secretNames(repo, target.environment), ['IOT_CERTIFICATE', 'IOT_PRIVATE_KEY'], repo);
         assert.match(gh.variable(repo, 'IOT_CREATED_BY', target.environment) ?? '', /^aws-short-lived-credentials gh-/);
       }
+    },
+  },
+  'minio-publish.yml': {
+    assumedRole: () => '',
+    // MinIO reports no AWS role: its credentials are MinIO's own.
+    outputsRole: false,
+    check: (since) => {
+      const seen = minio.requests.slice(since.minio);
+      assert.deepEqual(seen.map((r) => [r.kind, r.status]), [['sts', 200]]);
+      assert.equal(new URL(seen[0]!.url, 'https://x').searchParams.get('DurationSeconds'), '900');
+      assert.deepEqual(stsActions(since), [], 'MinIO mode does not call AWS STS');
+    },
+    afterJob: async () => {
+      // The artefact went through MinIO's S3 front, signed with the issued credentials, into moto.
+      assert.ok(minio.requests.some((r) => r.kind === 's3' && r.method === 'PUT' && r.status === 200), 'aws s3 cp reached MinIO');
+      const back = join(raPki.dir, 'minio-artefact');
+      const get = await runAwsCliAsync(['--endpoint-url', moto.url, 's3api', 'get-object', '--bucket', 'ci-artifacts', '--key', 'builds/main/index.js', back], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: 'us-east-1' });
+      assert.equal(get.code, 0, get.stderr);
+      assert.ok(readFileSync(back).equals(readFileSync(join(ROOT, 'dist', 'main', 'index.js'))), 'the object in the bucket is the artefact');
     },
   },
   'self-hosted-proxy.yml': {
@@ -257,8 +286,8 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
 /** The names the runtime table holds, with placeholder values, for checks that need no stand-ins; a test below keeps the two equal. */
 function staticTable(): Pick<ExpressionContext, 'secrets' | 'vars'> {
   const names = {
-    secrets: ['TARGET_ROLE_EXTERNAL_ID', 'IOT_CERTIFICATE', 'IOT_PRIVATE_KEY', 'RA_CERTIFICATE', 'RA_CERTIFICATE_CHAIN', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY'],
-    vars: ['AWS_ROLE_ARN', 'TARGET_ROLE_ARN', 'IOT_CREDENTIAL_ENDPOINT', 'IOT_ROLE_ALIAS', 'IOT_THING_NAME', 'RA_TRUST_ANCHOR_ARN', 'RA_PROFILE_ARN', 'RA_ROLE_ARN', 'PROXY_URL', 'OPERATOR_ROLE_ARN', 'OPERATOR_APP_ID'],
+    secrets: ['TARGET_ROLE_EXTERNAL_ID', 'IOT_CERTIFICATE', 'IOT_PRIVATE_KEY', 'RA_CERTIFICATE', 'RA_CERTIFICATE_CHAIN', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY', 'MINIO_CLIENT_CERTIFICATE', 'MINIO_CLIENT_KEY'],
+    vars: ['AWS_ROLE_ARN', 'TARGET_ROLE_ARN', 'IOT_CREDENTIAL_ENDPOINT', 'IOT_ROLE_ALIAS', 'IOT_THING_NAME', 'RA_TRUST_ANCHOR_ARN', 'RA_PROFILE_ARN', 'RA_ROLE_ARN', 'PROXY_URL', 'OPERATOR_ROLE_ARN', 'OPERATOR_APP_ID', 'MINIO_ENDPOINT', 'MINIO_CA_FILE'],
   };
   return { secrets: Object.fromEntries(names.secrets.map((n) => [n, 'x'])), vars: Object.fromEntries(names.vars.map((n) => [n, 'x'])) };
 }
@@ -308,6 +337,13 @@ describe('every example runs against the local stand-ins', () => {
       credentials: (req) => mintWithMoto(moto.url, req.roleArn, req.roleSessionName, req.durationSeconds),
     });
 
+    // MinIO: the client CA in its certs/CAs, a policy named by the runner certificate's CN, S3 forwarded to moto.
+    minio = await startMinioStandIn({ clientCaPems: [minioClientCa.certPem], policies: ['ci-publish'], s3Upstream: { url: moto.url, accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const mb = await runAwsCliAsync(['--endpoint-url', moto.url, 's3', 'mb', 's3://ci-artifacts'], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: 'us-east-1' });
+    assert.equal(mb.code, 0, mb.stderr);
+    minioCaFile = join(raPki.dir, 'minio-server-ca.pem');
+    writeFileSync(minioCaFile, minio.serverCaPem);
+
     // The "machine" trusts both stand-ins' server CAs, as a user trusts a private endpoint.
     caFile = join(raPki.dir, 'standin-cas.pem');
     writeFileSync(caFile, `${iot.serverCaPem.trim()}\n${ra.caCertPem.trim()}\n`);
@@ -323,6 +359,8 @@ describe('every example runs against the local stand-ins', () => {
         RA_PKCS12_BASE64: readFileSync(p12).toString('base64'),
         RA_PKCS12_PASSPHRASE: P12_PASSPHRASE,
         OPERATOR_APP_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
+        MINIO_CLIENT_CERTIFICATE: minioClient.certPem,
+        MINIO_CLIENT_KEY: minioClient.keyPem,
       },
       vars: {
         AWS_ROLE_ARN: CI_ROLE,
@@ -336,14 +374,17 @@ describe('every example runs against the local stand-ins', () => {
         PROXY_URL: proxy.url,
         OPERATOR_ROLE_ARN: OPERATOR_ROLE,
         OPERATOR_APP_ID: '123456',
+        MINIO_ENDPOINT: minio.url,
+        MINIO_CA_FILE: minioCaFile,
       },
     };
-    for (const name of ['TARGET_ROLE_EXTERNAL_ID', 'IOT_PRIVATE_KEY', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY']) ledger.add(name, table.secrets[name]);
+    for (const name of ['TARGET_ROLE_EXTERNAL_ID', 'IOT_PRIVATE_KEY', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY', 'MINIO_CLIENT_KEY']) ledger.add(name, table.secrets[name]);
     ledger.add('the App installation token', APP_TOKEN);
   });
 
   after(async () => {
     await gh?.close();
+    await minio?.close();
     await ra?.close();
     await iot?.close();
     await raPki?.remove();
@@ -410,7 +451,7 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
     if (isThisAction(step)) {
       const inputs = actionInputs(stringMap(step.with, context, `${at}.with`));
       const env = { ...runnerEnv(workflow, jobName, job), ...exported, ...stepEnv };
-      const since: Marks = { sts: sts.requests.length, tokens: tokens.requests.length, iot: iot.requests.length, ra: ra.requests.length, proxy: proxy.requests().length };
+      const since: Marks = { sts: sts.requests.length, tokens: tokens.requests.length, iot: iot.requests.length, ra: ra.requests.length, proxy: proxy.requests().length, minio: minio.requests.length };
       const run = await runAction('main', { inputs, env, workspace, hosts: { [iot.endpointHost]: '127.0.0.1' } });
       assert.equal(run.code, 0, `${at}: ${run.stdout}${run.stderr}`);
       ledger.addDelivered(run);
@@ -434,7 +475,8 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
           await runCli(args, { ...exported, ...stepEnv }, workspace, at);
           continue;
         }
-        const cli = runAwsCli(args, { ...exported, ...stepEnv, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url });
+        // Not blocking: the MinIO stand-in answers from this very process.
+        const cli = await runAwsCliAsync(args, { ...exported, ...stepEnv, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url });
         assert.equal(cli.code, 0, `${at}: aws ${args.join(' ')}: ${cli.stderr}`);
         if (args[0] === 'sts' && args[1] === 'get-caller-identity') {
           assert.ok(last, `${at}: an aws command before any step of this action`);
@@ -448,6 +490,7 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
   }
   assert.ok(awsRuns > 0, `${where}: no later step uses the credentials with an aws command`);
   testCase.after?.();
+  await testCase.afterJob?.();
 
   for (const { run, inputs, env } of posts) {
     const post = await runAction('post', { inputs, env, state: run.state, workspace });
@@ -496,7 +539,8 @@ function assertDelivered(run: RunResult, inputs: Record<string, string>, assumed
     if (toEnv) assert.ok(run.exported[name], `${at}: ${name} exported`);
     else assert.equal(run.exported[name], undefined, `${at}: ${name} not exported with output-env-credentials: false`);
   }
-  if (toEnv) assert.equal(run.exported['AWS_REGION'], inputs['aws-region']);
+  // Only MinIO mode may leave aws-region out.
+  if (toEnv) assert.equal(run.exported['AWS_REGION'], inputs['aws-region'] || MINIO_DEFAULT_REGION);
 
   const profile = inputs['profile'] || (inputs['credentials-file'] ? 'default' : '');
   if (profile) {

@@ -23,7 +23,7 @@ test('an explicit mode is returned as given', () => {
 });
 
 test('an unknown mode lists the valid ones', () => {
-  throwsInput(() => resolveMode(inputs({ mode: 'saml' }), false), 'mode', /'saml' is not a mode/, /Use one of oidc, iot-certificate, roles-anywhere/);
+  throwsInput(() => resolveMode(inputs({ mode: 'saml' }), false), 'mode', /'saml' is not a mode/, /Use one of oidc, iot-certificate, roles-anywhere, minio-certificate/);
   throwsInput(() => resolveMode(inputs({ mode: 'OIDC' }), false), 'mode', /'OIDC' is not a mode/);
 });
 
@@ -68,7 +68,7 @@ test('a certificate or key without any mode input cannot be placed', () => {
     throwsInput(
       () => resolveMode(inputs({ [name]: 'pem', 'role-to-assume': 'r' }), false),
       'mode',
-      /cannot be inferred: a certificate is given without iot-credential-endpoint\/role-alias \(IoT\) or trust-anchor-arn\/profile-arn \(Roles Anywhere\)/,
+      /cannot be inferred: a certificate is given without iot-credential-endpoint\/role-alias \(IoT\), trust-anchor-arn\/profile-arn \(Roles Anywhere\) or minio-endpoint \(MinIO\)/,
     );
   }
 });
@@ -96,4 +96,17 @@ test('role-chaining with mode or any mode input names every clash', () => {
 test('each mode input belongs to exactly one mode', () => {
   const all = MODES.flatMap((m) => MODE_INPUTS[m]);
   assert.equal(new Set(all).size, all.length);
+});
+
+test('shared inputs select no mode, belong to the modes that read them, and are foreign to the others', () => {
+  // ca-certificate is read by IoT and MinIO; certificate-chain by Roles Anywhere and MinIO.
+  assert.equal(resolveMode(inputs({ 'minio-endpoint': 'https://m', 'ca-certificate': 'c', 'certificate-chain': 'k' }), false), 'minio-certificate');
+  assert.equal(resolveMode(inputs({ 'role-alias': 'ci', 'ca-certificate': 'c' }), false), 'iot-certificate');
+  assert.equal(resolveMode(inputs({ 'profile-arn': 'p', 'certificate-chain': 'k' }), false), 'roles-anywhere');
+  throwsInput(() => resolveMode(inputs({ 'profile-arn': 'p', 'ca-certificate': 'c' }), false), 'mode', /is inferred as roles-anywhere \(from profile-arn\), but ca-certificate is not read in that mode/);
+  throwsInput(() => resolveMode(inputs({ 'role-alias': 'ci', 'certificate-chain': 'k' }), false), 'mode', /inferred as iot-certificate .* certificate-chain is not read/);
+  throwsInput(() => resolveMode(inputs({ mode: 'roles-anywhere', 'ca-certificate': 'c' }), false), 'mode', /is roles-anywhere, but ca-certificate belongs to another mode/);
+  throwsInput(() => resolveMode(inputs({ mode: 'oidc', 'certificate-chain': 'k', 'role-to-assume': 'r' }), false), 'mode', /is oidc, but certificate-chain belongs to another mode/);
+  throwsInput(() => resolveMode(inputs({ 'ca-certificate': 'c', 'role-to-assume': 'r' }), true), 'role-chaining', /but ca-certificate is also set/);
+  throwsInput(() => resolveMode(inputs({ 'minio-endpoint': 'https://m', 'role-alias': 'ci' }), false), 'mode', /role-alias \(iot-certificate\) and minio-endpoint \(minio-certificate\)/);
 });

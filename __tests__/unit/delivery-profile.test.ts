@@ -68,6 +68,31 @@ describe('writeProfile and removeProfile', () => {
     assert.equal(readFileSync(t.credentialsFile, 'utf8'), USER_CREDS);
   });
 
+  test('an S3 endpoint goes in a [services aslc-<profile>] section the profile points at; the undo removes both and restores the file', async () => {
+    const { target } = files();
+    const t = target();
+    writeFileSync(t.configFile, USER_CONFIG);
+    const minio = { ...CREDS, accessKeyId: 'Q3AM3UQ867SPQQA43P2F' };
+    const receipt = await writeProfile(t, minio, 'us-east-1', {}, { s3: 'https://minio.example.com:9000' });
+    const config = readFileSync(t.configFile, 'utf8');
+    assert.ok(config.includes('  addressing_style = path\nregion = us-east-1\nservices = aslc-ci\n'), config);
+    assert.ok(config.endsWith('[services aslc-ci]\ns3 =\n  endpoint_url = https://minio.example.com:9000\n'), config);
+    assert.equal(receipt.services?.section, 'services aslc-ci');
+    assert.equal(typeof parseReceipt(JSON.stringify(receipt), [t]), 'object', 'the receipt with services parses back');
+    assert.match(String(parseReceipt(JSON.stringify({ ...receipt, services: { ...receipt.services, section: 'services other' } }), [t])), /services names another section/);
+    await removeProfile(receipt);
+    assert.equal(readFileSync(t.configFile, 'utf8'), USER_CONFIG);
+  });
+
+  test('a services section the user changed since is left, while the pointer and region go', async () => {
+    const { target } = files();
+    const t = target('default');
+    const receipt = await writeProfile(t, CREDS, 'us-east-1', {}, { s3: 'https://minio.example.com' });
+    writeFileSync(t.configFile, readFileSync(t.configFile, 'utf8').replace('minio.example.com', 'other.example.com'));
+    await removeProfile(receipt);
+    assert.equal(readFileSync(t.configFile, 'utf8'), '[services aslc-default]\ns3 =\n  endpoint_url = https://other.example.com\n');
+  });
+
   test('a region that was there is replaced and its old line put back by the undo', async () => {
     const { target } = files();
     const t = target('default');

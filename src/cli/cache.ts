@@ -38,6 +38,15 @@ export function identityProof(config: Config, env: Record<string, string | undef
     }
   };
   const all = (values: Array<string | undefined>): string[] | undefined => (values.every((v) => v !== undefined) ? (values as string[]) : undefined);
+  // Every certificate mode is proved by its certificate, key and chain, whichever mode it is.
+  if ('certificate' in source) {
+    const chain = 'certificateChain' in source ? source.certificateChain : undefined;
+    return all([
+      content(source.certificate),
+      source.privateKey ? content(source.privateKey) : '',
+      chain ? content(chain) : '',
+    ])?.map((digest, i) => `${['certificate', 'private-key', 'certificate-chain'][i]}:${digest}`);
+  }
   switch (source.mode) {
     case 'oidc': {
       if (source.tokenFile) {
@@ -53,15 +62,6 @@ export function identityProof(config: Config, env: Record<string, string | undef
       }
       const bearer = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
       return bearer ? [`runner:${sha256(bearer)}`, `url:${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}`] : undefined;
-    }
-    case 'iot-certificate':
-    case 'roles-anywhere': {
-      const chain = source.mode === 'roles-anywhere' ? source.certificateChain : undefined;
-      return all([
-        content(source.certificate),
-        source.privateKey ? content(source.privateKey) : '',
-        chain ? content(chain) : '',
-      ])?.map((digest, i) => `${['certificate', 'private-key', 'certificate-chain'][i]}:${digest}`);
     }
     case 'role-chaining': {
       const id = env['AWS_ACCESS_KEY_ID'];

@@ -22,6 +22,7 @@ export function environmentFor(session: Session, region: string): Array<[string,
   if (c.sessionToken) vars.push(['AWS_SESSION_TOKEN', c.sessionToken]);
   if (c.expiration) vars.push(['AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString()]);
   vars.push(['AWS_REGION', region], ['AWS_DEFAULT_REGION', region]);
+  if (session.serviceEndpoints?.s3) vars.push(['AWS_ENDPOINT_URL_S3', session.serviceEndpoints.s3]);
   return vars;
 }
 

@@ -30,14 +30,22 @@ export const DEFAULT_MAX_ATTEMPTS = 12;
  * configure-aws-credentials), leaving each attempt's own bound (15 s) and the attempt count, and this.
  */
 export const MAX_TIMEOUT_SECONDS = 3600;
+/** STS's longest session, the bound of role-duration-seconds unless a mode's service grants longer. */
+export const STS_MAX_DURATION_SECONDS = 43200;
 /** STS caps a session reached by role chaining at one hour. */
 export const CHAINED_MAX_SECONDS = 3600;
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
   refuseStaticKeys(get);
-  const region = parseRegion(get('aws-region'), 'aws-region');
   const roleChaining = parseBoolean(get('role-chaining'), 'role-chaining', false);
+  // Region first: a missing one is the commonest mistake and reads best before any mode's own complaint.
+  if (get('aws-region') !== '') parseRegion(get('aws-region'), 'aws-region');
   const mode = resolveMode(get, roleChaining);
+  const spec = mode === 'role-chaining' ? undefined : SOURCES[mode];
+  const region = parseRegion(get('aws-region') || spec?.defaultRegion || '', 'aws-region');
+  for (const [input, reason] of Object.entries(spec?.refusedInputs ?? {})) {
+    if (get(input) !== '') throw new InputError(input, `does not apply in ${mode} mode: ${reason}`, `Remove ${input}`);
+  }
   const source = buildSource(mode, get, env, homeDir);
   checkForceSkipOidc(get, source);
 
@@ -54,7 +62,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   }
   const durationSeconds = durationInput === ''
     ? DEFAULT_DURATION_SECONDS
-    : parseInteger(durationInput, 'role-duration-seconds', 900, 43200, 'seconds');
+    : parseInteger(durationInput, 'role-duration-seconds', 900, spec?.maxDurationSeconds ?? STS_MAX_DURATION_SECONDS, 'seconds');
   if (source.mode === 'role-chaining' && durationSeconds > CHAINED_MAX_SECONDS && env['AWS_SESSION_TOKEN']) {
     throw new InputError(
       'role-duration-seconds',

@@ -5,7 +5,7 @@ export const ACTION_INPUTS = [
   'aws-region', 'mode', 'role-to-assume', 'role-session-name', 'role-duration-seconds', 'audience', 'web-identity-token-file',
   'inline-session-policy', 'managed-session-policies', 'chain-role-arn', 'role-external-id', 'role-skip-session-tagging',
   'role-chaining', 'iot-credential-endpoint', 'role-alias', 'thing-name', 'certificate', 'certificate-chain', 'private-key',
-  'private-key-passphrase', 'ca-certificate', 'trust-anchor-arn', 'profile-arn', 'output-env-credentials', 'output-credentials',
+  'private-key-passphrase', 'ca-certificate', 'trust-anchor-arn', 'profile-arn', 'minio-endpoint', 'output-env-credentials', 'output-credentials',
   'credentials-file', 'profile', 'mask-aws-account-id', 'retry-max-attempts', 'action-timeout-s', 'http-proxy',
   // configure-aws-credentials's inputs, honoured as it does (or, for static keys, refused with the way out).
   'aws-profile', 'overwrite-aws-profile', 'aws-access-key-id', 'aws-secret-access-key', 'aws-session-token', 'no-proxy',

@@ -6,15 +6,24 @@ import { MODES, SOURCES } from './sources/index.js';
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
 export const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs])) as Record<Mode, readonly string[]>;
 
+/** Every input a mode reads beyond the common ones: its own and those it shares with other modes. */
+const READS = Object.fromEntries(MODES.map((m) => [m, new Set([...SOURCES[m].inputs, ...(SOURCES[m].sharedInputs ?? [])])])) as unknown as Record<Mode, ReadonlySet<string>>;
+
 /** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
 const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];
+const SHARED_INPUTS = [...new Set(MODES.flatMap((m) => SOURCES[m].sharedInputs ?? []))];
 
 export function resolveMode(get: (name: string) => string, roleChaining: boolean): Mode | 'role-chaining' {
   const given = (mode: Mode) => MODE_INPUTS[mode].filter((name) => get(name) !== '');
+  /** Set inputs that another mode reads and `mode` does not. */
+  const foreignTo = (mode: Mode) => [
+    ...MODES.filter((m) => m !== mode).flatMap(given),
+    ...SHARED_INPUTS.filter((name) => get(name) !== '' && !READS[mode].has(name)),
+  ];
   const explicit = get('mode');
 
   if (roleChaining) {
-    const clash = [...MODES.flatMap(given), ...CERTIFICATE_INPUTS.filter((name) => get(name) !== '')];
+    const clash = [...MODES.flatMap(given), ...[...CERTIFICATE_INPUTS, ...SHARED_INPUTS].filter((name) => get(name) !== '')];
     if (explicit) clash.unshift('mode');
     if (clash.length > 0) {
       throw new InputError('role-chaining', `is true, which uses the credentials already in the environment, but ${list(clash)} ${clash.length > 1 ? 'are' : 'is'} also set`, 'Use role-chaining alone with role-to-assume, or remove role-chaining');
@@ -27,7 +36,7 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
       throw new InputError('mode', `'${explicit}' is not a mode`, `Use one of ${MODES.join(', ')}, or leave it empty to infer the mode`);
     }
     const mode = explicit as Mode;
-    const foreign = MODES.filter((m) => m !== mode).flatMap(given);
+    const foreign = foreignTo(mode);
     if (mode === 'oidc') foreign.push(...CERTIFICATE_INPUTS.filter((name) => get(name) !== ''));
     if (foreign.length > 0) {
       throw new InputError('mode', `is ${mode}, but ${list(foreign)} belong${foreign.length > 1 ? '' : 's'} to another mode`, `Remove ${list(foreign)}, or change mode`);
@@ -40,12 +49,20 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
     const clash = candidates.map((m) => `${given(m).join(', ')} (${m})`).join(' and ');
     throw new InputError('mode', `cannot be inferred: ${clash} are set together`, 'Keep the inputs of one mode only, or set mode explicitly');
   }
-  if (candidates[0]) return candidates[0];
-  if (get('certificate') !== '' || get('private-key') !== '') {
-    throw new InputError('mode', 'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT) or trust-anchor-arn/profile-arn (Roles Anywhere)', 'Add the inputs of the mode you want, or set mode');
+  const inferred = candidates[0];
+  if (!inferred && (get('certificate') !== '' || get('private-key') !== '')) {
+    throw new InputError('mode', 'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT), trust-anchor-arn/profile-arn (Roles Anywhere) or minio-endpoint (MinIO)', 'Add the inputs of the mode you want, or set mode');
   }
-  if (get('role-to-assume') !== '') return 'oidc';
-  throw new InputError('role-to-assume', 'is required (no mode\'s inputs are set)', 'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, or trust-anchor-arn and profile-arn');
+  const mode = inferred ?? (get('role-to-assume') !== '' ? 'oidc' : undefined);
+  if (mode) {
+    const stray = foreignTo(mode);
+    if (stray.length > 0) {
+      const from = inferred ? list(given(inferred)) : 'role-to-assume';
+      throw new InputError('mode', `is inferred as ${mode} (from ${from}), but ${list(stray)} ${stray.length > 1 ? 'are' : 'is'} not read in that mode`, `Remove ${list(stray)}, or keep the inputs of the mode that reads ${stray.length > 1 ? 'them' : 'it'}`);
+    }
+    return mode;
+  }
+  throw new InputError('role-to-assume', 'is required (no mode\'s inputs are set)', 'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, trust-anchor-arn and profile-arn, or minio-endpoint');
 }
 
 function list(names: string[]): string {

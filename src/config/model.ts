@@ -1,7 +1,7 @@
 /** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
 import type { Tag } from './session-tags.js';
 
-export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere';
+export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere' | 'minio-certificate';
 
 export interface OidcSource {
   mode: 'oidc';
@@ -39,13 +39,26 @@ export interface RolesAnywhereSource {
   passphrase?: string;
 }
 
+/** MinIO's certificate STS: the client certificate (sent in the TLS handshake) is the credential. */
+export interface MinioSource {
+  mode: 'minio-certificate';
+  /** `https://host[:port]`, normalised; also the S3 endpoint the credentials are for. */
+  endpoint: string;
+  certificate: string;
+  certificateChain?: string;
+  /** Empty when `certificate` is a PKCS#12 bundle that carries the key. */
+  privateKey: string;
+  passphrase?: string;
+  caCertificate?: string;
+}
+
 /** `role-chaining: true`: the credentials already in the environment assume `role-to-assume`. */
 export interface EnvironmentSource {
   mode: 'role-chaining';
   roleArn: string;
 }
 
-export type Source = OidcSource | IotSource | RolesAnywhereSource | EnvironmentSource;
+export type Source = OidcSource | IotSource | RolesAnywhereSource | MinioSource | EnvironmentSource;
 
 export interface SessionOptions {
   sessionName: string;

@@ -15,6 +15,8 @@ export function exportEnvironment(out: ActionsOutput, session: Session, region: 
   out.exportVariable('AWS_REGION', region);
   out.exportVariable('AWS_DEFAULT_REGION', region);
   if (c.expiration) out.exportVariable('AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString());
+  // The SDKs and the AWS CLI send S3 calls here instead of AWS's S3 (MinIO's credentials are good only there).
+  if (session.serviceEndpoints?.s3) out.exportVariable('AWS_ENDPOINT_URL_S3', session.serviceEndpoints.s3);
 }
 
 export function setOutputs(out: ActionsOutput, session: Session, config: Config): void {
@@ -49,7 +51,7 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
   }
   const { credentialsFile, configFile, profile } = config.delivery;
   if (credentialsFile && configFile && profile) {
-    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile });
+    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile }, session.serviceEndpoints);
     out.saveState(PROFILE_STATE, JSON.stringify(receipt));
     if (config.delivery.announceProfile) {
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
@@ -60,12 +62,14 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
     delivered.push(`profile '${receipt.profile}' in ${receipt.credentialsFile}`);
   }
   if (config.delivery.outputs) delivered.push('step outputs');
+  const s3 = session.serviceEndpoints?.s3;
   setOutputs(out, session, config);
 
   await out.appendSummary(summaryMarkdown({
     mode: config.source.mode,
     sessionName: config.session.sessionName,
     delivered,
+    ...(s3 ? { endpoints: [`S3: ${s3}`] } : {}),
     ...(session.assumedRoleArn ? { roleArn: session.assumedRoleArn } : {}),
     ...(session.credentials.expiration ? { expiration: session.credentials.expiration } : {}),
   }));

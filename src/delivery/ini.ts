@@ -107,11 +107,26 @@ function append(text: string, section: string[]): string {
  */
 export function upsertSection(text: string, name: string, entries: Entries): string {
   checkWritable(name, entries);
+  return replaceSection(text, name, render(name, entries));
+}
+
+/**
+ * The same for a section of nested blocks, as botocore reads a `[services name]` section: each block is a key with
+ * no value and its settings indented below it (`s3 =` then `  endpoint_url = ...`).
+ */
+export function upsertNestedSection(text: string, name: string, blocks: ReadonlyArray<readonly [string, Entries]>): string {
+  checkWritable(name, blocks.map(([block]) => [block, ''] as const));
+  for (const [, entries] of blocks) checkWritable(name, entries);
+  const rendered = [`[${name}]`, ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)])];
+  return replaceSection(text, name, rendered);
+}
+
+function replaceSection(text: string, name: string, rendered: string[]): string {
   const lines = splitLines(text);
   const spans = findSections(lines, name);
-  if (spans.length === 0) return append(text, render(name, entries));
+  if (spans.length === 0) return append(text, rendered);
   for (const span of spans.slice(1).reverse()) cut(lines, span);
-  lines.splice(spans[0]!.start, spans[0]!.end - spans[0]!.start, ...render(name, entries));
+  lines.splice(spans[0]!.start, spans[0]!.end - spans[0]!.start, ...rendered);
   return lines.join(lineEnding(text));
 }
 

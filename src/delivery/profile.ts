@@ -4,11 +4,11 @@
  */
 import { createHash } from 'node:crypto';
 import { isAbsolute, normalize, resolve } from 'node:path';
-import type { Credentials } from '../credentials.js';
+import type { Credentials, ServiceEndpoints } from '../credentials.js';
 import { InputError } from '../errors.js';
 import type { LockOptions } from './file-lock.js';
 import { editFiles, type FilePlan, type FileText } from './profile-file.js';
-import { IniEditError, countSections, readSection, removeSection, restoreKey, setKey, upsertSection, type Entries } from './ini.js';
+import { IniEditError, countSections, readSection, removeSection, restoreKey, setKey, upsertNestedSection, upsertSection, type Entries } from './ini.js';
 
 /** The key under which the main step hands its ProfileReceipt to the post step. */
 export const PROFILE_STATE = 'profile-receipt';
@@ -19,7 +19,7 @@ export interface ProfileTarget {
   profile: string;
 }
 
-/** One config section whose `region` the write set, and what it held before. */
+/** One config section whose `region` (or `services`) the write set, and what it held before. */
 export interface RegionEdit {
   section: string;
   /** The section's `region` line before, verbatim; null when it had none. */
@@ -36,11 +36,23 @@ export interface ProfileReceipt extends ProfileTarget {
   createdCredentialsFile: boolean;
   createdConfigFile: boolean;
   regionEdits: RegionEdit[];
+  /** Service endpoints (MinIO's S3): the `[services ...]` section written and the `services` keys pointing at it. */
+  services?: ServicesReceipt;
+}
+
+export interface ServicesReceipt {
+  /** The section's full name, `services aslc-<profile>`. */
+  section: string;
+  /** SHA-256 of the section's entries as written: removed only while they are unchanged. */
+  sha256: string;
+  edits: RegionEdit[];
 }
 
 const INPUT = 'credentials-file';
 export const PROFILE_NAME = /^[\w+=,.@-]{1,64}$/;
-export const ACCESS_KEY_ID = /^(?:ASIA|AKIA)[A-Z0-9]{12,124}$/;
+// Every service here issues upper-case letters and digits (AWS's ASIA..., MinIO's 20 characters); the session was
+// validated in full before delivery, this keeps the receipt and the file to the same plain shape.
+export const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
 /**
@@ -65,12 +77,17 @@ function credentialEntries(credentials: Credentials): Array<[string, string]> {
   return entries;
 }
 
-/** Sets `region` in the profile's config sections, creating the usual one when none exists. Pure. */
-function setRegion(text: string, profile: string, region: string): { text: string; edits: RegionEdit[] } {
+/** The `[services ...]` section this project writes for a profile (botocore's per-service endpoint settings). */
+export function servicesSectionName(profile: string): string {
+  return `services aslc-${profile}`;
+}
+
+/** Sets `key` in the profile's config sections, creating the usual one when none exists. Pure. */
+function setProfileKey(text: string, profile: string, key: string, value: string): { text: string; edits: RegionEdit[] } {
   const present = configSectionNames(profile).filter((name) => countSections(text, name) > 0);
   const edits: RegionEdit[] = [];
   for (const section of present.length > 0 ? present : configSectionNames(profile).slice(0, 1)) {
-    const edit = setKey(text, section, 'region', region);
+    const edit = setKey(text, section, key, value);
     text = edit.text;
     edits.push({ section, previousLine: edit.previousLine, createdSection: edit.createdSection });
   }
@@ -78,13 +95,14 @@ function setRegion(text: string, profile: string, region: string): { text: strin
 }
 
 /** Writes the profile; either both files change and the receipt is returned, or neither changes and it throws. */
-export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions & { overwrite?: boolean } = {}): Promise<ProfileReceipt> {
+export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions & { overwrite?: boolean } = {}, endpoints: ServiceEndpoints = {}): Promise<ProfileReceipt> {
   if (!PROFILE_NAME.test(target.profile)) throw new InputError('profile', `'${target.profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
-  if (!ACCESS_KEY_ID.test(credentials.accessKeyId)) throw new InputError(INPUT, 'the access key id received is not one AWS issues; nothing was written', 'Check the credential endpoint');
+  if (!ACCESS_KEY_ID.test(credentials.accessKeyId)) throw new InputError(INPUT, 'the access key id received is not of the shape credential services issue; nothing was written', 'Check the credential endpoint');
   const entries = credentialEntries(credentials);
   const credentialsFile = resolve(target.credentialsFile);
   const configFile = resolve(target.configFile);
   let regionEdits: RegionEdit[] = [];
+  let services: ServicesReceipt | undefined;
   const files = await editFiles([credentialsFile, configFile], INPUT, (before) => ini(() => {
     const plan: FilePlan = new Map();
     // A section already there may hold someone's long-lived keys, which the post step's removal would then lose.
@@ -93,9 +111,17 @@ export async function writeProfile(target: ProfileTarget, credentials: Credentia
     }
     plan.set(credentialsFile, upsertSection(before.get(credentialsFile)!.text, target.profile, entries));
     // One file may be both; then the region goes into the text that already holds the credentials.
-    const config = setRegion(plan.get(configFile) ?? before.get(configFile)!.text, target.profile, region);
-    plan.set(configFile, config.text);
+    const config = setProfileKey(plan.get(configFile) ?? before.get(configFile)!.text, target.profile, 'region', region);
+    let text = config.text;
     regionEdits = config.edits;
+    if (endpoints.s3) {
+      const section = servicesSectionName(target.profile);
+      text = upsertNestedSection(text, section, [['s3', [['endpoint_url', endpoints.s3]]]]);
+      const pointer = setProfileKey(text, target.profile, 'services', section.slice('services '.length));
+      text = pointer.text;
+      services = { section, sha256: digest([...readSection(text, section)!]), edits: pointer.edits };
+    }
+    plan.set(configFile, text);
     return plan;
   }), options);
   return {
@@ -108,6 +134,7 @@ export async function writeProfile(target: ProfileTarget, credentials: Credentia
     createdCredentialsFile: !files.get(credentialsFile)!.existed,
     createdConfigFile: !files.get(configFile)!.existed,
     regionEdits,
+    ...(services ? { services } : {}),
   };
 }
 
@@ -127,6 +154,13 @@ export async function removeProfile(receipt: ProfileReceipt, options: LockOption
     const config: FileText = receipt.configFile === receipt.credentialsFile ? { text: plan.get(receipt.credentialsFile) ?? '', existed: true } : before.get(receipt.configFile)!;
     if (!config.existed) return plan;
     let text = config.text;
+    // The services pointer first: the region edit may have created the section and removes it once it is empty.
+    if (receipt.services) {
+      const { section, sha256, edits } = receipt.services;
+      const written = readSection(text, section);
+      if (written && digest([...written]) === sha256) text = removeSection(text, section);
+      for (const edit of edits) text = restoreKey(text, edit.section, 'services', section.slice('services '.length), edit.previousLine, edit.createdSection) ?? text;
+    }
     for (const edit of receipt.regionEdits) text = restoreKey(text, edit.section, 'region', receipt.region, edit.previousLine, edit.createdSection) ?? text;
     plan.set(receipt.configFile, emptied(text, receipt.createdConfigFile));
     return plan;
@@ -163,7 +197,7 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
   for (const k of ['credentialsFile', 'configFile', 'profile', 'accessKeyId', 'credentialsSha256', 'region']) if (!str(k)) return `${k} is missing or not text`;
   for (const k of ['createdCredentialsFile', 'createdConfigFile']) if (typeof r[k] !== 'boolean') return `${k} is not true or false`;
   const receipt = r as unknown as ProfileReceipt;
-  if (!ACCESS_KEY_ID.test(receipt.accessKeyId)) return 'accessKeyId is not an AWS access key id';
+  if (!ACCESS_KEY_ID.test(receipt.accessKeyId)) return 'accessKeyId is not an access key id';
   if (!/^[0-9a-f]{64}$/.test(receipt.credentialsSha256)) return 'credentialsSha256 is not a SHA-256';
   if (!PROFILE_NAME.test(receipt.profile)) return 'profile is not a usable profile name';
   if (!REGION.test(receipt.region)) return 'region is not a region';
@@ -172,14 +206,31 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
   }
   const chosen = allowed.some((t) => resolve(t.credentialsFile) === receipt.credentialsFile && resolve(t.configFile) === receipt.configFile && t.profile === receipt.profile);
   if (!chosen) return 'its files and profile are not the ones the inputs choose';
-  const edits = r['regionEdits'];
-  if (!Array.isArray(edits) || edits.length > 2) return 'regionEdits is not a list';
   const names = configSectionNames(receipt.profile);
-  for (const e of edits as Array<Record<string, unknown>>) {
-    if (typeof e !== 'object' || e === null || typeof e['section'] !== 'string' || !names.includes(e['section'])) return 'a region edit names another section';
-    if (typeof e['createdSection'] !== 'boolean') return 'a region edit lacks createdSection';
-    const line = e['previousLine'];
-    if (line !== null && (typeof line !== 'string' || /\p{Cc}/u.test(line) || !/^\s*region\s*[=:]/i.test(line))) return 'a region edit holds a line that is not a region line';
+  const regionEdits = checkEdits(r['regionEdits'], names, 'region');
+  if (typeof regionEdits === 'string') return regionEdits;
+  const clean: ProfileReceipt = { ...receipt, regionEdits };
+  delete clean.services;
+  if (r['services'] !== undefined) {
+    const services = r['services'] as Record<string, unknown> | null;
+    if (typeof services !== 'object' || services === null) return 'services is not an object';
+    if (services['section'] !== servicesSectionName(receipt.profile)) return 'services names another section';
+    if (typeof services['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(services['sha256'])) return 'services.sha256 is not a SHA-256';
+    const serviceEdits = checkEdits(services['edits'], names, 'services');
+    if (typeof serviceEdits === 'string') return serviceEdits;
+    clean.services = { section: services['section'], sha256: services['sha256'], edits: serviceEdits };
   }
-  return { ...receipt, regionEdits: (edits as RegionEdit[]).map((e) => ({ section: e.section, previousLine: e.previousLine, createdSection: e.createdSection })) };
+  return clean;
+}
+
+/** A receipt's key edits, if each names one of the profile's config sections and holds only a line of `key`. */
+function checkEdits(edits: unknown, names: string[], key: string): RegionEdit[] | string {
+  if (!Array.isArray(edits) || edits.length > 2) return `the ${key} edits are not a list`;
+  for (const e of edits as Array<Record<string, unknown>>) {
+    if (typeof e !== 'object' || e === null || typeof e['section'] !== 'string' || !names.includes(e['section'])) return `a ${key} edit names another section`;
+    if (typeof e['createdSection'] !== 'boolean') return `a ${key} edit lacks createdSection`;
+    const line = e['previousLine'];
+    if (line !== null && (typeof line !== 'string' || /\p{Cc}/u.test(line) || !new RegExp(`^\\s*${key}\\s*[=:]`, 'i').test(line))) return `a ${key} edit holds a line that is not a ${key} line`;
+  }
+  return (edits as RegionEdit[]).map((e) => ({ section: e.section, previousLine: e.previousLine, createdSection: e.createdSection }));
 }

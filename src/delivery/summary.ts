@@ -6,6 +6,8 @@ export interface SummaryFacts {
   sessionName: string;
   expiration?: Date;
   delivered: string[];
+  /** Endpoints other than AWS's the credentials are for (MinIO's S3). */
+  endpoints?: string[];
 }
 
 export function summaryMarkdown(facts: SummaryFacts): string {
@@ -15,6 +17,7 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     ['Session name', facts.sessionName],
     ['Expires', facts.expiration ? facts.expiration.toISOString() : '(unknown)'],
     ['Delivered to', facts.delivered.join(', ')],
+    ...(facts.endpoints?.length ? [['Endpoints', facts.endpoints.join(', ')] as [string, string]] : []),
   ];
   return ['### AWS short-lived credentials', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`), ''].join('\n');
 }

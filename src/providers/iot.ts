@@ -8,7 +8,7 @@ import { loadCertificateMaterial } from './certificate-material.js';
 import type { Provider } from './registry.js';
 import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
-import { clientTlsContext } from './iot-tls.js';
+import { clientTlsContext } from './client-tls.js';
 
 export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 

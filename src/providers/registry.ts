@@ -15,6 +15,7 @@ const PROVIDERS: Registry = {
   'role-chaining': async () => (await import('./assume-role.js')).roleChainingProvider,
   'iot-certificate': async () => (await import('./iot.js')).iotProvider,
   'roles-anywhere': async () => (await import('./roles-anywhere.js')).rolesAnywhereProvider,
+  'minio-certificate': async () => (await import('./minio.js')).minioProvider,
 };
 
 export async function providerFor<S extends Source>(source: S): Promise<Provider<S>> {

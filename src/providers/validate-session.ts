@@ -12,10 +12,19 @@ export interface SessionSource {
   /** Where the answer came from, as it may be printed (user information is never shown). */
   endpoint: string;
   now: Date;
-  /** The longest session the service can issue; default 12 hours (STS, IoT, Roles Anywhere). */
+  /** The longest session the service can issue; default 12 hours (STS, IoT, Roles Anywhere); MinIO's is 365 days. */
   maxLifetimeMs?: number;
   /** The call named in the error, e.g. `sts:AssumeRoleWithWebIdentity`. */
   call?: string;
+  /** The shape of each credential field; default AWS's. */
+  shapes?: CredentialShapes;
+}
+
+/** What each credential field of one kind of service looks like: printable, unspaced, bounded, whatever the service. */
+export interface CredentialShapes {
+  accessKeyId: RegExp;
+  secretAccessKey: RegExp;
+  sessionToken: RegExp;
 }
 
 export const DEFAULT_MAX_LIFETIME_MS = 12 * 3600_000;
@@ -28,6 +37,18 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
 // Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
 const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
+export const AWS_SHAPES: CredentialShapes = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, sessionToken: SESSION_TOKEN };
+
+/**
+ * MinIO's (internal/auth): a 20-character access key of upper-case letters and digits, a 40-character base64 secret,
+ * and a session token that is a JWT (base64url parts joined by dots), which grows with a session policy.
+ */
+export const MINIO_SHAPES: CredentialShapes = {
+  accessKeyId: ACCESS_KEY_ID,
+  secretAccessKey: SECRET_ACCESS_KEY,
+  sessionToken: /^(?=[\w.-]{16,65536}$)[\w-]+\.[\w-]+\.[\w-]*$/,
+};
+
 // arn:<partition>:sts::<account>:assumed-role/<role name>/<session name>; a role path never appears in it.
 const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
 
@@ -42,9 +63,10 @@ export function validateSession(session: Session, source: SessionSource): Sessio
       false,
     );
   const { credentials } = session;
-  checkShape(credentials.accessKeyId, ACCESS_KEY_ID, 'accessKeyId', fail);
-  checkShape(credentials.secretAccessKey, SECRET_ACCESS_KEY, 'secretAccessKey', fail);
-  checkShape(credentials.sessionToken, SESSION_TOKEN, 'sessionToken', fail);
+  const shapes = source.shapes ?? AWS_SHAPES;
+  checkShape(credentials.accessKeyId, shapes.accessKeyId, 'accessKeyId', fail);
+  checkShape(credentials.secretAccessKey, shapes.secretAccessKey, 'secretAccessKey', fail);
+  checkShape(credentials.sessionToken, shapes.sessionToken, 'sessionToken', fail);
   if (session.assumedRoleArn !== undefined) checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
 
   const expiration = credentials.expiration;

@@ -2,6 +2,7 @@
 import type { Mode, Source } from '../model.js';
 import type { SourceSpec } from './inputs.js';
 import { iotCertificateSource } from './iot-certificate.js';
+import { minioCertificateSource } from './minio-certificate.js';
 import { oidcSource } from './oidc.js';
 import { rolesAnywhereSource } from './roles-anywhere.js';
 
@@ -9,6 +10,7 @@ export const SOURCES: { [M in Mode]: SourceSpec<Extract<Source, { mode: M }>> } 
   oidc: oidcSource,
   'iot-certificate': iotCertificateSource,
   'roles-anywhere': rolesAnywhereSource,
+  'minio-certificate': minioCertificateSource,
 };
 
 /** The modes in the order they are listed to users. */

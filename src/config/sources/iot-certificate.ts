@@ -5,7 +5,8 @@ import type { IotSource } from '../model.js';
 import { requireInput, type SourceSpec } from './inputs.js';
 
 export const iotCertificateSource: SourceSpec<IotSource> = {
-  inputs: ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
+  inputs: ['iot-credential-endpoint', 'role-alias', 'thing-name'],
+  sharedInputs: ['ca-certificate'],
   build(get) {
     const endpoint = normaliseIotEndpoint(get('iot-credential-endpoint'), 'iot-credential-endpoint');
     requireInput(get, 'role-alias', 'the IoT credentials provider exchanges the certificate for this role alias\'s role');

@@ -5,7 +5,8 @@ import type { RolesAnywhereSource } from '../model.js';
 import { requireInput, type SourceSpec } from './inputs.js';
 
 export const rolesAnywhereSource: SourceSpec<RolesAnywhereSource> = {
-  inputs: ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
+  inputs: ['trust-anchor-arn', 'profile-arn'],
+  sharedInputs: ['certificate-chain'],
   build(get) {
     const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
     const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';

@@ -1,6 +1,6 @@
 /**
- * The TLS context of the IoT mode: the client certificate (and chain) with its key, and trust in the public roots plus
- * any `ca-certificate`. Built once for all attempts.
+ * The TLS context of the modes that present the certificate in the handshake (IoT, MinIO): the client certificate
+ * (and chain) with its key, and trust in the public roots plus any `ca-certificate`. Built once for all attempts.
  */
 import type { SecureContext } from 'node:tls';
 import type { CertificateMaterial } from './certificate-material.js';

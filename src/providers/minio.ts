@@ -1,0 +1,63 @@
+/** MinIO certificate mode: MinIO's AssumeRoleWithCertificate, the client certificate presented in the TLS handshake. */
+import type { MinioSource } from '../config/model.js';
+import { AwsError } from '../errors.js';
+import type { NetworkError } from '../http/request.js';
+import { loadCertificateChain } from '../pki/certificate.js';
+import { readPemOrPath } from '../pki/source.js';
+import { loadCertificateMaterial } from './certificate-material.js';
+import { clientTlsContext } from './client-tls.js';
+import { networkFailure, retrying, send } from './context.js';
+import { minioError } from './minio-errors.js';
+import { MINIO_CALL, parseMinioCredentials, parseMinioError } from './minio-response.js';
+import type { Provider } from './registry.js';
+import { MINIO_SHAPES, validateSession } from './validate-session.js';
+
+/** internal/config/identity/tls: MinIO issues certificate credentials for at most 365 days. */
+const MINIO_MAX_LIFETIME_MS = 365 * 24 * 3600_000;
+
+export const minioProvider: Provider<MinioSource> = async (source, config, ctx) => {
+  const material = await loadCertificateMaterial(
+    {
+      certificate: source.certificate,
+      privateKey: source.privateKey,
+      ...(source.passphrase ? { passphrase: source.passphrase } : {}),
+      ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
+    },
+    { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask },
+    { pkcs12Allowed: true },
+  );
+  const extraTrust = source.caCertificate
+    ? loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
+    : [];
+  const tls = { secureContext: await clientTlsContext(material, extraTrust) };
+  // MinIO reads the parameters from the URL query only (cmd/sts-handlers.go parses no body for this call).
+  const query = new URLSearchParams({ Action: 'AssumeRoleWithCertificate', Version: '2011-06-15', DurationSeconds: String(config.session.durationSeconds) });
+  const url = `${source.endpoint}/?${query.toString()}`;
+
+  const session = await retrying(ctx, MINIO_CALL, async (attempt, timeoutMs) => {
+    ctx.debug(`${MINIO_CALL}: attempt ${attempt} to ${source.endpoint}`);
+    const res = await send(ctx, { url, method: 'POST', headers: { accept: 'application/xml' }, timeoutMs, tls }, minioNetworkFailure);
+    if (res.status !== 200) {
+      const error = parseMinioError(res.body);
+      throw minioError(res.status, error?.code ?? '', error?.message ?? `HTTP ${res.status} without a MinIO error document`);
+    }
+    return parseMinioCredentials(res.body, new Date(ctx.clock.now()));
+  });
+  validateSession(session, { call: MINIO_CALL, endpoint: source.endpoint, now: new Date(ctx.clock.now()), maxLifetimeMs: MINIO_MAX_LIFETIME_MS, shapes: MINIO_SHAPES });
+  // The credentials are good at this server only: its S3 endpoint travels with them to every delivery.
+  return { ...session, serviceEndpoints: { s3: source.endpoint } };
+};
+
+/** MinIO verifies the client certificate after the handshake; a failed handshake is about the server's certificate. */
+function minioNetworkFailure(err: NetworkError): AwsError {
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
+    return new AwsError(
+      MINIO_CALL,
+      err.code,
+      err.message,
+      "MinIO's server certificate is not trusted; TLS verification stays on: give its CA in ca-certificate (on-premises MinIO is usually signed by a private CA)",
+      false,
+    );
+  }
+  return networkFailure(MINIO_CALL, err, 'check minio-endpoint');
+}
