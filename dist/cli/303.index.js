@@ -57,8 +57,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
-var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/config/endpoint-url.ts
 var endpoint_url = __webpack_require__(7873);
 ;// CONCATENATED MODULE: ./src/providers/id-token.ts
@@ -171,7 +171,7 @@ var endpoints = __webpack_require__(5720);
 
 const oidcProvider = async (source, config, ctx) => {
     // The STS client loads while the id-token request is in flight.
-    const sts = Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(80)]).then(__webpack_require__.bind(__webpack_require__, 9080));
+    const sts = Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(699)]).then(__webpack_require__.bind(__webpack_require__, 9080));
     // A bad endpoint setting is reported before any token is fetched or read.
     (0,endpoints/* configuredEndpoint */.iw)('STS', ctx.env);
     const token = idTokenSource(source, ctx);
@@ -186,7 +186,7 @@ const oidcProvider = async (source, config, ctx) => {
             WebIdentityToken: attempt === 1 ? first : await token(),
             DurationSeconds: config.session.durationSeconds,
             // Session policies narrow the last hop: with chain-role-arn they go on the chained role instead.
-            ...(config.chainRoleArn ? {} : (0,session_params/* sessionPolicyInput */.F1)(config.session)),
+            ...(config.chainRoleArn ? {} : (0,session_params/* sessionPolicyInput */.F)(config.session)),
         }),
     });
 };
@@ -198,10 +198,11 @@ const oidcProvider = async (source, config, ctx) => {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F1: () => (/* binding */ sessionPolicyInput),
-/* harmony export */   He: () => (/* binding */ runTags)
+/* harmony export */   F: () => (/* binding */ sessionPolicyInput),
+/* harmony export */   v: () => (/* binding */ sessionTagInput)
 /* harmony export */ });
-/* unused harmony export sanitiseTagValue */
+/* harmony import */ var _config_session_tags_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1698);
+
 function sessionPolicyInput(session) {
     const input = {};
     if (session.inlinePolicy)
@@ -210,27 +211,18 @@ function sessionPolicyInput(session) {
         input.PolicyArns = session.managedPolicyArns.map((arn) => ({ arn }));
     return input;
 }
-/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
-function sanitiseTagValue(value) {
-    // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
-    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
-}
-/** Session tags naming the run, as CloudTrail and ABAC policies see them; none outside GitHub Actions. */
-function runTags(env) {
-    if (!env['GITHUB_REPOSITORY'])
-        return [];
-    const tags = [
-        ['GitHub', 'Actions'],
-        ['Repository', env['GITHUB_REPOSITORY']],
-        ['Workflow', env['GITHUB_WORKFLOW']],
-        ['RunId', env['GITHUB_RUN_ID']],
-        ['Actor', env['GITHUB_ACTOR']],
-        ['Commit', env['GITHUB_SHA']],
-        ['Branch', env['GITHUB_REF']],
-    ];
-    return tags
-        .filter((t) => typeof t[1] === 'string' && t[1] !== '')
-        .map(([Key, v]) => ({ Key, Value: sanitiseTagValue(v) }));
+/**
+ * Tags and transitive keys for one AssumeRole hop: none with role-skip-session-tagging; transitive keys only those
+ * among the tags sent (as configure-aws-credentials filters them).
+ */
+function sessionTagInput(session, run, dropDroppable = false) {
+    if (!session.sessionTags)
+        return {};
+    const tags = (0,_config_session_tags_js__WEBPACK_IMPORTED_MODULE_0__/* .sessionTags */ .cc)(run, session.customTags, dropDroppable);
+    if (tags.length === 0)
+        return {};
+    const transitive = session.transitiveTagKeys.filter((key) => tags.some((t) => t.Key === key));
+    return { Tags: tags, ...(transitive.length ? { TransitiveTagKeys: transitive } : {}) };
 }
 
 

@@ -245,12 +245,12 @@ function proxiedFetch(env, httpProxy) {
     let dispatcher;
     try {
         process.emitWarning = () => undefined;
-        dispatcher = new undici/* EnvHttpProxyAgent */.J2(options);
+        dispatcher = new undici.EnvHttpProxyAgent(options);
     }
     finally {
         process.emitWarning = emitWarning;
     }
-    return ((url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher }));
+    return ((url, init) => (0,undici.fetch)(url, { ...init, dispatcher }));
 }
 /** Discovers the issuer and returns the client's configuration, the client authentication chosen from its metadata. */
 async function discoverClient(options) {

@@ -748,9 +748,10 @@ async function loadCertificateMaterial(inputs, io, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aX: () => (/* binding */ MINIO_SHAPES),
 /* harmony export */   dk: () => (/* binding */ validateSession)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_LIFETIME_MS, CLOCK_SKEW_MS */
+/* unused harmony exports DEFAULT_MAX_LIFETIME_MS, CLOCK_SKEW_MS, AWS_SHAPES */
 /* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
@@ -770,15 +771,26 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
 // Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
 const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
+const AWS_SHAPES = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, sessionToken: SESSION_TOKEN };
+/**
+ * MinIO's (internal/auth): a 20-character access key of upper-case letters and digits, a 40-character base64 secret,
+ * and a session token that is a JWT (base64url parts joined by dots), which grows with a session policy.
+ */
+const MINIO_SHAPES = {
+    accessKeyId: ACCESS_KEY_ID,
+    secretAccessKey: SECRET_ACCESS_KEY,
+    sessionToken: /^(?=[\w.-]{16,65536}$)[\w-]+\.[\w-]+\.[\w-]*$/,
+};
 // arn:<partition>:sts::<account>:assumed-role/<role name>/<session name>; a role path never appears in it.
 const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
 /** Returns `session` unchanged when every field has its expected shape; throws a non-retryable AwsError otherwise. */
 function validateSession(session, source) {
     const fail = (field, problem, hint = 'The endpoint is not AWS, or something altered its answer: check the endpoint setting and any proxy in between') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(source.call ?? 'credentials exchange', 'InvalidResponse', `the answer from ${(0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUrl */ .Ng)(source.endpoint)} has ${problem} in ${field}`, hint, false);
     const { credentials } = session;
-    checkShape(credentials.accessKeyId, ACCESS_KEY_ID, 'accessKeyId', fail);
-    checkShape(credentials.secretAccessKey, SECRET_ACCESS_KEY, 'secretAccessKey', fail);
-    checkShape(credentials.sessionToken, SESSION_TOKEN, 'sessionToken', fail);
+    const shapes = source.shapes ?? AWS_SHAPES;
+    checkShape(credentials.accessKeyId, shapes.accessKeyId, 'accessKeyId', fail);
+    checkShape(credentials.secretAccessKey, shapes.secretAccessKey, 'secretAccessKey', fail);
+    checkShape(credentials.sessionToken, shapes.sessionToken, 'sessionToken', fail);
     if (session.assumedRoleArn !== undefined)
         checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
     const expiration = credentials.expiration;

@@ -191,8 +191,8 @@ function signCreateSession(input) {
 
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
 var certificate_material = __webpack_require__(9731);
-// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
-var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/providers/endpoints.ts
 var endpoints = __webpack_require__(5720);
 // EXTERNAL MODULE: ./src/providers/validate-session.ts

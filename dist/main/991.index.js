@@ -1,8 +1,38 @@
-export const id = 0;
-export const ids = [0];
+export const id = 991;
+export const ids = [991];
 export const modules = {
 
-/***/ 3000:
+/***/ 2515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ clientTlsContext)
+/* harmony export */ });
+async function clientTlsContext(material, extraTrust) {
+    const { createSecureContext, rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
+    const options = {
+        cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
+        key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+        minVersion: 'TLSv1.2',
+    };
+    // Without `ca`, Node trusts its built-in root store; a `ca` list would replace it. Adding the extra CAs to the
+    // context keeps the roots without handing Node all ~140 of them again as PEM (the fallback, for runtimes without it).
+    const context = createSecureContext(options);
+    const native = context.context;
+    if (extraTrust.length === 0)
+        return context;
+    if (typeof native?.addCACert === 'function') {
+        for (const pem of extraTrust)
+            native.addCACert(pem);
+        return context;
+    }
+    return createSecureContext({ ...options, ca: [[...rootCertificates, ...extraTrust].join('\n')] });
+}
+
+
+/***/ }),
+
+/***/ 8991:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,8 +52,8 @@ var certificate = __webpack_require__(4839);
 var pki_source = __webpack_require__(707);
 // EXTERNAL MODULE: ./src/providers/certificate-material.ts + 2 modules
 var certificate_material = __webpack_require__(9731);
-// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
-var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/providers/validate-session.ts
 var validate_session = __webpack_require__(6739);
 ;// CONCATENATED MODULE: ./src/providers/iot-response.ts
@@ -85,28 +115,8 @@ function iotHint(status, message, source) {
     return '';
 }
 
-;// CONCATENATED MODULE: ./src/providers/iot-tls.ts
-async function clientTlsContext(material, extraTrust) {
-    const { createSecureContext, rootCertificates } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1692, 23));
-    const options = {
-        cert: [material.certificate, ...material.chain].map((c) => c.toString()).join('\n'),
-        key: material.key.export({ type: 'pkcs8', format: 'pem' }).toString(),
-        minVersion: 'TLSv1.2',
-    };
-    // Without `ca`, Node trusts its built-in root store; a `ca` list would replace it. Adding the extra CAs to the
-    // context keeps the roots without handing Node all ~140 of them again as PEM (the fallback, for runtimes without it).
-    const context = createSecureContext(options);
-    const native = context.context;
-    if (extraTrust.length === 0)
-        return context;
-    if (typeof native?.addCACert === 'function') {
-        for (const pem of extraTrust)
-            native.addCACert(pem);
-        return context;
-    }
-    return createSecureContext({ ...options, ca: [[...rootCertificates, ...extraTrust].join('\n')] });
-}
-
+// EXTERNAL MODULE: ./src/providers/client-tls.ts
+var client_tls = __webpack_require__(2515);
 ;// CONCATENATED MODULE: ./src/providers/iot.ts
 
 
@@ -126,7 +136,7 @@ const iotProvider = async (source, _config, ctx) => {
     const extraTrust = source.caCertificate
         ? (0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
         : [];
-    const tls = { secureContext: await clientTlsContext(material, extraTrust) };
+    const tls = { secureContext: await (0,client_tls/* clientTlsContext */.K)(material, extraTrust) };
     return (0,context/* retrying */.R$)(ctx, IOT_CALL, async (attempt, timeoutMs) => {
         ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);
         const res = await (0,context/* send */.tN)(ctx, { url, method: 'GET', headers, timeoutMs, tls }, iotNetworkFailure);

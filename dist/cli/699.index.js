@@ -1,138 +1,6 @@
-export const id = 27;
-export const ids = [27,80];
+export const id = 699;
+export const ids = [699];
 export const modules = {
-
-/***/ 5027:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   assumeRoleWith: () => (/* binding */ assumeRoleWith),
-/* harmony export */   chainedDuration: () => (/* binding */ chainedDuration),
-/* harmony export */   environmentCredentials: () => (/* binding */ environmentCredentials),
-/* harmony export */   roleChainingProvider: () => (/* binding */ roleChainingProvider)
-/* harmony export */ });
-/* harmony import */ var _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5846);
-/* harmony import */ var _sts_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9080);
-/* harmony import */ var _session_params_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(89);
-
-
-
-async function assumeRoleWith(credentials, roleArn, config, ctx, durationSeconds) {
-    const tags = config.session.sessionTags ? (0,_session_params_js__WEBPACK_IMPORTED_MODULE_2__/* .runTags */ .He)(ctx.env) : [];
-    return (0,_sts_js__WEBPACK_IMPORTED_MODULE_1__.callSts)(ctx, {
-        action: 'AssumeRole',
-        region: config.region,
-        credentials,
-        input: async () => ({
-            RoleArn: roleArn,
-            RoleSessionName: config.session.sessionName,
-            DurationSeconds: durationSeconds,
-            ...(config.session.externalId ? { ExternalId: config.session.externalId } : {}),
-            ...(0,_session_params_js__WEBPACK_IMPORTED_MODULE_2__/* .sessionPolicyInput */ .F1)(config.session),
-            ...(tags.length ? { Tags: tags } : {}),
-        }),
-    });
-}
-/** A hop from role credentials is role chaining: STS caps it at an hour, so ask for no more. */
-function chainedDuration(config) {
-    return Math.min(config.session.durationSeconds, _config_action_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .CHAINED_MAX_SECONDS */ .uQ);
-}
-/** `role-chaining: true`: the AWS_* credentials of the environment assume `role-to-assume`. */
-const roleChainingProvider = (source, config, ctx) => assumeRoleWith(environmentCredentials(ctx.env), source.roleArn, config, ctx, config.session.durationSeconds);
-function environmentCredentials(env) {
-    const credentials = { accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '' };
-    if (env['AWS_SESSION_TOKEN'])
-        credentials.sessionToken = env['AWS_SESSION_TOKEN'];
-    return credentials;
-}
-
-
-/***/ }),
-
-/***/ 5720:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xf: () => (/* binding */ serviceEndpoint),
-/* harmony export */   iw: () => (/* binding */ configuredEndpoint)
-/* harmony export */ });
-/* unused harmony exports dnsSuffix, checkedUrl */
-/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
-/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
-
-function dnsSuffix(region) {
-    return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
-}
-/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
-function serviceEndpoint(hostPrefix, serviceEnvId, region, env) {
-    const configured = configuredEndpoint(serviceEnvId, env);
-    if (configured)
-        return configured;
-    const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
-    return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
-}
-/** The endpoint set by AWS_ENDPOINT_URL_<service> or AWS_ENDPOINT_URL, checked, as the SDKs read them; else undefined. */
-function configuredEndpoint(serviceEnvId, env) {
-    if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true')
-        return undefined;
-    for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
-        const value = env[name];
-        if (value)
-            return checkedUrl(value, name);
-    }
-    return undefined;
-}
-/** A pure check the SDK-based transport can call too: refuses cleartext off loopback and URLs carrying a password. */
-function checkedUrl(value, name) {
-    (0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .requireSecureEndpoint */ .GU)(value, name);
-    return value.trim().replace(/\/+$/, '');
-}
-
-
-/***/ }),
-
-/***/ 89:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   F1: () => (/* binding */ sessionPolicyInput),
-/* harmony export */   He: () => (/* binding */ runTags)
-/* harmony export */ });
-/* unused harmony export sanitiseTagValue */
-function sessionPolicyInput(session) {
-    const input = {};
-    if (session.inlinePolicy)
-        input.Policy = session.inlinePolicy;
-    if (session.managedPolicyArns.length)
-        input.PolicyArns = session.managedPolicyArns.map((arn) => ({ arn }));
-    return input;
-}
-/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
-function sanitiseTagValue(value) {
-    // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
-    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
-}
-/** Session tags naming the run, as CloudTrail and ABAC policies see them; none outside GitHub Actions. */
-function runTags(env) {
-    if (!env['GITHUB_REPOSITORY'])
-        return [];
-    const tags = [
-        ['GitHub', 'Actions'],
-        ['Repository', env['GITHUB_REPOSITORY']],
-        ['Workflow', env['GITHUB_WORKFLOW']],
-        ['RunId', env['GITHUB_RUN_ID']],
-        ['Actor', env['GITHUB_ACTOR']],
-        ['Commit', env['GITHUB_SHA']],
-        ['Branch', env['GITHUB_REF']],
-    ];
-    return tags
-        .filter((t) => typeof t[1] === 'string' && t[1] !== '')
-        .map(([Key, v]) => ({ Key, Value: sanitiseTagValue(v) }));
-}
-
-
-/***/ }),
 
 /***/ 9080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -143,6 +11,7 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   callSts: () => (/* binding */ callSts),
+  getCallerIdentity: () => (/* binding */ getCallerIdentity),
   stsEndpointOverride: () => (/* binding */ stsEndpointOverride),
   stsFailure: () => (/* binding */ stsFailure)
 });
@@ -197,8 +66,8 @@ function sdkRequestHandler(settings) {
     };
 }
 
-// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
-var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(9513);
 ;// CONCATENATED MODULE: ./src/providers/sts-errors.ts
 /** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
 
@@ -353,6 +222,40 @@ const SDK_ERROR_CODES = {
 function wireCode(name) {
     return SDK_ERROR_CODES[name] ?? name;
 }
+/** sts:GetCallerIdentity with `credentials`: whose they are, and that they still work. Same transport and retries. */
+async function getCallerIdentity(ctx, region, credentials) {
+    const call = 'sts:GetCallerIdentity';
+    const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
+    let timeoutMs = 0;
+    let endpoint = configured ?? `STS in ${region}`;
+    const client = new dist_cjs/* STSClient */.iM({
+        region,
+        maxAttempts: 1,
+        requestHandler: sdkRequestHandler(() => ({ timeoutMs, proxyFor: ctx.proxyFor, http: (request) => { endpoint = new URL(request.url).origin; return ctx.http(request); } })),
+        ...(configured ? { endpoint: configured } : {}),
+        credentials: { ...credentials },
+    });
+    try {
+        return await (0,context/* retrying */.R$)(ctx, call, async (_attempt, attemptTimeoutMs) => {
+            timeoutMs = attemptTimeoutMs;
+            let out;
+            try {
+                out = await client.send(new dist_cjs/* GetCallerIdentityCommand */.zI({}));
+            }
+            catch (err) {
+                throw stsFailure(call, err, endpoint);
+            }
+            // Printed and compared with allowed-account-ids: only AWS's shapes get through.
+            if (!/^\d{12}$/.test(out.Account ?? '') || !/^arn:[\w-]+:(sts|iam)::\d{12}:[\w+=,.@/-]{1,512}$/.test(out.Arn ?? '')) {
+                throw new errors/* AwsError */.Gy(call, 'MalformedResponse', 'the answer lacks a valid Account or Arn', `Check that the endpoint is STS (${endpoint})`, false);
+            }
+            return { account: out.Account, arn: out.Arn };
+        });
+    }
+    finally {
+        client.destroy();
+    }
+}
 
 
 /***/ }),
@@ -361,9 +264,10 @@ function wireCode(name) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aX: () => (/* binding */ MINIO_SHAPES),
 /* harmony export */   dk: () => (/* binding */ validateSession)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_MAX_LIFETIME_MS, CLOCK_SKEW_MS */
+/* unused harmony exports DEFAULT_MAX_LIFETIME_MS, CLOCK_SKEW_MS, AWS_SHAPES */
 /* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7873);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 /**
@@ -383,15 +287,26 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
 // Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
 const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
+const AWS_SHAPES = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, sessionToken: SESSION_TOKEN };
+/**
+ * MinIO's (internal/auth): a 20-character access key of upper-case letters and digits, a 40-character base64 secret,
+ * and a session token that is a JWT (base64url parts joined by dots), which grows with a session policy.
+ */
+const MINIO_SHAPES = {
+    accessKeyId: ACCESS_KEY_ID,
+    secretAccessKey: SECRET_ACCESS_KEY,
+    sessionToken: /^(?=[\w.-]{16,65536}$)[\w-]+\.[\w-]+\.[\w-]*$/,
+};
 // arn:<partition>:sts::<account>:assumed-role/<role name>/<session name>; a role path never appears in it.
 const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::\d{12}:assumed-role\/[\w+=,.@-]{1,64}\/[\w+=,.@-]{2,64}$/;
 /** Returns `session` unchanged when every field has its expected shape; throws a non-retryable AwsError otherwise. */
 function validateSession(session, source) {
     const fail = (field, problem, hint = 'The endpoint is not AWS, or something altered its answer: check the endpoint setting and any proxy in between') => new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .AwsError */ .Gy(source.call ?? 'credentials exchange', 'InvalidResponse', `the answer from ${(0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_0__/* .describeUrl */ .Ng)(source.endpoint)} has ${problem} in ${field}`, hint, false);
     const { credentials } = session;
-    checkShape(credentials.accessKeyId, ACCESS_KEY_ID, 'accessKeyId', fail);
-    checkShape(credentials.secretAccessKey, SECRET_ACCESS_KEY, 'secretAccessKey', fail);
-    checkShape(credentials.sessionToken, SESSION_TOKEN, 'sessionToken', fail);
+    const shapes = source.shapes ?? AWS_SHAPES;
+    checkShape(credentials.accessKeyId, shapes.accessKeyId, 'accessKeyId', fail);
+    checkShape(credentials.secretAccessKey, shapes.secretAccessKey, 'secretAccessKey', fail);
+    checkShape(credentials.sessionToken, shapes.sessionToken, 'sessionToken', fail);
     if (session.assumedRoleArn !== undefined)
         checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
     const expiration = credentials.expiration;

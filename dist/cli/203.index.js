@@ -1,5 +1,5 @@
-export const id = 76;
-export const ids = [76];
+export const id = 203;
+export const ids = [203];
 export const modules = {
 
 /***/ 1277:
@@ -83,7 +83,66 @@ function formatAuthFile(values, comment) {
 
 /***/ }),
 
-/***/ 2076:
+/***/ 8726:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $G: () => (/* binding */ ENV_FORMATS),
+/* harmony export */   $K: () => (/* binding */ formatEnvironment),
+/* harmony export */   DD: () => (/* binding */ environmentFor),
+/* harmony export */   Vp: () => (/* binding */ credentialProcessJson)
+/* harmony export */ });
+/* unused harmony export powershellQuoted */
+const ENV_FORMATS = ['sh', 'json', 'dotenv', 'powershell'];
+/** The document AWS's `credential_process` expects on stdout. */
+function credentialProcessJson(session) {
+    const c = session.credentials;
+    const doc = { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey };
+    if (c.sessionToken)
+        doc['SessionToken'] = c.sessionToken;
+    if (c.expiration)
+        doc['Expiration'] = c.expiration.toISOString();
+    return JSON.stringify(doc);
+}
+function environmentFor(session, region) {
+    const c = session.credentials;
+    const vars = [
+        ['AWS_ACCESS_KEY_ID', c.accessKeyId],
+        ['AWS_SECRET_ACCESS_KEY', c.secretAccessKey],
+    ];
+    if (c.sessionToken)
+        vars.push(['AWS_SESSION_TOKEN', c.sessionToken]);
+    if (c.expiration)
+        vars.push(['AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString()]);
+    vars.push(['AWS_REGION', region], ['AWS_DEFAULT_REGION', region]);
+    if (session.serviceEndpoints?.s3)
+        vars.push(['AWS_ENDPOINT_URL_S3', session.serviceEndpoints.s3]);
+    return vars;
+}
+function formatEnvironment(vars, format) {
+    switch (format) {
+        case 'sh':
+            return vars.map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}'`).join('\n') + '\n';
+        case 'dotenv':
+            return vars.map(([k, v]) => `${k}=${/^[\w/+=.:-]*$/.test(v) ? v : JSON.stringify(v)}`).join('\n') + '\n';
+        case 'powershell':
+            return vars.map(([k, v]) => `$Env:${k} = '${powershellQuoted(v)}'`).join('\n') + '\n';
+        case 'json':
+            return JSON.stringify(Object.fromEntries(vars), null, 2) + '\n';
+    }
+}
+/**
+ * PowerShell's verbatim string: it reads ' and the typographic single quotes U+2018..U+201B alike as the quote, and a
+ * doubled one as a literal. Double quotes (" and U+201C..U+201E) mean nothing inside single quotes, so stay as they are.
+ */
+function powershellQuoted(value) {
+    return value.replace(/['\u2018-\u201B]/g, (q) => q + q);
+}
+
+
+/***/ }),
+
+/***/ 8203:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -95,7 +154,8 @@ __webpack_require__.d(__webpack_exports__, {
   envCommand: () => (/* binding */ envCommand),
   execCommand: () => (/* binding */ execCommand),
   loadSettings: () => (/* binding */ loadSettings),
-  loginCommand: () => (/* binding */ loginCommand)
+  loginCommand: () => (/* binding */ loginCommand),
+  session: () => (/* binding */ session)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -104,43 +164,89 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./src/config/action-inputs.ts + 8 modules
-var action_inputs = __webpack_require__(5846);
+// EXTERNAL MODULE: ./src/config/action-inputs.ts + 9 modules
+var action_inputs = __webpack_require__(5158);
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/providers/registry.ts
-const PROVIDERS = {
-    oidc: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 5303))).oidcProvider,
-    'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027))).roleChainingProvider,
-    'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(0)]).then(__webpack_require__.bind(__webpack_require__, 3000))).iotProvider,
-    'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
-};
-async function providerFor(source) {
-    return (await PROVIDERS[source.mode]());
+// EXTERNAL MODULE: ./src/config/arn.ts
+var config_arn = __webpack_require__(2465);
+// EXTERNAL MODULE: ./src/providers/registry.ts
+var registry = __webpack_require__(3307);
+;// CONCATENATED MODULE: ./src/providers/guarded-session.ts
+
+
+
+/** configure-aws-credentials's test: any of these in either key, which some tools mangle. */
+const SPECIAL_CHARACTERS = /[!@#$%^&*()_+\-=[\]{};':"\\|,.<>/?]/;
+/** A clean 40-character key comes about one time in four; 50 tries leave about 1 in 10^7 jobs without one. */
+const MAX_CLEAN_KEY_TRIES = 50;
+async function obtainGuardedSession(config, ctx) {
+    const existing = await existingIdentity(config, ctx);
+    if (existing)
+        return { existing };
+    let obtained = await (0,registry/* obtainSession */.U)(config, ctx);
+    for (let tries = 1; config.guards.specialCharactersWorkaround && hasSpecialCharacters(obtained.final); tries++) {
+        if (tries >= MAX_CLEAN_KEY_TRIES) {
+            throw new errors/* AwsError */.Gy('special-characters-workaround', 'NoCleanKey', `no secret key without special characters in ${tries} sessions`, 'Remove special-characters-workaround and quote the key where it is used', false);
+        }
+        ctx.debug('special-characters-workaround: the secret key has special characters; asking again');
+        obtained = await (0,registry/* obtainSession */.U)(config, ctx);
+    }
+    const final = await checkAccount(obtained.final, config, ctx);
+    return { source: obtained.source, final };
 }
-/** The mode's session, then the chained hop if any. Each session is masked the moment it exists. */
-async function obtainSession(config, ctx) {
-    const provider = await providerFor(config.source);
-    const session = await provider(config.source, config, ctx);
-    maskSession(session, ctx);
-    if (!config.chainRoleArn)
-        return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(27)]).then(__webpack_require__.bind(__webpack_require__, 5027));
-    const final = await assumeRoleWith(session.credentials, config.chainRoleArn, config, ctx, chainedDuration(config));
-    maskSession(final, ctx);
-    return { source: session, final };
+function hasSpecialCharacters(session) {
+    return SPECIAL_CHARACTERS.test(session.credentials.accessKeyId) || SPECIAL_CHARACTERS.test(session.credentials.secretAccessKey);
 }
-function maskSession(session, ctx) {
-    const c = session.credentials;
-    for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken])
-        if (value)
-            ctx.mask(value);
+/**
+ * allowed-account-ids: the account comes from the assumed-role ARN; where the exchange reports none (plain IoT mode)
+ * sts:GetCallerIdentity asks, and its ARN then also fills the outputs.
+ */
+async function checkAccount(session, config, ctx) {
+    const allowed = config.guards.allowedAccountIds;
+    if (allowed.length === 0)
+        return session;
+    let arn = session.assumedRoleArn;
+    if (!arn) {
+        const { getCallerIdentity } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(80)]).then(__webpack_require__.bind(__webpack_require__, 9080));
+        arn = (await getCallerIdentity(ctx, config.region, session.credentials)).arn;
+    }
+    const account = (0,config_arn/* accountOfArn */.KC)(arn);
+    if (!allowed.includes(account)) {
+        throw new errors/* InputError */.dz('allowed-account-ids', `the credentials are for account ${account || '(unknown)'}, which is not one of ${allowed.join(', ')}; nothing was delivered`, 'Check role-to-assume (or the role alias / Roles Anywhere profile), or add the account to allowed-account-ids');
+    }
+    return { ...session, assumedRoleArn: arn };
+}
+/** use-existing-credentials: the environment's AWS_* credentials, if sts:GetCallerIdentity accepts them (and the account is allowed). */
+async function existingIdentity(config, ctx) {
+    if (!config.guards.useExistingCredentials)
+        return undefined;
+    const { environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 6895));
+    const credentials = environmentCredentials(ctx.env);
+    if (!credentials.accessKeyId || !credentials.secretAccessKey) {
+        ctx.debug('use-existing-credentials: no AWS credentials in the environment; obtaining new ones');
+        return undefined;
+    }
+    const { getCallerIdentity } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(80)]).then(__webpack_require__.bind(__webpack_require__, 9080));
+    try {
+        const identity = await getCallerIdentity({ ...ctx, maxAttempts: 1 }, config.region, credentials);
+        const allowed = config.guards.allowedAccountIds;
+        if (allowed.length > 0 && !allowed.includes(identity.account)) {
+            ctx.debug(`use-existing-credentials: the environment's credentials are for account ${identity.account}, not in allowed-account-ids; obtaining new ones`);
+            return undefined;
+        }
+        return identity;
+    }
+    catch (err) {
+        ctx.debug(`use-existing-credentials: the environment's credentials were not accepted (${err instanceof Error ? err.message : String(err)}); obtaining new ones`);
+        return undefined;
+    }
 }
 
-// EXTERNAL MODULE: ./src/providers/context.ts + 1 modules
-var context = __webpack_require__(1918);
+// EXTERNAL MODULE: ./src/providers/context.ts
+var context = __webpack_require__(9513);
 // EXTERNAL MODULE: ./src/cli/auth-file.ts
 var auth_file = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:crypto"
@@ -427,6 +533,15 @@ function identityProof(config, env, readFile) {
         }
     };
     const all = (values) => (values.every((v) => v !== undefined) ? values : undefined);
+    // Every certificate mode is proved by its certificate, key and chain, whichever mode it is.
+    if ('certificate' in source) {
+        const chain = 'certificateChain' in source ? source.certificateChain : undefined;
+        return all([
+            content(source.certificate),
+            source.privateKey ? content(source.privateKey) : '',
+            chain ? content(chain) : '',
+        ])?.map((digest, i) => `${['certificate', 'private-key', 'certificate-chain'][i]}:${digest}`);
+    }
     switch (source.mode) {
         case 'oidc': {
             if (source.tokenFile) {
@@ -443,15 +558,6 @@ function identityProof(config, env, readFile) {
             }
             const bearer = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
             return bearer ? [`runner:${sha256(bearer)}`, `url:${env['ACTIONS_ID_TOKEN_REQUEST_URL'] ?? ''}`] : undefined;
-        }
-        case 'iot-certificate':
-        case 'roles-anywhere': {
-            const chain = source.mode === 'roles-anywhere' ? source.certificateChain : undefined;
-            return all([
-                content(source.certificate),
-                source.privateKey ? content(source.privateKey) : '',
-                chain ? content(chain) : '',
-            ])?.map((digest, i) => `${['certificate', 'private-key', 'certificate-chain'][i]}:${digest}`);
         }
         case 'role-chaining': {
             const id = env['AWS_ACCESS_KEY_ID'];
@@ -594,51 +700,8 @@ function prepareDirectory(dir, debug) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/formats.ts
-const ENV_FORMATS = ['sh', 'json', 'dotenv', 'powershell'];
-/** The document AWS's `credential_process` expects on stdout. */
-function credentialProcessJson(session) {
-    const c = session.credentials;
-    const doc = { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey };
-    if (c.sessionToken)
-        doc['SessionToken'] = c.sessionToken;
-    if (c.expiration)
-        doc['Expiration'] = c.expiration.toISOString();
-    return JSON.stringify(doc);
-}
-function environmentFor(session, region) {
-    const c = session.credentials;
-    const vars = [
-        ['AWS_ACCESS_KEY_ID', c.accessKeyId],
-        ['AWS_SECRET_ACCESS_KEY', c.secretAccessKey],
-    ];
-    if (c.sessionToken)
-        vars.push(['AWS_SESSION_TOKEN', c.sessionToken]);
-    if (c.expiration)
-        vars.push(['AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString()]);
-    vars.push(['AWS_REGION', region], ['AWS_DEFAULT_REGION', region]);
-    return vars;
-}
-function formatEnvironment(vars, format) {
-    switch (format) {
-        case 'sh':
-            return vars.map(([k, v]) => `export ${k}='${v.replace(/'/g, `'\\''`)}'`).join('\n') + '\n';
-        case 'dotenv':
-            return vars.map(([k, v]) => `${k}=${/^[\w/+=.:-]*$/.test(v) ? v : JSON.stringify(v)}`).join('\n') + '\n';
-        case 'powershell':
-            return vars.map(([k, v]) => `$Env:${k} = '${powershellQuoted(v)}'`).join('\n') + '\n';
-        case 'json':
-            return JSON.stringify(Object.fromEntries(vars), null, 2) + '\n';
-    }
-}
-/**
- * PowerShell's verbatim string: it reads ' and the typographic single quotes U+2018..U+201B alike as the quote, and a
- * doubled one as a literal. Double quotes (" and U+201C..U+201E) mean nothing inside single quotes, so stay as they are.
- */
-function powershellQuoted(value) {
-    return value.replace(/['\u2018-\u201B]/g, (q) => q + q);
-}
-
+// EXTERNAL MODULE: ./src/cli/formats.ts
+var formats = __webpack_require__(8726);
 // EXTERNAL MODULE: ./src/cli/settings.ts
 var settings = __webpack_require__(1957);
 // EXTERNAL MODULE: ./src/cli/args.ts
@@ -766,6 +829,8 @@ function run_command_context(config, io, verbose, env) {
         env,
         retry: config.retry,
         httpProxy: config.httpProxy,
+        stsEndpoint: config.stsEndpoint,
+        noProxy: config.noProxy,
         // What a provider would mask in a job log is kept off the CLI's stderr.
         mask: (value) => io.secret?.(value),
         debug: (message) => {
@@ -785,9 +850,15 @@ function proofOf(config, get, io) {
     }
     return identityProof(config, env, (path) => (0,external_node_fs_.readFileSync)(path));
 }
+/** One exchange for the configured source, with the CLI's context (its login's id-token, its redaction). */
 async function session(config, io, get) {
     const env = providerEnv(config, get, io);
-    return (await obtainSession(config, run_command_context(config, io, get('verbose') === 'true', env))).final;
+    // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
+    const guarded = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
+    const outcome = await obtainGuardedSession(guarded, run_command_context(config, io, get('verbose') === 'true', env));
+    if (!('final' in outcome))
+        throw new Error('unreachable: use-existing-credentials is off');
+    return outcome.final;
 }
 async function credentialProcess(args, io, known) {
     const { get, config } = loadSettings(args, io, known);
@@ -805,16 +876,16 @@ async function credentialProcess(args, io, known) {
                     io.stderr(`debug: ${m}\n`);
             },
         }, obtain);
-    io.stdout(credentialProcessJson(result) + '\n');
+    io.stdout((0,formats/* credentialProcessJson */.Vp)(result) + '\n');
     return 0;
 }
 async function envCommand(args, io, known) {
     const { get, config } = loadSettings(args, io, known);
     const format = (get('format') || 'sh');
-    if (!ENV_FORMATS.includes(format))
-        throw new cli_args/* UsageError */.eb(`--format must be one of ${ENV_FORMATS.join(', ')}`);
+    if (!formats/* ENV_FORMATS */.$G.includes(format))
+        throw new cli_args/* UsageError */.eb(`--format must be one of ${formats/* ENV_FORMATS */.$G.join(', ')}`);
     const result = await session(config, io, get);
-    io.stdout(formatEnvironment(environmentFor(result, config.region), format));
+    io.stdout((0,formats/* formatEnvironment */.$K)((0,formats/* environmentFor */.DD)(result, config.region), format));
     return 0;
 }
 async function execCommand(args, io, known) {
@@ -826,7 +897,7 @@ async function execCommand(args, io, known) {
     // A profile in the environment would make SDKs skip the credentials we hand over.
     delete env['AWS_PROFILE'];
     delete env['AWS_DEFAULT_PROFILE'];
-    for (const [k, v] of environmentFor(result, config.region))
+    for (const [k, v] of (0,formats/* environmentFor */.DD)(result, config.region))
         env[k] = v;
     const [command, ...rest] = args.rest;
     // Loaded here: credential-process, the command the AWS CLI runs on every call, never needs it.
@@ -873,95 +944,23 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 5846:
+/***/ 5158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   uQ: () => (/* binding */ CHAINED_MAX_SECONDS),
-  fD: () => (/* binding */ buildConfig)
+  fD: () => (/* binding */ buildConfig),
+  yn: () => (/* binding */ isRoleName)
 });
 
-// UNUSED EXPORTS: DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, expandHome
+// UNUSED EXPORTS: DEFAULT_DURATION_SECONDS, DEFAULT_MAX_ATTEMPTS, MAX_TIMEOUT_SECONDS, STS_MAX_DURATION_SECONDS, expandHome
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/config/arn.ts
-/** Parsing of the ARNs the inputs carry. Pure. */
-
-const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
-function parseArn(value, input, example) {
-    const parts = value.split(':');
-    if (parts.length < 6 || parts[0] !== 'arn') {
-        throw new errors/* InputError */.dz(input, `'${value}' is not an ARN`, `Use the full ARN, e.g. ${example}`);
-    }
-    const [, partition = '', service = '', region = '', account = '', ...rest] = parts;
-    if (!PARTITIONS.includes(partition)) {
-        throw new errors/* InputError */.dz(input, `'${value}' has an unknown partition '${partition}'`, `Use one of ${PARTITIONS.join(', ')}, e.g. ${example}`);
-    }
-    return { partition, service, region, account, resource: rest.join(':') };
-}
-/** An IAM role ARN, `arn:<partition>:iam::<12-digit account>:role/<optional path/>name`. A bare name gets the ARN form. */
-function parseRoleArn(value, input) {
-    const example = 'arn:aws:iam::123456789012:role/my-role';
-    if (!value.startsWith('arn:')) {
-        const name = value.replace(/^role\//, '');
-        throw new errors/* InputError */.dz(input, `'${value}' is a role name, not a role ARN`, `Use the role's ARN: arn:aws:iam::<account-id>:role/${name || '<role-name>'}`);
-    }
-    const arn = parseArn(value, input, example);
-    if (arn.service !== 'iam') {
-        throw new errors/* InputError */.dz(input, `'${value}' is an ARN of service '${arn.service}', not an IAM role`, `Use an IAM role ARN, e.g. ${example}`);
-    }
-    if (arn.region !== '') {
-        throw new errors/* InputError */.dz(input, `'${value}' has a region, but IAM ARNs have none`, `Remove the region: arn:${arn.partition}:iam::${arn.account}:${arn.resource}`);
-    }
-    checkAccount(arn.account, value, input, example);
-    const match = /^role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn.resource);
-    if (!match?.[1]) {
-        throw new errors/* InputError */.dz(input, `'${value}' does not name a role (its resource must be role/<name>)`, `Use an IAM role ARN, e.g. ${example}`);
-    }
-    return { ...arn, roleName: match[1] };
-}
-/** A managed policy ARN for `managed-session-policies`. */
-function parsePolicyArn(value, input) {
-    const example = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
-    const arn = parseArn(value, input, example);
-    if (arn.service !== 'iam' || !arn.resource.startsWith('policy/')) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not an IAM policy ARN`, `Use one policy ARN per line, e.g. ${example}`);
-    }
-    if (arn.account !== 'aws')
-        checkAccount(arn.account, value, input, example);
-    return arn;
-}
-/** An ARN of a given service and resource type with a region, e.g. a Roles Anywhere trust anchor. */
-function parseRegionalArn(value, input, service, resourceType, example) {
-    const arn = parseArn(value, input, example);
-    if (arn.service !== service) {
-        throw new errors/* InputError */.dz(input, `'${value}' is an ARN of service '${arn.service}', not '${service}'`, `Use an ARN like ${example}`);
-    }
-    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region)) {
-        throw new errors/* InputError */.dz(input, `'${value}' has no valid region`, `Use an ARN like ${example}`);
-    }
-    checkAccount(arn.account, value, input, example);
-    const prefix = `${resourceType}/`;
-    const id = arn.resource.startsWith(prefix) ? arn.resource.slice(prefix.length) : '';
-    if (!/^[\w-]{1,64}$/.test(id)) {
-        throw new errors/* InputError */.dz(input, `'${value}' is not a ${resourceType} ARN`, `Use an ARN like ${example}`);
-    }
-    return { ...arn, id };
-}
-function checkAccount(account, value, input, example) {
-    if (!/^\d{12}$/.test(account)) {
-        throw new errors/* InputError */.dz(input, `'${value}' has account '${account}', which is not 12 digits`, `Use an ARN like ${example}`);
-    }
-}
-/** The account id of an STS assumed-role ARN (`arn:aws:sts::123456789012:assumed-role/role/session`), or ''. */
-function accountOfArn(arn) {
-    const account = arn.split(':')[4] ?? '';
-    return /^\d{12}$/.test(account) ? account : '';
-}
-
+// EXTERNAL MODULE: ./src/config/arn.ts
+var config_arn = __webpack_require__(2465);
 // EXTERNAL MODULE: ./src/config/endpoint-url.ts
 var endpoint_url = __webpack_require__(7873);
 ;// CONCATENATED MODULE: ./src/config/iot-endpoint.ts
@@ -1016,7 +1015,8 @@ function requireInput(get, name, why) {
 
 
 const iotCertificateSource = {
-    inputs: ['iot-credential-endpoint', 'role-alias', 'thing-name', 'ca-certificate'],
+    inputs: ['iot-credential-endpoint', 'role-alias', 'thing-name'],
+    sharedInputs: ['ca-certificate'],
     build(get) {
         const endpoint = normaliseIotEndpoint(get('iot-credential-endpoint'), 'iot-credential-endpoint');
         requireInput(get, 'role-alias', 'the IoT credentials provider exchanges the certificate for this role alias\'s role');
@@ -1044,6 +1044,58 @@ const iotCertificateSource = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/config/sources/minio-certificate.ts
+/** MinIO certificate mode's inputs: the MinIO endpoint and the client certificate (PEM or PKCS#12) it maps to a policy. */
+
+
+
+/** MinIO answers for its own region; us-east-1 is its default when the server sets none. */
+const MINIO_DEFAULT_REGION = 'us-east-1';
+/** internal/config/identity/tls: credentials last 15 minutes to 365 days. */
+const MINIO_MAX_DURATION_SECONDS = 365 * 24 * 3600;
+const minioCertificateSource = {
+    inputs: ['minio-endpoint'],
+    sharedInputs: ['certificate-chain', 'ca-certificate'],
+    defaultRegion: MINIO_DEFAULT_REGION,
+    maxDurationSeconds: MINIO_MAX_DURATION_SECONDS,
+    refusedInputs: {
+        'chain-role-arn': 'MinIO credentials are MinIO\'s own, not AWS\'s: they cannot call sts:AssumeRole on an AWS role',
+        'refresh-credentials': 'MinIO issues credentials for the certificate once per exchange; run the step again for fresh ones',
+    },
+    build(get) {
+        const source = {
+            mode: 'minio-certificate',
+            endpoint: normaliseMinioEndpoint(get('minio-endpoint')),
+            certificate: requireInput(get, 'certificate', 'give the client certificate as PEM text, a path, or a PKCS#12 file'),
+            privateKey: get('private-key'),
+        };
+        if (get('certificate-chain'))
+            source.certificateChain = get('certificate-chain');
+        if (get('private-key-passphrase'))
+            source.passphrase = get('private-key-passphrase');
+        if (get('ca-certificate'))
+            source.caCertificate = get('ca-certificate');
+        return source;
+    },
+};
+/** `https://host[:port]`: the certificate is the credential, so only TLS to MinIO itself will do, loopback included. */
+function normaliseMinioEndpoint(value) {
+    const input = 'minio-endpoint';
+    if (value === '')
+        throw new errors/* InputError */.dz(input, 'is required', 'Set it to the MinIO server URL, e.g. https://minio.example.com:9000');
+    // Not echoed: a value that is not a URL may be anything, a secret pasted into the wrong input included.
+    if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()))
+        throw new errors/* InputError */.dz(input, 'does not start with https://', 'Give the server URL, e.g. https://minio.example.com:9000');
+    const url = (0,endpoint_url/* requireSecureEndpoint */.GU)(value, input);
+    if (url.protocol !== 'https:') {
+        throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' is not https`, 'MinIO reads the client certificate from the TLS handshake: use https:// (and MINIO_IDENTITY_TLS_ENABLE=on on the server)');
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+        throw new errors/* InputError */.dz(input, `'${(0,endpoint_url/* describeUrl */.Ng)(url)}' has a path or query`, 'Give the server URL only, https://host[:port]; the action adds the STS query itself');
+    }
+    return `https://${url.host}`;
+}
+
 ;// CONCATENATED MODULE: ./src/config/sources/oidc.ts
 /** OIDC mode's inputs: the role, the audience, and where the id-token comes from (the runner, a file, a variable). */
 
@@ -1054,7 +1106,7 @@ const oidcSource = {
     inputs: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
     build(get, _env, homeDir) {
         requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
-        parseRoleArn(get('role-to-assume'), 'role-to-assume');
+        (0,config_arn/* parseRoleArn */.DM)(get('role-to-assume'), 'role-to-assume');
         const source = { mode: 'oidc', roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
         if (get('web-identity-token-file') && get('web-identity-token-env')) {
             throw new errors/* InputError */.dz('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
@@ -1073,17 +1125,18 @@ const oidcSource = {
 
 
 const rolesAnywhereSource = {
-    inputs: ['trust-anchor-arn', 'profile-arn', 'certificate-chain'],
+    inputs: ['trust-anchor-arn', 'profile-arn'],
+    sharedInputs: ['certificate-chain'],
     build(get) {
         const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
         const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';
-        const anchor = parseRegionalArn(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
-        const profile = parseRegionalArn(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
+        const anchor = (0,config_arn/* parseRegionalArn */.I3)(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
+        const profile = (0,config_arn/* parseRegionalArn */.I3)(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
         if (anchor.region !== profile.region) {
             throw new errors/* InputError */.dz('profile-arn', `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`, 'Use a trust anchor and profile from the same region');
         }
         requireInput(get, 'role-to-assume', 'Roles Anywhere needs the role to assume, one the profile lists');
-        parseRoleArn(get('role-to-assume'), 'role-to-assume');
+        (0,config_arn/* parseRoleArn */.DM)(get('role-to-assume'), 'role-to-assume');
         const source = {
             mode: 'roles-anywhere',
             trustAnchorArn: get('trust-anchor-arn'),
@@ -1105,10 +1158,12 @@ const rolesAnywhereSource = {
 
 
 
+
 const SOURCES = {
     oidc: oidcSource,
     'iot-certificate': iotCertificateSource,
     'roles-anywhere': rolesAnywhereSource,
+    'minio-certificate': minioCertificateSource,
 };
 /** The modes in the order they are listed to users. */
 const MODES = Object.keys(SOURCES);
@@ -1119,13 +1174,21 @@ const MODES = Object.keys(SOURCES);
 
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
 const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs]));
+/** Every input a mode reads beyond the common ones: its own and those it shares with other modes. */
+const READS = Object.fromEntries(MODES.map((m) => [m, new Set([...SOURCES[m].inputs, ...(SOURCES[m].sharedInputs ?? [])])]));
 /** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
 const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];
+const SHARED_INPUTS = [...new Set(MODES.flatMap((m) => SOURCES[m].sharedInputs ?? []))];
 function resolveMode(get, roleChaining) {
     const given = (mode) => MODE_INPUTS[mode].filter((name) => get(name) !== '');
+    /** Set inputs that another mode reads and `mode` does not. */
+    const foreignTo = (mode) => [
+        ...MODES.filter((m) => m !== mode).flatMap(given),
+        ...SHARED_INPUTS.filter((name) => get(name) !== '' && !READS[mode].has(name)),
+    ];
     const explicit = get('mode');
     if (roleChaining) {
-        const clash = [...MODES.flatMap(given), ...CERTIFICATE_INPUTS.filter((name) => get(name) !== '')];
+        const clash = [...MODES.flatMap(given), ...[...CERTIFICATE_INPUTS, ...SHARED_INPUTS].filter((name) => get(name) !== '')];
         if (explicit)
             clash.unshift('mode');
         if (clash.length > 0) {
@@ -1138,7 +1201,7 @@ function resolveMode(get, roleChaining) {
             throw new errors/* InputError */.dz('mode', `'${explicit}' is not a mode`, `Use one of ${MODES.join(', ')}, or leave it empty to infer the mode`);
         }
         const mode = explicit;
-        const foreign = MODES.filter((m) => m !== mode).flatMap(given);
+        const foreign = foreignTo(mode);
         if (mode === 'oidc')
             foreign.push(...CERTIFICATE_INPUTS.filter((name) => get(name) !== ''));
         if (foreign.length > 0) {
@@ -1151,14 +1214,20 @@ function resolveMode(get, roleChaining) {
         const clash = candidates.map((m) => `${given(m).join(', ')} (${m})`).join(' and ');
         throw new errors/* InputError */.dz('mode', `cannot be inferred: ${clash} are set together`, 'Keep the inputs of one mode only, or set mode explicitly');
     }
-    if (candidates[0])
-        return candidates[0];
-    if (get('certificate') !== '' || get('private-key') !== '') {
-        throw new errors/* InputError */.dz('mode', 'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT) or trust-anchor-arn/profile-arn (Roles Anywhere)', 'Add the inputs of the mode you want, or set mode');
+    const inferred = candidates[0];
+    if (!inferred && (get('certificate') !== '' || get('private-key') !== '')) {
+        throw new errors/* InputError */.dz('mode', 'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT), trust-anchor-arn/profile-arn (Roles Anywhere) or minio-endpoint (MinIO)', 'Add the inputs of the mode you want, or set mode');
     }
-    if (get('role-to-assume') !== '')
-        return 'oidc';
-    throw new errors/* InputError */.dz('role-to-assume', 'is required (no mode\'s inputs are set)', 'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, or trust-anchor-arn and profile-arn');
+    const mode = inferred ?? (get('role-to-assume') !== '' ? 'oidc' : undefined);
+    if (mode) {
+        const stray = foreignTo(mode);
+        if (stray.length > 0) {
+            const from = inferred ? list(given(inferred)) : 'role-to-assume';
+            throw new errors/* InputError */.dz('mode', `is inferred as ${mode} (from ${from}), but ${list(stray)} ${stray.length > 1 ? 'are' : 'is'} not read in that mode`, `Remove ${list(stray)}, or keep the inputs of the mode that reads ${stray.length > 1 ? 'them' : 'it'}`);
+        }
+        return mode;
+    }
+    throw new errors/* InputError */.dz('role-to-assume', 'is required (no mode\'s inputs are set)', 'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, trust-anchor-arn and profile-arn, or minio-endpoint');
 }
 function list(names) {
     return names.join(', ');
@@ -1168,6 +1237,65 @@ function list(names) {
 var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/http/proxy.ts
 var proxy = __webpack_require__(7856);
+;// CONCATENATED MODULE: ./src/config/peer-inputs.ts
+/**
+ * The inputs configure-aws-credentials users bring that this project's own do not cover: static keys (refused, with
+ * the way out), the account guardrail, the switches around the exchange. Pure.
+ */
+
+
+const STATIC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'];
+/** Long-lived keys are what this action exists to remove: refused, naming the three ways to do without them. */
+function refuseStaticKeys(get) {
+    const given = STATIC_KEY_INPUTS.filter((name) => get(name) !== '');
+    if (given.length === 0)
+        return;
+    throw new errors/* InputError */.dz(given[0], `is not accepted: this action never takes long-lived access keys${given.length > 1 ? ` (nor ${given.slice(1).join(', ')})` : ''}`, 'Remove the keys and use a short-lived identity: GitHub OIDC (role-to-assume with permissions: id-token: write; '
+        + 'see "Migrating from configure-aws-credentials" in the README), an IoT certificate (iot-credential-endpoint, role-alias), '
+        + 'or IAM Roles Anywhere (trust-anchor-arn, profile-arn); to hop from credentials an earlier step exported, use role-chaining: true');
+}
+function parseGuards(get) {
+    return {
+        allowedAccountIds: parseAccountIds(get('allowed-account-ids')),
+        useExistingCredentials: (0,values/* parseBoolean */.yG)(get('use-existing-credentials'), 'use-existing-credentials', false),
+        unsetCurrentCredentials: (0,values/* parseBoolean */.yG)(get('unset-current-credentials'), 'unset-current-credentials', false),
+        specialCharactersWorkaround: (0,values/* parseBoolean */.yG)(get('special-characters-workaround'), 'special-characters-workaround', false),
+    };
+}
+/** `allowed-account-ids`: comma-separated 12-digit account ids. */
+function parseAccountIds(value) {
+    const ids = (0,values/* parseList */.E1)(value);
+    for (const id of ids) {
+        if (!/^\d{12}$/.test(id)) {
+            throw new errors/* InputError */.dz('allowed-account-ids', `'${id}' is not a 12-digit AWS account id`, 'List account ids separated by commas, e.g. 123456789012,210987654321');
+        }
+    }
+    return ids;
+}
+/**
+ * `force-skip-oidc: true` says not to use the runner's id-token. Only OIDC from the runner's endpoint uses it; there
+ * the step would have nothing to exchange, so it fails (as configure-aws-credentials does) naming what to give.
+ */
+function checkForceSkipOidc(get, source) {
+    if (!(0,values/* parseBoolean */.yG)(get('force-skip-oidc'), 'force-skip-oidc', false))
+        return;
+    if (source.mode === 'oidc' && !source.tokenFile && !source.tokenEnv) {
+        throw new errors/* InputError */.dz('force-skip-oidc', 'is true, but role-to-assume would be assumed with the runner\'s OIDC token', 'Give web-identity-token-file, set role-chaining: true to use credentials an earlier step exported, or remove force-skip-oidc');
+    }
+}
+/** `transitive-tag-keys`: one key per line (or comma-separated). */
+function parseTagKeys(value, input) {
+    const keys = (0,values/* parseList */.E1)(value);
+    for (const key of keys) {
+        if (key.length > 128 || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(key)) {
+            throw new errors/* InputError */.dz(input, `'${key}' is not a tag key`, 'Use 1 to 128 letters, digits, spaces and _.:/=+-@ per key');
+        }
+    }
+    return keys;
+}
+
+// EXTERNAL MODULE: ./src/config/session-tags.ts
+var session_tags = __webpack_require__(1698);
 ;// CONCATENATED MODULE: ./src/config/action-inputs.ts
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
 
@@ -1179,26 +1307,47 @@ var proxy = __webpack_require__(7856);
 
 
 
+
+
+
 const DEFAULT_DURATION_SECONDS = 3600;
-const DEFAULT_MAX_ATTEMPTS = 10;
-const DEFAULT_TIMEOUT_SECONDS = 120;
+/** As configure-aws-credentials: 12 attempts per call. */
+const DEFAULT_MAX_ATTEMPTS = 12;
+/**
+ * The ceiling on the step, whatever action-timeout-s says. Unset or 0 means no step-wide bound (as
+ * configure-aws-credentials), leaving each attempt's own bound (15 s) and the attempt count, and this.
+ */
+const MAX_TIMEOUT_SECONDS = 3600;
+/** STS's longest session, the bound of role-duration-seconds unless a mode's service grants longer. */
+const STS_MAX_DURATION_SECONDS = 43200;
 /** STS caps a session reached by role chaining at one hour. */
 const CHAINED_MAX_SECONDS = 3600;
 function buildConfig(get, env, now, homeDir) {
-    const region = (0,values/* parseRegion */.cf)(get('aws-region'), 'aws-region');
+    refuseStaticKeys(get);
     const roleChaining = (0,values/* parseBoolean */.yG)(get('role-chaining'), 'role-chaining', false);
+    // Region first: a missing one is the commonest mistake and reads best before any mode's own complaint.
+    if (get('aws-region') !== '')
+        (0,values/* parseRegion */.cf)(get('aws-region'), 'aws-region');
     const mode = resolveMode(get, roleChaining);
+    const spec = mode === 'role-chaining' ? undefined : SOURCES[mode];
+    const region = (0,values/* parseRegion */.cf)(get('aws-region') || spec?.defaultRegion || '', 'aws-region');
+    for (const [input, reason] of Object.entries(spec?.refusedInputs ?? {})) {
+        if (get(input) !== '')
+            throw new errors/* InputError */.dz(input, `does not apply in ${mode} mode: ${reason}`, `Remove ${input}`);
+    }
     const source = buildSource(mode, get, env, homeDir);
+    checkForceSkipOidc(get, source);
     const durationInput = get('role-duration-seconds');
     const chainRoleArn = get('chain-role-arn') || undefined;
-    if (chainRoleArn)
-        parseRoleArn(chainRoleArn, 'chain-role-arn');
+    // A bare role name takes the account of the credentials that assume it, as configure-aws-credentials does.
+    if (chainRoleArn && !isRoleName(chainRoleArn))
+        (0,config_arn/* parseRoleArn */.DM)(chainRoleArn, 'chain-role-arn');
     if (source.mode === 'iot-certificate' && durationInput !== '' && !chainRoleArn) {
         throw new errors/* InputError */.dz('role-duration-seconds', 'does not apply in iot-certificate mode: the role alias sets the session length', 'Remove it, or change the alias: aws iot update-role-alias --role-alias <alias> --credential-duration-seconds <n>');
     }
     const durationSeconds = durationInput === ''
         ? DEFAULT_DURATION_SECONDS
-        : (0,values/* parseInteger */.cG)(durationInput, 'role-duration-seconds', 900, 43200, 'seconds');
+        : (0,values/* parseInteger */.cG)(durationInput, 'role-duration-seconds', 900, spec?.maxDurationSeconds ?? STS_MAX_DURATION_SECONDS, 'seconds');
     if (source.mode === 'role-chaining' && durationSeconds > CHAINED_MAX_SECONDS && env['AWS_SESSION_TOKEN']) {
         throw new errors/* InputError */.dz('role-duration-seconds', `${durationSeconds} exceeds the 1 hour limit STS sets on sessions reached by role chaining`, `Set role-duration-seconds to ${CHAINED_MAX_SECONDS} or less`);
     }
@@ -1214,37 +1363,76 @@ function buildConfig(get, env, now, homeDir) {
             managedPolicyArns: managedPolicies(get('managed-session-policies')),
             externalId: externalId(get('role-external-id')),
             sessionTags: !(0,values/* parseBoolean */.yG)(get('role-skip-session-tagging'), 'role-skip-session-tagging', false),
+            customTags: (0,session_tags/* parseCustomTags */.ib)(get('custom-tags'), 'custom-tags'),
+            transitiveTagKeys: parseTagKeys(get('transitive-tag-keys'), 'transitive-tag-keys'),
         },
         delivery: buildDelivery(get, env, homeDir),
-        retry: {
-            maxAttempts: get('retry-max-attempts') === '' ? DEFAULT_MAX_ATTEMPTS : (0,values/* parseInteger */.cG)(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts'),
-            timeoutMs: 1000 * (get('action-timeout-s') === '' ? DEFAULT_TIMEOUT_SECONDS : (0,values/* parseInteger */.cG)(get('action-timeout-s'), 'action-timeout-s', 1, 3600, 'seconds')),
-        },
+        retry: buildRetry(get),
+        guards: parseGuards(get),
     };
+    if (config.guards.unsetCurrentCredentials && source.mode === 'role-chaining' && config.delivery.env) {
+        throw new errors/* InputError */.dz('unset-current-credentials', 'is true with role-chaining: true, which needs the credentials it would unset', 'Remove one of them');
+    }
+    const tagged = source.mode === 'role-chaining' || chainRoleArn;
+    for (const input of ['custom-tags', 'transitive-tag-keys']) {
+        if (get(input) && !tagged) {
+            throw new errors/* InputError */.dz(input, `is set, but no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags`, 'Remove it: the tags of an OIDC session come from the id-token\'s https://aws.amazon.com/tags claim; or add chain-role-arn to hop into a tagged session');
+        }
+    }
     if (chainRoleArn)
         config.chainRoleArn = chainRoleArn;
     if (get('http-proxy'))
         config.httpProxy = (0,proxy/* parseProxyUrl */.Pr)(get('http-proxy'), 'http-proxy').toString();
+    if (get('no-proxy'))
+        config.noProxy = get('no-proxy');
+    if (get('sts-endpoint'))
+        config.stsEndpoint = (0,endpoint_url/* requireSecureEndpoint */.GU)(get('sts-endpoint'), 'sts-endpoint').toString();
     return config;
+}
+function buildRetry(get) {
+    const timeoutInput = get('action-timeout-s');
+    const timeoutSeconds = timeoutInput === '' || timeoutInput === '0' ? MAX_TIMEOUT_SECONDS : (0,values/* parseInteger */.cG)(timeoutInput, 'action-timeout-s', 0, MAX_TIMEOUT_SECONDS, 'seconds');
+    const disabled = (0,values/* parseBoolean */.yG)(get('disable-retry'), 'disable-retry', false);
+    // configure-aws-credentials: the workaround asks again until the key is clean, so it turns retries back on at 12.
+    const workaround = (0,values/* parseBoolean */.yG)(get('special-characters-workaround'), 'special-characters-workaround', false);
+    const given = get('retry-max-attempts') === '' ? DEFAULT_MAX_ATTEMPTS : (0,values/* parseInteger */.cG)(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts');
+    return { maxAttempts: workaround ? DEFAULT_MAX_ATTEMPTS : disabled ? 1 : given, timeoutMs: 1000 * timeoutSeconds };
+}
+/** A role name with no ARN around it (`deploy`, `role/deploy`, `path/deploy`). */
+function isRoleName(value) {
+    return !value.startsWith('arn:') && /^(?:role\/)?(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/.test(value);
 }
 function buildSource(mode, get, env, homeDir) {
     if (mode !== 'role-chaining')
         return SOURCES[mode].build(get, env, homeDir);
     requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
-    parseRoleArn(get('role-to-assume'), 'role-to-assume');
+    if (!isRoleName(get('role-to-assume')))
+        (0,config_arn/* parseRoleArn */.DM)(get('role-to-assume'), 'role-to-assume');
     if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
         throw new errors/* InputError */.dz('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
     }
     return { mode, roleArn: get('role-to-assume') };
 }
 function buildDelivery(get, env, homeDir) {
+    const awsProfile = get('aws-profile');
+    if (awsProfile && get('profile') && awsProfile !== get('profile')) {
+        throw new errors/* InputError */.dz('aws-profile', `names '${awsProfile}' but profile names '${get('profile')}'`, 'Set one of them (aws-profile is configure-aws-credentials\'s name for profile)');
+    }
+    const overwriteProfile = (0,values/* parseBoolean */.yG)(get('overwrite-aws-profile'), 'overwrite-aws-profile', false);
+    // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says otherwise.
+    const envDelivery = (0,values/* parseBoolean */.yG)(get('output-env-credentials'), 'output-env-credentials', !awsProfile);
     const delivery = {
-        env: (0,values/* parseBoolean */.yG)(get('output-env-credentials'), 'output-env-credentials', true),
+        env: envDelivery,
         outputs: (0,values/* parseBoolean */.yG)(get('output-credentials'), 'output-credentials', false),
         maskAccountId: (0,values/* parseBoolean */.yG)(get('mask-aws-account-id'), 'mask-aws-account-id', false),
+        overwriteProfile,
+        announceProfile: !awsProfile || envDelivery,
     };
     const file = expandHome(get('credentials-file'), homeDir);
-    const profile = get('profile');
+    const profile = awsProfile || get('profile');
+    if (get('overwrite-aws-profile') && !file && !profile) {
+        throw new errors/* InputError */.dz('overwrite-aws-profile', 'is set but no profile is written', 'Set aws-profile (or profile), or remove overwrite-aws-profile');
+    }
     if (file || profile) {
         if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
             throw new errors/* InputError */.dz('profile', `'${profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
@@ -1263,7 +1451,7 @@ function buildDelivery(get, env, homeDir) {
 function managedPolicies(value) {
     const arns = (0,values/* parseList */.E1)(value);
     for (const arn of arns)
-        parsePolicyArn(arn, 'managed-session-policies');
+        (0,config_arn/* parsePolicyArn */.VU)(arn, 'managed-session-policies');
     if (arns.length > 10) {
         throw new errors/* InputError */.dz('managed-session-policies', `lists ${arns.length} policies; STS accepts at most 10`, 'Remove some, or combine them into one policy');
     }
@@ -1276,6 +1464,94 @@ function externalId(value) {
         throw new errors/* InputError */.dz('role-external-id', 'contains characters STS does not accept, or is shorter than 2', 'Use 2 to 1224 characters from letters, digits and +=,.@:/-');
     }
     return value;
+}
+
+
+/***/ }),
+
+/***/ 2465:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DM: () => (/* binding */ parseRoleArn),
+/* harmony export */   I3: () => (/* binding */ parseRegionalArn),
+/* harmony export */   KC: () => (/* binding */ accountOfArn),
+/* harmony export */   VU: () => (/* binding */ parsePolicyArn)
+/* harmony export */ });
+/* unused harmony export parseArn */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Parsing of the ARNs the inputs carry. Pure. */
+
+const PARTITIONS = ['aws', 'aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc'];
+function parseArn(value, input, example) {
+    const parts = value.split(':');
+    if (parts.length < 6 || parts[0] !== 'arn') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not an ARN`, `Use the full ARN, e.g. ${example}`);
+    }
+    const [, partition = '', service = '', region = '', account = '', ...rest] = parts;
+    if (!PARTITIONS.includes(partition)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' has an unknown partition '${partition}'`, `Use one of ${PARTITIONS.join(', ')}, e.g. ${example}`);
+    }
+    return { partition, service, region, account, resource: rest.join(':') };
+}
+/** An IAM role ARN, `arn:<partition>:iam::<12-digit account>:role/<optional path/>name`. A bare name gets the ARN form. */
+function parseRoleArn(value, input) {
+    const example = 'arn:aws:iam::123456789012:role/my-role';
+    if (!value.startsWith('arn:')) {
+        const name = value.replace(/^role\//, '');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is a role name, not a role ARN`, `Use the role's ARN: arn:aws:iam::<account-id>:role/${name || '<role-name>'}`);
+    }
+    const arn = parseArn(value, input, example);
+    if (arn.service !== 'iam') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is an ARN of service '${arn.service}', not an IAM role`, `Use an IAM role ARN, e.g. ${example}`);
+    }
+    if (arn.region !== '') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' has a region, but IAM ARNs have none`, `Remove the region: arn:${arn.partition}:iam::${arn.account}:${arn.resource}`);
+    }
+    checkAccount(arn.account, value, input, example);
+    const match = /^role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn.resource);
+    if (!match?.[1]) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' does not name a role (its resource must be role/<name>)`, `Use an IAM role ARN, e.g. ${example}`);
+    }
+    return { ...arn, roleName: match[1] };
+}
+/** A managed policy ARN for `managed-session-policies`. */
+function parsePolicyArn(value, input) {
+    const example = 'arn:aws:iam::aws:policy/ReadOnlyAccess';
+    const arn = parseArn(value, input, example);
+    if (arn.service !== 'iam' || !arn.resource.startsWith('policy/')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not an IAM policy ARN`, `Use one policy ARN per line, e.g. ${example}`);
+    }
+    if (arn.account !== 'aws')
+        checkAccount(arn.account, value, input, example);
+    return arn;
+}
+/** An ARN of a given service and resource type with a region, e.g. a Roles Anywhere trust anchor. */
+function parseRegionalArn(value, input, service, resourceType, example) {
+    const arn = parseArn(value, input, example);
+    if (arn.service !== service) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is an ARN of service '${arn.service}', not '${service}'`, `Use an ARN like ${example}`);
+    }
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' has no valid region`, `Use an ARN like ${example}`);
+    }
+    checkAccount(arn.account, value, input, example);
+    const prefix = `${resourceType}/`;
+    const id = arn.resource.startsWith(prefix) ? arn.resource.slice(prefix.length) : '';
+    if (!/^[\w-]{1,64}$/.test(id)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' is not a ${resourceType} ARN`, `Use an ARN like ${example}`);
+    }
+    return { ...arn, id };
+}
+function checkAccount(account, value, input, example) {
+    if (!/^\d{12}$/.test(account)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `'${value}' has account '${account}', which is not 12 digits`, `Use an ARN like ${example}`);
+    }
+}
+/** The account id of an STS assumed-role ARN (`arn:aws:sts::123456789012:assumed-role/role/session`), or ''. */
+function accountOfArn(arn) {
+    const account = arn.split(':')[4] ?? '';
+    return /^\d{12}$/.test(account) ? account : '';
 }
 
 
@@ -1340,6 +1616,118 @@ function describeUrl(url) {
         return '(not a URL)';
     }
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+
+
+/***/ }),
+
+/***/ 1698:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cc: () => (/* binding */ sessionTags),
+/* harmony export */   ib: () => (/* binding */ parseCustomTags),
+/* harmony export */   wX: () => (/* binding */ runContextFromEnv)
+/* harmony export */ });
+/* unused harmony exports RUN_TAGS, DROPPABLE_RUN_TAGS, PROTECTED_TAG_KEYS, MAX_SESSION_TAGS, sanitiseTagValue */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * The session tags every sts:AssumeRole hop carries, as configure-aws-credentials sends them (ABAC policies written for
+ * it keep working), and the `custom-tags` / `transitive-tag-keys` inputs checked against them. Pure.
+ */
+
+/** Tag key and the run fact it carries, in the order they are sent. Always sent (when known). */
+const RUN_TAGS = [
+    ['Repository', 'repository'],
+    ['Workflow', 'workflow'],
+    ['Action', 'action'],
+    ['Actor', 'actor'],
+    ['Commit', 'sha'],
+    ['Branch', 'ref'],
+];
+/** Sent after RUN_TAGS; dropped, with one more try, when STS answers PackedPolicyTooLarge. */
+const DROPPABLE_RUN_TAGS = [
+    ['EventName', 'eventName'],
+    ['BaseRef', 'baseRef'],
+    ['HeadRef', 'headRef'],
+    ['RunId', 'runId'],
+    ['Job', 'job'],
+    ['TriggeringActor', 'triggeringActor'],
+];
+/** Keys custom-tags may not reuse: the run's own. */
+const PROTECTED_TAG_KEYS = new Set(['GitHub', ...RUN_TAGS.map(([k]) => k), ...DROPPABLE_RUN_TAGS.map(([k]) => k)]);
+/** STS: at most 50 session tags, keys 1..128 and values 0..256 characters of letters, digits, spaces and _.:/=+-@. */
+const MAX_SESSION_TAGS = 50;
+const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+/** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
+function sanitiseTagValue(value) {
+    // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
+    return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
+}
+/** `custom-tags`: a JSON object of string, number or boolean values; keys must not be the run's own. */
+function parseCustomTags(value, input) {
+    if (value === '')
+        return [];
+    let doc;
+    try {
+        doc = JSON.parse(value);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not valid JSON', 'Give a JSON object, e.g. {"Team":"platform","CostCenter":"42"}');
+    }
+    if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a JSON object', 'Give a JSON object of tag keys to values, e.g. {"Team":"platform"}');
+    }
+    const tags = [];
+    for (const [key, raw] of Object.entries(doc)) {
+        if (raw === null || typeof raw === 'object')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `the value of '${key}' is not a string, number or boolean`, 'Give each tag a plain value');
+        const text = String(raw);
+        if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `key '${key}' is not a valid tag key`, 'Use 1 to 128 letters, digits, spaces and _.:/=+-@');
+        }
+        if (text.length > 256 || !TAG_CHARS.test(text)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `the value of '${key}' is not a valid tag value`, 'Use up to 256 letters, digits, spaces and _.:/=+-@');
+        }
+        if (PROTECTED_TAG_KEYS.has(key)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `key '${key}' is one of the run's own session tags`, `Choose another key; the run's tags are ${[...PROTECTED_TAG_KEYS].join(', ')}`);
+        }
+        tags.push({ Key: key, Value: text });
+    }
+    // The run's tags are at most 13; the rest of STS's 50 is the user's.
+    if (tags.length > MAX_SESSION_TAGS - PROTECTED_TAG_KEYS.size) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `has ${tags.length} tags; with the run's own that exceeds STS's limit of ${MAX_SESSION_TAGS}`, `Give at most ${MAX_SESSION_TAGS - PROTECTED_TAG_KEYS.size}`);
+    }
+    return tags;
+}
+/** The run's tags (none outside GitHub Actions: no repository), then the custom ones. */
+function sessionTags(run, custom, dropDroppable = false) {
+    if (!run.repository)
+        return [...custom];
+    const tags = [{ Key: 'GitHub', Value: 'Actions' }];
+    for (const [Key, fact] of dropDroppable ? RUN_TAGS : [...RUN_TAGS, ...DROPPABLE_RUN_TAGS]) {
+        if (run[fact])
+            tags.push({ Key, Value: sanitiseTagValue(run[fact]) });
+    }
+    return [...tags, ...custom];
+}
+/** The run context from the runner's GITHUB_* variables (what @actions/github's context reads, plus three it lacks). */
+function runContextFromEnv(env) {
+    const v = (name) => env[name] ?? '';
+    return {
+        repository: v('GITHUB_REPOSITORY'),
+        workflow: v('GITHUB_WORKFLOW'),
+        action: v('GITHUB_ACTION'),
+        actor: v('GITHUB_ACTOR'),
+        sha: v('GITHUB_SHA'),
+        ref: v('GITHUB_REF'),
+        eventName: v('GITHUB_EVENT_NAME'),
+        baseRef: v('GITHUB_BASE_REF'),
+        headRef: v('GITHUB_HEAD_REF'),
+        runId: v('GITHUB_RUN_ID'),
+        job: v('GITHUB_JOB'),
+        triggeringActor: v('GITHUB_TRIGGERING_ACTOR'),
+    };
 }
 
 
@@ -1532,7 +1920,7 @@ async function httpRequest(req) {
     const dispatcher = dispatcherFor(req, url);
     const signal = AbortSignal.timeout(Math.max(1, Math.round(req.timeoutMs)));
     try {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, {
+        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
             method: req.method,
             headers: req.headers ?? {},
             body: req.body ?? null,
@@ -1566,8 +1954,8 @@ function dispatcherFor(req, url) {
     const timeouts = { connectTimeout: req.timeoutMs, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs };
     // Plain http goes to the proxy in absolute form (many proxies refuse CONNECT to port 80); https is tunnelled.
     if (req.proxy)
-        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .ProxyAgent */ .kT({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
-    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6({ connect: { ...tls, timeout: req.timeoutMs }, ...timeouts });
+        return new undici__WEBPACK_IMPORTED_MODULE_0__.ProxyAgent({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
+    return new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({ connect: { ...tls, timeout: req.timeoutMs }, ...timeouts });
 }
 async function readBounded(body, max, host) {
     const chunks = [];
@@ -1615,23 +2003,143 @@ const UNDICI_CODES = {
 
 /***/ }),
 
-/***/ 1918:
+/***/ 9513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R$: () => (/* binding */ retrying),
+/* harmony export */   ZB: () => (/* binding */ createProviderContext),
+/* harmony export */   rd: () => (/* binding */ networkFailure),
+/* harmony export */   tN: () => (/* binding */ send)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7777);
+/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+/** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  ZB: () => (/* binding */ createProviderContext),
-  rd: () => (/* binding */ networkFailure),
-  R$: () => (/* binding */ retrying),
-  tN: () => (/* binding */ send)
-});
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/retry.ts
+
+
+
+/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the env and inputs. */
+function createProviderContext(options) {
+    const clock = options.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
+    return {
+        env: options.env,
+        clock,
+        deadline: clock.now() + options.retry.timeoutMs,
+        maxAttempts: options.retry.maxAttempts,
+        mask: options.mask,
+        debug: options.debug,
+        readFile: options.readFile ?? ((path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)),
+        proxyFor: (url) => (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyFor */ .iJ)(new URL(url), withNoProxy(options.env, options.noProxy), options.httpProxy),
+        ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
+        http: options.http ?? _http_request_js__WEBPACK_IMPORTED_MODULE_3__/* .httpRequest */ .a,
+    };
+}
+/** NO_PROXY with the `no-proxy` input's hosts added (the lower-case form is the one read first). */
+function withNoProxy(env, extra) {
+    if (!extra)
+        return env;
+    const merged = [env['no_proxy'] || env['NO_PROXY'], extra].filter(Boolean).join(',');
+    return { ...env, no_proxy: merged, NO_PROXY: merged };
+}
+const TRANSIENT_NETWORK = new Set([
+    'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
+]);
+/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
+function networkFailure(call, err, endpointHint) {
+    if (TRANSIENT_NETWORK.has(err.code))
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
+    if (err.code === 'EPROXYAUTH') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+    }
+    if (err.code === 'EPROXY') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+    }
+    if (err.code === 'EINSECURE') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext', false);
+    }
+    if (err.code === 'ENOTFOUND') {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
+    }
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
+        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+    }
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
+}
+/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
+function retrying(ctx, call, attempt) {
+    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
+}
+/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
+async function send(ctx, req, toAwsError) {
+    try {
+        return await ctx.http({ ...req, proxy: ctx.proxyFor(req.url) });
+    }
+    catch (err) {
+        if (err instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkError */ .D)
+            throw toAwsError(err);
+        throw err;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ obtainSession)
+/* harmony export */ });
+/* unused harmony export providerFor */
+const PROVIDERS = {
+    oidc: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 5303))).oidcProvider,
+    'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 6895))).roleChainingProvider,
+    'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(562)]).then(__webpack_require__.bind(__webpack_require__, 7562))).iotProvider,
+    'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
+    'minio-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(545), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 1585))).minioProvider,
+};
+async function providerFor(source) {
+    return (await PROVIDERS[source.mode]());
+}
+/** The mode's session, then the chained hop if any. Each session is masked the moment it exists. */
+async function obtainSession(config, ctx) {
+    const provider = await providerFor(config.source);
+    const session = await provider(config.source, config, ctx);
+    maskSession(session, ctx);
+    if (!config.chainRoleArn)
+        return { source: session, final: session };
+    const { assumeRoleWith, chainedDuration, roleArnFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 6895));
+    const roleArn = await roleArnFor(config.chainRoleArn, session.credentials, session.assumedRoleArn, config, ctx);
+    const final = await assumeRoleWith(session.credentials, roleArn, config, ctx, chainedDuration(config));
+    maskSession(final, ctx);
+    return { source: session, final };
+}
+function maskSession(session, ctx) {
+    const c = session.credentials;
+    for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken])
+        if (value)
+            ctx.mask(value);
+}
+
+
+/***/ }),
+
+/***/ 9809:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ backoffDelay),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   ml: () => (/* binding */ systemClock)
+/* harmony export */ });
+/* unused harmony exports isThrottling, RETRY_DEFAULTS */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
 /**
  * Retries with capped exponential backoff and full jitter, bounded by attempts and by a deadline. Clock, sleep and
  * randomness are passed in so the schedule is tested without waiting.
@@ -1676,7 +2184,7 @@ async function withRetry(call, operation, policy, clock = systemClock, onRetry) 
             return await operation(attempt, Math.min(perAttempt, remaining));
         }
         catch (err) {
-            if (!(err instanceof errors/* AwsError */.Gy) || !err.retryable)
+            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy) || !err.retryable)
                 throw err;
             const throttled = isThrottling(err) && policy.retryThrottling !== false && policy.maxAttempts > 1;
             if (throttled)
@@ -1684,11 +2192,11 @@ async function withRetry(call, operation, policy, clock = systemClock, onRetry) 
             else
                 failures++;
             if (!throttled && failures >= policy.maxAttempts) {
-                throw new errors/* AwsError */.Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
             }
             const delay = throttled ? backoffDelay(throttles, clock.random(), throttleBase, throttleCap) : backoffDelay(failures, clock.random(), base, cap);
             if (clock.now() + delay >= policy.deadline) {
-                throw new errors/* AwsError */.Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
             }
             onRetry?.(err, attempt, delay);
             await clock.sleep(delay);
@@ -1696,77 +2204,10 @@ async function withRetry(call, operation, policy, clock = systemClock, onRetry) 
     }
 }
 function timedOut(call, attempts) {
-    return new errors/* AwsError */.Gy(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
 }
 function joinHint(hint, more) {
     return hint ? `${hint}. ${more}` : more;
-}
-
-// EXTERNAL MODULE: ./src/http/request.ts
-var request = __webpack_require__(7777);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
-;// CONCATENATED MODULE: ./src/providers/context.ts
-/** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
-
-
-
-
-
-/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the env and inputs. */
-function createProviderContext(options) {
-    const clock = options.clock ?? systemClock;
-    return {
-        env: options.env,
-        clock,
-        deadline: clock.now() + options.retry.timeoutMs,
-        maxAttempts: options.retry.maxAttempts,
-        mask: options.mask,
-        debug: options.debug,
-        readFile: options.readFile ?? ((path) => (0,external_node_fs_.readFileSync)(path)),
-        proxyFor: (url) => (0,proxy/* proxyFor */.iJ)(new URL(url), options.env, options.httpProxy),
-        ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
-        http: options.http ?? request/* httpRequest */.a,
-    };
-}
-const TRANSIENT_NETWORK = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
-]);
-/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
-function networkFailure(call, err, endpointHint) {
-    if (TRANSIENT_NETWORK.has(err.code))
-        return new errors/* AwsError */.Gy(call, err.code, err.message, '', true);
-    if (err.code === 'EPROXYAUTH') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
-    }
-    if (err.code === 'EPROXY') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
-    }
-    if (err.code === 'EINSECURE') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext', false);
-    }
-    if (err.code === 'ENOTFOUND') {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-        return new errors/* AwsError */.Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
-    }
-    return new errors/* AwsError */.Gy(call, err.code, err.message, '', false);
-}
-/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
-function retrying(ctx, call, attempt) {
-    return withRetry(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
-}
-/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
-async function send(ctx, req, toAwsError) {
-    try {
-        return await ctx.http({ ...req, proxy: ctx.proxyFor(req.url) });
-    }
-    catch (err) {
-        if (err instanceof request/* NetworkError */.D)
-            throw toAwsError(err);
-        throw err;
-    }
 }
 
 
