@@ -155,7 +155,8 @@ const CASES: Record<string, () => Promise<unknown>> = {
     assert.equal(s.calls.length, 1, 'one attempt');
   },
   'retry-max-attempts': async () => {
-    sts.queue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 400, code: 'Throttling' })));
+    // Not throttling: that is retried until action-timeout-s whatever this says (README, Retries).
+    sts.queue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503, code: 'ServiceUnavailable' })));
     const s = await step({ ...OIDC, 'retry-max-attempts': '2' });
     sts.clearFaults();
     assert.equal(s.run.code, 1);

@@ -109,4 +109,38 @@ describe('every request honours the proxy settings', () => {
     assert.match(error, /rolesanywhere:CreateSession failed: EPROXYAUTH: proxy http:\/\/127\.0\.0\.1:\d+ refused CONNECT .* with HTTP 40[17]\. The proxy refused its credentials/);
     assert.ok(!run.stdout.includes('wrong-pass-456') && !run.stderr.includes('wrong-pass-456'));
   });
+
+  test('through the tunnel TLS checks who answers: a certificate for localhost only is refused for https://127.0.0.1, as direct', async () => {
+    const root = await pki.createRoot({ commonName: 'Localhost-only Root', keyType: 'ec-p256' });
+    const server = await pki.issueLeaf(root, { commonName: 'localhost', subjectAltNames: ['DNS:localhost'] });
+    const narrow = await startRolesAnywhereStandIn({
+      trustAnchors: [{ arn: ANCHOR, caPem: (await pki.createRoot({ commonName: 'unused' })).certPem }],
+      profiles: [{ arn: PROFILE, roleArns: [ROLE] }],
+      tls: { certPem: server.certPem, keyPem: server.keyPem, caPem: root.certPem },
+    });
+    try {
+      const narrowCa = join(pki.dir, 'localhost-only-ca.pem');
+      writeFileSync(narrowCa, root.certPem);
+      const port = new URL(narrow.url).port;
+      const attempt = (host: string, viaProxy: boolean) =>
+        runAction('main', {
+          inputs: { ...raInputs(), 'retry-max-attempts': '1' },
+          env: { AWS_ENDPOINT_URL_ROLESANYWHERE: `https://${host}:${port}`, NODE_EXTRA_CA_CERTS: narrowCa, ...(viaProxy ? { HTTPS_PROXY: proxy.url } : {}) },
+        });
+      for (const viaProxy of [true, false]) {
+        const before = narrow.requests.length;
+        const run = await attempt('127.0.0.1', viaProxy);
+        assert.equal(run.code, 1, run.stdout);
+        assert.match(errorAnnotation(run.stdout), /rolesanywhere:CreateSession failed: ERR_TLS_CERT_ALTNAME_INVALID.*TLS certificate was not trusted/, viaProxy ? 'through the proxy' : 'direct');
+        assert.equal(narrow.requests.length, before, 'no request reached the server');
+      }
+      // The same server under the name its certificate holds is reached through the tunnel: the refusal was the name.
+      const proxied = proxy.requests().length;
+      const named = await attempt('localhost', true);
+      assert.ok(narrow.requests.length > 0, named.stdout);
+      assert.deepEqual(proxy.requests().slice(proxied), [`CONNECT localhost:${port}`]);
+    } finally {
+      await narrow.close();
+    }
+  });
 });

@@ -128,7 +128,7 @@ export function grantsIdToken(permissions: Permissions | undefined): boolean {
 }
 
 /** How examples run this project's CLI: straight from the repository at the major tag, as npx fetches it. */
-export const CLI_PREFIX = 'npx --yes github:aws-short-lived-credentials/aws-short-lived-credentials#v0 ';
+export const CLI_PREFIX = 'npx --yes @aws-short-lived-credentials/cli@1 ';
 
 export interface ScriptCommand {
   /** `aws` (the AWS CLI) or `cli` (this project's, which the test runs from dist/). */

@@ -224,7 +224,7 @@ export function repositoryWorkflowSnippet(target: GithubTarget): string {
   const v = (name: string) => `\${{ vars.${name} }}`;
   return [
     ...(target.environment ? ['    environment: ' + target.environment, '    steps:'] : []),
-    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v0',
+    '      - uses: aws-short-lived-credentials/aws-short-lived-credentials@v1',
     '        with:',
     `          aws-region: ${v(GITHUB_VARIABLES.region)}`,
     `          iot-credential-endpoint: ${v(GITHUB_VARIABLES.endpoint)}`,
