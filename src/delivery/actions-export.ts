@@ -3,7 +3,6 @@ import type { Config } from '../config/model.js';
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
-import { PROFILE_STATE, writeProfile } from './profile.js';
 import { summaryMarkdown } from './summary.js';
 
 export function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
@@ -51,6 +50,8 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
   }
   const { credentialsFile, configFile, profile } = config.delivery;
   if (credentialsFile && configFile && profile) {
+    // Loaded only for a profile: its lock library patches fs, which an env-only step has no use for.
+    const { PROFILE_STATE, writeProfile } = await import('./profile.js');
     const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile }, session.serviceEndpoints);
     out.saveState(PROFILE_STATE, JSON.stringify(receipt));
     if (config.delivery.announceProfile) {
