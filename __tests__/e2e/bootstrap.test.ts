@@ -204,13 +204,13 @@ describe('bootstrap iot', () => {
     assert.ok(role.Role?.Tags?.some((t) => t.Key === 'created-by' && t.Value === 'aws-short-lived-credentials'));
   });
 
-  test('auth.yaml is what credential-process --auth reads', () => {
+  test('auth.yaml is what credential-process --auth reads', async () => {
     const text = readFileSync(out('runner-1', 'auth.yaml'), 'utf8');
     assert.match(text, /^mode: iot-certificate$/m);
     assert.match(text, /^certificate: certificate\.pem$/m);
     assert.match(text, /^private-key: private\.key$/m);
     const known = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRAP_FLAGS]);
-    const { config } = loadSettings({ command: 'credential-process', flags: new Map([['auth', out('runner-1', 'auth.yaml')]]), rest: [] }, { env: {}, stdout: () => {}, stderr: () => {} }, known);
+    const { config } = await loadSettings({ command: 'credential-process', flags: new Map([['auth', out('runner-1', 'auth.yaml')]]), rest: [] }, { env: {}, stdout: () => {}, stderr: () => {} }, known);
     assert.equal(config.region, REGION);
     assert.equal(config.source.mode, 'iot-certificate');
     if (config.source.mode !== 'iot-certificate') return;

@@ -1,5 +1,5 @@
 export const id = 546;
-export const ids = [546];
+export const ids = [546,277];
 export const modules = {
 
 /***/ 1277:
@@ -7,7 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   A: () => (/* binding */ formatAuthFile),
-/* harmony export */   M9: () => (/* binding */ parseAuthFile)
+/* harmony export */   parseAuthFile: () => (/* binding */ parseAuthFile)
 /* harmony export */ });
 /* unused harmony export AUTH_FILE_VERSION */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);

@@ -9,8 +9,6 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import type { Config } from '../config/model.js';
 import type { Session } from '../credentials.js';
-import { acquireLock } from '../delivery/file-lock.js';
-import { writeAtomically } from '../delivery/profile-file.js';
 import { isPrivateDirectory, isPrivateFile } from './private-file.js';
 
 /** 2: keys carry a proof of identity and leave a defaulted session name out (version 1 entries are never read). */
@@ -132,6 +130,8 @@ export async function cachedSession(config: Config, options: CacheOptions, obtai
   const path = join(options.dir, `${cacheKey(config, options.proof)}.json`);
   const hit = readEntry(path, options);
   if (hit) return hit;
+  // Only a miss loads the lock and the writer: a hit is a read, and every `aws` command pays for what it loads.
+  const [{ acquireLock }, { writeAtomically }] = await Promise.all([import('../delivery/file-lock.js'), import('../delivery/profile-file.js')]);
   const release = await acquireLock(path, 'cache-dir');
   try {
     // Another process may have refreshed the entry while we waited for the lock.

@@ -7,9 +7,7 @@ import type { Config } from '../config/model.js';
 import { parseInteger } from '../config/values.js';
 import type { Session } from '../credentials.js';
 import { InputError } from '../errors.js';
-import { obtainGuardedSession } from '../providers/guarded-session.js';
-import { createProviderContext, type ProviderContext } from '../providers/context.js';
-import { parseAuthFile } from './auth-file.js';
+import type { ProviderContext } from '../providers/context.js';
 import { cachedSession, identityProof } from './cache.js';
 import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, type EnvFormat } from './formats.js';
 import { secretSettings, settingsReader } from './settings.js';
@@ -28,7 +26,7 @@ export interface CliIo {
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
 const DEFAULT_REFRESH_MARGIN_S = 900;
 
-export function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): { get: (name: string) => string; config: Config } {
+export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<{ get: (name: string) => string; config: Config }> {
   const authPath = args.flags.get('auth') ?? io.env['ASLC_AUTH'];
   let authFile: Map<string, string> | undefined;
   if (authPath) {
@@ -39,6 +37,7 @@ export function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<str
     } catch (err) {
       throw new InputError('auth', `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
     }
+    const { parseAuthFile } = await import('./auth-file.js');
     authFile = parseAuthFile(text, full, dirname(full), known);
     for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);
   }
@@ -69,7 +68,9 @@ function providerEnv(config: Config, get: (name: string) => string, io: CliIo): 
   return { ...io.env, [LOGIN_TOKEN_VARIABLE]: loadIdToken(cacheDir(get, io), config.source.login, new Date()) };
 }
 
-function context(config: Config, io: CliIo, verbose: boolean, env: Record<string, string | undefined>): ProviderContext {
+async function context(config: Config, io: CliIo, verbose: boolean, env: Record<string, string | undefined>): Promise<ProviderContext> {
+  // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
+  const { createProviderContext } = await import('../providers/context.js');
   return createProviderContext({
     env,
     retry: config.retry,
@@ -100,13 +101,14 @@ export async function session(config: Config, io: CliIo, get: (name: string) => 
   const env = providerEnv(config, get, io);
   // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
   const guarded = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
-  const outcome = await obtainGuardedSession(guarded, context(config, io, get('verbose') === 'true', env));
+  const { obtainGuardedSession } = await import('../providers/guarded-session.js');
+  const outcome = await obtainGuardedSession(guarded, await context(config, io, get('verbose') === 'true', env));
   if (!('final' in outcome)) throw new Error('unreachable: use-existing-credentials is off');
   return outcome.final;
 }
 
 export async function credentialProcess(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
-  const { get, config } = loadSettings(args, io, known);
+  const { get, config } = await loadSettings(args, io, known);
   const verbose = get('verbose') === 'true';
   const obtain = () => session(config, io, get);
   const result = get('no-cache') === 'true'
@@ -129,7 +131,7 @@ export async function credentialProcess(args: ParsedArgs, io: CliIo, known: Read
 }
 
 export async function envCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
-  const { get, config } = loadSettings(args, io, known);
+  const { get, config } = await loadSettings(args, io, known);
   const format = (get('format') || 'sh') as EnvFormat;
   if (!ENV_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${ENV_FORMATS.join(', ')}`);
   const result = await session(config, io, get);
@@ -139,7 +141,7 @@ export async function envCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet
 
 export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   if (args.rest.length === 0) throw new UsageError('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
-  const { get, config } = loadSettings(args, io, known);
+  const { get, config } = await loadSettings(args, io, known);
   const result = await session(config, io, get);
   const env: Record<string, string | undefined> = { ...io.env };
   // A profile in the environment would make SDKs skip the credentials we hand over.
@@ -161,7 +163,7 @@ export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySe
 
 /** `login`: sign in at the identity provider in a browser, cache the id-token, exchange it, cache the credentials. */
 export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
-  const { get, config } = loadSettings(args, io, known);
+  const { get, config } = await loadSettings(args, io, known);
   if (config.source.mode !== 'oidc' || !config.source.login) {
     throw new InputError('issuer', 'is required for login', 'Pass --issuer https://your-idp.example.com and --client-id <id>');
   }

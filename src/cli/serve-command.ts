@@ -25,7 +25,7 @@ const WATCH_INTERVAL_MS = 2_000;
 
 export async function serveCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   if (args.flags.get('handover') === 'true') return serveHandover(io);
-  const { get, config } = loadSettings(args, io, known);
+  const { get, config } = await loadSettings(args, io, known);
   const format = (get('format') || 'sh') as EnvFormat;
   if (!ENV_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${ENV_FORMATS.join(', ')}`);
   const first = await obtainCliSession(config, io, get);

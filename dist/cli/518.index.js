@@ -1,87 +1,6 @@
-export const id = 203;
-export const ids = [203];
+export const id = 518;
+export const ids = [518];
 export const modules = {
-
-/***/ 1277:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ formatAuthFile),
-/* harmony export */   M9: () => (/* binding */ parseAuthFile)
-/* harmony export */ });
-/* unused harmony export AUTH_FILE_VERSION */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
- * with a `version`. Read with the `yaml` library's failsafe schema, so every value is the string written (0777 stays
- * 0777, `no` stays no) and quoting and comments follow YAML. Pure.
- *
- *   version: 1
- *   mode: iot-certificate
- *   aws-region: us-east-1
- *   certificate: ./certificate.pem    # relative paths are relative to the file
- */
-
-
-
-const AUTH_FILE_VERSION = 1;
-/** Keys whose values are paths, resolved against the file's directory. */
-const PATH_KEYS = new Set(['certificate', 'private-key', 'certificate-chain', 'ca-certificate', 'web-identity-token-file', 'credentials-file']);
-const FLAT_MAP = 'auth.yaml holds one flat map of input names to values (key: value); see the README';
-function parseAuthFile(text, path, dir, known) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false });
-    const firstError = doc.errors[0];
-    if (firstError) {
-        // The library's message quotes the offending line, which may hold a key or passphrase: keep only its reason.
-        const reason = firstError.message.split(/ at line \d|\n/)[0].replace(/\p{Cc}/gu, ' ').slice(0, 120);
-        const line = lines.linePos(firstError.pos[0]).line;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} line ${line} is not valid YAML (${reason})`, 'Fix the YAML; quote values that hold #, : or leading spaces');
-    }
-    const lineOf = (offset) => (offset === undefined ? '' : ` line ${lines.linePos(offset).line}`);
-    const values = new Map();
-    if (doc.contents === null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is empty`, `Add 'version: ${AUTH_FILE_VERSION}' and the inputs; ${FLAT_MAP}`);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is not a map of keys to values`, FLAT_MAP);
-    for (const pair of doc.contents.items) {
-        const where = lineOf(pair.key?.range?.[0]);
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || typeof pair.key.value !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has a key that is not a plain name`, FLAT_MAP);
-        const key = pair.key.value;
-        if (!/^[a-z0-9-]+$/.test(key) || (key !== 'version' && !known.has(key))) {
-            const shown = key.replace(/[^\w.-]/g, '?').slice(0, 40);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has an unknown key '${shown}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
-        }
-        if (pair.value !== null && (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) || typeof pair.value.value !== 'string')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where}: '${key}' is not a single value (a list or map is given)`, 'Give one value; quote it if it holds YAML characters');
-        }
-        const value = pair.value === null ? '' : pair.value.value;
-        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, value) : value);
-    }
-    const version = values.get('version');
-    if (version !== String(AUTH_FILE_VERSION)) {
-        const shown = version === undefined ? '(none)' : version.replace(/[^\w.-]/g, '?').slice(0, 20);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} has version ${shown}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
-    }
-    values.delete('version');
-    return values;
-}
-/** Writes values as auth.yaml text (bootstrap uses it); values with YAML-special characters are quoted. */
-function formatAuthFile(values, comment) {
-    const lines = [`# ${comment}`, `version: ${AUTH_FILE_VERSION}`];
-    // Plain only when no YAML reader could take it for anything else: a leading - or @, a trailing : or a leading digit would.
-    const plain = (v) => /^[A-Za-z_./][\w./@:-]*$/.test(v) && !v.endsWith(':');
-    for (const [k, v] of values)
-        lines.push(`${k}: ${plain(v) ? v : JSON.stringify(v)}`);
-    return lines.join('\n') + '\n';
-}
-
-
-/***/ }),
 
 /***/ 8726:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -142,7 +61,7 @@ function powershellQuoted(value) {
 
 /***/ }),
 
-/***/ 8203:
+/***/ 9518:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -170,318 +89,8 @@ var action_inputs = __webpack_require__(5158);
 var values = __webpack_require__(3750);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
-// EXTERNAL MODULE: ./src/config/arn.ts
-var config_arn = __webpack_require__(2465);
-// EXTERNAL MODULE: ./src/providers/registry.ts
-var registry = __webpack_require__(3307);
-;// CONCATENATED MODULE: ./src/providers/guarded-session.ts
-
-
-
-/** configure-aws-credentials's test: any of these in either key, which some tools mangle. */
-const SPECIAL_CHARACTERS = /[!@#$%^&*()_+\-=[\]{};':"\\|,.<>/?]/;
-/** A clean 40-character key comes about one time in four; 50 tries leave about 1 in 10^7 jobs without one. */
-const MAX_CLEAN_KEY_TRIES = 50;
-async function obtainGuardedSession(config, ctx) {
-    const existing = await existingIdentity(config, ctx);
-    if (existing)
-        return { existing };
-    let obtained = await (0,registry/* obtainSession */.U)(config, ctx);
-    for (let tries = 1; config.guards.specialCharactersWorkaround && hasSpecialCharacters(obtained.final); tries++) {
-        if (tries >= MAX_CLEAN_KEY_TRIES) {
-            throw new errors/* AwsError */.Gy('special-characters-workaround', 'NoCleanKey', `no secret key without special characters in ${tries} sessions`, 'Remove special-characters-workaround and quote the key where it is used', false);
-        }
-        ctx.debug('special-characters-workaround: the secret key has special characters; asking again');
-        obtained = await (0,registry/* obtainSession */.U)(config, ctx);
-    }
-    const final = await checkAccount(obtained.final, config, ctx);
-    return { source: obtained.source, final };
-}
-function hasSpecialCharacters(session) {
-    return SPECIAL_CHARACTERS.test(session.credentials.accessKeyId) || SPECIAL_CHARACTERS.test(session.credentials.secretAccessKey);
-}
-/**
- * allowed-account-ids: the account comes from the assumed-role ARN; where the exchange reports none (plain IoT mode)
- * sts:GetCallerIdentity asks, and its ARN then also fills the outputs.
- */
-async function checkAccount(session, config, ctx) {
-    const allowed = config.guards.allowedAccountIds;
-    if (allowed.length === 0)
-        return session;
-    let arn = session.assumedRoleArn;
-    if (!arn) {
-        const { getCallerIdentity } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(80)]).then(__webpack_require__.bind(__webpack_require__, 9080));
-        arn = (await getCallerIdentity(ctx, config.region, session.credentials)).arn;
-    }
-    const account = (0,config_arn/* accountOfArn */.KC)(arn);
-    if (!allowed.includes(account)) {
-        throw new errors/* InputError */.dz('allowed-account-ids', `the credentials are for account ${account || '(unknown)'}, which is not one of ${allowed.join(', ')}; nothing was delivered`, 'Check role-to-assume (or the role alias / Roles Anywhere profile), or add the account to allowed-account-ids');
-    }
-    return { ...session, assumedRoleArn: arn };
-}
-/** use-existing-credentials: the environment's AWS_* credentials, if sts:GetCallerIdentity accepts them (and the account is allowed). */
-async function existingIdentity(config, ctx) {
-    if (!config.guards.useExistingCredentials)
-        return undefined;
-    const { environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 6895));
-    const credentials = environmentCredentials(ctx.env);
-    if (!credentials.accessKeyId || !credentials.secretAccessKey) {
-        ctx.debug('use-existing-credentials: no AWS credentials in the environment; obtaining new ones');
-        return undefined;
-    }
-    const { getCallerIdentity } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(80)]).then(__webpack_require__.bind(__webpack_require__, 9080));
-    try {
-        const identity = await getCallerIdentity({ ...ctx, maxAttempts: 1 }, config.region, credentials);
-        const allowed = config.guards.allowedAccountIds;
-        if (allowed.length > 0 && !allowed.includes(identity.account)) {
-            ctx.debug(`use-existing-credentials: the environment's credentials are for account ${identity.account}, not in allowed-account-ids; obtaining new ones`);
-            return undefined;
-        }
-        return identity;
-    }
-    catch (err) {
-        ctx.debug(`use-existing-credentials: the environment's credentials were not accepted (${err instanceof Error ? err.message : String(err)}); obtaining new ones`);
-        return undefined;
-    }
-}
-
-// EXTERNAL MODULE: ./src/providers/context.ts
-var context = __webpack_require__(9513);
-// EXTERNAL MODULE: ./src/cli/auth-file.ts
-var auth_file = __webpack_require__(1277);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./node_modules/proper-lockfile/index.js
-var proper_lockfile = __webpack_require__(3648);
-var proper_lockfile_default = /*#__PURE__*/__webpack_require__.n(proper_lockfile);
-;// CONCATENATED MODULE: ./src/delivery/file-lock.ts
-/**
- * A lock beside the file it guards (`<path>.lock`), so that processes editing the same file (two steps, the CLI and
- * the action, twenty `aws` commands at once) take turns. proper-lockfile makes it a directory (mkdir is atomic) whose
- * mtime the holder refreshes; a lock whose mtime stopped moving was left by a process that is gone and is taken over.
- * Around it: every wait sleeps and ends at the caller's deadline, anything at `<path>.lock` other than a lock directory
- * of this user fails at once, and release removes the lock only while it is still the one this process made.
- */
-
-
-
-const DEFAULT_WAIT_MS = 15000;
-/** A holder refreshes its lock every STALE_MS / 2; a lock not refreshed for STALE_MS has lost its holder. */
-const STALE_MS = 10000;
-/** Takes `<path>.lock`, waiting (sleeping) while another process holds it; returns the release function. */
-async function file_lock_acquireLock(path, input, options = {}) {
-    const lockPath = `${path}.lock`;
-    const deadline = options.deadline ?? Date.now() + DEFAULT_WAIT_MS;
-    for (;;) {
-        let ours;
-        // Removal goes through here, so neither release nor the exit handler removes a lock another process has taken.
-        const guardedFs = {
-            ...external_node_fs_,
-            rmdirSync: (p) => {
-                if (ours !== undefined && identity(String(p)) !== ours)
-                    return;
-                external_node_fs_.rmdirSync(p);
-            },
-        };
-        try {
-            const release = proper_lockfile_default().lockSync(path, { realpath: false, stale: STALE_MS, lockfilePath: lockPath, fs: guardedFs, onCompromised: () => undefined });
-            ours = identity(lockPath);
-            return () => {
-                try {
-                    release();
-                }
-                catch {
-                    // ERELEASED: the lock was taken over as stale, so there is nothing of ours to remove.
-                }
-            };
-        }
-        catch (err) {
-            if (err.code !== 'ELOCKED')
-                throw lockError(input, lockPath, err);
-        }
-        const problem = foreignLock(lockPath);
-        if (problem)
-            throw new errors/* InputError */.dz(input, `${lockPath} ${problem}`, `Remove ${lockPath} if no other process is writing ${path}, or choose another path`);
-        const left = deadline - Date.now();
-        if (left <= 0) {
-            throw new errors/* InputError */.dz(input, `${lockPath} is held by another process and was not released in time`, `Another process is writing ${path}; if none is, remove ${lockPath}`);
-        }
-        await new Promise((resolve) => setTimeout(resolve, Math.min(left, 50 + Math.random() * 100)));
-    }
-}
-/** Which lock directory this is: a new one made after ours was removed differs in inode or birth time. */
-function identity(lockPath) {
-    try {
-        const stat = external_node_fs_.lstatSync(lockPath);
-        return `${stat.dev}:${stat.ino}:${stat.birthtimeMs}`;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Why what sits at `lockPath` is not a lock worth waiting for, or undefined when it is one. */
-function foreignLock(lockPath) {
-    let stat;
-    try {
-        stat = external_node_fs_.lstatSync(lockPath);
-    }
-    catch {
-        return undefined; // Released between our attempt and this look: try again.
-    }
-    if (stat.isSymbolicLink())
-        return 'is a symbolic link, not a lock';
-    if (!stat.isDirectory())
-        return 'is not a lock directory (a file left by another program or an older version)';
-    if (process.getuid && stat.uid !== process.getuid())
-        return `is a lock of another user (uid ${stat.uid}), which this user cannot take over`;
-    return undefined;
-}
-function lockError(input, lockPath, err) {
-    const code = err.code ?? 'error';
-    return new errors/* InputError */.dz(input, `cannot take the lock ${lockPath} (${code}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''})`, 'Choose a path in a directory this job can write and owns');
-}
-/** A file-system failure as an InputError on the input that named the path. */
-function file_lock_fileError(input, path, err) {
-    const code = err.code ?? 'error';
-    const why = {
-        ENOTDIR: 'a component of the path is a file, not a directory',
-        EEXIST: 'a component of the path is a file, not a directory',
-        EISDIR: 'it is a directory',
-        EACCES: 'permission denied',
-        EPERM: 'permission denied',
-        EROFS: 'the file system is read-only',
-        ENAMETOOLONG: 'the name is too long',
-    };
-    return new errors/* InputError */.dz(input, `cannot write ${path} (${code}${why[code] ? `: ${why[code]}` : ''})`, 'Choose a path the job can write, in a directory it owns');
-}
-
-;// CONCATENATED MODULE: ./src/delivery/profile-file.ts
-/**
- * Read-modify-write of shared credentials/config files as one change: every file under its lock (taken in path order
- * so two writers cannot deadlock), each written to a temporary file with mode 0600 and renamed over the target so no
- * reader ever sees half a file, never through a symbolic link, and put back as it was if a later file fails.
- */
-
-
-
-
-
-/**
- * Locks and reads `paths` (made absolute), lets `plan` decide every file's new text from all of them, then writes them.
- * Either every planned file is written, or each file already written is put back and the error thrown.
- */
-async function editFiles(paths, input, plan, options = {}) {
-    const unique = [...new Set(paths.map((p) => resolve(p)))].sort();
-    const releases = [];
-    try {
-        for (const path of unique) {
-            refuseSymlink(path, input);
-            try {
-                mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-            }
-            catch (err) {
-                throw fileError(input, path, err);
-            }
-            releases.push(await acquireLock(path, input, options));
-        }
-        const before = new Map();
-        for (const path of unique) {
-            refuseSymlink(path, input);
-            before.set(path, readText(path, input));
-        }
-        const changes = [...plan(before)].filter(([path, after]) => after !== before.get(path)?.text || (after !== null && !before.get(path)?.existed));
-        const done = [];
-        try {
-            for (const [path, after] of changes) {
-                if (!before.has(path))
-                    throw new Error(`planned a file that was not locked: ${path}`);
-                if (after === null) {
-                    if (before.get(path).existed)
-                        unlinkSync(path);
-                }
-                else {
-                    writeAtomically(path, after, input);
-                }
-                done.push(path);
-            }
-        }
-        catch (err) {
-            putBack(done, before, input, err);
-            throw err;
-        }
-        return before;
-    }
-    finally {
-        for (const release of releases.reverse())
-            release();
-    }
-}
-function putBack(done, before, input, cause) {
-    const failed = [];
-    for (const path of done.reverse()) {
-        const was = before.get(path);
-        try {
-            if (was.existed)
-                writeAtomically(path, was.text, input);
-            else
-                rmSync(path, { force: true });
-        }
-        catch {
-            failed.push(path);
-        }
-    }
-    if (failed.length > 0) {
-        const why = cause instanceof Error ? cause.message : String(cause);
-        throw new InputError(input, `${why}; and putting back ${failed.join(', ')} as it was failed too`, `Check ${failed.join(', ')} by hand: it may hold credentials this step wrote`);
-    }
-}
-function readText(path, input) {
-    try {
-        return { text: readFileSync(path, 'utf8'), existed: true };
-    }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw fileError(input, path, err);
-        return { text: '', existed: false };
-    }
-}
-/** Writes `text` to `path` with mode 0600 via a sibling temporary file and rename. */
-function writeAtomically(path, text, input) {
-    const tmp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    let fd;
-    try {
-        fd = (0,external_node_fs_.openSync)(tmp, 'wx', 0o600);
-        (0,external_node_fs_.writeSync)(fd, text);
-        (0,external_node_fs_.fsyncSync)(fd);
-        (0,external_node_fs_.closeSync)(fd);
-        fd = undefined;
-        (0,external_node_fs_.renameSync)(tmp, path);
-    }
-    catch (err) {
-        try {
-            if (fd !== undefined)
-                (0,external_node_fs_.closeSync)(fd);
-            (0,external_node_fs_.rmSync)(tmp, { force: true });
-        }
-        catch {
-            // The temporary file could not be made or is gone; the first failure is the one to report.
-        }
-        throw file_lock_fileError(input, path, err);
-    }
-}
-function refuseSymlink(path, input) {
-    let isLink = false;
-    try {
-        isLink = lstatSync(path).isSymbolicLink();
-    }
-    catch {
-        return;
-    }
-    if (isLink) {
-        throw new InputError(input, `${path} is a symbolic link, which this action will not write through`, 'Point it at a regular file, or remove the link');
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cli/private-file.ts
 function ownedByThisUser(stat) {
     return !process.getuid || stat.uid === process.getuid();
@@ -502,8 +111,6 @@ function isPrivateDirectory(stat) {
  * once cause one exchange. A corrupt, foreign-owned or loosely permissioned entry is ignored, never trusted; expired
  * entries are removed.
  */
-
-
 
 
 
@@ -623,7 +230,9 @@ async function cachedSession(config, options, obtain) {
     const hit = readEntry(path, options);
     if (hit)
         return hit;
-    const release = await file_lock_acquireLock(path, 'cache-dir');
+    // Only a miss loads the lock and the writer: a hit is a read, and every `aws` command pays for what it loads.
+    const [{ acquireLock }, { writeAtomically }] = await Promise.all([Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9906)), Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6016))]);
+    const release = await acquireLock(path, 'cache-dir');
     try {
         // Another process may have refreshed the entry while we waited for the lock.
         const refreshed = readEntry(path, options);
@@ -706,6 +315,8 @@ var formats = __webpack_require__(8726);
 var settings = __webpack_require__(1957);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/delivery/profile-file.ts
+var profile_file = __webpack_require__(6016);
 ;// CONCATENATED MODULE: ./src/cli/login-session.ts
 /**
  * `login` and the commands that use its result: the id-token from an interactive sign-in is cached (mode 0600, like
@@ -726,7 +337,7 @@ function tokenPath(cacheDir, identity) {
 }
 function saveIdToken(cacheDir, identity, idToken, expiresAt) {
     (0,external_node_fs_.mkdirSync)(cacheDir, { recursive: true, mode: 0o700 });
-    writeAtomically(tokenPath(cacheDir, identity), JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }), 'cache-dir');
+    (0,profile_file.writeAtomically)(tokenPath(cacheDir, identity), JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }), 'cache-dir');
 }
 /** The cached id-token whatever its expiry (it names the login's identity in the credential cache's key), if private. */
 function cachedIdToken(cacheDir, identity) {
@@ -778,12 +389,9 @@ function loadIdToken(cacheDir, identity, now) {
 
 
 
-
-
-
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
 const DEFAULT_REFRESH_MARGIN_S = 900;
-function loadSettings(args, io, known) {
+async function loadSettings(args, io, known) {
     const authPath = args.flags.get('auth') ?? io.env['ASLC_AUTH'];
     let authFile;
     if (authPath) {
@@ -795,7 +403,8 @@ function loadSettings(args, io, known) {
         catch (err) {
             throw new errors/* InputError */.dz('auth', `cannot read ${full} (${err.code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
         }
-        authFile = (0,auth_file/* parseAuthFile */.M9)(text, full, (0,external_node_path_.dirname)(full), known);
+        const { parseAuthFile } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 1277));
+        authFile = parseAuthFile(text, full, (0,external_node_path_.dirname)(full), known);
         for (const value of (0,settings/* secretSettings */.wL)(new Map(), io.env, authFile))
             io.secret?.(value);
     }
@@ -824,8 +433,10 @@ function providerEnv(config, get, io) {
         return io.env;
     return { ...io.env, [LOGIN_TOKEN_VARIABLE]: loadIdToken(cacheDir(get, io), config.source.login, new Date()) };
 }
-function run_command_context(config, io, verbose, env) {
-    return (0,context/* createProviderContext */.ZB)({
+async function context(config, io, verbose, env) {
+    // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
+    const { createProviderContext } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(513)]).then(__webpack_require__.bind(__webpack_require__, 9513));
+    return createProviderContext({
         env,
         retry: config.retry,
         httpProxy: config.httpProxy,
@@ -855,13 +466,14 @@ async function session(config, io, get) {
     const env = providerEnv(config, get, io);
     // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
     const guarded = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
-    const outcome = await obtainGuardedSession(guarded, run_command_context(config, io, get('verbose') === 'true', env));
+    const { obtainGuardedSession } = await __webpack_require__.e(/* import() */ 687).then(__webpack_require__.bind(__webpack_require__, 8687));
+    const outcome = await obtainGuardedSession(guarded, await context(config, io, get('verbose') === 'true', env));
     if (!('final' in outcome))
         throw new Error('unreachable: use-existing-credentials is off');
     return outcome.final;
 }
 async function credentialProcess(args, io, known) {
-    const { get, config } = loadSettings(args, io, known);
+    const { get, config } = await loadSettings(args, io, known);
     const verbose = get('verbose') === 'true';
     const obtain = () => session(config, io, get);
     const result = get('no-cache') === 'true'
@@ -880,7 +492,7 @@ async function credentialProcess(args, io, known) {
     return 0;
 }
 async function envCommand(args, io, known) {
-    const { get, config } = loadSettings(args, io, known);
+    const { get, config } = await loadSettings(args, io, known);
     const format = (get('format') || 'sh');
     if (!formats/* ENV_FORMATS */.$G.includes(format))
         throw new cli_args/* UsageError */.eb(`--format must be one of ${formats/* ENV_FORMATS */.$G.join(', ')}`);
@@ -891,7 +503,7 @@ async function envCommand(args, io, known) {
 async function execCommand(args, io, known) {
     if (args.rest.length === 0)
         throw new cli_args/* UsageError */.eb('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
-    const { get, config } = loadSettings(args, io, known);
+    const { get, config } = await loadSettings(args, io, known);
     const result = await session(config, io, get);
     const env = { ...io.env };
     // A profile in the environment would make SDKs skip the credentials we hand over.
@@ -913,12 +525,12 @@ async function execCommand(args, io, known) {
 }
 /** `login`: sign in at the identity provider in a browser, cache the id-token, exchange it, cache the credentials. */
 async function loginCommand(args, io, known) {
-    const { get, config } = loadSettings(args, io, known);
+    const { get, config } = await loadSettings(args, io, known);
     if (config.source.mode !== 'oidc' || !config.source.login) {
         throw new errors/* InputError */.dz('issuer', 'is required for login', 'Pass --issuer https://your-idp.example.com and --client-id <id>');
     }
     const identity = config.source.login;
-    const { login } = await Promise.all(/* import() */[__webpack_require__.e(129), __webpack_require__.e(6)]).then(__webpack_require__.bind(__webpack_require__, 4006));
+    const { login } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(129), __webpack_require__.e(6)]).then(__webpack_require__.bind(__webpack_require__, 4006));
     const port = get('port') ? (0,values/* parseInteger */.cG)(get('port'), 'port', 1, 65535, 'port number') : undefined;
     const result = await login({
         issuer: identity.issuer,
@@ -1826,6 +1438,267 @@ function parseList(value) {
 
 /***/ }),
 
+/***/ 9906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   acquireLock: () => (/* binding */ acquireLock),
+/* harmony export */   fileError: () => (/* binding */ fileError)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var proper_lockfile__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3648);
+/* harmony import */ var proper_lockfile__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(proper_lockfile__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/**
+ * A lock beside the file it guards (`<path>.lock`), so that processes editing the same file (two steps, the CLI and
+ * the action, twenty `aws` commands at once) take turns. proper-lockfile makes it a directory (mkdir is atomic) whose
+ * mtime the holder refreshes; a lock whose mtime stopped moving was left by a process that is gone and is taken over.
+ * Around it: every wait sleeps and ends at the caller's deadline, anything at `<path>.lock` other than a lock directory
+ * of this user fails at once, and release removes the lock only while it is still the one this process made.
+ */
+
+
+
+const DEFAULT_WAIT_MS = 15000;
+/** A holder refreshes its lock every STALE_MS / 2; a lock not refreshed for STALE_MS has lost its holder. */
+const STALE_MS = 10000;
+/** Takes `<path>.lock`, waiting (sleeping) while another process holds it; returns the release function. */
+async function acquireLock(path, input, options = {}) {
+    const lockPath = `${path}.lock`;
+    const deadline = options.deadline ?? Date.now() + DEFAULT_WAIT_MS;
+    for (;;) {
+        let ours;
+        // Removal goes through here, so neither release nor the exit handler removes a lock another process has taken.
+        const guardedFs = {
+            ...node_fs__WEBPACK_IMPORTED_MODULE_0__,
+            rmdirSync: (p) => {
+                if (ours !== undefined && identity(String(p)) !== ours)
+                    return;
+                node_fs__WEBPACK_IMPORTED_MODULE_0__.rmdirSync(p);
+            },
+        };
+        try {
+            const release = proper_lockfile__WEBPACK_IMPORTED_MODULE_1___default().lockSync(path, { realpath: false, stale: STALE_MS, lockfilePath: lockPath, fs: guardedFs, onCompromised: () => undefined });
+            ours = identity(lockPath);
+            return () => {
+                try {
+                    release();
+                }
+                catch {
+                    // ERELEASED: the lock was taken over as stale, so there is nothing of ours to remove.
+                }
+            };
+        }
+        catch (err) {
+            if (err.code !== 'ELOCKED')
+                throw lockError(input, lockPath, err);
+        }
+        const problem = foreignLock(lockPath);
+        if (problem)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${lockPath} ${problem}`, `Remove ${lockPath} if no other process is writing ${path}, or choose another path`);
+        const left = deadline - Date.now();
+        if (left <= 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `${lockPath} is held by another process and was not released in time`, `Another process is writing ${path}; if none is, remove ${lockPath}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, Math.min(left, 50 + Math.random() * 100)));
+    }
+}
+/** Which lock directory this is: a new one made after ours was removed differs in inode or birth time. */
+function identity(lockPath) {
+    try {
+        const stat = node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(lockPath);
+        return `${stat.dev}:${stat.ino}:${stat.birthtimeMs}`;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why what sits at `lockPath` is not a lock worth waiting for, or undefined when it is one. */
+function foreignLock(lockPath) {
+    let stat;
+    try {
+        stat = node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(lockPath);
+    }
+    catch {
+        return undefined; // Released between our attempt and this look: try again.
+    }
+    if (stat.isSymbolicLink())
+        return 'is a symbolic link, not a lock';
+    if (!stat.isDirectory())
+        return 'is not a lock directory (a file left by another program or an older version)';
+    if (process.getuid && stat.uid !== process.getuid())
+        return `is a lock of another user (uid ${stat.uid}), which this user cannot take over`;
+    return undefined;
+}
+function lockError(input, lockPath, err) {
+    const code = err.code ?? 'error';
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `cannot take the lock ${lockPath} (${code}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''})`, 'Choose a path in a directory this job can write and owns');
+}
+/** A file-system failure as an InputError on the input that named the path. */
+function fileError(input, path, err) {
+    const code = err.code ?? 'error';
+    const why = {
+        ENOTDIR: 'a component of the path is a file, not a directory',
+        EEXIST: 'a component of the path is a file, not a directory',
+        EISDIR: 'it is a directory',
+        EACCES: 'permission denied',
+        EPERM: 'permission denied',
+        EROFS: 'the file system is read-only',
+        ENAMETOOLONG: 'the name is too long',
+    };
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, `cannot write ${path} (${code}${why[code] ? `: ${why[code]}` : ''})`, 'Choose a path the job can write, in a directory it owns');
+}
+
+
+/***/ }),
+
+/***/ 6016:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   editFiles: () => (/* binding */ editFiles),
+/* harmony export */   writeAtomically: () => (/* binding */ writeAtomically)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
+/* harmony import */ var _file_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9906);
+/**
+ * Read-modify-write of shared credentials/config files as one change: every file under its lock (taken in path order
+ * so two writers cannot deadlock), each written to a temporary file with mode 0600 and renamed over the target so no
+ * reader ever sees half a file, never through a symbolic link, and put back as it was if a later file fails.
+ */
+
+
+
+
+
+/**
+ * Locks and reads `paths` (made absolute), lets `plan` decide every file's new text from all of them, then writes them.
+ * Either every planned file is written, or each file already written is put back and the error thrown.
+ */
+async function editFiles(paths, input, plan, options = {}) {
+    const unique = [...new Set(paths.map((p) => (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(p)))].sort();
+    const releases = [];
+    try {
+        for (const path of unique) {
+            refuseSymlink(path, input);
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), { recursive: true, mode: 0o700 });
+            }
+            catch (err) {
+                throw (0,_file_lock_js__WEBPACK_IMPORTED_MODULE_4__.fileError)(input, path, err);
+            }
+            releases.push(await (0,_file_lock_js__WEBPACK_IMPORTED_MODULE_4__.acquireLock)(path, input, options));
+        }
+        const before = new Map();
+        for (const path of unique) {
+            refuseSymlink(path, input);
+            before.set(path, readText(path, input));
+        }
+        const changes = [...plan(before)].filter(([path, after]) => after !== before.get(path)?.text || (after !== null && !before.get(path)?.existed));
+        const done = [];
+        try {
+            for (const [path, after] of changes) {
+                if (!before.has(path))
+                    throw new Error(`planned a file that was not locked: ${path}`);
+                if (after === null) {
+                    if (before.get(path).existed)
+                        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.unlinkSync)(path);
+                }
+                else {
+                    writeAtomically(path, after, input);
+                }
+                done.push(path);
+            }
+        }
+        catch (err) {
+            putBack(done, before, input, err);
+            throw err;
+        }
+        return before;
+    }
+    finally {
+        for (const release of releases.reverse())
+            release();
+    }
+}
+function putBack(done, before, input, cause) {
+    const failed = [];
+    for (const path of done.reverse()) {
+        const was = before.get(path);
+        try {
+            if (was.existed)
+                writeAtomically(path, was.text, input);
+            else
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(path, { force: true });
+        }
+        catch {
+            failed.push(path);
+        }
+    }
+    if (failed.length > 0) {
+        const why = cause instanceof Error ? cause.message : String(cause);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${why}; and putting back ${failed.join(', ')} as it was failed too`, `Check ${failed.join(', ')} by hand: it may hold credentials this step wrote`);
+    }
+}
+function readText(path, input) {
+    try {
+        return { text: (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'), existed: true };
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw (0,_file_lock_js__WEBPACK_IMPORTED_MODULE_4__.fileError)(input, path, err);
+        return { text: '', existed: false };
+    }
+}
+/** Writes `text` to `path` with mode 0600 via a sibling temporary file and rename. */
+function writeAtomically(path, text, input) {
+    const tmp = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(path), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(path)}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_2__.randomBytes)(6).toString('hex')}.tmp`);
+    let fd;
+    try {
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(tmp, 'wx', 0o600);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync)(fd, text);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fsyncSync)(fd);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+        fd = undefined;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync)(tmp, path);
+    }
+    catch (err) {
+        try {
+            if (fd !== undefined)
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(tmp, { force: true });
+        }
+        catch {
+            // The temporary file could not be made or is gone; the first failure is the one to report.
+        }
+        throw (0,_file_lock_js__WEBPACK_IMPORTED_MODULE_4__.fileError)(input, path, err);
+    }
+}
+function refuseSymlink(path, input) {
+    let isLink = false;
+    try {
+        isLink = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync)(path).isSymbolicLink();
+    }
+    catch {
+        return;
+    }
+    if (isLink) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is a symbolic link, which this action will not write through`, 'Point it at a regular file, or remove the link');
+    }
+}
+
+
+/***/ }),
+
 /***/ 7856:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1886,328 +1759,6 @@ function noProxyMatches(target, noProxy) {
 /** A proxy URL safe to print: without its credentials. */
 function describeProxy(proxy) {
     return `${proxy.protocol}//${proxy.host}`;
-}
-
-
-/***/ }),
-
-/***/ 7777:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ NetworkError),
-/* harmony export */   a: () => (/* binding */ httpRequest)
-/* harmony export */ });
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
-/* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7873);
-
-
-
-/** A failure below HTTP: refused, reset, timed out, TLS alert, proxy refusal. `code` is Node's, or one of ours. */
-class NetworkError extends Error {
-    code;
-    name = 'NetworkError';
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-}
-const MAX_BODY_BYTES = 1 << 20;
-async function httpRequest(req) {
-    const url = new URL(req.url);
-    requireSafeScheme(url);
-    const dispatcher = dispatcherFor(req, url);
-    const signal = AbortSignal.timeout(Math.max(1, Math.round(req.timeoutMs)));
-    try {
-        const res = await (0,undici__WEBPACK_IMPORTED_MODULE_0__.request)(url, {
-            method: req.method,
-            headers: req.headers ?? {},
-            body: req.body ?? null,
-            dispatcher,
-            signal,
-            headersTimeout: req.timeoutMs,
-            bodyTimeout: req.timeoutMs,
-        });
-        const body = await readBounded(res.body, req.maxBodyBytes ?? MAX_BODY_BYTES, url.host);
-        return { status: res.statusCode, headers: flatHeaders(res.headers), body };
-    }
-    catch (err) {
-        if (signal.aborted)
-            throw new NetworkError('ETIMEDOUT', `no complete response from ${url.host} within ${Math.round(req.timeoutMs)} ms`);
-        throw toNetworkError(err, url, req.proxy);
-    }
-    finally {
-        dispatcher.destroy().catch(() => undefined);
-    }
-}
-/** Plain http carries tokens and signatures in the clear: only to a host written as loopback. */
-function requireSafeScheme(url) {
-    if (url.protocol === 'https:')
-        return;
-    if (url.protocol === 'http:' && (0,_config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.hostname))
-        return;
-    throw new NetworkError('EINSECURE', `refusing to send a credential request to ${url.protocol}//${url.host} in cleartext: only https, or http to a loopback address (127.0.0.0/8, [::1], localhost), is allowed`);
-}
-function dispatcherFor(req, url) {
-    const tls = { minVersion: 'TLSv1.2', ...(req.tls?.secureContext ? { secureContext: req.tls.secureContext } : {}) };
-    const timeouts = { connectTimeout: req.timeoutMs, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs };
-    // Plain http goes to the proxy in absolute form (many proxies refuse CONNECT to port 80); https is tunnelled.
-    if (req.proxy)
-        return new undici__WEBPACK_IMPORTED_MODULE_0__.ProxyAgent({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
-    return new undici__WEBPACK_IMPORTED_MODULE_0__.Agent({ connect: { ...tls, timeout: req.timeoutMs }, ...timeouts });
-}
-async function readBounded(body, max, host) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > max)
-            throw new NetworkError('EMSGSIZE', `response from ${host} exceeds ${max} bytes`);
-        chunks.push(chunk);
-    }
-    return Buffer.concat(chunks).toString('utf8');
-}
-function flatHeaders(headers) {
-    const out = {};
-    for (const [name, value] of Object.entries(headers))
-        out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-    return out;
-}
-/** undici's and Node's failures under the codes the providers reason about. */
-function toNetworkError(err, url, proxy) {
-    if (err instanceof NetworkError)
-        return err;
-    const e = err;
-    const message = e.message ?? String(err);
-    const tunnel = /Proxy response \((\d+)\)/.exec(message);
-    if (proxy && tunnel) {
-        // 407 is the standard answer; some proxies (tinyproxy) answer 401.
-        const status = Number(tunnel[1]);
-        const code = status === 407 || status === 401 ? 'EPROXYAUTH' : 'EPROXY';
-        return new NetworkError(code, `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
-    }
-    const raw = e.cause?.code ?? e.code ?? 'ERR_NETWORK';
-    const code = UNDICI_CODES[raw] ?? raw;
-    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
-}
-const UNDICI_CODES = {
-    UND_ERR_SOCKET: 'ECONNRESET',
-    UND_ERR_CONNECT_TIMEOUT: 'ETIMEDOUT',
-    UND_ERR_HEADERS_TIMEOUT: 'ETIMEDOUT',
-    UND_ERR_BODY_TIMEOUT: 'ETIMEDOUT',
-    UND_ERR_CLOSED: 'ECONNRESET',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'ECONNRESET',
-};
-
-
-/***/ }),
-
-/***/ 9513:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R$: () => (/* binding */ retrying),
-/* harmony export */   ZB: () => (/* binding */ createProviderContext),
-/* harmony export */   rd: () => (/* binding */ networkFailure),
-/* harmony export */   tN: () => (/* binding */ send)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
-/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7777);
-/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
-/** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
-
-
-
-
-
-/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the env and inputs. */
-function createProviderContext(options) {
-    const clock = options.clock ?? _retry_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .ml;
-    return {
-        env: options.env,
-        clock,
-        deadline: clock.now() + options.retry.timeoutMs,
-        maxAttempts: options.retry.maxAttempts,
-        mask: options.mask,
-        debug: options.debug,
-        readFile: options.readFile ?? ((path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)),
-        proxyFor: (url) => (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyFor */ .iJ)(new URL(url), withNoProxy(options.env, options.noProxy), options.httpProxy),
-        ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
-        http: options.http ?? _http_request_js__WEBPACK_IMPORTED_MODULE_3__/* .httpRequest */ .a,
-    };
-}
-/** NO_PROXY with the `no-proxy` input's hosts added (the lower-case form is the one read first). */
-function withNoProxy(env, extra) {
-    if (!extra)
-        return env;
-    const merged = [env['no_proxy'] || env['NO_PROXY'], extra].filter(Boolean).join(',');
-    return { ...env, no_proxy: merged, NO_PROXY: merged };
-}
-const TRANSIENT_NETWORK = new Set([
-    'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
-]);
-/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
-function networkFailure(call, err, endpointHint) {
-    if (TRANSIENT_NETWORK.has(err.code))
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, '', true);
-    if (err.code === 'EPROXYAUTH') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
-    }
-    if (err.code === 'EPROXY') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
-    }
-    if (err.code === 'EINSECURE') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext', false);
-    }
-    if (err.code === 'ENOTFOUND') {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-        return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
-    }
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .AwsError */ .Gy(call, err.code, err.message, '', false);
-}
-/** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
-function retrying(ctx, call, attempt) {
-    return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`));
-}
-/** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
-async function send(ctx, req, toAwsError) {
-    try {
-        return await ctx.http({ ...req, proxy: ctx.proxyFor(req.url) });
-    }
-    catch (err) {
-        if (err instanceof _http_request_js__WEBPACK_IMPORTED_MODULE_3__/* .NetworkError */ .D)
-            throw toAwsError(err);
-        throw err;
-    }
-}
-
-
-/***/ }),
-
-/***/ 3307:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ obtainSession)
-/* harmony export */ });
-/* unused harmony export providerFor */
-const PROVIDERS = {
-    oidc: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 5303))).oidcProvider,
-    'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 6895))).roleChainingProvider,
-    'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(562)]).then(__webpack_require__.bind(__webpack_require__, 7562))).iotProvider,
-    'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(545), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
-    'minio-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(545), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 1585))).minioProvider,
-};
-async function providerFor(source) {
-    return (await PROVIDERS[source.mode]());
-}
-/** The mode's session, then the chained hop if any. Each session is masked the moment it exists. */
-async function obtainSession(config, ctx) {
-    const provider = await providerFor(config.source);
-    const session = await provider(config.source, config, ctx);
-    maskSession(session, ctx);
-    if (!config.chainRoleArn)
-        return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration, roleArnFor } = await Promise.all(/* import() */[__webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(895)]).then(__webpack_require__.bind(__webpack_require__, 6895));
-    const roleArn = await roleArnFor(config.chainRoleArn, session.credentials, session.assumedRoleArn, config, ctx);
-    const final = await assumeRoleWith(session.credentials, roleArn, config, ctx, chainedDuration(config));
-    maskSession(final, ctx);
-    return { source: session, final };
-}
-function maskSession(session, ctx) {
-    const c = session.credentials;
-    for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken])
-        if (value)
-            ctx.mask(value);
-}
-
-
-/***/ }),
-
-/***/ 9809:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ backoffDelay),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   ml: () => (/* binding */ systemClock)
-/* harmony export */ });
-/* unused harmony exports isThrottling, RETRY_DEFAULTS */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/**
- * Retries with capped exponential backoff and full jitter, bounded by attempts and by a deadline. Clock, sleep and
- * randomness are passed in so the schedule is tested without waiting.
- *
- * Throttling is not a failure of the call but a queue: when a matrix of jobs starts at once, the service's limit is
- * the bottleneck and every job gets through if it waits its turn. So a throttled attempt is retried for as long as
- * the deadline allows, whatever the attempt budget, on a schedule of its own that starts wider (spreading the
- * stampede over the limit) and grows to a longer cap. Every other transient failure spends the attempt budget.
- */
-
-/** The error codes services use to say "too many requests": STS, IoT, Roles Anywhere, S3-compatible stores. */
-const THROTTLING_CODES = new Set([
-    'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestLimitExceeded', 'TooManyRequestsException',
-    'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'HTTP 429',
-]);
-function isThrottling(err) {
-    return THROTTLING_CODES.has(err.code);
-}
-const RETRY_DEFAULTS = { baseDelayMs: 200, maxDelayMs: 5000, throttleBaseDelayMs: 2000, throttleMaxDelayMs: 10_000 };
-const systemClock = {
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: () => Math.random(),
-};
-/** The wait before retry number `retry` (1-based): uniform in [0, min(cap, base * 2^(retry-1))]. */
-function backoffDelay(retry, random, baseMs, capMs) {
-    return Math.floor(random * Math.min(capMs, baseMs * 2 ** (retry - 1)));
-}
-async function withRetry(call, operation, policy, clock = systemClock, onRetry) {
-    const base = policy.baseDelayMs ?? RETRY_DEFAULTS.baseDelayMs;
-    const cap = policy.maxDelayMs ?? RETRY_DEFAULTS.maxDelayMs;
-    const throttleBase = policy.throttleBaseDelayMs ?? RETRY_DEFAULTS.throttleBaseDelayMs;
-    const throttleCap = policy.throttleMaxDelayMs ?? RETRY_DEFAULTS.throttleMaxDelayMs;
-    const perAttempt = policy.attemptTimeoutMs ?? 15000;
-    let failures = 0;
-    let throttles = 0;
-    for (let attempt = 1;; attempt++) {
-        const remaining = policy.deadline - clock.now();
-        if (remaining <= 0)
-            throw timedOut(call, attempt - 1);
-        try {
-            return await operation(attempt, Math.min(perAttempt, remaining));
-        }
-        catch (err) {
-            if (!(err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy) || !err.retryable)
-                throw err;
-            const throttled = isThrottling(err) && policy.retryThrottling !== false && policy.maxAttempts > 1;
-            if (throttled)
-                throttles++;
-            else
-                failures++;
-            if (!throttled && failures >= policy.maxAttempts) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
-            }
-            const delay = throttled ? backoffDelay(throttles, clock.random(), throttleBase, throttleCap) : backoffDelay(failures, clock.random(), base, cap);
-            if (clock.now() + delay >= policy.deadline) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
-            }
-            onRetry?.(err, attempt, delay);
-            await clock.sleep(delay);
-        }
-    }
-}
-function timedOut(call, attempts) {
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsError */ .Gy(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
-}
-function joinHint(hint, more) {
-    return hint ? `${hint}. ${more}` : more;
 }
 
 
