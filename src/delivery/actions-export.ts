@@ -4,6 +4,7 @@ import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
 import { PROFILE_STATE, writeProfile } from './profile.js';
+import { writeJobProfile } from './job-profile.js';
 import { summaryMarkdown } from './summary.js';
 
 export function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
@@ -46,6 +47,15 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
 
   const delivered: string[] = [];
   if (config.delivery.env) {
+    const job = config.delivery.jobProfile;
+    // Before any export, so a refusal leaves the job's environment as it was.
+    if (job) {
+      const receipt = await writeJobProfile(job, session.credentials, config.region);
+      out.saveState(PROFILE_STATE, JSON.stringify(receipt));
+      out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
+      out.notice(`AWS_PROFILE is set to '${job.profile}' in this job, and the JS SDK reads that profile instead of AWS_ACCESS_KEY_ID: the new credentials were also written as profile '${job.profile}' in a copy of ${job.credentialsFile} at ${receipt.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE), which the post step deletes`);
+      delivered.push(`profile '${job.profile}' (the job's AWS_PROFILE) in ${receipt.credentialsFile}`);
+    }
     exportEnvironment(out, session, config.region);
     delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
   }
