@@ -1055,6 +1055,18 @@ function buildDelivery(get, env, homeDir) {
         delivery.configFile = file ? (0,external_node_path_.join)((0,external_node_path_.dirname)(credentialsFile), 'config') : env['AWS_CONFIG_FILE'] || (0,external_node_path_.join)(homeDir, '.aws', 'config');
         delivery.profile = profile || 'default';
     }
+    const jobProfile = env['AWS_PROFILE'];
+    if (delivery.env && !delivery.credentialsFile && jobProfile) {
+        if (!/^[\w+=,.@-]{1,64}$/.test(jobProfile)) {
+            throw new errors/* InputError */.dz('AWS_PROFILE', 'is set to a name this step cannot write as a profile, and the JS SDK would read that profile instead of the credentials exported', 'Remove AWS_PROFILE from the job\'s environment, or use a name of letters, digits and +=,.@_- only');
+        }
+        delivery.jobProfile = {
+            profile: jobProfile,
+            credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || (0,external_node_path_.join)(homeDir, '.aws', 'credentials'),
+            configFile: env['AWS_CONFIG_FILE'] || (0,external_node_path_.join)(homeDir, '.aws', 'config'),
+            ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
+        };
+    }
     if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
         throw new errors/* InputError */.dz('output-env-credentials', 'is false and no other delivery is chosen, so the credentials would go nowhere', 'Set profile/credentials-file, or output-credentials: true');
     }

@@ -4,15 +4,22 @@ import type { WorkflowCommands } from './workflow-commands.js';
 import { buildConfig } from '../config/action-inputs.js';
 import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '../delivery/profile.js';
 import { ENDPOINT_STATE, stopJobEndpoint } from './job-endpoint.js';
+import { jobProfileTarget, removeJobProfile } from '../delivery/job-profile.js';
 
 export async function runPost(wf: WorkflowCommands, env: Record<string, string | undefined> = process.env): Promise<void> {
   if (wf.getState(ENDPOINT_STATE)) await stopJobEndpoint(wf);
   const raw = wf.getState(PROFILE_STATE);
   if (!raw) return;
-  const receipt = parseReceipt(raw, targetsOfInputs(wf, env));
+  const owned = jobProfileTarget(raw, env);
+  const receipt = parseReceipt(raw, [...targetsOfInputs(wf, env), ...(owned ? [owned] : [])]);
   if (typeof receipt === 'string') {
     // The state is only trusted as far as it matches what the main step would write; otherwise touch nothing.
     wf.warning(`Post step: the saved profile receipt was not used (${receipt}); no file was changed`);
+    return;
+  }
+  if (owned && receipt.credentialsFile === owned.credentialsFile) {
+    await removeJobProfile(receipt);
+    wf.info(`Removed the step-owned copy ${receipt.credentialsFile} (profile '${receipt.profile}', the job's AWS_PROFILE)`);
     return;
   }
   const { removed } = await removeProfile(receipt);

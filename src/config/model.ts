@@ -87,6 +87,11 @@ export interface DeliveryOptions {
   overwriteProfile: boolean;
   /** Export AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE (`aws-profile` does so only with env delivery). */
   announceProfile: boolean;
+  /**
+   * Env delivery while the job's AWS_PROFILE is set and no profile is delivered: that profile and the user's files, for
+   * the JS SDK (which reads AWS_PROFILE before the environment keys) to be given the same credentials; tempDir is RUNNER_TEMP.
+   */
+  jobProfile?: { profile: string; credentialsFile: string; configFile: string; tempDir?: string };
 }
 
 export interface RetryOptions {

@@ -45,6 +45,16 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
 
   const delivered: string[] = [];
   if (config.delivery.env) {
+    const job = config.delivery.jobProfile;
+    // Before any export, so a refusal leaves the job's environment as it was.
+    if (job) {
+      const [{ writeJobProfile }, { PROFILE_STATE }] = await Promise.all([import('./job-profile.js'), import('./profile.js')]);
+      const receipt = await writeJobProfile(job, session.credentials, config.region);
+      out.saveState(PROFILE_STATE, JSON.stringify(receipt));
+      out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
+      out.notice(`AWS_PROFILE is set to '${job.profile}' in this job, and the JS SDK reads that profile instead of AWS_ACCESS_KEY_ID: the new credentials were also written as profile '${job.profile}' in a copy of ${job.credentialsFile} at ${receipt.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE), which the post step deletes`);
+      delivered.push(`profile '${job.profile}' (the job's AWS_PROFILE) in ${receipt.credentialsFile}`);
+    }
     exportEnvironment(out, session, config.region);
     delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
   }

@@ -6,4 +6,5 @@ export interface ActionsOutput {
   saveState(name: string, value: string): void;
   appendSummary(markdown: string): Promise<void>;
   info(message: string): void;
+  notice(message: string): void;
 }

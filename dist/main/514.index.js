@@ -1,18 +1,244 @@
-export const id = 667;
-export const ids = [667];
+export const id = 514;
+export const ids = [514];
 export const modules = {
 
-/***/ 9667:
+/***/ 3150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GU: () => (/* binding */ readSection),
+/* harmony export */   M$: () => (/* binding */ countSections),
+/* harmony export */   Pz: () => (/* binding */ IniEditError),
+/* harmony export */   Uf: () => (/* binding */ removeSection),
+/* harmony export */   eE: () => (/* binding */ restoreKey),
+/* harmony export */   lI: () => (/* binding */ upsertSection),
+/* harmony export */   qL: () => (/* binding */ setKey),
+/* harmony export */   qQ: () => (/* binding */ upsertNestedSection)
+/* harmony export */ });
+/* unused harmony export checkWritable */
+/**
+ * Editing an AWS INI file (credentials or config) while every other byte stays as it was: other profiles, other keys,
+ * comments, blank lines and line endings. Sections and keys are found the way botocore (Python's configparser) finds
+ * them: a header's name is exactly what stands between the brackets, and an indented line after a key continues it.
+ * What this module writes is refused if a reader could see it differently from how it was meant. Pure.
+ */
+/** Text this module refuses to write, or a file it cannot edit so that every reader agrees; says what, never a value. */
+class IniEditError extends Error {
+    name = 'IniEditError';
+}
+/** configparser's header rule on the stripped line: `[` then the longest text up to a `]`. */
+function headerName(line) {
+    return /^\s*\[(.+)\]/.exec(line)?.[1];
+}
+function lineEnding(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+function splitLines(text) {
+    return text === '' ? [] : text.split(/\r?\n/);
+}
+const CONTROL = /\p{Cc}/u;
+function refuseControl(what, text) {
+    const at = text.search(CONTROL);
+    if (at >= 0)
+        throw new IniEditError(`${what} contains a control character (U+${text.codePointAt(at).toString(16).toUpperCase().padStart(4, '0')})`);
+}
+/** Refuses a section name or entry that would break the file or be read back differently. */
+function checkWritable(name, entries) {
+    refuseControl('the section name', name);
+    if (/[[\]]/.test(name) || name.trim() !== name || name === '')
+        throw new IniEditError('the section name has brackets, surrounding spaces or is empty');
+    for (const [key, value] of entries) {
+        refuseControl('a key', key);
+        if (!/^[A-Za-z0-9_.-]+$/.test(key))
+            throw new IniEditError(`the key '${key}' is not a plain INI key`);
+        refuseControl(`the value of ${key}`, value);
+        if (value.trim() !== value)
+            throw new IniEditError(`the value of ${key} has surrounding spaces, which readers strip`);
+    }
+}
+/** Line-index spans of every section named exactly `name` (header line through its last key or value line). */
+function findSections(lines, name) {
+    const spans = [];
+    for (let start = 0; start < lines.length; start++) {
+        if (headerName(lines[start]) !== name)
+            continue;
+        let end = start + 1;
+        while (end < lines.length && headerName(lines[end]) === undefined)
+            end++;
+        // Trailing blank lines and comments belong to the gap before the next section (such a comment describes it).
+        while (end > start + 1 && /^\s*(?:[#;].*)?$/.test(lines[end - 1]))
+            end--;
+        spans.push({ start, end });
+        start = end - 1;
+    }
+    return spans;
+}
+/** The lines of `span` that start a key (not comments, blanks, or indented continuations), with their lower-cased key. */
+function keyLines(lines, span) {
+    const found = [];
+    let keyIndent;
+    for (let i = span.start + 1; i < span.end; i++) {
+        const line = lines[i];
+        if (/^\s*(?:[#;].*)?$/.test(line))
+            continue;
+        const indent = /^\s*/.exec(line)[0].length;
+        if (keyIndent !== undefined && indent > keyIndent)
+            continue;
+        keyIndent = indent;
+        const match = /^\s*([^=:]*?)\s*[=:]/.exec(line);
+        if (match)
+            found.push({ index: i, key: match[1].toLowerCase() });
+    }
+    return found;
+}
+function render(name, entries) {
+    return [`[${name}]`, ...entries.map(([k, v]) => `${k} = ${v}`)];
+}
+/** Removes the lines of `span` and the blank lines that separated it; the last section takes the gap before it. */
+function cut(lines, span) {
+    let { start, end } = span;
+    while (end < lines.length && lines[end].trim() === '' && end < lines.length - 1)
+        end++;
+    while (end >= lines.length - 1 && start > 0 && lines[start - 1].trim() === '')
+        start--;
+    lines.splice(start, end - start);
+}
+function append(text, section) {
+    const eol = lineEnding(text);
+    const lines = splitLines(text);
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const gap = lines.length > 0 && lines[lines.length - 1].trim() !== '' ? [''] : [];
+    return [...lines, ...gap, ...section, ''].join(eol);
+}
+/**
+ * Returns `text` with section `name` replaced by `entries`, or with it appended when absent. Later sections of the same
+ * name go: botocore refuses a file that repeats a section and the JS SDK merges them, so one section is the only form
+ * all readers read alike.
+ */
+function upsertSection(text, name, entries) {
+    checkWritable(name, entries);
+    return replaceSection(text, name, render(name, entries));
+}
+/**
+ * The same for a section of nested blocks, as botocore reads a `[services name]` section: each block is a key with
+ * no value and its settings indented below it (`s3 =` then `  endpoint_url = ...`).
+ */
+function upsertNestedSection(text, name, blocks) {
+    checkWritable(name, blocks.map(([block]) => [block, '']));
+    for (const [, entries] of blocks)
+        checkWritable(name, entries);
+    const rendered = [`[${name}]`, ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)])];
+    return replaceSection(text, name, rendered);
+}
+function replaceSection(text, name, rendered) {
+    const lines = splitLines(text);
+    const spans = findSections(lines, name);
+    if (spans.length === 0)
+        return append(text, rendered);
+    for (const span of spans.slice(1).reverse())
+        cut(lines, span);
+    lines.splice(spans[0].start, spans[0].end - spans[0].start, ...rendered);
+    return lines.join(lineEnding(text));
+}
+/** Returns `text` without section `name` (and the blank line that separated it), or `text` itself when absent. */
+function removeSection(text, name) {
+    const lines = text.split(/\r?\n/);
+    const span = findSections(lines, name)[0];
+    if (!span)
+        return text;
+    cut(lines, span);
+    return lines.join(lineEnding(text));
+}
+/** The key/value pairs of section `name` (the first, if repeated), or undefined when absent. */
+function readSection(text, name) {
+    const lines = text.split(/\r?\n/);
+    const span = findSections(lines, name)[0];
+    if (!span)
+        return undefined;
+    const values = new Map();
+    for (const line of lines.slice(span.start + 1, span.end)) {
+        const match = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
+        if (match?.[1] !== undefined)
+            values.set(match[1], match[2] ?? '');
+    }
+    return values;
+}
+/** How many sections are named exactly `name`. */
+function countSections(text, name) {
+    return findSections(splitLines(text), name).length;
+}
+/** Sets one key of section `name`, leaving its other keys, nested blocks and comments as they were. */
+function setKey(text, name, key, value) {
+    checkWritable(name, [[key, value]]);
+    const lines = splitLines(text);
+    const spans = findSections(lines, name);
+    if (spans.length === 0)
+        return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
+    if (spans.length > 1)
+        throw new IniEditError(`[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`);
+    const span = spans[0];
+    const all = keyLines(lines, span);
+    const existing = all.filter((k) => k.key === key.toLowerCase());
+    if (existing.length > 1)
+        throw new IniEditError(`[${name}] sets ${key} ${existing.length} times; botocore and the AWS CLI refuse such a file`);
+    const line = `${key} = ${value}`;
+    const at = existing[0];
+    if (at) {
+        const next = all.find((k) => k.index > at.index)?.index ?? span.end;
+        if (lines.slice(at.index + 1, next).some((l) => !/^\s*(?:[#;].*)?$/.test(l)))
+            throw new IniEditError(`${key} in [${name}] has indented continuation lines`);
+        const previousLine = lines[at.index];
+        lines[at.index] = line;
+        return { text: lines.join(lineEnding(text)), previousLine, createdSection: false };
+    }
+    lines.splice(span.end, 0, line);
+    return { text: lines.join(lineEnding(text)), previousLine: null, createdSection: false };
+}
+/**
+ * Undoes setKey: only while the key's line is still exactly the one written, puts back `previousLine` (or removes
+ * the line), and removes a section setKey created once it holds nothing else. Returns undefined when it was changed.
+ */
+function restoreKey(text, name, key, value, previousLine, createdSection) {
+    const lines = text.split(/\r?\n/);
+    const spans = findSections(lines, name);
+    if (spans.length !== 1)
+        return undefined;
+    const span = spans[0];
+    const existing = keyLines(lines, span).filter((k) => k.key === key.toLowerCase());
+    if (existing.length !== 1 || lines[existing[0].index] !== `${key} = ${value}`)
+        return undefined;
+    if (previousLine === null)
+        lines.splice(existing[0].index, 1);
+    else
+        lines[existing[0].index] = previousLine;
+    const after = lines.join(lineEnding(text));
+    if (createdSection && previousLine === null && keyLines(lines, { start: span.start, end: span.end - 1 }).length === 0) {
+        return removeSection(after, name);
+    }
+    return after;
+}
+
+
+/***/ }),
+
+/***/ 4514:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  ACCESS_KEY_ID: () => (/* binding */ ACCESS_KEY_ID),
+  PROFILE_NAME: () => (/* binding */ PROFILE_NAME),
   PROFILE_STATE: () => (/* binding */ PROFILE_STATE),
+  configSectionNames: () => (/* binding */ configSectionNames),
+  parseReceipt: () => (/* binding */ parseReceipt),
+  removeProfile: () => (/* binding */ removeProfile),
+  servicesSectionName: () => (/* binding */ servicesSectionName),
   writeProfile: () => (/* binding */ writeProfile)
 });
-
-// UNUSED EXPORTS: ACCESS_KEY_ID, PROFILE_NAME, configSectionNames, parseReceipt, removeProfile, servicesSectionName
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
@@ -141,7 +367,7 @@ function fileError(input, path, err) {
  * Locks and reads `paths` (made absolute), lets `plan` decide every file's new text from all of them, then writes them.
  * Either every planned file is written, or each file already written is put back and the error thrown.
  */
-async function profile_file_editFiles(paths, input, plan, options = {}) {
+async function editFiles(paths, input, plan, options = {}) {
     const unique = [...new Set(paths.map((p) => (0,external_node_path_.resolve)(p)))].sort();
     const releases = [];
     try {
@@ -253,210 +479,8 @@ function refuseSymlink(path, input) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/delivery/ini.ts
-/**
- * Editing an AWS INI file (credentials or config) while every other byte stays as it was: other profiles, other keys,
- * comments, blank lines and line endings. Sections and keys are found the way botocore (Python's configparser) finds
- * them: a header's name is exactly what stands between the brackets, and an indented line after a key continues it.
- * What this module writes is refused if a reader could see it differently from how it was meant. Pure.
- */
-/** Text this module refuses to write, or a file it cannot edit so that every reader agrees; says what, never a value. */
-class IniEditError extends Error {
-    name = 'IniEditError';
-}
-/** configparser's header rule on the stripped line: `[` then the longest text up to a `]`. */
-function headerName(line) {
-    return /^\s*\[(.+)\]/.exec(line)?.[1];
-}
-function lineEnding(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-function splitLines(text) {
-    return text === '' ? [] : text.split(/\r?\n/);
-}
-const CONTROL = /\p{Cc}/u;
-function refuseControl(what, text) {
-    const at = text.search(CONTROL);
-    if (at >= 0)
-        throw new IniEditError(`${what} contains a control character (U+${text.codePointAt(at).toString(16).toUpperCase().padStart(4, '0')})`);
-}
-/** Refuses a section name or entry that would break the file or be read back differently. */
-function checkWritable(name, entries) {
-    refuseControl('the section name', name);
-    if (/[[\]]/.test(name) || name.trim() !== name || name === '')
-        throw new IniEditError('the section name has brackets, surrounding spaces or is empty');
-    for (const [key, value] of entries) {
-        refuseControl('a key', key);
-        if (!/^[A-Za-z0-9_.-]+$/.test(key))
-            throw new IniEditError(`the key '${key}' is not a plain INI key`);
-        refuseControl(`the value of ${key}`, value);
-        if (value.trim() !== value)
-            throw new IniEditError(`the value of ${key} has surrounding spaces, which readers strip`);
-    }
-}
-/** Line-index spans of every section named exactly `name` (header line through its last key or value line). */
-function findSections(lines, name) {
-    const spans = [];
-    for (let start = 0; start < lines.length; start++) {
-        if (headerName(lines[start]) !== name)
-            continue;
-        let end = start + 1;
-        while (end < lines.length && headerName(lines[end]) === undefined)
-            end++;
-        // Trailing blank lines and comments belong to the gap before the next section (such a comment describes it).
-        while (end > start + 1 && /^\s*(?:[#;].*)?$/.test(lines[end - 1]))
-            end--;
-        spans.push({ start, end });
-        start = end - 1;
-    }
-    return spans;
-}
-/** The lines of `span` that start a key (not comments, blanks, or indented continuations), with their lower-cased key. */
-function keyLines(lines, span) {
-    const found = [];
-    let keyIndent;
-    for (let i = span.start + 1; i < span.end; i++) {
-        const line = lines[i];
-        if (/^\s*(?:[#;].*)?$/.test(line))
-            continue;
-        const indent = /^\s*/.exec(line)[0].length;
-        if (keyIndent !== undefined && indent > keyIndent)
-            continue;
-        keyIndent = indent;
-        const match = /^\s*([^=:]*?)\s*[=:]/.exec(line);
-        if (match)
-            found.push({ index: i, key: match[1].toLowerCase() });
-    }
-    return found;
-}
-function render(name, entries) {
-    return [`[${name}]`, ...entries.map(([k, v]) => `${k} = ${v}`)];
-}
-/** Removes the lines of `span` and the blank lines that separated it; the last section takes the gap before it. */
-function cut(lines, span) {
-    let { start, end } = span;
-    while (end < lines.length && lines[end].trim() === '' && end < lines.length - 1)
-        end++;
-    while (end >= lines.length - 1 && start > 0 && lines[start - 1].trim() === '')
-        start--;
-    lines.splice(start, end - start);
-}
-function append(text, section) {
-    const eol = lineEnding(text);
-    const lines = splitLines(text);
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    const gap = lines.length > 0 && lines[lines.length - 1].trim() !== '' ? [''] : [];
-    return [...lines, ...gap, ...section, ''].join(eol);
-}
-/**
- * Returns `text` with section `name` replaced by `entries`, or with it appended when absent. Later sections of the same
- * name go: botocore refuses a file that repeats a section and the JS SDK merges them, so one section is the only form
- * all readers read alike.
- */
-function upsertSection(text, name, entries) {
-    checkWritable(name, entries);
-    return replaceSection(text, name, render(name, entries));
-}
-/**
- * The same for a section of nested blocks, as botocore reads a `[services name]` section: each block is a key with
- * no value and its settings indented below it (`s3 =` then `  endpoint_url = ...`).
- */
-function upsertNestedSection(text, name, blocks) {
-    checkWritable(name, blocks.map(([block]) => [block, '']));
-    for (const [, entries] of blocks)
-        checkWritable(name, entries);
-    const rendered = [`[${name}]`, ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)])];
-    return replaceSection(text, name, rendered);
-}
-function replaceSection(text, name, rendered) {
-    const lines = splitLines(text);
-    const spans = findSections(lines, name);
-    if (spans.length === 0)
-        return append(text, rendered);
-    for (const span of spans.slice(1).reverse())
-        cut(lines, span);
-    lines.splice(spans[0].start, spans[0].end - spans[0].start, ...rendered);
-    return lines.join(lineEnding(text));
-}
-/** Returns `text` without section `name` (and the blank line that separated it), or `text` itself when absent. */
-function ini_removeSection(text, name) {
-    const lines = text.split(/\r?\n/);
-    const span = findSections(lines, name)[0];
-    if (!span)
-        return text;
-    cut(lines, span);
-    return lines.join(lineEnding(text));
-}
-/** The key/value pairs of section `name` (the first, if repeated), or undefined when absent. */
-function ini_readSection(text, name) {
-    const lines = text.split(/\r?\n/);
-    const span = findSections(lines, name)[0];
-    if (!span)
-        return undefined;
-    const values = new Map();
-    for (const line of lines.slice(span.start + 1, span.end)) {
-        const match = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
-        if (match?.[1] !== undefined)
-            values.set(match[1], match[2] ?? '');
-    }
-    return values;
-}
-/** How many sections are named exactly `name`. */
-function countSections(text, name) {
-    return findSections(splitLines(text), name).length;
-}
-/** Sets one key of section `name`, leaving its other keys, nested blocks and comments as they were. */
-function setKey(text, name, key, value) {
-    checkWritable(name, [[key, value]]);
-    const lines = splitLines(text);
-    const spans = findSections(lines, name);
-    if (spans.length === 0)
-        return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
-    if (spans.length > 1)
-        throw new IniEditError(`[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`);
-    const span = spans[0];
-    const all = keyLines(lines, span);
-    const existing = all.filter((k) => k.key === key.toLowerCase());
-    if (existing.length > 1)
-        throw new IniEditError(`[${name}] sets ${key} ${existing.length} times; botocore and the AWS CLI refuse such a file`);
-    const line = `${key} = ${value}`;
-    const at = existing[0];
-    if (at) {
-        const next = all.find((k) => k.index > at.index)?.index ?? span.end;
-        if (lines.slice(at.index + 1, next).some((l) => !/^\s*(?:[#;].*)?$/.test(l)))
-            throw new IniEditError(`${key} in [${name}] has indented continuation lines`);
-        const previousLine = lines[at.index];
-        lines[at.index] = line;
-        return { text: lines.join(lineEnding(text)), previousLine, createdSection: false };
-    }
-    lines.splice(span.end, 0, line);
-    return { text: lines.join(lineEnding(text)), previousLine: null, createdSection: false };
-}
-/**
- * Undoes setKey: only while the key's line is still exactly the one written, puts back `previousLine` (or removes
- * the line), and removes a section setKey created once it holds nothing else. Returns undefined when it was changed.
- */
-function ini_restoreKey(text, name, key, value, previousLine, createdSection) {
-    const lines = text.split(/\r?\n/);
-    const spans = findSections(lines, name);
-    if (spans.length !== 1)
-        return undefined;
-    const span = spans[0];
-    const existing = keyLines(lines, span).filter((k) => k.key === key.toLowerCase());
-    if (existing.length !== 1 || lines[existing[0].index] !== `${key} = ${value}`)
-        return undefined;
-    if (previousLine === null)
-        lines.splice(existing[0].index, 1);
-    else
-        lines[existing[0].index] = previousLine;
-    const after = lines.join(lineEnding(text));
-    if (createdSection && previousLine === null && keyLines(lines, { start: span.start, end: span.end - 1 }).length === 0) {
-        return ini_removeSection(after, name);
-    }
-    return after;
-}
-
+// EXTERNAL MODULE: ./src/delivery/ini.ts
+var ini = __webpack_require__(3150);
 ;// CONCATENATED MODULE: ./src/delivery/profile.ts
 /**
  * Delivery to a named profile: credentials in the credentials file, the region in the config file; and its undoing.
@@ -502,10 +526,10 @@ function servicesSectionName(profile) {
 }
 /** Sets `key` in the profile's config sections, creating the usual one when none exists. Pure. */
 function setProfileKey(text, profile, key, value) {
-    const present = configSectionNames(profile).filter((name) => countSections(text, name) > 0);
+    const present = configSectionNames(profile).filter((name) => (0,ini/* countSections */.M$)(text, name) > 0);
     const edits = [];
     for (const section of present.length > 0 ? present : configSectionNames(profile).slice(0, 1)) {
-        const edit = setKey(text, section, key, value);
+        const edit = (0,ini/* setKey */.qL)(text, section, key, value);
         text = edit.text;
         edits.push({ section, previousLine: edit.previousLine, createdSection: edit.createdSection });
     }
@@ -522,23 +546,23 @@ async function writeProfile(target, credentials, region, options = {}, endpoints
     const configFile = (0,external_node_path_.resolve)(target.configFile);
     let regionEdits = [];
     let services;
-    const files = await profile_file_editFiles([credentialsFile, configFile], INPUT, (before) => ini(() => {
+    const files = await editFiles([credentialsFile, configFile], INPUT, (before) => profile_ini(() => {
         const plan = new Map();
         // A section already there may hold someone's long-lived keys, which the post step's removal would then lose.
-        if (!options.overwrite && countSections(before.get(credentialsFile).text, target.profile) > 0) {
+        if (!options.overwrite && (0,ini/* countSections */.M$)(before.get(credentialsFile).text, target.profile) > 0) {
             throw new errors/* InputError */.dz('overwrite-aws-profile', `profile '${target.profile}' already exists in ${credentialsFile}; it was left as it is`, 'Choose another profile name, or set overwrite-aws-profile: true to replace it (the post step then removes it)');
         }
-        plan.set(credentialsFile, upsertSection(before.get(credentialsFile).text, target.profile, entries));
+        plan.set(credentialsFile, (0,ini/* upsertSection */.lI)(before.get(credentialsFile).text, target.profile, entries));
         // One file may be both; then the region goes into the text that already holds the credentials.
         const config = setProfileKey(plan.get(configFile) ?? before.get(configFile).text, target.profile, 'region', region);
         let text = config.text;
         regionEdits = config.edits;
         if (endpoints.s3) {
             const section = servicesSectionName(target.profile);
-            text = upsertNestedSection(text, section, [['s3', [['endpoint_url', endpoints.s3]]]]);
+            text = (0,ini/* upsertNestedSection */.qQ)(text, section, [['s3', [['endpoint_url', endpoints.s3]]]]);
             const pointer = setProfileKey(text, target.profile, 'services', section.slice('services '.length));
             text = pointer.text;
-            services = { section, sha256: digest([...ini_readSection(text, section)]), edits: pointer.edits };
+            services = { section, sha256: digest([...(0,ini/* readSection */.GU)(text, section)]), edits: pointer.edits };
         }
         plan.set(configFile, text);
         return plan;
@@ -565,11 +589,11 @@ async function removeProfile(receipt, options = {}) {
     await editFiles([receipt.credentialsFile, receipt.configFile], INPUT, (before) => {
         const plan = new Map();
         const creds = before.get(receipt.credentialsFile);
-        const section = readSection(creds.text, receipt.profile);
+        const section = (0,ini/* readSection */.GU)(creds.text, receipt.profile);
         if (!creds.existed || !section || section.get('aws_access_key_id') !== receipt.accessKeyId || digest([...section]) !== receipt.credentialsSha256)
             return plan;
         removed = true;
-        plan.set(receipt.credentialsFile, emptied(removeSection(creds.text, receipt.profile), receipt.createdCredentialsFile));
+        plan.set(receipt.credentialsFile, emptied((0,ini/* removeSection */.Uf)(creds.text, receipt.profile), receipt.createdCredentialsFile));
         const config = receipt.configFile === receipt.credentialsFile ? { text: plan.get(receipt.credentialsFile) ?? '', existed: true } : before.get(receipt.configFile);
         if (!config.existed)
             return plan;
@@ -577,14 +601,14 @@ async function removeProfile(receipt, options = {}) {
         // The services pointer first: the region edit may have created the section and removes it once it is empty.
         if (receipt.services) {
             const { section, sha256, edits } = receipt.services;
-            const written = readSection(text, section);
+            const written = (0,ini/* readSection */.GU)(text, section);
             if (written && digest([...written]) === sha256)
-                text = removeSection(text, section);
+                text = (0,ini/* removeSection */.Uf)(text, section);
             for (const edit of edits)
-                text = restoreKey(text, edit.section, 'services', section.slice('services '.length), edit.previousLine, edit.createdSection) ?? text;
+                text = (0,ini/* restoreKey */.eE)(text, edit.section, 'services', section.slice('services '.length), edit.previousLine, edit.createdSection) ?? text;
         }
         for (const edit of receipt.regionEdits)
-            text = restoreKey(text, edit.section, 'region', receipt.region, edit.previousLine, edit.createdSection) ?? text;
+            text = (0,ini/* restoreKey */.eE)(text, edit.section, 'region', receipt.region, edit.previousLine, edit.createdSection) ?? text;
         plan.set(receipt.configFile, emptied(text, receipt.createdConfigFile));
         return plan;
     }, options);
@@ -595,12 +619,12 @@ function emptied(text, created) {
     return text !== null && created && text.trim() === '' ? null : text;
 }
 /** Runs an INI edit, turning what the INI layer refuses into an error on the input. */
-function ini(fn) {
+function profile_ini(fn) {
     try {
         return fn();
     }
     catch (err) {
-        if (err instanceof IniEditError)
+        if (err instanceof ini/* IniEditError */.Pz)
             throw new errors/* InputError */.dz(INPUT, `cannot write the profile: ${err.message}`, 'Fix the file by hand (the other readers of it would disagree), or choose another profile or file');
         throw err;
     }
@@ -634,10 +658,10 @@ function parseReceipt(raw, allowed) {
     if (!REGION.test(receipt.region))
         return 'region is not a region';
     for (const k of ['credentialsFile', 'configFile']) {
-        if (!isAbsolute(receipt[k]) || normalize(receipt[k]) !== receipt[k])
+        if (!(0,external_node_path_.isAbsolute)(receipt[k]) || (0,external_node_path_.normalize)(receipt[k]) !== receipt[k])
             return `${k} is not an absolute, normal path`;
     }
-    const chosen = allowed.some((t) => resolve(t.credentialsFile) === receipt.credentialsFile && resolve(t.configFile) === receipt.configFile && t.profile === receipt.profile);
+    const chosen = allowed.some((t) => (0,external_node_path_.resolve)(t.credentialsFile) === receipt.credentialsFile && (0,external_node_path_.resolve)(t.configFile) === receipt.configFile && t.profile === receipt.profile);
     if (!chosen)
         return 'its files and profile are not the ones the inputs choose';
     const names = configSectionNames(receipt.profile);
