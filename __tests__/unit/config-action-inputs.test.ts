@@ -164,6 +164,14 @@ test('role-chaining without credentials in the environment', () => {
   throwsInput({ 'aws-region': 'us-east-1', 'role-chaining': 'true' }, ENV_KEYS, 'role-to-assume', /is required/);
 });
 
+test('role-chaining with no keys but AWS_PROFILE: the profile an earlier step wrote (configure-aws-credentials\'s README chains profiles so)', () => {
+  const values = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-chaining': 'true' };
+  assert.deepEqual(build(values, { AWS_PROFILE: 'first' }).source, { mode: 'role-chaining', roleArn: ROLE, profile: { name: 'first', credentialsFile: join(HOME, '.aws', 'credentials') } });
+  assert.deepEqual((build(values, { AWS_PROFILE: 'first', AWS_SHARED_CREDENTIALS_FILE: '/x/creds' }).source as { profile?: unknown }).profile, { name: 'first', credentialsFile: '/x/creds' });
+  // Keys in the environment win, as in the SDK's chain.
+  assert.deepEqual(build(values, { ...ENV_KEYS, AWS_PROFILE: 'first' }).source, { mode: 'role-chaining', roleArn: ROLE });
+});
+
 test('role-chaining for more than an hour: refused with a session token, allowed with long-term keys', () => {
   const values = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-chaining': 'true', 'role-duration-seconds': '7200' };
   throwsInput(values, { ...ENV_KEYS, AWS_SESSION_TOKEN: 'token' }, 'role-duration-seconds', /7200 exceeds the 1 hour limit STS sets on sessions reached by role chaining/, /3600 or less/);

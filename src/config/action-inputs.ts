@@ -125,10 +125,13 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, home
   if (mode !== 'role-chaining') return SOURCES[mode].build(get, env, homeDir);
   requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
   if (!isRoleName(get('role-to-assume'))) parseRoleArn(get('role-to-assume'), 'role-to-assume');
-  if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
-    throw new InputError('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
+  if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) return { mode, roleArn: get('role-to-assume') };
+  // configure-aws-credentials reads AWS_PROFILE through the SDK's chain: its README chains profiles this way.
+  if (env['AWS_PROFILE']) {
+    const credentialsFile = env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
+    return { mode, roleArn: get('role-to-assume'), profile: { name: env['AWS_PROFILE'], credentialsFile } };
   }
-  return { mode, roleArn: get('role-to-assume') };
+  throw new InputError('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first (or set AWS_PROFILE to a profile it wrote), or remove role-chaining');
 }
 
 function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {

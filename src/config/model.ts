@@ -56,6 +56,8 @@ export interface MinioSource {
 export interface EnvironmentSource {
   mode: 'role-chaining';
   roleArn: string;
+  /** Where the credentials are when the environment has no keys but AWS_PROFILE names a profile. */
+  profile?: { name: string; credentialsFile: string };
 }
 
 export type Source = OidcSource | IotSource | RolesAnywhereSource | MinioSource | EnvironmentSource;

@@ -1,6 +1,7 @@
 /** sts:AssumeRole with credentials already held: the `chain-role-arn` hop and `role-chaining` mode. */
 import type { Config, EnvironmentSource } from '../config/model.js';
 import { CHAINED_MAX_SECONDS, isRoleName } from '../config/action-inputs.js';
+import { profileCredentials } from '../config/profile-credentials.js';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 import type { ProviderContext } from './context.js';
@@ -58,10 +59,20 @@ export async function roleArnFor(role: string, credentials: Credentials, knownAr
 
 /** `role-chaining: true`: the AWS_* credentials of the environment assume `role-to-assume`. */
 export const roleChainingProvider: Provider<EnvironmentSource> = async (source, config, ctx) => {
-  const credentials = environmentCredentials(ctx.env);
+  const credentials = source.profile ? readProfileCredentials(source.profile, ctx) : environmentCredentials(ctx.env);
   const roleArn = await roleArnFor(source.roleArn, credentials, undefined, config, ctx);
   return assumeRoleWith(credentials, roleArn, config, ctx, config.session.durationSeconds);
 };
+
+function readProfileCredentials(profile: { name: string; credentialsFile: string }, ctx: ProviderContext): Credentials {
+  let text = '';
+  try {
+    text = ctx.readFile(profile.credentialsFile).toString('utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  return profileCredentials(text, profile.name, profile.credentialsFile);
+}
 
 export function environmentCredentials(env: Record<string, string | undefined>): Credentials {
   const credentials: Credentials = { accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '' };

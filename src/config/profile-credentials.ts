@@ -1,0 +1,24 @@
+/**
+ * `role-chaining: true` with `AWS_PROFILE` naming a profile an earlier step wrote (aws-profile), as
+ * configure-aws-credentials finds such credentials through the SDK's chain. Pure: the file's text is passed in.
+ */
+import type { Credentials } from '../credentials.js';
+import { readSection } from '../delivery/ini.js';
+import { InputError } from '../errors.js';
+
+export function profileCredentials(text: string, profile: string, file: string): Credentials {
+  const section = readSection(text, profile);
+  const accessKeyId = section?.get('aws_access_key_id') ?? '';
+  const secretAccessKey = section?.get('aws_secret_access_key') ?? '';
+  if (!accessKeyId || !secretAccessKey) {
+    throw new InputError(
+      'role-chaining',
+      `is true and AWS_PROFILE is '${profile}', but ${file} has no ${section ? 'aws_access_key_id and aws_secret_access_key in that profile' : 'such profile'}`,
+      'Run the step that writes that profile (aws-profile) first, or set AWS_PROFILE to the profile it wrote',
+    );
+  }
+  const credentials: Credentials = { accessKeyId, secretAccessKey };
+  const sessionToken = section?.get('aws_session_token');
+  if (sessionToken) credentials.sessionToken = sessionToken;
+  return credentials;
+}
