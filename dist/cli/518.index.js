@@ -1020,10 +1020,14 @@ function buildSource(mode, get, env, homeDir) {
     requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
     if (!isRoleName(get('role-to-assume')))
         (0,config_arn/* parseRoleArn */.DM)(get('role-to-assume'), 'role-to-assume');
-    if (!env['AWS_ACCESS_KEY_ID'] || !env['AWS_SECRET_ACCESS_KEY']) {
-        throw new errors/* InputError */.dz('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first, or remove role-chaining');
+    if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY'])
+        return { mode, roleArn: get('role-to-assume') };
+    // configure-aws-credentials reads AWS_PROFILE through the SDK's chain: its README chains profiles this way.
+    if (env['AWS_PROFILE']) {
+        const credentialsFile = env['AWS_SHARED_CREDENTIALS_FILE'] || (0,external_node_path_.join)(homeDir, '.aws', 'credentials');
+        return { mode, roleArn: get('role-to-assume'), profile: { name: env['AWS_PROFILE'], credentialsFile } };
     }
-    return { mode, roleArn: get('role-to-assume') };
+    throw new errors/* InputError */.dz('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first (or set AWS_PROFILE to a profile it wrote), or remove role-chaining');
 }
 function buildDelivery(get, env, homeDir) {
     const awsProfile = get('aws-profile');
