@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto } from '../__tests__/support/moto.js';
-import { startTokenEndpoint } from '../__tests__/support/token-endpoint.js';
+import { startTokenEndpoint } from '../__tests__/standins/token-endpoint.js';
 import { createIotTestPki } from '../__tests__/support/openssl-pki.js';
-import { startIotStandIn, DEFAULT_ROLE_ALIAS } from '../__tests__/support/iot-standin.js';
+import { startIotStandIn, DEFAULT_ROLE_ALIAS } from '../__tests__/standins/iot-standin.js';
 import { createTestPki } from '../__tests__/support/test-pki.js';
-import { startRolesAnywhereStandIn } from '../__tests__/support/roles-anywhere-server.js';
+import { startRolesAnywhereStandIn } from '../__tests__/standins/roles-anywhere-server.js';
 import { startHttpsFront } from './https-front.js';
 
 export interface BenchMode {

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
+import { startIotStandIn, type IotStandIn } from '../standins/iot-standin.js';
 import { createIotTestPki } from '../support/openssl-pki.js';
 import { newWorkspace, runAction } from '../support/action-runner.js';
 import { collect, ROOT } from '../support/processes.js';

@@ -14,22 +14,22 @@ import { parse } from 'yaml';
 import { resolveMode } from '../../src/config/mode.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+import { startFaultProxy, type FaultProxy } from '../standins/fault-proxy.js';
+import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { parseOperatorConfig } from '../../src/bootstrap/operator-config.js';
-import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
-import { startMinioStandIn, type MinioStandIn } from '../support/minio-standin.js';
+import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../standins/iot-standin.js';
+import { startMinioStandIn, type MinioStandIn } from '../standins/minio-standin.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate } from '../standins/node-pki.js';
 import { MINIO_DEFAULT_REGION } from '../../src/config/sources/minio-certificate.js';
 import { createIotTestPki, type IotTestPki } from '../support/openssl-pki.js';
 import { ROOT, collect } from '../support/processes.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
 import { SecretLedger } from '../support/secrets.js';
 import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
 import { startTinyproxy, type Tinyproxy } from '../support/tinyproxy.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import {
   grantsIdToken,
   matrixEntries,

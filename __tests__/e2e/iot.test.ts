@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIotStandIn, DEFAULT_ROLE_ALIAS, type IotStandIn } from '../support/iot-standin.js';
+import { startIotStandIn, DEFAULT_ROLE_ALIAS, type IotStandIn } from '../standins/iot-standin.js';
 import { createIotTestPki, type IotTestPki } from '../support/openssl-pki.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult } from '../support/action-runner.js';

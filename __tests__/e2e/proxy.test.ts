@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, mintWithMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { startTinyproxy, type Tinyproxy } from '../support/tinyproxy.js';
 import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
 import { errorAnnotation, runAction } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';

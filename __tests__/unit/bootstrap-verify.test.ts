@@ -24,7 +24,7 @@ test('the key must sign what the certificate verifies; a pair that does not matc
 });
 
 test('one exchange with the mTLS credentials provider proves a registered pair; a refused one is an error', async () => {
-  const { startIotStandIn, DEFAULT_ROLE_ALIAS } = await import('../support/iot-standin.js');
+  const { startIotStandIn, DEFAULT_ROLE_ALIAS } = await import('../standins/iot-standin.js');
   const endpoint = await startIotStandIn({ endpointHost: 'localhost', clientVerification: 'registered-only' });
   try {
     const { certPem, keyPem } = endpoint.pki.clients.goodEc;

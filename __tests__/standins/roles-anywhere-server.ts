@@ -9,7 +9,7 @@ import { constants, createHash, randomBytes, randomUUID, verify as verifySignatu
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createTestPki } from './test-pki.js';
+import { createTestPki } from '../support/test-pki.js';
 
 export interface StandInTrustAnchor {
   arn: string;

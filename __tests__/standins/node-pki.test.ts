@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { connect, createServer, type TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate } from './node-pki.js';
 
 const ca = createCa('Node PKI Test CA', { organization: 'aws-short-lived-credentials' });
 

@@ -4,8 +4,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { request } from 'node:https';
 import { serialDecimalFromHex, signCreateSession } from '../../src/signing/sigv4-x509.js';
-import { startRolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
-import type { MintRequest, RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { startRolesAnywhereStandIn } from './roles-anywhere-server.js';
+import type { MintRequest, RolesAnywhereStandIn } from './roles-anywhere-server.js';
 import { createTestPki } from '../support/test-pki.js';
 import type { TestCertificate, TestPki } from '../support/test-pki.js';
 
