@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { runAction } from '../__tests__/support/action-runner.js';
 import { formatExpiration } from '../__tests__/standins/iot-credentials-rules.js';
 import { startIotNodeStandIn, type IotNodeStandIn } from '../__tests__/standins/iot-node-standin.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/node-pki.js';
+import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/pki.js';
 import { runnerEnv, type DemoContext, type DemoMode } from './mode.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/ci-iot';

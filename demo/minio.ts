@@ -4,7 +4,7 @@
  */
 import { runAction } from '../__tests__/support/action-runner.js';
 import { startMinioStandIn, type MinioStandIn } from '../__tests__/standins/minio-standin.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/node-pki.js';
+import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/pki.js';
 import { runnerEnv, type DemoContext, type DemoMode } from './mode.js';
 
 /** The policy MinIO applies: the certificate's subject CN names it. */

@@ -10,7 +10,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startIotStandIn, type IotStandIn } from '../standins/iot-standin.js';
-import { createIotTestPki } from '../support/openssl-pki.js';
+import { createIotTestPki } from '../standins/iot-test-pki.js';
 import { newWorkspace, runAction } from '../support/action-runner.js';
 import { collect, ROOT } from '../support/processes.js';
 import { SecretLedger } from '../support/secrets.js';

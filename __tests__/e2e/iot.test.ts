@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startIotStandIn, DEFAULT_ROLE_ALIAS, type IotStandIn } from '../standins/iot-standin.js';
-import { createIotTestPki, type IotTestPki } from '../support/openssl-pki.js';
+import { createIotTestPki, type IotTestPki } from '../standins/iot-test-pki.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';

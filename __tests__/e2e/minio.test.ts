@@ -16,7 +16,7 @@ import { collect, ROOT } from '../support/processes.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
 import { startMinioStandIn, type MinioStandIn } from '../standins/minio-standin.js';
 import { startMoto, type Moto } from '../support/moto.js';
-import { createCa, issueCertificate } from '../standins/node-pki.js';
+import { createCa, issueCertificate } from '../standins/pki.js';
 import { SecretLedger } from '../support/secrets.js';
 
 const HOUR = 3600_000;

@@ -16,10 +16,11 @@ import {
   type IotStandIn,
   type MintContext,
 } from './iot-standin.js';
-import { createIotTestPki, removeIotTestPki, type IssuedCert, type IotTestPki } from '../support/openssl-pki.js';
+import { createIotTestPki, removeIotTestPki, type IotTestPki } from './iot-test-pki.js';
+import type { CertificateFiles } from './pki.js';
 
 interface CallOptions {
-  client?: IssuedCert;
+  client?: CertificateFiles;
   alias?: string;
   /** x-amzn-iot-thingname; null sends none. */
   thingName?: string | null;

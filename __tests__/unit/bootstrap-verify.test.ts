@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { verifyNewCertificate, checkKeyMatchesCertificate } from '../../src/bootstrap/verify.js';
 import { AwsError } from '../../src/errors.js';
-import { createIotTestPki } from '../support/openssl-pki.js';
+import { createIotTestPki } from '../standins/iot-test-pki.js';
 
 test('the key must sign what the certificate verifies; a pair that does not match is an error naming the check', async () => {
   const pki = await createIotTestPki({ endpointHost: 'localhost' });
