@@ -30,3 +30,13 @@ export function expectInputError(fn: () => unknown, input: string, secrets: stri
   }
   return caught;
 }
+
+/** Asserts `fn` throws an InputError for `input` whose message matches every pattern. */
+export function throwsInput(fn: () => unknown, input: string, ...patterns: RegExp[]): void {
+  assert.throws(fn, (err: unknown) => {
+    assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
+    assert.equal(err.input, input);
+    for (const p of patterns) assert.match(err.message, p);
+    return true;
+  });
+}
