@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { ROOT } from '../__tests__/support/processes.js';
 import { startMoto } from '../__tests__/support/moto.js';
-import { startTokenEndpoint } from '../__tests__/support/token-endpoint.js';
+import { startTokenEndpoint } from '../__tests__/standins/token-endpoint.js';
 import { stats } from './stats.js';
 
 type Stats = { median: number; p10: number; p90: number };

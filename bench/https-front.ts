@@ -4,12 +4,12 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestPki } from '../__tests__/support/test-pki.js';
+import { createPkiDir } from '../__tests__/standins/pki.js';
 
 export async function startHttpsFront(target: string): Promise<{ url: string; caFile: string; close(): Promise<void> }> {
-  const pki = await createTestPki();
-  const root = await pki.createRoot({ commonName: 'Bench TLS Root', keyType: 'ec-p256' });
-  const leaf = await pki.issueLeaf(root, { commonName: 'localhost', keyType: 'ec-p256', subjectAltNames: ['DNS:localhost', 'IP:127.0.0.1'] });
+  const pki = createPkiDir();
+  const root = pki.createRoot({ commonName: 'Bench TLS Root', keyType: 'ec-p256' });
+  const leaf = pki.issueLeaf(root, { commonName: 'localhost', keyType: 'ec-p256', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
   const caFile = join(pki.dir, 'front-ca.pem');
   writeFileSync(caFile, root.certPem);
   const upstream = new URL(target);
@@ -28,7 +28,7 @@ export async function startHttpsFront(target: string): Promise<{ url: string; ca
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      await pki.remove();
+      pki.remove();
     },
   };
 }

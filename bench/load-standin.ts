@@ -6,7 +6,7 @@
 import { createServer, request, Agent, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
-import { jwt } from '../__tests__/support/token-endpoint.js';
+import { jwt } from '../__tests__/standins/token-endpoint.js';
 
 export interface LoadStandInOptions {
   /** moto's URL: every request that is neither throttled nor failed is forwarded there. */

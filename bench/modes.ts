@@ -2,11 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto } from '../__tests__/support/moto.js';
-import { startTokenEndpoint } from '../__tests__/support/token-endpoint.js';
-import { createIotTestPki } from '../__tests__/support/openssl-pki.js';
-import { startIotStandIn, DEFAULT_ROLE_ALIAS } from '../__tests__/support/iot-standin.js';
-import { createTestPki } from '../__tests__/support/test-pki.js';
-import { startRolesAnywhereStandIn } from '../__tests__/support/roles-anywhere-server.js';
+import { startTokenEndpoint } from '../__tests__/standins/token-endpoint.js';
+import { createIotTestPki } from '../__tests__/standins/iot-test-pki.js';
+import { startIotStandIn, DEFAULT_ROLE_ALIAS } from '../__tests__/standins/iot-standin.js';
+import { createPkiDir } from '../__tests__/standins/pki.js';
+import { startRolesAnywhereStandIn } from '../__tests__/standins/roles-anywhere-server.js';
 import { startHttpsFront } from './https-front.js';
 
 export interface BenchMode {
@@ -72,9 +72,9 @@ export async function iotMode(): Promise<BenchMode> {
 
 /** The stand-in's CA goes in NODE_EXTRA_CA_CERTS as one small file: the cost the runner avoids is the system bundle's. */
 export async function rolesAnywhereMode(): Promise<BenchMode> {
-  const pki = await createTestPki();
-  const root = await pki.createRoot({ commonName: 'Bench Root', keyType: 'ec-p256' });
-  const leaf = await pki.issueLeaf(root, { commonName: 'bench', keyType: 'ec-p256' });
+  const pki = createPkiDir();
+  const root = pki.createRoot({ commonName: 'Bench Root', keyType: 'ec-p256' });
+  const leaf = pki.issueLeaf(root, { commonName: 'bench', keyType: 'ec-p256' });
   const anchor = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/aaaaaaaa-0000-0000-0000-000000000000';
   const profile = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/bbbbbbbb-0000-0000-0000-000000000000';
   const ra = await startRolesAnywhereStandIn({ trustAnchors: [{ arn: anchor, caPem: root.certPem }], profiles: [{ arn: profile, roleArns: [ROLE] }] });
@@ -86,7 +86,7 @@ export async function rolesAnywhereMode(): Promise<BenchMode> {
     env: { AWS_ENDPOINT_URL_ROLESANYWHERE: ra.url, NODE_EXTRA_CA_CERTS: caFile },
     close: async () => {
       await ra.close();
-      await pki.remove();
+      pki.remove();
     },
   };
 }

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, collect } from '../__tests__/support/processes.js';
 import { startMoto } from '../__tests__/support/moto.js';
-import { startFaultProxy, type RecordedRequest } from '../__tests__/support/fault-proxy.js';
-import { startGithubStandIn } from '../__tests__/support/github-api-standin.js';
+import { startFaultProxy, type RecordedRequest } from '../__tests__/standins/fault-proxy.js';
+import { startGithubStandIn } from '../__tests__/standins/github-api-standin.js';
 
 const flag = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fromHttp } from '@aws-sdk/credential-provider-http';
 import { startMoto } from '../__tests__/support/moto.js';
-import { startTokenEndpoint } from '../__tests__/support/token-endpoint.js';
+import { startTokenEndpoint } from '../__tests__/standins/token-endpoint.js';
 import { newWorkspace, runAction } from '../__tests__/support/action-runner.js';
 
 const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);

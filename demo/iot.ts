@@ -1,9 +1,9 @@
 /** The IoT certificate row: the runner's device certificate over mutual TLS to a Node stand-in of the credentials provider. */
 import { createHash } from 'node:crypto';
 import { runAction } from '../__tests__/support/action-runner.js';
-import { formatExpiration } from '../__tests__/support/iot-credentials-rules.js';
-import { startIotNodeStandIn, type IotNodeStandIn } from '../__tests__/support/iot-node-standin.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/support/node-pki.js';
+import { formatExpiration } from '../__tests__/standins/iot-credentials-rules.js';
+import { startIotNodeStandIn, type IotNodeStandIn } from '../__tests__/standins/iot-node-standin.js';
+import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/pki.js';
 import { runnerEnv, type DemoContext, type DemoMode } from './mode.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/ci-iot';

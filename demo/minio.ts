@@ -3,8 +3,8 @@
  * AWS STS is involved, so the row is identified by what MinIO issued for the certificate, not by GetCallerIdentity.
  */
 import { runAction } from '../__tests__/support/action-runner.js';
-import { startMinioStandIn, type MinioStandIn } from '../__tests__/support/minio-standin.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/support/node-pki.js';
+import { startMinioStandIn, type MinioStandIn } from '../__tests__/standins/minio-standin.js';
+import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/pki.js';
 import { runnerEnv, type DemoContext, type DemoMode } from './mode.js';
 
 /** The policy MinIO applies: the certificate's subject CN names it. */

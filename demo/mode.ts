@@ -1,6 +1,6 @@
 /** What a row of the demo is: a mode that starts its peers, then runs the bundled action against them. */
 import type { RunResult } from '../__tests__/support/action-runner.js';
-import type { StsStandIn } from '../__tests__/support/sts-standin.js';
+import type { StsStandIn } from '../__tests__/standins/sts-standin.js';
 
 export interface DemoContext {
   /** The STS every mode's credentials come from, directly or minted through `sts.issue()`; GetCallerIdentity asks it. */

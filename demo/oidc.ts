@@ -1,7 +1,7 @@
 /** The OIDC rows: the runner's id-token exchanged with STS, directly and with a chain-role-arn hop into another account. */
 import { runAction } from '../__tests__/support/action-runner.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../__tests__/support/token-endpoint.js';
-import { tokenEndpointJwks } from '../__tests__/support/sts-standin.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../__tests__/standins/token-endpoint.js';
+import { tokenEndpointJwks } from '../__tests__/standins/sts-standin.js';
 import { runnerEnv, type DemoContext, type DemoMode } from './mode.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAction } from '../__tests__/support/action-runner.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/support/node-pki.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../__tests__/support/roles-anywhere-server.js';
+import { createCa, issueCertificate, type IssuedCertificate } from '../__tests__/standins/pki.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../__tests__/standins/roles-anywhere-server.js';
 import { runnerEnv, type DemoContext, type DemoMode } from './mode.js';
 
 const ACCOUNT = '444455556666';

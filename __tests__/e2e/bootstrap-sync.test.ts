@@ -13,8 +13,8 @@ import { DescribeCertificateCommand, DescribeRoleAliasCommand, DescribeThingComm
 import { CreatePolicyCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
 import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
-import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
+import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
 import { ROOT, collect } from '../support/processes.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');

@@ -29,7 +29,7 @@ import {
   ListThingsCommand,
 } from '@aws-sdk/client-iot';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startFaultProxy, type Fault, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
+import { startFaultProxy, type Fault, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
 import { ROOT, collect } from '../support/processes.js';
 import { loadSettings } from '../../src/cli/run-command.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';

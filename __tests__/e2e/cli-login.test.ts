@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../support/local-oidc-provider.js';
+import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../standins/local-oidc-provider.js';
 import { browse } from '../support/scripted-browser.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { collect, freePort, ROOT } from '../support/processes.js';

@@ -8,8 +8,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startFaultProxy, type FaultProxy } from '../standins/fault-proxy.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { newWorkspace } from '../support/action-runner.js';
 import { collect, NODE24, nodeBinaries, ROOT } from '../support/processes.js';
 

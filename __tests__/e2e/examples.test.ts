@@ -14,22 +14,22 @@ import { parse } from 'yaml';
 import { resolveMode } from '../../src/config/mode.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
-import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+import { startFaultProxy, type FaultProxy } from '../standins/fault-proxy.js';
+import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { parseOperatorConfig } from '../../src/bootstrap/operator-config.js';
-import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../support/iot-standin.js';
-import { startMinioStandIn, type MinioStandIn } from '../support/minio-standin.js';
+import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../standins/iot-standin.js';
+import { startMinioStandIn, type MinioStandIn } from '../standins/minio-standin.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate } from '../standins/pki.js';
 import { MINIO_DEFAULT_REGION } from '../../src/config/sources/minio-certificate.js';
-import { createIotTestPki, type IotTestPki } from '../support/openssl-pki.js';
+import { createIotTestPki, type IotTestPki } from '../standins/iot-test-pki.js';
 import { ROOT, collect } from '../support/processes.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
 import { SecretLedger } from '../support/secrets.js';
-import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
+import { createPkiDir, type CertificateFiles, type PkiDir } from '../standins/pki.js';
 import { startTinyproxy, type Tinyproxy } from '../support/tinyproxy.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import {
   grantsIdToken,
   matrixEntries,
@@ -91,8 +91,8 @@ let sts: FaultProxy;
 let tokens: TokenEndpoint;
 let iotPki: IotTestPki;
 let iot: IotStandIn;
-let raPki: TestPki;
-let raIntermediate: TestCertificate;
+let raPki: PkiDir;
+let raIntermediate: CertificateFiles;
 let ra: RolesAnywhereStandIn;
 let proxy: Tinyproxy;
 let gh: GithubStandIn;
@@ -324,10 +324,10 @@ describe('every example runs against the local stand-ins', () => {
     iot.register(iotPki.clients.goodRsa.certPem, 'runner-7');
 
     // Roles Anywhere: the trust anchor holds the root; the leaf is issued by an intermediate sent as the chain.
-    raPki = await createTestPki();
-    const root = await raPki.createRoot({ commonName: 'Examples Root CA', keyType: 'ec-p256' });
-    raIntermediate = await raPki.issueIntermediate(root, { commonName: 'Examples Issuing CA', keyType: 'ec-p256' });
-    const leaf = await raPki.issueLeaf(raIntermediate, { commonName: 'example-runner', keyType: 'ec-p256' });
+    raPki = createPkiDir();
+    const root = raPki.createRoot({ commonName: 'Examples Root CA', keyType: 'ec-p256' });
+    raIntermediate = raPki.issueIntermediate(root, { commonName: 'Examples Issuing CA', keyType: 'ec-p256' });
+    const leaf = raPki.issueLeaf(raIntermediate, { commonName: 'example-runner', keyType: 'ec-p256' });
     const p12 = join(raPki.dir, 'runner.p12');
     execFileSync('openssl', ['pkcs12', '-export', '-in', leaf.certPath, '-inkey', leaf.keyPath, '-certfile', raIntermediate.certPath, '-passout', `pass:${P12_PASSPHRASE}`, '-out', p12]);
     ra = await startRolesAnywhereStandIn({
@@ -387,7 +387,7 @@ describe('every example runs against the local stand-ins', () => {
     await minio?.close();
     await ra?.close();
     await iot?.close();
-    await raPki?.remove();
+    raPki?.remove();
     await proxy?.close();
     await tokens?.close();
     await sts?.close();

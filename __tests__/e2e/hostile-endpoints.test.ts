@@ -8,8 +8,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorAnnotation, newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
-import { startHostileEndpoint, stsResultXml, type HostileEndpoint } from '../support/hostile-endpoint.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../support/node-pki.js';
+import { startHostileEndpoint, stsResultXml, type HostileEndpoint } from '../standins/hostile-endpoint.js';
+import { createCa, issueCertificate, type IssuedCertificate } from '../standins/pki.js';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/ci`;

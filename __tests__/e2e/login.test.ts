@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { login, authorizationUrl, discoverClient, IdTokenError, newSignInChecks, redeemCallback, type LoginOptions, type LoginResult } from '../../src/cli/login/login.js';
 import { startCallbackServer } from '../../src/cli/login/callback-server.js';
 import { AwsError } from '../../src/errors.js';
-import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../support/local-oidc-provider.js';
-import { startOidcTokenStandin, type OidcTokenStandin } from '../support/oidc-token-standin.js';
+import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../standins/local-oidc-provider.js';
+import { startOidcTokenStandin, type OidcTokenStandin } from '../standins/oidc-token-standin.js';
 import { startTinyproxy } from '../support/tinyproxy.js';
 import { browse, type BrowserVisit, type ScriptedBrowserOptions } from '../support/scripted-browser.js';
 

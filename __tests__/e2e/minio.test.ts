@@ -14,9 +14,9 @@ import { spawn } from 'node:child_process';
 import { errorAnnotation, runAction, type RunResult } from '../support/action-runner.js';
 import { collect, ROOT } from '../support/processes.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
-import { startMinioStandIn, type MinioStandIn } from '../support/minio-standin.js';
+import { startMinioStandIn, type MinioStandIn } from '../standins/minio-standin.js';
 import { startMoto, type Moto } from '../support/moto.js';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate } from '../standins/pki.js';
 import { SecretLedger } from '../support/secrets.js';
 
 const HOUR = 3600_000;

@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, mintWithMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { startTinyproxy, type Tinyproxy } from '../support/tinyproxy.js';
-import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { createPkiDir, type CertificateFiles, type PkiDir } from '../standins/pki.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
 import { errorAnnotation, runAction } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 
@@ -23,8 +23,8 @@ let moto: Moto;
 let tokens: TokenEndpoint;
 let proxy: Tinyproxy;
 let authProxy: Tinyproxy;
-let pki: TestPki;
-let leaf: TestCertificate;
+let pki: PkiDir;
+let leaf: CertificateFiles;
 let ra: RolesAnywhereStandIn;
 let caFile: string;
 const ledger = new SecretLedger();
@@ -35,9 +35,9 @@ before(async () => {
   proxy = await startTinyproxy();
   authProxy = await startTinyproxy({ basicAuth: { user: 'ci', password: 'proxy-pass-123' } });
   ledger.add('proxy password', 'proxy-pass-123');
-  pki = await createTestPki();
-  const root = await pki.createRoot({ commonName: 'Proxy Test Root', keyType: 'ec-p256' });
-  leaf = await pki.issueLeaf(root, { commonName: 'proxied-runner', keyType: 'ec-p256' });
+  pki = createPkiDir();
+  const root = pki.createRoot({ commonName: 'Proxy Test Root', keyType: 'ec-p256' });
+  leaf = pki.issueLeaf(root, { commonName: 'proxied-runner', keyType: 'ec-p256' });
   ledger.add('private key', leaf.keyPem);
   ra = await startRolesAnywhereStandIn({
     trustAnchors: [{ arn: ANCHOR, caPem: root.certPem }],
@@ -49,7 +49,7 @@ before(async () => {
 });
 after(async () => {
   await ra?.close();
-  await pki?.remove();
+  pki?.remove();
   await authProxy?.close();
   await proxy?.close();
   await tokens?.close();
@@ -111,10 +111,10 @@ describe('every request honours the proxy settings', () => {
   });
 
   test('through the tunnel TLS checks who answers: a certificate for localhost only is refused for https://127.0.0.1, as direct', async () => {
-    const root = await pki.createRoot({ commonName: 'Localhost-only Root', keyType: 'ec-p256' });
-    const server = await pki.issueLeaf(root, { commonName: 'localhost', subjectAltNames: ['DNS:localhost'] });
+    const root = pki.createRoot({ commonName: 'Localhost-only Root', keyType: 'ec-p256' });
+    const server = pki.issueLeaf(root, { commonName: 'localhost', serverNames: ['localhost'] });
     const narrow = await startRolesAnywhereStandIn({
-      trustAnchors: [{ arn: ANCHOR, caPem: (await pki.createRoot({ commonName: 'unused' })).certPem }],
+      trustAnchors: [{ arn: ANCHOR, caPem: (pki.createRoot({ commonName: 'unused' })).certPem }],
       profiles: [{ arn: PROFILE, roleArns: [ROLE] }],
       tls: { certPem: server.certPem, keyPem: server.keyPem, caPem: root.certPem },
     });

@@ -10,7 +10,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 import { awsCliCalls, botocoreCalls, jsSdkCalls, keysSeen, type ClientCall } from '../support/endpoint-clients.js';

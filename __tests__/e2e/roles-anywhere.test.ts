@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTestPki, type TestCertificate, type TestPki } from '../support/test-pki.js';
-import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
+import { createPkiDir, type CertificateFiles, type PkiDir } from '../standins/pki.js';
+import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
@@ -21,14 +21,14 @@ const PROFILE = `arn:aws:rolesanywhere:us-east-1:${ACCOUNT}:profile/9b8c7d6e-111
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/ci-from-certificate`;
 const OTHER_ROLE = `arn:aws:iam::${ACCOUNT}:role/not-in-profile`;
 
-let pki: TestPki;
-let root: TestCertificate;
-let intermediate: TestCertificate;
-let rsaLeaf: TestCertificate;
-let ecLeaf: TestCertificate;
-let ecP384Leaf: TestCertificate;
-let expiredLeaf: TestCertificate;
-let strangerLeaf: TestCertificate;
+let pki: PkiDir;
+let root: CertificateFiles;
+let intermediate: CertificateFiles;
+let rsaLeaf: CertificateFiles;
+let ecLeaf: CertificateFiles;
+let ecP384Leaf: CertificateFiles;
+let expiredLeaf: CertificateFiles;
+let strangerLeaf: CertificateFiles;
 let standIn: RolesAnywhereStandIn;
 let moto: Moto;
 let caFile: string;
@@ -36,15 +36,15 @@ const ledger = new SecretLedger();
 
 before(async () => {
   moto = await startMoto();
-  pki = await createTestPki();
-  root = await pki.createRoot({ commonName: 'Test Root CA', keyType: 'ec-p384' });
-  intermediate = await pki.issueIntermediate(root, { commonName: 'Test Issuing CA', keyType: 'rsa2048' });
-  rsaLeaf = await pki.issueLeaf(intermediate, { commonName: 'runner-rsa', keyType: 'rsa2048', serialHex: '8F' + '11'.repeat(19) });
-  ecLeaf = await pki.issueLeaf(root, { commonName: 'runner-ec', keyType: 'ec-p256' });
-  ecP384Leaf = await pki.issueLeaf(root, { commonName: 'runner-ec384', keyType: 'ec-p384' });
-  expiredLeaf = await pki.issueLeaf(root, { commonName: 'runner-expired', keyType: 'ec-p256', notBefore: new Date(Date.now() - 3 * 86400e3), notAfter: new Date(Date.now() - 86400e3) });
-  const strangerRoot = await pki.createRoot({ commonName: 'Unknown CA', keyType: 'ec-p256' });
-  strangerLeaf = await pki.issueLeaf(strangerRoot, { commonName: 'stranger', keyType: 'ec-p256' });
+  pki = createPkiDir();
+  root = pki.createRoot({ commonName: 'Test Root CA', keyType: 'ec-p384' });
+  intermediate = pki.issueIntermediate(root, { commonName: 'Test Issuing CA', keyType: 'rsa2048' });
+  rsaLeaf = pki.issueLeaf(intermediate, { commonName: 'runner-rsa', keyType: 'rsa2048', serialHex: '8F' + '11'.repeat(19) });
+  ecLeaf = pki.issueLeaf(root, { commonName: 'runner-ec', keyType: 'ec-p256' });
+  ecP384Leaf = pki.issueLeaf(root, { commonName: 'runner-ec384', keyType: 'ec-p384' });
+  expiredLeaf = pki.issueLeaf(root, { commonName: 'runner-expired', keyType: 'ec-p256', notBefore: new Date(Date.now() - 3 * 86400e3), notAfter: new Date(Date.now() - 86400e3) });
+  const strangerRoot = pki.createRoot({ commonName: 'Unknown CA', keyType: 'ec-p256' });
+  strangerLeaf = pki.issueLeaf(strangerRoot, { commonName: 'stranger', keyType: 'ec-p256' });
   for (const c of [rsaLeaf, ecLeaf, ecP384Leaf, expiredLeaf, strangerLeaf]) ledger.add(`${c.commonName} private key`, c.keyPem);
   standIn = await startRolesAnywhereStandIn({
     region: 'us-east-1',
@@ -57,7 +57,7 @@ before(async () => {
 });
 after(async () => {
   await standIn?.close();
-  await pki?.remove();
+  pki?.remove();
   await moto?.stop();
 });
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { githubActions, type GithubActions } from '../../src/bootstrap/github.js';
 import { parseGithubTarget } from '../../src/bootstrap/github-target.js';
 import { AwsError, InputError } from '../../src/errors.js';
-import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
 
 const TOKEN = 'ghs_clienttesttoken000000000000000000';
 let gh: GithubStandIn;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { verifyNewCertificate, checkKeyMatchesCertificate } from '../../src/bootstrap/verify.js';
 import { AwsError } from '../../src/errors.js';
-import { createIotTestPki } from '../support/openssl-pki.js';
+import { createIotTestPki } from '../standins/iot-test-pki.js';
 
 test('the key must sign what the certificate verifies; a pair that does not match is an error naming the check', async () => {
   const pki = await createIotTestPki({ endpointHost: 'localhost' });
@@ -24,7 +24,7 @@ test('the key must sign what the certificate verifies; a pair that does not matc
 });
 
 test('one exchange with the mTLS credentials provider proves a registered pair; a refused one is an error', async () => {
-  const { startIotStandIn, DEFAULT_ROLE_ALIAS } = await import('../support/iot-standin.js');
+  const { startIotStandIn, DEFAULT_ROLE_ALIAS } = await import('../standins/iot-standin.js');
   const endpoint = await startIotStandIn({ endpointHost: 'localhost', clientVerification: 'registered-only' });
   try {
     const { certPem, keyPem } = endpoint.pki.clients.goodEc;

@@ -1,17 +1,8 @@
 /** ARN parsing: role, policy and regional (Roles Anywhere) ARNs, and the account of an assumed-role ARN. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/errors.js';
 import { accountOfArn, parseArn, parsePolicyArn, parseRegionalArn, parseRoleArn } from '../../src/config/arn.js';
-
-function throwsInput(fn: () => unknown, input: string, ...patterns: RegExp[]): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
-    assert.equal(err.input, input);
-    for (const p of patterns) assert.match(err.message, p);
-    return true;
-  });
-}
+import { throwsInput } from '../support/input-error.js';
 
 test('parseArn: splits the six parts and keeps colons inside the resource', () => {
   assert.deepEqual(parseArn('arn:aws:logs:us-east-1:123456789012:log-group:/a:*', 'x', 'e.g.'), {

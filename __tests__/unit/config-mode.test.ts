@@ -1,20 +1,11 @@
 /** Mode resolution: the explicit `mode` input, or inference from the inputs only one mode reads. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/errors.js';
 import { MODE_INPUTS, resolveMode } from '../../src/config/mode.js';
 import { MODES } from '../../src/config/sources/index.js';
+import { throwsInput } from '../support/input-error.js';
 
 const inputs = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-
-function throwsInput(fn: () => unknown, input: string, ...patterns: RegExp[]): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
-    assert.equal(err.input, input);
-    for (const p of patterns) assert.match(err.message, p);
-    return true;
-  });
-}
 
 test('an explicit mode is returned as given', () => {
   for (const mode of MODES) assert.equal(resolveMode(inputs({ mode }), false), mode);

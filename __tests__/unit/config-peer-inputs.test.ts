@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
 import { buildConfig, isRoleName } from '../../src/config/action-inputs.js';
 import { ACTION_INPUTS, inputVariable, refuseUnknownInputs } from '../../src/config/input-names.js';
-import type { Config } from '../../src/config/model.js';
+import type { Config, Source } from '../../src/config/model.js';
+import { checkForceSkipOidc, parseAccountIds, parseGuards, parseTagKeys, refuseStaticKeys } from '../../src/config/peer-inputs.js';
+import { expectInputError } from '../support/input-error.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const OIDC = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE };
@@ -87,4 +89,54 @@ test('refuseUnknownInputs: any INPUT_ variable that names no input fails the ste
   assert.throws(() => refuseUnknownInputs({ ...env, 'INPUT_ALLOWED-ACCOUNT-ID': '1' }), (err: unknown) =>
     err instanceof InputError && err.input === 'allowed-account-id' && /is not an input of this action/.test(err.message) && /Valid inputs: .*allowed-account-ids/.test(err.message));
   assert.throws(() => refuseUnknownInputs({ 'INPUT_B': '', 'INPUT_A': '1', 'INPUT_C': '' }), /Input 'a': is not an input of this action \(nor are b, c\)/);
+});
+
+// The parsers of src/config/peer-inputs.ts, directly.
+const inputsOf = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+
+test('refuseStaticKeys: silent without keys; names the first key given, lists the others, and never echoes a value', () => {
+  refuseStaticKeys(inputsOf({}));
+  const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+  const err = expectInputError(() => refuseStaticKeys(inputsOf({ 'aws-secret-access-key': secret, 'aws-session-token': 'FQoGZXIvYXdzEXAMPLE' })), 'aws-secret-access-key', [secret, 'FQoGZXIvYXdzEXAMPLE']);
+  assert.match(err.message, /nor aws-session-token/);
+  assert.match(err.message, /role-chaining: true/);
+  expectInputError(() => refuseStaticKeys(inputsOf({ 'aws-access-key-id': 'AKIAEXAMPLE' })), 'aws-access-key-id', ['AKIAEXAMPLE']);
+});
+
+test('parseAccountIds: comma-separated 12-digit ids; anything else is named', () => {
+  assert.deepEqual(parseAccountIds(''), []);
+  assert.deepEqual(parseAccountIds(' 123456789012 , 210987654321 '), ['123456789012', '210987654321']);
+  for (const bad of ['12345678901', '1234567890123', '12345678901a', 'arn:aws:iam::123456789012:root']) {
+    const err = expectInputError(() => parseAccountIds(`123456789012,${bad}`), 'allowed-account-ids');
+    assert.ok(err.message.includes(`'${bad}'`));
+  }
+});
+
+test('parseGuards: every switch off by default, each read from its own input', () => {
+  assert.deepEqual(parseGuards(inputsOf({})), { allowedAccountIds: [], useExistingCredentials: false, unsetCurrentCredentials: false, specialCharactersWorkaround: false });
+  assert.deepEqual(parseGuards(inputsOf({ 'allowed-account-ids': '123456789012', 'unset-current-credentials': 'true', 'special-characters-workaround': 'true' })), {
+    allowedAccountIds: ['123456789012'],
+    useExistingCredentials: false,
+    unsetCurrentCredentials: true,
+    specialCharactersWorkaround: true,
+  });
+  expectInputError(() => parseGuards(inputsOf({ 'use-existing-credentials': 'maybe' })), 'use-existing-credentials');
+});
+
+test('checkForceSkipOidc: refuses only OIDC from the runner, where nothing would be left to exchange', () => {
+  const runnerOidc: Source = { mode: 'oidc', roleArn: 'arn:aws:iam::123456789012:role/r', audience: 'sts.amazonaws.com' };
+  checkForceSkipOidc(inputsOf({}), runnerOidc);
+  checkForceSkipOidc(inputsOf({ 'force-skip-oidc': 'false' }), runnerOidc);
+  checkForceSkipOidc(inputsOf({ 'force-skip-oidc': 'true' }), { ...runnerOidc, tokenFile: '/tmp/token' });
+  checkForceSkipOidc(inputsOf({ 'force-skip-oidc': 'true' }), { ...runnerOidc, tokenEnv: 'CI_JOB_JWT' });
+  const err = expectInputError(() => checkForceSkipOidc(inputsOf({ 'force-skip-oidc': 'true' }), runnerOidc), 'force-skip-oidc');
+  assert.match(err.message, /web-identity-token-file/);
+});
+
+test('parseTagKeys: one key per line or comma; keys past 128 characters or with other characters are named', () => {
+  assert.deepEqual(parseTagKeys('Team\nCost Center, env:stage', 'transitive-tag-keys'), ['Team', 'Cost Center', 'env:stage']);
+  assert.deepEqual(parseTagKeys('', 'transitive-tag-keys'), []);
+  expectInputError(() => parseTagKeys('ok,bad*key', 'transitive-tag-keys'), 'transitive-tag-keys');
+  expectInputError(() => parseTagKeys('k'.repeat(129), 'transitive-tag-keys'), 'transitive-tag-keys');
+  assert.deepEqual(parseTagKeys('k'.repeat(128), 'x'), ['k'.repeat(128)]);
 });

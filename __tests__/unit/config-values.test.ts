@@ -1,7 +1,6 @@
 /** Scalar input parsing: booleans, integers, regions, session names, inline policies, lists. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InputError } from '../../src/errors.js';
 import {
   defaultSessionName,
   parseBoolean,
@@ -12,16 +11,7 @@ import {
   parseSessionName,
   sanitiseSessionName,
 } from '../../src/config/values.js';
-
-/** Asserts `fn` throws an InputError for `input` whose message matches every pattern. */
-function throwsInput(fn: () => unknown, input: string, ...patterns: RegExp[]): void {
-  assert.throws(fn, (err: unknown) => {
-    assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
-    assert.equal(err.input, input);
-    for (const p of patterns) assert.match(err.message, p);
-    return true;
-  });
-}
+import { throwsInput } from '../support/input-error.js';
 
 /** A small deterministic generator, so a failing case can be reproduced. */
 function seeded(seed: number): () => number {

@@ -7,7 +7,8 @@ import {
   loadCertificate,
   loadCertificateChain,
 } from '../../src/pki/certificate.js';
-import { expectInputError, genKey, issue, selfSigned, workspace, type Workspace } from '../support/pki-fixtures.js';
+import { expectInputError } from '../support/input-error.js';
+import { genKey, issue, selfSigned, workspace, type Workspace } from '../support/openssl-artefacts.js';
 
 let ws: Workspace;
 let key: string;

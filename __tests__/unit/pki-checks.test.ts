@@ -10,7 +10,8 @@ import {
   keySigningAlgorithm,
 } from '../../src/pki/checks.js';
 import { loadPrivateKey } from '../../src/pki/private-key.js';
-import { expectInputError, genKey, issue, selfSigned, workspace, type Workspace } from '../support/pki-fixtures.js';
+import { expectInputError } from '../support/input-error.js';
+import { genKey, issue, selfSigned, workspace, type Workspace } from '../support/openssl-artefacts.js';
 
 const keyInputs = { key: 'private-key', passphrase: 'private-key-passphrase' };
 const pairInputs = { key: 'private-key', certificate: 'certificate' };

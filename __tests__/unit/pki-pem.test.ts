@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatPem, normalisePem, parsePemBlocks } from '../../src/pki/pem.js';
-import { expectInputError } from '../support/pki-fixtures.js';
+import { expectInputError } from '../support/input-error.js';
 
 const der = Buffer.from(Array.from({ length: 100 }, (_, i) => (i * 37) % 256));
 const pem = formatPem({ label: 'CERTIFICATE', der, headers: {} });

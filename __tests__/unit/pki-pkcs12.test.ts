@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import { InputError } from '../../src/errors.js';
 import { MAX_TOTAL_ITERATIONS, parsePkcs12 } from '../../src/pki/pkcs12.js';
 import { randomBytes, X509Certificate } from 'node:crypto';
-import { expectInputError, genKey, issue, selfSigned, workspace, type Workspace } from '../support/pki-fixtures.js';
+import { expectInputError } from '../support/input-error.js';
+import { genKey, issue, selfSigned, workspace, type Workspace } from '../support/openssl-artefacts.js';
 
 const PASS = 'p12 pass wörd';
 const INPUT = 'certificate';

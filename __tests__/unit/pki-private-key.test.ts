@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { loadPrivateKey } from '../../src/pki/private-key.js';
-import { expectInputError, genKey, selfSigned, workspace, type KeySpec, type Workspace } from '../support/pki-fixtures.js';
+import { expectInputError } from '../support/input-error.js';
+import { genKey, selfSigned, workspace, type KeySpec, type Workspace } from '../support/openssl-artefacts.js';
 
 const inputs = { key: 'private-key', passphrase: 'private-key-passphrase' };
 const PASS = 'correct horse battery';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { readBinaryOrPath, readPemOrPath, type ReadFile } from '../../src/pki/source.js';
-import { expectInputError } from '../support/pki-fixtures.js';
+import { expectInputError } from '../support/input-error.js';
 
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;

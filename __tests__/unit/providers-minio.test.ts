@@ -11,7 +11,7 @@ import { createProviderContext } from '../../src/providers/context.js';
 import { obtainSession } from '../../src/providers/registry.js';
 import { AwsError } from '../../src/errors.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/request.js';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate } from '../standins/pki.js';
 
 const ENDPOINT = 'https://minio.internal.example:9000';
 const AKID = 'Q3AM3UQ867SPQQA43P2F';

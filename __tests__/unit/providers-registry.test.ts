@@ -9,7 +9,7 @@ import { buildConfig } from '../../src/config/action-inputs.js';
 import { obtainSession } from '../../src/providers/registry.js';
 import { createProviderContext } from '../../src/providers/context.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/request.js';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate } from '../standins/pki.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const CHAIN = 'arn:aws:iam::210987654321:role/target';

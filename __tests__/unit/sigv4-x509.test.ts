@@ -12,8 +12,8 @@ import {
   signCreateSession,
   stringToSign,
 } from '../../src/signing/sigv4-x509.js';
-import { createTestPki } from '../support/test-pki.js';
-import type { TestCertificate, TestPki } from '../support/test-pki.js';
+import { createPkiDir } from '../standins/pki.js';
+import type { CertificateFiles, PkiDir } from '../standins/pki.js';
 
 // Fixed inputs; the expected hashes below were computed with sha256sum from these exact texts.
 const NOW = new Date('2024-01-02T03:04:05.678Z');
@@ -53,18 +53,18 @@ function authorizationParts(header: string | undefined) {
 
 describe('sigv4-x509', () => {
   const keys: Record<'rsa' | 'p256' | 'p384', { privateKey: KeyObject; publicKey: KeyObject }> = {} as never;
-  let pki: TestPki;
-  let highBitLeaf: TestCertificate;
-  let allOnesLeaf: TestCertificate;
+  let pki: PkiDir;
+  let highBitLeaf: CertificateFiles;
+  let allOnesLeaf: CertificateFiles;
 
   before(async () => {
     keys.rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
     keys.p256 = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     keys.p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' });
-    pki = await createTestPki();
-    const root = await pki.createRoot({ commonName: 'Signer Test Root' });
-    highBitLeaf = await pki.issueLeaf(root, { commonName: 'high-bit', serialHex: `80${'11'.repeat(19)}` });
-    allOnesLeaf = await pki.issueLeaf(root, { commonName: 'all-ones', keyPem: highBitLeaf.keyPem, serialHex: 'FF'.repeat(20) });
+    pki = createPkiDir();
+    const root = pki.createRoot({ commonName: 'Signer Test Root' });
+    highBitLeaf = pki.issueLeaf(root, { commonName: 'high-bit', serialHex: `80${'11'.repeat(19)}` });
+    allOnesLeaf = pki.issueLeaf(root, { commonName: 'all-ones', keyPem: highBitLeaf.keyPem, serialHex: 'FF'.repeat(20) });
   });
   after(() => pki?.remove());
 
@@ -216,7 +216,7 @@ describe('sigv4-x509', () => {
       [highBitLeaf, '731131418050173048403457959283328041864335003921'],
       [allOnesLeaf, '1461501637330902918203684832716283019655932542975'],
     ] as const) {
-      const serialDecimal = serialDecimalFromHex(leaf.x509.serialNumber);
+      const serialDecimal = serialDecimalFromHex(leaf.cert.serialNumber);
       assert.equal(serialDecimal, decimal);
       const headers = signCreateSession({ host: HOST, region: 'eu-west-1', body: BODY, certificateDer: leaf.certDer, chainDer: [], serialDecimal, key: leaf.key, now: NOW });
       assert.equal(authorizationParts(headers['Authorization']).credential, `${decimal}/20240102/eu-west-1/rolesanywhere/aws4_request`);

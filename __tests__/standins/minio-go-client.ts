@@ -15,14 +15,14 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { collect, ROOT } from './processes.js';
+import { collect, ROOT } from '../support/processes.js';
 
 const run = promisify(execFile);
 
 export const DEBIAN_GOPATH = '/usr/share/gocode';
 const MINIO_CREDENTIALS = join(DEBIAN_GOPATH, 'src/github.com/minio/minio-go/v7/pkg/credentials');
 const TLS_IDENTITY = join(MINIO_CREDENTIALS, 'sts_tls_identity.go');
-const MAIN = join(ROOT, '__tests__/support/minio-go-client/main.go');
+const MAIN = join(ROOT, '__tests__/standins/minio-go-client/main.go');
 
 const FAULTY = 'req.Form.Add("DurationSeconds", strconv.FormatUint(uint64(livetime.Seconds()), 10))';
 const QUERY_LINE = 'queryValues.Set("Version", STSVersion)';

@@ -23,7 +23,7 @@ import {
   type RoleAliasSpec,
 } from './iot-credentials-rules.js';
 import { startNginxTlsFront } from './nginx-tls-front.js';
-import { createIotTestPki, removeIotTestPki, type IotTestPki } from './openssl-pki.js';
+import { createIotTestPki, removeIotTestPki, type IotTestPki } from './iot-test-pki.js';
 
 export type { IssuedCredentials, MintContext, RoleAliasSpec } from './iot-credentials-rules.js';
 export { MESSAGES as IOT_MESSAGES } from './iot-credentials-rules.js';

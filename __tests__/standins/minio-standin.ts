@@ -25,7 +25,7 @@ import type { DetailedPeerCertificate, TLSSocket } from 'node:tls';
 import { Sha256Js } from '@smithy/core/checksum';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { children, oid, parseDer, sequence, TAG } from '../../src/pki/der.js';
-import { createCa, issueCertificate } from './node-pki.js';
+import { createCa, issueCertificate } from './pki.js';
 import { parseAmzDate, parseAuthorization, signatureMatches } from './sts-standin-auth.js';
 
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sodium from 'libsodium-wrappers';
-import { startGithubStandIn, type GithubStandIn } from '../support/github-api-standin.js';
+import { startGithubStandIn, type GithubStandIn } from './github-api-standin.js';
 
 const TOKEN = 'ghs_standintoken0000000000000000000000';
 let gh: GithubStandIn;

@@ -13,7 +13,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { decideCredentialsAnswer, type CertificateRecord, type IssuedCredentials, type MintContext, type RoleAliasSpec } from './iot-credentials-rules.js';
-import { createCa, issueCertificate } from './node-pki.js';
+import { createCa, issueCertificate } from './pki.js';
 
 export type { IssuedCredentials, MintContext, RoleAliasSpec } from './iot-credentials-rules.js';
 

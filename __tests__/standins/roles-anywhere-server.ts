@@ -9,7 +9,7 @@ import { constants, createHash, randomBytes, randomUUID, verify as verifySignatu
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { createTestPki } from './test-pki.js';
+import { createCa, issueCertificate } from './pki.js';
 
 export interface StandInTrustAnchor {
   arn: string;
@@ -104,7 +104,7 @@ const denied = (message: string) => new Rejection(403, 'AccessDeniedException', 
 const invalid = (message: string) => new Rejection(400, 'ValidationException', message);
 
 export async function startRolesAnywhereStandIn(options: RolesAnywhereStandInOptions): Promise<RolesAnywhereStandIn> {
-  const tls = options.tls ?? (await makeServerCertificate());
+  const tls = options.tls ?? makeServerCertificate();
   const requests: RecordedRequest[] = [];
   const issued: IssuedCredentials[] = [];
   const faults = [...(options.faults ?? [])];
@@ -449,13 +449,8 @@ function resetConnection(socket: Socket): void {
   }
 }
 
-async function makeServerCertificate(): Promise<{ certPem: string; keyPem: string; caPem: string }> {
-  const pki = await createTestPki();
-  try {
-    const ca = await pki.createRoot({ commonName: 'Roles Anywhere Stand-in TLS CA' });
-    const server = await pki.issueLeaf(ca, { commonName: 'localhost', subjectAltNames: ['DNS:localhost', 'IP:127.0.0.1'] });
-    return { certPem: server.certPem, keyPem: server.keyPem, caPem: ca.certPem };
-  } finally {
-    await pki.remove();
-  }
+function makeServerCertificate(): { certPem: string; keyPem: string; caPem: string } {
+  const ca = createCa('Roles Anywhere Stand-in TLS CA');
+  const server = issueCertificate(ca, { commonName: 'localhost', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'], serverAuth: true });
+  return { certPem: server.certPem, keyPem: server.keyPem, caPem: ca.certPem };
 }

@@ -1,10 +1,12 @@
-/** Test keys and certificates, made with the openssl CLI at test time in a temp dir (no private key is committed). */
-import assert from 'node:assert/strict';
+/**
+ * Keys, certificates and containers made by the openssl CLI, for the tests of src/pki/: the parsers are checked against
+ * what the most common producer writes (traditional and encrypted keys, legacy PKCS#12, DSA, ed25519), which the
+ * Node-only builder in __tests__/standins/pki.ts cannot make. Made at test time in a temp dir; no key is committed.
+ */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../../src/errors.js';
 
 export interface Workspace {
   dir: string;
@@ -60,33 +62,4 @@ export function issue(ws: Workspace, key: string, name: string, issuer: string, 
   ws.openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuerKey}.pem`, '-CAcreateserial',
     '-days', '30', '-extfile', `${name}.ext`, '-out', `${name}.pem`);
   return ws.read(`${name}.pem`);
-}
-
-/** The base64 body lines of every PEM block in `pem` (what must never appear in a message). */
-export function bodyLines(pem: string): string[] {
-  return pem
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l.length >= 16 && !l.startsWith('-----') && !l.includes(':'));
-}
-
-/**
- * Asserts `fn` throws an InputError for `input` whose message names that input and carries none of `secrets`
- * (PEM texts, checked line by line, or passphrases). Returns the error for further checks.
- */
-export function expectInputError(fn: () => unknown, input: string, secrets: string[] = []): InputError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  assert.ok(caught instanceof InputError, `expected an InputError, got ${String(caught)}`);
-  assert.equal(caught.input, input);
-  assert.ok(caught.message.includes(`'${input}'`), `message should name '${input}': ${caught.message}`);
-  for (const secret of secrets) {
-    const pieces = secret.includes('-----BEGIN') ? bodyLines(secret) : [secret];
-    for (const piece of pieces) assert.ok(!caught.message.includes(piece), `message leaks secret material: ${caught.message}`);
-  }
-  return caught;
 }

@@ -1,5 +1,5 @@
 /**
- * The pure-Node PKI: its certificates parse, chain and verify with node:crypto, carry the SANs and flags asked for,
+ * The pure-Node PKI: its certificates and CRLs parse, chain and verify with node:crypto, carry the SANs, serials and flags asked for,
  * and work in a real mutual-TLS handshake.
  */
 import { test } from 'node:test';
@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { connect, createServer, type TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { createCa, issueCertificate } from '../support/node-pki.js';
+import { existsSync, statSync } from 'node:fs';
+import { createCa, createCrl, createPkiDir, issueCertificate } from './pki.js';
 
 const ca = createCa('Node PKI Test CA', { organization: 'aws-short-lived-credentials' });
 
@@ -132,4 +133,89 @@ test('the client refuses a server whose certificate does not name the host it as
   } finally {
     await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
   }
+});
+
+test('an intermediate is a CA issued by its root, limited to path length 0, and its leaves chain through it', () => {
+  const root = createCa('Chain Root', { keyType: 'ec-p384' });
+  const intermediate = createCa('Chain Intermediate', { issuer: root, keyType: 'rsa2048' });
+  const leaf = issueCertificate(intermediate, { commonName: 'chained' });
+  assert.equal(intermediate.cert.ca, true);
+  assert.equal(intermediate.cert.issuer, 'CN=Chain Root');
+  assert.ok(intermediate.cert.checkIssued(root.cert));
+  assert.ok(intermediate.cert.verify(root.publicKey));
+  assert.ok(leaf.cert.checkIssued(intermediate.cert));
+  assert.ok(leaf.cert.verify(intermediate.publicKey));
+  assert.equal(leaf.cert.verify(root.publicKey), false);
+  assert.ok(intermediate.certDer.includes(Buffer.from('30060101ff020100', 'hex')), 'basicConstraints CA:TRUE, pathlen 0');
+  assert.equal(root.cert.publicKey.asymmetricKeyDetails?.namedCurve, 'secp384r1');
+});
+
+test('a chosen serial is written as a positive INTEGER, a sign byte added when the top bit is set', () => {
+  const highBit = issueCertificate(ca, { commonName: 'high-bit', serialHex: `80${'11'.repeat(19)}` });
+  assert.equal(highBit.serialHex, `80${'11'.repeat(19)}`);
+  assert.ok(highBit.certDer.includes(Buffer.from(`021500${'80'}${'11'.repeat(19)}`, 'hex')));
+  const odd = issueCertificate(ca, { commonName: 'odd', serialHex: 'ABC' });
+  assert.equal(odd.serialHex, '0ABC');
+  assert.throws(() => issueCertificate(ca, { commonName: 'bad', serialHex: 'xyz' }), /serial xyz is not hex/);
+});
+
+test('a key given as PEM is reused: two certificates, one public key', () => {
+  const first = issueCertificate(ca, { commonName: 'first', keyType: 'rsa2048' });
+  const second = issueCertificate(ca, { commonName: 'second', keyPem: first.keyPem, keyType: 'ec-p256' });
+  assert.ok(second.cert.checkPrivateKey(first.key));
+  assert.equal(second.cert.publicKey.asymmetricKeyType, 'rsa');
+});
+
+test('a CRL names its issuer, lists the revoked serials, and verifies with the CA key', () => {
+  const revoked = issueCertificate(ca, { commonName: 'revoked' });
+  const crlPem = createCrl(ca, [revoked], new Date('2030-01-01T00:00:00Z'));
+  assert.match(crlPem, /^-----BEGIN X509 CRL-----\n(?:[A-Za-z0-9+/=]{1,64}\n)+-----END X509 CRL-----\n$/);
+  const der = Buffer.from(crlPem.replace(/-----[^-]+-----|\n/g, ''), 'base64');
+  assert.ok(der.includes(ca.nameDer), 'the issuer Name, byte for byte');
+  assert.ok(der.includes(Buffer.from(`0210${revoked.serialHex}`, 'hex')), 'the revoked serial');
+  assert.ok(!createCrl(ca, []).includes(revoked.serialHex));
+});
+
+test('a TLS server given the CRL refuses the revoked client and accepts the others', async () => {
+  const clientCa = createCa('CRL Client CA', { keyType: 'rsa2048' });
+  const server = issueCertificate(ca, { commonName: 'localhost', serverNames: ['localhost'], serverAuth: true });
+  const good = issueCertificate(clientCa, { commonName: 'good', clientAuth: true });
+  const revoked = issueCertificate(clientCa, { commonName: 'revoked', clientAuth: true });
+  // rejectUnauthorized off so that the server can say why it would refuse.
+  const tlsServer = createServer(
+    { cert: server.certPem, key: server.keyPem, ca: clientCa.certPem, crl: createCrl(clientCa, [revoked]), requestCert: true, rejectUnauthorized: false },
+    (socket) => socket.end(`${String(socket.getPeerCertificate().subject.CN)} ${String(socket.authorized)} ${String(socket.authorizationError)}`),
+  );
+  await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+  const { port } = tlsServer.address() as AddressInfo;
+  const connectAs = (client: { certPem: string; keyPem: string }) =>
+    new Promise<string>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port, servername: 'localhost', ca: ca.certPem, cert: client.certPem, key: client.keyPem });
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('error', () => undefined);
+      socket.on('close', () => resolve(text));
+    });
+  try {
+    assert.equal(await connectAs(good), 'good true null');
+    assert.equal(await connectAs(revoked), 'revoked false CERT_REVOKED');
+  } finally {
+    await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+  }
+});
+
+test('a PkiDir writes each certificate and its key (0600) and its leaves serve clients and servers', () => {
+  const pki = createPkiDir();
+  try {
+    const root = pki.createRoot({ commonName: 'Dir Root' });
+    const intermediate = pki.issueIntermediate(root, { commonName: 'Dir Intermediate' });
+    const leaf = pki.issueLeaf(intermediate, { commonName: 'dir leaf' });
+    assert.ok(leaf.certPath.startsWith(pki.dir) && leaf.certPath.endsWith('-leaf-dir_leaf.pem'));
+    assert.equal(statSync(leaf.keyPath).mode & 0o777, 0o600);
+    assert.deepEqual(leaf.cert.keyUsage, ['1.3.6.1.5.5.7.3.1', '1.3.6.1.5.5.7.3.2']);
+    assert.ok(leaf.cert.checkIssued(intermediate.cert));
+  } finally {
+    pki.remove();
+  }
+  assert.equal(existsSync(pki.dir), false);
 });

@@ -4,10 +4,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { request } from 'node:https';
 import { serialDecimalFromHex, signCreateSession } from '../../src/signing/sigv4-x509.js';
-import { startRolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
-import type { MintRequest, RolesAnywhereStandIn } from '../support/roles-anywhere-server.js';
-import { createTestPki } from '../support/test-pki.js';
-import type { TestCertificate, TestPki } from '../support/test-pki.js';
+import { startRolesAnywhereStandIn } from './roles-anywhere-server.js';
+import type { MintRequest, RolesAnywhereStandIn } from './roles-anywhere-server.js';
+import { createPkiDir } from './pki.js';
+import type { CertificateFiles, PkiDir } from './pki.js';
 
 const ACCOUNT = '123456789012';
 const TRUST_ANCHOR = `arn:aws:rolesanywhere:us-east-1:${ACCOUNT}:trust-anchor/ta-1`;
@@ -23,9 +23,9 @@ interface Answer {
 }
 
 interface Call {
-  leaf: TestCertificate;
+  leaf: CertificateFiles;
   key?: KeyObject;
-  chain?: TestCertificate[];
+  chain?: CertificateFiles[];
   body?: Record<string, unknown>;
   /** Sent instead of the signed body. */
   sentBody?: string;
@@ -35,32 +35,32 @@ interface Call {
 }
 
 describe('Roles Anywhere stand-in', () => {
-  let pki: TestPki;
-  let intermediate: TestCertificate;
-  let rsaLeaf: TestCertificate;
-  let p384Leaf: TestCertificate;
-  let expiredLeaf: TestCertificate;
-  let strangerLeaf: TestCertificate;
+  let pki: PkiDir;
+  let intermediate: CertificateFiles;
+  let rsaLeaf: CertificateFiles;
+  let p384Leaf: CertificateFiles;
+  let expiredLeaf: CertificateFiles;
+  let strangerLeaf: CertificateFiles;
   let serverCert: { certPem: string; keyPem: string; caPem: string };
   let wrongKey: KeyObject;
   let standIn: RolesAnywhereStandIn;
   const minted: MintRequest[] = [];
 
   before(async () => {
-    pki = await createTestPki();
-    const root = await pki.createRoot({ commonName: 'Anchor Root' });
-    intermediate = await pki.issueIntermediate(root, { commonName: 'Anchor Intermediate' });
-    rsaLeaf = await pki.issueLeaf(intermediate, { commonName: 'rsa-leaf', keyType: 'rsa2048' });
-    p384Leaf = await pki.issueLeaf(root, { commonName: 'p384-leaf', keyType: 'ec-p384', serialHex: `80${'2a'.repeat(19)}` });
-    expiredLeaf = await pki.issueLeaf(intermediate, {
+    pki = createPkiDir();
+    const root = pki.createRoot({ commonName: 'Anchor Root' });
+    intermediate = pki.issueIntermediate(root, { commonName: 'Anchor Intermediate' });
+    rsaLeaf = pki.issueLeaf(intermediate, { commonName: 'rsa-leaf', keyType: 'rsa2048' });
+    p384Leaf = pki.issueLeaf(root, { commonName: 'p384-leaf', keyType: 'ec-p384', serialHex: `80${'2a'.repeat(19)}` });
+    expiredLeaf = pki.issueLeaf(intermediate, {
       commonName: 'expired-leaf',
       keyPem: rsaLeaf.keyPem,
       notBefore: new Date(Date.now() - 2 * 86400_000),
       notAfter: new Date(Date.now() - 86400_000),
     });
-    const strangerRoot = await pki.createRoot({ commonName: 'Anchor Root' });
-    strangerLeaf = await pki.issueLeaf(strangerRoot, { commonName: 'stranger', keyPem: rsaLeaf.keyPem });
-    const server = await pki.issueLeaf(root, { commonName: 'localhost', subjectAltNames: ['DNS:localhost', 'IP:127.0.0.1'] });
+    const strangerRoot = pki.createRoot({ commonName: 'Anchor Root' });
+    strangerLeaf = pki.issueLeaf(strangerRoot, { commonName: 'stranger', keyPem: rsaLeaf.keyPem });
+    const server = pki.issueLeaf(root, { commonName: 'localhost', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
     serverCert = { certPem: server.certPem, keyPem: server.keyPem, caPem: root.certPem };
     wrongKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     standIn = await startRolesAnywhereStandIn({
@@ -78,7 +78,7 @@ describe('Roles Anywhere stand-in', () => {
 
   after(async () => {
     await standIn?.close();
-    await pki?.remove();
+    pki?.remove();
   });
 
   function send(target: RolesAnywhereStandIn, call: Call, timeoutMs = 10_000): Promise<Answer> {

@@ -5,8 +5,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:https';
-import { startIotNodeStandIn, type IotNodeStandIn } from '../support/iot-node-standin.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../support/node-pki.js';
+import { startIotNodeStandIn, type IotNodeStandIn } from './iot-node-standin.js';
+import { createCa, issueCertificate, type IssuedCertificate } from './pki.js';
 
 const ROLE = 'arn:aws:iam::111122223333:role/ci-iot';
 const deviceCa = createCa('Device CA');

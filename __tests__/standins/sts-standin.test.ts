@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import type { Credentials as SdkCredentials } from '@aws-sdk/client-sts';
-import { jwt, startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
-import { startStsStandIn, tokenEndpointJwks, type StsStandIn } from '../support/sts-standin.js';
+import { jwt, startTokenEndpoint, type TokenEndpoint } from './token-endpoint.js';
+import { startStsStandIn, tokenEndpointJwks, type StsStandIn } from './sts-standin.js';
 
 const GITHUB = 'https://token.actions.githubusercontent.com';
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';

@@ -6,7 +6,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createCa, issueCertificate } from './node-pki.js';
+import { createCa, issueCertificate } from './pki.js';
 
 export interface HostileAnswer {
   status?: number;

@@ -7,7 +7,7 @@ import { request as httpsRequest } from 'node:https';
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import type { SecureVersion } from 'node:tls';
-import { isPortOpen } from '../support/nginx-tls-front.js';
+import { isPortOpen } from './nginx-tls-front.js';
 import {
   certificateFingerprint,
   DEFAULT_ROLE_ALIAS,
@@ -15,11 +15,12 @@ import {
   startIotStandIn,
   type IotStandIn,
   type MintContext,
-} from '../support/iot-standin.js';
-import { createIotTestPki, removeIotTestPki, type IssuedCert, type IotTestPki } from '../support/openssl-pki.js';
+} from './iot-standin.js';
+import { createIotTestPki, removeIotTestPki, type IotTestPki } from './iot-test-pki.js';
+import type { CertificateFiles } from './pki.js';
 
 interface CallOptions {
-  client?: IssuedCert;
+  client?: CertificateFiles;
   alias?: string;
   /** x-amzn-iot-thingname; null sends none. */
   thingName?: string | null;

@@ -10,13 +10,13 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { buildMinioGoClient, fixTlsIdentitySource, runMinioGoClient, type GoBuild } from '../support/minio-go-client.js';
-import { expirySeconds, MinioFault, startMinioStandIn, type MinioStandIn } from '../support/minio-standin.js';
+import { buildMinioGoClient, fixTlsIdentitySource, runMinioGoClient, type GoBuild } from './minio-go-client.js';
+import { expirySeconds, MinioFault, startMinioStandIn, type MinioStandIn } from './minio-standin.js';
 import { startMoto, type Moto } from '../support/moto.js';
-import { createCa, issueCertificate, type IssuedCertificate } from '../support/node-pki.js';
+import { createCa, issueCertificate, type IssuedCertificate } from './pki.js';
 import { collect } from '../support/processes.js';
 import { parseMinioCredentials, parseMinioError } from '../../src/providers/minio-response.js';
-import { createTestPki, type TestPki } from '../support/test-pki.js';
+import { createPkiDir, type PkiDir } from './pki.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
 
 const HOUR = 3600_000;
@@ -36,7 +36,7 @@ let minio: MinioStandIn;
 let disabled: MinioStandIn;
 let lenient: MinioStandIn;
 let moto: Moto;
-let pki: TestPki;
+let pki: PkiDir;
 let dir: string;
 
 before(async () => {
@@ -45,12 +45,12 @@ before(async () => {
   minio = await startMinioStandIn({ clientCaPems: [clientCa.certPem], policies: ['readwrite', 'readonly'], s3Upstream });
   disabled = await startMinioStandIn({ clientCaPems: [clientCa.certPem], policies: ['readwrite'], identityTlsEnabled: false });
   lenient = await startMinioStandIn({ clientCaPems: [clientCa.certPem], policies: ['readwrite'], skipVerify: true });
-  pki = await createTestPki();
+  pki = createPkiDir();
   dir = await mkdtemp(join(tmpdir(), 'minio-standin-'));
 });
 after(async () => {
   await Promise.all([minio?.close(), disabled?.close(), lenient?.close(), moto?.stop()]);
-  await pki?.remove();
+  pki?.remove();
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
@@ -183,9 +183,9 @@ test('a CN that names no policy is MinIO 500 InternalError; a CN listing one tha
 });
 
 test('a chain through an intermediate the client sends is verified; without the intermediate it is unknown', async () => {
-  const root = await pki.createRoot({ commonName: 'Chain Root' });
-  const intermediate = await pki.issueIntermediate(root, { commonName: 'Chain Intermediate' });
-  const leaf = await pki.issueLeaf(intermediate, { commonName: 'readonly' });
+  const root = pki.createRoot({ commonName: 'Chain Root' });
+  const intermediate = pki.issueIntermediate(root, { commonName: 'Chain Intermediate' });
+  const leaf = pki.issueLeaf(intermediate, { commonName: 'readonly' });
   const chained = await startMinioStandIn({ clientCaPems: [root.certPem], policies: ['readonly'] });
   try {
     credentialsOf(await post(chained, STS, { certPem: leaf.certPem + intermediate.certPem, keyPem: leaf.keyPem }));
