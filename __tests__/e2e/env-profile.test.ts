@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { runAwsCli } from '../support/aws-cli.js';
 import { ROOT } from '../support/processes.js';

@@ -12,10 +12,10 @@ import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
-import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../support/fault-proxy.js';
+import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { ROOT } from '../support/processes.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../support/token-endpoint.js';
+import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { grantsIdToken, stringMap, substitute, type ExpressionContext, type Step, type Workflow } from '../support/workflow-file.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'fixtures', 'peer-readme-workflows');
