@@ -127,7 +127,7 @@ __webpack_require__.r(__webpack_exports__);
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 const iotProvider = async (source, _config, ctx) => {
     const now = new Date(ctx.clock.now());
-    const material = await (0,_certificate_material_js__WEBPACK_IMPORTED_MODULE_3__/* .loadCertificateMaterial */ .p)({ certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) }, { readFile: ctx.readFile, now, mask: ctx.mask }, { pkcs12Allowed: false });
+    const material = await (0,_certificate_material_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceMaterial */ .F)(source, ctx, { pkcs12Allowed: false });
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
     const headers = { accept: 'application/json' };
     if (source.thingName)

@@ -534,8 +534,10 @@ function unquote(value) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  p: () => (/* binding */ loadCertificateMaterial)
+  F: () => (/* binding */ sourceMaterial)
 });
+
+// UNUSED EXPORTS: loadCertificateMaterial
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
@@ -739,6 +741,15 @@ async function loadCertificateMaterial(inputs, io, options) {
     if (material.chain.length > 0)
         checkChainOrder(material.certificate, material.chain, 'certificate-chain');
     return material;
+}
+/** A certificate mode's material from its source's fields, with the provider's file reader, clock and masker. */
+function sourceMaterial(source, ctx, options) {
+    return loadCertificateMaterial({
+        certificate: source.certificate,
+        privateKey: source.privateKey,
+        ...(source.passphrase ? { passphrase: source.passphrase } : {}),
+        ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
+    }, { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask }, options);
 }
 
 

@@ -272,12 +272,7 @@ function hint(code, message) {
 
 const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 const rolesAnywhereProvider = async (source, config, ctx) => {
-    const material = await (0,certificate_material/* loadCertificateMaterial */.p)({
-        certificate: source.certificate,
-        privateKey: source.privateKey,
-        ...(source.passphrase ? { passphrase: source.passphrase } : {}),
-        ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
-    }, { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask }, { pkcs12Allowed: true });
+    const material = await (0,certificate_material/* sourceMaterial */.F)(source, ctx, { pkcs12Allowed: true });
     const endpoint = (0,endpoints/* serviceEndpoint */.Xf)('rolesanywhere', 'ROLESANYWHERE', source.region, ctx.env);
     const url = new URL(CREATE_SESSION_PATH, `${endpoint}/`);
     const body = JSON.stringify({

@@ -250,12 +250,7 @@ var validate_session = __webpack_require__(6739);
 /** internal/config/identity/tls: MinIO issues certificate credentials for at most 365 days. */
 const MINIO_MAX_LIFETIME_MS = 365 * 24 * 3600_000;
 const minioProvider = async (source, config, ctx) => {
-    const material = await (0,certificate_material/* loadCertificateMaterial */.p)({
-        certificate: source.certificate,
-        privateKey: source.privateKey,
-        ...(source.passphrase ? { passphrase: source.passphrase } : {}),
-        ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
-    }, { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask }, { pkcs12Allowed: true });
+    const material = await (0,certificate_material/* sourceMaterial */.F)(source, ctx, { pkcs12Allowed: true });
     const extraTrust = source.caCertificate
         ? (0,certificate/* loadCertificateChain */.zv)((0,pki_source/* readPemOrPath */.N)(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
         : [];

@@ -56,3 +56,21 @@ export async function loadCertificateMaterial(
   if (material.chain.length > 0) checkChainOrder(material.certificate, material.chain, 'certificate-chain');
   return material;
 }
+
+/** A certificate mode's material from its source's fields, with the provider's file reader, clock and masker. */
+export function sourceMaterial(
+  source: { certificate: string; privateKey: string; passphrase?: string; certificateChain?: string },
+  ctx: { readFile: ReadFile; clock: { now(): number }; mask(value: string): void },
+  options: { pkcs12Allowed: boolean },
+): Promise<CertificateMaterial> {
+  return loadCertificateMaterial(
+    {
+      certificate: source.certificate,
+      privateKey: source.privateKey,
+      ...(source.passphrase ? { passphrase: source.passphrase } : {}),
+      ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
+    },
+    { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask },
+    options,
+  );
+}

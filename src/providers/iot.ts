@@ -4,7 +4,7 @@ import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
 import { loadCertificateChain } from '../pki/certificate.js';
 import { readPemOrPath } from '../pki/source.js';
-import { loadCertificateMaterial } from './certificate-material.js';
+import { sourceMaterial } from './certificate-material.js';
 import type { Provider } from './registry.js';
 import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
@@ -14,11 +14,7 @@ export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
 export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => {
   const now = new Date(ctx.clock.now());
-  const material = await loadCertificateMaterial(
-    { certificate: source.certificate, privateKey: source.privateKey, ...(source.passphrase ? { passphrase: source.passphrase } : {}) },
-    { readFile: ctx.readFile, now, mask: ctx.mask },
-    { pkcs12Allowed: false },
-  );
+  const material = await sourceMaterial(source, ctx, { pkcs12Allowed: false });
   const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
   const headers: Record<string, string> = { accept: 'application/json' };
   if (source.thingName) headers['x-amzn-iot-thingname'] = source.thingName;

@@ -4,7 +4,7 @@ import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
 import { loadCertificateChain } from '../pki/certificate.js';
 import { readPemOrPath } from '../pki/source.js';
-import { loadCertificateMaterial } from './certificate-material.js';
+import { sourceMaterial } from './certificate-material.js';
 import { clientTlsContext } from './client-tls.js';
 import { networkFailure, retrying, send } from './context.js';
 import { minioError } from './minio-errors.js';
@@ -16,16 +16,7 @@ import { MINIO_SHAPES, validateSession } from './validate-session.js';
 const MINIO_MAX_LIFETIME_MS = 365 * 24 * 3600_000;
 
 export const minioProvider: Provider<MinioSource> = async (source, config, ctx) => {
-  const material = await loadCertificateMaterial(
-    {
-      certificate: source.certificate,
-      privateKey: source.privateKey,
-      ...(source.passphrase ? { passphrase: source.passphrase } : {}),
-      ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
-    },
-    { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask },
-    { pkcs12Allowed: true },
-  );
+  const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });
   const extraTrust = source.caCertificate
     ? loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
     : [];

@@ -2,7 +2,7 @@
 import type { RolesAnywhereSource } from '../config/model.js';
 import { certificateDer, certificateSerialDecimal } from '../pki/certificate.js';
 import { signCreateSession, CREATE_SESSION_PATH } from '../signing/sigv4-x509.js';
-import { loadCertificateMaterial } from './certificate-material.js';
+import { sourceMaterial } from './certificate-material.js';
 import type { Provider } from './registry.js';
 import { networkFailure, retrying, send } from './context.js';
 import { serviceEndpoint } from './endpoints.js';
@@ -11,16 +11,7 @@ import { parseCreateSession, rolesAnywhereError } from './roles-anywhere-respons
 export const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 
 export const rolesAnywhereProvider: Provider<RolesAnywhereSource> = async (source, config, ctx) => {
-  const material = await loadCertificateMaterial(
-    {
-      certificate: source.certificate,
-      privateKey: source.privateKey,
-      ...(source.passphrase ? { passphrase: source.passphrase } : {}),
-      ...(source.certificateChain ? { certificateChain: source.certificateChain } : {}),
-    },
-    { readFile: ctx.readFile, now: new Date(ctx.clock.now()), mask: ctx.mask },
-    { pkcs12Allowed: true },
-  );
+  const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });
   const endpoint = serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', source.region, ctx.env);
   const url = new URL(CREATE_SESSION_PATH, `${endpoint}/`);
   const body = JSON.stringify({
