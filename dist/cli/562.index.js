@@ -126,7 +126,6 @@ __webpack_require__.r(__webpack_exports__);
 
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 const iotProvider = async (source, _config, ctx) => {
-    const now = new Date(ctx.clock.now());
     const material = await (0,_certificate_material_js__WEBPACK_IMPORTED_MODULE_3__/* .sourceMaterial */ .F)(source, ctx, { pkcs12Allowed: false });
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
     const headers = { accept: 'application/json' };

@@ -127,7 +127,6 @@ var client_tls = __webpack_require__(2515);
 
 const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 const iotProvider = async (source, _config, ctx) => {
-    const now = new Date(ctx.clock.now());
     const material = await (0,certificate_material/* sourceMaterial */.F)(source, ctx, { pkcs12Allowed: false });
     const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
     const headers = { accept: 'application/json' };

@@ -13,7 +13,6 @@ import { clientTlsContext } from './client-tls.js';
 export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
 export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => {
-  const now = new Date(ctx.clock.now());
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: false });
   const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
   const headers: Record<string, string> = { accept: 'application/json' };
