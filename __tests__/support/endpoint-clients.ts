@@ -2,7 +2,7 @@
  * Real AWS clients that take their credentials from a container credentials endpoint, each calling STS (moto)
  * repeatedly for a while with only the environment a later workflow step has: botocore (one long-lived client, which
  * re-asks the endpoint inside its refresh window), the AWS CLI (a process per call) and the JS SDK v3's default chain
- * (a client per call). Each call records whether it succeeded and the access key the client used.
+ * (a client per call), with the credentials from the environment or a profile. Each call records whether it succeeded and the access key the client used.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -89,7 +89,7 @@ export async function awsCliCalls(env: Record<string, string | undefined>, forMs
   while (Date.now() < end) {
     const call = await collect(spawn('aws', ['sts', 'get-caller-identity', '--output', 'json'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
     const list = await collect(spawn('aws', ['configure', 'list'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
-    const key = /access_key\s+\*+(\w{4})\s+container-role/.exec(list.stdout)?.[1] ?? '';
+    const key = /access_key\s+\*+(\w{4})\s+(?:container-role|custom-process)/.exec(list.stdout)?.[1] ?? '';
     calls.push(call.code === 0 ? { ok: true, key } : { ok: false, key: '', error: call.stderr.slice(-500) });
     await new Promise((r) => setTimeout(r, everyMs));
   }
