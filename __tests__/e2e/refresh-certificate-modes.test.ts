@@ -15,7 +15,7 @@ import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../support
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
 import { errorAnnotation, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
-import { botocoreCalls, keysSeen } from '../support/endpoint-clients.js';
+import { botocoreCalls, jsSdkLongLivedCalls, keysSeen } from '../support/endpoint-clients.js';
 
 const REFRESH_EVERY_S = 7;
 const IOT_ROLE = 'arn:aws:iam::111122223333:role/ci-iot';
@@ -32,21 +32,23 @@ let raPki: TestPki;
 let raLeaf: TestCertificate;
 let ra: RolesAnywhereStandIn;
 let raCaFile: string;
+/** The IoT sessions' length; the stand-in issues any (IoT's own minimum is 900 s). */
+let iotSessionS = 900;
 const iotPool: Array<{ accessKeyId: string; secretAccessKey: string; sessionToken: string }> = [];
 const ledger = new SecretLedger();
 
 before(async () => {
   moto = await startMoto();
-  for (let i = 0; i < 8; i++) iotPool.push(await mintWithMoto(moto.url, IOT_ROLE, `iot-refresh-${i}`, 3600));
+  for (let i = 0; i < 16; i++) iotPool.push(await mintWithMoto(moto.url, IOT_ROLE, `iot-refresh-${i}`, 3600));
   iotPki = await createIotTestPki();
   iot = await startIotStandIn({
     pki: iotPki,
-    // 900-second sessions (moto's keys outlive them), so a margin of 893 s refreshes every 7 s.
+    // Short sessions (moto's keys outlive them): with a margin of the length minus 7 s, a refresh every 7 s.
     credentials: () => {
       const c = iotPool.shift();
       if (!c) throw new Error('credential pool exhausted');
       for (const v of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) ledger.add('issued credential', v);
-      return { ...c, expiration: new Date(Date.now() + 900_000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      return { ...c, expiration: new Date(Date.now() + iotSessionS * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') };
     },
   });
   iot.register(iotPki.clients.goodRsa.certPem, 'runner-7');
@@ -83,20 +85,25 @@ async function stop(run: RunResult): Promise<void> {
   ledger.assertNoLeak(post);
 }
 
+function iotInputs(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'aws-region': 'us-east-1',
+    'iot-credential-endpoint': `https://${iot.endpointHost}:${iot.port}`,
+    'role-alias': DEFAULT_ROLE_ALIAS,
+    'thing-name': 'runner-7',
+    certificate: iotPki.clients.goodRsa.certPem,
+    'private-key': iotPki.clients.goodRsa.keyPem,
+    'ca-certificate': iot.serverCaPem,
+    ...REFRESH,
+    ...extra,
+  };
+}
+
 describe('refresh-credentials in the certificate modes', () => {
   test('IoT certificate: every refresh is a new mTLS request with the certificate; botocore follows the new keys', async () => {
     const before = iot.requests.length;
     const run = await runAction('main', {
-      inputs: {
-        'aws-region': 'us-east-1',
-        'iot-credential-endpoint': `https://${iot.endpointHost}:${iot.port}`,
-        'role-alias': DEFAULT_ROLE_ALIAS,
-        'thing-name': 'runner-7',
-        certificate: iotPki.clients.goodRsa.certPem,
-        'private-key': iotPki.clients.goodRsa.keyPem,
-        'ca-certificate': iot.serverCaPem,
-        ...REFRESH,
-      },
+      inputs: iotInputs(),
       env: { GITHUB_RUN_ID: '9' },
       // The detached endpoint inherits NODE_OPTIONS, so it resolves the endpoint host to the stand-in too.
       hosts: { [iot.endpointHost]: '127.0.0.1' },
@@ -142,6 +149,24 @@ describe('refresh-credentials in the certificate modes', () => {
     assert.equal(signatures.size, made.length, 'each refresh was signed anew');
     assert.equal(dates.size, made.length, 'each signature is dated when it was made');
     ledger.assertNoLeak(run, { envMayHoldCredentials: false });
+  });
+
+  test('the JS SDK: one long-lived STSClient and IAMClient follow the refreshes (sessions short enough for its 5-minute window)', async () => {
+    // 310-second sessions refreshed every 7 s: each new session is 303 s from expiry, and the JS SDK re-asks within
+    // 300 s of the Expiration it was told, so it picks up every refresh about 3 s after it happens.
+    iotSessionS = 310;
+    try {
+      const run = await runAction('main', { inputs: iotInputs({ 'refresh-margin-s': String(310 - REFRESH_EVERY_S) }), env: { GITHUB_RUN_ID: '9' }, hosts: { [iot.endpointHost]: '127.0.0.1' }, killAfterMs: 30_000 });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      const calls = await jsSdkLongLivedCalls(laterStep(run), (2 * REFRESH_EVERY_S + 4) * 1000, 300);
+      await stop(run);
+      assert.deepEqual(calls.filter((c) => !c.ok), [], 'every call succeeds');
+      const keys = keysSeen(calls);
+      assert.ok(keys.length >= 3, `the long-lived clients moved to each new key (saw ${keys.length} in ${calls.length} calls)`);
+      ledger.assertNoLeak(run, { envMayHoldCredentials: false });
+    } finally {
+      iotSessionS = 900;
+    }
   });
 
   test('MinIO certificate mode refuses refresh-credentials before any exchange', async () => {

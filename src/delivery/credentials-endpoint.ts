@@ -7,7 +7,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountOfArn } from '../config/arn.js';
-import type { Answer } from './refresh-schedule.js';
+import { advertisedExpiration, type Answer } from './refresh-schedule.js';
 
 export interface EndpointRequest {
   method: string;
@@ -66,7 +66,7 @@ export function answerRequest(req: EndpointRequest, secrets: EndpointSecrets, cu
     AccessKeyId: c.accessKeyId,
     SecretAccessKey: c.secretAccessKey,
     Token: c.sessionToken ?? '',
-    Expiration: c.expiration?.toISOString() ?? '',
+    Expiration: c.expiration ? new Date(advertisedExpiration(c.expiration.getTime(), answer.refreshAt)).toISOString() : '',
   };
   const account = accountOfArn(answer.session.assumedRoleArn ?? '');
   if (account) doc['AccountId'] = account;
