@@ -111,8 +111,8 @@ export async function startCredentialsEndpoint(options: EndpointOptions): Promis
     if (reply.status === 200 && !reply.stop) {
       stats.answers++;
       if (options.keepLatencies) {
-        stats.latenciesUs.push(Number(process.hrtime.bigint() - started) / 1000);
-        if (stats.latenciesUs.length > options.keepLatencies) stats.latenciesUs.shift();
+        // A ring: the last keepLatencies answers, without shifting an array on every request.
+        stats.latenciesUs[(stats.answers - 1) % options.keepLatencies] = Number(process.hrtime.bigint() - started) / 1000;
       }
     } else if (reply.status !== 200) {
       stats.refused++;
