@@ -206,3 +206,79 @@ sys.exit(7)
     assert.ok(!keys.includes('AKIASTALESTALE0001'), 'stale static keys were removed from the command\'s environment');
   });
 });
+
+describe('refresh-credentials with profile delivery', () => {
+  test('the profile runs the CLI against the endpoint: botocore, the AWS CLI and the JS SDK (AWS_PROFILE) follow the refreshes; post removes exactly what was written', async () => {
+    const { cpSync, mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { ROOT } = await import('../support/processes.js');
+    // The action, its temp directory and the profile files all under paths with a space: the line must quote them.
+    const base = mkdtempSync(join(tmpdir(), 'aslc refresh '));
+    cpSync(join(ROOT, 'dist'), join(base, 'action dir', 'dist'), { recursive: true });
+    const script = (entry: string) => join(base, 'action dir', 'dist', entry, 'index.js');
+    const runnerTemp = join(base, 'runner temp');
+    mkdirSync(runnerTemp);
+    const workspace = newWorkspace();
+    const configFile = join(workspace.home, '.aws', 'config');
+    mkdirSync(join(workspace.home, '.aws'), { recursive: true });
+    // The user's own profile and settings survive the write and the post step's removal.
+    const userConfig = '[profile mine]\nregion = eu-west-1\n';
+    writeFileSync(configFile, userConfig);
+
+    const run = await runAction('main', {
+      workspace,
+      script: script('main'),
+      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-duration-seconds': '900', 'refresh-credentials': 'true', 'refresh-margin-s': String(900 - REFRESH_EVERY_S), 'output-env-credentials': 'false', profile: 'ci' },
+      env: { ...runnerEnv(), RUNNER_TEMP: runnerTemp },
+      killAfterMs: 30_000,
+    });
+    for (const line of run.stdout.split('\n')) if (line.startsWith('::add-mask::')) ledger.add('masked value', line.slice('::add-mask::'.length));
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const ex = run.exported;
+    assert.equal(ex['AWS_PROFILE'], 'ci');
+    assert.equal(ex['AWS_CONTAINER_CREDENTIALS_FULL_URI'], undefined, 'the profile alone delivers');
+    const credentialsFile = ex['AWS_SHARED_CREDENTIALS_FILE']!;
+    const written = readFileSync(credentialsFile, 'utf8');
+    assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
+    assert.doesNotMatch(written, /aws_access_key_id|aws_secret_access_key|aws_session_token/, 'no keys in the file');
+    const state = JSON.parse(run.state['credentials-endpoint'] ?? '{}') as { pid: number; url: string; tokenFile: string };
+    assert.ok(state.tokenFile.startsWith(runnerTemp));
+    const line = /^credential_process = (.*)$/m.exec(written)?.[1] ?? '';
+    assert.equal(line, `'${process.execPath}' '${script('cli')}' credential-process --endpoint-url '${state.url}' --endpoint-token-file '${state.tokenFile}'`);
+    const token = readFileSync(state.tokenFile, 'utf8');
+    ledger.add('endpoint token', token);
+    assert.ok(!written.includes(token), 'the token is not on the line');
+
+    const env = { ...ex, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url };
+    const forMs = (2 * REFRESH_EVERY_S + 2) * 1000;
+    const [boto, cli, js] = await Promise.all([botocoreCalls(env, forMs, 300), awsCliCalls(env, forMs, 300), jsSdkCalls(env, forMs, 300)]);
+    assertAllSucceeded('botocore', boto, 1);
+    assertAllSucceeded('AWS CLI', cli, 1);
+    assertAllSucceeded('JS SDK', js, 1);
+
+    const post = await runAction('post', { workspace, script: script('post'), state: run.state, env: { RUNNER_TEMP: runnerTemp } });
+    assert.equal(post.code, 0, post.stdout + post.stderr);
+    assert.match(post.stdout, /stopped \(asked to stop\)/);
+    assert.match(post.stdout, /Removed profile 'ci'/);
+    assert.equal(existsSync(credentialsFile), false, 'the credentials file the step created is gone');
+    assert.equal(readFileSync(configFile, 'utf8'), userConfig, 'the config file is as it was');
+    assert.equal(existsSync(state.tokenFile), false);
+    assert.equal(pidAlive(state.pid), false);
+    ledger.assertNoLeak(run, { envMayHoldCredentials: false });
+    ledger.assertNoLeak(post);
+  });
+
+  test('a profile edited after the main step is left as it is', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const run = await startMain({ 'output-env-credentials': 'false', profile: 'ci' });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const credentialsFile = run.exported['AWS_SHARED_CREDENTIALS_FILE']!;
+    const edited = readFileSync(credentialsFile, 'utf8').replace(/credential-process/, 'credential-process --verbose');
+    writeFileSync(credentialsFile, edited);
+    const post = await runAction('post', { workspace: run.workspace, state: run.state });
+    assert.equal(post.code, 0, post.stdout + post.stderr);
+    assert.match(post.stdout, /was changed or removed since the main step; left as it is/);
+    assert.equal(readFileSync(credentialsFile, 'utf8'), edited);
+  });
+});

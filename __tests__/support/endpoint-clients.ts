@@ -2,7 +2,7 @@
  * Real AWS clients that take their credentials from a container credentials endpoint, each calling STS (moto)
  * repeatedly for a while with only the environment a later workflow step has: botocore (one long-lived client, which
  * re-asks the endpoint inside its refresh window), the AWS CLI (a process per call) and the JS SDK v3's default chain
- * (a client per call). Each call records whether it succeeded and the access key the client used.
+ * (a client per call), with the credentials from the environment or a profile. Each call records whether it succeeded and the access key the client used.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,6 +50,29 @@ while (Date.now() < end) {
 console.log(JSON.stringify(calls));
 `;
 
+// One STSClient and one IAMClient for the whole run, as a long-running Node service holds them: they re-ask the endpoint
+// only when their cached credentials enter the SDK's 5-minute window.
+const JS_SDK_LONG_LIVED = `
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { IAMClient, ListRolesCommand } from '@aws-sdk/client-iam';
+const end = Date.now() + Number(process.argv[2]);
+const sts = new STSClient({});
+const iam = new IAMClient({});
+const calls = [];
+while (Date.now() < end) {
+  for (const [client, command] of [[sts, new GetCallerIdentityCommand({})], [iam, new ListRolesCommand({})]]) {
+    try {
+      await client.send(command);
+      calls.push({ ok: true, key: (await client.config.credentials()).accessKeyId });
+    } catch (e) {
+      calls.push({ ok: false, key: '', error: String(e?.message ?? e).slice(0, 500) });
+    }
+  }
+  await new Promise((r) => setTimeout(r, Number(process.argv[3])));
+}
+console.log(JSON.stringify(calls));
+`;
+
 function clean(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = { PATH: process.env['PATH'] ?? '', AWS_EC2_METADATA_DISABLED: 'true' };
   for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
@@ -69,17 +92,22 @@ export async function botocoreCalls(env: Record<string, string | undefined>, for
   return parse('botocore', await collect(child));
 }
 
-export async function jsSdkCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number, node = process.execPath): Promise<ClientCall[]> {
+export async function jsSdkCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number, node = process.execPath, source = JS_SDK): Promise<ClientCall[]> {
   // Inside the repository so '@aws-sdk/client-sts' resolves from node_modules.
   const dir = mkdtempSync(join(ROOT, 'node_modules', '.aslc-js-client-'));
   const script = join(dir, 'client.mjs');
-  writeFileSync(script, JS_SDK);
+  writeFileSync(script, source);
   try {
     const child = spawn(node, [script, String(forMs), String(everyMs)], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
     return parse('JS SDK', await collect(child));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One long-lived STSClient and IAMClient, calls alternating between them. */
+export function jsSdkLongLivedCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number): Promise<ClientCall[]> {
+  return jsSdkCalls(env, forMs, everyMs, process.execPath, JS_SDK_LONG_LIVED);
 }
 
 /** `aws sts get-caller-identity` per call; the key's last four characters from `aws configure list`, same process env. */
@@ -89,7 +117,7 @@ export async function awsCliCalls(env: Record<string, string | undefined>, forMs
   while (Date.now() < end) {
     const call = await collect(spawn('aws', ['sts', 'get-caller-identity', '--output', 'json'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
     const list = await collect(spawn('aws', ['configure', 'list'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
-    const key = /access_key\s+\*+(\w{4})\s+container-role/.exec(list.stdout)?.[1] ?? '';
+    const key = /access_key\s+\*+(\w{4})\s+(?:container-role|custom-process)/.exec(list.stdout)?.[1] ?? '';
     calls.push(call.code === 0 ? { ok: true, key } : { ok: false, key: '', error: call.stderr.slice(-500) });
     await new Promise((r) => setTimeout(r, everyMs));
   }

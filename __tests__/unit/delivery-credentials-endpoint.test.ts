@@ -96,3 +96,11 @@ test("the post step trusts a saved state only as far as it names the endpoint's 
   ]) assert.equal(parseEndpointState(JSON.stringify(bad)), undefined, JSON.stringify(bad));
   assert.equal(parseEndpointState('not json'), undefined);
 });
+
+test('the Expiration answered is the scheduled refresh plus botocore\'s window when that comes first', () => {
+  const refreshAt = Date.parse('2029-12-31T23:20:00Z');
+  const reply = answerRequest(req(), secrets, () => ({ ...good, refreshAt }));
+  assert.equal(JSON.parse(reply.body).Expiration, '2029-12-31T23:35:00.000Z');
+  const late = answerRequest(req(), secrets, () => ({ ...good, refreshAt: Date.parse('2029-12-31T23:55:00Z') }));
+  assert.equal(JSON.parse(late.body).Expiration, '2030-01-01T00:00:00.000Z');
+});

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { defaultMarginMs, marginProblem, MIN_REFRESH_INTERVAL_MS, nextRefreshAt, retryDelayMs, SDK_REFRESH_WINDOW_MS, SessionRefresher } from '../../src/delivery/refresh-schedule.js';
+import { advertisedExpiration, defaultMarginMs, marginProblem, MIN_REFRESH_INTERVAL_MS, nextRefreshAt, retryDelayMs, SDK_REFRESH_WINDOW_MS, SessionRefresher } from '../../src/delivery/refresh-schedule.js';
 import type { Session } from '../../src/credentials.js';
 
 const MIN = 60_000;
@@ -102,4 +102,28 @@ test('stop cancels the pending refresh', () => {
   h.refresher.start();
   h.refresher.stop();
   assert.ok(h.timers.every((t) => t.cancelled));
+});
+
+test('the advertised Expiration is the scheduled refresh plus botocore\'s window, never later than the real one', () => {
+  // A 1-hour session refreshed at 40 minutes: SDKs are told 55 minutes.
+  assert.equal(advertisedExpiration(60 * MIN, 40 * MIN), 55 * MIN);
+  // A margin inside the window (short sessions): the real expiry, already before refresh + window.
+  assert.equal(advertisedExpiration(15 * MIN, 7.5 * MIN), 15 * MIN);
+  assert.equal(advertisedExpiration(60 * MIN, undefined), 60 * MIN);
+  fc.assert(fc.property(fc.integer({ min: 15 * MIN, max: 12 * 60 * MIN }), fc.option(fc.integer({ min: 0, max: 12 * 60 * MIN }), { nil: undefined }), (lifetime, margin) => {
+    const refreshAt = nextRefreshAt(0, lifetime, margin === undefined ? undefined : Math.min(margin, lifetime - 1));
+    const advertised = advertisedExpiration(lifetime, refreshAt);
+    // Never later than the truth; until the refresh, outside botocore's window unless the session itself is that short.
+    return advertised === Math.min(lifetime, refreshAt + SDK_REFRESH_WINDOW_MS) && advertised - refreshAt >= Math.min(SDK_REFRESH_WINDOW_MS, lifetime - refreshAt);
+  }));
+});
+
+test('the answer carries the time of the scheduled refresh, which a failed refresh does not move', async () => {
+  const h = harness([new Error('STS said no'), session('AKIDSECOND000000', 1_500_000)]);
+  h.refresher.start();
+  assert.equal((h.refresher.current() as { refreshAt: number }).refreshAt, 600_000);
+  await h.runNext(); // at 600 000: fails
+  assert.equal((h.refresher.current() as { refreshAt: number }).refreshAt, 600_000);
+  await h.runNext(); // the retry succeeds: the next refresh is the new session's expiry minus the margin
+  assert.equal((h.refresher.current() as { refreshAt: number }).refreshAt, 1_200_000);
 });

@@ -315,6 +315,8 @@ var formats = __webpack_require__(8726);
 var settings = __webpack_require__(1957);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var cli_args = __webpack_require__(7593);
+// EXTERNAL MODULE: ./src/delivery/endpoint-process.ts
+var endpoint_process = __webpack_require__(7803);
 // EXTERNAL MODULE: ./src/delivery/profile-file.ts
 var profile_file = __webpack_require__(6016);
 ;// CONCATENATED MODULE: ./src/cli/login-session.ts
@@ -378,6 +380,7 @@ function loadIdToken(cacheDir, identity, now) {
 
 ;// CONCATENATED MODULE: ./src/cli/run-command.ts
 /** The CLI's commands over the shared core: config from flags/env/auth file, a provider, then one kind of output. */
+
 
 
 
@@ -473,6 +476,9 @@ async function session(config, io, get) {
     return outcome.final;
 }
 async function credentialProcess(args, io, known) {
+    // A profile written with refresh-credentials: the answer comes from the job's endpoint, not an exchange.
+    if (args.flags.has(endpoint_process/* ENDPOINT_URL_FLAG */.zh))
+        return (await __webpack_require__.e(/* import() */ 319).then(__webpack_require__.bind(__webpack_require__, 4319))).endpointCredentialProcess(args.flags, io);
     const { get, config } = await loadSettings(args, io, known);
     const verbose = get('verbose') === 'true';
     const obtain = () => session(config, io, get);
@@ -1449,6 +1455,52 @@ function parseInlinePolicy(value, input) {
 /** Splits a multi-line input into its non-empty lines (commas also separate, as users write both). */
 function parseList(value) {
     return value.split(/[\r\n,]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 7803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MZ: () => (/* binding */ ENDPOINT_TOKEN_FILE_FLAG),
+/* harmony export */   zh: () => (/* binding */ ENDPOINT_URL_FLAG)
+/* harmony export */ });
+/* unused harmony exports quoteWord, endpointProcessLine */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/**
+ * Profile delivery through the local credentials endpoint: the profile's `credential_process` line runs the bundled
+ * CLI, which asks the endpoint (URL and token file on the line, never the token). Pure.
+ */
+
+/** The CLI flags the line passes; one definition for the writer and the command reading them. */
+const ENDPOINT_URL_FLAG = 'endpoint-url';
+const ENDPOINT_TOKEN_FILE_FLAG = 'endpoint-token-file';
+// ' ends the quoting; # and ; after a blank start a comment for the JS SDK's INI reader; control characters break lines.
+const UNQUOTABLE = /[\p{Cc}'#;]/u;
+/**
+ * Each word in single quotes: the JS SDK runs the line through /bin/sh, botocore and the AWS CLI split it with
+ * shlex, and both read '...' the same way, spaces included.
+ */
+function quoteWord(word, what) {
+    const bad = UNQUOTABLE.exec(word);
+    if (bad || word === '') {
+        throw new InputError('credentials-file', `the ${what} (${word}) cannot go on a credential_process line${bad ? `: it contains ${JSON.stringify(bad[0])}` : ''}`, 'Run the job from a directory (RUNNER_TEMP and the action\'s path) without quotes, # or ;, or leave refresh-credentials off for profile delivery');
+    }
+    return `'${word}'`;
+}
+/** `'<node>' '<cli>' credential-process --endpoint-url '<url>' --endpoint-token-file '<file>'` */
+function endpointProcessLine(node, cli, endpoint) {
+    return [
+        quoteWord(node, 'Node.js path'),
+        quoteWord(cli, 'CLI path'),
+        'credential-process',
+        `--${ENDPOINT_URL_FLAG}`,
+        quoteWord(endpoint.url, 'endpoint URL'),
+        `--${ENDPOINT_TOKEN_FILE_FLAG}`,
+        quoteWord(endpoint.tokenFile, 'token file path'),
+    ].join(' ');
 }
 
 

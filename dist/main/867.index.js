@@ -642,7 +642,8 @@ async function writeProfile(target, credentials, region, options = {}, endpoints
         throw new errors/* InputError */.dz('profile', `'${target.profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
     if (!ACCESS_KEY_ID.test(credentials.accessKeyId))
         throw new errors/* InputError */.dz(INPUT, 'the access key id received is not of the shape credential services issue; nothing was written', 'Check the credential endpoint');
-    const entries = credentialEntries(credentials);
+    // In the credentials file, where static keys would be: same section, overwrite rule and receipt; readers merge both files.
+    const entries = options.credentialProcess ? [['credential_process', options.credentialProcess]] : credentialEntries(credentials);
     const credentialsFile = (0,external_node_path_.resolve)(target.credentialsFile);
     const configFile = (0,external_node_path_.resolve)(target.configFile);
     let regionEdits = [];
@@ -672,13 +673,14 @@ async function writeProfile(target, credentials, region, options = {}, endpoints
         credentialsFile,
         configFile,
         profile: target.profile,
-        accessKeyId: credentials.accessKeyId,
+        accessKeyId: options.credentialProcess ? '' : credentials.accessKeyId,
         credentialsSha256: digest(entries),
         region,
         createdCredentialsFile: !files.get(credentialsFile).existed,
         createdConfigFile: !files.get(configFile).existed,
         regionEdits,
         ...(services ? { services } : {}),
+        ...(options.credentialProcess ? { credentialProcess: true } : {}),
     };
 }
 /**
@@ -691,7 +693,8 @@ async function removeProfile(receipt, options = {}) {
         const plan = new Map();
         const creds = before.get(receipt.credentialsFile);
         const section = (0,ini/* readSection */.GU)(creds.text, receipt.profile);
-        if (!creds.existed || !section || section.get('aws_access_key_id') !== receipt.accessKeyId || digest([...section]) !== receipt.credentialsSha256)
+        const ours = receipt.credentialProcess ? section?.has('credential_process') : section?.get('aws_access_key_id') === receipt.accessKeyId;
+        if (!creds.existed || !section || !ours || digest([...section]) !== receipt.credentialsSha256)
             return plan;
         removed = true;
         plan.set(receipt.credentialsFile, emptied((0,ini/* removeSection */.Uf)(creds.text, receipt.profile), receipt.createdCredentialsFile));
@@ -750,7 +753,9 @@ function parseReceipt(raw, allowed) {
         if (typeof r[k] !== 'boolean')
             return `${k} is not true or false`;
     const receipt = r;
-    if (!ACCESS_KEY_ID.test(receipt.accessKeyId))
+    if (r['credentialProcess'] !== undefined && r['credentialProcess'] !== true)
+        return 'credentialProcess is not true';
+    if (r['credentialProcess'] === true ? receipt.accessKeyId !== '' : !ACCESS_KEY_ID.test(receipt.accessKeyId))
         return 'accessKeyId is not an access key id';
     if (!/^[0-9a-f]{64}$/.test(receipt.credentialsSha256))
         return 'credentialsSha256 is not a SHA-256';

@@ -16,6 +16,7 @@ import { InputError } from '../errors.js';
 import { marginProblem } from '../delivery/refresh-schedule.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint-handover.js';
 import { exportEndpointEnvironment } from '../delivery/endpoint-export.js';
+import { endpointProcessLine } from '../delivery/endpoint-process.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export const ENDPOINT_STATE = 'credentials-endpoint';
@@ -31,12 +32,12 @@ interface EndpointState {
   logFile: string;
 }
 
-export async function startJobEndpoint(wf: WorkflowCommands, config: Config, session: Session, obtainedAt: number, refresh: RefreshOptions, env: Record<string, string | undefined>): Promise<void> {
-  if (!config.delivery.env || config.delivery.credentialsFile) {
-    // A profile's static keys would win over the endpoint in every SDK's chain.
-    throw new InputError('refresh-credentials', 'works through the environment only: profile delivery does not refresh', 'Remove credentials-file/profile and keep output-env-credentials: true, or leave refresh-credentials off');
+/** Starts the endpoint and points the environment at it; returns the `credential_process` line a profile is to run. */
+export async function startJobEndpoint(wf: WorkflowCommands, config: Config, session: Session, obtainedAt: number, refresh: RefreshOptions, env: Record<string, string | undefined>): Promise<{ credentialProcess: string }> {
+  if (!config.delivery.env && !config.delivery.credentialsFile) {
+    throw new InputError('refresh-credentials', 'has nothing to deliver through: output-env-credentials is false and no profile is written', 'Keep output-env-credentials: true or set credentials-file/profile, or leave refresh-credentials off');
   }
-  if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
+  if (config.delivery.env && env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
     throw new InputError('refresh-credentials', 'cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task\'s endpoint), and every SDK prefers it to a full URI', 'Run the job outside ECS task credentials, or leave refresh-credentials off');
   }
   if (refresh.marginMs !== undefined) {
@@ -49,11 +50,13 @@ export async function startJobEndpoint(wf: WorkflowCommands, config: Config, ses
   const id = randomBytes(8).toString('hex');
   const tokenFile = join(dir, `aslc-endpoint-${id}.token`);
   const logFile = join(dir, `aslc-endpoint-${id}.log`);
+  // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
+  const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
+  // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
+  const credentialProcess = config.delivery.credentialsFile ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile }) : '';
   // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
   writeFileSync(tokenFile, token, { mode: 0o600, flag: 'wx' });
   const logFd = openSync(logFile, 'wx', 0o600);
-  // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
-  const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
   let child: ChildProcess;
   try {
     child = spawn(process.execPath, [cli, 'serve', '--handover'], { detached: true, stdio: ['pipe', 'pipe', logFd], env: env as NodeJS.ProcessEnv, cwd: dir });
@@ -77,8 +80,9 @@ export async function startJobEndpoint(wf: WorkflowCommands, config: Config, ses
     if (answer['AccessKeyId'] !== session.credentials.accessKeyId) throw new Error('the endpoint answered with other credentials');
     const state: EndpointState = { pid, url, tokenFile, logFile };
     wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
-    exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
+    if (config.delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
     wf.info(`Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`);
+    return { credentialProcess: credentialProcess && endpointProcessLine(process.execPath, cli, { url, tokenFile }) };
   } catch (err) {
     child.kill('SIGKILL');
     const log = safeRead(logFile);

@@ -40,6 +40,6 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
   if (!refresh.enabled) return deliverToActions(wf, final, config);
   // The environment points at a refreshing endpoint instead of holding static keys; the rest is delivered as usual.
   const { startJobEndpoint } = await import('./job-endpoint.js');
-  await startJobEndpoint(wf, config, final, Date.now(), refresh, env);
-  await deliverToActions(wf, final, { ...config, delivery: { ...config.delivery, env: false } });
+  const endpoint = await startJobEndpoint(wf, config, final, Date.now(), refresh, env);
+  await deliverToActions(wf, final, { ...config, delivery: { ...config.delivery, env: false } }, { credentialProcess: endpoint.credentialProcess });
 }

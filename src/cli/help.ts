@@ -55,6 +55,9 @@ Credentials are cached per configuration (mode 0600, under $XDG_CACHE_HOME or ~/
   --cache-dir <dir>        where the cache lives
   --refresh-margin-s <n>   refresh when fewer seconds than this are left
   --verbose                debug lines on stderr (never secrets)
+  --endpoint-url <url> --endpoint-token-file <file>
+                           instead, print what a running \`serve\` endpoint holds now (the line refresh-credentials
+                           writes into a profile); the token is read from the file
 
 ${CONFIG}
 

@@ -13,6 +13,7 @@ import { credentialProcessJson, ENV_FORMATS, environmentFor, formatEnvironment, 
 import { secretSettings, settingsReader } from './settings.js';
 import type { ParsedArgs } from './args.js';
 import { UsageError } from './args.js';
+import { ENDPOINT_URL_FLAG } from '../delivery/endpoint-process.js';
 import { cachedIdToken, LOGIN_TOKEN_VARIABLE, loadIdToken, saveIdToken } from './login-session.js';
 
 export interface CliIo {
@@ -108,6 +109,8 @@ export async function session(config: Config, io: CliIo, get: (name: string) => 
 }
 
 export async function credentialProcess(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
+  // A profile written with refresh-credentials: the answer comes from the job's endpoint, not an exchange.
+  if (args.flags.has(ENDPOINT_URL_FLAG)) return (await import('./endpoint-credential-process.js')).endpointCredentialProcess(args.flags, io);
   const { get, config } = await loadSettings(args, io, known);
   const verbose = get('verbose') === 'true';
   const obtain = () => session(config, io, get);

@@ -22,6 +22,16 @@ export const SHADOWING_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'
 
 const DEFAULT_MAX_LIFETIME_S = 24 * 3600;
 const WATCH_INTERVAL_MS = 2_000;
+/** Answer latencies kept for the summary logged at stop (80 KB). */
+const KEPT_LATENCIES = 10_000;
+
+/** ` (answer latency p50 0.08 ms, p99 0.31 ms over the last N)`, or nothing before the first answer. */
+function latencySummary(latenciesUs: readonly number[]): string {
+  if (latenciesUs.length === 0) return '';
+  const sorted = [...latenciesUs].sort((a, b) => a - b);
+  const at = (p: number) => (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]! / 1000).toFixed(2);
+  return ` (answer latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms over the last ${sorted.length})`;
+}
 
 export async function serveCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   if (args.flags.get('handover') === 'true') return serveHandover(io);
@@ -110,7 +120,7 @@ async function runEndpoint(handover: Omit<Handover, 'config'> & { config: Config
     validateSession(handover.session, { endpoint: 'the credentials exchange', now: new Date(), call: 'credentials refresh' }),
     handover.obtainedAt,
   );
-  const endpoint = await startCredentialsEndpoint({ path: handover.path, token: handover.token, port: 0, current: () => refresher.current(), log });
+  const endpoint = await startCredentialsEndpoint({ path: handover.path, token: handover.token, port: 0, current: () => refresher.current(), log, keepLatencies: KEPT_LATENCIES });
   refresher.start();
   log(`listening on 127.0.0.1:${endpoint.port}`);
 
@@ -124,7 +134,7 @@ async function runEndpoint(handover: Omit<Handover, 'config'> & { config: Config
     for (const t of timers) clearTimeout(t);
     refresher.stop();
     await endpoint.close();
-    log(`stopped (${reason}): ${endpoint.stats.answers} answers served, ${endpoint.stats.refused} refused, ${refresher.exchanges} refreshes over ${Math.round((Date.now() - started) / 1000)}s`);
+    log(`stopped (${reason}): ${endpoint.stats.answers} answers served${latencySummary(endpoint.stats.latenciesUs)}, ${endpoint.stats.refused} refused, ${refresher.exchanges} refreshes over ${Math.round((Date.now() - started) / 1000)}s`);
     finish();
   };
   void endpoint.stopRequested.then(() => stop('asked to stop'));

@@ -5,7 +5,7 @@
  */
 
 /** Input names the CLI reads beyond the action's, for its own token sources and commands. */
-export const CLI_ONLY_INPUTS = ['web-identity-token-env', 'auth', 'format', 'no-cache', 'cache-dir', 'verbose', 'help', 'issuer', 'client-id', 'client-secret', 'port', 'no-browser', 'max-lifetime-s', 'handover'];
+export const CLI_ONLY_INPUTS = ['web-identity-token-env', 'auth', 'format', 'no-cache', 'cache-dir', 'verbose', 'help', 'issuer', 'client-id', 'client-secret', 'port', 'no-browser', 'max-lifetime-s', 'handover', 'endpoint-url', 'endpoint-token-file'];
 
 /** Flags of the `bootstrap` commands only. */
 export const BOOTSTRAP_FLAGS = ['out', 'policy-arn', 'duration-seconds', 'repo', 'branch', 'tag', 'environment', 'role-name', 'certificate-id', 'dry-run', 'i-understand-any-repo', 'github-repo', 'github-environment', 'config', 'concurrency', 'operator'];

@@ -39,7 +39,8 @@ export function clearEnvironment(out: ActionsOutput): void {
 }
 
 /** Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary. */
-export async function deliverToActions(out: ActionsOutput, session: Session, config: Config): Promise<void> {
+/** `via.credentialProcess`: the profile runs this line for its credentials (refresh-credentials) instead of holding keys. */
+export async function deliverToActions(out: ActionsOutput, session: Session, config: Config, via: { credentialProcess?: string } = {}): Promise<void> {
   const account = accountOfArn(session.assumedRoleArn ?? '');
   if (config.delivery.maskAccountId && account) out.setSecret(account);
 
@@ -62,7 +63,7 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
   if (credentialsFile && configFile && profile) {
     // Loaded only for a profile: its lock library patches fs, which an env-only step has no use for.
     const { PROFILE_STATE, writeProfile } = await import('./profile.js');
-    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile }, session.serviceEndpoints);
+    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile, ...(via.credentialProcess ? { credentialProcess: via.credentialProcess } : {}) }, session.serviceEndpoints);
     out.saveState(PROFILE_STATE, JSON.stringify(receipt));
     if (config.delivery.announceProfile) {
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);

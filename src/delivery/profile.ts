@@ -38,6 +38,8 @@ export interface ProfileReceipt extends ProfileTarget {
   regionEdits: RegionEdit[];
   /** Service endpoints (MinIO's S3): the `[services ...]` section written and the `services` keys pointing at it. */
   services?: ServicesReceipt;
+  /** The section holds a `credential_process` line (refresh-credentials), not keys; accessKeyId is then ''. */
+  credentialProcess?: true;
 }
 
 export interface ServicesReceipt {
@@ -95,10 +97,11 @@ function setProfileKey(text: string, profile: string, key: string, value: string
 }
 
 /** Writes the profile; either both files change and the receipt is returned, or neither changes and it throws. */
-export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions & { overwrite?: boolean } = {}, endpoints: ServiceEndpoints = {}): Promise<ProfileReceipt> {
+export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions & { overwrite?: boolean; credentialProcess?: string } = {}, endpoints: ServiceEndpoints = {}): Promise<ProfileReceipt> {
   if (!PROFILE_NAME.test(target.profile)) throw new InputError('profile', `'${target.profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
   if (!ACCESS_KEY_ID.test(credentials.accessKeyId)) throw new InputError(INPUT, 'the access key id received is not of the shape credential services issue; nothing was written', 'Check the credential endpoint');
-  const entries = credentialEntries(credentials);
+  // In the credentials file, where static keys would be: same section, overwrite rule and receipt; readers merge both files.
+  const entries: Array<[string, string]> = options.credentialProcess ? [['credential_process', options.credentialProcess]] : credentialEntries(credentials);
   const credentialsFile = resolve(target.credentialsFile);
   const configFile = resolve(target.configFile);
   let regionEdits: RegionEdit[] = [];
@@ -128,13 +131,14 @@ export async function writeProfile(target: ProfileTarget, credentials: Credentia
     credentialsFile,
     configFile,
     profile: target.profile,
-    accessKeyId: credentials.accessKeyId,
+    accessKeyId: options.credentialProcess ? '' : credentials.accessKeyId,
     credentialsSha256: digest(entries),
     region,
     createdCredentialsFile: !files.get(credentialsFile)!.existed,
     createdConfigFile: !files.get(configFile)!.existed,
     regionEdits,
     ...(services ? { services } : {}),
+    ...(options.credentialProcess ? { credentialProcess: true as const } : {}),
   };
 }
 
@@ -148,7 +152,8 @@ export async function removeProfile(receipt: ProfileReceipt, options: LockOption
     const plan: FilePlan = new Map();
     const creds = before.get(receipt.credentialsFile)!;
     const section = readSection(creds.text, receipt.profile);
-    if (!creds.existed || !section || section.get('aws_access_key_id') !== receipt.accessKeyId || digest([...section]) !== receipt.credentialsSha256) return plan;
+    const ours = receipt.credentialProcess ? section?.has('credential_process') : section?.get('aws_access_key_id') === receipt.accessKeyId;
+    if (!creds.existed || !section || !ours || digest([...section]) !== receipt.credentialsSha256) return plan;
     removed = true;
     plan.set(receipt.credentialsFile, emptied(removeSection(creds.text, receipt.profile), receipt.createdCredentialsFile));
     const config: FileText = receipt.configFile === receipt.credentialsFile ? { text: plan.get(receipt.credentialsFile) ?? '', existed: true } : before.get(receipt.configFile)!;
@@ -197,7 +202,8 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
   for (const k of ['credentialsFile', 'configFile', 'profile', 'accessKeyId', 'credentialsSha256', 'region']) if (!str(k)) return `${k} is missing or not text`;
   for (const k of ['createdCredentialsFile', 'createdConfigFile']) if (typeof r[k] !== 'boolean') return `${k} is not true or false`;
   const receipt = r as unknown as ProfileReceipt;
-  if (!ACCESS_KEY_ID.test(receipt.accessKeyId)) return 'accessKeyId is not an access key id';
+  if (r['credentialProcess'] !== undefined && r['credentialProcess'] !== true) return 'credentialProcess is not true';
+  if (r['credentialProcess'] === true ? receipt.accessKeyId !== '' : !ACCESS_KEY_ID.test(receipt.accessKeyId)) return 'accessKeyId is not an access key id';
   if (!/^[0-9a-f]{64}$/.test(receipt.credentialsSha256)) return 'credentialsSha256 is not a SHA-256';
   if (!PROFILE_NAME.test(receipt.profile)) return 'profile is not a usable profile name';
   if (!REGION.test(receipt.region)) return 'region is not a region';

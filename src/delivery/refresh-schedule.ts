@@ -37,7 +37,17 @@ export function marginProblem(marginMs: number, lifetimeMs: number): string | un
   return `${Math.round(marginMs / 1000)}s is not below the session's lifetime (${Math.round(lifetimeMs / 1000)}s), so no answer would ever be fresh`;
 }
 
-export type Answer = { session: Session } | { error: string };
+/** `refreshAt`: epoch ms at which the endpoint is to replace `session` (its Expiration is advertised from it). */
+export type Answer = { session: Session; refreshAt?: number } | { error: string };
+
+/**
+ * The Expiration to advertise: the session's, but no later than the scheduled refresh plus botocore's window (the
+ * widest SDK's), so every SDK re-asks after the endpoint has replaced the session, yet no answer falls inside
+ * botocore's window before that (the JS SDK then re-asks at most 10 minutes after a refresh, 5 before its own window).
+ */
+export function advertisedExpiration(expiresAt: number, refreshAt: number | undefined): number {
+  return refreshAt === undefined ? expiresAt : Math.min(expiresAt, refreshAt + SDK_REFRESH_WINDOW_MS);
+}
 
 export interface RefresherOptions {
   refresh(): Promise<Session>;
@@ -74,7 +84,7 @@ export class SessionRefresher {
 
   /** What an SDK asking now gets: the session while it is valid, else why there is none. */
   current(): Answer {
-    if (expiry(this.session) > this.options.now()) return { session: this.session };
+    if (expiry(this.session) > this.options.now()) return { session: this.session, refreshAt: nextRefreshAt(this.obtainedAt, expiry(this.session), this.options.marginMs) };
     const reason = this.lastError || 'the refresh has not completed';
     return { error: `the credentials expired at ${new Date(expiry(this.session)).toISOString()} and refreshing failed: ${reason}` };
   }

@@ -1,8 +1,8 @@
-export const id = 191;
-export const ids = [191];
+export const id = 848;
+export const ids = [848];
 export const modules = {
 
-/***/ 8191:
+/***/ 4848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -62,6 +62,14 @@ function marginProblem(marginMs, lifetimeMs) {
         return undefined;
     return `${Math.round(marginMs / 1000)}s is not below the session's lifetime (${Math.round(lifetimeMs / 1000)}s), so no answer would ever be fresh`;
 }
+/**
+ * The Expiration to advertise: the session's, but no later than the scheduled refresh plus botocore's window (the
+ * widest SDK's), so every SDK re-asks after the endpoint has replaced the session, yet no answer falls inside
+ * botocore's window before that (the JS SDK then re-asks at most 10 minutes after a refresh, 5 before its own window).
+ */
+function advertisedExpiration(expiresAt, refreshAt) {
+    return refreshAt === undefined ? expiresAt : Math.min(expiresAt, refreshAt + SDK_REFRESH_WINDOW_MS);
+}
 /** Holds the current session in memory and replaces it before expiry; failures are retried with backoff. */
 class SessionRefresher {
     options;
@@ -87,7 +95,7 @@ class SessionRefresher {
     /** What an SDK asking now gets: the session while it is valid, else why there is none. */
     current() {
         if (expiry(this.session) > this.options.now())
-            return { session: this.session };
+            return { session: this.session, refreshAt: nextRefreshAt(this.obtainedAt, expiry(this.session), this.options.marginMs) };
         const reason = this.lastError || 'the refresh has not completed';
         return { error: `the credentials expired at ${new Date(expiry(this.session)).toISOString()} and refreshing failed: ${reason}` };
     }
@@ -174,6 +182,41 @@ function exportEndpointEnvironment(out, endpoint, region) {
     out.exportVariable('AWS_DEFAULT_REGION', region);
 }
 
+;// CONCATENATED MODULE: ./src/delivery/endpoint-process.ts
+/**
+ * Profile delivery through the local credentials endpoint: the profile's `credential_process` line runs the bundled
+ * CLI, which asks the endpoint (URL and token file on the line, never the token). Pure.
+ */
+
+/** The CLI flags the line passes; one definition for the writer and the command reading them. */
+const ENDPOINT_URL_FLAG = 'endpoint-url';
+const ENDPOINT_TOKEN_FILE_FLAG = 'endpoint-token-file';
+// ' ends the quoting; # and ; after a blank start a comment for the JS SDK's INI reader; control characters break lines.
+const UNQUOTABLE = /[\p{Cc}'#;]/u;
+/**
+ * Each word in single quotes: the JS SDK runs the line through /bin/sh, botocore and the AWS CLI split it with
+ * shlex, and both read '...' the same way, spaces included.
+ */
+function quoteWord(word, what) {
+    const bad = UNQUOTABLE.exec(word);
+    if (bad || word === '') {
+        throw new errors/* InputError */.dz('credentials-file', `the ${what} (${word}) cannot go on a credential_process line${bad ? `: it contains ${JSON.stringify(bad[0])}` : ''}`, 'Run the job from a directory (RUNNER_TEMP and the action\'s path) without quotes, # or ;, or leave refresh-credentials off for profile delivery');
+    }
+    return `'${word}'`;
+}
+/** `'<node>' '<cli>' credential-process --endpoint-url '<url>' --endpoint-token-file '<file>'` */
+function endpointProcessLine(node, cli, endpoint) {
+    return [
+        quoteWord(node, 'Node.js path'),
+        quoteWord(cli, 'CLI path'),
+        'credential-process',
+        `--${ENDPOINT_URL_FLAG}`,
+        quoteWord(endpoint.url, 'endpoint URL'),
+        `--${ENDPOINT_TOKEN_FILE_FLAG}`,
+        quoteWord(endpoint.tokenFile, 'token file path'),
+    ].join(' ');
+}
+
 ;// CONCATENATED MODULE: ./src/action/job-endpoint.ts
 /**
  * `refresh-credentials: true`: the main step starts the CLI's `serve --handover` detached, hands it the configuration
@@ -190,17 +233,18 @@ function exportEndpointEnvironment(out, endpoint, region) {
 
 
 
+
 const ENDPOINT_STATE = 'credentials-endpoint';
 const READY_TIMEOUT_MS = 15_000;
 /** Longer than any job on GitHub's runners (6 hours) with room; the watched runner process normally ends it first. */
 const MAX_LIFETIME_MS = 36 * 3600_000;
 const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}\.(?:token|log)$/;
+/** Starts the endpoint and points the environment at it; returns the `credential_process` line a profile is to run. */
 async function startJobEndpoint(wf, config, session, obtainedAt, refresh, env) {
-    if (!config.delivery.env || config.delivery.credentialsFile) {
-        // A profile's static keys would win over the endpoint in every SDK's chain.
-        throw new errors/* InputError */.dz('refresh-credentials', 'works through the environment only: profile delivery does not refresh', 'Remove credentials-file/profile and keep output-env-credentials: true, or leave refresh-credentials off');
+    if (!config.delivery.env && !config.delivery.credentialsFile) {
+        throw new errors/* InputError */.dz('refresh-credentials', 'has nothing to deliver through: output-env-credentials is false and no profile is written', 'Keep output-env-credentials: true or set credentials-file/profile, or leave refresh-credentials off');
     }
-    if (env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
+    if (config.delivery.env && env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
         throw new errors/* InputError */.dz('refresh-credentials', 'cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task\'s endpoint), and every SDK prefers it to a full URI', 'Run the job outside ECS task credentials, or leave refresh-credentials off');
     }
     if (refresh.marginMs !== undefined) {
@@ -214,11 +258,13 @@ async function startJobEndpoint(wf, config, session, obtainedAt, refresh, env) {
     const id = (0,external_node_crypto_.randomBytes)(8).toString('hex');
     const tokenFile = (0,external_node_path_.join)(dir, `aslc-endpoint-${id}.token`);
     const logFile = (0,external_node_path_.join)(dir, `aslc-endpoint-${id}.log`);
+    // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
+    const cli = (0,external_node_path_.join)((0,external_node_path_.dirname)(process.argv[1] ?? ''), '..', 'cli', 'index.js');
+    // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
+    const credentialProcess = config.delivery.credentialsFile ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile }) : '';
     // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
     (0,external_node_fs_.writeFileSync)(tokenFile, token, { mode: 0o600, flag: 'wx' });
     const logFd = (0,external_node_fs_.openSync)(logFile, 'wx', 0o600);
-    // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
-    const cli = (0,external_node_path_.join)((0,external_node_path_.dirname)(process.argv[1] ?? ''), '..', 'cli', 'index.js');
     let child;
     try {
         child = (0,external_node_child_process_.spawn)(process.execPath, [cli, 'serve', '--handover'], { detached: true, stdio: ['pipe', 'pipe', logFd], env: env, cwd: dir });
@@ -244,8 +290,10 @@ async function startJobEndpoint(wf, config, session, obtainedAt, refresh, env) {
             throw new Error('the endpoint answered with other credentials');
         const state = { pid, url, tokenFile, logFile };
         wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
-        exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
+        if (config.delivery.env)
+            exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
         wf.info(`Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`);
+        return { credentialProcess: credentialProcess && endpointProcessLine(process.execPath, cli, { url, tokenFile }) };
     }
     catch (err) {
         child.kill('SIGKILL');
