@@ -11,7 +11,7 @@ import { startMoto, type Moto } from '../support/moto.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { errorAnnotation, newWorkspace, runAction } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
-import { readSection } from '../../src/delivery/ini.js';
+import { readSection } from '../../src/ini.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/files';
 let moto: Moto;

@@ -15,7 +15,7 @@ import { readBinaryOrPath, readPemOrPath } from '../../src/pki/source.js';
 import { parseArn, parsePolicyArn, parseRegionalArn, parseRoleArn } from '../../src/config/arn.js';
 import { parseInteger, parseInlinePolicy, parseRegion, parseSessionName } from '../../src/config/values.js';
 import { buildConfig } from '../../src/config/action-inputs.js';
-import { readSection, removeSection, upsertSection } from '../../src/delivery/ini.js';
+import { readSection, removeSection, upsertSection } from '../../src/ini.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 
 const RUNS = { numRuns: 300, seed: 20261123 };

@@ -1,7 +1,7 @@
 /** INI section editing: one section changes, every other byte stays. */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IniEditError, readSection, removeSection, restoreKey, setKey, upsertSection } from '../../src/delivery/ini.js';
+import { IniEditError, readSection, removeSection, restoreKey, setKey, upsertSection } from '../../src/ini.js';
 
 const CREDS: Array<[string, string]> = [
   ['aws_access_key_id', 'ASIAEXAMPLE'],

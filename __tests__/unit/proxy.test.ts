@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeProxy, noProxyMatches, parseProxyUrl, proxyFor } from '../../src/http/proxy.js';
+import { describeProxy, noProxyMatches, parseProxyUrl, proxyFor } from '../../src/config/proxy.js';
 import { InputError } from '../../src/errors.js';
 
 const sts = new URL('https://sts.us-east-1.amazonaws.com/');

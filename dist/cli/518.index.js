@@ -406,7 +406,7 @@ async function loadSettings(args, io, known) {
         catch (err) {
             throw new errors/* InputError */.dz('auth', `cannot read ${full} (${err.code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
         }
-        const { parseAuthFile } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(277)]).then(__webpack_require__.bind(__webpack_require__, 1277));
+        const { parseAuthFile } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 7453));
         authFile = parseAuthFile(text, full, (0,external_node_path_.dirname)(full), known);
         for (const value of (0,settings/* secretSettings */.wL)(new Map(), io.env, authFile))
             io.secret?.(value);
@@ -853,8 +853,8 @@ function list(names) {
 
 // EXTERNAL MODULE: ./src/config/values.ts
 var values = __webpack_require__(3750);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/config/proxy.ts
+var proxy = __webpack_require__(1574);
 ;// CONCATENATED MODULE: ./src/config/peer-inputs.ts
 /**
  * The inputs configure-aws-credentials users bring that this project's own do not cover: static keys (refused, with
@@ -1250,6 +1250,71 @@ function describeUrl(url) {
         return '(not a URL)';
     }
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+
+
+/***/ }),
+
+/***/ 1574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony export noProxyMatches */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Which proxy a request goes through: `http-proxy` if given, else HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY. Pure. */
+
+function envValue(env, name) {
+    return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+}
+/** The proxy URL for `target`, or undefined for a direct connection. `explicit` is the `http-proxy` input. */
+function proxyFor(target, env, explicit) {
+    const raw = explicit || (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy'));
+    if (!raw)
+        return undefined;
+    if (noProxyMatches(target, envValue(env, 'no_proxy') ?? ''))
+        return undefined;
+    return parseProxyUrl(raw, explicit ? 'http-proxy' : target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
+}
+function parseProxyUrl(raw, input) {
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a proxy URL', 'Use http://host:port (credentials, if any, as http://user:password@host:port)');
+    }
+    if (url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `uses ${url.protocol.replace(':', '')}, which is not supported`, 'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end');
+    }
+    return url;
+}
+/** NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional `:port`. */
+function noProxyMatches(target, noProxy) {
+    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    for (const entry of noProxy.split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+        if (entry === '*')
+            return true;
+        // A bare IPv6 address has colons of its own: only a bracketed one can carry a port.
+        const match = (entry.split(':').length > 2 && !entry.startsWith('[')) ? [entry, entry, undefined] : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+        if (!match)
+            continue;
+        const [, name = '', entryPort] = match;
+        if (entryPort && entryPort !== port)
+            continue;
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return true;
+    }
+    return false;
+}
+/** A proxy URL safe to print: without its credentials. */
+function describeProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
 }
 
 
@@ -1762,71 +1827,6 @@ function refuseSymlink(path, input) {
     if (isLink) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(input, `${path} is a symbolic link, which this action will not write through`, 'Point it at a regular file, or remove the link');
     }
-}
-
-
-/***/ }),
-
-/***/ 7856:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GK: () => (/* binding */ describeProxy),
-/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
-/* harmony export */   iJ: () => (/* binding */ proxyFor)
-/* harmony export */ });
-/* unused harmony export noProxyMatches */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/** Which proxy a request goes through: `http-proxy` if given, else HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY. Pure. */
-
-function envValue(env, name) {
-    return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
-}
-/** The proxy URL for `target`, or undefined for a direct connection. `explicit` is the `http-proxy` input. */
-function proxyFor(target, env, explicit) {
-    const raw = explicit || (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy'));
-    if (!raw)
-        return undefined;
-    if (noProxyMatches(target, envValue(env, 'no_proxy') ?? ''))
-        return undefined;
-    return parseProxyUrl(raw, explicit ? 'http-proxy' : target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
-}
-function parseProxyUrl(raw, input) {
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a proxy URL', 'Use http://host:port (credentials, if any, as http://user:password@host:port)');
-    }
-    if (url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `uses ${url.protocol.replace(':', '')}, which is not supported`, 'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end');
-    }
-    return url;
-}
-/** NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional `:port`. */
-function noProxyMatches(target, noProxy) {
-    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    for (const entry of noProxy.split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean)) {
-        if (entry === '*')
-            return true;
-        // A bare IPv6 address has colons of its own: only a bracketed one can carry a port.
-        const match = (entry.split(':').length > 2 && !entry.startsWith('[')) ? [entry, entry, undefined] : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
-        if (!match)
-            continue;
-        const [, name = '', entryPort] = match;
-        if (entryPort && entryPort !== port)
-            continue;
-        const bare = name.replace(/^\*?\./, '');
-        if (host === bare || host.endsWith(`.${bare}`))
-            return true;
-    }
-    return false;
-}
-/** A proxy URL safe to print: without its credentials. */
-function describeProxy(proxy) {
-    return `${proxy.protocol}//${proxy.host}`;
 }
 
 

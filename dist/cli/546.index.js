@@ -1,87 +1,6 @@
 export const id = 546;
-export const ids = [546,277];
+export const ids = [546,453];
 export const modules = {
-
-/***/ 1277:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ formatAuthFile),
-/* harmony export */   parseAuthFile: () => (/* binding */ parseAuthFile)
-/* harmony export */ });
-/* unused harmony export AUTH_FILE_VERSION */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/**
- * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
- * with a `version`. Read with the `yaml` library's failsafe schema, so every value is the string written (0777 stays
- * 0777, `no` stays no) and quoting and comments follow YAML. Pure.
- *
- *   version: 1
- *   mode: iot-certificate
- *   aws-region: us-east-1
- *   certificate: ./certificate.pem    # relative paths are relative to the file
- */
-
-
-
-const AUTH_FILE_VERSION = 1;
-/** Keys whose values are paths, resolved against the file's directory. */
-const PATH_KEYS = new Set(['certificate', 'private-key', 'certificate-chain', 'ca-certificate', 'web-identity-token-file', 'credentials-file']);
-const FLAT_MAP = 'auth.yaml holds one flat map of input names to values (key: value); see the README';
-function parseAuthFile(text, path, dir, known) {
-    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false });
-    const firstError = doc.errors[0];
-    if (firstError) {
-        // The library's message quotes the offending line, which may hold a key or passphrase: keep only its reason.
-        const reason = firstError.message.split(/ at line \d|\n/)[0].replace(/\p{Cc}/gu, ' ').slice(0, 120);
-        const line = lines.linePos(firstError.pos[0]).line;
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} line ${line} is not valid YAML (${reason})`, 'Fix the YAML; quote values that hold #, : or leading spaces');
-    }
-    const lineOf = (offset) => (offset === undefined ? '' : ` line ${lines.linePos(offset).line}`);
-    const values = new Map();
-    if (doc.contents === null)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is empty`, `Add 'version: ${AUTH_FILE_VERSION}' and the inputs; ${FLAT_MAP}`);
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is not a map of keys to values`, FLAT_MAP);
-    for (const pair of doc.contents.items) {
-        const where = lineOf(pair.key?.range?.[0]);
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || typeof pair.key.value !== 'string')
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has a key that is not a plain name`, FLAT_MAP);
-        const key = pair.key.value;
-        if (!/^[a-z0-9-]+$/.test(key) || (key !== 'version' && !known.has(key))) {
-            const shown = key.replace(/[^\w.-]/g, '?').slice(0, 40);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has an unknown key '${shown}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
-        }
-        if (pair.value !== null && (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) || typeof pair.value.value !== 'string')) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where}: '${key}' is not a single value (a list or map is given)`, 'Give one value; quote it if it holds YAML characters');
-        }
-        const value = pair.value === null ? '' : pair.value.value;
-        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, value) : value);
-    }
-    const version = values.get('version');
-    if (version !== String(AUTH_FILE_VERSION)) {
-        const shown = version === undefined ? '(none)' : version.replace(/[^\w.-]/g, '?').slice(0, 20);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} has version ${shown}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
-    }
-    values.delete('version');
-    return values;
-}
-/** Writes values as auth.yaml text (bootstrap uses it); values with YAML-special characters are quoted. */
-function formatAuthFile(values, comment) {
-    const lines = [`# ${comment}`, `version: ${AUTH_FILE_VERSION}`];
-    // Plain only when no YAML reader could take it for anything else: a leading - or @, a trailing : or a leading digit would.
-    const plain = (v) => /^[A-Za-z_./][\w./@:-]*$/.test(v) && !v.endsWith(':');
-    for (const [k, v] of values)
-        lines.push(`${k}: ${plain(v) ? v : JSON.stringify(v)}`);
-    return lines.join('\n') + '\n';
-}
-
-
-/***/ }),
 
 /***/ 3546:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -758,8 +677,8 @@ async function discoverOidc(clients, want) {
     return state;
 }
 
-// EXTERNAL MODULE: ./src/cli/auth-file.ts
-var auth_file = __webpack_require__(1277);
+// EXTERNAL MODULE: ./src/config/auth-file.ts
+var auth_file = __webpack_require__(7453);
 ;// CONCATENATED MODULE: ./src/bootstrap/apply.ts
 /**
  * Carries out a plan, one step at a time. Every step is idempotent (an "already exists" or "not found" where that is
@@ -1419,8 +1338,8 @@ var external_node_tls_ = __webpack_require__(1692);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/http/request.ts
 var request = __webpack_require__(7777);
-// EXTERNAL MODULE: ./src/http/proxy.ts
-var proxy = __webpack_require__(7856);
+// EXTERNAL MODULE: ./src/config/proxy.ts
+var proxy = __webpack_require__(1574);
 // EXTERNAL MODULE: ./src/providers/iot-response.ts
 var iot_response = __webpack_require__(2564);
 ;// CONCATENATED MODULE: ./src/bootstrap/verify.ts
@@ -2237,6 +2156,87 @@ function readCa(value) {
 
 /***/ }),
 
+/***/ 7453:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ formatAuthFile),
+/* harmony export */   parseAuthFile: () => (/* binding */ parseAuthFile)
+/* harmony export */ });
+/* unused harmony export AUTH_FILE_VERSION */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/**
+ * `auth.yaml`, the CLI's configuration file (the one `bootstrap` writes): a flat map of action input names to values,
+ * with a `version`. Read with the `yaml` library's failsafe schema, so every value is the string written (0777 stays
+ * 0777, `no` stays no) and quoting and comments follow YAML. Pure.
+ *
+ *   version: 1
+ *   mode: iot-certificate
+ *   aws-region: us-east-1
+ *   certificate: ./certificate.pem    # relative paths are relative to the file
+ */
+
+
+
+const AUTH_FILE_VERSION = 1;
+/** Keys whose values are paths, resolved against the file's directory. */
+const PATH_KEYS = new Set(['certificate', 'private-key', 'certificate-chain', 'ca-certificate', 'web-identity-token-file', 'credentials-file']);
+const FLAT_MAP = 'auth.yaml holds one flat map of input names to values (key: value); see the README';
+function parseAuthFile(text, path, dir, known) {
+    const lines = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(text, { schema: 'failsafe', lineCounter: lines, prettyErrors: false });
+    const firstError = doc.errors[0];
+    if (firstError) {
+        // The library's message quotes the offending line, which may hold a key or passphrase: keep only its reason.
+        const reason = firstError.message.split(/ at line \d|\n/)[0].replace(/\p{Cc}/gu, ' ').slice(0, 120);
+        const line = lines.linePos(firstError.pos[0]).line;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} line ${line} is not valid YAML (${reason})`, 'Fix the YAML; quote values that hold #, : or leading spaces');
+    }
+    const lineOf = (offset) => (offset === undefined ? '' : ` line ${lines.linePos(offset).line}`);
+    const values = new Map();
+    if (doc.contents === null)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is empty`, `Add 'version: ${AUTH_FILE_VERSION}' and the inputs; ${FLAT_MAP}`);
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(doc.contents))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} is not a map of keys to values`, FLAT_MAP);
+    for (const pair of doc.contents.items) {
+        const where = lineOf(pair.key?.range?.[0]);
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) || typeof pair.key.value !== 'string')
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has a key that is not a plain name`, FLAT_MAP);
+        const key = pair.key.value;
+        if (!/^[a-z0-9-]+$/.test(key) || (key !== 'version' && !known.has(key))) {
+            const shown = key.replace(/[^\w.-]/g, '?').slice(0, 40);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where} has an unknown key '${shown}'`, 'Use the action input names (aws-region, role-to-assume, certificate, ...)');
+        }
+        if (pair.value !== null && (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.value) || typeof pair.value.value !== 'string')) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path}${where}: '${key}' is not a single value (a list or map is given)`, 'Give one value; quote it if it holds YAML characters');
+        }
+        const value = pair.value === null ? '' : pair.value.value;
+        values.set(key, PATH_KEYS.has(key) && value && !value.includes('-----BEGIN') && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(value) ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, value) : value);
+    }
+    const version = values.get('version');
+    if (version !== String(AUTH_FILE_VERSION)) {
+        const shown = version === undefined ? '(none)' : version.replace(/[^\w.-]/g, '?').slice(0, 20);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('auth', `${path} has version ${shown}, this CLI reads version ${AUTH_FILE_VERSION}`, `Add 'version: ${AUTH_FILE_VERSION}' or upgrade the CLI`);
+    }
+    values.delete('version');
+    return values;
+}
+/** Writes values as auth.yaml text (bootstrap uses it); values with YAML-special characters are quoted. */
+function formatAuthFile(values, comment) {
+    const lines = [`# ${comment}`, `version: ${AUTH_FILE_VERSION}`];
+    // Plain only when no YAML reader could take it for anything else: a leading - or @, a trailing : or a leading digit would.
+    const plain = (v) => /^[A-Za-z_./][\w./@:-]*$/.test(v) && !v.endsWith(':');
+    for (const [k, v] of values)
+        lines.push(`${k}: ${plain(v) ? v : JSON.stringify(v)}`);
+    return lines.join('\n') + '\n';
+}
+
+
+/***/ }),
+
 /***/ 7873:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2296,6 +2296,71 @@ function describeUrl(url) {
         return '(not a URL)';
     }
     return `${parsed.protocol}//${parsed.host}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+}
+
+
+/***/ }),
+
+/***/ 1574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GK: () => (/* binding */ describeProxy),
+/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
+/* harmony export */   iJ: () => (/* binding */ proxyFor)
+/* harmony export */ });
+/* unused harmony export noProxyMatches */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
+/** Which proxy a request goes through: `http-proxy` if given, else HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY. Pure. */
+
+function envValue(env, name) {
+    return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+}
+/** The proxy URL for `target`, or undefined for a direct connection. `explicit` is the `http-proxy` input. */
+function proxyFor(target, env, explicit) {
+    const raw = explicit || (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy'));
+    if (!raw)
+        return undefined;
+    if (noProxyMatches(target, envValue(env, 'no_proxy') ?? ''))
+        return undefined;
+    return parseProxyUrl(raw, explicit ? 'http-proxy' : target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
+}
+function parseProxyUrl(raw, input) {
+    let url;
+    try {
+        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a proxy URL', 'Use http://host:port (credentials, if any, as http://user:password@host:port)');
+    }
+    if (url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `uses ${url.protocol.replace(':', '')}, which is not supported`, 'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end');
+    }
+    return url;
+}
+/** NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional `:port`. */
+function noProxyMatches(target, noProxy) {
+    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
+    for (const entry of noProxy.split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+        if (entry === '*')
+            return true;
+        // A bare IPv6 address has colons of its own: only a bracketed one can carry a port.
+        const match = (entry.split(':').length > 2 && !entry.startsWith('[')) ? [entry, entry, undefined] : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+        if (!match)
+            continue;
+        const [, name = '', entryPort] = match;
+        if (entryPort && entryPort !== port)
+            continue;
+        const bare = name.replace(/^\*?\./, '');
+        if (host === bare || host.endsWith(`.${bare}`))
+            return true;
+    }
+    return false;
+}
+/** A proxy URL safe to print: without its credentials. */
+function describeProxy(proxy) {
+    return `${proxy.protocol}//${proxy.host}`;
 }
 
 
@@ -2394,71 +2459,6 @@ function parseList(value) {
 
 /***/ }),
 
-/***/ 7856:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GK: () => (/* binding */ describeProxy),
-/* harmony export */   Pr: () => (/* binding */ parseProxyUrl),
-/* harmony export */   iJ: () => (/* binding */ proxyFor)
-/* harmony export */ });
-/* unused harmony export noProxyMatches */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3916);
-/** Which proxy a request goes through: `http-proxy` if given, else HTTPS_PROXY/HTTP_PROXY, minus NO_PROXY. Pure. */
-
-function envValue(env, name) {
-    return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
-}
-/** The proxy URL for `target`, or undefined for a direct connection. `explicit` is the `http-proxy` input. */
-function proxyFor(target, env, explicit) {
-    const raw = explicit || (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy'));
-    if (!raw)
-        return undefined;
-    if (noProxyMatches(target, envValue(env, 'no_proxy') ?? ''))
-        return undefined;
-    return parseProxyUrl(raw, explicit ? 'http-proxy' : target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
-}
-function parseProxyUrl(raw, input) {
-    let url;
-    try {
-        url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, 'is not a proxy URL', 'Use http://host:port (credentials, if any, as http://user:password@host:port)');
-    }
-    if (url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `uses ${url.protocol.replace(':', '')}, which is not supported`, 'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end');
-    }
-    return url;
-}
-/** NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional `:port`. */
-function noProxyMatches(target, noProxy) {
-    const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-    for (const entry of noProxy.split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean)) {
-        if (entry === '*')
-            return true;
-        // A bare IPv6 address has colons of its own: only a bracketed one can carry a port.
-        const match = (entry.split(':').length > 2 && !entry.startsWith('[')) ? [entry, entry, undefined] : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
-        if (!match)
-            continue;
-        const [, name = '', entryPort] = match;
-        if (entryPort && entryPort !== port)
-            continue;
-        const bare = name.replace(/^\*?\./, '');
-        if (host === bare || host.endsWith(`.${bare}`))
-            return true;
-    }
-    return false;
-}
-/** A proxy URL safe to print: without its credentials. */
-function describeProxy(proxy) {
-    return `${proxy.protocol}//${proxy.host}`;
-}
-
-
-/***/ }),
-
 /***/ 7777:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2467,7 +2467,7 @@ function describeProxy(proxy) {
 /* harmony export */   a: () => (/* binding */ httpRequest)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
+/* harmony import */ var _config_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1574);
 /* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7873);
 
 
@@ -2553,11 +2553,11 @@ function toNetworkError(err, url, proxy) {
         // 407 is the standard answer; some proxies (tinyproxy) answer 401.
         const status = Number(tunnel[1]);
         const code = status === 407 || status === 401 ? 'EPROXYAUTH' : 'EPROXY';
-        return new NetworkError(code, `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
+        return new NetworkError(code, `proxy ${(0,_config_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
     }
     const raw = e.cause?.code ?? e.code ?? 'ERR_NETWORK';
     const code = UNDICI_CODES[raw] ?? raw;
-    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
+    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,_config_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
 }
 const UNDICI_CODES = {
     UND_ERR_SOCKET: 'ECONNRESET',

@@ -60,7 +60,7 @@ async function checkAccount(session, config, ctx) {
 async function existingIdentity(config, ctx) {
     if (!config.guards.useExistingCredentials)
         return undefined;
-    const { environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351));
+    const { environmentCredentials } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(970)]).then(__webpack_require__.bind(__webpack_require__, 9970));
     const credentials = environmentCredentials(ctx.env);
     if (!credentials.accessKeyId || !credentials.secretAccessKey) {
         ctx.debug('use-existing-credentials: no AWS credentials in the environment; obtaining new ones');
@@ -94,7 +94,7 @@ async function existingIdentity(config, ctx) {
 /* unused harmony export providerFor */
 const PROVIDERS = {
     oidc: async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(303)]).then(__webpack_require__.bind(__webpack_require__, 5303))).oidcProvider,
-    'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351))).roleChainingProvider,
+    'role-chaining': async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(970)]).then(__webpack_require__.bind(__webpack_require__, 9970))).roleChainingProvider,
     'iot-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(21), __webpack_require__.e(562)]).then(__webpack_require__.bind(__webpack_require__, 7562))).iotProvider,
     'roles-anywhere': async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(21), __webpack_require__.e(577)]).then(__webpack_require__.bind(__webpack_require__, 9577))).rolesAnywhereProvider,
     'minio-certificate': async () => (await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(893), __webpack_require__.e(21), __webpack_require__.e(585)]).then(__webpack_require__.bind(__webpack_require__, 1585))).minioProvider,
@@ -109,7 +109,7 @@ async function obtainSession(config, ctx) {
     maskSession(session, ctx);
     if (!config.chainRoleArn)
         return { source: session, final: session };
-    const { assumeRoleWith, chainedDuration, roleArnFor } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(351)]).then(__webpack_require__.bind(__webpack_require__, 1351));
+    const { assumeRoleWith, chainedDuration, roleArnFor } = await Promise.all(/* import() */[__webpack_require__.e(752), __webpack_require__.e(861), __webpack_require__.e(695), __webpack_require__.e(970)]).then(__webpack_require__.bind(__webpack_require__, 9970));
     const roleArn = await roleArnFor(config.chainRoleArn, session.credentials, session.assumedRoleArn, config, ctx);
     const final = await assumeRoleWith(session.credentials, roleArn, config, ctx, chainedDuration(config));
     maskSession(final, ctx);

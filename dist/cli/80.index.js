@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */   a: () => (/* binding */ httpRequest)
 /* harmony export */ });
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6752);
-/* harmony import */ var _proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7856);
+/* harmony import */ var _config_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1574);
 /* harmony import */ var _config_endpoint_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7873);
 
 
@@ -96,11 +96,11 @@ function toNetworkError(err, url, proxy) {
         // 407 is the standard answer; some proxies (tinyproxy) answer 401.
         const status = Number(tunnel[1]);
         const code = status === 407 || status === 401 ? 'EPROXYAUTH' : 'EPROXY';
-        return new NetworkError(code, `proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
+        return new NetworkError(code, `proxy ${(0,_config_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
     }
     const raw = e.cause?.code ?? e.code ?? 'ERR_NETWORK';
     const code = UNDICI_CODES[raw] ?? raw;
-    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
+    return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${(0,_config_proxy_js__WEBPACK_IMPORTED_MODULE_1__/* .describeProxy */ .GK)(proxy)}` : ''}: ${e.cause?.message ?? message}`);
 }
 const UNDICI_CODES = {
     UND_ERR_SOCKET: 'ECONNRESET',
@@ -128,7 +128,7 @@ const UNDICI_CODES = {
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9809);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7777);
-/* harmony import */ var _http_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7856);
+/* harmony import */ var _config_proxy_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1574);
 /** What a provider may use from the outside world: all of it passed in, so tests can drive every path. */
 
 
@@ -146,7 +146,7 @@ function createProviderContext(options) {
         mask: options.mask,
         debug: options.debug,
         readFile: options.readFile ?? ((path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path)),
-        proxyFor: (url) => (0,_http_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyFor */ .iJ)(new URL(url), withNoProxy(options.env, options.noProxy), options.httpProxy),
+        proxyFor: (url) => (0,_config_proxy_js__WEBPACK_IMPORTED_MODULE_4__/* .proxyFor */ .iJ)(new URL(url), withNoProxy(options.env, options.noProxy), options.httpProxy),
         ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
         http: options.http ?? _http_request_js__WEBPACK_IMPORTED_MODULE_3__/* .httpRequest */ .a,
     };

@@ -2,226 +2,6 @@ export const id = 514;
 export const ids = [514];
 export const modules = {
 
-/***/ 3150:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GU: () => (/* binding */ readSection),
-/* harmony export */   M$: () => (/* binding */ countSections),
-/* harmony export */   Pz: () => (/* binding */ IniEditError),
-/* harmony export */   Uf: () => (/* binding */ removeSection),
-/* harmony export */   eE: () => (/* binding */ restoreKey),
-/* harmony export */   lI: () => (/* binding */ upsertSection),
-/* harmony export */   qL: () => (/* binding */ setKey),
-/* harmony export */   qQ: () => (/* binding */ upsertNestedSection)
-/* harmony export */ });
-/* unused harmony export checkWritable */
-/**
- * Editing an AWS INI file (credentials or config) while every other byte stays as it was: other profiles, other keys,
- * comments, blank lines and line endings. Sections and keys are found the way botocore (Python's configparser) finds
- * them: a header's name is exactly what stands between the brackets, and an indented line after a key continues it.
- * What this module writes is refused if a reader could see it differently from how it was meant. Pure.
- */
-/** Text this module refuses to write, or a file it cannot edit so that every reader agrees; says what, never a value. */
-class IniEditError extends Error {
-    name = 'IniEditError';
-}
-/** configparser's header rule on the stripped line: `[` then the longest text up to a `]`. */
-function headerName(line) {
-    return /^\s*\[(.+)\]/.exec(line)?.[1];
-}
-function lineEnding(text) {
-    return text.includes('\r\n') ? '\r\n' : '\n';
-}
-function splitLines(text) {
-    return text === '' ? [] : text.split(/\r?\n/);
-}
-const CONTROL = /\p{Cc}/u;
-function refuseControl(what, text) {
-    const at = text.search(CONTROL);
-    if (at >= 0)
-        throw new IniEditError(`${what} contains a control character (U+${text.codePointAt(at).toString(16).toUpperCase().padStart(4, '0')})`);
-}
-/** Refuses a section name or entry that would break the file or be read back differently. */
-function checkWritable(name, entries) {
-    refuseControl('the section name', name);
-    if (/[[\]]/.test(name) || name.trim() !== name || name === '')
-        throw new IniEditError('the section name has brackets, surrounding spaces or is empty');
-    for (const [key, value] of entries) {
-        refuseControl('a key', key);
-        if (!/^[A-Za-z0-9_.-]+$/.test(key))
-            throw new IniEditError(`the key '${key}' is not a plain INI key`);
-        refuseControl(`the value of ${key}`, value);
-        if (value.trim() !== value)
-            throw new IniEditError(`the value of ${key} has surrounding spaces, which readers strip`);
-    }
-}
-/** Line-index spans of every section named exactly `name` (header line through its last key or value line). */
-function findSections(lines, name) {
-    const spans = [];
-    for (let start = 0; start < lines.length; start++) {
-        if (headerName(lines[start]) !== name)
-            continue;
-        let end = start + 1;
-        while (end < lines.length && headerName(lines[end]) === undefined)
-            end++;
-        // Trailing blank lines and comments belong to the gap before the next section (such a comment describes it).
-        while (end > start + 1 && /^\s*(?:[#;].*)?$/.test(lines[end - 1]))
-            end--;
-        spans.push({ start, end });
-        start = end - 1;
-    }
-    return spans;
-}
-/** The lines of `span` that start a key (not comments, blanks, or indented continuations), with their lower-cased key. */
-function keyLines(lines, span) {
-    const found = [];
-    let keyIndent;
-    for (let i = span.start + 1; i < span.end; i++) {
-        const line = lines[i];
-        if (/^\s*(?:[#;].*)?$/.test(line))
-            continue;
-        const indent = /^\s*/.exec(line)[0].length;
-        if (keyIndent !== undefined && indent > keyIndent)
-            continue;
-        keyIndent = indent;
-        const match = /^\s*([^=:]*?)\s*[=:]/.exec(line);
-        if (match)
-            found.push({ index: i, key: match[1].toLowerCase() });
-    }
-    return found;
-}
-function render(name, entries) {
-    return [`[${name}]`, ...entries.map(([k, v]) => `${k} = ${v}`)];
-}
-/** Removes the lines of `span` and the blank lines that separated it; the last section takes the gap before it. */
-function cut(lines, span) {
-    let { start, end } = span;
-    while (end < lines.length && lines[end].trim() === '' && end < lines.length - 1)
-        end++;
-    while (end >= lines.length - 1 && start > 0 && lines[start - 1].trim() === '')
-        start--;
-    lines.splice(start, end - start);
-}
-function append(text, section) {
-    const eol = lineEnding(text);
-    const lines = splitLines(text);
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    const gap = lines.length > 0 && lines[lines.length - 1].trim() !== '' ? [''] : [];
-    return [...lines, ...gap, ...section, ''].join(eol);
-}
-/**
- * Returns `text` with section `name` replaced by `entries`, or with it appended when absent. Later sections of the same
- * name go: botocore refuses a file that repeats a section and the JS SDK merges them, so one section is the only form
- * all readers read alike.
- */
-function upsertSection(text, name, entries) {
-    checkWritable(name, entries);
-    return replaceSection(text, name, render(name, entries));
-}
-/**
- * The same for a section of nested blocks, as botocore reads a `[services name]` section: each block is a key with
- * no value and its settings indented below it (`s3 =` then `  endpoint_url = ...`).
- */
-function upsertNestedSection(text, name, blocks) {
-    checkWritable(name, blocks.map(([block]) => [block, '']));
-    for (const [, entries] of blocks)
-        checkWritable(name, entries);
-    const rendered = [`[${name}]`, ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)])];
-    return replaceSection(text, name, rendered);
-}
-function replaceSection(text, name, rendered) {
-    const lines = splitLines(text);
-    const spans = findSections(lines, name);
-    if (spans.length === 0)
-        return append(text, rendered);
-    for (const span of spans.slice(1).reverse())
-        cut(lines, span);
-    lines.splice(spans[0].start, spans[0].end - spans[0].start, ...rendered);
-    return lines.join(lineEnding(text));
-}
-/** Returns `text` without section `name` (and the blank line that separated it), or `text` itself when absent. */
-function removeSection(text, name) {
-    const lines = text.split(/\r?\n/);
-    const span = findSections(lines, name)[0];
-    if (!span)
-        return text;
-    cut(lines, span);
-    return lines.join(lineEnding(text));
-}
-/** The key/value pairs of section `name` (the first, if repeated), or undefined when absent. */
-function readSection(text, name) {
-    const lines = text.split(/\r?\n/);
-    const span = findSections(lines, name)[0];
-    if (!span)
-        return undefined;
-    const values = new Map();
-    for (const line of lines.slice(span.start + 1, span.end)) {
-        const match = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
-        if (match?.[1] !== undefined)
-            values.set(match[1], match[2] ?? '');
-    }
-    return values;
-}
-/** How many sections are named exactly `name`. */
-function countSections(text, name) {
-    return findSections(splitLines(text), name).length;
-}
-/** Sets one key of section `name`, leaving its other keys, nested blocks and comments as they were. */
-function setKey(text, name, key, value) {
-    checkWritable(name, [[key, value]]);
-    const lines = splitLines(text);
-    const spans = findSections(lines, name);
-    if (spans.length === 0)
-        return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
-    if (spans.length > 1)
-        throw new IniEditError(`[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`);
-    const span = spans[0];
-    const all = keyLines(lines, span);
-    const existing = all.filter((k) => k.key === key.toLowerCase());
-    if (existing.length > 1)
-        throw new IniEditError(`[${name}] sets ${key} ${existing.length} times; botocore and the AWS CLI refuse such a file`);
-    const line = `${key} = ${value}`;
-    const at = existing[0];
-    if (at) {
-        const next = all.find((k) => k.index > at.index)?.index ?? span.end;
-        if (lines.slice(at.index + 1, next).some((l) => !/^\s*(?:[#;].*)?$/.test(l)))
-            throw new IniEditError(`${key} in [${name}] has indented continuation lines`);
-        const previousLine = lines[at.index];
-        lines[at.index] = line;
-        return { text: lines.join(lineEnding(text)), previousLine, createdSection: false };
-    }
-    lines.splice(span.end, 0, line);
-    return { text: lines.join(lineEnding(text)), previousLine: null, createdSection: false };
-}
-/**
- * Undoes setKey: only while the key's line is still exactly the one written, puts back `previousLine` (or removes
- * the line), and removes a section setKey created once it holds nothing else. Returns undefined when it was changed.
- */
-function restoreKey(text, name, key, value, previousLine, createdSection) {
-    const lines = text.split(/\r?\n/);
-    const spans = findSections(lines, name);
-    if (spans.length !== 1)
-        return undefined;
-    const span = spans[0];
-    const existing = keyLines(lines, span).filter((k) => k.key === key.toLowerCase());
-    if (existing.length !== 1 || lines[existing[0].index] !== `${key} = ${value}`)
-        return undefined;
-    if (previousLine === null)
-        lines.splice(existing[0].index, 1);
-    else
-        lines[existing[0].index] = previousLine;
-    const after = lines.join(lineEnding(text));
-    if (createdSection && previousLine === null && keyLines(lines, { start: span.start, end: span.end - 1 }).length === 0) {
-        return removeSection(after, name);
-    }
-    return after;
-}
-
-
-/***/ }),
-
 /***/ 4514:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -479,8 +259,8 @@ function refuseSymlink(path, input) {
     }
 }
 
-// EXTERNAL MODULE: ./src/delivery/ini.ts
-var ini = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/ini.ts
+var ini = __webpack_require__(2605);
 ;// CONCATENATED MODULE: ./src/delivery/profile.ts
 /**
  * Delivery to a named profile: credentials in the credentials file, the region in the config file; and its undoing.
@@ -704,6 +484,226 @@ function checkEdits(edits, names, key) {
             return `a ${key} edit holds a line that is not a ${key} line`;
     }
     return edits.map((e) => ({ section: e.section, previousLine: e.previousLine, createdSection: e.createdSection }));
+}
+
+
+/***/ }),
+
+/***/ 2605:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GU: () => (/* binding */ readSection),
+/* harmony export */   M$: () => (/* binding */ countSections),
+/* harmony export */   Pz: () => (/* binding */ IniEditError),
+/* harmony export */   Uf: () => (/* binding */ removeSection),
+/* harmony export */   eE: () => (/* binding */ restoreKey),
+/* harmony export */   lI: () => (/* binding */ upsertSection),
+/* harmony export */   qL: () => (/* binding */ setKey),
+/* harmony export */   qQ: () => (/* binding */ upsertNestedSection)
+/* harmony export */ });
+/* unused harmony export checkWritable */
+/**
+ * Editing an AWS INI file (credentials or config) while every other byte stays as it was: other profiles, other keys,
+ * comments, blank lines and line endings. Sections and keys are found the way botocore (Python's configparser) finds
+ * them: a header's name is exactly what stands between the brackets, and an indented line after a key continues it.
+ * What this module writes is refused if a reader could see it differently from how it was meant. Pure.
+ */
+/** Text this module refuses to write, or a file it cannot edit so that every reader agrees; says what, never a value. */
+class IniEditError extends Error {
+    name = 'IniEditError';
+}
+/** configparser's header rule on the stripped line: `[` then the longest text up to a `]`. */
+function headerName(line) {
+    return /^\s*\[(.+)\]/.exec(line)?.[1];
+}
+function lineEnding(text) {
+    return text.includes('\r\n') ? '\r\n' : '\n';
+}
+function splitLines(text) {
+    return text === '' ? [] : text.split(/\r?\n/);
+}
+const CONTROL = /\p{Cc}/u;
+function refuseControl(what, text) {
+    const at = text.search(CONTROL);
+    if (at >= 0)
+        throw new IniEditError(`${what} contains a control character (U+${text.codePointAt(at).toString(16).toUpperCase().padStart(4, '0')})`);
+}
+/** Refuses a section name or entry that would break the file or be read back differently. */
+function checkWritable(name, entries) {
+    refuseControl('the section name', name);
+    if (/[[\]]/.test(name) || name.trim() !== name || name === '')
+        throw new IniEditError('the section name has brackets, surrounding spaces or is empty');
+    for (const [key, value] of entries) {
+        refuseControl('a key', key);
+        if (!/^[A-Za-z0-9_.-]+$/.test(key))
+            throw new IniEditError(`the key '${key}' is not a plain INI key`);
+        refuseControl(`the value of ${key}`, value);
+        if (value.trim() !== value)
+            throw new IniEditError(`the value of ${key} has surrounding spaces, which readers strip`);
+    }
+}
+/** Line-index spans of every section named exactly `name` (header line through its last key or value line). */
+function findSections(lines, name) {
+    const spans = [];
+    for (let start = 0; start < lines.length; start++) {
+        if (headerName(lines[start]) !== name)
+            continue;
+        let end = start + 1;
+        while (end < lines.length && headerName(lines[end]) === undefined)
+            end++;
+        // Trailing blank lines and comments belong to the gap before the next section (such a comment describes it).
+        while (end > start + 1 && /^\s*(?:[#;].*)?$/.test(lines[end - 1]))
+            end--;
+        spans.push({ start, end });
+        start = end - 1;
+    }
+    return spans;
+}
+/** The lines of `span` that start a key (not comments, blanks, or indented continuations), with their lower-cased key. */
+function keyLines(lines, span) {
+    const found = [];
+    let keyIndent;
+    for (let i = span.start + 1; i < span.end; i++) {
+        const line = lines[i];
+        if (/^\s*(?:[#;].*)?$/.test(line))
+            continue;
+        const indent = /^\s*/.exec(line)[0].length;
+        if (keyIndent !== undefined && indent > keyIndent)
+            continue;
+        keyIndent = indent;
+        const match = /^\s*([^=:]*?)\s*[=:]/.exec(line);
+        if (match)
+            found.push({ index: i, key: match[1].toLowerCase() });
+    }
+    return found;
+}
+function render(name, entries) {
+    return [`[${name}]`, ...entries.map(([k, v]) => `${k} = ${v}`)];
+}
+/** Removes the lines of `span` and the blank lines that separated it; the last section takes the gap before it. */
+function cut(lines, span) {
+    let { start, end } = span;
+    while (end < lines.length && lines[end].trim() === '' && end < lines.length - 1)
+        end++;
+    while (end >= lines.length - 1 && start > 0 && lines[start - 1].trim() === '')
+        start--;
+    lines.splice(start, end - start);
+}
+function append(text, section) {
+    const eol = lineEnding(text);
+    const lines = splitLines(text);
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    const gap = lines.length > 0 && lines[lines.length - 1].trim() !== '' ? [''] : [];
+    return [...lines, ...gap, ...section, ''].join(eol);
+}
+/**
+ * Returns `text` with section `name` replaced by `entries`, or with it appended when absent. Later sections of the same
+ * name go: botocore refuses a file that repeats a section and the JS SDK merges them, so one section is the only form
+ * all readers read alike.
+ */
+function upsertSection(text, name, entries) {
+    checkWritable(name, entries);
+    return replaceSection(text, name, render(name, entries));
+}
+/**
+ * The same for a section of nested blocks, as botocore reads a `[services name]` section: each block is a key with
+ * no value and its settings indented below it (`s3 =` then `  endpoint_url = ...`).
+ */
+function upsertNestedSection(text, name, blocks) {
+    checkWritable(name, blocks.map(([block]) => [block, '']));
+    for (const [, entries] of blocks)
+        checkWritable(name, entries);
+    const rendered = [`[${name}]`, ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)])];
+    return replaceSection(text, name, rendered);
+}
+function replaceSection(text, name, rendered) {
+    const lines = splitLines(text);
+    const spans = findSections(lines, name);
+    if (spans.length === 0)
+        return append(text, rendered);
+    for (const span of spans.slice(1).reverse())
+        cut(lines, span);
+    lines.splice(spans[0].start, spans[0].end - spans[0].start, ...rendered);
+    return lines.join(lineEnding(text));
+}
+/** Returns `text` without section `name` (and the blank line that separated it), or `text` itself when absent. */
+function removeSection(text, name) {
+    const lines = text.split(/\r?\n/);
+    const span = findSections(lines, name)[0];
+    if (!span)
+        return text;
+    cut(lines, span);
+    return lines.join(lineEnding(text));
+}
+/** The key/value pairs of section `name` (the first, if repeated), or undefined when absent. */
+function readSection(text, name) {
+    const lines = text.split(/\r?\n/);
+    const span = findSections(lines, name)[0];
+    if (!span)
+        return undefined;
+    const values = new Map();
+    for (const line of lines.slice(span.start + 1, span.end)) {
+        const match = /^\s*([^=#;\s][^=]*?)\s*=\s*(.*?)\s*$/.exec(line);
+        if (match?.[1] !== undefined)
+            values.set(match[1], match[2] ?? '');
+    }
+    return values;
+}
+/** How many sections are named exactly `name`. */
+function countSections(text, name) {
+    return findSections(splitLines(text), name).length;
+}
+/** Sets one key of section `name`, leaving its other keys, nested blocks and comments as they were. */
+function setKey(text, name, key, value) {
+    checkWritable(name, [[key, value]]);
+    const lines = splitLines(text);
+    const spans = findSections(lines, name);
+    if (spans.length === 0)
+        return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
+    if (spans.length > 1)
+        throw new IniEditError(`[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`);
+    const span = spans[0];
+    const all = keyLines(lines, span);
+    const existing = all.filter((k) => k.key === key.toLowerCase());
+    if (existing.length > 1)
+        throw new IniEditError(`[${name}] sets ${key} ${existing.length} times; botocore and the AWS CLI refuse such a file`);
+    const line = `${key} = ${value}`;
+    const at = existing[0];
+    if (at) {
+        const next = all.find((k) => k.index > at.index)?.index ?? span.end;
+        if (lines.slice(at.index + 1, next).some((l) => !/^\s*(?:[#;].*)?$/.test(l)))
+            throw new IniEditError(`${key} in [${name}] has indented continuation lines`);
+        const previousLine = lines[at.index];
+        lines[at.index] = line;
+        return { text: lines.join(lineEnding(text)), previousLine, createdSection: false };
+    }
+    lines.splice(span.end, 0, line);
+    return { text: lines.join(lineEnding(text)), previousLine: null, createdSection: false };
+}
+/**
+ * Undoes setKey: only while the key's line is still exactly the one written, puts back `previousLine` (or removes
+ * the line), and removes a section setKey created once it holds nothing else. Returns undefined when it was changed.
+ */
+function restoreKey(text, name, key, value, previousLine, createdSection) {
+    const lines = text.split(/\r?\n/);
+    const spans = findSections(lines, name);
+    if (spans.length !== 1)
+        return undefined;
+    const span = spans[0];
+    const existing = keyLines(lines, span).filter((k) => k.key === key.toLowerCase());
+    if (existing.length !== 1 || lines[existing[0].index] !== `${key} = ${value}`)
+        return undefined;
+    if (previousLine === null)
+        lines.splice(existing[0].index, 1);
+    else
+        lines[existing[0].index] = previousLine;
+    const after = lines.join(lineEnding(text));
+    if (createdSection && previousLine === null && keyLines(lines, { start: span.start, end: span.end - 1 }).length === 0) {
+        return removeSection(after, name);
+    }
+    return after;
 }
 
 

@@ -2,7 +2,7 @@ export const id = 559;
 export const ids = [559,80,699];
 export const modules = {
 
-/***/ 3150:
+/***/ 2605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -239,8 +239,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/config/action-inputs.ts + 9 modules
 var action_inputs = __webpack_require__(5158);
-// EXTERNAL MODULE: ./src/delivery/ini.ts
-var ini = __webpack_require__(3150);
+// EXTERNAL MODULE: ./src/ini.ts
+var ini = __webpack_require__(2605);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 ;// CONCATENATED MODULE: ./src/config/profile-credentials.ts

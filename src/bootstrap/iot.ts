@@ -5,7 +5,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DescribeEndpointCommand } from '@aws-sdk/client-iot';
-import { formatAuthFile } from '../cli/auth-file.js';
+import { formatAuthFile } from '../config/auth-file.js';
 import { apply, resolvedFromIot, type NewCertificate } from './apply.js';
 import { createClients, discoverIot, sdkError, type BootstrapClients } from './discover.js';
 import { iotDesired, planDestroy, planIot, planRevoke, planRotate, type IotDesired, type Step } from './plan.js';

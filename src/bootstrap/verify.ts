@@ -7,7 +7,7 @@ import { createSecureContext, rootCertificates } from 'node:tls';
 import { X509Certificate, createPrivateKey, randomBytes, sign, verify } from 'node:crypto';
 import { AwsError } from '../errors.js';
 import { httpRequest, NetworkError } from '../http/request.js';
-import { proxyFor } from '../http/proxy.js';
+import { proxyFor } from '../config/proxy.js';
 import { parseIotCredentials } from '../providers/iot-response.js';
 
 export interface VerifyInput {

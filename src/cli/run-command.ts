@@ -38,7 +38,7 @@ export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlyS
     } catch (err) {
       throw new InputError('auth', `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
     }
-    const { parseAuthFile } = await import('./auth-file.js');
+    const { parseAuthFile } = await import('../config/auth-file.js');
     authFile = parseAuthFile(text, full, dirname(full), known);
     for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);
   }

@@ -14,7 +14,7 @@ import {
 } from './values.js';
 import { SOURCES } from './sources/index.js';
 import { expandHome, requireInput, type Env, type GetInput } from './sources/inputs.js';
-import { parseProxyUrl } from '../http/proxy.js';
+import { parseProxyUrl } from './proxy.js';
 import { join, dirname } from 'node:path';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
 import { parseCustomTags } from './session-tags.js';

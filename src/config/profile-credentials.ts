@@ -3,7 +3,7 @@
  * configure-aws-credentials finds such credentials through the SDK's chain. Pure: the file's text is passed in.
  */
 import type { Credentials } from '../credentials.js';
-import { readSection } from '../delivery/ini.js';
+import { readSection } from '../ini.js';
 import { InputError } from '../errors.js';
 
 export function profileCredentials(text: string, profile: string, file: string): Credentials {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Credentials } from '../credentials.js';
 import { InputError } from '../errors.js';
-import { readSection } from './ini.js';
+import { readSection } from '../ini.js';
 import { configSectionNames, writeProfile, type ProfileReceipt, type ProfileTarget } from './profile.js';
 
 /** The job's profile and the user's files it lives in; `tempDir` is RUNNER_TEMP. */

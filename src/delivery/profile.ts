@@ -8,7 +8,7 @@ import type { Credentials, ServiceEndpoints } from '../credentials.js';
 import { InputError } from '../errors.js';
 import type { LockOptions } from './file-lock.js';
 import { editFiles, type FilePlan, type FileText } from './profile-file.js';
-import { IniEditError, countSections, readSection, removeSection, restoreKey, setKey, upsertNestedSection, upsertSection, type Entries } from './ini.js';
+import { IniEditError, countSections, readSection, removeSection, restoreKey, setKey, upsertNestedSection, upsertSection, type Entries } from '../ini.js';
 
 /** The key under which the main step hands its ProfileReceipt to the post step. */
 export const PROFILE_STATE = 'profile-receipt';

@@ -5,7 +5,7 @@
  */
 import type { SecureContext } from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
-import { describeProxy } from './proxy.js';
+import { describeProxy } from '../config/proxy.js';
 import { isLoopbackHost } from '../config/endpoint-url.js';
 
 export interface TlsClientOptions {

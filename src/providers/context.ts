@@ -4,7 +4,7 @@ import type { RetryClock } from '../retry.js';
 import { systemClock, withRetry } from '../retry.js';
 import { AwsError } from '../errors.js';
 import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '../http/request.js';
-import { proxyFor } from '../http/proxy.js';
+import { proxyFor } from '../config/proxy.js';
 
 export interface ProviderContext {
   env: Record<string, string | undefined>;

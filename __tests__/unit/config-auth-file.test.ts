@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { InputError } from '../../src/errors.js';
-import { formatAuthFile, parseAuthFile } from '../../src/cli/auth-file.js';
+import { formatAuthFile, parseAuthFile } from '../../src/config/auth-file.js';
 
 const KNOWN = new Set(['aws-region', 'role-to-assume', 'certificate', 'private-key', 'private-key-passphrase', 'thing-name', 'role-session-name']);
 const parse = (text: string) => parseAuthFile(text, '/etc/aslc/auth.yaml', '/etc/aslc', KNOWN);

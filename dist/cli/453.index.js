@@ -1,8 +1,8 @@
-export const id = 277;
-export const ids = [277];
+export const id = 453;
+export const ids = [453];
 export const modules = {
 
-/***/ 1277:
+/***/ 7453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
