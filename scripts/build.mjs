@@ -2,7 +2,8 @@
 // Bundles each entry with ncc into <out>/<name>/index.js (default out: dist). `--check` builds into a temporary
 // directory and fails if anything differs from the committed dist/, so a stale bundle never ships.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,11 @@ for (const [name, entry] of Object.entries(entries)) {
   const target = join(out, name);
   rmSync(target, { recursive: true, force: true });
   execFileSync(process.execPath, [ncc, 'build', join(root, entry), '-m', '-q', '--target', 'es2022', '-o', target], { cwd: root, stdio: 'inherit' });
+  // ncc minifies the entry file only; the lazily loaded chunks are minified here, so each step parses less.
+  for (const file of readdirSync(target).filter((f) => /^\d+\.index\.js$/.test(f))) {
+    const path = join(target, file);
+    writeFileSync(path, transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', target: 'es2022', legalComments: 'inline' }).code);
+  }
 }
 
 if (check) {

@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { InputError } from '../errors.js';
+import { fileError } from './file-error.js';
 
 export interface LockOptions {
   /** Epoch milliseconds after which waiting gives up; default 15 s from the call. */
@@ -84,17 +85,3 @@ function lockError(input: string, lockPath: string, err: unknown): InputError {
   return new InputError(input, `cannot take the lock ${lockPath} (${code}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''})`, 'Choose a path in a directory this job can write and owns');
 }
 
-/** A file-system failure as an InputError on the input that named the path. */
-export function fileError(input: string, path: string, err: unknown): InputError {
-  const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  const why: Record<string, string> = {
-    ENOTDIR: 'a component of the path is a file, not a directory',
-    EEXIST: 'a component of the path is a file, not a directory',
-    EISDIR: 'it is a directory',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'the file system is read-only',
-    ENAMETOOLONG: 'the name is too long',
-  };
-  return new InputError(input, `cannot write ${path} (${code}${why[code] ? `: ${why[code]}` : ''})`, 'Choose a path the job can write, in a directory it owns');
-}

@@ -7,7 +7,8 @@ import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, ren
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
-import { acquireLock, fileError, type LockOptions } from './file-lock.js';
+import type { LockOptions } from './file-lock.js';
+import { fileError } from './file-error.js';
 
 export interface FileText {
   /** The file's text ('' when it does not exist). */
@@ -33,6 +34,8 @@ export async function editFiles(paths: readonly string[], input: string, plan: (
       } catch (err) {
         throw fileError(input, path, err);
       }
+      // The lock library loads only for an edit: the CLI's cache and login write files with no lock of their own here.
+      const { acquireLock } = await import('./file-lock.js');
       releases.push(await acquireLock(path, input, options));
     }
     const before = new Map<string, FileText>();
