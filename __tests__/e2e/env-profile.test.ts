@@ -9,28 +9,18 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
+import { useOidcPeers } from '../support/oidc-peers.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { runAwsCli } from '../support/aws-cli.js';
 import { ROOT } from '../support/processes.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/envprofile';
 const OLD_KEY = 'AKIAOLDOLDOLDOLD0001';
-let moto: Moto;
-let tokens: TokenEndpoint;
 
-before(async () => {
-  moto = await startMoto();
-  tokens = await startTokenEndpoint();
-});
-after(async () => {
-  await tokens?.close();
-  await moto?.stop();
-});
+const peers = useOidcPeers();
 
 const inputs = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE };
-const stepEnv = (more: Record<string, string> = {}) => ({ ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url, GITHUB_RUN_ID: '7', AWS_PROFILE: 'old', ...more });
+const stepEnv = (more: Record<string, string> = {}) => ({ ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: peers.moto.url, GITHUB_RUN_ID: '7', AWS_PROFILE: 'old', ...more });
 
 function userFiles(ws: Workspace, config: string): { credentials: string; config: string; credentialsText: string } {
   const dir = join(ws.home, '.aws');
@@ -43,7 +33,7 @@ function userFiles(ws: Workspace, config: string): { credentials: string; config
 
 /** A later step's environment: the job's own (AWS_PROFILE=old) plus what the action exported. */
 function laterStep(ws: Workspace, main: RunResult): Record<string, string> {
-  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: ws.home, AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: 'old', AWS_ENDPOINT_URL_STS: moto.url, ...main.exported };
+  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: ws.home, AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: 'old', AWS_ENDPOINT_URL_STS: peers.moto.url, ...main.exported };
 }
 
 const JS_DEFAULT_CHAIN = `

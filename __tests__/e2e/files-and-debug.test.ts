@@ -7,28 +7,19 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
+import { useOidcPeers } from '../support/oidc-peers.js';
 import { errorAnnotation, newWorkspace, runAction } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 import { readSection } from '../../src/ini.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/files';
-let moto: Moto;
-let tokens: TokenEndpoint;
 const ledger = new SecretLedger();
 
-before(async () => {
-  moto = await startMoto();
-  tokens = await startTokenEndpoint();
-  ledger.add('runner bearer', tokens.bearer);
-});
-after(async () => {
-  await tokens?.close();
-  await moto?.stop();
+const peers = useOidcPeers(async (peers) => {
+  ledger.add('runner bearer', peers.tokens.bearer);
 });
 
-const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url, GITHUB_RUN_ID: '5' });
+const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: peers.moto.url, GITHUB_RUN_ID: '5' });
 
 describe('credentials file under contention', () => {
   test('eight steps writing eight profiles to one file at once all land, each once, mode 0600', async () => {
@@ -74,7 +65,7 @@ describe('debug logging', () => {
     test(`with ${Object.keys(debugEnv)[0]} on, nothing secret is printed and debug lines appear`, async () => {
       const run = await runAction('main', { inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'chain-role-arn': 'arn:aws:iam::210987654321:role/next' }, env: { ...env(), ...debugEnv } });
       assert.equal(run.code, 0, run.stdout);
-      for (const t of tokens.issued) ledger.add('id-token', t);
+      for (const t of peers.tokens.issued) ledger.add('id-token', t);
       ledger.addDelivered(run);
       ledger.assertNoLeak(run);
       assert.match(run.stdout, /^::debug::sts:AssumeRole: attempt 1/m);

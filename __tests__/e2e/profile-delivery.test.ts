@@ -7,25 +7,15 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
+import { useOidcPeers } from '../support/oidc-peers.js';
 import { errorAnnotation, newWorkspace, runAction, type Workspace } from '../support/action-runner.js';
 import { readWithAll } from '../support/profile-readers.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/profiles';
-let moto: Moto;
-let tokens: TokenEndpoint;
 
-before(async () => {
-  moto = await startMoto();
-  tokens = await startTokenEndpoint();
-});
-after(async () => {
-  await tokens?.close();
-  await moto?.stop();
-});
+const peers = useOidcPeers();
 
-const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url, GITHUB_RUN_ID: '7' });
+const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: peers.moto.url, GITHUB_RUN_ID: '7' });
 
 function awsDir(ws: Workspace): { credentials: string; config: string } {
   const dir = join(ws.home, '.aws');

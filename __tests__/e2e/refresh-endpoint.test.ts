@@ -9,8 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { startMoto, type Moto } from '../support/moto.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
+import { useOidcPeers } from '../support/oidc-peers.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 import { awsCliCalls, botocoreCalls, jsSdkCalls, keysSeen, type ClientCall } from '../support/endpoint-clients.js';
@@ -19,25 +18,17 @@ const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const CHAIN_ROLE = 'arn:aws:iam::210987654321:role/target';
 const REFRESH_EVERY_S = 7;
 
-let moto: Moto;
-let tokens: TokenEndpoint;
 const ledger = new SecretLedger();
 
-before(async () => {
-  moto = await startMoto();
-  tokens = await startTokenEndpoint();
-  ledger.add('runner bearer', tokens.bearer);
-});
-after(async () => {
-  await tokens?.close();
-  await moto?.stop();
+const peers = useOidcPeers(async (peers) => {
+  ledger.add('runner bearer', peers.tokens.bearer);
 });
 
 function runnerEnv(): Record<string, string> {
   return {
-    ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
-    AWS_ENDPOINT_URL_STS: moto.url,
+    ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+    AWS_ENDPOINT_URL_STS: peers.moto.url,
     GITHUB_REPOSITORY: 'octo-org/octo-repo',
     GITHUB_RUN_ID: '1234',
   };
@@ -57,7 +48,7 @@ async function startMain(inputs: Record<string, string>, env: Record<string, str
 
 /** What a later step sees: the exported variables; moto as every service endpoint. */
 function laterStep(run: RunResult): Record<string, string> {
-  return { ...run.exported, HOME: run.workspace.home, AWS_ENDPOINT_URL: moto.url };
+  return { ...run.exported, HOME: run.workspace.home, AWS_ENDPOINT_URL: peers.moto.url };
 }
 
 function get(url: string, headers: Record<string, string>, host = '127.0.0.1'): Promise<{ status: number; body: string }> {
@@ -114,10 +105,10 @@ describe('refresh-credentials: a detached local endpoint that refreshes', () => 
     assert.ok(run.stdout.includes(`::add-mask::${token}`), 'the endpoint token is masked');
     const state = JSON.parse(run.state['credentials-endpoint'] ?? '{}') as { pid: number; url: string };
     const port = Number(new URL(state.url).port);
-    const exchangesBefore = tokens.issued.length;
+    const exchangesBefore = peers.tokens.issued.length;
 
     // After the first refresh, the runner's token endpoint fails once: the endpoint retries; no client notices.
-    setTimeout(() => tokens.failFirst(1, 503), (REFRESH_EVERY_S + 1) * 1000);
+    setTimeout(() => peers.tokens.failFirst(1, 503), (REFRESH_EVERY_S + 1) * 1000);
     const forMs = (3 * REFRESH_EVERY_S + 2) * 1000;
     const env = laterStep(run);
     const [boto, cli, js] = await Promise.all([botocoreCalls(env, forMs, 300), awsCliCalls(env, forMs, 200), jsSdkCalls(env, forMs, 300)]);
@@ -125,9 +116,9 @@ describe('refresh-credentials: a detached local endpoint that refreshes', () => 
     assertAllSucceeded('AWS CLI', cli, 2);
     assertAllSucceeded('JS SDK', js, 2);
     // Each refresh asked the runner for a new id-token; thousands of calls made no extra exchange.
-    const exchanges = tokens.issued.length - exchangesBefore;
+    const exchanges = peers.tokens.issued.length - exchangesBefore;
     assert.ok(exchanges >= 3 && exchanges <= 4, `${exchanges} fresh id-tokens for ${forMs / 1000}s at one refresh per ${REFRESH_EVERY_S}s`);
-    for (const t of tokens.issued) ledger.add('id-token', t);
+    for (const t of peers.tokens.issued) ledger.add('id-token', t);
 
     // Refused: no token, a wrong one, another Host, and from a non-loopback address not even a connection.
     assert.equal((await get(state.url, {})).status, 401);
@@ -181,7 +172,7 @@ describe('CLI serve', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aslc-serve-'));
     // A token file re-read on every refresh, as a CI system's would be (a fresh one each time).
     const tokenFile = join(dir, 'token');
-    const t = await fetch(tokens.url + '&audience=sts.amazonaws.com', { headers: { authorization: `Bearer ${tokens.bearer}` } });
+    const t = await fetch(peers.tokens.url + '&audience=sts.amazonaws.com', { headers: { authorization: `Bearer ${peers.tokens.bearer}` } });
     writeFileSync(tokenFile, ((await t.json()) as { value: string }).value);
     const script = `
 import json, sys, time, botocore.session
@@ -196,7 +187,7 @@ print(json.dumps(sorted(keys)))
 sys.exit(7)
 `;
     const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), 'serve', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--role-duration-seconds', '900', '--refresh-margin-s', '893', '--web-identity-token-file', tokenFile, '--', 'python3', '-c', script], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: moto.url, AWS_ENDPOINT_URL: moto.url, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIASTALESTALE0001', AWS_SECRET_ACCESS_KEY: 'stale' },
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: peers.moto.url, AWS_ENDPOINT_URL: peers.moto.url, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIASTALESTALE0001', AWS_SECRET_ACCESS_KEY: 'stale' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const r = await collect(child);
@@ -250,7 +241,7 @@ describe('refresh-credentials with profile delivery', () => {
     ledger.add('endpoint token', token);
     assert.ok(!written.includes(token), 'the token is not on the line');
 
-    const env = { ...ex, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url };
+    const env = { ...ex, HOME: workspace.home, AWS_ENDPOINT_URL: peers.moto.url };
     const forMs = (2 * REFRESH_EVERY_S + 2) * 1000;
     const [boto, cli, js] = await Promise.all([botocoreCalls(env, forMs, 300), awsCliCalls(env, forMs, 300), jsSdkCalls(env, forMs, 300)]);
     assertAllSucceeded('botocore', boto, 1);

@@ -1,6 +1,7 @@
 /** parseIotCredentials and iotError: the IoT credentials provider's answers, read directly. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { failsPermanently as fails } from '../support/aws-error.js';
 import { AwsError } from '../../src/errors.js';
 import { iotError, parseIotCredentials } from '../../src/providers/iot-response.js';
 
@@ -14,20 +15,6 @@ const good = {
 };
 const body = (c: Record<string, unknown>) => JSON.stringify({ credentials: c });
 
-function fails(fn: () => unknown, code: RegExp, ...patterns: RegExp[]): AwsError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  assert.ok(caught instanceof AwsError, `expected AwsError, got ${String(caught)}`);
-  assert.match(caught.code, code);
-  assert.equal(caught.retryable, false);
-  for (const p of patterns) assert.match(caught.message, p);
-  assert.doesNotMatch(caught.message, /\p{Cc}/u);
-  return caught;
-}
 
 test('a genuine answer becomes a session with its expiration as a Date', () => {
   const session = parseIotCredentials(body(good), NOW, ENDPOINT);

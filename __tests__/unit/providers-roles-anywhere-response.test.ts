@@ -1,6 +1,7 @@
 /** parseCreateSession and rolesAnywhereError: IAM Roles Anywhere's answers, read directly. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { failsPermanently as fails } from '../support/aws-error.js';
 import { AwsError } from '../../src/errors.js';
 import { parseCreateSession, rolesAnywhereError } from '../../src/providers/roles-anywhere-response.js';
 
@@ -15,20 +16,6 @@ const credentials = {
 const ARN = 'arn:aws:sts::123456789012:assumed-role/ci-from-certificate/8f11111111';
 const body = (c: Record<string, unknown>, arn: unknown = ARN) => JSON.stringify({ credentialSet: [{ assumedRoleUser: { arn, assumedRoleId: 'AROAEXAMPLE:8f' }, credentials: c, roleArn: 'x', sourceIdentity: 'CN=runner' }], subjectArn: 's' });
 
-function fails(fn: () => unknown, code: RegExp, ...patterns: RegExp[]): AwsError {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (err) {
-    caught = err;
-  }
-  assert.ok(caught instanceof AwsError, `expected AwsError, got ${String(caught)}`);
-  assert.match(caught.code, code);
-  assert.equal(caught.retryable, false);
-  for (const p of patterns) assert.match(caught.message, p);
-  assert.doesNotMatch(caught.message, /\p{Cc}/u);
-  return caught;
-}
 
 test('a genuine answer becomes a session with the assumed-role ARN', () => {
   const session = parseCreateSession(body(credentials), NOW, ENDPOINT);
