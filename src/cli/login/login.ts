@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import * as oidc from 'openid-client';
-import { EnvHttpProxyAgent, fetch as undiciFetch } from 'undici';
+import { transportFetch } from './transport-fetch.js';
 import { AwsError, InputError } from '../../errors.js';
 import { startCallbackServer } from './callback-server.js';
 
@@ -77,33 +77,11 @@ export function parseIssuer(issuer: string): URL {
   return url;
 }
 
-/** fetch through undici with the proxy the environment (or http-proxy) names, NO_PROXY honoured. */
-export function proxiedFetch(env: Record<string, string | undefined>, httpProxy?: string): oidc.CustomFetch {
-  const pick = (...names: string[]): string => names.map((n) => env[n]).find((v) => v) ?? '';
-  // The options are given explicitly ('' = none) so that the environment passed in is the only one read.
-  const options = {
-    httpProxy: httpProxy ?? pick('http_proxy', 'HTTP_PROXY'),
-    httpsProxy: httpProxy ?? pick('https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'),
-    noProxy: pick('no_proxy', 'NO_PROXY'),
-  };
-  // undici 6 announces EnvHttpProxyAgent as experimental on stderr, which the CLI keeps for its own messages.
-  const emitWarning = process.emitWarning;
-  let dispatcher: EnvHttpProxyAgent;
-  try {
-    process.emitWarning = () => undefined;
-    dispatcher = new EnvHttpProxyAgent(options);
-  } finally {
-    process.emitWarning = emitWarning;
-  }
-  return ((url: string, init: oidc.CustomFetchOptions) =>
-    undiciFetch(url, { ...(init as object), dispatcher } as Parameters<typeof undiciFetch>[1])) as unknown as oidc.CustomFetch;
-}
-
 /** Discovers the issuer and returns the client's configuration, the client authentication chosen from its metadata. */
 export async function discoverClient(options: Pick<LoginOptions, 'issuer' | 'clientId' | 'clientSecret' | 'env' | 'httpProxy' | 'timeoutMs'>): Promise<oidc.Configuration> {
   if (!options.clientId) throw new InputError('client-id', 'is empty', 'Give the client (application) id registered at the provider');
   const issuer = parseIssuer(options.issuer);
-  const customFetch = proxiedFetch(options.env ?? process.env, options.httpProxy);
+  const customFetch = transportFetch({ env: options.env ?? process.env, httpProxy: options.httpProxy, timeoutMs: options.timeoutMs });
   const insecure = issuer.protocol === 'http:';
   const timeout = Math.ceil(Math.min(options.timeoutMs, REQUEST_TIMEOUT_MS) / 1000);
   let discovered: oidc.Configuration;
