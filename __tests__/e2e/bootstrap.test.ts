@@ -46,8 +46,6 @@ let iot: IoTClient;
 let iam: IAMClient;
 
 before(async () => {
-  // The SDK's notice about its future Node 22 floor is noise in a test log on Node 20.
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] = 'true';
   moto = await startMoto();
   proxy = await startFaultProxy(moto.url);
   dir = mkdtempSync(join(tmpdir(), 'bootstrap-e2e-'));

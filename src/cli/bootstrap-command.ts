@@ -28,8 +28,6 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     }
   }
   const region = parseRegion(get('aws-region'), 'aws-region');
-  // This CLI supports Node 20 on purpose; the SDK's notice about its future Node 22 floor would only clutter stderr.
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   const attempts = get('retry-max-attempts');
   const maxAttempts = attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined;
   if (sub === 'sync') {
