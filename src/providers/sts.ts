@@ -29,46 +29,62 @@ export type StsRequest =
 
 export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Session> {
   const call: StsCall = `sts:${req.action}`;
-  const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
+  // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
+  return withStsClient(ctx, req.region, req.action === 'AssumeRole' ? req.credentials : undefined, call, async (send, attempt, endpoint) => {
+    const command = req.action === 'AssumeRole' ? new AssumeRoleCommand(await req.input(attempt)) : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
+    ctx.debug(`${call}: attempt ${attempt}`);
+    const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(command as AssumeRoleCommand);
+    return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
+  });
+}
+
+type Send = <O>(command: { input: unknown }) => Promise<O>;
+
+/**
+ * One STS client for all attempts of one call (so the SDK's clock-skew correction carries to the next attempt), over
+ * the context's transport, with the SDK's retries off and the project's around `each`; destroyed afterwards. `send`
+ * turns the SDK's failures into AwsError; `endpoint()` is where the SDK's rules sent the last request, for messages.
+ */
+async function withStsClient<T>(
+  ctx: ProviderContext,
+  region: string,
+  credentials: Credentials | undefined,
+  call: StsCall,
+  each: (send: Send, attempt: number, endpoint: () => string) => Promise<T>,
+): Promise<T> {
+  const configured = ctx.stsEndpoint ?? configuredEndpoint('STS', ctx.env);
   let timeoutMs = 0;
-  let endpoint = configured ?? `STS in ${req.region}`;
+  let endpoint = configured ?? `STS in ${region}`;
   const client = new STSClient({
-    region: req.region,
+    region,
     maxAttempts: 1,
     requestHandler: sdkRequestHandler(() => ({
       timeoutMs,
       proxyFor: ctx.proxyFor,
       http: (request) => {
-        // Where the SDK's rules sent it, for messages: origin only, never a query or user information.
+        // Origin only, never a query or user information.
         endpoint = new URL(request.url).origin;
         return ctx.http(request);
       },
     })),
     ...(configured ? { endpoint: configured } : {}),
-    // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
-    credentials: req.action === 'AssumeRole' ? { ...req.credentials } : unsignedCallCredentials,
+    credentials: credentials ? { ...credentials } : unsignedCallCredentials,
   });
+  const send: Send = async (command) => {
+    try {
+      return (await client.send(command as AssumeRoleCommand)) as never;
+    } catch (err) {
+      throw stsFailure(call, err, endpoint);
+    }
+  };
   try {
-    return await retrying(ctx, call, async (attempt, attemptTimeoutMs) => {
+    return await retrying(ctx, call, (attempt, attemptTimeoutMs) => {
       timeoutMs = attemptTimeoutMs;
-      const command = req.action === 'AssumeRole' ? new AssumeRoleCommand(await req.input(attempt)) : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
-      ctx.debug(`${call}: attempt ${attempt}`);
-      let out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } };
-      try {
-        out = await client.send(command as AssumeRoleCommand);
-      } catch (err) {
-        throw stsFailure(call, err, endpoint);
-      }
-      return validateSession(toSession(out), { call, endpoint, now: new Date(ctx.clock.now()) });
+      return each(send, attempt, () => endpoint);
     });
   } finally {
     client.destroy();
   }
-}
-
-/** AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL from the provider's environment, checked before anything is sent. */
-export function stsEndpointOverride(env: Record<string, string | undefined>): string | undefined {
-  return configuredEndpoint('STS', env);
 }
 
 const unsignedCallCredentials = async (): Promise<never> => {
@@ -125,32 +141,12 @@ function wireCode(name: string): string {
 /** sts:GetCallerIdentity with `credentials`: whose they are, and that they still work. Same transport and retries. */
 export async function getCallerIdentity(ctx: ProviderContext, region: string, credentials: Credentials): Promise<{ account: string; arn: string }> {
   const call: StsCall = 'sts:GetCallerIdentity';
-  const configured = ctx.stsEndpoint ?? stsEndpointOverride(ctx.env);
-  let timeoutMs = 0;
-  let endpoint = configured ?? `STS in ${region}`;
-  const client = new STSClient({
-    region,
-    maxAttempts: 1,
-    requestHandler: sdkRequestHandler(() => ({ timeoutMs, proxyFor: ctx.proxyFor, http: (request) => { endpoint = new URL(request.url).origin; return ctx.http(request); } })),
-    ...(configured ? { endpoint: configured } : {}),
-    credentials: { ...credentials },
+  return withStsClient(ctx, region, credentials, call, async (send, _attempt, endpoint) => {
+    const out: { Account?: string; Arn?: string } = await send(new GetCallerIdentityCommand({}));
+    // Printed and compared with allowed-account-ids: only AWS's shapes get through.
+    if (!/^\d{12}$/.test(out.Account ?? '') || !/^arn:[\w-]+:(sts|iam)::\d{12}:[\w+=,.@/-]{1,512}$/.test(out.Arn ?? '')) {
+      throw new AwsError(call, 'MalformedResponse', 'the answer lacks a valid Account or Arn', `Check that the endpoint is STS (${endpoint()})`, false);
+    }
+    return { account: out.Account!, arn: out.Arn! };
   });
-  try {
-    return await retrying(ctx, call, async (_attempt, attemptTimeoutMs) => {
-      timeoutMs = attemptTimeoutMs;
-      let out: { Account?: string; Arn?: string };
-      try {
-        out = await client.send(new GetCallerIdentityCommand({}));
-      } catch (err) {
-        throw stsFailure(call, err, endpoint);
-      }
-      // Printed and compared with allowed-account-ids: only AWS's shapes get through.
-      if (!/^\d{12}$/.test(out.Account ?? '') || !/^arn:[\w-]+:(sts|iam)::\d{12}:[\w+=,.@/-]{1,512}$/.test(out.Arn ?? '')) {
-        throw new AwsError(call, 'MalformedResponse', 'the answer lacks a valid Account or Arn', `Check that the endpoint is STS (${endpoint})`, false);
-      }
-      return { account: out.Account!, arn: out.Arn! };
-    });
-  } finally {
-    client.destroy();
-  }
 }
