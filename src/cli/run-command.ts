@@ -151,7 +151,12 @@ export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySe
   delete env['AWS_PROFILE'];
   delete env['AWS_DEFAULT_PROFILE'];
   for (const [k, v] of environmentFor(result, config.region)) env[k] = v;
-  const [command, ...rest] = args.rest as [string, ...string[]];
+  return runChild(args.rest, env, io);
+}
+
+/** Runs `argv` with `env` on this terminal; its exit code (127 if it cannot start, 128 + n for signal n) comes back. */
+export async function runChild(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+  const [command, ...rest] = argv as [string, ...string[]];
   // Loaded here: credential-process, the command the AWS CLI runs on every call, never needs it.
   const { spawn } = await import('node:child_process');
   return new Promise<number>((resolveExit) => {

@@ -15,7 +15,7 @@ import { newEndpointSecrets, parseHandover, type Handover } from '../delivery/en
 import { ENDPOINT_TOKEN_FILE_VARIABLE, ENDPOINT_TOKEN_VARIABLE, ENDPOINT_URL_VARIABLE } from '../delivery/endpoint-export.js';
 import { formatEnvironment, type EnvFormat, ENV_FORMATS } from './formats.js';
 import { UsageError, type ParsedArgs } from './args.js';
-import { loadSettings, session as obtainCliSession, type CliIo } from './run-command.js';
+import { loadSettings, runChild, session as obtainCliSession, type CliIo } from './run-command.js';
 
 /** Every SDK prefers these to the endpoint, and a relative URI to the full one. */
 export const SHADOWING_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', ENDPOINT_TOKEN_FILE_VARIABLE];
@@ -57,16 +57,7 @@ export async function serveCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
   const env: Record<string, string | undefined> = { ...io.env };
   for (const name of SHADOWING_VARIABLES) delete env[name];
   for (const [k, v] of variables) env[k] = v;
-  const [command, ...rest] = args.rest as [string, ...string[]];
-  const { spawn } = await import('node:child_process');
-  const code = await new Promise<number>((resolveExit) => {
-    const child = spawn(command, rest, { env: env as NodeJS.ProcessEnv, stdio: 'inherit' });
-    child.on('error', (err: NodeJS.ErrnoException) => {
-      io.stderr(`aws-short-lived-credentials: cannot run '${command}': ${err.code ?? err.message}\n`);
-      resolveExit(127);
-    });
-    child.on('exit', (c, signal) => resolveExit(c ?? (signal ? 128 + (signal === 'SIGINT' ? 2 : 15) : 1)));
-  });
+  const code = await runChild(args.rest, env, io);
   await running.stop('the command exited');
   return code;
 }
