@@ -52,6 +52,8 @@ export async function endpointCredentialProcess(flags: ReadonlyMap<string, strin
   return 0;
 }
 
+// node:http, not the undici transport: every `aws` command runs this line, and loading undici would cost it ~40 ms
+// for one loopback GET (the URL is pinned to 127.0.0.1 above, so the transport's cleartext rule holds).
 function get(url: string, token: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { authorization: token }, timeout: TIMEOUT_MS }, (res) => {

@@ -50,12 +50,14 @@ export const PROTECTED_TAG_KEYS: ReadonlySet<string> = new Set(['GitHub', ...RUN
 
 /** STS: at most 50 session tags, keys 1..128 and values 0..256 characters of letters, digits, spaces and _.:/=+-@. */
 export const MAX_SESSION_TAGS = 50;
-const TAG_CHARS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_CHAR_CLASS = String.raw`\p{L}\p{Z}\p{N}_.:/=+\-@`;
+const TAG_CHARS = new RegExp(`^[${TAG_CHAR_CLASS}]*$`, 'u');
+const NOT_TAG_CHAR = new RegExp(`[^${TAG_CHAR_CLASS}]`, 'gu');
 
 /** Characters STS accepts in a tag value; others become '_'. Values are cut to 256 characters. */
 export function sanitiseTagValue(value: string): string {
   // Cut by code point: slicing UTF-16 units could leave half a surrogate pair, which encodeURIComponent refuses.
-  return Array.from(value.replace(/[^\p{L}\p{Z}\p{N}_.:/=+\-@]/gu, '_')).slice(0, 256).join('');
+  return Array.from(value.replace(NOT_TAG_CHAR, '_')).slice(0, 256).join('');
 }
 
 /** `custom-tags`: a JSON object of string, number or boolean values; keys must not be the run's own. */
