@@ -6,12 +6,14 @@ import { sessionPolicyInput } from './session-params.js';
 import { configuredEndpoint } from './endpoints.js';
 
 export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) => {
-  // The STS client loads while the id-token request is in flight.
-  const sts = import('./sts.js');
   // A bad endpoint setting is reported before any token is fetched or read.
   configuredEndpoint('STS', ctx.env);
   const token = idTokenSource(source, ctx);
-  const first = await token();
+  const pending = token();
+  // The STS client loads while the id-token request is in flight (Node compiles the chunk synchronously inside
+  // import(), so the request is started first).
+  const sts = import('./sts.js');
+  const first = await pending;
   const { callSts } = await sts;
   return callSts(ctx, {
     action: 'AssumeRoleWithWebIdentity',
