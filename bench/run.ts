@@ -3,7 +3,8 @@
  * `node -e 0` measured in the same run as the floor, plus the bundle sizes. Runs with Node 24 (the runner's runtime)
  * and without NODE_EXTRA_CA_CERTS, as the runner starts actions. Usage: npm run bench [-- --runs 30]
  * With --matrix N it runs the matrix benchmark instead (bench/matrix.ts): N jobs at once against a throttling STS.
- * With --peer-only it runs only the OIDC step beside aws-actions/configure-aws-credentials.
+ * With --peer-only it runs only the OIDC step beside aws-actions/configure-aws-credentials; with
+ * --credential-process-only, only the credential-process figures.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -175,17 +176,28 @@ async function extraFigures(floorMs: number): Promise<void> {
   const { signingTimes } = await import('./signing.js');
   console.log('\nSigV4-X509 signing of one CreateSession (in process, 500 each):');
   for (const [name, us] of await signingTimes()) console.log(`  ${name.padEnd(10)} ${us.toFixed(0)} µs`);
+  await credentialProcessFigures(floorMs);
+}
+
+async function credentialProcessFigures(floorMs: number): Promise<void> {
   const { warmCredentialProcess } = await import('./credential-process.js');
   const cp = await warmCredentialProcess(runs, (args, env) => measure(args, { ...baseEnv(), ...env }), (program, args, env) => measureCommand(program, args, { ...baseEnv(), ...env }));
-  const line = (label: string, s: { median: number; p10: number; p90: number }) =>
-    console.log(`  ${label.padEnd(44)} median ${s.median.toFixed(1)} ms (p10..p90 ${s.p10.toFixed(1)}..${s.p90.toFixed(1)}), ${(s.median / floorMs).toFixed(2)}x floor`);
+  const line = (label: string, s: { median: number; p10: number; p90: number }, floor = floorMs) =>
+    console.log(`  ${label.padEnd(44)} median ${s.median.toFixed(1)} ms (p10..p90 ${s.p10.toFixed(1)}..${s.p90.toFixed(1)}), ${(s.median / floor).toFixed(2)}x floor`);
   console.log('\ncredential-process (what the AWS CLI runs before every command):');
-  line('warm cache', cp.warm);
+  line('node -e 0, interleaved with the warm runs', cp.floor, cp.floor.median);
+  line('warm cache (goal ≤ 1.50x floor)', cp.warm, cp.floor.median);
   line('cold (--no-cache, exchange with loopback moto)', cp.cold);
   if (cp.awsCli) line('for scale: aws configure list (AWS CLI v1 start)', cp.awsCli);
 }
 
-const entry = process.argv.includes('--matrix') ? () => import('./matrix.js').then((m) => m.matrixMain()) : process.argv.includes('--peer-only') ? peerComparison : main;
+const entry = process.argv.includes('--matrix')
+  ? () => import('./matrix.js').then((m) => m.matrixMain())
+  : process.argv.includes('--peer-only')
+    ? peerComparison
+    : process.argv.includes('--credential-process-only')
+      ? async () => credentialProcessFigures((await series('node -e 0 (floor)', ['-e', '0'], baseEnv)).wall.median)
+      : main;
 entry().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
