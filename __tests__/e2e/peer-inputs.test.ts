@@ -220,6 +220,23 @@ describe('session tags compared with the peer', () => {
     assert.deepEqual(tagsOf(hop(ours)), tagsOf(hop(theirs)));
   });
 
+  test('custom-tags with OIDC: the peer and this action both succeed and send no tags; this one says so', async () => {
+    const peer = extractPeer();
+    const inputs = { 'role-to-assume': ROLE, 'custom-tags': '{"Team":"a"}', 'transitive-tag-keys': 'Team' };
+    const theirs = ok(await step({ ...inputs, 'sts-endpoint': sts.url }, { GITHUB_WORKSPACE: newWorkspace().dir }, undefined, peer.script));
+    const ours = ok(await step(inputs));
+    for (const s of [theirs, ours]) {
+      const call = s.calls.find((c) => c.params.get('Action') === 'AssumeRoleWithWebIdentity')!;
+      assert.deepEqual(tagsOf(call), []);
+      assert.equal(call.params.get('TransitiveTagKeys.member.1'), null);
+    }
+    const warnings = ours.run.stdout.split('\n').filter((l) => l.startsWith('::warning::'));
+    assert.equal(warnings.length, 2, ours.run.stdout);
+    assert.match(warnings[0]!, /Input 'custom-tags' is ignored: no sts:AssumeRole call is made in oidc mode/);
+    assert.match(warnings[1]!, /Input 'transitive-tag-keys' is ignored/);
+    assert.ok(ours.run.exported['AWS_ACCESS_KEY_ID'], 'credentials delivered');
+  });
+
   test('PackedPolicyTooLarge: asked once more without the droppable tags', async () => {
     const creds = await firstCredentials();
     sts.queue({ kind: 'status', status: 400, code: 'PackedPolicyTooLarge', message: 'Session tags too large' });

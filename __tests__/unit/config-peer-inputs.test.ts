@@ -61,12 +61,24 @@ test('force-skip-oidc: refused where the runner\'s token would be used; honoured
   assert.equal(build({ ...OIDC, 'force-skip-oidc': 'true', 'role-chaining': 'true' }, KEYS).source.mode, 'role-chaining');
 });
 
-test('custom-tags and transitive-tag-keys need an AssumeRole hop; with one they are carried', () => {
-  refused({ ...OIDC, 'custom-tags': '{"Team":"a"}' }, 'custom-tags', /no sts:AssumeRole call.*aws.amazon.com\/tags/);
-  refused({ ...OIDC, 'transitive-tag-keys': 'Team' }, 'transitive-tag-keys', /no sts:AssumeRole call/);
+test('custom-tags and transitive-tag-keys without an AssumeRole hop are checked, then dropped with a warning (as the peer drops them)', () => {
+  const oidc = build({ ...OIDC, 'custom-tags': '{"Team":"a"}', 'transitive-tag-keys': 'Team' });
+  assert.deepEqual(oidc.session.customTags, []);
+  assert.deepEqual(oidc.session.transitiveTagKeys, []);
+  assert.equal(oidc.warnings.length, 2);
+  assert.match(oidc.warnings[0]!, /^Input 'custom-tags' is ignored: no sts:AssumeRole call is made in oidc mode.*aws\.amazon\.com\/tags/);
+  assert.match(oidc.warnings[1]!, /^Input 'transitive-tag-keys' is ignored/);
+  assert.deepEqual(build(OIDC).warnings, []);
+  // Still checked first, as the peer checks them before it drops them.
+  refused({ ...OIDC, 'custom-tags': '[1]' }, 'custom-tags', /object/);
+  refused({ ...OIDC, 'custom-tags': '{"Repository":"x"}' }, 'custom-tags', /Repository/);
+});
+
+test('custom-tags and transitive-tag-keys with an AssumeRole hop are carried, without a warning', () => {
   const c = build({ ...OIDC, 'chain-role-arn': 'target', 'custom-tags': '{"Team":"a"}', 'transitive-tag-keys': 'Team\nRepository' });
   assert.deepEqual(c.session.customTags, [{ Key: 'Team', Value: 'a' }]);
   assert.deepEqual(c.session.transitiveTagKeys, ['Team', 'Repository']);
+  assert.deepEqual(c.warnings, []);
 });
 
 test('role-chaining takes a bare role name; sts-endpoint, no-proxy and the switches are carried', () => {

@@ -11,6 +11,7 @@ import type { WorkflowCommands } from './workflow-commands.js';
 export async function runMain(wf: WorkflowCommands, env: Record<string, string | undefined>): Promise<void> {
   refuseUnknownInputs(env);
   const config = buildConfig((name) => wf.getInput(name), env, new Date(), homedir());
+  for (const warning of config.warnings) wf.warning(warning);
   const refresh = parseRefreshInputs((name) => wf.getInput(name));
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
   wf.requireFiles(['GITHUB_OUTPUT', ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []), ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : [])]);

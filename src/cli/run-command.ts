@@ -46,6 +46,7 @@ export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlyS
   const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
   const get = usesLogin ? (name: string) => (name === 'web-identity-token-env' ? LOGIN_TOKEN_VARIABLE : base(name)) : base;
   const config = buildConfig(get, io.env, new Date(), homedir());
+  for (const warning of config.warnings) io.stderr(`aws-short-lived-credentials: warning: ${warning}\n`);
   if (usesLogin && config.source.mode === 'oidc') {
     // The login's issuer and client are part of the identity: they key the cache like any other source setting.
     config.source.login = { issuer: base('issuer'), clientId: requireFlag(base, 'client-id') };

@@ -89,15 +89,22 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     delivery: buildDelivery(get, env, homeDir),
     retry: buildRetry(get),
     guards: parseGuards(get),
+    warnings: [],
   };
   if (config.guards.unsetCurrentCredentials && source.mode === 'role-chaining' && config.delivery.env) {
     throw new InputError('unset-current-credentials', 'is true with role-chaining: true, which needs the credentials it would unset', 'Remove one of them');
   }
+  // configure-aws-credentials checks these, then drops them without a word when no sts:AssumeRole call is made; here
+  // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
   const tagged = source.mode === 'role-chaining' || chainRoleArn;
-  for (const input of ['custom-tags', 'transitive-tag-keys']) {
+  for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
     if (get(input) && !tagged) {
-      throw new InputError(input, `is set, but no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags`, 'Remove it: the tags of an OIDC session come from the id-token\'s https://aws.amazon.com/tags claim; or add chain-role-arn to hop into a tagged session');
+      config.warnings.push(`Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`);
     }
+  }
+  if (!tagged) {
+    config.session.customTags = [];
+    config.session.transitiveTagKeys = [];
   }
   if (chainRoleArn) config.chainRoleArn = chainRoleArn;
   if (get('http-proxy')) config.httpProxy = parseProxyUrl(get('http-proxy'), 'http-proxy').toString();

@@ -118,6 +118,8 @@ export interface Config {
   stsEndpoint?: string;
   /** Checks and switches that come with configure-aws-credentials's inputs (config/peer-inputs.ts). */
   guards: GuardOptions;
+  /** Inputs that were given but have no effect with this configuration: each front-end shows them as warnings. */
+  warnings: string[];
 }
 
 export interface GuardOptions {
