@@ -57,6 +57,7 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
     // As configure-aws-credentials: 12 attempts, no step-wide bound but the ceiling.
     retry: { maxAttempts: 12, timeoutMs: 3600_000 },
     guards: { allowedAccountIds: [], useExistingCredentials: false, unsetCurrentCredentials: false, specialCharactersWorkaround: false },
+    warnings: [],
   });
 });
 
