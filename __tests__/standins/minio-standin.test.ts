@@ -106,7 +106,7 @@ function credentialsOf(answer: Answer): Record<string, string> {
   assert.equal(response['@_xmlns'], 'https://sts.amazonaws.com/doc/2011-06-15/');
   assert.equal(response['ResponseMetadata']['RequestId'], answer.headers['x-amz-request-id']);
   const credentials = response['AssumeRoleWithCertificateResult']['Credentials'];
-  const session = parseMinioCredentials(answer.text, new Date());
+  const session = parseMinioCredentials(answer.text, new Date(), 'https://localhost');
   assert.deepEqual(session.credentials, {
     accessKeyId: credentials['AccessKeyId'],
     secretAccessKey: credentials['SecretAccessKey'],

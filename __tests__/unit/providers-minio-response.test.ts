@@ -9,6 +9,7 @@ import { AwsError } from '../../src/errors.js';
 import { parseMinioCredentials, parseMinioError } from '../../src/providers/minio-response.js';
 
 const NOW = new Date('2026-01-01T00:00:00Z');
+const ENDPOINT = 'https://minio.example.com:9000';
 const TOKEN = 'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJhY2Nlc3NLZXkiOiJZQzEyWkJIVVZXNTg4QlFBRTVCTSJ9.c2lnbmF0dXJl';
 
 function answer(credentials: string, root = 'AssumeRoleWithCertificate'): string {
@@ -24,14 +25,24 @@ const GOOD =
 
 function malformed(body: string, pattern: RegExp, now = NOW): void {
   assert.throws(
-    () => parseMinioCredentials(body, now),
+    () => parseMinioCredentials(body, now, ENDPOINT),
     (err: unknown) => err instanceof AwsError && err.code === 'MalformedResponse' && pattern.test(err.serviceMessage) && !err.retryable,
     body.slice(0, 120),
   );
 }
 
+/** A well-formed answer whose values fail the check every answer passes (validate-session.ts), naming the field. */
+function invalid(body: string, field: RegExp, hint?: RegExp): void {
+  assert.throws(
+    () => parseMinioCredentials(body, NOW, ENDPOINT),
+    (err: unknown) =>
+      err instanceof AwsError && err.code === 'InvalidResponse' && field.test(err.serviceMessage) && err.serviceMessage.includes('minio.example.com') && (!hint || hint.test(err.hint)) && !err.retryable,
+    body.slice(0, 120),
+  );
+}
+
 test("MinIO's answer gives the session, expiration as written", () => {
-  assert.deepEqual(parseMinioCredentials(answer(GOOD), NOW), {
+  assert.deepEqual(parseMinioCredentials(answer(GOOD), NOW, ENDPOINT), {
     credentials: {
       accessKeyId: 'YC12ZBHUVW588BQAE5BM',
       secretAccessKey: 'Zgl9+zdE0pZ88+hLqtfh0ocLN+WQTJixHouCkZkW',
@@ -46,10 +57,10 @@ test('element order, whitespace, fractions of a second, an offset and a namespac
     `\n  <Expiration>2026-01-01T02:00:00.123456789+01:00</Expiration>\n  <SessionToken>${TOKEN}</SessionToken>\n` +
       `  <SecretAccessKey>Zgl9+zdE0pZ88+hLqtfh0ocLN+WQTJixHouCkZkW</SecretAccessKey>\n  <AccessKeyId>YC12ZBHUVW588BQAE5BM</AccessKeyId>\n`,
   );
-  const session = parseMinioCredentials(pretty, NOW);
+  const session = parseMinioCredentials(pretty, NOW, ENDPOINT);
   assert.equal(session.credentials.expiration?.toISOString(), '2026-01-01T01:00:00.123Z');
   const prefixed = `<sts:AssumeRoleWithCertificateResponse xmlns:sts="https://sts.amazonaws.com/doc/2011-06-15/"><sts:AssumeRoleWithCertificateResult><sts:Credentials>${GOOD}</sts:Credentials></sts:AssumeRoleWithCertificateResult></sts:AssumeRoleWithCertificateResponse>`;
-  assert.equal(parseMinioCredentials(prefixed, NOW).credentials.accessKeyId, 'YC12ZBHUVW588BQAE5BM');
+  assert.equal(parseMinioCredentials(prefixed, NOW, ENDPOINT).credentials.accessKeyId, 'YC12ZBHUVW588BQAE5BM');
 });
 
 test("MinIO's own documentation example is not well formed (</Expiration without >) and is refused", () => {
@@ -58,7 +69,10 @@ test("MinIO's own documentation example is not well formed (</Expiration without
 });
 
 test('expired or unreadable expirations are refused', () => {
-  assert.throws(() => parseMinioCredentials(answer(GOOD.replace('2026-01-01T01:00:00Z', '2025-12-31T23:59:59Z')), NOW), (e: unknown) => e instanceof AwsError && e.code === 'ExpiredCredentials');
+  invalid(answer(GOOD.replace('2026-01-01T01:00:00Z', '2025-12-31T23:59:59Z')), /time already past .* in expiration/, /notAfter/);
+  invalid(answer(GOOD.replace('2026-01-01T01:00:00Z', '2027-06-01T00:00:00Z')), /further ahead than any session .* in expiration/, /notAfter/);
+  // 364 days ahead is within MinIO's bound (365 days), far beyond AWS's 12 hours.
+  assert.equal(parseMinioCredentials(answer(GOOD.replace('2026-01-01T01:00:00Z', '2026-12-31T00:00:00Z')), NOW, ENDPOINT).credentials.expiration?.toISOString(), '2026-12-31T00:00:00.000Z');
   for (const bad of ['tomorrow', '2026-01-01', '2026-13-45T01:00:00Z', '1767229200', '2026-01-01T01:00:00', '']) {
     malformed(answer(GOOD.replace('2026-01-01T01:00:00Z', bad)), /Expiration/);
   }
@@ -76,12 +90,12 @@ test('values that could break out of an env file or profile are refused', () => 
     [TOKEN, `${TOKEN}&#13;&#10;AWS_ACCESS_KEY_ID=stolen`],
     [TOKEN, 'x'.repeat(65537)],
   ];
-  for (const [good, bad] of cases) malformed(answer(GOOD.replace(good, bad)), /Credentials\/(AccessKeyId|SessionToken)/);
+  for (const [good, bad] of cases) invalid(answer(GOOD.replace(good, bad)), / in (accessKeyId|sessionToken)$/);
 });
 
 test('structure attacks: wrong root, repeats, nested elements, missing fields, DTDs, prototype names', () => {
   malformed(answer(GOOD, 'AssumeRoleWithWebIdentity'), /without AssumeRoleWithCertificateResponse/);
-  malformed(answer(GOOD + GOOD), /missing or not a single/);
+  malformed(answer(GOOD + GOOD), /missing or not a single text element/);
   malformed(answer(GOOD).replace('</AssumeRoleWithCertificateResult>', `<Credentials>${GOOD}</Credentials></AssumeRoleWithCertificateResult>`), /without/);
   malformed(answer(GOOD.replace('<AccessKeyId>YC12ZBHUVW588BQAE5BM</AccessKeyId>', '<AccessKeyId><x>YC12ZBHUVW588BQAE5BM</x></AccessKeyId>')), /AccessKeyId/);
   malformed(answer(GOOD.replace(/<SessionToken>.*<\/SessionToken>/, '')), /SessionToken/);
@@ -106,8 +120,8 @@ test('any body at all ends in a session with clean values or in an AwsError', ()
   fc.assert(
     fc.property(body, (text) => {
       try {
-        const { credentials } = parseMinioCredentials(text, NOW);
-        return [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? ''].every((v) => /^[\x21-\x7e]+$/.test(v));
+        const { credentials } = parseMinioCredentials(text, NOW, ENDPOINT);
+        return /^[A-Z0-9]+$/.test(credentials.accessKeyId) && /^[A-Za-z0-9+/=]+$/.test(credentials.secretAccessKey) && /^[\w.-]+$/.test(credentials.sessionToken ?? '');
       } catch (err) {
         return err instanceof AwsError;
       }

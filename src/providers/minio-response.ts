@@ -1,25 +1,20 @@
 /**
  * Reading MinIO's AssumeRoleWithCertificate answers (cmd/sts-handlers.go, cmd/sts-errors.go): the credentials of an
  * `AssumeRoleWithCertificateResponse`, or the code and message of an error body. Pure: the body and the time in.
- * Every value is checked before it leaves, since it ends up in environment files and profiles.
+ * Every value is checked (validate-session.ts) before it leaves, since it ends up in environment files and profiles.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
+import { MINIO_SHAPES, validateSession } from './validate-session.js';
 
 export const MINIO_CALL = 'minio:AssumeRoleWithCertificate';
 
 /** minio-go reads at most this much of an answer; anything longer is not MinIO's. */
 const MAX_BODY = 1 << 20;
 const MAX_MESSAGE = 500;
-
-// Printable ASCII only: no spaces, newlines or control characters can reach an env file. Bounds are generous
-// (MinIO issues 20/40 characters and a JWT that grows with a session policy).
-const SHAPES = {
-  AccessKeyId: /^[\x21-\x7e]{3,128}$/,
-  SecretAccessKey: /^[\x21-\x7e]{8,256}$/,
-  SessionToken: /^[\x21-\x7e]{1,65536}$/,
-} as const;
+/** internal/config/identity/tls: MinIO issues certificate credentials for at most 365 days. */
+const MINIO_MAX_LIFETIME_MS = 365 * 24 * 3600_000;
 
 // Go marshals time.Time as RFC 3339, in UTC for MinIO's answers; fractions are allowed, other forms are not.
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
@@ -65,28 +60,35 @@ function text(parent: Record<string, unknown> | undefined, name: string): string
   return typeof value === 'string' ? value : undefined;
 }
 
-/** The session in a 200 answer; an AwsError naming what was wrong otherwise. */
-export function parseMinioCredentials(body: string, now: Date): Session {
+/**
+ * The session in a 200 answer; an AwsError naming what was wrong otherwise. The structure is read here; the values go
+ * through the check every exchange's answer passes (validate-session.ts), with MinIO's shapes and session bounds.
+ */
+export function parseMinioCredentials(body: string, now: Date, endpoint: string): Session {
   const tree = readXml(body);
   if (!tree) throw malformed('HTTP 200 with a body that is not readable XML');
   const result = element(element(tree, 'AssumeRoleWithCertificateResponse'), 'AssumeRoleWithCertificateResult');
   const c = element(result, 'Credentials');
   if (!c) throw malformed('HTTP 200 without AssumeRoleWithCertificateResponse/AssumeRoleWithCertificateResult/Credentials');
-  const values: Record<keyof typeof SHAPES, string> = { AccessKeyId: '', SecretAccessKey: '', SessionToken: '' };
-  for (const name of Object.keys(SHAPES) as Array<keyof typeof SHAPES>) {
+  const field = (name: string): string => {
     const value = text(c, name);
-    if (value === undefined || !SHAPES[name].test(value)) throw malformed(`the answer's Credentials/${name} is missing or not a single printable token`);
-    values[name] = value;
-  }
-  const written = text(c, 'Expiration');
-  const expiration = written !== undefined && RFC3339.test(written) ? new Date(written) : undefined;
-  if (!expiration || Number.isNaN(expiration.getTime())) throw malformed("the answer's Credentials/Expiration is missing or not an RFC 3339 time");
-  if (expiration.getTime() <= now.getTime()) {
-    throw new AwsError(MINIO_CALL, 'ExpiredCredentials', `the credentials returned expired at ${expiration.toISOString()}`, "Check this machine's clock and the client certificate's notAfter: MinIO never issues credentials past it", false);
-  }
-  return {
-    credentials: { accessKeyId: values.AccessKeyId, secretAccessKey: values.SecretAccessKey, sessionToken: values.SessionToken, expiration },
+    if (value === undefined) throw malformed(`the answer's Credentials/${name} is missing or not a single text element`);
+    return value;
   };
+  const [accessKeyId, secretAccessKey, sessionToken, written] = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].map(field) as [string, string, string, string];
+  const expiration = new Date(written);
+  if (!RFC3339.test(written) || Number.isNaN(expiration.getTime())) throw malformed("the answer's Credentials/Expiration is not an RFC 3339 time");
+  return validateSession(
+    { credentials: { accessKeyId, secretAccessKey, sessionToken, expiration } },
+    {
+      call: MINIO_CALL,
+      endpoint,
+      now,
+      maxLifetimeMs: MINIO_MAX_LIFETIME_MS,
+      shapes: MINIO_SHAPES,
+      clockHint: "Check this machine's clock and the client certificate's notAfter: MinIO never issues credentials past it",
+    },
+  );
 }
 
 export interface MinioErrorBody {

@@ -10,10 +10,6 @@ import { networkFailure, retrying, send } from './context.js';
 import { minioError } from './minio-errors.js';
 import { MINIO_CALL, parseMinioCredentials, parseMinioError } from './minio-response.js';
 import type { Provider } from './registry.js';
-import { MINIO_SHAPES, validateSession } from './validate-session.js';
-
-/** internal/config/identity/tls: MinIO issues certificate credentials for at most 365 days. */
-const MINIO_MAX_LIFETIME_MS = 365 * 24 * 3600_000;
 
 export const minioProvider: Provider<MinioSource> = async (source, config, ctx) => {
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });
@@ -32,9 +28,8 @@ export const minioProvider: Provider<MinioSource> = async (source, config, ctx) 
       const error = parseMinioError(res.body);
       throw minioError(res.status, error?.code ?? '', error?.message ?? `HTTP ${res.status} without a MinIO error document`);
     }
-    return parseMinioCredentials(res.body, new Date(ctx.clock.now()));
+    return parseMinioCredentials(res.body, new Date(ctx.clock.now()), source.endpoint);
   });
-  validateSession(session, { call: MINIO_CALL, endpoint: source.endpoint, now: new Date(ctx.clock.now()), maxLifetimeMs: MINIO_MAX_LIFETIME_MS, shapes: MINIO_SHAPES });
   // The credentials are good at this server only: its S3 endpoint travels with them to every delivery.
   return { ...session, serviceEndpoints: { s3: source.endpoint } };
 };

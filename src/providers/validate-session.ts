@@ -18,6 +18,8 @@ export interface SessionSource {
   call?: string;
   /** The shape of each credential field; default AWS's. */
   shapes?: CredentialShapes;
+  /** What to check when the expiration is out of range; default: the clock and the session length on the AWS side. */
+  clockHint?: string;
 }
 
 /** What each credential field of one kind of service looks like: printable, unspaced, bounded, whatever the service. */
@@ -71,7 +73,7 @@ export function validateSession(session: Session, source: SessionSource): Sessio
 
   const expiration = credentials.expiration;
   if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime())) throw fail('expiration', 'no readable date');
-  const clockHint = "Check this machine's clock, and the session length configured on the AWS side";
+  const clockHint = source.clockHint ?? "Check this machine's clock, and the session length configured on the AWS side";
   if (expiration.getTime() <= source.now.getTime()) {
     throw fail('expiration', `a time already past (${expiration.toISOString()})`, clockHint);
   }
