@@ -3,14 +3,13 @@
  * honoured or refused by name: dist/ run as the runner runs it, moto as STS behind a recording proxy. And the session
  * tags: the peer's own bundle and ours, run in the same job environment, send the same tags on sts:AssumeRole.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { startMoto, type Moto } from '../support/moto.js';
+import { useOidcPeers } from '../support/oidc-peers.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { ROOT } from '../support/processes.js';
 import { extractPeer } from '../../bench/matrix.js';
@@ -20,19 +19,13 @@ const CHAIN_ROLE = 'arn:aws:iam::210987654321:role/target';
 const peerInputs = Object.keys((parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'peer-action.yml'), 'utf8')) as { inputs: object }).inputs);
 const ourInputs = Object.keys((parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
 
-let moto: Moto;
 let sts: FaultProxy;
-let tokens: TokenEndpoint;
-
-before(async () => {
-  moto = await startMoto();
+// moto and the id-token endpoint; the recording proxy in front of moto starts once moto is up.
+const peers = useOidcPeers(async ({ moto }) => {
   sts = await startFaultProxy(moto.url);
-  tokens = await startTokenEndpoint();
 });
 after(async () => {
-  await tokens?.close();
   await sts?.close();
-  await moto?.stop();
 });
 
 const JOB_ENV = {
@@ -43,7 +36,7 @@ const JOB_ENV = {
 };
 
 function runnerEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: sts.url, ...JOB_ENV, ...extra };
+  return { ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: sts.url, ...JOB_ENV, ...extra };
 }
 
 interface Step { run: RunResult; calls: RecordedRequest[] }
@@ -107,7 +100,7 @@ const CASES: Record<string, () => Promise<unknown>> = {
   'aws-session-token': async () => refusedBy(await step({ ...OIDC, 'aws-session-token': 'FwoGZX' }), 'aws-session-token', /long-lived/),
   'web-identity-token-file': async () => {
     const file = join(newWorkspace().dir, 'token');
-    writeFileSync(file, tokens.issued[0] ?? (await step(OIDC), tokens.issued[0]!));
+    writeFileSync(file, peers.tokens.issued[0] ?? (await step(OIDC), peers.tokens.issued[0]!));
     const s = ok(await step({ ...OIDC, 'web-identity-token-file': file }));
     assert.equal(s.calls.at(-1)!.params.get('WebIdentityToken'), readFileSync(file, 'utf8'));
   },
@@ -117,7 +110,7 @@ const CASES: Record<string, () => Promise<unknown>> = {
   },
   audience: async () => {
     ok(await step({ ...OIDC, audience: 'my-aud' }));
-    assert.equal(tokens.requests.at(-1)!.audience, 'my-aud');
+    assert.equal(peers.tokens.requests.at(-1)!.audience, 'my-aud');
   },
   'http-proxy': async () => {
     const s = await step({ ...OIDC, 'http-proxy': 'http://127.0.0.1:9', 'retry-max-attempts': '1' });

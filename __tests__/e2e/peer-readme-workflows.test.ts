@@ -5,7 +5,7 @@
  * snippet's own `aws` commands, or else `aws sts get-caller-identity`, then run with the real AWS CLI in what the step
  * left behind. A step that passes static keys must fail with the error naming the short-lived way in.
  */
-import { after, before, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,9 +13,9 @@ import { parseDocument } from 'yaml';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
-import { startMoto, type Moto } from '../support/moto.js';
+import { useOidcPeers } from '../support/oidc-peers.js';
 import { ROOT } from '../support/processes.js';
-import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
+import type { TokenEndpoint } from '../standins/token-endpoint.js';
 import { grantsIdToken, stringMap, substitute, type ExpressionContext, type Step, type Workflow } from '../support/workflow-file.js';
 
 const FIXTURES = join(ROOT, '__tests__', 'fixtures', 'peer-readme-workflows');
@@ -157,19 +157,13 @@ const CANNOT_RUN: Record<string, string> = {
   'Skip the cleanup (env: AWS_SKIP_CLEANUP_STEP)': 'a job-level env block, no step of the action: not a snippet with a uses: line',
 };
 
-let moto: Moto;
 let sts: FaultProxy;
-let tokens: TokenEndpoint;
-
-before(async () => {
-  moto = await startMoto();
+// moto and the id-token endpoint; the recording proxy in front of moto starts once moto is up.
+const peers = useOidcPeers(async ({ moto }) => {
   sts = await startFaultProxy(moto.url);
-  tokens = await startTokenEndpoint();
 });
 after(async () => {
-  await tokens?.close();
   await sts?.close();
-  await moto?.stop();
 });
 
 /** A snippet as the job it belongs to: a full workflow's job, a list of steps, or one step. */
@@ -199,7 +193,7 @@ const JOB_ENV = {
 };
 
 async function callerIdentity(env: Record<string, string>, workspace: Workspace, args: string[], region?: string): Promise<string> {
-  const cli = await runAwsCliAsync(region ? [...args, '--region', region] : args, { ...env, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url });
+  const cli = await runAwsCliAsync(region ? [...args, '--region', region] : args, { ...env, HOME: workspace.home, AWS_ENDPOINT_URL: peers.moto.url });
   assert.equal(cli.code, 0, `aws ${args.join(' ')}: ${cli.stderr}`);
   return (cli.json as { Arn?: string }).Arn ?? '';
 }
@@ -214,7 +208,7 @@ async function runSnippet(file: string, testCase: SnippetCase): Promise<void> {
   const { steps, permissions } = readSnippet(file);
   // Snippets without a workflow around them run in a job granted id-token: write, as the Quick Start says OIDC needs.
   const idToken = permissions === undefined || grantsIdToken(permissions);
-  const runnerEnv = { ...JOB_ENV, AWS_ENDPOINT_URL_STS: sts.url, ...(idToken ? { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer } : {}) };
+  const runnerEnv = { ...JOB_ENV, AWS_ENDPOINT_URL_STS: sts.url, ...(idToken ? { ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer } : {}) };
   const workspace = newWorkspace();
   const context: ExpressionContext = { ...TABLE, matrix: {}, steps: {} };
   const jobSteps: Step[] = testCase.completion?.before ? [{ uses: `${PEER}@v6`, with: testCase.completion.before }, ...steps] : steps;
@@ -273,7 +267,7 @@ async function runSnippet(file: string, testCase: SnippetCase): Promise<void> {
     }
   }
   assert.ok(ranCommand, `${file}: the AWS CLI checked the credentials`);
-  testCase.check?.(sts.requests.slice(since), tokens);
+  testCase.check?.(sts.requests.slice(since), peers.tokens);
 }
 
 describe("configure-aws-credentials's README workflows, with the uses: line swapped", () => {
