@@ -96,13 +96,10 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   }
   // configure-aws-credentials checks these, then drops them without a word when no sts:AssumeRole call is made; here
   // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
-  const tagged = source.mode === 'role-chaining' || chainRoleArn;
-  for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
-    if (get(input) && !tagged) {
-      config.warnings.push(`Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`);
+  if (source.mode !== 'role-chaining' && !chainRoleArn) {
+    for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
+      if (get(input)) config.warnings.push(`Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`);
     }
-  }
-  if (!tagged) {
     config.session.customTags = [];
     config.session.transitiveTagKeys = [];
   }
