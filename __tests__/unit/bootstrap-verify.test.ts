@@ -6,13 +6,13 @@ import { verifyNewCertificate, checkKeyMatchesCertificate } from '../../src/boot
 import { AwsError } from '../../src/errors.js';
 import { createIotTestPki } from '../standins/iot-test-pki.js';
 
-test('the key must sign what the certificate verifies; a pair that does not match is an error naming the check', async () => {
+test('the key must belong to the certificate; a pair that does not match is an error naming the check', async () => {
   const pki = await createIotTestPki({ endpointHost: 'localhost' });
   const { certPem, keyPem } = pki.clients.goodEc;
   assert.doesNotThrow(() => checkKeyMatchesCertificate(certPem, keyPem));
   const other = (await createIotTestPki({ endpointHost: 'localhost' })).clients.goodEc.keyPem;
   assert.throws(() => checkKeyMatchesCertificate(certPem, other), (e: unknown) => e instanceof AwsError && e.code === 'KeyMismatch' && !e.message.includes('PRIVATE'));
-  // Nothing listens on a port just closed: the exchange cannot happen, the signature check stands alone.
+  // Nothing listens on a port just closed: the exchange cannot happen, the key check stands alone.
   const port = await new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const p = (s.address() as { port: number }).port;

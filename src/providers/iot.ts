@@ -8,15 +8,14 @@ import { sourceMaterial } from './certificate-material.js';
 import type { Provider } from './registry.js';
 import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
+import { iotCredentialsRequest } from './iot-request.js';
 import { clientTlsContext } from './client-tls.js';
 
 export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
 export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => {
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: false });
-  const url = `${source.endpoint}/role-aliases/${encodeURIComponent(source.roleAlias)}/credentials`;
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (source.thingName) headers['x-amzn-iot-thingname'] = source.thingName;
+  const { url, headers } = iotCredentialsRequest(source.endpoint, source.roleAlias, source.thingName);
   const extraTrust = source.caCertificate
     ? loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
     : [];
