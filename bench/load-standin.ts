@@ -68,7 +68,11 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly rate: number, private readonly burst: number, now: number) {
+  constructor(
+    private readonly rate: number,
+    private readonly burst: number,
+    now: number,
+  ) {
     this.tokens = burst;
     this.last = now;
   }
@@ -118,7 +122,8 @@ function signingKeyId(req: IncomingMessage): string | undefined {
   return /Credential=([A-Z0-9]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
 }
 
-const accountOfArn = (arn: string | null): string | undefined => (arn ? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(arn)?.[1] : undefined);
+const accountOfArn = (arn: string | null): string | undefined =>
+  arn ? /^arn:aws[\w-]*:iam::(\d{12}):/.exec(arn)?.[1] : undefined;
 
 const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
@@ -134,8 +139,20 @@ async function listen(server: Server, sockets: Set<Socket>): Promise<number> {
 export async function startLoadStandIn(options: LoadStandInOptions): Promise<LoadStandIn> {
   const random = seededRandom(options.seed ?? 1);
   const counters: LoadCounters = {
-    stsRequests: 0, throttled: 0, unavailable: 0, denied: 0, forwarded: 0, firstAttempts: 0, retries: 0, throttledRetries: 0,
-    byAction: {}, byJob: {}, tokenRequests: 0, tokenFailures: 0, tokenResets: 0, tokenUnauthorized: 0,
+    stsRequests: 0,
+    throttled: 0,
+    unavailable: 0,
+    denied: 0,
+    forwarded: 0,
+    firstAttempts: 0,
+    retries: 0,
+    throttledRetries: 0,
+    byAction: {},
+    byJob: {},
+    tokenRequests: 0,
+    tokenFailures: 0,
+    tokenResets: 0,
+    tokenUnauthorized: 0,
   };
   const buckets = new Map<string, TokenBucket>();
   // Credentials handed out through us, so a signed call (AssumeRole, GetCallerIdentity) is charged to its account and job.
@@ -152,18 +169,44 @@ export async function startLoadStandIn(options: LoadStandInOptions): Promise<Loa
     res.end(stsErrorBody(code, message, status >= 500 ? 'Receiver' : 'Sender'));
   };
 
-  const forward = (req: IncomingMessage, body: string): Promise<{ status: number; headers: Record<string, string>; body: string }> =>
+  const forward = (
+    req: IncomingMessage,
+    body: string,
+  ): Promise<{ status: number; headers: Record<string, string>; body: string }> =>
     new Promise((resolve) => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'connection') headers[k] = v;
       headers['content-length'] = String(Buffer.byteLength(body));
-      const out = request({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers, agent, timeout: UPSTREAM_TIMEOUT_MS }, (up) => {
-        const chunks: Buffer[] = [];
-        up.on('data', (c: Buffer) => chunks.push(c));
-        up.on('end', () => resolve({ status: up.statusCode ?? 502, headers: { 'content-type': String(up.headers['content-type'] ?? 'text/xml') }, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const out = request(
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers,
+          agent,
+          timeout: UPSTREAM_TIMEOUT_MS,
+        },
+        (up) => {
+          const chunks: Buffer[] = [];
+          up.on('data', (c: Buffer) => chunks.push(c));
+          up.on('end', () =>
+            resolve({
+              status: up.statusCode ?? 502,
+              headers: { 'content-type': String(up.headers['content-type'] ?? 'text/xml') },
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+        },
+      );
       out.on('timeout', () => out.destroy(new Error('upstream timeout')));
-      out.on('error', (err) => resolve({ status: 502, headers: { 'content-type': 'text/xml' }, body: stsErrorBody('InternalFailure', `stand-in: moto did not answer (${err.message})`, 'Receiver') }));
+      out.on('error', (err) =>
+        resolve({
+          status: 502,
+          headers: { 'content-type': 'text/xml' },
+          body: stsErrorBody('InternalFailure', `stand-in: moto did not answer (${err.message})`, 'Receiver'),
+        }),
+      );
       out.end(body);
     });
 
@@ -238,10 +281,20 @@ export async function startLoadStandIn(options: LoadStandInOptions): Promise<Loa
       return res.end('{"message":"injected failure"}');
     }
     const now = Math.floor(Date.now() / 1000);
-    const token = jwt({
-      iss: 'https://token.actions.githubusercontent.com', sub: 'repo:octo-org/octo-repo:ref:refs/heads/main', aud: url.searchParams.get('audience') ?? 'https://github.com/octo-org',
-      repository: 'octo-org/octo-repo', iat: now, nbf: now - 5, exp: now + 300, jti: randomBytes(8).toString('hex'),
-    }, privateKey, kid);
+    const token = jwt(
+      {
+        iss: 'https://token.actions.githubusercontent.com',
+        sub: 'repo:octo-org/octo-repo:ref:refs/heads/main',
+        aud: url.searchParams.get('audience') ?? 'https://github.com/octo-org',
+        repository: 'octo-org/octo-repo',
+        iat: now,
+        nbf: now - 5,
+        exp: now + 300,
+        jti: randomBytes(8).toString('hex'),
+      },
+      privateKey,
+      kid,
+    );
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ count: 1, value: token }));
   });

@@ -42,9 +42,12 @@ const PEER_MIRROR = '/work/.mirror/aws-actions+configure-aws-credentials/repo';
 /** The peer's bundled action from the local mirror, at its HEAD, in a directory of its own; MIT licensed. */
 export function extractPeer(mirror = PEER_MIRROR): Tool & { commit: string } {
   if (!existsSync(mirror)) {
-    throw new Error(`The peer's repository is not at ${mirror}: clone https://github.com/aws-actions/configure-aws-credentials there as a bare repository (git clone --bare) to compare with it`);
+    throw new Error(
+      `The peer's repository is not at ${mirror}: clone https://github.com/aws-actions/configure-aws-credentials there as a bare repository (git clone --bare) to compare with it`,
+    );
   }
-  const git = (...args: string[]) => execFileSync('git', ['--git-dir', mirror, ...args], { maxBuffer: 64 * 1024 * 1024 });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['--git-dir', mirror, ...args], { maxBuffer: 64 * 1024 * 1024 });
   if (!/Permission is hereby granted, free of charge/.test(git('show', 'HEAD:LICENSE').toString())) {
     throw new Error(`The peer's LICENSE at ${mirror} is no longer MIT: check before running its code here`);
   }
@@ -74,28 +77,63 @@ function runnerEnv(standIn: LoadStandIn, job: number): Record<string, string> {
 }
 
 /** One matrix job: the step as the runner starts it, one session name per job so the stand-in can tell jobs apart. */
-async function runJob(tool: Tool, scenario: Scenario, standIn: LoadStandIn, job: number, killAfterMs: number, inputs: Record<string, string>): Promise<JobResult> {
+async function runJob(
+  tool: Tool,
+  scenario: Scenario,
+  standIn: LoadStandIn,
+  job: number,
+  killAfterMs: number,
+  inputs: Record<string, string>,
+): Promise<JobResult> {
   const base = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-session-name': `matrix-${job}`, ...inputs };
   const step = (stepInputs: Record<string, string>, env: Record<string, string> = {}) =>
-    runAction('main', { node: NODE24, inputs: stepInputs, env: { ...runnerEnv(standIn, job), ...env }, killAfterMs, ...(tool.script ? { script: tool.script } : {}) });
+    runAction('main', {
+      node: NODE24,
+      inputs: stepInputs,
+      env: { ...runnerEnv(standIn, job), ...env },
+      killAfterMs,
+      ...(tool.script ? { script: tool.script } : {}),
+    });
   const failed = (r: RunResult) => r.code !== 0 || !r.exported['AWS_SESSION_TOKEN'];
-  const reason = (r: RunResult) => errorAnnotation(r.stdout) || (r.code === null ? `killed after ${killAfterMs} ms` : `exit ${r.code}, no credentials exported`);
+  const reason = (r: RunResult) =>
+    errorAnnotation(r.stdout) ||
+    (r.code === null ? `killed after ${killAfterMs} ms` : `exit ${r.code}, no credentials exported`);
 
   if (!tool.script && scenario === 'chained') {
     const r = await step({ ...base, 'chain-role-arn': CHAIN_ROLE });
     return { ok: !failed(r), elapsedMs: r.elapsedMs, error: failed(r) ? reason(r) : '' };
   }
   const first = await step(base);
-  if (failed(first) || scenario === 'oidc') return { ok: !failed(first), elapsedMs: first.elapsedMs, error: failed(first) ? reason(first) : '' };
+  if (failed(first) || scenario === 'oidc')
+    return { ok: !failed(first), elapsedMs: first.elapsedMs, error: failed(first) ? reason(first) : '' };
   // The peer chains as its README shows: a second step with role-chaining on the credentials the first exported.
-  const carried = Object.fromEntries(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'].map((k) => [k, first.exported[k] ?? '']));
+  const carried = Object.fromEntries(
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION'].map((k) => [
+      k,
+      first.exported[k] ?? '',
+    ]),
+  );
   const second = await step({ ...base, 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true' }, carried);
-  return { ok: !failed(second), elapsedMs: first.elapsedMs + second.elapsedMs, error: failed(second) ? reason(second) : '' };
+  return {
+    ok: !failed(second),
+    elapsedMs: first.elapsedMs + second.elapsedMs,
+    error: failed(second) ? reason(second) : '',
+  };
 }
 
 /** Starts `n` jobs at once and waits for all of them. */
-export function runMatrix(tool: Tool, scenario: Scenario, n: number, standIn: LoadStandIn, options: { killAfterMs?: number; inputs?: Record<string, string> } = {}): Promise<JobResult[]> {
-  return Promise.all(Array.from({ length: n }, (_, i) => runJob(tool, scenario, standIn, i + 1, options.killAfterMs ?? 300000, options.inputs ?? {})));
+export function runMatrix(
+  tool: Tool,
+  scenario: Scenario,
+  n: number,
+  standIn: LoadStandIn,
+  options: { killAfterMs?: number; inputs?: Record<string, string> } = {},
+): Promise<JobResult[]> {
+  return Promise.all(
+    Array.from({ length: n }, (_, i) =>
+      runJob(tool, scenario, standIn, i + 1, options.killAfterMs ?? 300000, options.inputs ?? {}),
+    ),
+  );
 }
 
 interface Row {
@@ -125,7 +163,10 @@ function ourRetryBudgetMs(): { attempts: number; maxWaitMs: number } {
   const deadlineMs = MAX_TIMEOUT_SECONDS * 1000;
   let maxWaitMs = 0;
   let attempts = 1;
-  while (maxWaitMs + backoffDelay(attempts, 1, RETRY_DEFAULTS.throttleBaseDelayMs, RETRY_DEFAULTS.throttleMaxDelayMs) < deadlineMs) {
+  while (
+    maxWaitMs + backoffDelay(attempts, 1, RETRY_DEFAULTS.throttleBaseDelayMs, RETRY_DEFAULTS.throttleMaxDelayMs) <
+    deadlineMs
+  ) {
     maxWaitMs += backoffDelay(attempts, 1, RETRY_DEFAULTS.throttleBaseDelayMs, RETRY_DEFAULTS.throttleMaxDelayMs);
     attempts++;
   }
@@ -140,28 +181,67 @@ function peerRetryBudgetMs(): { attempts: number; maxWaitMs: number } {
 }
 
 function printRows(rows: Row[], n: number, limits: LoadStandInOptions): void {
-  const header = ['tool', 'scenario', 'ok/failed', 'p50 s', 'p95 s', 'p99 s', 'max s', 'STS req', 'calls', 'throttled', 'thr.retries', '503', 'token req', 'floor s'];
+  const header = [
+    'tool',
+    'scenario',
+    'ok/failed',
+    'p50 s',
+    'p95 s',
+    'p99 s',
+    'max s',
+    'STS req',
+    'calls',
+    'throttled',
+    'thr.retries',
+    '503',
+    'token req',
+    'floor s',
+  ];
   const table = rows.map((r) => {
     const t = tail(r.jobs.map((j) => j.elapsedMs));
     const c = r.counters;
     const floor = Math.max(0, (c.firstAttempts - limits.burst) / limits.ratePerSecond);
-    return [r.tool, r.scenario, `${r.jobs.filter((j) => j.ok).length}/${r.jobs.filter((j) => !j.ok).length}`, s(t.p50), s(t.p95), s(t.p99), s(t.max), String(c.stsRequests), String(c.firstAttempts), String(c.throttled), String(c.throttledRetries), String(c.unavailable), `${c.tokenRequests} (${c.tokenFailures + c.tokenResets} failed)`, r.scenario.includes('no quota') ? '-' : floor.toFixed(1)];
+    return [
+      r.tool,
+      r.scenario,
+      `${r.jobs.filter((j) => j.ok).length}/${r.jobs.filter((j) => !j.ok).length}`,
+      s(t.p50),
+      s(t.p95),
+      s(t.p99),
+      s(t.max),
+      String(c.stsRequests),
+      String(c.firstAttempts),
+      String(c.throttled),
+      String(c.throttledRetries),
+      String(c.unavailable),
+      `${c.tokenRequests} (${c.tokenFailures + c.tokenResets} failed)`,
+      r.scenario.includes('no quota') ? '-' : floor.toFixed(1),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ');
   console.log(line(header));
   for (const row of table) console.log(line(row));
-  console.log(`\nfloor N / rate = ${n} / ${limits.ratePerSecond} = ${(n / limits.ratePerSecond).toFixed(1)} s; 'floor s' per row = (calls − burst) / rate, calls = the first attempts the stand-in saw (each tool's STS calls per job × N)`);
-  console.log("'thr.retries' = throttled requests that were not the first attempt of their call; 'STS req' − 'calls' = all retries");
+  console.log(
+    `\nfloor N / rate = ${n} / ${limits.ratePerSecond} = ${(n / limits.ratePerSecond).toFixed(1)} s; 'floor s' per row = (calls − burst) / rate, calls = the first attempts the stand-in saw (each tool's STS calls per job × N)`,
+  );
+  console.log(
+    "'thr.retries' = throttled requests that were not the first attempt of their call; 'STS req' − 'calls' = all retries",
+  );
   for (const r of rows) {
     const failures = [...new Set(r.jobs.filter((j) => !j.ok).map((j) => j.error.split('\n')[0]!.slice(0, 200)))];
-    if (failures.length) console.log(`${r.tool} ${r.scenario} failures (${failures.length} distinct): ${failures.slice(0, 3).join(' | ')}`);
+    if (failures.length)
+      console.log(
+        `${r.tool} ${r.scenario} failures (${failures.length} distinct): ${failures.slice(0, 3).join(' | ')}`,
+      );
   }
 }
 
 function printScaling(rows: Row[], n: number, limits: LoadStandInOptions): void {
   const target = 256;
-  console.log(`\non paper for ${target} jobs at ${limits.ratePerSecond} req/s (burst ${limits.burst}), from the measured counts:`);
+  console.log(
+    `\non paper for ${target} jobs at ${limits.ratePerSecond} req/s (burst ${limits.burst}), from the measured counts:`,
+  );
   for (const r of rows.filter((row) => !row.scenario.includes('no quota'))) {
     const callsPerJob = r.counters.firstAttempts / n;
     const requestsPerCall = r.counters.stsRequests / Math.max(1, r.counters.firstAttempts);
@@ -173,7 +253,9 @@ function printScaling(rows: Row[], n: number, limits: LoadStandInOptions): void 
         ` the retry schedule gives one call ${budget.attempts} attempts over ≤ ${s(budget.maxWaitMs)} s of waits (≈ ${s(budget.maxWaitMs / 2)} s on average), so a call still throttled after that fails the job`,
     );
   }
-  console.log('  the peer nests the SDK\'s standard retry (3 attempts per outer attempt; throttling waits up to 500 ms · 2^k, capped at 20 s) inside its 12 outer attempts: up to 36 requests per call');
+  console.log(
+    "  the peer nests the SDK's standard retry (3 attempts per outer attempt; throttling waits up to 500 ms · 2^k, capped at 20 s) inside its 12 outer attempts: up to 36 requests per call",
+  );
   printModel(target, limits);
 }
 
@@ -183,14 +265,30 @@ function printModel(jobs: number, limits: LoadStandInOptions): void {
     ['before: 10 attempts, 200 ms, cap 5 s', { attempts: 10, baseMs: 200, capMs: 5000 }],
     [
       `this project: throttling until action-timeout-s (${MAX_TIMEOUT_SECONDS} s), ${RETRY_DEFAULTS.throttleBaseDelayMs} ms, cap ${RETRY_DEFAULTS.throttleMaxDelayMs / 1000} s`,
-      { attempts: Number.MAX_SAFE_INTEGER, baseMs: RETRY_DEFAULTS.throttleBaseDelayMs, capMs: RETRY_DEFAULTS.throttleMaxDelayMs, deadlineMs: MAX_TIMEOUT_SECONDS * 1000 },
+      {
+        attempts: Number.MAX_SAFE_INTEGER,
+        baseMs: RETRY_DEFAULTS.throttleBaseDelayMs,
+        capMs: RETRY_DEFAULTS.throttleMaxDelayMs,
+        deadlineMs: MAX_TIMEOUT_SECONDS * 1000,
+      },
     ],
   ];
   console.log(`
 modelled (bench/matrix-model.ts: ${jobs} jobs starting over 2 s, ${limits.stsLatencyMs ?? 0} ms per request, 20 seeds; mean, worst):`);
   for (const calls of [1, 2]) {
     for (const [label, schedule] of schedules) {
-      const runs = Array.from({ length: 20 }, (_, i) => modelMatrix({ jobs, callsPerJob: calls, ratePerSecond: limits.ratePerSecond, burst: limits.burst, startSpreadMs: 2000, latencyMs: limits.stsLatencyMs ?? 0, schedule, seed: i + 1 }));
+      const runs = Array.from({ length: 20 }, (_, i) =>
+        modelMatrix({
+          jobs,
+          callsPerJob: calls,
+          ratePerSecond: limits.ratePerSecond,
+          burst: limits.burst,
+          startSpreadMs: 2000,
+          latencyMs: limits.stsLatencyMs ?? 0,
+          schedule,
+          seed: i + 1,
+        }),
+      );
       const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length;
       const t = (r: (typeof runs)[number]) => tail(r.finished);
       console.log(
@@ -224,7 +322,9 @@ export async function matrixMain(): Promise<void> {
     console.log(`peer: aws-actions/configure-aws-credentials at ${peer.commit} (dist/index.js from ${PEER_MIRROR})`);
     tools.push(peer);
   }
-  console.log(`matrix: ${n} jobs at once, node 24, NODE_EXTRA_CA_CERTS unset; STS quota ${limits.ratePerSecond} req/s per account, burst ${limits.burst}; STS latency ${limits.stsLatencyMs} ms; ${(limits.tokenFailureShare! * 100).toFixed(0)}% of token requests fail (half 503, half reset); ${(limits.stsUnavailableShare! * 100).toFixed(0)}% of admitted STS requests answer 503\n`);
+  console.log(
+    `matrix: ${n} jobs at once, node 24, NODE_EXTRA_CA_CERTS unset; STS quota ${limits.ratePerSecond} req/s per account, burst ${limits.burst}; STS latency ${limits.stsLatencyMs} ms; ${(limits.tokenFailureShare! * 100).toFixed(0)}% of token requests fail (half 503, half reset); ${(limits.stsUnavailableShare! * 100).toFixed(0)}% of admitted STS requests answer 503\n`,
+  );
 
   const moto = await startMoto();
   const rows: Row[] = [];
@@ -236,7 +336,15 @@ export async function matrixMain(): Promise<void> {
     await warm.close();
     // The same matrix without a quota first: what N processes starting at once cost this machine, throttling aside.
     const runs: Array<[Scenario, string, LoadStandInOptions]> = [
-      ...(process.argv.includes('--no-baseline') ? [] : [['oidc', 'oidc, no quota', { ...limits, ratePerSecond: 1e6, burst: 1e6 }] as [Scenario, string, LoadStandInOptions]]),
+      ...(process.argv.includes('--no-baseline')
+        ? []
+        : [
+            ['oidc', 'oidc, no quota', { ...limits, ratePerSecond: 1e6, burst: 1e6 }] as [
+              Scenario,
+              string,
+              LoadStandInOptions,
+            ],
+          ]),
       ...scenarios.map((sc) => [sc, sc, limits] as [Scenario, string, LoadStandInOptions]),
     ];
     for (const tool of tools) {

@@ -24,7 +24,12 @@ export async function oidcMode(): Promise<BenchMode> {
   return {
     name: 'oidc',
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
-    env: { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url, GITHUB_RUN_ID: '1' },
+    env: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
+      AWS_ENDPOINT_URL_STS: moto.url,
+      GITHUB_RUN_ID: '1',
+    },
     close: async () => {
       await tokens.close();
       await moto.stop();
@@ -40,7 +45,13 @@ export async function oidcTlsMode(): Promise<BenchMode> {
   return {
     name: 'oidc-tls',
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
-    env: { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: front.url, NODE_EXTRA_CA_CERTS: front.caFile, GITHUB_RUN_ID: '1' },
+    env: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
+      AWS_ENDPOINT_URL_STS: front.url,
+      NODE_EXTRA_CA_CERTS: front.caFile,
+      GITHUB_RUN_ID: '1',
+    },
     close: async () => {
       await tokens.close();
       await front.close();
@@ -77,12 +88,22 @@ export async function rolesAnywhereMode(): Promise<BenchMode> {
   const leaf = pki.issueLeaf(root, { commonName: 'bench', keyType: 'ec-p256' });
   const anchor = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/aaaaaaaa-0000-0000-0000-000000000000';
   const profile = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/bbbbbbbb-0000-0000-0000-000000000000';
-  const ra = await startRolesAnywhereStandIn({ trustAnchors: [{ arn: anchor, caPem: root.certPem }], profiles: [{ arn: profile, roleArns: [ROLE] }] });
+  const ra = await startRolesAnywhereStandIn({
+    trustAnchors: [{ arn: anchor, caPem: root.certPem }],
+    profiles: [{ arn: profile, roleArns: [ROLE] }],
+  });
   const caFile = join(pki.dir, 'ra-ca.pem');
   writeFileSync(caFile, ra.caCertPem);
   return {
     name: 'roles-anywhere',
-    inputs: { 'aws-region': 'us-east-1', 'trust-anchor-arn': anchor, 'profile-arn': profile, 'role-to-assume': ROLE, certificate: leaf.certPath, 'private-key': leaf.keyPath },
+    inputs: {
+      'aws-region': 'us-east-1',
+      'trust-anchor-arn': anchor,
+      'profile-arn': profile,
+      'role-to-assume': ROLE,
+      certificate: leaf.certPath,
+      'private-key': leaf.keyPath,
+    },
     env: { AWS_ENDPOINT_URL_ROLESANYWHERE: ra.url, NODE_EXTRA_CA_CERTS: caFile },
     close: async () => {
       await ra.close();

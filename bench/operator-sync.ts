@@ -45,22 +45,49 @@ async function main(): Promise<void> {
       const gh0 = gh.requests.length;
       const ghw0 = gh.writes().length;
       const started = process.hrtime.bigint();
-      const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), 'bootstrap', 'sync', '--config', file, '--aws-region', 'us-east-1', '--iot-credential-endpoint', 'https://127.0.0.1:9', '--concurrency', String(concurrency)], {
-        cwd: dir,
-        env: {
-          PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL: proxy.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true',
-          GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, ASLC_GITHUB_WRITE_INTERVAL_MS: '0', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'dist', 'cli', 'index.js'),
+          'bootstrap',
+          'sync',
+          '--config',
+          file,
+          '--aws-region',
+          'us-east-1',
+          '--iot-credential-endpoint',
+          'https://127.0.0.1:9',
+          '--concurrency',
+          String(concurrency),
+        ],
+        {
+          cwd: dir,
+          env: {
+            PATH: process.env['PATH'] ?? '',
+            HOME: dir,
+            AWS_ENDPOINT_URL: proxy.url,
+            AWS_ACCESS_KEY_ID: 'testing',
+            AWS_SECRET_ACCESS_KEY: 'testing',
+            AWS_EC2_METADATA_DISABLED: 'true',
+            GITHUB_TOKEN: TOKEN,
+            GITHUB_API_URL: gh.url,
+            ASLC_GITHUB_WRITE_INTERVAL_MS: '0',
+            AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          },
         },
-      });
+      );
       const done = await collect(child);
       const wallS = Number(process.hrtime.bigint() - started) / 1e9;
-      if (done.code !== 0) throw new Error(`${label}: exit ${done.code}\n${done.stdout.slice(-2000)}${done.stderr.slice(-2000)}`);
+      if (done.code !== 0)
+        throw new Error(`${label}: exit ${done.code}\n${done.stdout.slice(-2000)}${done.stderr.slice(-2000)}`);
       const aws = proxy.requests.slice(aws0);
       const ghCalls = gh.requests.length - gh0;
       const ghWrites = gh.writes().length - ghw0;
       const per = (n: number) => (n / repos).toFixed(1).padStart(6);
       const summary = /\(([^)]*)\):/.exec(done.stdout)?.[1] ?? '';
-      rows.push(`  ${label.padEnd(26)} ${wallS.toFixed(1).padStart(7)} s ${per(aws.length)} ${per(aws.filter(isAwsWrite).length)} ${per(ghCalls)} ${per(ghWrites)} ${String(Math.round(ghWrites)).padStart(9)} s   ${summary}`);
+      rows.push(
+        `  ${label.padEnd(26)} ${wallS.toFixed(1).padStart(7)} s ${per(aws.length)} ${per(aws.filter(isAwsWrite).length)} ${per(ghCalls)} ${per(ghWrites)} ${String(Math.round(ghWrites)).padStart(9)} s   ${summary}`,
+      );
     };
     await run('first: all created', names);
     await run('second: nothing to do', names);
@@ -70,9 +97,15 @@ async function main(): Promise<void> {
     await proxy.close();
     await moto.stop();
   }
-  console.log(`bootstrap sync, ${repos} repositories, concurrency ${concurrency}, moto and the GitHub stand-in on loopback`);
-  console.log('  (per repository: all AWS calls, AWS writes, all GitHub calls, GitHub writes; then the pacing real GitHub adds at 1 write/s)');
-  console.log(`  ${'run'.padEnd(26)} ${'wall'.padStart(9)} ${'aws'.padStart(6)} ${'aws-w'.padStart(6)} ${'gh'.padStart(6)} ${'gh-w'.padStart(6)} ${'+pacing'.padStart(11)}   plan`);
+  console.log(
+    `bootstrap sync, ${repos} repositories, concurrency ${concurrency}, moto and the GitHub stand-in on loopback`,
+  );
+  console.log(
+    '  (per repository: all AWS calls, AWS writes, all GitHub calls, GitHub writes; then the pacing real GitHub adds at 1 write/s)',
+  );
+  console.log(
+    `  ${'run'.padEnd(26)} ${'wall'.padStart(9)} ${'aws'.padStart(6)} ${'aws-w'.padStart(6)} ${'gh'.padStart(6)} ${'gh-w'.padStart(6)} ${'+pacing'.padStart(11)}   plan`,
+  );
   for (const r of rows) console.log(r);
 }
 

@@ -12,7 +12,8 @@ import { startMoto } from '../__tests__/support/moto.js';
 import { startTokenEndpoint } from '../__tests__/standins/token-endpoint.js';
 import { newWorkspace, runAction } from '../__tests__/support/action-runner.js';
 
-const arg = (name: string, fallback: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback);
+const arg = (name: string, fallback: number) =>
+  process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : fallback;
 const calls = arg('calls', 20000);
 const refreshes = arg('refreshes', 4);
 const everyS = arg('every-s', 5);
@@ -30,12 +31,25 @@ const tokens = await startTokenEndpoint();
 try {
   const run = await runAction('main', {
     workspace: newWorkspace(),
-    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456789012:role/soak', 'role-duration-seconds': '900', 'refresh-credentials': 'true', 'refresh-margin-s': String(900 - everyS) },
-    env: { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url },
+    inputs: {
+      'aws-region': 'us-east-1',
+      'role-to-assume': 'arn:aws:iam::123456789012:role/soak',
+      'role-duration-seconds': '900',
+      'refresh-credentials': 'true',
+      'refresh-margin-s': String(900 - everyS),
+    },
+    env: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
+      AWS_ENDPOINT_URL_STS: moto.url,
+    },
   });
   if (run.code !== 0) throw new Error(`main step failed: ${run.stdout}${run.stderr}`);
   const state = JSON.parse(run.state['credentials-endpoint']!) as { pid: number };
-  const provider = fromHttp({ awsContainerCredentialsFullUri: run.exported['AWS_CONTAINER_CREDENTIALS_FULL_URI']!, awsContainerAuthorizationTokenFile: run.exported['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']! });
+  const provider = fromHttp({
+    awsContainerCredentialsFullUri: run.exported['AWS_CONTAINER_CREDENTIALS_FULL_URI']!,
+    awsContainerAuthorizationTokenFile: run.exported['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']!,
+  });
   const exchangesBefore = tokens.issued.length;
   const rssStart = rssKiB(state.pid);
   const latencies: number[] = [];
@@ -54,14 +68,21 @@ try {
   const rssEnd = rssKiB(state.pid);
   const post = await runAction('post', { workspace: run.workspace, state: run.state });
   const served = /(\d+) answers served/.exec(post.stdout)?.[1] ?? '?';
-  const serverSide = /answer latency (p50 [\d.]+ ms, p99 [\d.]+ ms over the last \d+)/.exec(post.stdout)?.[1] ?? 'not reported';
+  const serverSide =
+    /answer latency (p50 [\d.]+ ms, p99 [\d.]+ ms over the last \d+)/.exec(post.stdout)?.[1] ?? 'not reported';
   latencies.sort((a, b) => a - b);
   console.log(`calls: ${calls} over ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`exchanges made (fresh id-tokens): ${tokens.issued.length - exchangesBefore}; distinct access keys seen: ${keys.size}`);
+  console.log(
+    `exchanges made (fresh id-tokens): ${tokens.issued.length - exchangesBefore}; distinct access keys seen: ${keys.size}`,
+  );
   console.log(`answers served by the endpoint: ${served} (the main step's own check included)`);
-  console.log(`answer latency seen by fromHttp: p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms (goal: p99 < 5 ms)`);
+  console.log(
+    `answer latency seen by fromHttp: p50 ${percentile(latencies, 50).toFixed(2)} ms, p99 ${percentile(latencies, 99).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms (goal: p99 < 5 ms)`,
+  );
   console.log(`answer latency inside the endpoint (request in to reply written): ${serverSide}`);
-  console.log(`endpoint RSS: ${(rssStart / 1024).toFixed(1)} MiB at start, ${(rssEnd / 1024).toFixed(1)} MiB after ${calls} calls`);
+  console.log(
+    `endpoint RSS: ${(rssStart / 1024).toFixed(1)} MiB at start, ${(rssEnd / 1024).toFixed(1)} MiB after ${calls} calls`,
+  );
 } finally {
   await tokens.close();
   await moto.stop();

@@ -39,18 +39,22 @@ function measureCommand(program: string, args: string[], env: Record<string, str
     child.on('close', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
       const rss = Number(err.trim().split('\n').at(-1));
-      if (code !== 0) reject(new Error(`${program} ${args.join(' ')}: exit ${code}: ${out.slice(-500)} ${err.slice(-500)}`));
+      if (code !== 0)
+        reject(new Error(`${program} ${args.join(' ')}: exit ${code}: ${out.slice(-500)} ${err.slice(-500)}`));
       else resolve({ wallMs, rssKiB: rss });
     });
   });
 }
 
-
 function baseEnv(): Record<string, string> {
   return { PATH: process.env['PATH'] ?? '' };
 }
 
-async function series(label: string, args: string[], env: () => Record<string, string>): Promise<{ label: string; wall: ReturnType<typeof stats>; rss: ReturnType<typeof stats> }> {
+async function series(
+  label: string,
+  args: string[],
+  env: () => Record<string, string>,
+): Promise<{ label: string; wall: ReturnType<typeof stats>; rss: ReturnType<typeof stats> }> {
   await measure(args, env()); // warm the page cache
   const samples: Sample[] = [];
   for (let i = 0; i < runs; i++) samples.push(await measure(args, env()));
@@ -91,7 +95,9 @@ async function main(): Promise<void> {
   try {
     for (const mode of modes) {
       const workspace = newWorkspace();
-      const row = await series(`${mode.name} step`, [join(ROOT, 'dist', 'main', 'index.js')], () => stepEnv(mode, workspace));
+      const row = await series(`${mode.name} step`, [join(ROOT, 'dist', 'main', 'index.js')], () =>
+        stepEnv(mode, workspace),
+      );
       rows.push(row);
       ratios.push(`${mode.name}: ${(row.wall.median / floor.wall.median).toFixed(2)}x floor`);
     }
@@ -99,9 +105,13 @@ async function main(): Promise<void> {
     for (const mode of modes) await mode.close();
   }
   const pad = (s: string, n: number) => s.padEnd(n);
-  console.log(`${pad('', 22)} ${pad('wall median', 12)} ${pad('p10..p90 (ms)', 16)} ${pad('RSS median', 11)} p10..p90 (MiB)`);
+  console.log(
+    `${pad('', 22)} ${pad('wall median', 12)} ${pad('p10..p90 (ms)', 16)} ${pad('RSS median', 11)} p10..p90 (MiB)`,
+  );
   for (const r of rows) {
-    console.log(`${pad(r.label, 22)} ${pad(r.wall.median.toFixed(1), 12)} ${pad(`${r.wall.p10.toFixed(1)}..${r.wall.p90.toFixed(1)}`, 16)} ${pad(r.rss.median.toFixed(1), 11)} ${r.rss.p10.toFixed(1)}..${r.rss.p90.toFixed(1)}`);
+    console.log(
+      `${pad(r.label, 22)} ${pad(r.wall.median.toFixed(1), 12)} ${pad(`${r.wall.p10.toFixed(1)}..${r.wall.p90.toFixed(1)}`, 16)} ${pad(r.rss.median.toFixed(1), 11)} ${r.rss.p10.toFixed(1)}..${r.rss.p90.toFixed(1)}`,
+    );
   }
   console.log(`\nratios to the floor: ${ratios.join(', ')}`);
   // The certificate modes speak TLS; so does OIDC against real STS. Compare them with both OIDC rows.
@@ -117,7 +127,9 @@ async function main(): Promise<void> {
   for (const entry of readdirSync(join(ROOT, 'dist'))) {
     const dir = join(ROOT, 'dist', entry);
     if (!statSync(dir).isDirectory()) continue;
-    console.log(`  dist/${entry}: index.js ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KiB, all files ${(dirSize(dir) / 1024).toFixed(1)} KiB`);
+    console.log(
+      `  dist/${entry}: index.js ${(statSync(join(dir, 'index.js')).size / 1024).toFixed(1)} KiB, all files ${(dirSize(dir) / 1024).toFixed(1)} KiB`,
+    );
   }
 }
 
@@ -142,8 +154,14 @@ peer comparison skipped: ${(err as Error).message}`);
     const theirs = newWorkspace();
     // What the runner sets for every step; the peer refuses to run without these.
     const run = {
-      GITHUB_RUN_ID: '1', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_WORKFLOW: 'bench', GITHUB_ACTION: 'credentials',
-      GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53', GITHUB_REF: 'refs/heads/main',
+      GITHUB_RUN_ID: '1',
+      GITHUB_RUN_ATTEMPT: '1',
+      GITHUB_REPOSITORY: 'octo-org/octo-repo',
+      GITHUB_WORKFLOW: 'bench',
+      GITHUB_ACTION: 'credentials',
+      GITHUB_ACTOR: 'octocat',
+      GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
+      GITHUB_REF: 'refs/heads/main',
     };
     const ourEnv = () => ({ ...stepEnv(mode, ours), ...run, GITHUB_WORKSPACE: ours.dir });
     const peerEnv = () => ({ ...stepEnv(mode, theirs), ...run, GITHUB_WORKSPACE: theirs.dir });
@@ -163,9 +181,15 @@ peer comparison skipped: ${(err as Error).message}`);
     const rb = stats(b.map((x) => x.rssKiB / 1024));
     console.log(`
 the bare OIDC step beside the peer (${peer.name}), interleaved, ${runs} runs each:`);
-    console.log(`  this action   wall median ${wa.median.toFixed(1)} ms (p10..p90 ${wa.p10.toFixed(1)}..${wa.p90.toFixed(1)}), peak RSS ${ra.median.toFixed(1)} MiB`);
-    console.log(`  the peer      wall median ${wb.median.toFixed(1)} ms (p10..p90 ${wb.p10.toFixed(1)}..${wb.p90.toFixed(1)}), peak RSS ${rb.median.toFixed(1)} MiB`);
-    console.log(`  ratio (this / peer): wall ${(wa.median / wb.median).toFixed(2)}x (goal ≤ 0.80x), RSS ${(ra.median / rb.median).toFixed(2)}x (goal ≤ 1.00x)`);
+    console.log(
+      `  this action   wall median ${wa.median.toFixed(1)} ms (p10..p90 ${wa.p10.toFixed(1)}..${wa.p90.toFixed(1)}), peak RSS ${ra.median.toFixed(1)} MiB`,
+    );
+    console.log(
+      `  the peer      wall median ${wb.median.toFixed(1)} ms (p10..p90 ${wb.p10.toFixed(1)}..${wb.p90.toFixed(1)}), peak RSS ${rb.median.toFixed(1)} MiB`,
+    );
+    console.log(
+      `  ratio (this / peer): wall ${(wa.median / wb.median).toFixed(2)}x (goal ≤ 0.80x), RSS ${(ra.median / rb.median).toFixed(2)}x (goal ≤ 1.00x)`,
+    );
   } finally {
     await mode.close();
   }
@@ -181,9 +205,15 @@ async function extraFigures(floorMs: number): Promise<void> {
 
 async function credentialProcessFigures(floorMs: number): Promise<void> {
   const { warmCredentialProcess } = await import('./credential-process.js');
-  const cp = await warmCredentialProcess(runs, (args, env) => measure(args, { ...baseEnv(), ...env }), (program, args, env) => measureCommand(program, args, { ...baseEnv(), ...env }));
+  const cp = await warmCredentialProcess(
+    runs,
+    (args, env) => measure(args, { ...baseEnv(), ...env }),
+    (program, args, env) => measureCommand(program, args, { ...baseEnv(), ...env }),
+  );
   const line = (label: string, s: { median: number; p10: number; p90: number }, floor = floorMs) =>
-    console.log(`  ${label.padEnd(44)} median ${s.median.toFixed(1)} ms (p10..p90 ${s.p10.toFixed(1)}..${s.p90.toFixed(1)}), ${(s.median / floor).toFixed(2)}x floor`);
+    console.log(
+      `  ${label.padEnd(44)} median ${s.median.toFixed(1)} ms (p10..p90 ${s.p10.toFixed(1)}..${s.p90.toFixed(1)}), ${(s.median / floor).toFixed(2)}x floor`,
+    );
   console.log('\ncredential-process (what the AWS CLI runs before every command):');
   line('node -e 0, interleaved with the warm runs', cp.floor, cp.floor.median);
   line('warm cache (goal ≤ 1.50x floor)', cp.warm, cp.floor.median);

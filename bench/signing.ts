@@ -10,7 +10,16 @@ export async function signingTimes(): Promise<Array<[string, number]>> {
     ['EC P-256', generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey],
     ['EC P-384', generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey],
   ] as const) {
-    const input = { host: 'rolesanywhere.us-east-1.amazonaws.com', region: 'us-east-1', body: '{"durationSeconds":3600}', certificateDer: certDer, chainDer: [], serialDecimal: '1234567890', key, now: new Date() };
+    const input = {
+      host: 'rolesanywhere.us-east-1.amazonaws.com',
+      region: 'us-east-1',
+      body: '{"durationSeconds":3600}',
+      certificateDer: certDer,
+      chainDer: [],
+      serialDecimal: '1234567890',
+      key,
+      now: new Date(),
+    };
     for (let i = 0; i < 50; i++) signCreateSession(input);
     const started = process.hrtime.bigint();
     for (let i = 0; i < 500; i++) signCreateSession(input);

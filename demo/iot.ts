@@ -25,13 +25,27 @@ export const iotMode: DemoMode = {
     const deviceCa = createCa('Demo Device CA', { organization: 'octo-org' });
     const device = issueCertificate(deviceCa, { commonName: THING, clientAuth: true });
     // IoT names the role session after the certificate id, the SHA-256 of the certificate's DER.
-    const certificateIds = new Map([[createHash('sha1').update(device.cert.raw).digest('hex'), createHash('sha256').update(device.cert.raw).digest('hex')]]);
+    const certificateIds = new Map([
+      [
+        createHash('sha1').update(device.cert.raw).digest('hex'),
+        createHash('sha256').update(device.cert.raw).digest('hex'),
+      ],
+    ]);
     const standIn = await startIotNodeStandIn({
       clientCaPem: deviceCa.certPem,
       roleAliases: { [ROLE_ALIAS]: { roleArn: ROLE } },
       credentials: (mint) => {
-        const issued = ctx.sts.issue(mint.roleArn, certificateIds.get(mint.fingerprint) ?? mint.fingerprint, mint.durationSeconds);
-        return { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, expiration: formatExpiration(issued.expiration) };
+        const issued = ctx.sts.issue(
+          mint.roleArn,
+          certificateIds.get(mint.fingerprint) ?? mint.fingerprint,
+          mint.durationSeconds,
+        );
+        return {
+          accessKeyId: issued.accessKeyId,
+          secretAccessKey: issued.secretAccessKey,
+          sessionToken: issued.sessionToken,
+          expiration: formatExpiration(issued.expiration),
+        };
       },
     });
     ctx.defer(() => standIn.close());

@@ -27,15 +27,23 @@ export const minioMode: DemoMode = {
     const minio = peers.get(ctx);
     if (!minio) throw new Error('minio-certificate: setUp did not run');
     return runAction('main', {
-      inputs: { 'minio-endpoint': minio.standIn.url, certificate: minio.client.certPem, 'private-key': minio.client.keyPem, 'ca-certificate': minio.standIn.serverCaPem },
+      inputs: {
+        'minio-endpoint': minio.standIn.url,
+        certificate: minio.client.certPem,
+        'private-key': minio.client.keyPem,
+        'ca-certificate': minio.standIn.serverCaPem,
+      },
       env: runnerEnv(ctx),
     });
   },
   identify: async (exported, ctx) => {
     const minio = peers.get(ctx);
-    const issued = minio?.standIn.issued.find((c) => c.accessKeyId === exported['AWS_ACCESS_KEY_ID'] && c.sessionToken === exported['AWS_SESSION_TOKEN']);
+    const issued = minio?.standIn.issued.find(
+      (c) => c.accessKeyId === exported['AWS_ACCESS_KEY_ID'] && c.sessionToken === exported['AWS_SESSION_TOKEN'],
+    );
     if (!issued) throw new Error('the exported credentials are not the ones MinIO issued');
-    if (exported['AWS_ENDPOINT_URL_S3'] !== minio?.standIn.url) throw new Error('AWS_ENDPOINT_URL_S3 does not point at MinIO');
+    if (exported['AWS_ENDPOINT_URL_S3'] !== minio?.standIn.url)
+      throw new Error('AWS_ENDPOINT_URL_S3 does not point at MinIO');
     return `MinIO policy ${issued.commonName} (at ${exported['AWS_ENDPOINT_URL_S3']})`;
   },
 };

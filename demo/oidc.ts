@@ -15,7 +15,11 @@ function runnerTokenEndpoint(ctx: DemoContext): Promise<TokenEndpoint> {
   if (!endpoint) {
     endpoint = startTokenEndpoint().then((tokens) => {
       ctx.defer(() => tokens.close());
-      ctx.sts.trustIssuer({ issuer: 'https://token.actions.githubusercontent.com', jwks: tokenEndpointJwks(tokens.url), audiences: ['sts.amazonaws.com'] });
+      ctx.sts.trustIssuer({
+        issuer: 'https://token.actions.githubusercontent.com',
+        jwks: tokenEndpointJwks(tokens.url),
+        audiences: ['sts.amazonaws.com'],
+      });
       return tokens;
     });
     endpoints.set(ctx, endpoint);
@@ -33,7 +37,10 @@ function oidcRow(name: string, inputs: Record<string, string>): DemoMode {
       const tokens = await runnerTokenEndpoint(ctx);
       return runAction('main', {
         inputs: { 'aws-region': ctx.region, ...inputs },
-        env: runnerEnv(ctx, { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer }),
+        env: runnerEnv(ctx, {
+          ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
+        }),
       });
     },
   };

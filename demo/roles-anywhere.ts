@@ -28,7 +28,12 @@ export const rolesAnywhereMode: DemoMode = {
     const runner = issueCertificate(anchorCa, { commonName: 'runner', clientAuth: true });
     // The stand-in's own HTTPS certificate, from the Node PKI too, so that nothing shells out to openssl.
     const tlsCa = createCa('Roles Anywhere Stand-in TLS CA');
-    const server = issueCertificate(tlsCa, { commonName: 'localhost', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'], serverAuth: true });
+    const server = issueCertificate(tlsCa, {
+      commonName: 'localhost',
+      serverNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+      serverAuth: true,
+    });
     const standIn = await startRolesAnywhereStandIn({
       region: ctx.region,
       trustAnchors: [{ arn: TRUST_ANCHOR, caPem: anchorCa.certPem }],
@@ -36,7 +41,12 @@ export const rolesAnywhereMode: DemoMode = {
       tls: { certPem: server.certPem, keyPem: server.keyPem, caPem: tlsCa.certPem },
       credentials: (session) => {
         const issued = ctx.sts.issue(session.roleArn, session.roleSessionName, session.durationSeconds);
-        return { accessKeyId: issued.accessKeyId, secretAccessKey: issued.secretAccessKey, sessionToken: issued.sessionToken, expiration: issued.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z') };
+        return {
+          accessKeyId: issued.accessKeyId,
+          secretAccessKey: issued.secretAccessKey,
+          sessionToken: issued.sessionToken,
+          expiration: issued.expiration.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        };
       },
     });
     ctx.defer(() => standIn.close());

@@ -43,7 +43,10 @@ export interface DemoReport {
 
 const REGION = 'us-east-1';
 
-export async function runDemo(modes: DemoMode[] = MODES, print: (line: string) => void = console.log): Promise<DemoReport> {
+export async function runDemo(
+  modes: DemoMode[] = MODES,
+  print: (line: string) => void = console.log,
+): Promise<DemoReport> {
   const cleanups: Array<() => unknown> = [];
   const rows: DemoRow[] = [];
   const sts = await startStsStandIn();
@@ -73,11 +76,23 @@ async function runRow(mode: DemoMode, ctx: DemoContext): Promise<DemoRow> {
     const workspace = run.workspace.dir;
     // The workspace's GITHUB_ENV holds the credentials: it goes when the demo ends.
     ctx.defer(() => rmSync(workspace, { recursive: true, force: true }));
-    if (run.code !== 0) throw new Error(errorAnnotation(run.stdout) || `the action exited with ${run.code}: ${run.stderr.trim().split('\n').at(-1) ?? ''}`);
+    if (run.code !== 0)
+      throw new Error(
+        errorAnnotation(run.stdout) ||
+          `the action exited with ${run.code}: ${run.stderr.trim().split('\n').at(-1) ?? ''}`,
+      );
     const arn = mode.identify ? await mode.identify(run.exported, ctx) : await callerIdentity(run.exported, ctx);
     const reported = run.outputs['aws-assumed-role-arn'];
-    if (reported !== (mode.reportsAssumedRoleArn === false ? undefined : arn)) throw new Error(`the step reported ${reported ?? 'no ARN'}, but STS says the credentials are ${arn}`);
-    return { mode: mode.name, ok: true, arn, expiration: run.exported['AWS_CREDENTIAL_EXPIRATION'] ?? '', elapsedMs: run.elapsedMs, accessKeyId: run.exported['AWS_ACCESS_KEY_ID'] ?? '' };
+    if (reported !== (mode.reportsAssumedRoleArn === false ? undefined : arn))
+      throw new Error(`the step reported ${reported ?? 'no ARN'}, but STS says the credentials are ${arn}`);
+    return {
+      mode: mode.name,
+      ok: true,
+      arn,
+      expiration: run.exported['AWS_CREDENTIAL_EXPIRATION'] ?? '',
+      elapsedMs: run.elapsedMs,
+      accessKeyId: run.exported['AWS_ACCESS_KEY_ID'] ?? '',
+    };
   } catch (err) {
     return { mode: mode.name, ok: false, error: (err as Error).message, ...(run ? { elapsedMs: run.elapsedMs } : {}) };
   }
@@ -88,8 +103,14 @@ async function callerIdentity(exported: Record<string, string>, ctx: DemoContext
   const accessKeyId = exported['AWS_ACCESS_KEY_ID'];
   const secretAccessKey = exported['AWS_SECRET_ACCESS_KEY'];
   const sessionToken = exported['AWS_SESSION_TOKEN'];
-  if (!accessKeyId || !secretAccessKey || !sessionToken) throw new Error('the step exported no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN');
-  const client = new STSClient({ region: exported['AWS_REGION'] ?? ctx.region, endpoint: ctx.sts.url, credentials: { accessKeyId, secretAccessKey, sessionToken }, maxAttempts: 1 });
+  if (!accessKeyId || !secretAccessKey || !sessionToken)
+    throw new Error('the step exported no AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN');
+  const client = new STSClient({
+    region: exported['AWS_REGION'] ?? ctx.region,
+    endpoint: ctx.sts.url,
+    credentials: { accessKeyId, secretAccessKey, sessionToken },
+    maxAttempts: 1,
+  });
   try {
     const who = await client.send(new GetCallerIdentityCommand({}));
     if (!who.Arn) throw new Error('GetCallerIdentity answered without an Arn');
@@ -103,10 +124,15 @@ async function callerIdentity(exported: Record<string, string>, ctx: DemoContext
 }
 
 export function formatTable(rows: DemoRow[]): string[] {
-  const cells = rows.map((r) => (r.ok ? [r.mode, r.arn ?? '', r.expiration ?? '', String(r.elapsedMs ?? '')] : [r.mode, `FAILED: ${firstLine(r.error ?? '')}`, '', r.elapsedMs === undefined ? '' : String(r.elapsedMs)]));
+  const cells = rows.map((r) =>
+    r.ok
+      ? [r.mode, r.arn ?? '', r.expiration ?? '', String(r.elapsedMs ?? '')]
+      : [r.mode, `FAILED: ${firstLine(r.error ?? '')}`, '', r.elapsedMs === undefined ? '' : String(r.elapsedMs)],
+  );
   const table = [['mode', 'identity (GetCallerIdentity, or MinIO)', 'expires', 'ms'], ...cells];
   const widths = [0, 1, 2].map((i) => Math.max(...table.map((row) => row[i]!.length)));
-  const line = (row: string[]) => [...row.slice(0, 3).map((cell, i) => cell.padEnd(widths[i]!)), row[3]!.padStart(5)].join('  ').trimEnd();
+  const line = (row: string[]) =>
+    [...row.slice(0, 3).map((cell, i) => cell.padEnd(widths[i]!)), row[3]!.padStart(5)].join('  ').trimEnd();
   const passed = rows.filter((r) => r.ok).length;
   return [line(table[0]!), ...cells.map(line), '', `${passed}/${rows.length} modes OK`];
 }

@@ -10,7 +10,16 @@
 //   around each bundled module's function, which V8 reads as "compile now" (all of them run at once anyway), where
 //   terser drops them and each module is parsed twice. About 10 ms of a 120 ms step.
 import ncc from '@vercel/ncc';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, existsSync, writeFileSync, chmodSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  existsSync,
+  writeFileSync,
+  chmodSync,
+} from 'node:fs';
 import { transformSync } from 'esbuild';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -26,7 +35,12 @@ for (const [name, entry] of Object.entries(entries)) {
   const target = join(out, name);
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  const { code, assets } = await ncc(join(root, entry), { minify: false, quiet: true, target: 'es2022', mainFields: ['module', 'main'] });
+  const { code, assets } = await ncc(join(root, entry), {
+    minify: false,
+    quiet: true,
+    target: 'es2022',
+    mainFields: ['module', 'main'],
+  });
   const files = { 'index.js': { source: code, permissions: name === 'cli' ? 0o755 : 0o644 }, ...assets };
   for (const [file, asset] of Object.entries(files)) {
     const path = join(target, file);
@@ -38,7 +52,13 @@ for (const [name, entry] of Object.entries(entries)) {
 }
 
 function minify(source) {
-  return transformSync(source, { minify: true, format: 'esm', target: 'es2022', legalComments: 'inline', platform: 'node' }).code;
+  return transformSync(source, {
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    legalComments: 'inline',
+    platform: 'node',
+  }).code;
 }
 
 if (check) {
@@ -47,11 +67,14 @@ if (check) {
   for (const name of Object.keys(entries)) {
     const built = list(join(out, name));
     const committed = list(join(root, 'dist', name));
-    if (built.join() !== committed.join()) stale.push(`${name}: files differ (${built.join(' ')} vs ${committed.join(' ')})`);
-    else for (const f of built) {
-      const a = join(out, name, f), b = join(root, 'dist', name, f);
-      if (!readFileSync(a).equals(readFileSync(b))) stale.push(`dist/${name}/${f}`);
-    }
+    if (built.join() !== committed.join())
+      stale.push(`${name}: files differ (${built.join(' ')} vs ${committed.join(' ')})`);
+    else
+      for (const f of built) {
+        const a = join(out, name, f),
+          b = join(root, 'dist', name, f);
+        if (!readFileSync(a).equals(readFileSync(b))) stale.push(`dist/${name}/${f}`);
+      }
   }
   rmSync(out, { recursive: true, force: true });
   if (stale.length) {

@@ -12,11 +12,18 @@ const action = parse(readFileSync(join(root, 'action.yml'), 'utf8'));
 const readmePath = join(root, 'README.md');
 const readme = readFileSync(readmePath, 'utf8');
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ')
+    .trim();
 const inputs = [
   '| Input | Required | Default | Description |',
   '|---|---|---|---|',
-  ...Object.entries(action.inputs).map(([name, i]) => `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)} |`),
+  ...Object.entries(action.inputs).map(
+    ([name, i]) =>
+      `| \`${name}\` | ${i.required ? 'yes' : 'no'} | ${i.default !== undefined ? `\`${i.default}\`` : ''} | ${cell(i.description)} |`,
+  ),
 ].join('\n');
 const outputs = [
   '| Output | Description |',
@@ -41,10 +48,16 @@ const troubleshooting = [
   ...BAD_INPUTS.map((c) => `| ${cell(c.title)} | ${cell(c.expect)} |`),
 ].join('\n');
 
-const next = replaceBetween(replaceBetween(replaceBetween(readme, 'inputs', inputs), 'outputs', outputs), 'troubleshooting', troubleshooting);
+const next = replaceBetween(
+  replaceBetween(replaceBetween(readme, 'inputs', inputs), 'outputs', outputs),
+  'troubleshooting',
+  troubleshooting,
+);
 if (process.argv.includes('--check')) {
   if (next !== readme) {
-    console.error("README.md's inputs/outputs tables are out of step with action.yml or the bad-input catalogue: run 'npm run docs'");
+    console.error(
+      "README.md's inputs/outputs tables are out of step with action.yml or the bad-input catalogue: run 'npm run docs'",
+    );
     process.exit(1);
   }
   console.log('README tables match action.yml');

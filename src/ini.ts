@@ -34,18 +34,23 @@ const CONTROL = /\p{Cc}/u;
 
 function refuseControl(what: string, text: string): void {
   const at = text.search(CONTROL);
-  if (at >= 0) throw new IniEditError(`${what} contains a control character (U+${text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')})`);
+  if (at >= 0)
+    throw new IniEditError(
+      `${what} contains a control character (U+${text.codePointAt(at)!.toString(16).toUpperCase().padStart(4, '0')})`,
+    );
 }
 
 /** Refuses a section name or entry that would break the file or be read back differently. */
 export function checkWritable(name: string, entries: Entries): void {
   refuseControl('the section name', name);
-  if (/[[\]]/.test(name) || name.trim() !== name || name === '') throw new IniEditError('the section name has brackets, surrounding spaces or is empty');
+  if (/[[\]]/.test(name) || name.trim() !== name || name === '')
+    throw new IniEditError('the section name has brackets, surrounding spaces or is empty');
   for (const [key, value] of entries) {
     refuseControl('a key', key);
     if (!/^[A-Za-z0-9_.-]+$/.test(key)) throw new IniEditError(`the key '${key}' is not a plain INI key`);
     refuseControl(`the value of ${key}`, value);
-    if (value.trim() !== value) throw new IniEditError(`the value of ${key} has surrounding spaces, which readers strip`);
+    if (value.trim() !== value)
+      throw new IniEditError(`the value of ${key} has surrounding spaces, which readers strip`);
   }
 }
 
@@ -114,10 +119,20 @@ export function upsertSection(text: string, name: string, entries: Entries): str
  * The same for a section of nested blocks, as botocore reads a `[services name]` section: each block is a key with
  * no value and its settings indented below it (`s3 =` then `  endpoint_url = ...`).
  */
-export function upsertNestedSection(text: string, name: string, blocks: ReadonlyArray<readonly [string, Entries]>): string {
-  checkWritable(name, blocks.map(([block]) => [block, ''] as const));
+export function upsertNestedSection(
+  text: string,
+  name: string,
+  blocks: ReadonlyArray<readonly [string, Entries]>,
+): string {
+  checkWritable(
+    name,
+    blocks.map(([block]) => [block, ''] as const),
+  );
   for (const [, entries] of blocks) checkWritable(name, entries);
-  const rendered = [`[${name}]`, ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)])];
+  const rendered = [
+    `[${name}]`,
+    ...blocks.flatMap(([block, entries]) => [`${block} =`, ...entries.map(([k, v]) => `  ${k} = ${v}`)]),
+  ];
   return replaceSection(text, name, rendered);
 }
 
@@ -169,17 +184,25 @@ export function setKey(text: string, name: string, key: string, value: string): 
   checkWritable(name, [[key, value]]);
   const lines = splitLines(text);
   const spans = findSections(lines, name);
-  if (spans.length === 0) return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
-  if (spans.length > 1) throw new IniEditError(`[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`);
+  if (spans.length === 0)
+    return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
+  if (spans.length > 1)
+    throw new IniEditError(
+      `[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`,
+    );
   const span = spans[0]!;
   const all = keyLines(lines, span);
   const existing = all.filter((k) => k.key === key.toLowerCase());
-  if (existing.length > 1) throw new IniEditError(`[${name}] sets ${key} ${existing.length} times; botocore and the AWS CLI refuse such a file`);
+  if (existing.length > 1)
+    throw new IniEditError(
+      `[${name}] sets ${key} ${existing.length} times; botocore and the AWS CLI refuse such a file`,
+    );
   const line = `${key} = ${value}`;
   const at = existing[0];
   if (at) {
     const next = all.find((k) => k.index > at.index)?.index ?? span.end;
-    if (lines.slice(at.index + 1, next).some((l) => !/^\s*(?:[#;].*)?$/.test(l))) throw new IniEditError(`${key} in [${name}] has indented continuation lines`);
+    if (lines.slice(at.index + 1, next).some((l) => !/^\s*(?:[#;].*)?$/.test(l)))
+      throw new IniEditError(`${key} in [${name}] has indented continuation lines`);
     const previousLine = lines[at.index]!;
     lines[at.index] = line;
     return { text: lines.join(lineEnding(text)), previousLine, createdSection: false };
@@ -192,7 +215,14 @@ export function setKey(text: string, name: string, key: string, value: string): 
  * Undoes setKey: only while the key's line is still exactly the one written, puts back `previousLine` (or removes
  * the line), and removes a section setKey created once it holds nothing else. Returns undefined when it was changed.
  */
-export function restoreKey(text: string, name: string, key: string, value: string, previousLine: string | null, createdSection: boolean): string | undefined {
+export function restoreKey(
+  text: string,
+  name: string,
+  key: string,
+  value: string,
+  previousLine: string | null,
+  createdSection: boolean,
+): string | undefined {
   const lines = text.split(/\r?\n/);
   const spans = findSections(lines, name);
   if (spans.length !== 1) return undefined;
@@ -202,7 +232,11 @@ export function restoreKey(text: string, name: string, key: string, value: strin
   if (previousLine === null) lines.splice(existing[0]!.index, 1);
   else lines[existing[0]!.index] = previousLine;
   const after = lines.join(lineEnding(text));
-  if (createdSection && previousLine === null && keyLines(lines, { start: span.start, end: span.end - 1 }).length === 0) {
+  if (
+    createdSection &&
+    previousLine === null &&
+    keyLines(lines, { start: span.start, end: span.end - 1 }).length === 0
+  ) {
     return removeSection(after, name);
   }
   return after;

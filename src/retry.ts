@@ -25,15 +25,27 @@ export interface RetryPolicy {
 
 /** The error codes services use to say "too many requests": STS, IoT, Roles Anywhere, S3-compatible stores. */
 const THROTTLING_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'ThrottledException', 'RequestLimitExceeded', 'TooManyRequestsException',
-  'RequestThrottled', 'RequestThrottledException', 'SlowDown', 'HTTP 429',
+  'Throttling',
+  'ThrottlingException',
+  'ThrottledException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'RequestThrottled',
+  'RequestThrottledException',
+  'SlowDown',
+  'HTTP 429',
 ]);
 
 export function isThrottling(err: AwsError): boolean {
   return THROTTLING_CODES.has(err.code);
 }
 
-export const RETRY_DEFAULTS = { baseDelayMs: 200, maxDelayMs: 5000, throttleBaseDelayMs: 2000, throttleMaxDelayMs: 10_000 } as const;
+export const RETRY_DEFAULTS = {
+  baseDelayMs: 200,
+  maxDelayMs: 5000,
+  throttleBaseDelayMs: 2000,
+  throttleMaxDelayMs: 10_000,
+} as const;
 
 export interface RetryClock {
   now(): number;
@@ -77,11 +89,25 @@ export async function withRetry<T>(
       if (throttled) throttles++;
       else failures++;
       if (!throttled && failures >= policy.maxAttempts) {
-        throw new AwsError(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`), false);
+        throw new AwsError(
+          err.call,
+          err.code,
+          err.serviceMessage,
+          joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''} (retry-max-attempts)`),
+          false,
+        );
       }
-      const delay = throttled ? backoffDelay(throttles, clock.random(), throttleBase, throttleCap) : backoffDelay(failures, clock.random(), base, cap);
+      const delay = throttled
+        ? backoffDelay(throttles, clock.random(), throttleBase, throttleCap)
+        : backoffDelay(failures, clock.random(), base, cap);
       if (clock.now() + delay >= policy.deadline) {
-        throw new AwsError(err.call, err.code, err.serviceMessage, joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`), false);
+        throw new AwsError(
+          err.call,
+          err.code,
+          err.serviceMessage,
+          joinHint(err.hint, `Gave up after ${attempt} attempt${attempt > 1 ? 's' : ''}: action-timeout-s was reached`),
+          false,
+        );
       }
       onRetry?.(err, attempt, delay);
       await clock.sleep(delay);
@@ -90,7 +116,13 @@ export async function withRetry<T>(
 }
 
 function timedOut(call: string, attempts: number): AwsError {
-  return new AwsError(call, 'Timeout', '', `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`, false);
+  return new AwsError(
+    call,
+    'Timeout',
+    '',
+    `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`,
+    false,
+  );
 }
 
 function joinHint(hint: string, more: string): string {

@@ -39,8 +39,16 @@ before(async () => {
   gh = await startGithubStandIn({ token: TOKEN });
   gh.addRepository(REPO);
   const pki = await createIotTestPki({ endpointHost: 'localhost' });
-  iotEndpoint = await startIotStandIn({ pki, clientVerification: 'registered-only', roleAliases: { [`${NAME}-role-alias`]: { roleArn: `arn:aws:iam::123456789012:role/${NAME}-role` } } });
-  iot = new IoTClient({ region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+  iotEndpoint = await startIotStandIn({
+    pki,
+    clientVerification: 'registered-only',
+    roleAliases: { [`${NAME}-role-alias`]: { roleArn: `arn:aws:iam::123456789012:role/${NAME}-role` } },
+  });
+  iot = new IoTClient({
+    region: 'us-east-1',
+    endpoint: moto.url,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  });
   dir = mkdtempSync(join(tmpdir(), 'bootstrap-github-'));
 });
 after(async () => {
@@ -62,14 +70,35 @@ interface Run {
 async function bootstrap(args: string[]): Promise<Run> {
   const since = proxy.requests.length;
   const ghSince = gh.writes().length;
-  const child = spawn(process.execPath, [CLI, 'bootstrap', ...args, '--aws-region', 'us-east-1', '--github-repo', REPO, '--iot-credential-endpoint', UNREACHABLE_ENDPOINT], {
-    cwd: dir,
-    env: {
-      PATH: process.env['PATH'] ?? '', HOME: dir,
-      AWS_ENDPOINT_URL: proxy.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_MAX_ATTEMPTS: '1', AWS_EC2_METADATA_DISABLED: 'true',
-      GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, ASLC_GITHUB_WRITE_INTERVAL_MS: '0',
+  const child = spawn(
+    process.execPath,
+    [
+      CLI,
+      'bootstrap',
+      ...args,
+      '--aws-region',
+      'us-east-1',
+      '--github-repo',
+      REPO,
+      '--iot-credential-endpoint',
+      UNREACHABLE_ENDPOINT,
+    ],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: dir,
+        AWS_ENDPOINT_URL: proxy.url,
+        AWS_ACCESS_KEY_ID: 'testing',
+        AWS_SECRET_ACCESS_KEY: 'testing',
+        AWS_MAX_ATTEMPTS: '1',
+        AWS_EC2_METADATA_DISABLED: 'true',
+        GITHUB_TOKEN: TOKEN,
+        GITHUB_API_URL: gh.url,
+        ASLC_GITHUB_WRITE_INTERVAL_MS: '0',
+      },
     },
-  });
+  );
   const done = await collect(child);
   return { ...done, awsWrites: awsWrites(proxy.requests.slice(since)), githubWrites: gh.writes().length - ghSince };
 }
@@ -80,7 +109,9 @@ function awsWrites(requests: RecordedRequest[]): string[] {
     .map((r) => {
       const action = r.params.get('Action');
       if (action) return /^(Get|List)/.test(action) ? '' : `iam:${action}`;
-      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/')) ? '' : `iot:${r.method} ${r.path.split('?')[0]}`;
+      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/'))
+        ? ''
+        : `iot:${r.method} ${r.path.split('?')[0]}`;
     })
     .filter(Boolean);
 }
@@ -97,7 +128,12 @@ async function mirrorCertificates(): Promise<void> {
 const seen = new Set<string>();
 
 /** dist/main with what the repository holds, as `${{ secrets.* }}` and `${{ vars.* }}` would pass it. */
-function runWithRepository(secrets: { certificate: string; key: string } = { certificate: gh.secret(REPO, 'IOT_CERTIFICATE')!, key: gh.secret(REPO, 'IOT_PRIVATE_KEY')! }) {
+function runWithRepository(
+  secrets: { certificate: string; key: string } = {
+    certificate: gh.secret(REPO, 'IOT_CERTIFICATE')!,
+    key: gh.secret(REPO, 'IOT_PRIVATE_KEY')!,
+  },
+) {
   return runAction('main', {
     inputs: {
       'aws-region': gh.variable(REPO, 'IOT_AWS_REGION')!,
@@ -157,7 +193,11 @@ test('rotate: a dry run writes nothing; the real one delivers a verified certifi
   const oldDesc = (await iot.send(new DescribeCertificateCommand({ certificateId: oldId }))).certificateDescription!;
   assert.equal(oldDesc.status, 'INACTIVE');
   const principals = (await iot.send(new ListThingPrincipalsCommand({ thingName: NAME }))).principals ?? [];
-  assert.deepEqual(principals.map((p) => p.split('/').pop()), [newId], 'only the new certificate is attached');
+  assert.deepEqual(
+    principals.map((p) => p.split('/').pop()),
+    [newId],
+    'only the new certificate is attached',
+  );
   seen.add(newId);
   await mirrorCertificates();
   assert.equal((await runWithRepository()).code, 0, 'the new secrets work');
@@ -172,7 +212,11 @@ test('a rotation that stops half-way (GitHub fails on the secret) is named, keep
   assert.match(failed.stderr + failed.stdout, /github:PUT write a secret of octo\/app failed: HTTP 502/);
   const pending = gh.variable(REPO, 'IOT_CERTIFICATE_ID_NEXT');
   assert.ok(pending, 'the pending certificate is recorded');
-  assert.equal((await iot.send(new DescribeCertificateCommand({ certificateId: before.id }))).certificateDescription!.status, 'ACTIVE', 'the old certificate still works');
+  assert.equal(
+    (await iot.send(new DescribeCertificateCommand({ certificateId: before.id }))).certificateDescription!.status,
+    'ACTIVE',
+    'the old certificate still works',
+  );
   seen.add(pending);
 
   const rerun = await bootstrap(['rotate', NAME]);
@@ -181,7 +225,11 @@ test('a rotation that stops half-way (GitHub fails on the secret) is named, keep
   const final = gh.variable(REPO, 'IOT_CERTIFICATE_ID')!;
   assert.ok(final !== before.id && final !== pending);
   assert.equal(gh.variable(REPO, 'IOT_CERTIFICATE_ID_NEXT'), undefined);
-  for (const id of [before.id, pending]) assert.equal((await iot.send(new DescribeCertificateCommand({ certificateId: id }))).certificateDescription!.status, 'INACTIVE');
+  for (const id of [before.id, pending])
+    assert.equal(
+      (await iot.send(new DescribeCertificateCommand({ certificateId: id }))).certificateDescription!.status,
+      'INACTIVE',
+    );
   seen.add(final);
   await mirrorCertificates();
   assert.equal((await runWithRepository()).code, 0);
@@ -192,7 +240,10 @@ test('revoke: the certificate is REVOKED in AWS and the secrets and variables ar
   const key = { certificate: gh.secret(REPO, 'IOT_CERTIFICATE')!, key: gh.secret(REPO, 'IOT_PRIVATE_KEY')! };
   const run = await bootstrap(['revoke', NAME]);
   assert.equal(run.code, 0, run.stderr + run.stdout);
-  assert.equal((await iot.send(new DescribeCertificateCommand({ certificateId: id }))).certificateDescription!.status, 'REVOKED');
+  assert.equal(
+    (await iot.send(new DescribeCertificateCommand({ certificateId: id }))).certificateDescription!.status,
+    'REVOKED',
+  );
   assert.deepEqual(gh.secretNames(REPO), []);
   assert.deepEqual(gh.variableNames(REPO), []);
   await mirrorCertificates();

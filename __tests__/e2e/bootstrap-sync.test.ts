@@ -9,8 +9,21 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DescribeCertificateCommand, DescribeRoleAliasCommand, DescribeThingCommand, IoTClient, ListThingPrincipalsCommand, UpdateCertificateCommand } from '@aws-sdk/client-iot';
-import { CreatePolicyCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListAttachedRolePoliciesCommand } from '@aws-sdk/client-iam';
+import {
+  DescribeCertificateCommand,
+  DescribeRoleAliasCommand,
+  DescribeThingCommand,
+  IoTClient,
+  ListThingPrincipalsCommand,
+  UpdateCertificateCommand,
+} from '@aws-sdk/client-iot';
+import {
+  CreatePolicyCommand,
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  IAMClient,
+  ListAttachedRolePoliciesCommand,
+} from '@aws-sdk/client-iam';
 import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
@@ -35,12 +48,24 @@ before(async () => {
   proxy = await startFaultProxy(moto.url);
   gh = await startGithubStandIn({ token: TOKEN });
   for (const repo of ['octo/api', 'octo/web', 'octo/docs']) gh.addRepository(repo);
-  const aws = { region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } };
+  const aws = {
+    region: 'us-east-1',
+    endpoint: moto.url,
+    credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+  };
   iot = new IoTClient(aws);
   iam = new IAMClient(aws);
   dir = mkdtempSync(join(tmpdir(), 'bootstrap-sync-'));
   // The permissions octo/api's jobs get, made beforehand as an account's administrators would.
-  await iam.send(new CreatePolicyCommand({ PolicyName: 'api-deploy', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] }) }));
+  await iam.send(
+    new CreatePolicyCommand({
+      PolicyName: 'api-deploy',
+      PolicyDocument: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }],
+      }),
+    }),
+  );
 });
 after(async () => {
   iot?.destroy();
@@ -90,14 +115,26 @@ async function bootstrap(args: string[]): Promise<Run & { requests: RecordedRequ
   const child = spawn(process.execPath, [CLI, 'bootstrap', ...args, '--aws-region', 'us-east-1'], {
     cwd: dir,
     env: {
-      PATH: process.env['PATH'] ?? '', HOME: dir,
-      AWS_ENDPOINT_URL: proxy.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_EC2_METADATA_DISABLED: 'true',
-      GITHUB_TOKEN: TOKEN, GITHUB_API_URL: gh.url, ASLC_GITHUB_WRITE_INTERVAL_MS: '0',
+      PATH: process.env['PATH'] ?? '',
+      HOME: dir,
+      AWS_ENDPOINT_URL: proxy.url,
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      GITHUB_TOKEN: TOKEN,
+      GITHUB_API_URL: gh.url,
+      ASLC_GITHUB_WRITE_INTERVAL_MS: '0',
     },
   });
   const done = await collect(child);
   const seen = proxy.requests.slice(since);
-  return { ...done, awsWrites: awsWrites(seen), githubWrites: gh.writes().length - ghSince, awsCalls: seen.length, requests: seen };
+  return {
+    ...done,
+    awsWrites: awsWrites(seen),
+    githubWrites: gh.writes().length - ghSince,
+    awsCalls: seen.length,
+    requests: seen,
+  };
 }
 
 /** IAM: non-Get/List actions; IoT REST: anything but GET (and the read-only POST of ListAttachedPolicies). */
@@ -106,18 +143,22 @@ function awsWrites(requests: RecordedRequest[]): string[] {
     .map((r) => {
       const action = r.params.get('Action');
       if (action) return /^(Get|List)/.test(action) ? '' : `iam:${action}`;
-      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/')) ? '' : `iot:${r.method} ${r.path.split('?')[0]}`;
+      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/'))
+        ? ''
+        : `iot:${r.method} ${r.path.split('?')[0]}`;
     })
     .filter(Boolean);
 }
 
-const planLine = (stdout: string, action: string, where: string) => new RegExp(`^  ${action} +${where.replace(/[()/]/g, '\\$&')} +\\S+`, 'm').test(stdout);
+const planLine = (stdout: string, action: string, where: string) =>
+  new RegExp(`^  ${action} +${where.replace(/[()/]/g, '\\$&')} +\\S+`, 'm').test(stdout);
 
 test('a dry run on an empty account prints a create for each repository and writes nothing', async () => {
   const run = await sync(ALL, ['--dry-run']);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /Dry run, nothing was changed\. The plan \(3 create\)/);
-  for (const where of ['octo/api', 'octo/web (environment production)', 'octo/docs']) assert.ok(planLine(run.stdout, 'create', where), `${where}: ${run.stdout}`);
+  for (const where of ['octo/api', 'octo/web (environment production)', 'octo/docs'])
+    assert.ok(planLine(run.stdout, 'create', where), `${where}: ${run.stdout}`);
   assert.deepEqual(run.awsWrites, []);
   assert.equal(run.githubWrites, 0);
 });
@@ -126,7 +167,11 @@ test('sync provisions three repositories: secrets sealed into each, the thing ma
   const run = await sync(ALL);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /Done \(3 create\)/);
-  for (const [repo, env, name] of [['octo/api', undefined, 'gh-octo-api'], ['octo/web', 'production', 'gh-octo-web-production'], ['octo/docs', undefined, 'gh-octo-docs']] as const) {
+  for (const [repo, env, name] of [
+    ['octo/api', undefined, 'gh-octo-api'],
+    ['octo/web', 'production', 'gh-octo-web-production'],
+    ['octo/docs', undefined, 'gh-octo-docs'],
+  ] as const) {
     assert.deepEqual(gh.secretNames(repo, env), ['IOT_CERTIFICATE', 'IOT_PRIVATE_KEY'], repo);
     assert.match(gh.secret(repo, 'IOT_PRIVATE_KEY', env)!, /-----BEGIN (RSA )?PRIVATE KEY-----/);
     assert.equal(gh.variable(repo, 'IOT_THING_NAME', env), name);
@@ -134,14 +179,29 @@ test('sync provisions three repositories: secrets sealed into each, the thing ma
     const id = gh.variable(repo, 'IOT_CERTIFICATE_ID', env)!;
     const cert = (await iot.send(new DescribeCertificateCommand({ certificateId: id }))).certificateDescription!;
     assert.equal(cert.status, 'ACTIVE');
-    assert.equal(cert.certificatePem, gh.secret(repo, 'IOT_CERTIFICATE', env), 'the secret is the certificate AWS holds');
+    assert.equal(
+      cert.certificatePem,
+      gh.secret(repo, 'IOT_CERTIFICATE', env),
+      'the secret is the certificate AWS holds',
+    );
     const thing = await iot.send(new DescribeThingCommand({ thingName: name }));
-    assert.deepEqual(thing.attributes, { 'created-by': 'aws-short-lived-credentials', 'github-repo': repo, ...(env ? { 'github-environment': env } : {}) });
+    assert.deepEqual(thing.attributes, {
+      'created-by': 'aws-short-lived-credentials',
+      'github-repo': repo,
+      ...(env ? { 'github-environment': env } : {}),
+    });
   }
-  assert.deepEqual(gh.secretNames('octo/web'), [], 'the environment\'s secrets, not the repository\'s');
-  const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'gh-octo-api-role' }))).AttachedPolicies ?? [];
-  assert.deepEqual(attached.map((p) => p.PolicyArn), [POLICY]);
-  const key = gh.secret('octo/api', 'IOT_PRIVATE_KEY')!.split('\n').find((l) => l.length > 40)!;
+  assert.deepEqual(gh.secretNames('octo/web'), [], "the environment's secrets, not the repository's");
+  const attached =
+    (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'gh-octo-api-role' }))).AttachedPolicies ?? [];
+  assert.deepEqual(
+    attached.map((p) => p.PolicyArn),
+    [POLICY],
+  );
+  const key = gh
+    .secret('octo/api', 'IOT_PRIVATE_KEY')!
+    .split('\n')
+    .find((l) => l.length > 40)!;
   assert.ok(!run.stdout.includes(key) && !run.stderr.includes(key), 'no key in the output');
 });
 
@@ -150,7 +210,10 @@ test('a second sync is all ok and writes nothing at either peer, through an AWS 
   const run = await sync(ALL);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /Done \(3 ok\)/);
-  assert.ok(proxy.requests.some((r) => r.fault === 'status'), 'the Throttling answer was given');
+  assert.ok(
+    proxy.requests.some((r) => r.fault === 'status'),
+    'the Throttling answer was given',
+  );
   assert.deepEqual(run.awsWrites, []);
   assert.equal(run.githubWrites, 0);
 });
@@ -166,9 +229,16 @@ test('a certificate found INACTIVE is rotated: a new pair delivered, the old one
   const newId = gh.variable('octo/api', 'IOT_CERTIFICATE_ID')!;
   assert.notEqual(newId, oldId);
   assert.notEqual(gh.secret('octo/api', 'IOT_PRIVATE_KEY'), oldKey);
-  assert.equal((await iot.send(new DescribeCertificateCommand({ certificateId: newId }))).certificateDescription!.status, 'ACTIVE');
+  assert.equal(
+    (await iot.send(new DescribeCertificateCommand({ certificateId: newId }))).certificateDescription!.status,
+    'ACTIVE',
+  );
   const principals = (await iot.send(new ListThingPrincipalsCommand({ thingName: 'gh-octo-api' }))).principals ?? [];
-  assert.deepEqual(principals.map((p) => p.split('/').pop()), [newId], 'only the new certificate is attached');
+  assert.deepEqual(
+    principals.map((p) => p.split('/').pop()),
+    [newId],
+    'only the new certificate is attached',
+  );
   const again = await sync(ALL);
   assert.match(again.stdout, /Done \(3 ok\)/);
   assert.deepEqual(again.awsWrites, []);
@@ -188,10 +258,17 @@ test('a repository dropped from the file: the dry run writes nothing; then its c
   const run = await sync(WITHOUT_DOCS);
   assert.equal(run.code, 0, run.stderr + run.stdout);
   assert.match(run.stdout, /Done \(2 ok, 1 revoke\)/);
-  assert.ok(run.awsWrites.some((w) => w === `iot:PUT /certificates/${id}`), `UpdateCertificate REVOKED: ${run.awsWrites.join(' ')}`);
+  assert.ok(
+    run.awsWrites.some((w) => w === `iot:PUT /certificates/${id}`),
+    `UpdateCertificate REVOKED: ${run.awsWrites.join(' ')}`,
+  );
   assert.deepEqual(gh.secretNames('octo/docs'), []);
   assert.deepEqual(gh.variableNames('octo/docs'), []);
-  await assert.rejects(iot.send(new DescribeCertificateCommand({ certificateId: id })), /ResourceNotFound|not found|does not exist/i, 'the revoked certificate is deleted');
+  await assert.rejects(
+    iot.send(new DescribeCertificateCommand({ certificateId: id })),
+    /ResourceNotFound|not found|does not exist/i,
+    'the revoked certificate is deleted',
+  );
   await assert.rejects(iot.send(new DescribeThingCommand({ thingName: 'gh-octo-docs' })));
   await assert.rejects(iot.send(new DescribeRoleAliasCommand({ roleAlias: 'gh-octo-docs-role-alias' })));
   await assert.rejects(iam.send(new GetRoleCommand({ RoleName: 'gh-octo-docs-role' })));
@@ -222,16 +299,33 @@ test('a mistake in the file is named with its entry and key, before any call', a
 /** AWS IoT's REST routes (docs.aws.amazon.com/iot/latest/apireference) as the IAM action each one is authorized as. */
 const IOT_ROUTES: Array<[string, RegExp, string]> = [
   ['GET', /^\/things$/, 'ListThings'],
-  ['GET', /^\/things\/[^/]+$/, 'DescribeThing'], ['POST', /^\/things\/[^/]+$/, 'CreateThing'], ['DELETE', /^\/things\/[^/]+$/, 'DeleteThing'],
-  ['GET', /^\/things\/[^/]+\/principals$/, 'ListThingPrincipals'], ['PUT', /^\/things\/[^/]+\/principals$/, 'AttachThingPrincipal'], ['DELETE', /^\/things\/[^/]+\/principals$/, 'DetachThingPrincipal'],
-  ['GET', /^\/thing-types\/[^/]+$/, 'DescribeThingType'], ['POST', /^\/thing-types\/[^/]+$/, 'CreateThingType'], ['DELETE', /^\/thing-types\/[^/]+$/, 'DeleteThingType'], ['POST', /^\/thing-types\/[^/]+\/deprecate$/, 'DeprecateThingType'],
+  ['GET', /^\/things\/[^/]+$/, 'DescribeThing'],
+  ['POST', /^\/things\/[^/]+$/, 'CreateThing'],
+  ['DELETE', /^\/things\/[^/]+$/, 'DeleteThing'],
+  ['GET', /^\/things\/[^/]+\/principals$/, 'ListThingPrincipals'],
+  ['PUT', /^\/things\/[^/]+\/principals$/, 'AttachThingPrincipal'],
+  ['DELETE', /^\/things\/[^/]+\/principals$/, 'DetachThingPrincipal'],
+  ['GET', /^\/thing-types\/[^/]+$/, 'DescribeThingType'],
+  ['POST', /^\/thing-types\/[^/]+$/, 'CreateThingType'],
+  ['DELETE', /^\/thing-types\/[^/]+$/, 'DeleteThingType'],
+  ['POST', /^\/thing-types\/[^/]+\/deprecate$/, 'DeprecateThingType'],
   ['POST', /^\/keys-and-certificate$/, 'CreateKeysAndCertificate'],
-  ['GET', /^\/certificates\/[^/]+$/, 'DescribeCertificate'], ['PUT', /^\/certificates\/[^/]+$/, 'UpdateCertificate'], ['DELETE', /^\/certificates\/[^/]+$/, 'DeleteCertificate'],
+  ['GET', /^\/certificates\/[^/]+$/, 'DescribeCertificate'],
+  ['PUT', /^\/certificates\/[^/]+$/, 'UpdateCertificate'],
+  ['DELETE', /^\/certificates\/[^/]+$/, 'DeleteCertificate'],
   ['POST', /^\/attached-policies\/[^/]+$/, 'ListAttachedPolicies'],
-  ['PUT', /^\/target-policies\/[^/]+$/, 'AttachPolicy'], ['POST', /^\/target-policies\/[^/]+$/, 'DetachPolicy'],
-  ['GET', /^\/policies\/[^/]+$/, 'GetPolicy'], ['POST', /^\/policies\/[^/]+$/, 'CreatePolicy'], ['DELETE', /^\/policies\/[^/]+$/, 'DeletePolicy'],
-  ['GET', /^\/policies\/[^/]+\/version$/, 'ListPolicyVersions'], ['POST', /^\/policies\/[^/]+\/version$/, 'CreatePolicyVersion'], ['DELETE', /^\/policies\/[^/]+\/version\/[^/]+$/, 'DeletePolicyVersion'],
-  ['GET', /^\/role-aliases\/[^/]+$/, 'DescribeRoleAlias'], ['POST', /^\/role-aliases\/[^/]+$/, 'CreateRoleAlias'], ['PUT', /^\/role-aliases\/[^/]+$/, 'UpdateRoleAlias'], ['DELETE', /^\/role-aliases\/[^/]+$/, 'DeleteRoleAlias'],
+  ['PUT', /^\/target-policies\/[^/]+$/, 'AttachPolicy'],
+  ['POST', /^\/target-policies\/[^/]+$/, 'DetachPolicy'],
+  ['GET', /^\/policies\/[^/]+$/, 'GetPolicy'],
+  ['POST', /^\/policies\/[^/]+$/, 'CreatePolicy'],
+  ['DELETE', /^\/policies\/[^/]+$/, 'DeletePolicy'],
+  ['GET', /^\/policies\/[^/]+\/version$/, 'ListPolicyVersions'],
+  ['POST', /^\/policies\/[^/]+\/version$/, 'CreatePolicyVersion'],
+  ['DELETE', /^\/policies\/[^/]+\/version\/[^/]+$/, 'DeletePolicyVersion'],
+  ['GET', /^\/role-aliases\/[^/]+$/, 'DescribeRoleAlias'],
+  ['POST', /^\/role-aliases\/[^/]+$/, 'CreateRoleAlias'],
+  ['PUT', /^\/role-aliases\/[^/]+$/, 'UpdateRoleAlias'],
+  ['DELETE', /^\/role-aliases\/[^/]+$/, 'DeleteRoleAlias'],
   ['GET', /^\/endpoint$/, 'DescribeEndpoint'],
 ];
 
@@ -259,18 +353,33 @@ const NOT_CALLED_HERE: Record<string, string> = {
   'iam:PassRole': 'authorizes CreateRoleAlias handing the role to credentials.iot.amazonaws.com',
 };
 
-test('sync calls exactly what the operator role\'s policy allows: nothing outside it, and nothing in it goes unexplained', () => {
-  const allowed = new Set(operatorPolicyDocument('aws', 'us-east-1').Statement.flatMap((s) => [s['Action']].flat() as string[]));
+test("sync calls exactly what the operator role's policy allows: nothing outside it, and nothing in it goes unexplained", () => {
+  const allowed = new Set(
+    operatorPolicyDocument('aws', 'us-east-1').Statement.flatMap((s) => [s['Action']].flat() as string[]),
+  );
   const called = new Set(syncRequests.map(actionOf));
-  assert.deepEqual([...called].filter((a) => !allowed.has(a)), [], 'called but not allowed');
-  assert.deepEqual([...allowed].filter((a) => !called.has(a)).sort(), Object.keys(NOT_CALLED_HERE).sort(), 'allowed but not called (and not explained)');
+  assert.deepEqual(
+    [...called].filter((a) => !allowed.has(a)),
+    [],
+    'called but not allowed',
+  );
+  assert.deepEqual(
+    [...allowed].filter((a) => !called.has(a)).sort(),
+    Object.keys(NOT_CALLED_HERE).sort(),
+    'allowed but not called (and not explained)',
+  );
 });
 
 test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
   const run = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
   assert.equal(run.code, 0, run.stderr + run.stdout);
-  assert.match(run.stdout, new RegExp(`create +iam-role-inline-policy +${OPERATOR_POLICY_NAME} -> github-octo-operator`));
-  const got = await iam.send(new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }));
+  assert.match(
+    run.stdout,
+    new RegExp(`create +iam-role-inline-policy +${OPERATOR_POLICY_NAME} -> github-octo-operator`),
+  );
+  const got = await iam.send(
+    new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }),
+  );
   const document = JSON.parse(decodeURIComponent(got.PolicyDocument!)) as unknown;
   assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1'))));
   const again = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);

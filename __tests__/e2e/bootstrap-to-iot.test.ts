@@ -25,20 +25,38 @@ before(async () => {
   moto = await startMoto();
   dir = newWorkspace().dir;
   const pki = await createIotTestPki({ endpointHost: 'localhost' });
-  iot = await startIotStandIn({ pki, clientVerification: 'registered-only', roleAliases: { [`${NAME}-role-alias`]: { roleArn: `arn:aws:iam::123456789012:role/${NAME}-role` } } });
+  iot = await startIotStandIn({
+    pki,
+    clientVerification: 'registered-only',
+    roleAliases: { [`${NAME}-role-alias`]: { roleArn: `arn:aws:iam::123456789012:role/${NAME}-role` } },
+  });
 });
 after(async () => {
   await iot?.close();
   await moto?.stop();
 });
 
-function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return collect(spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env } }));
+function cli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return collect(
+    spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { PATH: process.env['PATH'] ?? '', HOME: dir, ...env } }),
+  );
 }
 
 test('bootstrap iot output works with the CLI and the action against the mTLS endpoint', async () => {
-  const operator = { AWS_ENDPOINT_URL: moto.url, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
-  const made = await cli(['bootstrap', 'iot', NAME, '--aws-region', 'us-east-1', '--out', join(dir, 'output')], operator);
+  const operator = {
+    AWS_ENDPOINT_URL: moto.url,
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const made = await cli(
+    ['bootstrap', 'iot', NAME, '--aws-region', 'us-east-1', '--out', join(dir, 'output')],
+    operator,
+  );
   assert.equal(made.code, 0, made.stderr);
   const out = join(dir, 'output', NAME);
   const keyPem = readFileSync(join(out, 'private.key'), 'utf8');

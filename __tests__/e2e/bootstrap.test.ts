@@ -97,7 +97,9 @@ function writes(run: Run): string[] {
     .map((r) => {
       const action = r.params.get('Action');
       if (action) return /^(Get|List)/.test(action) ? '' : `iam:${action}`;
-      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/')) ? '' : `iot:${r.method} ${r.path.split('?')[0]}`;
+      return r.method === 'GET' || (r.method === 'POST' && r.path.startsWith('/attached-policies/'))
+        ? ''
+        : `iot:${r.method} ${r.path.split('?')[0]}`;
     })
     .filter(Boolean);
 }
@@ -117,7 +119,13 @@ function faultAfter(when: (r: RecordedRequest) => boolean, fault: Fault): void {
   };
 }
 
-async function counts(): Promise<{ things: number; certificates: number; policies: number; aliases: number; roles: number }> {
+async function counts(): Promise<{
+  things: number;
+  certificates: number;
+  policies: number;
+  aliases: number;
+  roles: number;
+}> {
   return {
     things: (await iot.send(new ListThingsCommand({}))).things?.length ?? 0,
     certificates: (await iot.send(new ListCertificatesCommand({}))).certificates?.length ?? 0,
@@ -128,7 +136,9 @@ async function counts(): Promise<{ things: number; certificates: number; policie
 }
 
 async function thingCertificates(thing: string): Promise<string[]> {
-  return ((await iot.send(new ListThingPrincipalsCommand({ thingName: thing }))).principals ?? []).map((p) => p.split('/').pop()!);
+  return ((await iot.send(new ListThingPrincipalsCommand({ thingName: thing }))).principals ?? []).map((p) =>
+    p.split('/').pop()!,
+  );
 }
 
 async function certificateStatus(id: string): Promise<string | undefined> {
@@ -152,14 +162,17 @@ const out = (name: string, file: string) => join(dir, 'output', name, file);
 
 /** The base64 lines of a PEM file: none may appear in anything the CLI prints. */
 function pemBodyLines(path: string): string[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.length >= 40 && !l.startsWith('-----'));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length >= 40 && !l.startsWith('-----'));
 }
 
 function assertNoPem(run: Run, name: string): void {
   const printed = run.stdout + run.stderr;
   assert.ok(!printed.includes('-----BEGIN'), 'a PEM header was printed');
   for (const file of ['private.key', 'certificate.pem']) {
-    for (const line of pemBodyLines(out(name, file))) assert.ok(!printed.includes(line), `a line of ${file} was printed`);
+    for (const line of pemBodyLines(out(name, file)))
+      assert.ok(!printed.includes(line), `a line of ${file} was printed`);
   }
 }
 
@@ -180,7 +193,17 @@ describe('bootstrap iot', () => {
   });
 
   test('creates role, thing, certificate, policy and alias, and writes the files', async () => {
-    policyArn = (await iam.send(new CreateIamPolicyCommand({ PolicyName: 'ci-deploy', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] }) }))).Policy!.Arn!;
+    policyArn = (
+      await iam.send(
+        new CreateIamPolicyCommand({
+          PolicyName: 'ci-deploy',
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }],
+          }),
+        }),
+      )
+    ).Policy!.Arn!;
     const run = await cli(['iot', 'runner-1', '--policy-arn', policyArn, '--duration-seconds', '900']);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(await counts(), { things: 1, certificates: 1, policies: 1, aliases: 1, roles: 1 });
@@ -196,8 +219,13 @@ describe('bootstrap iot', () => {
     // The certificate carries the policy and belongs to the thing; the role has the managed policy.
     const [id] = await thingCertificates('runner-1');
     assert.equal(readFileSync(out('runner-1', 'certificate.id'), 'utf8').trim(), id);
-    const attached = await iot.send(new ListAttachedPoliciesCommand({ target: `arn:aws:iot:${REGION}:123456789012:cert/${id}` }));
-    assert.deepEqual(attached.policies?.map((p) => p.policyName), ['runner-1-policy']);
+    const attached = await iot.send(
+      new ListAttachedPoliciesCommand({ target: `arn:aws:iot:${REGION}:123456789012:cert/${id}` }),
+    );
+    assert.deepEqual(
+      attached.policies?.map((p) => p.policyName),
+      ['runner-1-policy'],
+    );
     const role = await iam.send(new GetRoleCommand({ RoleName: 'runner-1-role' }));
     assert.ok(role.Role?.Tags?.some((t) => t.Key === 'created-by' && t.Value === 'aws-short-lived-credentials'));
   });
@@ -208,7 +236,11 @@ describe('bootstrap iot', () => {
     assert.match(text, /^certificate: certificate\.pem$/m);
     assert.match(text, /^private-key: private\.key$/m);
     const known = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRAP_FLAGS]);
-    const { config } = await loadSettings({ command: 'credential-process', flags: new Map([['auth', out('runner-1', 'auth.yaml')]]), rest: [] }, { env: {}, stdout: () => {}, stderr: () => {} }, known);
+    const { config } = await loadSettings(
+      { command: 'credential-process', flags: new Map([['auth', out('runner-1', 'auth.yaml')]]), rest: [] },
+      { env: {}, stdout: () => {}, stderr: () => {} },
+      known,
+    );
     assert.equal(config.region, REGION);
     assert.equal(config.source.mode, 'iot-certificate');
     if (config.source.mode !== 'iot-certificate') return;
@@ -239,7 +271,11 @@ describe('a failure half-way', () => {
   test('names the failed step, keeps the minted key, and a re-run completes without a second certificate', async () => {
     const before = await counts();
     // AttachThingPrincipal comes right after AttachPolicy: fail it, after the certificate was minted.
-    faultAfter((r) => r.method === 'PUT' && r.path.startsWith('/target-policies/runner-2-policy'), { kind: 'status', status: 500, code: 'InternalFailure' });
+    faultAfter((r) => r.method === 'PUT' && r.path.startsWith('/target-policies/runner-2-policy'), {
+      kind: 'status',
+      status: 500,
+      code: 'InternalFailure',
+    });
     const failed = await cli(['iot', 'runner-2']);
     assert.equal(failed.code, 3, failed.stdout + failed.stderr);
     assert.match(failed.stderr, /bootstrap step \d+\/\d+ \(attach thing-principal .* -> runner-2\)/);
@@ -250,25 +286,41 @@ describe('a failure half-way', () => {
 
     const rerun = await cli(['iot', 'runner-2']);
     assert.equal(rerun.code, 0, rerun.stderr);
-    assert.deepEqual(writes(rerun).map((w) => w.replace(/[0-9a-f]{64}/g, 'ID')), ['iot:PUT /things/runner-2/principals']);
+    assert.deepEqual(
+      writes(rerun).map((w) => w.replace(/[0-9a-f]{64}/g, 'ID')),
+      ['iot:PUT /things/runner-2/principals'],
+    );
     const after = await counts();
     assert.equal(after.certificates, before.certificates + 1, 'no second certificate');
     assert.equal(after.things, before.things + 1);
-    assert.deepEqual(await thingCertificates('runner-2'), [readFileSync(out('runner-2', 'certificate.id'), 'utf8').trim()]);
+    assert.deepEqual(await thingCertificates('runner-2'), [
+      readFileSync(out('runner-2', 'certificate.id'), 'utf8').trim(),
+    ]);
     assert.ok(existsSync(out('runner-2', 'auth.yaml')));
     assertNoPem(rerun, 'runner-2');
   });
 
   test('a failure in the first write leaves nothing half-made, and the re-run creates everything once', async () => {
     const before = await counts();
-    faultAfter((r) => r.method === 'GET' && r.path.startsWith('/role-aliases/runner-3-role-alias'), { kind: 'status', status: 500, code: 'InternalFailure' });
+    faultAfter((r) => r.method === 'GET' && r.path.startsWith('/role-aliases/runner-3-role-alias'), {
+      kind: 'status',
+      status: 500,
+      code: 'InternalFailure',
+    });
     const failed = await cli(['iot', 'runner-3']);
     assert.equal(failed.code, 3);
     assert.match(failed.stderr, /bootstrap step 1\/\d+ \(create iam-role runner-3-role\)/);
     const rerun = await cli(['iot', 'runner-3']);
     assert.equal(rerun.code, 0, rerun.stderr);
     const after = await counts();
-    assert.deepEqual({ things: after.things - before.things, certificates: after.certificates - before.certificates, roles: after.roles - before.roles }, { things: 1, certificates: 1, roles: 1 });
+    assert.deepEqual(
+      {
+        things: after.things - before.things,
+        certificates: after.certificates - before.certificates,
+        roles: after.roles - before.roles,
+      },
+      { things: 1, certificates: 1, roles: 1 },
+    );
   });
 });
 
@@ -301,13 +353,20 @@ describe('lifecycle', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(await certificateStatus(second), 'REVOKED');
     assert.deepEqual(await thingCertificates('runner-1'), []);
-    const attached = await iot.send(new ListAttachedPoliciesCommand({ target: `arn:aws:iot:${REGION}:123456789012:cert/${second}` }));
+    const attached = await iot.send(
+      new ListAttachedPoliciesCommand({ target: `arn:aws:iot:${REGION}:123456789012:cert/${second}` }),
+    );
     assert.deepEqual(attached.policies ?? [], []);
   });
 
   test('destroy removes what bootstrap created, and nothing else', async () => {
     await iot.send(new CreateThingCommand({ thingName: 'made-by-hand' }));
-    await iam.send(new CreateRoleCommand({ RoleName: 'made-by-hand', AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }) }));
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'made-by-hand',
+        AssumeRolePolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [] }),
+      }),
+    );
     const dry = await cli(['destroy', 'runner-1', '--dry-run']);
     assert.equal(dry.code, 0, dry.stderr);
     assert.deepEqual(writes(dry), []);
@@ -322,7 +381,10 @@ describe('lifecycle', () => {
     assert.ok(!(await iot.send(new ListRoleAliasesCommand({}))).roleAliases?.includes('runner-1-role-alias'));
     assert.ok(await exists(() => iot.send(new DescribeThingCommand({ thingName: 'made-by-hand' }))));
     assert.ok(await exists(() => iam.send(new GetRoleCommand({ RoleName: 'made-by-hand' }))));
-    assert.ok(await exists(() => iot.send(new DescribeThingCommand({ thingName: 'runner-2' }))), 'another bootstrap is untouched');
+    assert.ok(
+      await exists(() => iot.send(new DescribeThingCommand({ thingName: 'runner-2' }))),
+      'another bootstrap is untouched',
+    );
     assert.ok(!existsSync(out('runner-1', 'private.key')));
   });
 
@@ -353,7 +415,9 @@ describe('bootstrap oidc', () => {
     assert.match(run.stdout, /create\s+oidc-provider/);
     const role = await iam.send(new GetRoleCommand({ RoleName: 'github-my-org-my-repo' }));
     const raw = role.Role!.AssumeRolePolicyDocument!;
-    const doc = JSON.parse(raw.startsWith('{') ? raw : decodeURIComponent(raw)) as { Statement: Array<{ Condition: Record<string, Record<string, string>> }> };
+    const doc = JSON.parse(raw.startsWith('{') ? raw : decodeURIComponent(raw)) as {
+      Statement: Array<{ Condition: Record<string, Record<string, string>> }>;
+    };
     assert.deepEqual(doc.Statement[0]!.Condition['StringEquals'], {
       'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
       'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main',

@@ -30,19 +30,38 @@ after(async () => {
   await idp?.close();
 });
 
-function cli(args: string[], onStderrLine?: (line: string) => void): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: home, AWS_ENDPOINT_URL_STS: moto.url } });
+function cli(
+  args: string[],
+  onStderrLine?: (line: string) => void,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env['PATH'] ?? '', HOME: home, AWS_ENDPOINT_URL_STS: moto.url },
+  });
   return collect(child, (text) => {
     for (const line of text.split('\n')) if (line) onStderrLine?.(line);
   });
 }
 
-const identity = () => ['--issuer', idp.issuer, '--client-id', idp.publicClientId, '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--role-session-name', 'person'];
+const identity = () => [
+  '--issuer',
+  idp.issuer,
+  '--client-id',
+  idp.publicClientId,
+  '--aws-region',
+  'us-east-1',
+  '--role-to-assume',
+  ROLE,
+  '--role-session-name',
+  'person',
+];
 
 test('before any login, credential-process says how to sign in and exits 1', async () => {
   const res = await cli(['credential-process', ...identity()]);
   assert.equal(res.code, 1);
-  assert.match(res.stderr, /Input 'issuer': there is no login for this issuer and client id\. Sign in again: aws-short-lived-credentials login --issuer/);
+  assert.match(
+    res.stderr,
+    /Input 'issuer': there is no login for this issuer and client id\. Sign in again: aws-short-lived-credentials login --issuer/,
+  );
 });
 
 test('login signs in through the provider, caches the id-token privately, and credential-process then works for the AWS CLI', async () => {
@@ -52,7 +71,12 @@ test('login signs in through the provider, caches the id-token privately, and cr
   });
   await visit;
   assert.equal(res.code, 0, res.stderr);
-  assert.match(res.stderr, new RegExp(`Signed in as ${SUBJECT} at .*; credentials for arn:aws:sts::123456789012:assumed-role/people/person until `));
+  assert.match(
+    res.stderr,
+    new RegExp(
+      `Signed in as ${SUBJECT} at .*; credentials for arn:aws:sts::123456789012:assumed-role/people/person until `,
+    ),
+  );
   assert.equal(res.stdout, '', 'login prints no credentials and no token');
 
   const cacheDir = join(home, '.cache', 'aws-short-lived-credentials');
@@ -62,8 +86,16 @@ test('login signs in through the provider, caches the id-token privately, and cr
   assert.ok(!res.stderr.includes(idToken), 'the id-token is never printed');
 
   const config = join(home, 'aws-config');
-  writeFileSync(config, `[profile person]\nregion = us-east-1\ncredential_process = ${process.execPath} ${CLI} credential-process ${identity().join(' ')}\n`);
-  const who = runAwsCli(['sts', 'get-caller-identity', '--profile', 'person'], { HOME: home, AWS_CONFIG_FILE: config, AWS_ENDPOINT_URL: moto.url, AWS_ENDPOINT_URL_STS: moto.url });
+  writeFileSync(
+    config,
+    `[profile person]\nregion = us-east-1\ncredential_process = ${process.execPath} ${CLI} credential-process ${identity().join(' ')}\n`,
+  );
+  const who = runAwsCli(['sts', 'get-caller-identity', '--profile', 'person'], {
+    HOME: home,
+    AWS_CONFIG_FILE: config,
+    AWS_ENDPOINT_URL: moto.url,
+    AWS_ENDPOINT_URL_STS: moto.url,
+  });
   assert.equal(who.code, 0, who.stderr);
   assert.equal((who.json as { Arn: string }).Arn, 'arn:aws:sts::123456789012:assumed-role/people/person');
 

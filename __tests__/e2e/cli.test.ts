@@ -31,13 +31,20 @@ before(async () => {
   dir = newWorkspace().dir;
   tokenFile = join(dir, 'token.jwt');
   // A token from the test issuer, fetched the way any job would get its own.
-  const res = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, { headers: { authorization: `Bearer ${tokens.bearer}` } });
+  const res = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, {
+    headers: { authorization: `Bearer ${tokens.bearer}` },
+  });
   writeFileSync(tokenFile, ((await res.json()) as { value: string }).value);
   otherTokenFile = join(dir, 'other-token.jwt');
-  const other = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, { headers: { authorization: `Bearer ${tokens.bearer}` } });
+  const other = await fetch(`${tokens.url}&audience=sts.amazonaws.com`, {
+    headers: { authorization: `Bearer ${tokens.bearer}` },
+  });
   writeFileSync(otherTokenFile, ((await other.json()) as { value: string }).value);
   authFile = join(dir, 'auth.yaml');
-  writeFileSync(authFile, `# written by hand for the test\nversion: 1\naws-region: us-east-1\nrole-to-assume: ${ROLE}\nweb-identity-token-file: token.jwt\nrole-session-name: laptop-session\n`);
+  writeFileSync(
+    authFile,
+    `# written by hand for the test\nversion: 1\naws-region: us-east-1\nrole-to-assume: ${ROLE}\nweb-identity-token-file: token.jwt\nrole-session-name: laptop-session\n`,
+  );
 });
 after(async () => {
   await tokens?.close();
@@ -49,15 +56,35 @@ after(async () => {
  * Runs the bundled CLI under `node` (Node 24 unless a test says otherwise), with no GITHUB_* variables: as on a
  * laptop. Asynchronous: the STS proxy lives in this process and must keep answering meanwhile.
  */
-function cli(args: string[], env: Record<string, string> = {}, node = NODE24): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return collect(spawn(node, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: sts.url, ...env } }));
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+  node = NODE24,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return collect(
+    spawn(node, [CLI, ...args], {
+      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: sts.url, ...env },
+    }),
+  );
 }
 
 /** A ~/.aws/config whose profile runs the bundled CLI as credential_process, and the env that points the AWS CLI at it. */
 function awsProfile(cacheDir: string, node = NODE24): Record<string, string> {
   const config = join(dir, `config-${Math.random().toString(36).slice(2)}`);
-  writeFileSync(config, `[profile ci]\nregion = us-east-1\ncredential_process = ${node} ${CLI} credential-process --auth ${authFile} --cache-dir ${cacheDir}\n`);
-  return { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), AWS_PROFILE: 'ci', AWS_ENDPOINT_URL: moto.url, AWS_ENDPOINT_URL_STS: sts.url, AWS_EC2_METADATA_DISABLED: 'true' };
+  writeFileSync(
+    config,
+    `[profile ci]\nregion = us-east-1\ncredential_process = ${node} ${CLI} credential-process --auth ${authFile} --cache-dir ${cacheDir}\n`,
+  );
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: dir,
+    AWS_CONFIG_FILE: config,
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'),
+    AWS_PROFILE: 'ci',
+    AWS_ENDPOINT_URL: moto.url,
+    AWS_ENDPOINT_URL_STS: sts.url,
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
 }
 
 function aws(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -73,13 +100,26 @@ for (const node of nodeBinaries('cli')) {
     test('aws sts get-caller-identity works through a credential_process profile', async () => {
       const res = await aws(awsProfile(join(dir, `cache-a-${node.name}`), node.path));
       assert.equal(res.code, 0, res.stderr);
-      assert.equal((JSON.parse(res.stdout) as { Arn: string }).Arn, 'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session');
+      assert.equal(
+        (JSON.parse(res.stdout) as { Arn: string }).Arn,
+        'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session',
+      );
     });
 
     test('outside GitHub, calls a second apart share one cache entry; another token gets its own', async () => {
       const cacheDir = join(dir, `cache-identity-${node.name}`);
       // No role-session-name: the default one is made from the clock, and must not split the cache.
-      const flags = (token: string) => ['credential-process', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--web-identity-token-file', token, '--cache-dir', cacheDir];
+      const flags = (token: string) => [
+        'credential-process',
+        '--aws-region',
+        'us-east-1',
+        '--role-to-assume',
+        ROLE,
+        '--web-identity-token-file',
+        token,
+        '--cache-dir',
+        cacheDir,
+      ];
       const before = sts.requests.length;
       const first = await cli(flags(tokenFile), {}, node.path);
       assert.equal(first.code, 0, first.stderr);
@@ -100,19 +140,36 @@ for (const node of nodeBinaries('cli')) {
 
     test('env prints sh, dotenv, powershell and json forms of the same credentials', async () => {
       const forms: Record<string, { code: number | null; stdout: string; stderr: string }> = {};
-      for (const f of ['sh', 'dotenv', 'powershell', 'json']) forms[f] = await cli(['env', '--auth', authFile, '--format', f], {}, node.path);
+      for (const f of ['sh', 'dotenv', 'powershell', 'json'])
+        forms[f] = await cli(['env', '--auth', authFile, '--format', f], {}, node.path);
       for (const [f, r] of Object.entries(forms)) assert.equal(r.code, 0, `${f}: ${r.stderr}`);
       assert.match(forms['sh']!.stdout, /^export AWS_ACCESS_KEY_ID='ASIA[A-Z0-9]+'$/m);
       assert.match(forms['dotenv']!.stdout, /^AWS_REGION=us-east-1$/m);
       assert.match(forms['powershell']!.stdout, /^\$Env:AWS_SESSION_TOKEN = '.+'$/m);
       const json = JSON.parse(forms['json']!.stdout) as Record<string, string>;
       assert.equal(json['AWS_DEFAULT_REGION'], 'us-east-1');
-      const shell = spawnSync('sh', ['-c', `${forms['sh']!.stdout}\naws sts get-caller-identity --output text --query Arn`], { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL: moto.url } });
+      const shell = spawnSync(
+        'sh',
+        ['-c', `${forms['sh']!.stdout}\naws sts get-caller-identity --output text --query Arn`],
+        { encoding: 'utf8', env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL: moto.url } },
+      );
       assert.equal(shell.stdout.trim(), 'arn:aws:sts::123456789012:assumed-role/laptop/laptop-session', shell.stderr);
     });
 
     test('exec runs the command with the credentials, without AWS_PROFILE, and passes its exit code through', async () => {
-      const ok = await cli(['exec', '--auth', authFile, '--', 'sh', '-c', 'test -z "$AWS_PROFILE" && aws sts get-caller-identity --output text --query Account'], { AWS_PROFILE: 'stale', AWS_ENDPOINT_URL: moto.url }, node.path);
+      const ok = await cli(
+        [
+          'exec',
+          '--auth',
+          authFile,
+          '--',
+          'sh',
+          '-c',
+          'test -z "$AWS_PROFILE" && aws sts get-caller-identity --output text --query Account',
+        ],
+        { AWS_PROFILE: 'stale', AWS_ENDPOINT_URL: moto.url },
+        node.path,
+      );
       assert.equal(ok.code, 0, ok.stderr);
       assert.equal(ok.stdout.trim(), '123456789012');
       assert.equal((await cli(['exec', '--auth', authFile, '--', 'sh', '-c', 'exit 7'], {}, node.path)).code, 7);
@@ -172,7 +229,11 @@ describe('credential-process for the AWS CLI', () => {
   test('--no-cache exchanges every time and writes nothing', async () => {
     const cacheDir = join(dir, 'cache-d');
     const before = sts.requests.length;
-    for (let i = 0; i < 2; i++) assert.equal((await cli(['credential-process', '--auth', authFile, '--cache-dir', cacheDir, '--no-cache'])).code, 0);
+    for (let i = 0; i < 2; i++)
+      assert.equal(
+        (await cli(['credential-process', '--auth', authFile, '--cache-dir', cacheDir, '--no-cache'])).code,
+        0,
+      );
     assert.equal(exchanges(before), 2);
     assert.throws(() => readdirSync(cacheDir));
   });
@@ -180,13 +241,37 @@ describe('credential-process for the AWS CLI', () => {
 
 describe('configuration', () => {
   test('flags and ASLC_ variables configure it like the action inputs, with the same errors', async () => {
-    const byFlags = (await cli(['env', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--web-identity-token-file', tokenFile]));
+    const byFlags = await cli([
+      'env',
+      '--aws-region',
+      'us-east-1',
+      '--role-to-assume',
+      ROLE,
+      '--web-identity-token-file',
+      tokenFile,
+    ]);
     assert.equal(byFlags.code, 0, byFlags.stderr);
-    const byEnv = (await cli(['env'], { ASLC_AWS_REGION: 'us-east-1', AWS_ROLE_ARN: ROLE, ASLC_WEB_IDENTITY_TOKEN_ENV: 'CI_JOB_JWT' , CI_JOB_JWT: readFileSync(tokenFile, 'utf8') }));
+    const byEnv = await cli(['env'], {
+      ASLC_AWS_REGION: 'us-east-1',
+      AWS_ROLE_ARN: ROLE,
+      ASLC_WEB_IDENTITY_TOKEN_ENV: 'CI_JOB_JWT',
+      CI_JOB_JWT: readFileSync(tokenFile, 'utf8'),
+    });
     assert.equal(byEnv.code, 0, byEnv.stderr);
-    const bad = (await cli(['env', '--aws-region', 'us-east-1', '--role-to-assume', 'laptop', '--web-identity-token-file', tokenFile]));
+    const bad = await cli([
+      'env',
+      '--aws-region',
+      'us-east-1',
+      '--role-to-assume',
+      'laptop',
+      '--web-identity-token-file',
+      tokenFile,
+    ]);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /Input 'role-to-assume': 'laptop' is a role name, not a role ARN\. Use the role's ARN: arn:aws:iam::<account-id>:role\/laptop/);
+    assert.match(
+      bad.stderr,
+      /Input 'role-to-assume': 'laptop' is a role name, not a role ARN\. Use the role's ARN: arn:aws:iam::<account-id>:role\/laptop/,
+    );
     assert.equal(bad.stdout, '');
   });
 });
@@ -196,8 +281,13 @@ describe('exit codes and help', () => {
     assert.equal((await cli(['credential-process', '--aws-regin', 'x'])).code, 2);
     assert.equal((await cli(['frobnicate'])).code, 2);
     assert.equal((await cli(['exec', '--auth', authFile])).code, 2);
-    sts.queue({ kind: 'status', status: 403, code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' });
-    const denied = (await cli(['env', '--auth', authFile]));
+    sts.queue({
+      kind: 'status',
+      status: 403,
+      code: 'AccessDenied',
+      message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+    });
+    const denied = await cli(['env', '--auth', authFile]);
     assert.equal(denied.code, 3);
     assert.match(denied.stderr, /sts:AssumeRoleWithWebIdentity failed: AccessDenied: Not authorized/);
     assert.ok(!denied.stderr.includes(readFileSync(tokenFile, 'utf8')), 'the token is not printed');
@@ -217,12 +307,27 @@ describe('exit codes and help', () => {
     ];
     for (const [shape, flags, env] of shapes) {
       sts.queue({ kind: 'status', status: 400, code: 'InvalidIdentityToken', message: hostile });
-      const res = await cli(['credential-process', '--no-cache', '--verbose', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, ...flags], env);
+      const res = await cli(
+        [
+          'credential-process',
+          '--no-cache',
+          '--verbose',
+          '--aws-region',
+          'us-east-1',
+          '--role-to-assume',
+          ROLE,
+          ...flags,
+        ],
+        env,
+      );
       assert.equal(res.code, 3, `${shape}: ${res.stderr}`);
       // AwsError cuts a long service message (at 500 characters), here inside the token; what is left of it is hidden.
       assert.match(res.stderr, /InvalidIdentityToken: Token \*\*\*/, shape);
       assert.ok(!res.stderr.includes(token.slice(0, 40)), `${shape}: no part of the token is printed`);
-      assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(res.stderr), `${shape}: no control characters reach the terminal`);
+      assert.ok(
+        !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(res.stderr),
+        `${shape}: no control characters reach the terminal`,
+      );
     }
   });
 

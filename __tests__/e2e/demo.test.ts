@@ -17,7 +17,10 @@ const ASSUMED_ROLE_ARN = /arn:aws:sts::(\d{12}):assumed-role\/[\w+=,.@-]+\/[\w+=
 const MINIO_IDENTITY = /MinIO policy ci-publish \(at https:\/\/127\.0\.0\.1:\d+\)/;
 
 test('the demo has the five rows: both OIDC flavours, IoT certificate, Roles Anywhere, MinIO', () => {
-  assert.deepEqual(MODES.map((m) => m.name), ['oidc', 'oidc + chain-role-arn', 'iot-certificate', 'roles-anywhere', 'minio-certificate']);
+  assert.deepEqual(
+    MODES.map((m) => m.name),
+    ['oidc', 'oidc + chain-role-arn', 'iot-certificate', 'roles-anywhere', 'minio-certificate'],
+  );
 });
 
 test('tsx demo/run.ts, with node the only program on PATH, exits 0 and prints an assumed-role ARN for every mode', (t) => {
@@ -26,10 +29,19 @@ test('tsx demo/run.ts, with node the only program on PATH, exits 0 and prints an
   t.after(() => rmSync(bin, { recursive: true, force: true }));
   symlinkSync(process.execPath, join(bin, 'node'));
   const env = { PATH: bin, HOME: process.env['HOME'] ?? '' };
-  assert.equal((spawnSync('openssl', ['version'], { env }).error as NodeJS.ErrnoException | undefined)?.code, 'ENOENT', 'openssl is not on this PATH');
+  assert.equal(
+    (spawnSync('openssl', ['version'], { env }).error as NodeJS.ErrnoException | undefined)?.code,
+    'ENOENT',
+    'openssl is not on this PATH',
+  );
   assert.equal(spawnSync('node', ['--version'], { env, encoding: 'utf8' }).stdout.trim(), process.version, 'node is');
 
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join('demo', 'run.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, env });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join('demo', 'run.ts')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env,
+  });
   assert.equal(res.status, 0, res.stdout + res.stderr);
   const lines = res.stdout.split('\n');
   for (const mode of MODES) {
@@ -56,14 +68,26 @@ test('each row is what GetCallerIdentity answered for the credentials that step 
     assert.equal(call?.status, 200, `${row.mode}: a verified GetCallerIdentity signed with the exported key`);
   }
   const arnOf = (mode: string) => report.rows.find((r) => r.mode === mode)?.arn ?? '';
-  assert.equal(ASSUMED_ROLE_ARN.exec(arnOf('oidc + chain-role-arn'))?.[1], '210987654321', 'the chained row is in the second account');
+  assert.equal(
+    ASSUMED_ROLE_ARN.exec(arnOf('oidc + chain-role-arn'))?.[1],
+    '210987654321',
+    'the chained row is in the second account',
+  );
   // IoT names the session after the certificate id (SHA-256 of the DER); Roles Anywhere after the certificate serial.
   assert.match(arnOf('iot-certificate'), /^arn:aws:sts::111122223333:assumed-role\/ci-iot\/[0-9a-f]{64}$/);
   assert.match(arnOf('roles-anywhere'), /^arn:aws:sts::444455556666:assumed-role\/ci-from-certificate\/[0-9a-f]{32}$/);
   // The certificate rows' credentials come from their stand-ins (minted with sts.issue), not from an STS call.
   assert.deepEqual(
     report.stsCalls.filter((c) => c.status === 200).map((c) => c.action),
-    ['AssumeRoleWithWebIdentity', 'GetCallerIdentity', 'AssumeRoleWithWebIdentity', 'AssumeRole', 'GetCallerIdentity', 'GetCallerIdentity', 'GetCallerIdentity'],
+    [
+      'AssumeRoleWithWebIdentity',
+      'GetCallerIdentity',
+      'AssumeRoleWithWebIdentity',
+      'AssumeRole',
+      'GetCallerIdentity',
+      'GetCallerIdentity',
+      'GetCallerIdentity',
+    ],
   );
 });
 
@@ -77,7 +101,10 @@ test('a failing mode fails the demo, the other rows still run, and every clean-u
     },
     run: async (ctx) => {
       // A bare role name: the action refuses it, as it would a user's misconfigured step.
-      const run = await runAction('main', { inputs: { 'aws-region': ctx.region, 'role-to-assume': 'deploy' }, env: { AWS_ENDPOINT_URL_STS: ctx.sts.url } });
+      const run = await runAction('main', {
+        inputs: { 'aws-region': ctx.region, 'role-to-assume': 'deploy' },
+        env: { AWS_ENDPOINT_URL_STS: ctx.sts.url },
+      });
       workspace = run.workspace.dir;
       return run;
     },

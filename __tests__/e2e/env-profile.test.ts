@@ -20,7 +20,14 @@ const OLD_KEY = 'AKIAOLDOLDOLDOLD0001';
 const peers = useOidcPeers();
 
 const inputs = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE };
-const stepEnv = (more: Record<string, string> = {}) => ({ ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: peers.moto.url, GITHUB_RUN_ID: '7', AWS_PROFILE: 'old', ...more });
+const stepEnv = (more: Record<string, string> = {}) => ({
+  ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+  AWS_ENDPOINT_URL_STS: peers.moto.url,
+  GITHUB_RUN_ID: '7',
+  AWS_PROFILE: 'old',
+  ...more,
+});
 
 function userFiles(ws: Workspace, config: string): { credentials: string; config: string; credentialsText: string } {
   const dir = join(ws.home, '.aws');
@@ -33,7 +40,14 @@ function userFiles(ws: Workspace, config: string): { credentials: string; config
 
 /** A later step's environment: the job's own (AWS_PROFILE=old) plus what the action exported. */
 function laterStep(ws: Workspace, main: RunResult): Record<string, string> {
-  return { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: ws.home, AWS_EC2_METADATA_DISABLED: 'true', AWS_PROFILE: 'old', AWS_ENDPOINT_URL_STS: peers.moto.url, ...main.exported };
+  return {
+    PATH: process.env['PATH'] ?? '/usr/bin:/bin',
+    HOME: ws.home,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PROFILE: 'old',
+    AWS_ENDPOINT_URL_STS: peers.moto.url,
+    ...main.exported,
+  };
 }
 
 const JS_DEFAULT_CHAIN = `
@@ -57,7 +71,7 @@ function stepOwnedDirs(ws: Workspace): string[] {
 }
 
 describe('AWS_PROFILE already set in the job', () => {
-  test('the JS SDK, botocore and the AWS CLI all use the new credentials; the user\'s files are untouched and the post step removes its copy', async () => {
+  test("the JS SDK, botocore and the AWS CLI all use the new credentials; the user's files are untouched and the post step removes its copy", async () => {
     const ws = newWorkspace();
     const userConfig = '[profile old]\nregion = eu-west-1\noutput = text\n\n[profile other]\nregion = eu-north-1\n';
     const files = userFiles(ws, userConfig);
@@ -65,11 +79,15 @@ describe('AWS_PROFILE already set in the job', () => {
     assert.equal(main.code, 0, main.stdout);
     const newKey = main.exported['AWS_ACCESS_KEY_ID']!;
     assert.match(newKey, /^ASIA/);
-    assert.equal(main.exported['AWS_CONFIG_FILE'], undefined, 'the user\'s config stays in force');
+    assert.equal(main.exported['AWS_CONFIG_FILE'], undefined, "the user's config stays in force");
     assert.ok(!('AWS_PROFILE' in main.exported), 'AWS_PROFILE is left as the job set it');
 
     const env = laterStep(ws, main);
-    assert.equal(accessKeyId(process.execPath, ['--input-type=module', '-e', JS_DEFAULT_CHAIN], env), newKey, 'JS SDK default chain');
+    assert.equal(
+      accessKeyId(process.execPath, ['--input-type=module', '-e', JS_DEFAULT_CHAIN], env),
+      newKey,
+      'JS SDK default chain',
+    );
     assert.equal(accessKeyId('python3', ['-c', BOTOCORE], env), newKey, 'botocore');
     const identity = runAwsCli(['sts', 'get-caller-identity'], env);
     assert.equal(identity.code, 0, identity.stderr);
@@ -102,7 +120,10 @@ describe('AWS_PROFILE already set in the job', () => {
     const files = userFiles(ws, userConfig);
     const main = await runAction('main', { inputs, env: stepEnv(), workspace: ws });
     assert.equal(main.code, 1, main.stdout);
-    assert.match(errorAnnotation(main.stdout), /^Environment variable 'AWS_PROFILE': names 'old', which assumes a role .*role_arn/);
+    assert.match(
+      errorAnnotation(main.stdout),
+      /^Environment variable 'AWS_PROFILE': names 'old', which assumes a role .*role_arn/,
+    );
     assert.deepEqual(main.exported, {});
     assert.deepEqual(stepOwnedDirs(ws), []);
     assert.equal(readFileSync(files.credentials, 'utf8'), files.credentialsText);
@@ -117,8 +138,16 @@ describe('AWS_PROFILE already set in the job', () => {
     const elsewhere = join(ws.home, 'aslc-profile-abcdef');
     mkdirSync(elsewhere);
     writeFileSync(join(elsewhere, 'credentials'), files.credentialsText);
-    const crafted = { ...receipt, credentialsFile: join(elsewhere, 'credentials'), configFile: join(elsewhere, 'config') };
-    const post = await runAction('post', { state: { 'profile-receipt': JSON.stringify(crafted) }, workspace: ws, env: { AWS_PROFILE: 'old' } });
+    const crafted = {
+      ...receipt,
+      credentialsFile: join(elsewhere, 'credentials'),
+      configFile: join(elsewhere, 'config'),
+    };
+    const post = await runAction('post', {
+      state: { 'profile-receipt': JSON.stringify(crafted) },
+      workspace: ws,
+      env: { AWS_PROFILE: 'old' },
+    });
     assert.equal(post.code, 0, post.stdout);
     assert.match(post.stdout, /^::warning::.*receipt was not used/m);
     assert.equal(readFileSync(join(elsewhere, 'credentials'), 'utf8'), files.credentialsText);

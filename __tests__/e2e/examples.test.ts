@@ -47,7 +47,9 @@ import {
 const EXAMPLES = join(ROOT, 'examples');
 const ACTION = 'aws-short-lived-credentials/aws-short-lived-credentials';
 const ACTION_REF = `${ACTION}@v1`;
-const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { required?: boolean; default?: string }> };
+const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Record<string, { required?: boolean; default?: string }>;
+};
 
 const CI_ROLE = 'arn:aws:iam::123456789012:role/github-deploy';
 const TARGET_ROLE = 'arn:aws:iam::210987654321:role/production-deploy';
@@ -145,23 +147,40 @@ const CASES: Record<string, ExampleCase> = {
     assumedRole: () => `arn:aws:sts::${RA_ACCOUNT}:assumed-role/ci-from-certificate/`,
     check: (since) => {
       const seen = ra.requests.slice(since.ra);
-      assert.deepEqual(seen.map((r) => r.status), [201]);
-      assert.equal(seen[0]!.headers['x-amz-x509-chain'], raIntermediate.certDer.toString('base64'), 'the chain from the secret is sent');
+      assert.deepEqual(
+        seen.map((r) => r.status),
+        [201],
+      );
+      assert.equal(
+        seen[0]!.headers['x-amz-x509-chain'],
+        raIntermediate.certDer.toString('base64'),
+        'the chain from the secret is sent',
+      );
     },
   },
   'roles-anywhere-pkcs12.yml': {
     assumedRole: () => `arn:aws:sts::${RA_ACCOUNT}:assumed-role/ci-from-certificate/`,
     check: (since) => {
       const seen = ra.requests.slice(since.ra);
-      assert.deepEqual(seen.map((r) => r.status), [201]);
-      assert.equal(seen[0]!.headers['x-amz-x509-chain'], raIntermediate.certDer.toString('base64'), 'the chain inside the bundle is sent');
+      assert.deepEqual(
+        seen.map((r) => r.status),
+        [201],
+      );
+      assert.equal(
+        seen[0]!.headers['x-amz-x509-chain'],
+        raIntermediate.certDer.toString('base64'),
+        'the chain inside the bundle is sent',
+      );
     },
   },
   'matrix-accounts.yml': {
     assumedRole: (matrix) => `arn:aws:sts::${matrix['account']}:assumed-role/${matrix['role']}/`,
     check: (since, context) => {
       assert.deepEqual(stsActions(since), ['AssumeRoleWithWebIdentity']);
-      assert.equal(sts.requests.at(-1)!.params.get('RoleArn'), `arn:aws:iam::${context.matrix['account']}:role/${context.matrix['role']}`);
+      assert.equal(
+        sts.requests.at(-1)!.params.get('RoleArn'),
+        `arn:aws:iam::${context.matrix['account']}:role/${context.matrix['role']}`,
+      );
     },
   },
   'operator.yml': {
@@ -182,24 +201,49 @@ const CASES: Record<string, ExampleCase> = {
     outputsRole: false,
     check: (since) => {
       const seen = minio.requests.slice(since.minio);
-      assert.deepEqual(seen.map((r) => [r.kind, r.status]), [['sts', 200]]);
+      assert.deepEqual(
+        seen.map((r) => [r.kind, r.status]),
+        [['sts', 200]],
+      );
       assert.equal(new URL(seen[0]!.url, 'https://x').searchParams.get('DurationSeconds'), '900');
       assert.deepEqual(stsActions(since), [], 'MinIO mode does not call AWS STS');
     },
     afterJob: async () => {
       // The artefact went through MinIO's S3 front, signed with the issued credentials, into moto.
-      assert.ok(minio.requests.some((r) => r.kind === 's3' && r.method === 'PUT' && r.status === 200), 'aws s3 cp reached MinIO');
+      assert.ok(
+        minio.requests.some((r) => r.kind === 's3' && r.method === 'PUT' && r.status === 200),
+        'aws s3 cp reached MinIO',
+      );
       const back = join(raPki.dir, 'minio-artefact');
-      const get = await runAwsCliAsync(['--endpoint-url', moto.url, 's3api', 'get-object', '--bucket', 'ci-artifacts', '--key', 'builds/main/index.js', back], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: 'us-east-1' });
+      const get = await runAwsCliAsync(
+        [
+          '--endpoint-url',
+          moto.url,
+          's3api',
+          'get-object',
+          '--bucket',
+          'ci-artifacts',
+          '--key',
+          'builds/main/index.js',
+          back,
+        ],
+        { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: 'us-east-1' },
+      );
       assert.equal(get.code, 0, get.stderr);
-      assert.ok(readFileSync(back).equals(readFileSync(join(ROOT, 'dist', 'main', 'index.js'))), 'the object in the bucket is the artefact');
+      assert.ok(
+        readFileSync(back).equals(readFileSync(join(ROOT, 'dist', 'main', 'index.js'))),
+        'the object in the bucket is the artefact',
+      );
     },
   },
   'self-hosted-proxy.yml': {
     assumedRole: () => 'arn:aws:sts::123456789012:assumed-role/github-deploy/',
     check: (since) => {
       const seen = proxy.requests().slice(since.proxy);
-      assert.ok(seen.some((r) => r.startsWith(`GET ${new URL(tokens.url).origin}/`)), `the token request went through the proxy: ${seen.join('\n')}`);
+      assert.ok(
+        seen.some((r) => r.startsWith(`GET ${new URL(tokens.url).origin}/`)),
+        `the token request went through the proxy: ${seen.join('\n')}`,
+      );
       assert.ok(seen.includes(`POST ${sts.url}/`), `STS went through the proxy: ${seen.join('\n')}`);
     },
   },
@@ -224,7 +268,9 @@ function effectivePermissions(workflow: Workflow, job: Job) {
 
 /** The action.yml defaults the runner passes for inputs a step leaves out, then the step's own values. */
 function actionInputs(given: Record<string, string>): Record<string, string> {
-  const defaults = Object.entries(actionYml.inputs).filter(([, i]) => i.default !== undefined).map(([name, i]) => [name, String(i.default)]);
+  const defaults = Object.entries(actionYml.inputs)
+    .filter(([, i]) => i.default !== undefined)
+    .map(([name, i]) => [name, String(i.default)]);
   return { ...Object.fromEntries(defaults), ...given };
 }
 
@@ -234,7 +280,11 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
   test('there are examples, each is a .yml workflow, and each one has a runner case below', () => {
     assert.ok(files.length >= 8, `examples/ holds ${files.length} files`);
     for (const file of files) assert.match(file, /\.yml$/, `${file}: examples are workflow files`);
-    assert.deepEqual(files, Object.keys(CASES).sort(), 'every example is exercised by a case in CASES, and every case has its example');
+    assert.deepEqual(
+      files,
+      Object.keys(CASES).sort(),
+      'every example is exercised by a case in CASES, and every case has its example',
+    );
   });
 
   for (const file of files) {
@@ -248,7 +298,8 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
         const where = `${file} jobs.${name}`;
         const runsOn = job['runs-on'];
         assert.ok(
-          (typeof runsOn === 'string' && runsOn !== '') || (Array.isArray(runsOn) && runsOn.length > 0 && runsOn.every((l) => typeof l === 'string')),
+          (typeof runsOn === 'string' && runsOn !== '') ||
+            (Array.isArray(runsOn) && runsOn.length > 0 && runsOn.every((l) => typeof l === 'string')),
           `${where}: runs-on is a label or a list of labels`,
         );
         assert.ok(Array.isArray(job.steps) && job.steps.length > 0, `${where}: has no steps`);
@@ -257,16 +308,23 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
 
         job.steps.forEach((step, i) => {
           const at = `${where}.steps[${i}]`;
-          assert.equal(Number(step.uses !== undefined) + Number(step.run !== undefined), 1, `${at}: a step has exactly one of uses and run`);
+          assert.equal(
+            Number(step.uses !== undefined) + Number(step.run !== undefined),
+            1,
+            `${at}: a step has exactly one of uses and run`,
+          );
           if (!isThisAction(step)) return;
           actionSteps += 1;
           assert.equal(step.uses, ACTION_REF, `${at}: uses the published major tag`);
           const given = step.with ?? {};
-          for (const key of Object.keys(given)) assert.ok(key in actionYml.inputs, `${at}: with.${key} is not an input of action.yml`);
+          for (const key of Object.keys(given))
+            assert.ok(key in actionYml.inputs, `${at}: with.${key} is not an input of action.yml`);
           for (const [input, spec] of Object.entries(actionYml.inputs)) {
-            if (spec.required) assert.ok(String(given[input] ?? '') !== '', `${at}: the required input ${input} is missing`);
+            if (spec.required)
+              assert.ok(String(given[input] ?? '') !== '', `${at}: the required input ${input} is missing`);
           }
-          for (const [key, value] of Object.entries(given)) assert.ok(['string', 'boolean', 'number'].includes(typeof value), `${at}: with.${key} is not a scalar`);
+          for (const [key, value] of Object.entries(given))
+            assert.ok(['string', 'boolean', 'number'].includes(typeof value), `${at}: with.${key} is not a scalar`);
 
           const get = (input: string) => String(given[input] ?? '');
           const mode = resolveMode(get, get('role-chaining') === 'true');
@@ -274,7 +332,9 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
           assert.equal(
             grantsIdToken(effectivePermissions(workflow, job)),
             needsToken,
-            needsToken ? `${at}: OIDC needs 'permissions: id-token: write'` : `${at}: ${mode} needs no id-token, so the example should not grant it`,
+            needsToken
+              ? `${at}: OIDC needs 'permissions: id-token: write'`
+              : `${at}: ${mode} needs no id-token, so the example should not grant it`,
           );
         });
       }
@@ -286,10 +346,39 @@ describe('examples/ are plausible workflows that use only real inputs', () => {
 /** The names the runtime table holds, with placeholder values, for checks that need no stand-ins; a test below keeps the two equal. */
 function staticTable(): Pick<ExpressionContext, 'secrets' | 'vars'> {
   const names = {
-    secrets: ['TARGET_ROLE_EXTERNAL_ID', 'IOT_CERTIFICATE', 'IOT_PRIVATE_KEY', 'RA_CERTIFICATE', 'RA_CERTIFICATE_CHAIN', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY', 'MINIO_CLIENT_CERTIFICATE', 'MINIO_CLIENT_KEY'],
-    vars: ['AWS_ROLE_ARN', 'TARGET_ROLE_ARN', 'IOT_CREDENTIAL_ENDPOINT', 'IOT_ROLE_ALIAS', 'IOT_THING_NAME', 'RA_TRUST_ANCHOR_ARN', 'RA_PROFILE_ARN', 'RA_ROLE_ARN', 'PROXY_URL', 'OPERATOR_ROLE_ARN', 'OPERATOR_APP_ID', 'MINIO_ENDPOINT', 'MINIO_CA_FILE'],
+    secrets: [
+      'TARGET_ROLE_EXTERNAL_ID',
+      'IOT_CERTIFICATE',
+      'IOT_PRIVATE_KEY',
+      'RA_CERTIFICATE',
+      'RA_CERTIFICATE_CHAIN',
+      'RA_PRIVATE_KEY',
+      'RA_PKCS12_BASE64',
+      'RA_PKCS12_PASSPHRASE',
+      'OPERATOR_APP_PRIVATE_KEY',
+      'MINIO_CLIENT_CERTIFICATE',
+      'MINIO_CLIENT_KEY',
+    ],
+    vars: [
+      'AWS_ROLE_ARN',
+      'TARGET_ROLE_ARN',
+      'IOT_CREDENTIAL_ENDPOINT',
+      'IOT_ROLE_ALIAS',
+      'IOT_THING_NAME',
+      'RA_TRUST_ANCHOR_ARN',
+      'RA_PROFILE_ARN',
+      'RA_ROLE_ARN',
+      'PROXY_URL',
+      'OPERATOR_ROLE_ARN',
+      'OPERATOR_APP_ID',
+      'MINIO_ENDPOINT',
+      'MINIO_CA_FILE',
+    ],
   };
-  return { secrets: Object.fromEntries(names.secrets.map((n) => [n, 'x'])), vars: Object.fromEntries(names.vars.map((n) => [n, 'x'])) };
+  return {
+    secrets: Object.fromEntries(names.secrets.map((n) => [n, 'x'])),
+    vars: Object.fromEntries(names.vars.map((n) => [n, 'x'])),
+  };
 }
 
 describe('every example runs against the local stand-ins', () => {
@@ -303,9 +392,21 @@ describe('every example runs against the local stand-ins', () => {
     gh = await startGithubStandIn({ token: APP_TOKEN });
     const operatorConfig = parseOperatorConfig(readFileSync(OPERATOR_FILE, 'utf8'), OPERATOR_FILE);
     for (const { target } of operatorConfig.repositories) gh.addRepository(`${target.owner}/${target.repo}`);
-    const admin = new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } });
+    const admin = new IAMClient({
+      region: 'us-east-1',
+      endpoint: moto.url,
+      credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
     for (const arn of new Set(operatorConfig.repositories.flatMap((e) => e.policyArns))) {
-      await admin.send(new CreatePolicyCommand({ PolicyName: arn.split('/').pop()!, PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }] }) }));
+      await admin.send(
+        new CreatePolicyCommand({
+          PolicyName: arn.split('/').pop()!,
+          PolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Allow', Action: 's3:ListBucket', Resource: '*' }],
+          }),
+        }),
+      );
     }
     admin.destroy();
 
@@ -329,7 +430,20 @@ describe('every example runs against the local stand-ins', () => {
     raIntermediate = raPki.issueIntermediate(root, { commonName: 'Examples Issuing CA', keyType: 'ec-p256' });
     const leaf = raPki.issueLeaf(raIntermediate, { commonName: 'example-runner', keyType: 'ec-p256' });
     const p12 = join(raPki.dir, 'runner.p12');
-    execFileSync('openssl', ['pkcs12', '-export', '-in', leaf.certPath, '-inkey', leaf.keyPath, '-certfile', raIntermediate.certPath, '-passout', `pass:${P12_PASSPHRASE}`, '-out', p12]);
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      leaf.certPath,
+      '-inkey',
+      leaf.keyPath,
+      '-certfile',
+      raIntermediate.certPath,
+      '-passout',
+      `pass:${P12_PASSPHRASE}`,
+      '-out',
+      p12,
+    ]);
     ra = await startRolesAnywhereStandIn({
       region: 'us-east-1',
       trustAnchors: [{ arn: RA_ANCHOR, caPem: root.certPem }],
@@ -338,8 +452,16 @@ describe('every example runs against the local stand-ins', () => {
     });
 
     // MinIO: the client CA in its certs/CAs, a policy named by the runner certificate's CN, S3 forwarded to moto.
-    minio = await startMinioStandIn({ clientCaPems: [minioClientCa.certPem], policies: ['ci-publish'], s3Upstream: { url: moto.url, accessKeyId: 'testing', secretAccessKey: 'testing' } });
-    const mb = await runAwsCliAsync(['--endpoint-url', moto.url, 's3', 'mb', 's3://ci-artifacts'], { AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_DEFAULT_REGION: 'us-east-1' });
+    minio = await startMinioStandIn({
+      clientCaPems: [minioClientCa.certPem],
+      policies: ['ci-publish'],
+      s3Upstream: { url: moto.url, accessKeyId: 'testing', secretAccessKey: 'testing' },
+    });
+    const mb = await runAwsCliAsync(['--endpoint-url', moto.url, 's3', 'mb', 's3://ci-artifacts'], {
+      AWS_ACCESS_KEY_ID: 'testing',
+      AWS_SECRET_ACCESS_KEY: 'testing',
+      AWS_DEFAULT_REGION: 'us-east-1',
+    });
     assert.equal(mb.code, 0, mb.stderr);
     minioCaFile = join(raPki.dir, 'minio-server-ca.pem');
     writeFileSync(minioCaFile, minio.serverCaPem);
@@ -358,7 +480,10 @@ describe('every example runs against the local stand-ins', () => {
         RA_PRIVATE_KEY: leaf.keyPem,
         RA_PKCS12_BASE64: readFileSync(p12).toString('base64'),
         RA_PKCS12_PASSPHRASE: P12_PASSPHRASE,
-        OPERATOR_APP_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
+        OPERATOR_APP_PRIVATE_KEY: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+          type: 'pkcs1',
+          format: 'pem',
+        }) as string,
         MINIO_CLIENT_CERTIFICATE: minioClient.certPem,
         MINIO_CLIENT_KEY: minioClient.keyPem,
       },
@@ -378,7 +503,16 @@ describe('every example runs against the local stand-ins', () => {
         MINIO_CA_FILE: minioCaFile,
       },
     };
-    for (const name of ['TARGET_ROLE_EXTERNAL_ID', 'IOT_PRIVATE_KEY', 'RA_PRIVATE_KEY', 'RA_PKCS12_BASE64', 'RA_PKCS12_PASSPHRASE', 'OPERATOR_APP_PRIVATE_KEY', 'MINIO_CLIENT_KEY']) ledger.add(name, table.secrets[name]);
+    for (const name of [
+      'TARGET_ROLE_EXTERNAL_ID',
+      'IOT_PRIVATE_KEY',
+      'RA_PRIVATE_KEY',
+      'RA_PKCS12_BASE64',
+      'RA_PKCS12_PASSPHRASE',
+      'OPERATOR_APP_PRIVATE_KEY',
+      'MINIO_CLIENT_KEY',
+    ])
+      ledger.add(name, table.secrets[name]);
     ledger.add('the App installation token', APP_TOKEN);
   });
 
@@ -395,7 +529,10 @@ describe('every example runs against the local stand-ins', () => {
   });
 
   test('the static checks resolve expressions against the same names the runtime table holds', () => {
-    const names = (t: Pick<ExpressionContext, 'secrets' | 'vars'>) => ({ secrets: Object.keys(t.secrets).sort(), vars: Object.keys(t.vars).sort() });
+    const names = (t: Pick<ExpressionContext, 'secrets' | 'vars'>) => ({
+      secrets: Object.keys(t.secrets).sort(),
+      vars: Object.keys(t.vars).sort(),
+    });
     assert.deepEqual(names(staticTable()), names(table));
   });
 
@@ -429,12 +566,21 @@ function runnerEnv(workflow: Workflow, jobName: string, job: Job): Record<string
     AWS_ENDPOINT_URL_ROLESANYWHERE: ra.url,
     NODE_EXTRA_CA_CERTS: caFile,
     // The runner offers the token endpoint only to jobs granted id-token: write.
-    ...(grantsIdToken(effectivePermissions(workflow, job)) ? { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer } : {}),
+    ...(grantsIdToken(effectivePermissions(workflow, job))
+      ? { ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer }
+      : {}),
   };
 }
 
 /** Runs one job (one matrix entry) step by step, as the runner would, then its post steps in reverse order. */
-async function runJob(file: string, workflow: Workflow, jobName: string, job: Job, table: ExpressionContext, testCase: ExampleCase): Promise<void> {
+async function runJob(
+  file: string,
+  workflow: Workflow,
+  jobName: string,
+  job: Job,
+  table: ExpressionContext,
+  testCase: ExampleCase,
+): Promise<void> {
   const workspace = newWorkspace();
   const context: ExpressionContext = { ...table, steps: {} };
   const where = `${file} jobs.${jobName}`;
@@ -451,12 +597,24 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
     if (isThisAction(step)) {
       const inputs = actionInputs(stringMap(step.with, context, `${at}.with`));
       const env = { ...runnerEnv(workflow, jobName, job), ...exported, ...stepEnv };
-      const since: Marks = { sts: sts.requests.length, tokens: tokens.requests.length, iot: iot.requests.length, ra: ra.requests.length, proxy: proxy.requests().length, minio: minio.requests.length };
+      const since: Marks = {
+        sts: sts.requests.length,
+        tokens: tokens.requests.length,
+        iot: iot.requests.length,
+        ra: ra.requests.length,
+        proxy: proxy.requests().length,
+        minio: minio.requests.length,
+      };
       const run = await runAction('main', { inputs, env, workspace, hosts: { [iot.endpointHost]: '127.0.0.1' } });
       assert.equal(run.code, 0, `${at}: ${run.stdout}${run.stderr}`);
       ledger.addDelivered(run);
       ledger.assertNoLeak(run);
-      assertDelivered(run, inputs, testCase.outputsRole === false ? undefined : testCase.assumedRole(context.matrix), at);
+      assertDelivered(
+        run,
+        inputs,
+        testCase.outputsRole === false ? undefined : testCase.assumedRole(context.matrix),
+        at,
+      );
       testCase.check(since, context);
       exported = { ...exported, ...run.exported };
       posts.unshift({ run, inputs, env });
@@ -476,13 +634,23 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
           continue;
         }
         // Not blocking: the MinIO stand-in answers from this very process.
-        const cli = await runAwsCliAsync(args, { ...exported, ...stepEnv, HOME: workspace.home, AWS_ENDPOINT_URL: moto.url });
+        const cli = await runAwsCliAsync(args, {
+          ...exported,
+          ...stepEnv,
+          HOME: workspace.home,
+          AWS_ENDPOINT_URL: moto.url,
+        });
         assert.equal(cli.code, 0, `${at}: aws ${args.join(' ')}: ${cli.stderr}`);
         if (args[0] === 'sts' && args[1] === 'get-caller-identity') {
           assert.ok(last, `${at}: an aws command before any step of this action`);
           const arn = (cli.json as { Arn?: string }).Arn ?? '';
           assert.ok(arn.startsWith(testCase.assumedRole(context.matrix)), `${at}: the AWS CLI is ${arn}`);
-          if (testCase.outputsRole !== false) assert.equal(arn, last.outputs['aws-assumed-role-arn'], `${at}: the AWS CLI is the role the action assumed`);
+          if (testCase.outputsRole !== false)
+            assert.equal(
+              arn,
+              last.outputs['aws-assumed-role-arn'],
+              `${at}: the AWS CLI is the role the action assumed`,
+            );
         }
         awsRuns += 1;
       }
@@ -509,27 +677,52 @@ async function runJob(file: string, workflow: Workflow, jobName: string, job: Jo
  * This project's CLI as a `run:` step runs it, from dist/: AWS at moto, GitHub at the stand-in, the IoT credentials
  * endpoint somewhere unreachable (a new certificate is then checked by signature). Nothing secret may be printed.
  */
-async function runCli(args: string[], env: Record<string, string>, workspace: { dir: string; home: string }, at: string): Promise<void> {
+async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  workspace: { dir: string; home: string },
+  at: string,
+): Promise<void> {
   // Not spawnSync: the GitHub stand-in answers from this process.
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), ...args], {
     cwd: workspace.dir,
     env: {
-      PATH: process.env['PATH'] ?? '', HOME: workspace.home, ...env,
-      AWS_ENDPOINT_URL: moto.url, GITHUB_API_URL: gh.url, ASLC_GITHUB_WRITE_INTERVAL_MS: '0', ASLC_IOT_CREDENTIAL_ENDPOINT: 'https://127.0.0.1:9',
+      PATH: process.env['PATH'] ?? '',
+      HOME: workspace.home,
+      ...env,
+      AWS_ENDPOINT_URL: moto.url,
+      GITHUB_API_URL: gh.url,
+      ASLC_GITHUB_WRITE_INTERVAL_MS: '0',
+      ASLC_IOT_CREDENTIAL_ENDPOINT: 'https://127.0.0.1:9',
     },
   });
   const run = await collect(child);
   assert.equal(run.code, 0, `${at}: aws-short-lived-credentials ${args.join(' ')}: ${run.stdout}${run.stderr}`);
   // The keys it delivered join the ledger before the check, so printing one fails.
-  for (const repo of gh.repositories()) for (const env of [undefined, ...gh.environmentNames(repo)]) ledger.add(`IOT_PRIVATE_KEY of ${repo}`, gh.secret(repo, 'IOT_PRIVATE_KEY', env));
-  ledger.assertNoLeak({ stdout: run.stdout, stderr: run.stderr, summary: '', files: { env: '', output: '', state: '' } } as unknown as RunResult);
+  for (const repo of gh.repositories())
+    for (const env of [undefined, ...gh.environmentNames(repo)])
+      ledger.add(`IOT_PRIVATE_KEY of ${repo}`, gh.secret(repo, 'IOT_PRIVATE_KEY', env));
+  ledger.assertNoLeak({
+    stdout: run.stdout,
+    stderr: run.stderr,
+    summary: '',
+    files: { env: '', output: '', state: '' },
+  } as unknown as RunResult);
 }
 
 /** Checks the step delivered what its inputs ask for: env variables, a profile, or both, of the expected role. */
-function assertDelivered(run: RunResult, inputs: Record<string, string>, assumedRole: string | undefined, at: string): void {
+function assertDelivered(
+  run: RunResult,
+  inputs: Record<string, string>,
+  assumedRole: string | undefined,
+  at: string,
+): void {
   if (assumedRole) {
     const arn = run.outputs['aws-assumed-role-arn'] ?? '';
-    assert.ok(arn.startsWith(assumedRole) && arn.length > assumedRole.length, `${at}: assumed ${arn}, expected ${assumedRole}<session>`);
+    assert.ok(
+      arn.startsWith(assumedRole) && arn.length > assumedRole.length,
+      `${at}: assumed ${arn}, expected ${assumedRole}<session>`,
+    );
     assert.equal(run.outputs['aws-account-id'], assumedRole.split(':')[4]);
   }
   assert.ok(Date.parse(run.outputs['aws-expiration'] ?? '') > Date.now(), `${at}: aws-expiration is in the future`);
@@ -545,10 +738,20 @@ function assertDelivered(run: RunResult, inputs: Record<string, string>, assumed
   const profile = inputs['profile'] || (inputs['credentials-file'] ? 'default' : '');
   if (profile) {
     const file = run.exported['AWS_SHARED_CREDENTIALS_FILE'] ?? '';
-    assert.equal(file, inputs['credentials-file'] || join(run.workspace.home, '.aws', 'credentials'), `${at}: the credentials file`);
+    assert.equal(
+      file,
+      inputs['credentials-file'] || join(run.workspace.home, '.aws', 'credentials'),
+      `${at}: the credentials file`,
+    );
     assert.equal(run.exported['AWS_PROFILE'], profile);
     assert.equal(statSync(file).mode & 0o777, 0o600, `${at}: the credentials file is private`);
-    assert.match(readFileSync(file, 'utf8'), new RegExp(`^\\[${profile}\\]\\naws_access_key_id = \\S+\\naws_secret_access_key = \\S+\\naws_session_token = \\S+`, 'm'));
+    assert.match(
+      readFileSync(file, 'utf8'),
+      new RegExp(
+        `^\\[${profile}\\]\\naws_access_key_id = \\S+\\naws_secret_access_key = \\S+\\naws_session_token = \\S+`,
+        'm',
+      ),
+    );
   } else {
     assert.equal(run.exported['AWS_SHARED_CREDENTIALS_FILE'], undefined, `${at}: no profile was asked for`);
   }

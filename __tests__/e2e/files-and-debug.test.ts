@@ -19,7 +19,12 @@ const peers = useOidcPeers(async (peers) => {
   ledger.add('runner bearer', peers.tokens.bearer);
 });
 
-const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: peers.moto.url, GITHUB_RUN_ID: '5' });
+const env = () => ({
+  ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+  AWS_ENDPOINT_URL_STS: peers.moto.url,
+  GITHUB_RUN_ID: '5',
+});
 
 describe('credentials file under contention', () => {
   test('eight steps writing eight profiles to one file at once all land, each once, mode 0600', async () => {
@@ -28,7 +33,18 @@ describe('credentials file under contention', () => {
     const file = join(dir, 'credentials');
     writeFileSync(file, '[existing]\naws_access_key_id = AKIAEXISTINGEXISTING\n', { mode: 0o644 });
     const runs = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => runAction('main', { inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'credentials-file': file, profile: `p${i}`, 'output-env-credentials': 'false' }, env: env() })),
+      Array.from({ length: 8 }, (_, i) =>
+        runAction('main', {
+          inputs: {
+            'aws-region': 'us-east-1',
+            'role-to-assume': ROLE,
+            'credentials-file': file,
+            profile: `p${i}`,
+            'output-env-credentials': 'false',
+          },
+          env: env(),
+        }),
+      ),
     );
     for (const r of runs) assert.equal(r.code, 0, r.stdout);
     const text = readFileSync(file, 'utf8');
@@ -52,7 +68,10 @@ describe('credentials file under contention', () => {
     writeFileSync(target, 'do not touch\n');
     const link = join(dir, 'credentials');
     symlinkSync(target, link);
-    const run = await runAction('main', { inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'credentials-file': link, profile: 'x' }, env: env() });
+    const run = await runAction('main', {
+      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'credentials-file': link, profile: 'x' },
+      env: env(),
+    });
     assert.equal(run.code, 1);
     assert.match(errorAnnotation(run.stdout), /Input 'credentials-file': .* is a symbolic link/);
     assert.equal(readFileSync(target, 'utf8'), 'do not touch\n');
@@ -63,7 +82,14 @@ describe('debug logging', () => {
   const switches: Array<Record<string, string>> = [{ RUNNER_DEBUG: '1' }, { ACTIONS_STEP_DEBUG: 'true' }];
   for (const debugEnv of switches) {
     test(`with ${Object.keys(debugEnv)[0]} on, nothing secret is printed and debug lines appear`, async () => {
-      const run = await runAction('main', { inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'chain-role-arn': 'arn:aws:iam::210987654321:role/next' }, env: { ...env(), ...debugEnv } });
+      const run = await runAction('main', {
+        inputs: {
+          'aws-region': 'us-east-1',
+          'role-to-assume': ROLE,
+          'chain-role-arn': 'arn:aws:iam::210987654321:role/next',
+        },
+        env: { ...env(), ...debugEnv },
+      });
       assert.equal(run.code, 0, run.stdout);
       for (const t of peers.tokens.issued) ledger.add('id-token', t);
       ledger.addDelivered(run);

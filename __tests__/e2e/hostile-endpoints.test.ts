@@ -32,12 +32,19 @@ let client: IssuedCertificate;
 let tokenFile: string;
 
 before(async () => {
-  [sts, iot, ra] = await Promise.all([startHostileEndpoint(), startHostileEndpoint({ tls: true }), startHostileEndpoint()]);
+  [sts, iot, ra] = await Promise.all([
+    startHostileEndpoint(),
+    startHostileEndpoint({ tls: true }),
+    startHostileEndpoint(),
+  ]);
   const ca = createCa('Hostile Test Client CA');
   client = issueCertificate(ca, { commonName: 'runner', clientAuth: true });
   tokenFile = join(newWorkspace().dir, 'token.jwt');
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-  writeFileSync(tokenFile, `${part({ alg: 'RS256' })}.${part({ iss: 'https://issuer.example', exp: Math.floor(Date.now() / 1000) + 600 })}.c2lnbmF0dXJl`);
+  writeFileSync(
+    tokenFile,
+    `${part({ alg: 'RS256' })}.${part({ iss: 'https://issuer.example', exp: Math.floor(Date.now() / 1000) + 600 })}.c2lnbmF0dXJl`,
+  );
 });
 after(async () => {
   await Promise.all([sts?.close(), iot?.close(), ra?.close()]);
@@ -52,7 +59,14 @@ const modes = {
   },
   iot: {
     endpoint: () => iot,
-    inputs: () => ({ 'aws-region': 'us-east-1', 'iot-credential-endpoint': iot.url, 'role-alias': 'ci', certificate: client.certPem, 'private-key': client.keyPem, 'ca-certificate': iot.serverCaPem! }),
+    inputs: () => ({
+      'aws-region': 'us-east-1',
+      'iot-credential-endpoint': iot.url,
+      'role-alias': 'ci',
+      certificate: client.certPem,
+      'private-key': client.keyPem,
+      'ca-certificate': iot.serverCaPem!,
+    }),
     env: () => ({}),
     call: /iot:AssumeRoleWithCertificate/,
   },
@@ -72,18 +86,42 @@ const modes = {
 } as const;
 type ModeName = keyof typeof modes;
 
-function answerJson(mode: 'iot' | 'ra', c: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string; arn: string }): void {
-  const credentials = { accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration };
-  const body = mode === 'iot'
-    ? JSON.stringify({ credentials })
-    : JSON.stringify({ credentialSet: [{ assumedRoleUser: { arn: c.arn, assumedRoleId: 'AROAEXAMPLE:s' }, credentials, roleArn: ROLE, sourceIdentity: 'CN=runner' }], subjectArn: 'x' });
-  modes[mode].endpoint().answer({ status: mode === 'iot' ? 200 : 201, headers: { 'content-type': 'application/json' }, body });
+function answerJson(
+  mode: 'iot' | 'ra',
+  c: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string; arn: string },
+): void {
+  const credentials = {
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    sessionToken: c.sessionToken,
+    expiration: c.expiration,
+  };
+  const body =
+    mode === 'iot'
+      ? JSON.stringify({ credentials })
+      : JSON.stringify({
+          credentialSet: [
+            {
+              assumedRoleUser: { arn: c.arn, assumedRoleId: 'AROAEXAMPLE:s' },
+              credentials,
+              roleArn: ROLE,
+              sourceIdentity: 'CN=runner',
+            },
+          ],
+          subjectArn: 'x',
+        });
+  modes[mode]
+    .endpoint()
+    .answer({ status: mode === 'iot' ? 200 : 201, headers: { 'content-type': 'application/json' }, body });
 }
 
 async function run(mode: ModeName): Promise<RunResult> {
   const m = modes[mode];
   const before = m.endpoint().requests.length;
-  const result = await runAction('main', { inputs: { ...m.inputs(), profile: 'ci', 'retry-max-attempts': '1' }, env: m.env() });
+  const result = await runAction('main', {
+    inputs: { ...m.inputs(), profile: 'ci', 'retry-max-attempts': '1' },
+    env: m.env(),
+  });
   assert.equal(m.endpoint().requests.length - before, 1, 'the request reached the hostile endpoint');
   return result;
 }
@@ -99,43 +137,87 @@ function refused(result: RunResult, mode: ModeName, field: RegExp, secrets: stri
   assert.equal(result.files.env, '', 'nothing exported to GITHUB_ENV');
   assert.equal(result.files.output, '', 'no step output');
   const credentialsFile = join(result.workspace.home, '.aws', 'credentials');
-  assert.ok(!existsSync(credentialsFile) || !readFileSync(credentialsFile, 'utf8').includes('[pwn]'), 'nothing written to the credentials file');
+  assert.ok(
+    !existsSync(credentialsFile) || !readFileSync(credentialsFile, 'utf8').includes('[pwn]'),
+    'nothing written to the credentials file',
+  );
   const printed = result.stdout + result.stderr;
   for (const secret of secrets) assert.ok(!printed.includes(secret), `printed ${JSON.stringify(secret)}`);
   for (const line of result.stdout.split(/\r?\n/)) {
-    if (line.startsWith('::')) assert.match(line, OWN_COMMANDS, `a line the action did not mean to print as a command: ${line}`);
+    if (line.startsWith('::'))
+      assert.match(line, OWN_COMMANDS, `a line the action did not mean to print as a command: ${line}`);
   }
   return annotation;
 }
 
 describe('hostile credentials from STS (XML)', () => {
   test('a session token carrying &#10;[pwn]&#10;credential_process = ... fails the step', async () => {
-    sts.answer({ status: 200, headers: { 'content-type': 'text/xml' }, body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, sessionToken: `${GOOD.sessionToken}&#10;[pwn]&#10;${INJECTED}`, expiration: inAnHour() }) });
+    sts.answer({
+      status: 200,
+      headers: { 'content-type': 'text/xml' },
+      body: stsResultXml('AssumeRoleWithWebIdentity', {
+        ...GOOD,
+        sessionToken: `${GOOD.sessionToken}&#10;[pwn]&#10;${INJECTED}`,
+        expiration: inAnHour(),
+      }),
+    });
     refused(await run('sts'), 'sts', /in sessionToken/, [INJECTED, '[pwn]', GOOD.sessionToken]);
   });
 
   test('a bare \\r in the secret, or a non-AWS access key id, fails the step', async () => {
-    sts.answer({ status: 200, body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, secretAccessKey: `${GOOD.secretAccessKey}&#13;`, expiration: inAnHour() }) });
+    sts.answer({
+      status: 200,
+      body: stsResultXml('AssumeRoleWithWebIdentity', {
+        ...GOOD,
+        secretAccessKey: `${GOOD.secretAccessKey}&#13;`,
+        expiration: inAnHour(),
+      }),
+    });
     refused(await run('sts'), 'sts', /in secretAccessKey/, [GOOD.secretAccessKey]);
-    sts.answer({ status: 200, body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, accessKeyId: 'ASIA&lt;script&gt;QWERTYUIOP', expiration: inAnHour() }) });
+    sts.answer({
+      status: 200,
+      body: stsResultXml('AssumeRoleWithWebIdentity', {
+        ...GOOD,
+        accessKeyId: 'ASIA&lt;script&gt;QWERTYUIOP',
+        expiration: inAnHour(),
+      }),
+    });
     refused(await run('sts'), 'sts', /in accessKeyId/, ['<script>']);
   });
 
   test('an assumed-role ARN with newlines and ::set-output prints no workflow command', async () => {
     const arn = `${GOOD.arn}&#10;::set-output name=aws-access-key-id::AKIAFORGEDFORGED&#10;::warning::x`;
-    sts.answer({ status: 200, body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, arn, expiration: inAnHour() }) });
+    sts.answer({
+      status: 200,
+      body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, arn, expiration: inAnHour() }),
+    });
     refused(await run('sts'), 'sts', /in assumedRoleArn/, ['AKIAFORGEDFORGED', 'set-output']);
   });
 
   test('an expiration in the past, or two years ahead, fails the step', async () => {
-    sts.answer({ status: 200, body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, expiration: new Date(Date.now() - 60_000).toISOString() }) });
+    sts.answer({
+      status: 200,
+      body: stsResultXml('AssumeRoleWithWebIdentity', {
+        ...GOOD,
+        expiration: new Date(Date.now() - 60_000).toISOString(),
+      }),
+    });
     refused(await run('sts'), 'sts', /in expiration.*clock/, [GOOD.sessionToken]);
-    sts.answer({ status: 200, body: stsResultXml('AssumeRoleWithWebIdentity', { ...GOOD, expiration: new Date(Date.now() + 2 * 365 * 86400_000).toISOString() }) });
+    sts.answer({
+      status: 200,
+      body: stsResultXml('AssumeRoleWithWebIdentity', {
+        ...GOOD,
+        expiration: new Date(Date.now() + 2 * 365 * 86400_000).toISOString(),
+      }),
+    });
     refused(await run('sts'), 'sts', /in expiration/, [GOOD.sessionToken]);
   });
 
   test('an error message with newlines and workflow commands stays on one line', async () => {
-    sts.answer({ status: 403, body: '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no&#10;::set-output name=x::forged&#13;&#10;::add-mask::</Message></Error></ErrorResponse>' });
+    sts.answer({
+      status: 403,
+      body: '<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>no&#10;::set-output name=x::forged&#13;&#10;::add-mask::</Message></Error></ErrorResponse>',
+    });
     const result = await run('sts');
     assert.equal(result.code, 1);
     assert.match(errorAnnotation(result.stdout), /AccessDenied: no ::set-output name=x::forged ::add-mask::/);
@@ -180,7 +262,11 @@ describe('hostile credentials from Roles Anywhere (JSON)', () => {
   });
 
   test('an assumed-role ARN with newlines and ::set-output prints no workflow command', async () => {
-    answerJson('ra', { ...GOOD, arn: `${GOOD.arn}\n::set-output name=aws-access-key-id::AKIAFORGEDFORGED\n`, expiration: inAnHour() });
+    answerJson('ra', {
+      ...GOOD,
+      arn: `${GOOD.arn}\n::set-output name=aws-access-key-id::AKIAFORGEDFORGED\n`,
+      expiration: inAnHour(),
+    });
     refused(await run('ra'), 'ra', /in assumedRoleArn/, ['AKIAFORGEDFORGED', 'set-output']);
   });
 
@@ -207,7 +293,10 @@ describe('cleartext only to loopback', () => {
       hosts: { 'sts.internal.example': '127.0.0.1' },
     });
     assert.equal(result.code, 1);
-    assert.match(errorAnnotation(result.stdout), /AWS_ENDPOINT_URL_STS.*plain http:\/\/ to a host that is not loopback/);
+    assert.match(
+      errorAnnotation(result.stdout),
+      /AWS_ENDPOINT_URL_STS.*plain http:\/\/ to a host that is not loopback/,
+    );
     assert.equal(sts.requests.length, before, 'no request was sent');
     assert.equal(result.files.env, '');
   });

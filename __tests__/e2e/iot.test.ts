@@ -66,7 +66,10 @@ function inputs(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-async function main(extra: Record<string, string> = {}, options: { node?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+async function main(
+  extra: Record<string, string> = {},
+  options: { node?: string; env?: Record<string, string> } = {},
+): Promise<RunResult> {
   const run = await runAction('main', {
     inputs: inputs(extra),
     env: { GITHUB_RUN_ID: '9', ...options.env },
@@ -90,9 +93,19 @@ describe('IoT certificate mode through the bundled action', () => {
       assert.equal(req.thingName, THING);
       assert.equal(req.path, `/role-aliases/${DEFAULT_ROLE_ALIAS}/credentials`);
       assert.match(req.tlsProtocol, /TLSv1\.[23]/);
-      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION']) assert.ok(run.exported[name], name);
+      for (const name of [
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+        'AWS_SESSION_TOKEN',
+        'AWS_CREDENTIAL_EXPIRATION',
+      ])
+        assert.ok(run.exported[name], name);
       ledger.assertNoLeak(run);
-      const cli = runAwsCli(['sts', 'get-caller-identity'], { ...run.exported, HOME: run.workspace.home, AWS_ENDPOINT_URL: moto.url });
+      const cli = runAwsCli(['sts', 'get-caller-identity'], {
+        ...run.exported,
+        HOME: run.workspace.home,
+        AWS_ENDPOINT_URL: moto.url,
+      });
       assert.equal(cli.code, 0, cli.stderr);
       assert.match((cli.json as { Arn: string }).Arn, /^arn:aws:sts::111122223333:assumed-role\/ci-iot\/iot-\d+$/);
     });
@@ -101,7 +114,13 @@ describe('IoT certificate mode through the bundled action', () => {
   test('EC key from files, written to a profile; the post step removes it', async () => {
     const home = newWorkspace();
     const run = await runAction('main', {
-      inputs: inputs({ certificate: pki.clients.goodEc.certPath, 'private-key': pki.clients.goodEc.keyPath, 'thing-name': 'runner-ec', profile: 'iot', 'output-env-credentials': 'false' }),
+      inputs: inputs({
+        certificate: pki.clients.goodEc.certPath,
+        'private-key': pki.clients.goodEc.keyPath,
+        'thing-name': 'runner-ec',
+        profile: 'iot',
+        'output-env-credentials': 'false',
+      }),
       env: {},
       hosts: { [iot.endpointHost]: '127.0.0.1' },
       workspace: home,
@@ -118,8 +137,21 @@ describe('IoT certificate mode through the bundled action', () => {
   test('an encrypted key opens with private-key-passphrase; CRLF and escaped newlines in secrets are accepted', async () => {
     const passphrase = 'iot-key-passphrase';
     ledger.add('passphrase', passphrase);
-    const encrypted = execFileSync('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', `pass:${passphrase}`, '-in', pki.clients.goodRsa.keyPath]).toString();
-    const run = await main({ 'private-key': encrypted.replace(/\n/g, '\\n'), certificate: pki.clients.goodRsa.certPem.replace(/\n/g, '\r\n'), 'private-key-passphrase': passphrase });
+    const encrypted = execFileSync('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      `pass:${passphrase}`,
+      '-in',
+      pki.clients.goodRsa.keyPath,
+    ]).toString();
+    const run = await main({
+      'private-key': encrypted.replace(/\n/g, '\\n'),
+      certificate: pki.clients.goodRsa.certPem.replace(/\n/g, '\r\n'),
+      'private-key-passphrase': passphrase,
+    });
     assert.equal(run.code, 0, run.stdout);
     ledger.assertNoLeak(run);
   });
@@ -127,18 +159,33 @@ describe('IoT certificate mode through the bundled action', () => {
   test('through an HTTPS proxy the client certificate is still presented end to end (CONNECT)', async () => {
     // The proxy resolves the endpoint itself, so this stand-in answers to a name the system resolver knows.
     const localPki = await createIotTestPki({ endpointHost: 'localhost' });
-    const local = await startIotStandIn({ pki: localPki, credentials: () => ({ ...pool.shift()!, expiration: new Date(Date.now() + 3600e3).toISOString().replace(/\.\d{3}Z$/, 'Z') }) });
+    const local = await startIotStandIn({
+      pki: localPki,
+      credentials: () => ({
+        ...pool.shift()!,
+        expiration: new Date(Date.now() + 3600e3).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      }),
+    });
     try {
       local.register(localPki.clients.goodRsa.certPem, THING);
       ledger.add('client private key', localPki.clients.goodRsa.keyPem);
       const before = proxy.requests().length;
       const run = await runAction('main', {
-        inputs: inputs({ 'iot-credential-endpoint': `https://localhost:${local.port}`, certificate: localPki.clients.goodRsa.certPem, 'private-key': localPki.clients.goodRsa.keyPem, 'ca-certificate': local.serverCaPem }),
+        inputs: inputs({
+          'iot-credential-endpoint': `https://localhost:${local.port}`,
+          certificate: localPki.clients.goodRsa.certPem,
+          'private-key': localPki.clients.goodRsa.keyPem,
+          'ca-certificate': local.serverCaPem,
+        }),
         env: { HTTPS_PROXY: proxy.url },
       });
       assert.equal(run.code, 0, run.stdout);
       assert.deepEqual(proxy.requests().slice(before), [`CONNECT localhost:${local.port}`]);
-      assert.equal(local.requests.at(-1)!.clientVerify, 'SUCCESS', 'nginx verified the client certificate through the tunnel');
+      assert.equal(
+        local.requests.at(-1)!.clientVerify,
+        'SUCCESS',
+        'nginx verified the client certificate through the tunnel',
+      );
       assert.equal(local.requests.at(-1)!.serverName, 'localhost');
       ledger.addDelivered(run);
       ledger.assertNoLeak(run);
@@ -168,7 +215,12 @@ describe('IoT certificate mode through the bundled action', () => {
 });
 
 describe('IoT errors', () => {
-  async function failing(extra: Record<string, string>, expect: RegExp, calls: number, env: Record<string, string> = {}): Promise<RunResult> {
+  async function failing(
+    extra: Record<string, string>,
+    expect: RegExp,
+    calls: number,
+    env: Record<string, string> = {},
+  ): Promise<RunResult> {
     const before = iot.requests.length;
     const run = await main(extra, { env });
     assert.equal(run.code, 1, run.stdout);
@@ -184,15 +236,32 @@ describe('IoT errors', () => {
   }
 
   test('an expired certificate is refused before any call, saying when it expired', async () => {
-    await failing({ certificate: pki.clients.expired.certPem, 'private-key': pki.clients.expired.keyPem }, /Input 'certificate': .*expired/, 0);
+    await failing(
+      { certificate: pki.clients.expired.certPem, 'private-key': pki.clients.expired.keyPem },
+      /Input 'certificate': .*expired/,
+      0,
+    );
   });
 
   test('a key that does not match the certificate is refused before any call', async () => {
-    await failing({ 'private-key': pki.clients.goodEc.keyPem }, /Input 'private-key': does not belong to the certificate/, 0);
+    await failing(
+      { 'private-key': pki.clients.goodEc.keyPem },
+      /Input 'private-key': does not belong to the certificate/,
+      0,
+    );
   });
 
   test('a missing passphrase for an encrypted key names private-key-passphrase', async () => {
-    const encrypted = execFileSync('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:x-secret', '-in', pki.clients.goodRsa.keyPath]).toString();
+    const encrypted = execFileSync('openssl', [
+      'pkcs8',
+      '-topk8',
+      '-v2',
+      'aes-256-cbc',
+      '-passout',
+      'pass:x-secret',
+      '-in',
+      pki.clients.goodRsa.keyPath,
+    ]).toString();
     await failing({ 'private-key': encrypted }, /private-key-passphrase/, 0);
   });
 
@@ -201,15 +270,35 @@ describe('IoT errors', () => {
   });
 
   test('a certificate from an unknown CA is refused by the endpoint, not retried, with advice', async () => {
-    await failing({ certificate: pki.clients.unknownCa.certPem, 'private-key': pki.clients.unknownCa.keyPem, 'retry-max-attempts': '3' }, /iot:AssumeRoleWithCertificate failed: .*(refused the client certificate|ECONNRESET|socket hang up)/, 0);
+    await failing(
+      {
+        certificate: pki.clients.unknownCa.certPem,
+        'private-key': pki.clients.unknownCa.keyPem,
+        'retry-max-attempts': '3',
+      },
+      /iot:AssumeRoleWithCertificate failed: .*(refused the client certificate|ECONNRESET|socket hang up)/,
+      0,
+    );
   });
 
   test('a revoked certificate is refused by the endpoint', async () => {
-    await failing({ certificate: pki.clients.revoked.certPem, 'private-key': pki.clients.revoked.keyPem, 'retry-max-attempts': '2' }, /iot:AssumeRoleWithCertificate failed/, 0);
+    await failing(
+      {
+        certificate: pki.clients.revoked.certPem,
+        'private-key': pki.clients.revoked.keyPem,
+        'retry-max-attempts': '2',
+      },
+      /iot:AssumeRoleWithCertificate failed/,
+      0,
+    );
   });
 
   test('a wrong thing name gets 403 Invalid thing name passed, with the fix', async () => {
-    await failing({ 'thing-name': 'someone-elses-thing' }, /HTTP 403: Invalid thing name passed\. thing-name 'someone-elses-thing' must be the thing the certificate is attached to/, 1);
+    await failing(
+      { 'thing-name': 'someone-elses-thing' },
+      /HTTP 403: Invalid thing name passed\. thing-name 'someone-elses-thing' must be the thing the certificate is attached to/,
+      1,
+    );
   });
 
   test('an unknown role alias gets 404 with the fix', async () => {

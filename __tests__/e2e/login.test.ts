@@ -10,7 +10,16 @@ import { createServer } from 'node:net';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { login, authorizationUrl, discoverClient, IdTokenError, newSignInChecks, redeemCallback, type LoginOptions, type LoginResult } from '../../src/cli/login/login.js';
+import {
+  login,
+  authorizationUrl,
+  discoverClient,
+  IdTokenError,
+  newSignInChecks,
+  redeemCallback,
+  type LoginOptions,
+  type LoginResult,
+} from '../../src/cli/login/login.js';
 import { startCallbackServer } from '../../src/cli/login/callback-server.js';
 import { AwsError } from '../../src/errors.js';
 import { startLocalOidcProvider, SUBJECT, type LocalOidcProvider } from '../standins/local-oidc-provider.js';
@@ -46,7 +55,10 @@ interface Run {
 }
 
 /** Starts login() and, once it prints the URL, signs in through the provider's pages like a person would. */
-async function runLogin(overrides: Partial<LoginOptions> = {}, browser: Partial<ScriptedBrowserOptions> = {}): Promise<Run> {
+async function runLogin(
+  overrides: Partial<LoginOptions> = {},
+  browser: Partial<ScriptedBrowserOptions> = {},
+): Promise<Run> {
   const printed: string[] = [];
   let urlPrinted!: (url: URL) => void;
   const printedUrl = new Promise<URL>((resolve) => (urlPrinted = resolve));
@@ -62,7 +74,12 @@ async function runLogin(overrides: Partial<LoginOptions> = {}, browser: Partial<
     ...overrides,
   });
   result.catch(() => undefined);
-  const url = await Promise.race([printedUrl, result.then(() => { throw new Error('login returned before printing a URL'); })]);
+  const url = await Promise.race([
+    printedUrl,
+    result.then(() => {
+      throw new Error('login returned before printing a URL');
+    }),
+  ]);
   return { result, printed, authorizationUrl: url, browser: browse(url.toString(), { fill: PERSON, ...browser }) };
 }
 
@@ -120,11 +137,17 @@ describe('login against oidc-provider', () => {
       scopes: ['openid', 'profile'],
     });
     const [result] = await Promise.all([run.result, run.browser]);
-    assert.equal(run.authorizationUrl.searchParams.get('redirect_uri'), `http://127.0.0.1:${idp.confidentialPort}/callback`);
+    assert.equal(
+      run.authorizationUrl.searchParams.get('redirect_uri'),
+      `http://127.0.0.1:${idp.confidentialPort}/callback`,
+    );
     assert.equal(run.authorizationUrl.searchParams.get('scope'), 'openid profile');
     assert.equal(result.claims['sub'], SUBJECT);
     assert.equal(result.claims['aud'], idp.confidentialClientId);
-    const header = JSON.parse(Buffer.from(result.idToken.split('.')[0]!, 'base64url').toString('utf8')) as { alg: string; kid: string };
+    const header = JSON.parse(Buffer.from(result.idToken.split('.')[0]!, 'base64url').toString('utf8')) as {
+      alg: string;
+      kid: string;
+    };
     assert.equal(header.alg, 'ES256');
     assert.equal(header.kid, 'ec-signing');
   });
@@ -145,19 +168,28 @@ describe('login against oidc-provider', () => {
 
   test('a tampered state on the callback is answered 400, and the sign-in goes on to complete with the right one', async () => {
     let genuine: URL | undefined;
-    const run = await runLogin({}, {
-      rewrite: (url) => {
-        if (url.pathname !== '/callback' || !url.searchParams.has('state')) return url;
-        genuine = url;
-        const tampered = new URL(url);
-        tampered.searchParams.set('state', `${url.searchParams.get('state')}-tampered`);
-        return tampered;
+    const run = await runLogin(
+      {},
+      {
+        rewrite: (url) => {
+          if (url.pathname !== '/callback' || !url.searchParams.has('state')) return url;
+          genuine = url;
+          const tampered = new URL(url);
+          tampered.searchParams.set('state', `${url.searchParams.get('state')}-tampered`);
+          return tampered;
+        },
       },
-    });
+    );
     const page = await run.browser;
     assert.equal(page.status, 400);
     assert.match(page.body, /state this sign-in did not send/);
-    const settled = await Promise.race([run.result.then(() => 'settled', () => 'settled'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+    const settled = await Promise.race([
+      run.result.then(
+        () => 'settled',
+        () => 'settled',
+      ),
+      new Promise((r) => setTimeout(() => r('waiting'), 300)),
+    ]);
     assert.equal(settled, 'waiting', 'a foreign callback does not end the sign-in');
     const res = await fetch(genuine!);
     assert.equal(res.status, 200);
@@ -166,12 +198,15 @@ describe('login against oidc-provider', () => {
   });
 
   test('cancelling at the provider comes back as access_denied', async () => {
-    const run = await runLogin({}, {
-      follow: (html, url) => {
-        const href = /<a href="([^"]*\/abort)"/.exec(html)?.[1];
-        return href ? new URL(href, url) : undefined;
+    const run = await runLogin(
+      {},
+      {
+        follow: (html, url) => {
+          const href = /<a href="([^"]*\/abort)"/.exec(html)?.[1];
+          return href ? new URL(href, url) : undefined;
+        },
       },
-    });
+    );
     const page = await run.browser;
     assert.equal(page.status, 400);
     await assert.rejects(run.result, (err: unknown) => {
@@ -184,10 +219,21 @@ describe('login against oidc-provider', () => {
   });
 
   /** A sign-in built from login's own steps, so a test can change what the code is redeemed with. */
-  async function signInSteps(spoil: (checks: ReturnType<typeof newSignInChecks>) => ReturnType<typeof newSignInChecks>): Promise<{ result: Promise<LoginResult>; code: string }> {
-    const config = await discoverClient({ issuer: idp.issuer, clientId: idp.publicClientId, timeoutMs: TIMEOUT_MS, env: {} });
+  async function signInSteps(
+    spoil: (checks: ReturnType<typeof newSignInChecks>) => ReturnType<typeof newSignInChecks>,
+  ): Promise<{ result: Promise<LoginResult>; code: string }> {
+    const config = await discoverClient({
+      issuer: idp.issuer,
+      clientId: idp.publicClientId,
+      timeoutMs: TIMEOUT_MS,
+      env: {},
+    });
     const checks = newSignInChecks();
-    const server = await startCallbackServer({ state: checks.state, timeoutMs: TIMEOUT_MS, issuer: { value: idp.issuer, required: true } });
+    const server = await startCallbackServer({
+      state: checks.state,
+      timeoutMs: TIMEOUT_MS,
+      issuer: { value: idp.issuer, required: true },
+    });
     try {
       const url = await authorizationUrl(config, server.redirectUri, undefined, checks);
       const [callback] = await Promise.all([server.waitForCallback(), browse(url.href, { fill: PERSON })]);
@@ -205,36 +251,46 @@ describe('login against oidc-provider', () => {
   });
 
   test('the code cannot be redeemed without the PKCE verifier that goes with it', async () => {
-    const { result, code } = await signInSteps((checks) => ({ ...checks, codeVerifier: newSignInChecks().codeVerifier }));
-    await assert.rejects(result, (err: unknown) => err instanceof AwsError && err.code === 'invalid_grant' && !err.message.includes(code));
+    const { result, code } = await signInSteps((checks) => ({
+      ...checks,
+      codeVerifier: newSignInChecks().codeVerifier,
+    }));
+    await assert.rejects(
+      result,
+      (err: unknown) => err instanceof AwsError && err.code === 'invalid_grant' && !err.message.includes(code),
+    );
   });
 
-  test('with --no-browser unset, the URL is handed to xdg-open; a missing opener changes nothing', { skip: process.platform !== 'linux' && 'xdg-open is the Linux opener' }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'login-opener-'));
-    const saved = process.env['PATH'];
-    try {
-      // A stand-in xdg-open that records the URL it was asked to open.
-      const record = join(dir, 'opened.txt');
-      writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`);
-      chmodSync(join(dir, 'xdg-open'), 0o755);
-      process.env['PATH'] = dir;
-      const run = await runLogin({ openBrowser: true });
-      await Promise.all([run.result, run.browser]);
-      for (let i = 0; i < 100 && !existsSync(record); i++) await new Promise((resolve) => setTimeout(resolve, 20));
-      assert.equal(readFileSync(record, 'utf8'), run.authorizationUrl.toString());
+  test(
+    'with --no-browser unset, the URL is handed to xdg-open; a missing opener changes nothing',
+    { skip: process.platform !== 'linux' && 'xdg-open is the Linux opener' },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'login-opener-'));
+      const saved = process.env['PATH'];
+      try {
+        // A stand-in xdg-open that records the URL it was asked to open.
+        const record = join(dir, 'opened.txt');
+        writeFileSync(join(dir, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`);
+        chmodSync(join(dir, 'xdg-open'), 0o755);
+        process.env['PATH'] = dir;
+        const run = await runLogin({ openBrowser: true });
+        await Promise.all([run.result, run.browser]);
+        for (let i = 0; i < 100 && !existsSync(record); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+        assert.equal(readFileSync(record, 'utf8'), run.authorizationUrl.toString());
 
-      rmSync(join(dir, 'xdg-open'));
-      const without = await runLogin({ openBrowser: true });
-      const [result] = await Promise.all([without.result, without.browser]);
-      assert.equal(result.claims['sub'], SUBJECT);
-    } finally {
-      process.env['PATH'] = saved;
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+        rmSync(join(dir, 'xdg-open'));
+        const without = await runLogin({ openBrowser: true });
+        const [result] = await Promise.all([without.result, without.browser]);
+        assert.equal(result.claims['sub'], SUBJECT);
+      } finally {
+        process.env['PATH'] = saved;
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });
 
-describe("the id-token checks, against a provider that spoils its tokens", () => {
+describe('the id-token checks, against a provider that spoils its tokens', () => {
   let standin: OidcTokenStandin;
   before(async () => {
     standin = await startOidcTokenStandin();
@@ -276,7 +332,10 @@ describe("the id-token checks, against a provider that spoils its tokens", () =>
       assert.equal((await signIn({ HTTP_PROXY: proxy.url })).claims['sub'], 'standin-user');
       const through = proxy.requests().filter((r) => r.includes(`127.0.0.1:${port}`));
       // The one transport: plain http goes to the proxy in absolute form, as every other request does (https would tunnel).
-      assert.ok(through.length > 0 && through.every((r) => new RegExp(`^(GET|POST) http://127\\.0\\.0\\.1:${port}/`).test(r)), `the provider was reached through the proxy: ${through.join(' | ')}`);
+      assert.ok(
+        through.length > 0 && through.every((r) => new RegExp(`^(GET|POST) http://127\\.0\\.0\\.1:${port}/`).test(r)),
+        `the provider was reached through the proxy: ${through.join(' | ')}`,
+      );
       const before = proxy.requests().length;
       await signIn({ HTTP_PROXY: proxy.url, NO_PROXY: '127.0.0.1' });
       assert.equal(proxy.requests().length, before, 'NO_PROXY hosts are reached directly');
@@ -290,7 +349,11 @@ describe("the id-token checks, against a provider that spoils its tokens", () =>
     ['another audience', 'aud', { claims: (c) => ({ ...c, aud: 'another-client' }) }],
     ['another nonce', 'nonce', { claims: (c) => ({ ...c, nonce: 'not-the-one-sent' }) }],
     ['no nonce', 'nonce', { claims: ({ nonce: _n, ...c }) => c }],
-    ['an expired token', 'exp', { claims: (c) => ({ ...c, iat: (c['iat'] as number) - 7200, exp: (c['iat'] as number) - 3600 }) }],
+    [
+      'an expired token',
+      'exp',
+      { claims: (c) => ({ ...c, iat: (c['iat'] as number) - 7200, exp: (c['iat'] as number) - 3600 }) },
+    ],
     ['a flipped signature bit', 'signature', { breakSignature: true }],
   ];
   for (const [what, check, tamper] of spoilt) {

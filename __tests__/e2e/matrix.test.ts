@@ -33,12 +33,23 @@ after(async () => {
 });
 
 describe('the load stand-in speaks STS', () => {
-  test("its throttling answer is the one the AWS SDK classifies as throttling", async () => {
+  test('its throttling answer is the one the AWS SDK classifies as throttling', async () => {
     const sts = await standIn({ ratePerSecond: 0, burst: 0 });
-    const client = new STSClient({ region: 'us-east-1', endpoint: sts.stsUrl, maxAttempts: 1, credentials: { accessKeyId: 'AKIAUNUSEDUNUSED0001', secretAccessKey: 'unused' } });
-    const call = () => client.send(new AssumeRoleWithWebIdentityCommand({ RoleArn: ROLE, RoleSessionName: 'probe', WebIdentityToken: 'a.b.c' }));
+    const client = new STSClient({
+      region: 'us-east-1',
+      endpoint: sts.stsUrl,
+      maxAttempts: 1,
+      credentials: { accessKeyId: 'AKIAUNUSEDUNUSED0001', secretAccessKey: 'unused' },
+    });
+    const call = () =>
+      client.send(
+        new AssumeRoleWithWebIdentityCommand({ RoleArn: ROLE, RoleSessionName: 'probe', WebIdentityToken: 'a.b.c' }),
+      );
     await call().catch(() => undefined);
-    const err = await call().then(() => undefined, (e: unknown) => e as Error & { $metadata?: { httpStatusCode?: number } });
+    const err = await call().then(
+      () => undefined,
+      (e: unknown) => e as Error & { $metadata?: { httpStatusCode?: number } },
+    );
     assert.ok(err, 'an empty bucket throttles');
     assert.equal(err.name, 'Throttling');
     assert.equal(err.message, 'Rate exceeded');
@@ -53,12 +64,25 @@ describe(`${N} jobs at once`, () => {
   test('every job gets credentials through a tight quota, each within action-timeout-s', async () => {
     // Chained: two calls per job on one account's quota, 32 calls at 4/s after a burst of 4, and a flaky token endpoint.
     const sts = await standIn({ ratePerSecond: 4, burst: 4, stsLatencyMs: 20, tokenFailureShare: 0.1, seed: 7 });
-    const jobs = await runMatrix(THIS, 'chained', N, sts, { inputs: { 'action-timeout-s': String(TIMEOUT_S) }, killAfterMs: (TIMEOUT_S + 30) * 1000 });
+    const jobs = await runMatrix(THIS, 'chained', N, sts, {
+      inputs: { 'action-timeout-s': String(TIMEOUT_S) },
+      killAfterMs: (TIMEOUT_S + 30) * 1000,
+    });
     const figures = `jobs ${jobs.map((j) => `${(j.elapsedMs / 1000).toFixed(1)}s${j.ok ? '' : ' FAILED'}`).join(' ')}; stand-in ${JSON.stringify({ ...sts.counters, byJob: undefined })}`;
-    assert.deepEqual(jobs.filter((j) => !j.ok).map((j) => j.error), [], figures);
-    assert.ok(jobs.every((j) => j.elapsedMs <= TIMEOUT_S * 1000), figures);
+    assert.deepEqual(
+      jobs.filter((j) => !j.ok).map((j) => j.error),
+      [],
+      figures,
+    );
+    assert.ok(
+      jobs.every((j) => j.elapsedMs <= TIMEOUT_S * 1000),
+      figures,
+    );
     assert.equal(sts.counters.firstAttempts, 2 * N, 'one AssumeRoleWithWebIdentity and one AssumeRole per job');
-    assert.ok((sts.counters.byAction['AssumeRoleWithWebIdentity'] ?? 0) >= N && (sts.counters.byAction['AssumeRole'] ?? 0) >= N, figures);
+    assert.ok(
+      (sts.counters.byAction['AssumeRoleWithWebIdentity'] ?? 0) >= N && (sts.counters.byAction['AssumeRole'] ?? 0) >= N,
+      figures,
+    );
     assert.ok(sts.counters.throttled > 0, `the quota was reached: ${figures}`);
     assert.equal(sts.counters.forwarded, 2 * N, 'each call succeeded exactly once');
     console.log(`# ${figures}`);
@@ -66,8 +90,15 @@ describe(`${N} jobs at once`, () => {
 
   test('a permanent refusal fails every job at once with the AWS message and no retry', async () => {
     const message = `Not authorized to perform sts:AssumeRoleWithWebIdentity`;
-    const sts = await standIn({ ratePerSecond: 1000, burst: 1000, stsDeny: { status: 403, code: 'AccessDenied', message } });
-    const jobs = await runMatrix(THIS, 'oidc', N, sts, { inputs: { 'action-timeout-s': String(TIMEOUT_S) }, killAfterMs: (TIMEOUT_S + 30) * 1000 });
+    const sts = await standIn({
+      ratePerSecond: 1000,
+      burst: 1000,
+      stsDeny: { status: 403, code: 'AccessDenied', message },
+    });
+    const jobs = await runMatrix(THIS, 'oidc', N, sts, {
+      inputs: { 'action-timeout-s': String(TIMEOUT_S) },
+      killAfterMs: (TIMEOUT_S + 30) * 1000,
+    });
     const slowest = Math.max(...jobs.map((j) => j.elapsedMs));
     assert.equal(jobs.filter((j) => j.ok).length, 0);
     for (const job of jobs) {
@@ -80,6 +111,8 @@ describe(`${N} jobs at once`, () => {
     assert.equal(sts.counters.tokenRequests, N, 'one id-token per job');
     // At once: no backoff ran; the slowest job is only as slow as starting 16 processes on a small machine.
     assert.ok(slowest < 15000, `slowest job took ${slowest} ms`);
-    console.log(`# permanent refusal: ${N} jobs failed, slowest ${(slowest / 1000).toFixed(1)} s, ${sts.counters.stsRequests} STS requests`);
+    console.log(
+      `# permanent refusal: ${N} jobs failed, slowest ${(slowest / 1000).toFixed(1)} s, ${sts.counters.stsRequests} STS requests`,
+    );
   });
 });

@@ -50,8 +50,16 @@ function runnerEnv(extra: Record<string, string> = {}): Record<string, string> {
   };
 }
 
-async function main(inputs: Record<string, string>, env: Record<string, string> = {}, node?: string): Promise<RunResult> {
-  const run = await runAction('main', { inputs: { 'aws-region': 'us-east-1', ...inputs }, env: runnerEnv(env), ...(node ? { node } : {}) });
+async function main(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  node?: string,
+): Promise<RunResult> {
+  const run = await runAction('main', {
+    inputs: { 'aws-region': 'us-east-1', ...inputs },
+    env: runnerEnv(env),
+    ...(node ? { node } : {}),
+  });
   for (const t of tokens.issued) ledger.add('id-token', t);
   ledger.addDelivered(run);
   return run;
@@ -71,7 +79,8 @@ describe('OIDC mode through the bundled action', () => {
       assert.equal(tokens.requests.length - requestsBefore, 1);
       assert.deepEqual(tokens.requests.at(-1), { audience: 'sts.amazonaws.com', authorized: true });
 
-      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) assert.ok(run.exported[name], `${name} exported`);
+      for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+        assert.ok(run.exported[name], `${name} exported`);
       assert.equal(run.exported['AWS_REGION'], 'us-east-1');
       assert.equal(run.exported['AWS_DEFAULT_REGION'], 'us-east-1');
       assert.ok(Date.parse(run.exported['AWS_CREDENTIAL_EXPIRATION'] ?? '') > Date.now());
@@ -82,7 +91,10 @@ describe('OIDC mode through the bundled action', () => {
       ledger.assertNoLeak(run);
 
       assert.equal(run.outputs['aws-account-id'], '123456789012');
-      assert.equal(run.outputs['aws-assumed-role-arn'], 'arn:aws:sts::123456789012:assumed-role/deploy/GitHubActions-1234-2');
+      assert.equal(
+        run.outputs['aws-assumed-role-arn'],
+        'arn:aws:sts::123456789012:assumed-role/deploy/GitHubActions-1234-2',
+      );
       assert.equal(run.outputs['aws-expiration'], run.exported['AWS_CREDENTIAL_EXPIRATION']);
       assert.equal(run.outputs['aws-access-key-id'], undefined);
       assert.match(run.summary, /\| Mode \| oidc \|/);
@@ -105,13 +117,23 @@ describe('OIDC mode through the bundled action', () => {
     const home = join(newWorkspace().dir, 'aws');
     mkdirSync(home);
     const credentialsFile = join(home, 'credentials');
-    const original = '# team credentials\r\n[other]\r\naws_access_key_id = AKIAOTHEROTHEROTHER1\r\naws_secret_access_key = keep-me\r\n';
+    const original =
+      '# team credentials\r\n[other]\r\naws_access_key_id = AKIAOTHEROTHEROTHER1\r\naws_secret_access_key = keep-me\r\n';
     writeFileSync(credentialsFile, original);
     chmodSync(credentialsFile, 0o644);
 
-    const run = await main({ 'role-to-assume': ROLE, 'credentials-file': credentialsFile, profile: 'ci', 'output-env-credentials': 'false' });
+    const run = await main({
+      'role-to-assume': ROLE,
+      'credentials-file': credentialsFile,
+      profile: 'ci',
+      'output-env-credentials': 'false',
+    });
     assert.equal(run.code, 0, run.stdout + run.stderr);
-    assert.equal(run.exported['AWS_ACCESS_KEY_ID'], undefined, 'no env credentials when output-env-credentials is false');
+    assert.equal(
+      run.exported['AWS_ACCESS_KEY_ID'],
+      undefined,
+      'no env credentials when output-env-credentials is false',
+    );
     assert.equal(run.exported['AWS_SHARED_CREDENTIALS_FILE'], credentialsFile);
     assert.equal(run.exported['AWS_CONFIG_FILE'], join(home, 'config'));
     assert.equal(run.exported['AWS_PROFILE'], 'ci');
@@ -154,7 +176,10 @@ describe('OIDC mode through the bundled action', () => {
     const requestsBefore = tokens.requests.length;
     const tokenFile = join(newWorkspace().dir, 'token.jwt');
     writeFileSync(tokenFile, `${tokens.issued[0] ?? 'a.b.c'}\n`);
-    const run = await main({ 'role-to-assume': ROLE, 'web-identity-token-file': tokenFile }, { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' });
+    const run = await main(
+      { 'role-to-assume': ROLE, 'web-identity-token-file': tokenFile },
+      { ACTIONS_ID_TOKEN_REQUEST_URL: '', ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' },
+    );
     assert.equal(run.code, 0, run.stdout);
     assert.equal(tokens.requests.length, requestsBefore, 'the runner endpoint was not called');
     assert.equal(sts.requests.at(-1)!.params.get('WebIdentityToken'), tokens.issued[0]);
@@ -163,10 +188,18 @@ describe('OIDC mode through the bundled action', () => {
 
   test('chain-role-arn adds one signed, tagged AssumeRole hop capped at an hour', async () => {
     const before = sts.requests.length;
-    const run = await main({ 'role-to-assume': ROLE, 'chain-role-arn': CHAIN_ROLE, 'role-duration-seconds': '7200', 'role-external-id': 'ext-123' });
+    const run = await main({
+      'role-to-assume': ROLE,
+      'chain-role-arn': CHAIN_ROLE,
+      'role-duration-seconds': '7200',
+      'role-external-id': 'ext-123',
+    });
     assert.equal(run.code, 0, run.stdout);
     const calls = sts.requests.slice(before);
-    assert.deepEqual(calls.map((r) => r.params.get('Action')), ['AssumeRoleWithWebIdentity', 'AssumeRole']);
+    assert.deepEqual(
+      calls.map((r) => r.params.get('Action')),
+      ['AssumeRoleWithWebIdentity', 'AssumeRole'],
+    );
     assert.equal(calls[0]!.params.get('DurationSeconds'), '7200');
     const hop = calls[1]!;
     assert.equal(hop.params.get('RoleArn'), CHAIN_ROLE);
@@ -174,11 +207,15 @@ describe('OIDC mode through the bundled action', () => {
     assert.equal(hop.params.get('ExternalId'), 'ext-123');
     assert.match(String(hop.headers['authorization']), /^AWS4-HMAC-SHA256 Credential=ASIA/);
     const tags = new Map<string, string>();
-    for (let i = 1; hop.params.get(`Tags.member.${i}.Key`); i++) tags.set(hop.params.get(`Tags.member.${i}.Key`)!, hop.params.get(`Tags.member.${i}.Value`)!);
+    for (let i = 1; hop.params.get(`Tags.member.${i}.Key`); i++)
+      tags.set(hop.params.get(`Tags.member.${i}.Key`)!, hop.params.get(`Tags.member.${i}.Value`)!);
     assert.equal(tags.get('Repository'), 'octo-org/octo-repo');
     assert.equal(tags.get('Actor'), 'octocat');
     assert.equal(tags.get('RunId'), '1234');
-    assert.equal(run.outputs['aws-assumed-role-arn'], 'arn:aws:sts::210987654321:assumed-role/target/GitHubActions-1234-2');
+    assert.equal(
+      run.outputs['aws-assumed-role-arn'],
+      'arn:aws:sts::210987654321:assumed-role/target/GitHubActions-1234-2',
+    );
     assert.equal(run.outputs['aws-account-id'], '210987654321');
     ledger.assertNoLeak(run);
     const cli = runAwsCli(['sts', 'get-caller-identity'], laterStepEnv(run));
@@ -189,7 +226,11 @@ describe('OIDC mode through the bundled action', () => {
     const first = await main({ 'role-to-assume': ROLE });
     const run = await main(
       { 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'role-session-name': 'second-hop' },
-      { AWS_ACCESS_KEY_ID: first.exported['AWS_ACCESS_KEY_ID']!, AWS_SECRET_ACCESS_KEY: first.exported['AWS_SECRET_ACCESS_KEY']!, AWS_SESSION_TOKEN: first.exported['AWS_SESSION_TOKEN']! },
+      {
+        AWS_ACCESS_KEY_ID: first.exported['AWS_ACCESS_KEY_ID']!,
+        AWS_SECRET_ACCESS_KEY: first.exported['AWS_SECRET_ACCESS_KEY']!,
+        AWS_SESSION_TOKEN: first.exported['AWS_SESSION_TOKEN']!,
+      },
     );
     assert.equal(run.code, 0, run.stdout);
     assert.equal(sts.requests.at(-1)!.params.get('Action'), 'AssumeRole');
@@ -199,7 +240,16 @@ describe('OIDC mode through the bundled action', () => {
   });
 
   test('a stray AWS_PROFILE and stale AWS_* credentials in the environment do not disturb the exchange', async () => {
-    const run = await main({ 'role-to-assume': ROLE }, { AWS_PROFILE: 'does-not-exist', AWS_ACCESS_KEY_ID: 'AKIASTALESTALESTALE1', AWS_SECRET_ACCESS_KEY: 'stale', AWS_SESSION_TOKEN: 'stale-token', AWS_CONFIG_FILE: '/nonexistent/config' });
+    const run = await main(
+      { 'role-to-assume': ROLE },
+      {
+        AWS_PROFILE: 'does-not-exist',
+        AWS_ACCESS_KEY_ID: 'AKIASTALESTALESTALE1',
+        AWS_SECRET_ACCESS_KEY: 'stale',
+        AWS_SESSION_TOKEN: 'stale-token',
+        AWS_CONFIG_FILE: '/nonexistent/config',
+      },
+    );
     assert.equal(run.code, 0, run.stdout);
     assert.notEqual(run.exported['AWS_ACCESS_KEY_ID'], 'AKIASTALESTALESTALE1');
     assert.notEqual(run.exported['AWS_SESSION_TOKEN'], 'stale-token');
@@ -221,7 +271,8 @@ describe('OIDC mode through the bundled action', () => {
     const mask = lines.indexOf('::add-mask::123456789012');
     assert.ok(mask >= 0, 'account id masked');
     lines.forEach((line, i) => {
-      if (line.includes('123456789012') && i !== mask) assert.ok(i > mask, `line ${i} mentions the account before its mask`);
+      if (line.includes('123456789012') && i !== mask)
+        assert.ok(i > mask, `line ${i} mentions the account before its mask`);
     });
     assert.equal(run.outputs['aws-account-id'], '123456789012', 'the step output is still set');
   });
@@ -238,7 +289,11 @@ describe('OIDC retries and faults', () => {
 
   test('STS throttling, a 500, and a reset are retried; the fourth attempt succeeds', async () => {
     const before = sts.requests.length;
-    sts.queue({ kind: 'status', status: 400, code: 'Throttling', message: 'Rate exceeded' }, { kind: 'status', status: 500, code: 'InternalFailure' }, { kind: 'reset' });
+    sts.queue(
+      { kind: 'status', status: 400, code: 'Throttling', message: 'Rate exceeded' },
+      { kind: 'status', status: 500, code: 'InternalFailure' },
+      { kind: 'reset' },
+    );
     const run = await main({ 'role-to-assume': ROLE });
     assert.equal(run.code, 0, run.stdout);
     assert.equal(sts.requests.length - before, 4);
@@ -272,7 +327,9 @@ describe('OIDC retries and faults', () => {
 
   test('retry-max-attempts bounds the retries', async () => {
     const before = sts.requests.length;
-    sts.queue(...Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, code: 'ServiceUnavailable' })));
+    sts.queue(
+      ...Array.from({ length: 5 }, () => ({ kind: 'status' as const, status: 503, code: 'ServiceUnavailable' })),
+    );
     const run = await main({ 'role-to-assume': ROLE, 'retry-max-attempts': '3' });
     assert.equal(run.code, 1);
     assert.equal(sts.requests.length - before, 3);

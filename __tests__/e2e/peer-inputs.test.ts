@@ -16,7 +16,9 @@ import { extractPeer } from '../../bench/matrix.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const CHAIN_ROLE = 'arn:aws:iam::210987654321:role/target';
-const peerInputs = Object.keys((parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'peer-action.yml'), 'utf8')) as { inputs: object }).inputs);
+const peerInputs = Object.keys(
+  (parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'peer-action.yml'), 'utf8')) as { inputs: object }).inputs,
+);
 const ourInputs = Object.keys((parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
 
 let sts: FaultProxy;
@@ -29,21 +31,49 @@ after(async () => {
 });
 
 const JOB_ENV = {
-  GITHUB_RUN_ID: '1234', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo-org/octo-repo', GITHUB_WORKFLOW: 'deploy (prod)',
-  GITHUB_ACTION: '__aws-actions_configure-aws-credentials', GITHUB_ACTOR: 'octocat', GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
-  GITHUB_REF: 'refs/pull/7/merge', GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main', GITHUB_HEAD_REF: 'feature/a#b',
-  GITHUB_JOB: 'deploy', GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]',
+  GITHUB_RUN_ID: '1234',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_REPOSITORY: 'octo-org/octo-repo',
+  GITHUB_WORKFLOW: 'deploy (prod)',
+  GITHUB_ACTION: '__aws-actions_configure-aws-credentials',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
+  GITHUB_REF: 'refs/pull/7/merge',
+  GITHUB_EVENT_NAME: 'pull_request',
+  GITHUB_BASE_REF: 'main',
+  GITHUB_HEAD_REF: 'feature/a#b',
+  GITHUB_JOB: 'deploy',
+  GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]',
 };
 
 function runnerEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: sts.url, ...JOB_ENV, ...extra };
+  return {
+    ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+    AWS_ENDPOINT_URL_STS: sts.url,
+    ...JOB_ENV,
+    ...extra,
+  };
 }
 
-interface Step { run: RunResult; calls: RecordedRequest[] }
+interface Step {
+  run: RunResult;
+  calls: RecordedRequest[];
+}
 
-async function step(inputs: Record<string, string>, env: Record<string, string> = {}, workspace?: Workspace, script?: string): Promise<Step> {
+async function step(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  workspace?: Workspace,
+  script?: string,
+): Promise<Step> {
   const before = sts.requests.length;
-  const run = await runAction('main', { inputs: { 'aws-region': 'us-east-1', ...inputs }, env: runnerEnv(env), ...(workspace ? { workspace } : {}), ...(script ? { script } : {}) });
+  const run = await runAction('main', {
+    inputs: { 'aws-region': 'us-east-1', ...inputs },
+    env: runnerEnv(env),
+    ...(workspace ? { workspace } : {}),
+    ...(script ? { script } : {}),
+  });
   return { run, calls: sts.requests.slice(before) };
 }
 
@@ -62,12 +92,15 @@ function refusedBy(s: Step, input: string, fix?: RegExp): void {
 
 async function firstCredentials(): Promise<Record<string, string>> {
   const first = ok(await step({ 'role-to-assume': ROLE }));
-  return Object.fromEntries(['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'].map((k) => [k, first.run.exported[k]!]));
+  return Object.fromEntries(
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'].map((k) => [k, first.run.exported[k]!]),
+  );
 }
 
 function tagsOf(call: RecordedRequest): Array<[string, string]> {
   const tags: Array<[string, string]> = [];
-  for (let i = 1; call.params.get(`Tags.member.${i}.Key`) !== null; i++) tags.push([call.params.get(`Tags.member.${i}.Key`)!, call.params.get(`Tags.member.${i}.Value`)!]);
+  for (let i = 1; call.params.get(`Tags.member.${i}.Key`) !== null; i++)
+    tags.push([call.params.get(`Tags.member.${i}.Key`)!, call.params.get(`Tags.member.${i}.Value`)!]);
   return tags;
 }
 
@@ -76,12 +109,26 @@ const CHAIN = { 'role-to-assume': ROLE, 'chain-role-arn': CHAIN_ROLE };
 
 /** For each peer input: a step that sets it, and what shows it was honoured (or that it was refused by name). */
 const CASES: Record<string, () => Promise<unknown>> = {
-  'aws-region': async () => assert.equal(ok(await step({ ...OIDC, 'aws-region': 'eu-west-1' })).run.exported['AWS_REGION'], 'eu-west-1'),
-  'role-to-assume': async () => assert.equal(ok(await step(OIDC)).calls.at(-1)!.params.get('RoleArn'), ROLE),
+  'aws-region': async () =>
+    assert.equal(ok(await step({ ...OIDC, 'aws-region': 'eu-west-1' })).run.exported['AWS_REGION'], 'eu-west-1'),
+  'role-to-assume': async () =>
+    assert.equal(
+      ok(await step(OIDC))
+        .calls.at(-1)!
+        .params.get('RoleArn'),
+      ROLE,
+    ),
   'aws-profile': async () => {
     const s = ok(await step({ ...OIDC, 'aws-profile': 'ci' }));
-    assert.match(readFileSync(join(s.run.workspace.home, '.aws', 'credentials'), 'utf8'), /^\[ci\]\naws_access_key_id = ASIA/m);
-    assert.equal(s.run.exported['AWS_ACCESS_KEY_ID'], undefined, 'aws-profile: no env credentials by default, as the peer');
+    assert.match(
+      readFileSync(join(s.run.workspace.home, '.aws', 'credentials'), 'utf8'),
+      /^\[ci\]\naws_access_key_id = ASIA/m,
+    );
+    assert.equal(
+      s.run.exported['AWS_ACCESS_KEY_ID'],
+      undefined,
+      'aws-profile: no env credentials by default, as the peer',
+    );
     assert.equal(s.run.exported['AWS_PROFILE'], undefined);
   },
   'overwrite-aws-profile': async () => {
@@ -90,14 +137,28 @@ const CASES: Record<string, () => Promise<unknown>> = {
     const mine = '[ci]\naws_access_key_id = AKIALONGLIVEDLONGLIV\naws_secret_access_key = keep\n';
     writeFileSync(join(workspace.home, '.aws', 'credentials'), mine);
     refusedBy(await step({ ...OIDC, 'aws-profile': 'ci' }, {}, workspace), 'overwrite-aws-profile', /already exists/);
-    refusedBy(await step({ ...OIDC, profile: 'ci', 'output-env-credentials': 'false' }, {}, workspace), 'overwrite-aws-profile');
-    assert.equal(readFileSync(join(workspace.home, '.aws', 'credentials'), 'utf8'), mine, 'the long-lived keys survive');
+    refusedBy(
+      await step({ ...OIDC, profile: 'ci', 'output-env-credentials': 'false' }, {}, workspace),
+      'overwrite-aws-profile',
+    );
+    assert.equal(
+      readFileSync(join(workspace.home, '.aws', 'credentials'), 'utf8'),
+      mine,
+      'the long-lived keys survive',
+    );
     ok(await step({ ...OIDC, 'aws-profile': 'ci', 'overwrite-aws-profile': 'true' }, {}, workspace));
     assert.doesNotMatch(readFileSync(join(workspace.home, '.aws', 'credentials'), 'utf8'), /AKIALONGLIVED/);
   },
-  'aws-access-key-id': async () => refusedBy(await step({ ...OIDC, 'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE' }), 'aws-access-key-id', /OIDC.*iot-credential-endpoint.*trust-anchor-arn/),
-  'aws-secret-access-key': async () => refusedBy(await step({ ...OIDC, 'aws-secret-access-key': 'wJalrXUtnFEMI' }), 'aws-secret-access-key', /long-lived/),
-  'aws-session-token': async () => refusedBy(await step({ ...OIDC, 'aws-session-token': 'FwoGZX' }), 'aws-session-token', /long-lived/),
+  'aws-access-key-id': async () =>
+    refusedBy(
+      await step({ ...OIDC, 'aws-access-key-id': 'AKIAIOSFODNN7EXAMPLE' }),
+      'aws-access-key-id',
+      /OIDC.*iot-credential-endpoint.*trust-anchor-arn/,
+    ),
+  'aws-secret-access-key': async () =>
+    refusedBy(await step({ ...OIDC, 'aws-secret-access-key': 'wJalrXUtnFEMI' }), 'aws-secret-access-key', /long-lived/),
+  'aws-session-token': async () =>
+    refusedBy(await step({ ...OIDC, 'aws-session-token': 'FwoGZX' }), 'aws-session-token', /long-lived/),
   'web-identity-token-file': async () => {
     const file = join(newWorkspace().dir, 'token');
     writeFileSync(file, peers.tokens.issued[0] ?? (await step(OIDC), peers.tokens.issued[0]!));
@@ -117,20 +178,63 @@ const CASES: Record<string, () => Promise<unknown>> = {
     assert.equal(s.run.code, 1);
     assert.match(errorAnnotation(s.run.stdout), /ECONNREFUSED|proxy/i);
   },
-  'no-proxy': async () => ok(await step({ ...OIDC, 'http-proxy': 'http://127.0.0.1:9', 'no-proxy': '127.0.0.1,localhost' })),
-  'mask-aws-account-id': async () => assert.match(ok(await step({ ...OIDC, 'mask-aws-account-id': 'true' })).run.stdout, /^::add-mask::123456789012$/m),
-  'role-duration-seconds': async () => assert.equal(ok(await step({ ...OIDC, 'role-duration-seconds': '900' })).calls.at(-1)!.params.get('DurationSeconds'), '900'),
-  'role-external-id': async () => assert.equal(ok(await step({ ...CHAIN, 'role-external-id': 'ext-1' })).calls.at(-1)!.params.get('ExternalId'), 'ext-1'),
-  'role-session-name': async () => assert.equal(ok(await step({ ...OIDC, 'role-session-name': 'mine' })).calls.at(-1)!.params.get('RoleSessionName'), 'mine'),
-  'role-skip-session-tagging': async () => assert.deepEqual(tagsOf(ok(await step({ ...CHAIN, 'role-skip-session-tagging': 'true' })).calls.at(-1)!), []),
+  'no-proxy': async () =>
+    ok(await step({ ...OIDC, 'http-proxy': 'http://127.0.0.1:9', 'no-proxy': '127.0.0.1,localhost' })),
+  'mask-aws-account-id': async () =>
+    assert.match(ok(await step({ ...OIDC, 'mask-aws-account-id': 'true' })).run.stdout, /^::add-mask::123456789012$/m),
+  'role-duration-seconds': async () =>
+    assert.equal(
+      ok(await step({ ...OIDC, 'role-duration-seconds': '900' }))
+        .calls.at(-1)!
+        .params.get('DurationSeconds'),
+      '900',
+    ),
+  'role-external-id': async () =>
+    assert.equal(
+      ok(await step({ ...CHAIN, 'role-external-id': 'ext-1' }))
+        .calls.at(-1)!
+        .params.get('ExternalId'),
+      'ext-1',
+    ),
+  'role-session-name': async () =>
+    assert.equal(
+      ok(await step({ ...OIDC, 'role-session-name': 'mine' }))
+        .calls.at(-1)!
+        .params.get('RoleSessionName'),
+      'mine',
+    ),
+  'role-skip-session-tagging': async () =>
+    assert.deepEqual(tagsOf(ok(await step({ ...CHAIN, 'role-skip-session-tagging': 'true' })).calls.at(-1)!), []),
   'transitive-tag-keys': async () => {
     const hop = ok(await step({ ...CHAIN, 'transitive-tag-keys': 'Repository\nAbsent' })).calls.at(-1)!;
     assert.equal(hop.params.get('TransitiveTagKeys.member.1'), 'Repository');
     assert.equal(hop.params.get('TransitiveTagKeys.member.2'), null);
   },
-  'inline-session-policy': async () => assert.match(ok(await step({ ...OIDC, 'inline-session-policy': '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}' })).calls.at(-1)!.params.get('Policy') ?? '', /s3:\*/),
-  'managed-session-policies': async () => assert.equal(ok(await step({ ...OIDC, 'managed-session-policies': 'arn:aws:iam::aws:policy/ReadOnlyAccess' })).calls.at(-1)!.params.get('PolicyArns.member.1.arn'), 'arn:aws:iam::aws:policy/ReadOnlyAccess'),
-  'output-credentials': async () => assert.match(ok(await step({ ...OIDC, 'output-credentials': 'true' })).run.outputs['aws-access-key-id'] ?? '', /^ASIA/),
+  'inline-session-policy': async () =>
+    assert.match(
+      ok(
+        await step({
+          ...OIDC,
+          'inline-session-policy':
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',
+        }),
+      )
+        .calls.at(-1)!
+        .params.get('Policy') ?? '',
+      /s3:\*/,
+    ),
+  'managed-session-policies': async () =>
+    assert.equal(
+      ok(await step({ ...OIDC, 'managed-session-policies': 'arn:aws:iam::aws:policy/ReadOnlyAccess' }))
+        .calls.at(-1)!
+        .params.get('PolicyArns.member.1.arn'),
+      'arn:aws:iam::aws:policy/ReadOnlyAccess',
+    ),
+  'output-credentials': async () =>
+    assert.match(
+      ok(await step({ ...OIDC, 'output-credentials': 'true' })).run.outputs['aws-access-key-id'] ?? '',
+      /^ASIA/,
+    ),
   'output-env-credentials': async () => {
     const s = ok(await step({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }));
     assert.equal(s.run.exported['AWS_ACCESS_KEY_ID'], undefined);
@@ -149,7 +253,9 @@ const CASES: Record<string, () => Promise<unknown>> = {
   },
   'retry-max-attempts': async () => {
     // Not throttling: that is retried until action-timeout-s whatever this says (README, Retries).
-    sts.queue(...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503, code: 'ServiceUnavailable' })));
+    sts.queue(
+      ...Array.from({ length: 3 }, () => ({ kind: 'status' as const, status: 503, code: 'ServiceUnavailable' })),
+    );
     const s = await step({ ...OIDC, 'retry-max-attempts': '2' });
     sts.clearFaults();
     assert.equal(s.run.code, 1);
@@ -162,52 +268,91 @@ const CASES: Record<string, () => Promise<unknown>> = {
   },
   'use-existing-credentials': async () => {
     const s = ok(await step({ ...OIDC, 'use-existing-credentials': 'true' }, await firstCredentials()));
-    assert.deepEqual(s.calls.map((c) => c.params.get('Action')), ['GetCallerIdentity']);
+    assert.deepEqual(
+      s.calls.map((c) => c.params.get('Action')),
+      ['GetCallerIdentity'],
+    );
     assert.equal(s.run.exported['AWS_ACCESS_KEY_ID'], undefined, 'the existing credentials are kept');
     assert.match(s.run.stdout, /::notice::use-existing-credentials/);
   },
   'allowed-account-ids': async () => {
-    refusedBy(await step({ ...OIDC, 'allowed-account-ids': '999999999999' }), 'allowed-account-ids', /account 123456789012, which is not one of 999999999999/);
+    refusedBy(
+      await step({ ...OIDC, 'allowed-account-ids': '999999999999' }),
+      'allowed-account-ids',
+      /account 123456789012, which is not one of 999999999999/,
+    );
     ok(await step({ ...CHAIN, 'allowed-account-ids': '111111111111,210987654321' }));
     refusedBy(await step({ ...CHAIN, 'allowed-account-ids': '123456789012' }), 'allowed-account-ids', /210987654321/);
   },
-  'force-skip-oidc': async () => refusedBy(await step({ ...OIDC, 'force-skip-oidc': 'true' }), 'force-skip-oidc', /web-identity-token-file/),
+  'force-skip-oidc': async () =>
+    refusedBy(await step({ ...OIDC, 'force-skip-oidc': 'true' }), 'force-skip-oidc', /web-identity-token-file/),
   'action-timeout-s': async () => {
     ok(await step({ ...OIDC, 'action-timeout-s': '0' }));
     const s = await step({ ...OIDC, 'action-timeout-s': '2', 'http-proxy': 'http://10.255.255.1:9' });
     assert.equal(s.run.code, 1);
     assert.ok(s.run.elapsedMs < 10_000, `bounded: ${s.run.elapsedMs} ms`);
   },
-  'custom-tags': async () => assert.deepEqual(tagsOf(ok(await step({ ...CHAIN, 'custom-tags': '{"Team":"platform"}' })).calls.at(-1)!).at(-1), ['Team', 'platform']),
-  'sts-endpoint': async () => ok(await step({ ...OIDC, 'sts-endpoint': sts.url }, { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' })),
+  'custom-tags': async () =>
+    assert.deepEqual(tagsOf(ok(await step({ ...CHAIN, 'custom-tags': '{"Team":"platform"}' })).calls.at(-1)!).at(-1), [
+      'Team',
+      'platform',
+    ]),
+  'sts-endpoint': async () =>
+    ok(await step({ ...OIDC, 'sts-endpoint': sts.url }, { AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:9' })),
 };
 
 describe("configure-aws-credentials's inputs", () => {
-  test('the fixture is the peer\'s action.yml, and every one of its inputs is declared here', () => {
+  test("the fixture is the peer's action.yml, and every one of its inputs is declared here", () => {
     assert.equal(peerInputs.length, 32);
-    assert.deepEqual(peerInputs.filter((name) => !ourInputs.includes(name)), []);
-    assert.deepEqual(peerInputs.filter((name) => !(name in CASES)), [], 'every peer input has a case below');
+    assert.deepEqual(
+      peerInputs.filter((name) => !ourInputs.includes(name)),
+      [],
+    );
+    assert.deepEqual(
+      peerInputs.filter((name) => !(name in CASES)),
+      [],
+      'every peer input has a case below',
+    );
   });
 
-  for (const name of peerInputs) test(`${name}: honoured or refused by name`, async () => { await CASES[name]!(); });
+  for (const name of peerInputs)
+    test(`${name}: honoured or refused by name`, async () => {
+      await CASES[name]!();
+    });
 
   test('an unknown input fails the step with the list of valid names', async () => {
-    refusedBy(await step({ ...OIDC, 'allowed-account-id': '123456789012' }), 'allowed-account-id', /Valid inputs: .*allowed-account-ids/);
+    refusedBy(
+      await step({ ...OIDC, 'allowed-account-id': '123456789012' }),
+      'allowed-account-id',
+      /Valid inputs: .*allowed-account-ids/,
+    );
   });
 
   test("a bare role name with role-chaining is the role in the environment credentials' account", async () => {
     const s = ok(await step({ 'role-to-assume': 'target', 'role-chaining': 'true' }, await firstCredentials()));
-    assert.deepEqual(s.calls.map((c) => c.params.get('Action')), ['GetCallerIdentity', 'AssumeRole']);
+    assert.deepEqual(
+      s.calls.map((c) => c.params.get('Action')),
+      ['GetCallerIdentity', 'AssumeRole'],
+    );
     assert.equal(s.calls[1]!.params.get('RoleArn'), 'arn:aws:iam::123456789012:role/target');
   });
 });
 
 describe('session tags compared with the peer', () => {
-  test('the peer\'s bundle and ours send the same tags on sts:AssumeRole for the same job (role-chaining)', async () => {
+  test("the peer's bundle and ours send the same tags on sts:AssumeRole for the same job (role-chaining)", async () => {
     const peer = extractPeer();
     const env = { ...(await firstCredentials()), GITHUB_WORKSPACE: newWorkspace().dir };
-    const theirs = ok(await step({ 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'role-session-name': 'same', 'sts-endpoint': sts.url }, env, undefined, peer.script));
-    const ours = ok(await step({ 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'role-session-name': 'same' }, env));
+    const theirs = ok(
+      await step(
+        { 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'role-session-name': 'same', 'sts-endpoint': sts.url },
+        env,
+        undefined,
+        peer.script,
+      ),
+    );
+    const ours = ok(
+      await step({ 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'role-session-name': 'same' }, env),
+    );
     const hop = (s: Step) => s.calls.filter((c) => c.params.get('Action') === 'AssumeRole').at(-1)!;
     assert.equal(tagsOf(hop(theirs)).length, 13);
     assert.deepEqual(tagsOf(hop(ours)), tagsOf(hop(theirs)));
@@ -216,7 +361,14 @@ describe('session tags compared with the peer', () => {
   test('custom-tags with OIDC: the peer and this action both succeed and send no tags; this one says so', async () => {
     const peer = extractPeer();
     const inputs = { 'role-to-assume': ROLE, 'custom-tags': '{"Team":"a"}', 'transitive-tag-keys': 'Team' };
-    const theirs = ok(await step({ ...inputs, 'sts-endpoint': sts.url }, { GITHUB_WORKSPACE: newWorkspace().dir }, undefined, peer.script));
+    const theirs = ok(
+      await step(
+        { ...inputs, 'sts-endpoint': sts.url },
+        { GITHUB_WORKSPACE: newWorkspace().dir },
+        undefined,
+        peer.script,
+      ),
+    );
     const ours = ok(await step(inputs));
     for (const s of [theirs, ours]) {
       const call = s.calls.find((c) => c.params.get('Action') === 'AssumeRoleWithWebIdentity')!;
@@ -233,11 +385,31 @@ describe('session tags compared with the peer', () => {
   test('PackedPolicyTooLarge: asked once more without the droppable tags', async () => {
     const creds = await firstCredentials();
     sts.queue({ kind: 'status', status: 400, code: 'PackedPolicyTooLarge', message: 'Session tags too large' });
-    const s = ok(await step({ 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'custom-tags': '{"Team":"a"}' }, creds));
+    const s = ok(
+      await step({ 'role-to-assume': CHAIN_ROLE, 'role-chaining': 'true', 'custom-tags': '{"Team":"a"}' }, creds),
+    );
     sts.clearFaults();
-    assert.deepEqual(s.calls.map((c) => c.params.get('Action')), ['AssumeRole', 'AssumeRole']);
+    assert.deepEqual(
+      s.calls.map((c) => c.params.get('Action')),
+      ['AssumeRole', 'AssumeRole'],
+    );
     const keys = s.calls.map((c) => tagsOf(c).map(([k]) => k));
-    assert.deepEqual(keys[0], ['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch', 'EventName', 'BaseRef', 'HeadRef', 'RunId', 'Job', 'TriggeringActor', 'Team']);
+    assert.deepEqual(keys[0], [
+      'GitHub',
+      'Repository',
+      'Workflow',
+      'Action',
+      'Actor',
+      'Commit',
+      'Branch',
+      'EventName',
+      'BaseRef',
+      'HeadRef',
+      'RunId',
+      'Job',
+      'TriggeringActor',
+      'Team',
+    ]);
     assert.deepEqual(keys[1], ['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch', 'Team']);
   });
 });

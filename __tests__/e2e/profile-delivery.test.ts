@@ -15,7 +15,12 @@ const ROLE = 'arn:aws:iam::123456789012:role/profiles';
 
 const peers = useOidcPeers();
 
-const env = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer, AWS_ENDPOINT_URL_STS: peers.moto.url, GITHUB_RUN_ID: '7' });
+const env = () => ({
+  ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+  AWS_ENDPOINT_URL_STS: peers.moto.url,
+  GITHUB_RUN_ID: '7',
+});
 
 function awsDir(ws: Workspace): { credentials: string; config: string } {
   const dir = join(ws.home, '.aws');
@@ -23,23 +28,38 @@ function awsDir(ws: Workspace): { credentials: string; config: string } {
   return { credentials: join(dir, 'credentials'), config: join(dir, 'config') };
 }
 
-const inputs = (more: Record<string, string>) => ({ 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'output-env-credentials': 'false', ...more });
+const inputs = (more: Record<string, string>) => ({
+  'aws-region': 'us-east-1',
+  'role-to-assume': ROLE,
+  'output-env-credentials': 'false',
+  ...more,
+});
 
 describe('what the action writes, every reader reads alike', () => {
   test('profile default with both [default] and [profile default] in the config and [default] twice in the credentials file', async () => {
     const ws = newWorkspace();
     const files = awsDir(ws);
     const config = '[profile default]\nregion = eu-west-1\noutput = json\n\n[default]\nregion = us-east-2\n';
-    const credentials = '[default]\naws_access_key_id = AKIAOLDOLDOLDOLD0001\naws_secret_access_key = old1\n\n[default]\naws_access_key_id = AKIAOLDOLDOLDOLD0002\naws_secret_access_key = old2\n';
+    const credentials =
+      '[default]\naws_access_key_id = AKIAOLDOLDOLDOLD0001\naws_secret_access_key = old1\n\n[default]\naws_access_key_id = AKIAOLDOLDOLDOLD0002\naws_secret_access_key = old2\n';
     writeFileSync(files.config, config);
     writeFileSync(files.credentials, credentials);
     // [default] is there already: replaced only when asked (without it the step refuses, keeping the keys).
     const refused = await runAction('main', { inputs: inputs({ profile: 'default' }), env: env(), workspace: ws });
     assert.equal(refused.code, 1, refused.stdout);
     assert.equal(readFileSync(files.credentials, 'utf8'), credentials);
-    const main = await runAction('main', { inputs: inputs({ profile: 'default', 'overwrite-aws-profile': 'true' }), env: env(), workspace: ws });
+    const main = await runAction('main', {
+      inputs: inputs({ profile: 'default', 'overwrite-aws-profile': 'true' }),
+      env: env(),
+      workspace: ws,
+    });
     assert.equal(main.code, 0, main.stdout);
-    const views = readWithAll({ credentialsFile: files.credentials, configFile: files.config, profile: 'default', home: ws.home });
+    const views = readWithAll({
+      credentialsFile: files.credentials,
+      configFile: files.config,
+      profile: 'default',
+      home: ws.home,
+    });
     for (const [reader, view] of Object.entries(views)) {
       assert.equal(view.region, 'us-east-1', `${reader}: ${JSON.stringify(views)}`);
       assert.match(view.accessKeyId ?? '', /^ASIA/, `${reader}: ${JSON.stringify(views)}`);
@@ -69,9 +89,18 @@ describe('what the action writes, every reader reads alike', () => {
     writeFileSync(files.config, config);
     const main = await runAction('main', { inputs: inputs({ profile: 'ci' }), env: env(), workspace: ws });
     assert.equal(main.code, 0, main.stdout);
-    assert.equal(readFileSync(files.config, 'utf8'), config.replace('  region = ap-south-1\n', '  region = ap-south-1\nregion = us-east-1\n'));
-    const views = readWithAll({ credentialsFile: files.credentials, configFile: files.config, profile: 'ci', home: ws.home });
-    for (const [reader, view] of Object.entries(views)) assert.equal(view.region, 'us-east-1', `${reader}: ${JSON.stringify(views)}`);
+    assert.equal(
+      readFileSync(files.config, 'utf8'),
+      config.replace('  region = ap-south-1\n', '  region = ap-south-1\nregion = us-east-1\n'),
+    );
+    const views = readWithAll({
+      credentialsFile: files.credentials,
+      configFile: files.config,
+      profile: 'ci',
+      home: ws.home,
+    });
+    for (const [reader, view] of Object.entries(views))
+      assert.equal(view.region, 'us-east-1', `${reader}: ${JSON.stringify(views)}`);
     const post = await runAction('post', { state: main.state, workspace: ws });
     assert.equal(post.code, 0, post.stdout);
     assert.equal(readFileSync(files.config, 'utf8'), config);
@@ -90,12 +119,33 @@ describe('the post step trusts only what the main step wrote', () => {
     const other = join(ws.dir, 'some.ini');
     writeFileSync(other, '[section]\naws_access_key_id = AKIALONGLIVED0000001\n');
     const crafted = [
-      { credentialsFile: files.credentials, configFile: files.config, profile: 'default', accessKeyId: 'AKIALONGLIVED0000001', createdCredentialsFile: true, createdConfigFile: true },
-      { credentialsFile: other, configFile: files.config, profile: 'section', accessKeyId: 'AKIALONGLIVED0000001', createdCredentialsFile: true, createdConfigFile: true, credentialsSha256: '0'.repeat(64), region: 'us-east-1', regionEdits: [] },
+      {
+        credentialsFile: files.credentials,
+        configFile: files.config,
+        profile: 'default',
+        accessKeyId: 'AKIALONGLIVED0000001',
+        createdCredentialsFile: true,
+        createdConfigFile: true,
+      },
+      {
+        credentialsFile: other,
+        configFile: files.config,
+        profile: 'section',
+        accessKeyId: 'AKIALONGLIVED0000001',
+        createdCredentialsFile: true,
+        createdConfigFile: true,
+        credentialsSha256: '0'.repeat(64),
+        region: 'us-east-1',
+        regionEdits: [],
+      },
       'not json',
     ];
     for (const receipt of crafted) {
-      const post = await runAction('post', { inputs: inputs({ profile: 'default' }), state: { 'profile-receipt': typeof receipt === 'string' ? receipt : JSON.stringify(receipt) }, workspace: ws });
+      const post = await runAction('post', {
+        inputs: inputs({ profile: 'default' }),
+        state: { 'profile-receipt': typeof receipt === 'string' ? receipt : JSON.stringify(receipt) },
+        workspace: ws,
+      });
       assert.equal(post.code, 0, post.stdout);
       assert.match(post.stdout, /^::warning::.*receipt was not used/m);
       assert.equal(readFileSync(files.credentials, 'utf8'), longLived);
@@ -126,9 +176,16 @@ describe('no credentials on disk without a receipt', () => {
   test('a credentials-file under a path component that is a file fails naming the input', async () => {
     const ws = newWorkspace();
     writeFileSync(join(ws.dir, 'plain'), '');
-    const main = await runAction('main', { inputs: inputs({ 'credentials-file': join(ws.dir, 'plain', 'credentials') }), env: env(), workspace: ws });
+    const main = await runAction('main', {
+      inputs: inputs({ 'credentials-file': join(ws.dir, 'plain', 'credentials') }),
+      env: env(),
+      workspace: ws,
+    });
     assert.equal(main.code, 1, main.stdout);
-    assert.match(errorAnnotation(main.stdout), /^Input 'credentials-file': cannot write .*a component of the path is a file/);
+    assert.match(
+      errorAnnotation(main.stdout),
+      /^Input 'credentials-file': cannot write .*a component of the path is a file/,
+    );
   });
 });
 
@@ -136,9 +193,17 @@ test('a dangling credentials.lock symlink fails fast with a clear error, well in
   const ws = newWorkspace();
   const files = awsDir(ws);
   symlinkSync(join(ws.dir, 'nowhere'), `${files.credentials}.lock`);
-  const main = await runAction('main', { inputs: inputs({ profile: 'ci', 'action-timeout-s': '30' }), env: env(), workspace: ws, killAfterMs: 40000 });
+  const main = await runAction('main', {
+    inputs: inputs({ profile: 'ci', 'action-timeout-s': '30' }),
+    env: env(),
+    workspace: ws,
+    killAfterMs: 40000,
+  });
   assert.equal(main.code, 1, main.stdout);
-  assert.match(errorAnnotation(main.stdout), /^Input 'credentials-file': .*credentials\.lock is a symbolic link, not a lock/);
+  assert.match(
+    errorAnnotation(main.stdout),
+    /^Input 'credentials-file': .*credentials\.lock is a symbolic link, not a lock/,
+  );
   assert.ok(main.elapsedMs < 15000, `took ${main.elapsedMs} ms`);
   assert.ok(!existsSync(files.credentials));
 });

@@ -57,8 +57,19 @@ after(async () => {
 });
 
 const oidcInputs = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE };
-const raInputs = () => ({ 'aws-region': 'us-east-1', 'trust-anchor-arn': ANCHOR, 'profile-arn': PROFILE, 'role-to-assume': ROLE, certificate: leaf.certPem, 'private-key': leaf.keyPem });
-const oidcEnv = () => ({ ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer, AWS_ENDPOINT_URL_STS: moto.url });
+const raInputs = () => ({
+  'aws-region': 'us-east-1',
+  'trust-anchor-arn': ANCHOR,
+  'profile-arn': PROFILE,
+  'role-to-assume': ROLE,
+  certificate: leaf.certPem,
+  'private-key': leaf.keyPem,
+});
+const oidcEnv = () => ({
+  ACTIONS_ID_TOKEN_REQUEST_URL: tokens.url,
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
+  AWS_ENDPOINT_URL_STS: moto.url,
+});
 const raEnv = () => ({ AWS_ENDPOINT_URL_ROLESANYWHERE: ra.url, NODE_EXTRA_CA_CERTS: caFile });
 
 describe('every request honours the proxy settings', () => {
@@ -67,8 +78,14 @@ describe('every request honours the proxy settings', () => {
     const run = await runAction('main', { inputs: oidcInputs, env: { ...oidcEnv(), HTTP_PROXY: proxy.url } });
     assert.equal(run.code, 0, run.stdout);
     const seen = proxy.requests().slice(before);
-    assert.ok(seen.some((r) => r.startsWith('GET http://127.0.0.1:') && r.includes('/_apis/distributedtask/token')), seen.join('\n'));
-    assert.ok(seen.some((r) => r === `POST ${moto.url}/`), seen.join('\n'));
+    assert.ok(
+      seen.some((r) => r.startsWith('GET http://127.0.0.1:') && r.includes('/_apis/distributedtask/token')),
+      seen.join('\n'),
+    );
+    assert.ok(
+      seen.some((r) => r === `POST ${moto.url}/`),
+      seen.join('\n'),
+    );
   });
 
   test('Roles Anywhere: HTTPS goes through a CONNECT tunnel; the stand-in still verifies the signature and chain', async () => {
@@ -85,7 +102,10 @@ describe('every request honours the proxy settings', () => {
 
   test('NO_PROXY keeps matching hosts direct', async () => {
     const before = proxy.requests().length;
-    const run = await runAction('main', { inputs: raInputs(), env: { ...raEnv(), HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' } });
+    const run = await runAction('main', {
+      inputs: raInputs(),
+      env: { ...raEnv(), HTTPS_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' },
+    });
     assert.equal(run.code, 0, run.stdout);
     assert.equal(proxy.requests().length, before);
   });
@@ -95,7 +115,10 @@ describe('every request honours the proxy settings', () => {
     url.username = 'ci';
     url.password = 'proxy-pass-123';
     const before = authProxy.requests().length;
-    const run = await runAction('main', { inputs: { ...raInputs(), 'http-proxy': url.toString() }, env: { ...raEnv(), HTTPS_PROXY: 'http://127.0.0.1:9' } });
+    const run = await runAction('main', {
+      inputs: { ...raInputs(), 'http-proxy': url.toString() },
+      env: { ...raEnv(), HTTPS_PROXY: 'http://127.0.0.1:9' },
+    });
     assert.equal(run.code, 0, run.stdout);
     assert.equal(authProxy.requests().length - before, 1);
     ledger.addDelivered(run);
@@ -103,10 +126,20 @@ describe('every request honours the proxy settings', () => {
   });
 
   test('wrong proxy credentials fail with a clear error naming the proxy, without the password', async () => {
-    const run = await runAction('main', { inputs: { ...raInputs(), 'http-proxy': 'http://ci:wrong-pass-456@' + new URL(authProxy.url).host, 'retry-max-attempts': '1' }, env: raEnv() });
+    const run = await runAction('main', {
+      inputs: {
+        ...raInputs(),
+        'http-proxy': 'http://ci:wrong-pass-456@' + new URL(authProxy.url).host,
+        'retry-max-attempts': '1',
+      },
+      env: raEnv(),
+    });
     assert.equal(run.code, 1);
     const error = errorAnnotation(run.stdout);
-    assert.match(error, /rolesanywhere:CreateSession failed: EPROXYAUTH: proxy http:\/\/127\.0\.0\.1:\d+ refused CONNECT .* with HTTP 40[17]\. The proxy refused its credentials/);
+    assert.match(
+      error,
+      /rolesanywhere:CreateSession failed: EPROXYAUTH: proxy http:\/\/127\.0\.0\.1:\d+ refused CONNECT .* with HTTP 40[17]\. The proxy refused its credentials/,
+    );
     assert.ok(!run.stdout.includes('wrong-pass-456') && !run.stderr.includes('wrong-pass-456'));
   });
 
@@ -114,7 +147,7 @@ describe('every request honours the proxy settings', () => {
     const root = pki.createRoot({ commonName: 'Localhost-only Root', keyType: 'ec-p256' });
     const server = pki.issueLeaf(root, { commonName: 'localhost', serverNames: ['localhost'] });
     const narrow = await startRolesAnywhereStandIn({
-      trustAnchors: [{ arn: ANCHOR, caPem: (pki.createRoot({ commonName: 'unused' })).certPem }],
+      trustAnchors: [{ arn: ANCHOR, caPem: pki.createRoot({ commonName: 'unused' }).certPem }],
       profiles: [{ arn: PROFILE, roleArns: [ROLE] }],
       tls: { certPem: server.certPem, keyPem: server.keyPem, caPem: root.certPem },
     });
@@ -125,13 +158,21 @@ describe('every request honours the proxy settings', () => {
       const attempt = (host: string, viaProxy: boolean) =>
         runAction('main', {
           inputs: { ...raInputs(), 'retry-max-attempts': '1' },
-          env: { AWS_ENDPOINT_URL_ROLESANYWHERE: `https://${host}:${port}`, NODE_EXTRA_CA_CERTS: narrowCa, ...(viaProxy ? { HTTPS_PROXY: proxy.url } : {}) },
+          env: {
+            AWS_ENDPOINT_URL_ROLESANYWHERE: `https://${host}:${port}`,
+            NODE_EXTRA_CA_CERTS: narrowCa,
+            ...(viaProxy ? { HTTPS_PROXY: proxy.url } : {}),
+          },
         });
       for (const viaProxy of [true, false]) {
         const before = narrow.requests.length;
         const run = await attempt('127.0.0.1', viaProxy);
         assert.equal(run.code, 1, run.stdout);
-        assert.match(errorAnnotation(run.stdout), /rolesanywhere:CreateSession failed: ERR_TLS_CERT_ALTNAME_INVALID.*TLS certificate was not trusted/, viaProxy ? 'through the proxy' : 'direct');
+        assert.match(
+          errorAnnotation(run.stdout),
+          /rolesanywhere:CreateSession failed: ERR_TLS_CERT_ALTNAME_INVALID.*TLS certificate was not trusted/,
+          viaProxy ? 'through the proxy' : 'direct',
+        );
         assert.equal(narrow.requests.length, before, 'no request reached the server');
       }
       // The same server under the name its certificate holds is reached through the tunnel: the refusal was the name.

@@ -8,7 +8,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startIotStandIn, certificateFingerprint, DEFAULT_ROLE_ALIAS, type IotStandIn } from '../standins/iot-standin.js';
+import {
+  startIotStandIn,
+  certificateFingerprint,
+  DEFAULT_ROLE_ALIAS,
+  type IotStandIn,
+} from '../standins/iot-standin.js';
 import { createIotTestPki, type IotTestPki } from '../standins/iot-test-pki.js';
 import { createPkiDir, type CertificateFiles, type PkiDir } from '../standins/pki.js';
 import { startRolesAnywhereStandIn, type RolesAnywhereStandIn } from '../standins/roles-anywhere-server.js';
@@ -113,11 +118,18 @@ describe('refresh-credentials in the certificate modes', () => {
     assert.match(run.exported['AWS_CONTAINER_CREDENTIALS_FULL_URI'] ?? '', /^http:\/\/127\.0\.0\.1:\d+\//);
     const calls = await botocoreCalls(laterStep(run), (2 * REFRESH_EVERY_S + 3) * 1000, 300);
     await stop(run);
-    assert.deepEqual(calls.filter((c) => !c.ok), [], 'every call succeeds');
+    assert.deepEqual(
+      calls.filter((c) => !c.ok),
+      [],
+      'every call succeeds',
+    );
     const keys = keysSeen(calls);
     assert.ok(keys.length >= 3, `the access key changed on each refresh (saw ${keys.length})`);
     const made = iot.requests.slice(before);
-    assert.ok(made.length >= 3 && made.length <= 4, `${made.length} requests at the stand-in: the first exchange and one per refresh`);
+    assert.ok(
+      made.length >= 3 && made.length <= 4,
+      `${made.length} requests at the stand-in: the first exchange and one per refresh`,
+    );
     const fingerprint = certificateFingerprint(iotPki.clients.goodRsa.certPem);
     for (const r of made) {
       assert.equal(r.clientVerify, 'SUCCESS');
@@ -130,18 +142,35 @@ describe('refresh-credentials in the certificate modes', () => {
   test('Roles Anywhere: every refresh is a CreateSession signed anew with the key; botocore follows the new keys', async () => {
     const before = ra.requests.length;
     const run = await runAction('main', {
-      inputs: { 'aws-region': 'us-east-1', 'trust-anchor-arn': ANCHOR, 'profile-arn': RA_PROFILE, 'role-to-assume': RA_ROLE, 'role-duration-seconds': '900', certificate: raLeaf.certPem, 'private-key': raLeaf.keyPem, ...REFRESH },
+      inputs: {
+        'aws-region': 'us-east-1',
+        'trust-anchor-arn': ANCHOR,
+        'profile-arn': RA_PROFILE,
+        'role-to-assume': RA_ROLE,
+        'role-duration-seconds': '900',
+        certificate: raLeaf.certPem,
+        'private-key': raLeaf.keyPem,
+        ...REFRESH,
+      },
       env: { AWS_ENDPOINT_URL_ROLESANYWHERE: ra.url, NODE_EXTRA_CA_CERTS: raCaFile, GITHUB_RUN_ID: '77' },
       killAfterMs: 30_000,
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const calls = await botocoreCalls(laterStep(run), (2 * REFRESH_EVERY_S + 3) * 1000, 300);
     await stop(run);
-    for (const c of ra.issued) for (const v of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) ledger.add('issued credential', v);
-    assert.deepEqual(calls.filter((c) => !c.ok), [], 'every call succeeds');
+    for (const c of ra.issued)
+      for (const v of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) ledger.add('issued credential', v);
+    assert.deepEqual(
+      calls.filter((c) => !c.ok),
+      [],
+      'every call succeeds',
+    );
     assert.ok(keysSeen(calls).length >= 3, `the access key changed on each refresh (saw ${keysSeen(calls).length})`);
     const made = ra.requests.slice(before);
-    assert.ok(made.length >= 3 && made.length <= 4, `${made.length} CreateSession requests: the first exchange and one per refresh`);
+    assert.ok(
+      made.length >= 3 && made.length <= 4,
+      `${made.length} CreateSession requests: the first exchange and one per refresh`,
+    );
     for (const r of made) assert.equal(r.status, 201, 'the stand-in verified the signature, chain and date');
     // A new signature each time: the request date moved on, so nothing was replayed.
     const signatures = new Set(made.map((r) => String(r.headers['authorization'])));
@@ -156,13 +185,25 @@ describe('refresh-credentials in the certificate modes', () => {
     // 300 s of the Expiration it was told, so it picks up every refresh about 3 s after it happens.
     iotSessionS = 310;
     try {
-      const run = await runAction('main', { inputs: iotInputs({ 'refresh-margin-s': String(310 - REFRESH_EVERY_S) }), env: { GITHUB_RUN_ID: '9' }, hosts: { [iot.endpointHost]: '127.0.0.1' }, killAfterMs: 30_000 });
+      const run = await runAction('main', {
+        inputs: iotInputs({ 'refresh-margin-s': String(310 - REFRESH_EVERY_S) }),
+        env: { GITHUB_RUN_ID: '9' },
+        hosts: { [iot.endpointHost]: '127.0.0.1' },
+        killAfterMs: 30_000,
+      });
       assert.equal(run.code, 0, run.stdout + run.stderr);
       const calls = await jsSdkLongLivedCalls(laterStep(run), (2 * REFRESH_EVERY_S + 4) * 1000, 300);
       await stop(run);
-      assert.deepEqual(calls.filter((c) => !c.ok), [], 'every call succeeds');
+      assert.deepEqual(
+        calls.filter((c) => !c.ok),
+        [],
+        'every call succeeds',
+      );
       const keys = keysSeen(calls);
-      assert.ok(keys.length >= 3, `the long-lived clients moved to each new key (saw ${keys.length} in ${calls.length} calls)`);
+      assert.ok(
+        keys.length >= 3,
+        `the long-lived clients moved to each new key (saw ${keys.length} in ${calls.length} calls)`,
+      );
       ledger.assertNoLeak(run, { envMayHoldCredentials: false });
     } finally {
       iotSessionS = 900;
@@ -171,7 +212,13 @@ describe('refresh-credentials in the certificate modes', () => {
 
   test('MinIO certificate mode refuses refresh-credentials before any exchange', async () => {
     const run = await runAction('main', {
-      inputs: { 'aws-region': 'us-east-1', 'minio-endpoint': 'https://minio.example.test:9000', certificate: raLeaf.certPem, 'private-key': raLeaf.keyPem, 'refresh-credentials': 'true' },
+      inputs: {
+        'aws-region': 'us-east-1',
+        'minio-endpoint': 'https://minio.example.test:9000',
+        certificate: raLeaf.certPem,
+        'private-key': raLeaf.keyPem,
+        'refresh-credentials': 'true',
+      },
     });
     assert.equal(run.code, 1);
     assert.match(errorAnnotation(run.stdout), /refresh-credentials.*does not apply in minio-certificate mode/s);

@@ -37,12 +37,20 @@ function runnerEnv(): Record<string, string> {
 async function startMain(inputs: Record<string, string>, env: Record<string, string> = {}): Promise<RunResult> {
   const run = await runAction('main', {
     workspace: newWorkspace(),
-    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-duration-seconds': '900', 'refresh-credentials': 'true', 'refresh-margin-s': String(900 - REFRESH_EVERY_S), ...inputs },
+    inputs: {
+      'aws-region': 'us-east-1',
+      'role-to-assume': ROLE,
+      'role-duration-seconds': '900',
+      'refresh-credentials': 'true',
+      'refresh-margin-s': String(900 - REFRESH_EVERY_S),
+      ...inputs,
+    },
     env: { ...runnerEnv(), ...env },
     killAfterMs: 30_000,
   });
   // The first session's keys are masked, never exported: the ledger learns them from the mask lines.
-  for (const line of run.stdout.split('\n')) if (line.startsWith('::add-mask::')) ledger.add('masked value', line.slice('::add-mask::'.length));
+  for (const line of run.stdout.split('\n'))
+    if (line.startsWith('::add-mask::')) ledger.add('masked value', line.slice('::add-mask::'.length));
   return run;
 }
 
@@ -51,7 +59,11 @@ function laterStep(run: RunResult): Record<string, string> {
   return { ...run.exported, HOME: run.workspace.home, AWS_ENDPOINT_URL: peers.moto.url };
 }
 
-function get(url: string, headers: Record<string, string>, host = '127.0.0.1'): Promise<{ status: number; body: string }> {
+function get(
+  url: string,
+  headers: Record<string, string>,
+  host = '127.0.0.1',
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const u = new URL(url);
     const req = request({ host, port: u.port, path: u.pathname, headers }, (res) => {
@@ -85,7 +97,10 @@ function assertAllSucceeded(name: string, calls: ClientCall[], minRefreshes: num
   const failed = calls.filter((c) => !c.ok);
   assert.deepEqual(failed, [], `${name}: every call succeeds`);
   const keys = keysSeen(calls);
-  assert.ok(keys.length >= minRefreshes + 1, `${name}: the access key changed after each refresh (saw ${keys.length} keys in ${calls.length} calls)`);
+  assert.ok(
+    keys.length >= minRefreshes + 1,
+    `${name}: the access key changed after each refresh (saw ${keys.length} keys in ${calls.length} calls)`,
+  );
 }
 
 describe('refresh-credentials: a detached local endpoint that refreshes', () => {
@@ -95,7 +110,13 @@ describe('refresh-credentials: a detached local endpoint that refreshes', () => 
     // The runner waits for the step's pipes to close: the step returned, so the endpoint holds none of them.
     assert.ok(run.elapsedMs < 15_000, `the main step returned in ${run.elapsedMs} ms`);
     const ex = run.exported;
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CONTAINER_AUTHORIZATION_TOKEN']) assert.equal(ex[name], '', `${name} cleared`);
+    for (const name of [
+      'AWS_ACCESS_KEY_ID',
+      'AWS_SECRET_ACCESS_KEY',
+      'AWS_SESSION_TOKEN',
+      'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+    ])
+      assert.equal(ex[name], '', `${name} cleared`);
     assert.match(ex['AWS_CONTAINER_CREDENTIALS_FULL_URI'] ?? '', /^http:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}$/);
     const tokenFile = ex['AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE']!;
     assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
@@ -111,13 +132,20 @@ describe('refresh-credentials: a detached local endpoint that refreshes', () => 
     setTimeout(() => peers.tokens.failFirst(1, 503), (REFRESH_EVERY_S + 1) * 1000);
     const forMs = (3 * REFRESH_EVERY_S + 2) * 1000;
     const env = laterStep(run);
-    const [boto, cli, js] = await Promise.all([botocoreCalls(env, forMs, 300), awsCliCalls(env, forMs, 200), jsSdkCalls(env, forMs, 300)]);
+    const [boto, cli, js] = await Promise.all([
+      botocoreCalls(env, forMs, 300),
+      awsCliCalls(env, forMs, 200),
+      jsSdkCalls(env, forMs, 300),
+    ]);
     assertAllSucceeded('botocore', boto, 2);
     assertAllSucceeded('AWS CLI', cli, 2);
     assertAllSucceeded('JS SDK', js, 2);
     // Each refresh asked the runner for a new id-token; thousands of calls made no extra exchange.
     const exchanges = peers.tokens.issued.length - exchangesBefore;
-    assert.ok(exchanges >= 3 && exchanges <= 4, `${exchanges} fresh id-tokens for ${forMs / 1000}s at one refresh per ${REFRESH_EVERY_S}s`);
+    assert.ok(
+      exchanges >= 3 && exchanges <= 4,
+      `${exchanges} fresh id-tokens for ${forMs / 1000}s at one refresh per ${REFRESH_EVERY_S}s`,
+    );
     for (const t of peers.tokens.issued) ledger.add('id-token', t);
 
     // Refused: no token, a wrong one, another Host, and from a non-loopback address not even a connection.
@@ -125,7 +153,9 @@ describe('refresh-credentials: a detached local endpoint that refreshes', () => 
     assert.equal((await get(state.url, { authorization: 'x'.repeat(token.length) })).status, 403);
     assert.equal((await get(state.url, { authorization: token, host: `attacker.example:${port}` })).status, 403);
     assert.equal((await get(state.url, { authorization: token })).status, 200);
-    const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    const external = Object.values(networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
     if (external) assert.equal(await portOpen(port, external.address), false, `not reachable on ${external.address}`);
 
     const post = await runAction('post', { workspace: run.workspace, state: run.state });
@@ -172,7 +202,9 @@ describe('CLI serve', () => {
     const dir = mkdtempSync(join(tmpdir(), 'aslc-serve-'));
     // A token file re-read on every refresh, as a CI system's would be (a fresh one each time).
     const tokenFile = join(dir, 'token');
-    const t = await fetch(peers.tokens.url + '&audience=sts.amazonaws.com', { headers: { authorization: `Bearer ${peers.tokens.bearer}` } });
+    const t = await fetch(peers.tokens.url + '&audience=sts.amazonaws.com', {
+      headers: { authorization: `Bearer ${peers.tokens.bearer}` },
+    });
     writeFileSync(tokenFile, ((await t.json()) as { value: string }).value);
     const script = `
 import json, sys, time, botocore.session
@@ -186,15 +218,44 @@ while time.time() < end:
 print(json.dumps(sorted(keys)))
 sys.exit(7)
 `;
-    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli', 'index.js'), 'serve', '--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--role-duration-seconds', '900', '--refresh-margin-s', '893', '--web-identity-token-file', tokenFile, '--', 'python3', '-c', script], {
-      env: { PATH: process.env['PATH'] ?? '', HOME: dir, AWS_ENDPOINT_URL_STS: peers.moto.url, AWS_ENDPOINT_URL: peers.moto.url, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: 'AKIASTALESTALE0001', AWS_SECRET_ACCESS_KEY: 'stale' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'dist', 'cli', 'index.js'),
+        'serve',
+        '--aws-region',
+        'us-east-1',
+        '--role-to-assume',
+        ROLE,
+        '--role-duration-seconds',
+        '900',
+        '--refresh-margin-s',
+        '893',
+        '--web-identity-token-file',
+        tokenFile,
+        '--',
+        'python3',
+        '-c',
+        script,
+      ],
+      {
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: dir,
+          AWS_ENDPOINT_URL_STS: peers.moto.url,
+          AWS_ENDPOINT_URL: peers.moto.url,
+          AWS_EC2_METADATA_DISABLED: 'true',
+          AWS_ACCESS_KEY_ID: 'AKIASTALESTALE0001',
+          AWS_SECRET_ACCESS_KEY: 'stale',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const r = await collect(child);
     assert.equal(r.code, 7, r.stderr);
     const keys = JSON.parse(r.stdout.trim()) as string[];
     assert.ok(keys.length >= 3, `saw ${keys.length} keys: the refreshes reached the command`);
-    assert.ok(!keys.includes('AKIASTALESTALE0001'), 'stale static keys were removed from the command\'s environment');
+    assert.ok(!keys.includes('AKIASTALESTALE0001'), "stale static keys were removed from the command's environment");
   });
 });
 
@@ -220,11 +281,20 @@ describe('refresh-credentials with profile delivery', () => {
     const run = await runAction('main', {
       workspace,
       script: script('main'),
-      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-duration-seconds': '900', 'refresh-credentials': 'true', 'refresh-margin-s': String(900 - REFRESH_EVERY_S), 'output-env-credentials': 'false', profile: 'ci' },
+      inputs: {
+        'aws-region': 'us-east-1',
+        'role-to-assume': ROLE,
+        'role-duration-seconds': '900',
+        'refresh-credentials': 'true',
+        'refresh-margin-s': String(900 - REFRESH_EVERY_S),
+        'output-env-credentials': 'false',
+        profile: 'ci',
+      },
       env: { ...runnerEnv(), RUNNER_TEMP: runnerTemp },
       killAfterMs: 30_000,
     });
-    for (const line of run.stdout.split('\n')) if (line.startsWith('::add-mask::')) ledger.add('masked value', line.slice('::add-mask::'.length));
+    for (const line of run.stdout.split('\n'))
+      if (line.startsWith('::add-mask::')) ledger.add('masked value', line.slice('::add-mask::'.length));
     assert.equal(run.code, 0, run.stdout + run.stderr);
     const ex = run.exported;
     assert.equal(ex['AWS_PROFILE'], 'ci');
@@ -233,22 +303,38 @@ describe('refresh-credentials with profile delivery', () => {
     const written = readFileSync(credentialsFile, 'utf8');
     assert.equal(statSync(credentialsFile).mode & 0o777, 0o600);
     assert.doesNotMatch(written, /aws_access_key_id|aws_secret_access_key|aws_session_token/, 'no keys in the file');
-    const state = JSON.parse(run.state['credentials-endpoint'] ?? '{}') as { pid: number; url: string; tokenFile: string };
+    const state = JSON.parse(run.state['credentials-endpoint'] ?? '{}') as {
+      pid: number;
+      url: string;
+      tokenFile: string;
+    };
     assert.ok(state.tokenFile.startsWith(runnerTemp));
     const line = /^credential_process = (.*)$/m.exec(written)?.[1] ?? '';
-    assert.equal(line, `'${process.execPath}' '${script('cli')}' credential-process --endpoint-url '${state.url}' --endpoint-token-file '${state.tokenFile}'`);
+    assert.equal(
+      line,
+      `'${process.execPath}' '${script('cli')}' credential-process --endpoint-url '${state.url}' --endpoint-token-file '${state.tokenFile}'`,
+    );
     const token = readFileSync(state.tokenFile, 'utf8');
     ledger.add('endpoint token', token);
     assert.ok(!written.includes(token), 'the token is not on the line');
 
     const env = { ...ex, HOME: workspace.home, AWS_ENDPOINT_URL: peers.moto.url };
     const forMs = (2 * REFRESH_EVERY_S + 2) * 1000;
-    const [boto, cli, js] = await Promise.all([botocoreCalls(env, forMs, 300), awsCliCalls(env, forMs, 300), jsSdkCalls(env, forMs, 300)]);
+    const [boto, cli, js] = await Promise.all([
+      botocoreCalls(env, forMs, 300),
+      awsCliCalls(env, forMs, 300),
+      jsSdkCalls(env, forMs, 300),
+    ]);
     assertAllSucceeded('botocore', boto, 1);
     assertAllSucceeded('AWS CLI', cli, 1);
     assertAllSucceeded('JS SDK', js, 1);
 
-    const post = await runAction('post', { workspace, script: script('post'), state: run.state, env: { RUNNER_TEMP: runnerTemp } });
+    const post = await runAction('post', {
+      workspace,
+      script: script('post'),
+      state: run.state,
+      env: { RUNNER_TEMP: runnerTemp },
+    });
     assert.equal(post.code, 0, post.stdout + post.stderr);
     assert.match(post.stdout, /stopped \(asked to stop\)/);
     assert.match(post.stdout, /Removed profile 'ci'/);

@@ -39,13 +39,23 @@ before(async () => {
   pki = createPkiDir();
   root = pki.createRoot({ commonName: 'Test Root CA', keyType: 'ec-p384' });
   intermediate = pki.issueIntermediate(root, { commonName: 'Test Issuing CA', keyType: 'rsa2048' });
-  rsaLeaf = pki.issueLeaf(intermediate, { commonName: 'runner-rsa', keyType: 'rsa2048', serialHex: '8F' + '11'.repeat(19) });
+  rsaLeaf = pki.issueLeaf(intermediate, {
+    commonName: 'runner-rsa',
+    keyType: 'rsa2048',
+    serialHex: '8F' + '11'.repeat(19),
+  });
   ecLeaf = pki.issueLeaf(root, { commonName: 'runner-ec', keyType: 'ec-p256' });
   ecP384Leaf = pki.issueLeaf(root, { commonName: 'runner-ec384', keyType: 'ec-p384' });
-  expiredLeaf = pki.issueLeaf(root, { commonName: 'runner-expired', keyType: 'ec-p256', notBefore: new Date(Date.now() - 3 * 86400e3), notAfter: new Date(Date.now() - 86400e3) });
+  expiredLeaf = pki.issueLeaf(root, {
+    commonName: 'runner-expired',
+    keyType: 'ec-p256',
+    notBefore: new Date(Date.now() - 3 * 86400e3),
+    notAfter: new Date(Date.now() - 86400e3),
+  });
   const strangerRoot = pki.createRoot({ commonName: 'Unknown CA', keyType: 'ec-p256' });
   strangerLeaf = pki.issueLeaf(strangerRoot, { commonName: 'stranger', keyType: 'ec-p256' });
-  for (const c of [rsaLeaf, ecLeaf, ecP384Leaf, expiredLeaf, strangerLeaf]) ledger.add(`${c.commonName} private key`, c.keyPem);
+  for (const c of [rsaLeaf, ecLeaf, ecP384Leaf, expiredLeaf, strangerLeaf])
+    ledger.add(`${c.commonName} private key`, c.keyPem);
   standIn = await startRolesAnywhereStandIn({
     region: 'us-east-1',
     trustAnchors: [{ arn: ANCHOR, caPem: root.certPem }],
@@ -65,9 +75,14 @@ const base = { 'aws-region': 'us-east-1', 'trust-anchor-arn': ANCHOR, 'profile-a
 
 async function main(inputs: Record<string, string>, node?: string): Promise<RunResult> {
   // The stand-in's server certificate is trusted the way a user trusts a private endpoint: NODE_EXTRA_CA_CERTS.
-  const run = await runAction('main', { inputs: { ...base, ...inputs }, env: { AWS_ENDPOINT_URL_ROLESANYWHERE: standIn.url, NODE_EXTRA_CA_CERTS: caFile, GITHUB_RUN_ID: '77' }, ...(node ? { node } : {}) });
+  const run = await runAction('main', {
+    inputs: { ...base, ...inputs },
+    env: { AWS_ENDPOINT_URL_ROLESANYWHERE: standIn.url, NODE_EXTRA_CA_CERTS: caFile, GITHUB_RUN_ID: '77' },
+    ...(node ? { node } : {}),
+  });
   ledger.addDelivered(run);
-  for (const c of standIn.issued) for (const v of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) ledger.add('issued credential', v);
+  for (const c of standIn.issued)
+    for (const v of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) ledger.add('issued credential', v);
   return run;
 }
 
@@ -79,17 +94,26 @@ describe('Roles Anywhere mode through the bundled action', () => {
   for (const node of nodeBinaries()) {
     test(`RSA certificate with an intermediate, PEM text from secrets (${node.name})`, async () => {
       const before = standIn.requests.length;
-      const run = await main({ certificate: rsaLeaf.certPem, 'private-key': rsaLeaf.keyPem, 'certificate-chain': intermediate.certPem }, node.path);
+      const run = await main(
+        { certificate: rsaLeaf.certPem, 'private-key': rsaLeaf.keyPem, 'certificate-chain': intermediate.certPem },
+        node.path,
+      );
       assert.equal(run.code, 0, run.stdout + run.stderr);
       const req = standIn.requests.at(-1)!;
       assert.equal(standIn.requests.length - before, 1);
       assert.equal(req.status, 201);
-      assert.match(String(req.headers['authorization']), /^AWS4-X509-RSA-SHA256 Credential=\d+\/\d{8}\/us-east-1\/rolesanywhere\/aws4_request/);
+      assert.match(
+        String(req.headers['authorization']),
+        /^AWS4-X509-RSA-SHA256 Credential=\d+\/\d{8}\/us-east-1\/rolesanywhere\/aws4_request/,
+      );
       assert.equal(req.headers['x-amz-x509-chain'], intermediate.certDer.toString('base64'));
       const body = JSON.parse(req.body) as Record<string, unknown>;
       assert.deepEqual(body, { durationSeconds: 3600, profileArn: PROFILE, roleArn: ROLE, trustAnchorArn: ANCHOR });
       assert.ok(run.exported['AWS_ACCESS_KEY_ID']?.startsWith('ASIA'));
-      assert.match(run.outputs['aws-assumed-role-arn'] ?? '', /^arn:aws:sts::123456789012:assumed-role\/ci-from-certificate\//);
+      assert.match(
+        run.outputs['aws-assumed-role-arn'] ?? '',
+        /^arn:aws:sts::123456789012:assumed-role\/ci-from-certificate\//,
+      );
       ledger.assertNoLeak(run);
       const cli = runAwsCli(['sts', 'get-caller-identity'], laterStepEnv(run));
       assert.equal(cli.code, 0, cli.stderr);
@@ -98,20 +122,42 @@ describe('Roles Anywhere mode through the bundled action', () => {
   }
 
   test('EC P-256 certificate and key from file paths, with a chosen session name and duration', async () => {
-    const run = await main({ certificate: ecLeaf.certPath, 'private-key': ecLeaf.keyPath, 'role-session-name': 'build-42', 'role-duration-seconds': '1800' });
+    const run = await main({
+      certificate: ecLeaf.certPath,
+      'private-key': ecLeaf.keyPath,
+      'role-session-name': 'build-42',
+      'role-duration-seconds': '1800',
+    });
     assert.equal(run.code, 0, run.stdout);
     const req = standIn.requests.at(-1)!;
     assert.match(String(req.headers['authorization']), /^AWS4-X509-ECDSA-SHA256 /);
     assert.equal(req.headers['x-amz-x509-chain'], undefined);
-    assert.deepEqual(JSON.parse(req.body), { durationSeconds: 1800, profileArn: PROFILE, roleArn: ROLE, trustAnchorArn: ANCHOR, roleSessionName: 'build-42' });
-    assert.equal(run.outputs['aws-assumed-role-arn'], `arn:aws:sts::${ACCOUNT}:assumed-role/ci-from-certificate/build-42`);
+    assert.deepEqual(JSON.parse(req.body), {
+      durationSeconds: 1800,
+      profileArn: PROFILE,
+      roleArn: ROLE,
+      trustAnchorArn: ANCHOR,
+      roleSessionName: 'build-42',
+    });
+    assert.equal(
+      run.outputs['aws-assumed-role-arn'],
+      `arn:aws:sts::${ACCOUNT}:assumed-role/ci-from-certificate/build-42`,
+    );
   });
 
   test('EC P-384 key, encrypted PKCS#8 with a passphrase', async () => {
     const passphrase = 'correct horse battery staple';
     ledger.add('passphrase', passphrase);
-    const encrypted = execFileSync('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', `pass:${passphrase}`], { input: ecP384Leaf.keyPem }).toString();
-    const run = await main({ certificate: ecP384Leaf.certPem, 'private-key': encrypted, 'private-key-passphrase': passphrase });
+    const encrypted = execFileSync(
+      'openssl',
+      ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', `pass:${passphrase}`],
+      { input: ecP384Leaf.keyPem },
+    ).toString();
+    const run = await main({
+      certificate: ecP384Leaf.certPem,
+      'private-key': encrypted,
+      'private-key-passphrase': passphrase,
+    });
     assert.equal(run.code, 0, run.stdout);
     assert.ok(run.stdout.split('\n').includes(`::add-mask::${passphrase}`), 'the passphrase is masked');
     ledger.assertNoLeak(run);
@@ -121,10 +167,27 @@ describe('Roles Anywhere mode through the bundled action', () => {
     const passphrase = 'p12-secret-passphrase';
     ledger.add('p12 passphrase', passphrase);
     const p12 = join(newWorkspace().dir, 'runner.p12');
-    execFileSync('openssl', ['pkcs12', '-export', '-inkey', rsaLeaf.keyPath, '-in', rsaLeaf.certPath, '-certfile', intermediate.certPath, '-passout', `pass:${passphrase}`, '-out', p12]);
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-inkey',
+      rsaLeaf.keyPath,
+      '-in',
+      rsaLeaf.certPath,
+      '-certfile',
+      intermediate.certPath,
+      '-passout',
+      `pass:${passphrase}`,
+      '-out',
+      p12,
+    ]);
     const run = await main({ certificate: p12, 'private-key-passphrase': passphrase });
     assert.equal(run.code, 0, run.stdout);
-    assert.equal(standIn.requests.at(-1)!.headers['x-amz-x509-chain'], intermediate.certDer.toString('base64'), 'the chain comes from the bundle');
+    assert.equal(
+      standIn.requests.at(-1)!.headers['x-amz-x509-chain'],
+      intermediate.certDer.toString('base64'),
+      'the chain comes from the bundle',
+    );
     ledger.assertNoLeak(run);
   });
 });
@@ -141,25 +204,51 @@ describe('Roles Anywhere errors', () => {
   }
 
   test('a key that does not belong to the certificate is refused before any call', () =>
-    failing({ certificate: ecLeaf.certPem, 'private-key': ecP384Leaf.keyPem }, /Input 'private-key': does not belong to the certificate/, 0));
+    failing(
+      { certificate: ecLeaf.certPem, 'private-key': ecP384Leaf.keyPem },
+      /Input 'private-key': does not belong to the certificate/,
+      0,
+    ));
 
   test('an expired certificate says when it expired, before any call', () =>
-    failing({ certificate: expiredLeaf.certPem, 'private-key': expiredLeaf.keyPem }, /Input 'certificate': .*expired/, 0));
+    failing(
+      { certificate: expiredLeaf.certPem, 'private-key': expiredLeaf.keyPem },
+      /Input 'certificate': .*expired/,
+      0,
+    ));
 
   test('a wrong passphrase names private-key-passphrase', async () => {
-    const encrypted = execFileSync('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:right-one'], { input: ecLeaf.keyPem }).toString();
+    const encrypted = execFileSync('openssl', ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-passout', 'pass:right-one'], {
+      input: ecLeaf.keyPem,
+    }).toString();
     ledger.add('wrong passphrase', 'wrong-one-here');
-    await failing({ certificate: ecLeaf.certPem, 'private-key': encrypted, 'private-key-passphrase': 'wrong-one-here' }, /private-key-passphrase/, 0);
+    await failing(
+      { certificate: ecLeaf.certPem, 'private-key': encrypted, 'private-key-passphrase': 'wrong-one-here' },
+      /private-key-passphrase/,
+      0,
+    );
   });
 
   test('a chain in the wrong order is refused before any call', () =>
-    failing({ certificate: rsaLeaf.certPem, 'private-key': rsaLeaf.keyPem, 'certificate-chain': root.certPem }, /Input 'certificate-chain'/, 0));
+    failing(
+      { certificate: rsaLeaf.certPem, 'private-key': rsaLeaf.keyPem, 'certificate-chain': root.certPem },
+      /Input 'certificate-chain'/,
+      0,
+    ));
 
   test('a certificate from a CA the trust anchor does not hold gets AccessDenied with advice, not retried', () =>
-    failing({ certificate: strangerLeaf.certPem, 'private-key': strangerLeaf.keyPem }, /rolesanywhere:CreateSession failed: AccessDeniedException: .*trust anchor holds the CA/, 1));
+    failing(
+      { certificate: strangerLeaf.certPem, 'private-key': strangerLeaf.keyPem },
+      /rolesanywhere:CreateSession failed: AccessDeniedException: .*trust anchor holds the CA/,
+      1,
+    ));
 
   test('a role the profile does not list gets AccessDenied', () =>
-    failing({ certificate: ecLeaf.certPem, 'private-key': ecLeaf.keyPem, 'role-to-assume': OTHER_ROLE }, /AccessDeniedException/, 1));
+    failing(
+      { certificate: ecLeaf.certPem, 'private-key': ecLeaf.keyPem, 'role-to-assume': OTHER_ROLE },
+      /AccessDeniedException/,
+      1,
+    ));
 
   test('a clock ten minutes off is reported as a signature/clock problem', async () => {
     standIn.setClockOffsetMs(10 * 60_000);
@@ -172,7 +261,10 @@ describe('Roles Anywhere errors', () => {
 
   test('throttling and a 500 are retried, each attempt freshly signed', async () => {
     const before = standIn.requests.length;
-    standIn.queue({ kind: 'status', status: 429, errorType: 'ThrottlingException', message: 'Rate exceeded' }, { kind: 'status', status: 500 });
+    standIn.queue(
+      { kind: 'status', status: 429, errorType: 'ThrottlingException', message: 'Rate exceeded' },
+      { kind: 'status', status: 500 },
+    );
     const run = await main({ certificate: ecLeaf.certPem, 'private-key': ecLeaf.keyPem });
     assert.equal(run.code, 0, run.stdout);
     assert.equal(standIn.requests.length - before, 3);

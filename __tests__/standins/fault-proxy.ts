@@ -46,7 +46,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       const fault = faults.shift();
-      const record: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, params: new URLSearchParams(body) };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        params: new URLSearchParams(body),
+      };
       if (fault) record.fault = fault.kind;
       requests.push(record);
       if (fault?.kind === 'status') {
@@ -61,7 +67,13 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       }
       if (fault?.kind === 'hang') return;
       const forward = request(
-        { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: { ...req.headers, host: upstream.host } },
+        {
+          host: upstream.hostname,
+          port: upstream.port,
+          method: req.method,
+          path: req.url,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (up) => {
           res.writeHead(up.statusCode ?? 502, up.headers);
           if (fault?.kind !== 'slow') {

@@ -14,15 +14,27 @@ before(async () => {
 });
 after(() => gh.close());
 
-async function api(method: string, path: string, body?: unknown, token = TOKEN): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
-  const res = await fetch(`${gh.url}${path}`, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+async function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = TOKEN,
+): Promise<{ status: number; json: Record<string, unknown>; headers: Headers }> {
+  const res = await fetch(`${gh.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   return { status: res.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: res.headers };
 }
 
 async function seal(value: string, key: string): Promise<string> {
   await sodium.ready;
-  return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), sodium.from_base64(key, sodium.base64_variants.ORIGINAL)), sodium.base64_variants.ORIGINAL);
+  return sodium.to_base64(
+    sodium.crypto_box_seal(sodium.from_string(value), sodium.from_base64(key, sodium.base64_variants.ORIGINAL)),
+    sodium.base64_variants.ORIGINAL,
+  );
 }
 
 test('a wrong or missing token is 401 Bad credentials; an unknown repository is 404 Not Found', async () => {
@@ -39,15 +51,27 @@ test('a secret sealed with the public key is opened; created is 201, updated 204
   assert.equal(key.status, 200);
   const publicKey = String(key.json['key']);
   assert.equal(Buffer.from(publicKey, 'base64').length, 32, 'a Curve25519 public key');
-  const put = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', { encrypted_value: await seal('first', publicKey), key_id: key.json['key_id'] });
+  const put = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', {
+    encrypted_value: await seal('first', publicKey),
+    key_id: key.json['key_id'],
+  });
   assert.equal(put.status, 201);
   assert.equal(gh.secret('octo/app', 'MY_SECRET'), 'first');
-  const again = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', { encrypted_value: await seal('second', publicKey), key_id: key.json['key_id'] });
+  const again = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', {
+    encrypted_value: await seal('second', publicKey),
+    key_id: key.json['key_id'],
+  });
   assert.equal(again.status, 204);
   assert.equal(gh.secret('octo/app', 'MY_SECRET'), 'second');
-  const wrongKey = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', { encrypted_value: await seal('x', publicKey), key_id: '1' });
+  const wrongKey = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', {
+    encrypted_value: await seal('x', publicKey),
+    key_id: '1',
+  });
   assert.equal(wrongKey.status, 422);
-  const garbage = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', { encrypted_value: Buffer.from('not sealed').toString('base64'), key_id: key.json['key_id'] });
+  const garbage = await api('PUT', '/repos/octo/app/actions/secrets/MY_SECRET', {
+    encrypted_value: Buffer.from('not sealed').toString('base64'),
+    key_id: key.json['key_id'],
+  });
   assert.equal(garbage.status, 422);
   assert.equal(gh.secret('octo/app', 'MY_SECRET'), 'second');
   assert.equal((await api('DELETE', '/repos/octo/app/actions/secrets/MY_SECRET')).status, 204);
@@ -55,10 +79,16 @@ test('a secret sealed with the public key is opened; created is 201, updated 204
 });
 
 test('variables: POST creates (409 when it exists), GET reads, PATCH updates, DELETE removes', async () => {
-  assert.equal((await api('POST', '/repos/octo/app/actions/variables', { name: 'REGION', value: 'eu-west-1' })).status, 201);
+  assert.equal(
+    (await api('POST', '/repos/octo/app/actions/variables', { name: 'REGION', value: 'eu-west-1' })).status,
+    201,
+  );
   assert.equal((await api('POST', '/repos/octo/app/actions/variables', { name: 'REGION', value: 'x' })).status, 409);
   assert.equal((await api('GET', '/repos/octo/app/actions/variables/REGION')).json['value'], 'eu-west-1');
-  assert.equal((await api('PATCH', '/repos/octo/app/actions/variables/REGION', { name: 'REGION', value: 'us-east-1' })).status, 204);
+  assert.equal(
+    (await api('PATCH', '/repos/octo/app/actions/variables/REGION', { name: 'REGION', value: 'us-east-1' })).status,
+    204,
+  );
   assert.equal(gh.variable('octo/app', 'REGION'), 'us-east-1');
   assert.equal((await api('DELETE', '/repos/octo/app/actions/variables/REGION')).status, 204);
   assert.equal((await api('GET', '/repos/octo/app/actions/variables/REGION')).status, 404);
@@ -71,11 +101,30 @@ test('environments have their own key pair, secrets and variables; they exist on
   const envKey = await api('GET', '/repos/octo/app/environments/prod/secrets/public-key');
   assert.notEqual(envKey.json['key'], repoKey.json['key']);
   // A value sealed for the repository cannot be opened by the environment.
-  assert.equal((await api('PUT', '/repos/octo/app/environments/prod/secrets/S', { encrypted_value: await seal('v', String(repoKey.json['key'])), key_id: envKey.json['key_id'] })).status, 422);
-  assert.equal((await api('PUT', '/repos/octo/app/environments/prod/secrets/S', { encrypted_value: await seal('v', String(envKey.json['key'])), key_id: envKey.json['key_id'] })).status, 201);
+  assert.equal(
+    (
+      await api('PUT', '/repos/octo/app/environments/prod/secrets/S', {
+        encrypted_value: await seal('v', String(repoKey.json['key'])),
+        key_id: envKey.json['key_id'],
+      })
+    ).status,
+    422,
+  );
+  assert.equal(
+    (
+      await api('PUT', '/repos/octo/app/environments/prod/secrets/S', {
+        encrypted_value: await seal('v', String(envKey.json['key'])),
+        key_id: envKey.json['key_id'],
+      })
+    ).status,
+    201,
+  );
   assert.equal(gh.secret('octo/app', 'S', 'prod'), 'v');
   assert.equal(gh.secret('octo/app', 'S'), undefined);
-  assert.equal((await api('POST', '/repos/octo/app/environments/prod/variables', { name: 'V', value: '1' })).status, 201);
+  assert.equal(
+    (await api('POST', '/repos/octo/app/environments/prod/variables', { name: 'V', value: '1' })).status,
+    201,
+  );
   assert.deepEqual(gh.variableNames('octo/app', 'prod'), ['V']);
 });
 
@@ -95,5 +144,9 @@ test('a read-only token is 403 on writes; rate limits answer 403 with retry-afte
   assert.equal(primary.status, 403);
   assert.equal(primary.headers.get('x-ratelimit-remaining'), '0');
   assert.ok(Number(primary.headers.get('x-ratelimit-reset')) > Date.now() / 1000);
-  assert.equal((await api('GET', '/repos/octo/app/actions/secrets/public-key')).status, 200, 'the limit was for one request');
+  assert.equal(
+    (await api('GET', '/repos/octo/app/actions/secrets/public-key')).status,
+    200,
+    'the limit was for one request',
+  );
 });

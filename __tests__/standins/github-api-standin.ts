@@ -67,15 +67,27 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
 
   const newScope = (): Scope => {
     const pair = sodium.crypto_box_keypair();
-    return { key: { keyId: String(randomBytes(6).readUIntBE(0, 6)), publicKey: pair.publicKey, privateKey: pair.privateKey }, secrets: new Map(), variables: new Map() };
+    return {
+      key: { keyId: String(randomBytes(6).readUIntBE(0, 6)), publicKey: pair.publicKey, privateKey: pair.privateKey },
+      secrets: new Map(),
+      variables: new Map(),
+    };
   };
 
   function send(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
     const text = body === undefined ? '' : JSON.stringify(body);
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', 'x-ratelimit-limit': '5000', 'x-ratelimit-remaining': '4999', ...headers, 'content-length': String(Buffer.byteLength(text)) });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-ratelimit-limit': '5000',
+      'x-ratelimit-remaining': '4999',
+      ...headers,
+      'content-length': String(Buffer.byteLength(text)),
+    });
     res.end(text);
   }
-  const notFound = (res: ServerResponse) => send(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+  const notFound = (res: ServerResponse) =>
+    send(res, 404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
 
   async function readBody(req: IncomingMessage): Promise<Record<string, unknown> | undefined> {
     const chunks: Buffer[] = [];
@@ -110,13 +122,35 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
       const current = limit.limit;
       if (--limit.remaining <= 0) limit = undefined;
       if (current.kind === 'secondary') {
-        send(res, 403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, { 'retry-after': String(current.retryAfterS) });
+        send(
+          res,
+          403,
+          {
+            message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+            documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+          },
+          { 'retry-after': String(current.retryAfterS) },
+        );
       } else {
-        send(res, 403, { message: 'API rate limit exceeded for installation.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api` }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + current.resetInS) });
+        send(
+          res,
+          403,
+          {
+            message: 'API rate limit exceeded for installation.',
+            documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api`,
+          },
+          {
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + current.resetInS),
+          },
+        );
       }
       return 403;
     }
-    if (req.headers.authorization !== `Bearer ${options.token}` && req.headers.authorization !== `token ${options.token}`) {
+    if (
+      req.headers.authorization !== `Bearer ${options.token}` &&
+      req.headers.authorization !== `token ${options.token}`
+    ) {
       send(res, 401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
       return 401;
     }
@@ -157,7 +191,10 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 
     if (rest === '/secrets/public-key' && method === 'GET') {
-      send(res, 200, { key_id: scope.key.keyId, key: sodium.to_base64(scope.key.publicKey, sodium.base64_variants.ORIGINAL) });
+      send(res, 200, {
+        key_id: scope.key.keyId,
+        key: sodium.to_base64(scope.key.publicKey, sodium.base64_variants.ORIGINAL),
+      });
       return 200;
     }
     const secret = /^\/secrets\/([A-Za-z0-9_]+)$/.exec(rest);
@@ -171,8 +208,10 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
       }
       if (method === 'PUT') {
         const body = await readBody(req);
-        if (!body || typeof body['encrypted_value'] !== 'string' || typeof body['key_id'] !== 'string') return invalid(res, 'Invalid request.\n\n"encrypted_value" and "key_id" are required.');
-        if (body['key_id'] !== scope.key.keyId) return invalid(res, 'Bad request: key_id does not match the current public key.');
+        if (!body || typeof body['encrypted_value'] !== 'string' || typeof body['key_id'] !== 'string')
+          return invalid(res, 'Invalid request.\n\n"encrypted_value" and "key_id" are required.');
+        if (body['key_id'] !== scope.key.keyId)
+          return invalid(res, 'Bad request: key_id does not match the current public key.');
         const value = openSecret(scope, body['encrypted_value']);
         if (value === undefined) return invalid(res, 'Bad request: encrypted_value is not a sealed box for this key.');
         const existed = scope.secrets.has(name);
@@ -192,13 +231,16 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
       const perPage = Math.min(30, Math.max(1, Number(query.get('per_page') ?? 30) || 30));
       const page = Math.max(1, Number(query.get('page') ?? 1) || 1);
       const all = [...scope.variables.entries()].sort(([a], [b]) => a.localeCompare(b));
-      const variables = all.slice((page - 1) * perPage, page * perPage).map(([name, v]) => ({ name, value: v.value, created_at: v.updatedAt, updated_at: v.updatedAt }));
+      const variables = all
+        .slice((page - 1) * perPage, page * perPage)
+        .map(([name, v]) => ({ name, value: v.value, created_at: v.updatedAt, updated_at: v.updatedAt }));
       send(res, 200, { total_count: all.length, variables });
       return 200;
     }
     if (rest === '/variables' && method === 'POST') {
       const body = await readBody(req);
-      if (!body || typeof body['name'] !== 'string' || typeof body['value'] !== 'string') return invalid(res, 'Invalid request.\n\n"name" and "value" are required.');
+      if (!body || typeof body['name'] !== 'string' || typeof body['value'] !== 'string')
+        return invalid(res, 'Invalid request.\n\n"name" and "value" are required.');
       const name = body['name'].toUpperCase();
       if (scope.variables.has(name)) {
         send(res, 409, { message: 'Already exists - Variable already exists', documentation_url: DOCS, status: '409' });
@@ -266,7 +308,8 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    writes: () => requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.status >= 200 && r.status < 300),
+    writes: () =>
+      requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.status >= 200 && r.status < 300),
     addRepository(fullName, opts = {}) {
       repos.set(fullName.toLowerCase(), { scope: newScope(), environments: new Map() });
       if (opts.access === 'read') readOnly.add(fullName.toLowerCase());

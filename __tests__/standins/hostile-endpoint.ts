@@ -44,7 +44,10 @@ export async function startHostileEndpoint(options: { tls?: boolean } = {}): Pro
     const leaf = issueCertificate(ca, { commonName: 'localhost', serverNames: ['localhost'], serverAuth: true });
     serverCaPem = ca.certPem;
     // Asks for a client certificate as IoT does, and takes any: a hostile server has no reason to check it.
-    server = createHttpsServer({ cert: leaf.certPem, key: leaf.keyPem, requestCert: true, rejectUnauthorized: false }, handle);
+    server = createHttpsServer(
+      { cert: leaf.certPem, key: leaf.keyPem, requestCert: true, rejectUnauthorized: false },
+      handle,
+    );
   } else {
     server = createHttpServer(handle);
   }
@@ -66,10 +69,15 @@ export async function startHostileEndpoint(options: { tls?: boolean } = {}): Pro
 }
 
 /** An STS AssumeRole* success as STS writes it, with each field's text inserted verbatim (entities included). */
-export function stsResultXml(action: string, f: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string; arn: string }): string {
-  return `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>`
-    + `<AssumedRoleUser><Arn>${f.arn}</Arn><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId></AssumedRoleUser>`
-    + `<Credentials><AccessKeyId>${f.accessKeyId}</AccessKeyId><SecretAccessKey>${f.secretAccessKey}</SecretAccessKey>`
-    + `<SessionToken>${f.sessionToken}</SessionToken><Expiration>${f.expiration}</Expiration></Credentials>`
-    + `</${action}Result><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></${action}Response>`;
+export function stsResultXml(
+  action: string,
+  f: { accessKeyId: string; secretAccessKey: string; sessionToken: string; expiration: string; arn: string },
+): string {
+  return (
+    `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>` +
+    `<AssumedRoleUser><Arn>${f.arn}</Arn><AssumedRoleId>AROAEXAMPLE:s</AssumedRoleId></AssumedRoleUser>` +
+    `<Credentials><AccessKeyId>${f.accessKeyId}</AccessKeyId><SecretAccessKey>${f.secretAccessKey}</SecretAccessKey>` +
+    `<SessionToken>${f.sessionToken}</SessionToken><Expiration>${f.expiration}</Expiration></Credentials>` +
+    `</${action}Result><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></${action}Response>`
+  );
 }

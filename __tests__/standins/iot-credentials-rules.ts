@@ -83,7 +83,12 @@ export const MESSAGES = {
 const CREDENTIALS_PATH = /^\/role-aliases\/([^/?]+)\/credentials(?:\?.*)?$/;
 
 function denied(message: string, roleAlias?: string): CredentialsAnswer {
-  return { status: 403, message, errorType: 'AccessDeniedException', ...(roleAlias === undefined ? {} : { roleAlias }) };
+  return {
+    status: 403,
+    message,
+    errorType: 'AccessDeniedException',
+    ...(roleAlias === undefined ? {} : { roleAlias }),
+  };
 }
 
 /**
@@ -105,7 +110,9 @@ export function decideCredentialsAnswer(
     return { status: 404, message: MESSAGES.notFound };
   }
   // nginx drops unverified connections before they get here; this keeps the backend honest if that ever changes.
-  const presented = request.clientVerify === 'SUCCESS' || (state.registeredOnly === true && request.clientVerify.startsWith('FAILED') && request.fingerprint !== '');
+  const presented =
+    request.clientVerify === 'SUCCESS' ||
+    (state.registeredOnly === true && request.clientVerify.startsWith('FAILED') && request.fingerprint !== '');
   if (!presented) return denied(MESSAGES.accessDenied, roleAlias);
 
   const certificate = state.certificates.get(request.fingerprint);

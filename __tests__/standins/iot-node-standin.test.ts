@@ -21,7 +21,12 @@ before(async () => {
     roleAliases: { 'ci-role-alias': { roleArn: ROLE } },
     credentials: (mint) => {
       minted.push(`${mint.roleArn} ${mint.thingName ?? ''} ${mint.durationSeconds}`);
-      return { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'secret', sessionToken: 'token', expiration: '2030-01-01T00:00:00Z' };
+      return {
+        accessKeyId: 'ASIAEXAMPLEEXAMPLE00',
+        secretAccessKey: 'secret',
+        sessionToken: 'token',
+        expiration: '2030-01-01T00:00:00Z',
+      };
     },
   });
   iot.register(device.certPem, 'runner-7');
@@ -34,7 +39,10 @@ interface Answer {
   error?: string;
 }
 
-function get(path: string, options: { client?: IssuedCertificate | null; thingName?: string; servername?: string } = {}): Promise<Answer> {
+function get(
+  path: string,
+  options: { client?: IssuedCertificate | null; thingName?: string; servername?: string } = {},
+): Promise<Answer> {
   const client = options.client === undefined ? device : options.client;
   return new Promise((resolve) => {
     const req = request(
@@ -43,7 +51,10 @@ function get(path: string, options: { client?: IssuedCertificate | null; thingNa
         port: iot.port,
         path,
         servername: options.servername ?? iot.endpointHost,
-        headers: { host: iot.endpointHost, ...(options.thingName ? { 'x-amzn-iot-thingname': options.thingName } : {}) },
+        headers: {
+          host: iot.endpointHost,
+          ...(options.thingName ? { 'x-amzn-iot-thingname': options.thingName } : {}),
+        },
         ca: iot.serverCaPem,
         ...(client ? { cert: client.certPem, key: client.keyPem } : {}),
         agent: false,
@@ -63,7 +74,14 @@ test('a registered certificate with its thing name gets credentials in the servi
   const answer = await get('/role-aliases/ci-role-alias/credentials', { thingName: 'runner-7' });
   assert.deepEqual(answer, {
     status: 200,
-    body: { credentials: { accessKeyId: 'ASIAEXAMPLEEXAMPLE00', secretAccessKey: 'secret', sessionToken: 'token', expiration: '2030-01-01T00:00:00Z' } },
+    body: {
+      credentials: {
+        accessKeyId: 'ASIAEXAMPLEEXAMPLE00',
+        secretAccessKey: 'secret',
+        sessionToken: 'token',
+        expiration: '2030-01-01T00:00:00Z',
+      },
+    },
   });
   assert.deepEqual(minted, [`${ROLE} runner-7 3600`]);
   const seen = iot.requests.at(-1);
@@ -73,8 +91,14 @@ test('a registered certificate with its thing name gets credentials in the servi
 });
 
 test('the service refusals: another thing, an unregistered certificate, an unknown alias', async () => {
-  assert.deepEqual(await get('/role-aliases/ci-role-alias/credentials', { thingName: 'runner-9' }), { status: 403, body: { message: 'Invalid thing name passed' } });
-  const stranger = await get('/role-aliases/ci-role-alias/credentials', { client: unregistered, thingName: 'runner-8' });
+  assert.deepEqual(await get('/role-aliases/ci-role-alias/credentials', { thingName: 'runner-9' }), {
+    status: 403,
+    body: { message: 'Invalid thing name passed' },
+  });
+  const stranger = await get('/role-aliases/ci-role-alias/credentials', {
+    client: unregistered,
+    thingName: 'runner-8',
+  });
   assert.equal(stranger.status, 403);
   assert.equal(minted.length, 1, 'nothing minted for refusals');
   assert.equal((await get('/role-aliases/no-such-alias/credentials', { thingName: 'runner-7' })).status, 404);
@@ -87,7 +111,17 @@ test('no client certificate, one from another CA, or another SNI: no HTTP answer
   assert.ok((await get('/role-aliases/ci-role-alias/credentials', { client: outsider })).error);
   // The server certificate names only the endpoint host, so a client asking for another name must not verify it.
   const other = await new Promise<Answer>((resolve) => {
-    const req = request({ host: '127.0.0.1', port: iot.port, path: '/', servername: 'localhost', ca: iot.serverCaPem, cert: device.certPem, key: device.keyPem, agent: false, checkServerIdentity: () => undefined });
+    const req = request({
+      host: '127.0.0.1',
+      port: iot.port,
+      path: '/',
+      servername: 'localhost',
+      ca: iot.serverCaPem,
+      cert: device.certPem,
+      key: device.keyPem,
+      agent: false,
+      checkServerIdentity: () => undefined,
+    });
     req.on('response', (res) => resolve({ status: res.statusCode ?? 0 }));
     req.on('error', (err) => resolve({ error: err.message }));
     req.end();

@@ -12,7 +12,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { decideCredentialsAnswer, type CertificateRecord, type IssuedCredentials, type MintContext, type RoleAliasSpec } from './iot-credentials-rules.js';
+import {
+  decideCredentialsAnswer,
+  type CertificateRecord,
+  type IssuedCredentials,
+  type MintContext,
+  type RoleAliasSpec,
+} from './iot-credentials-rules.js';
 import { createCa, issueCertificate } from './pki.js';
 
 export type { IssuedCredentials, MintContext, RoleAliasSpec } from './iot-credentials-rules.js';
@@ -63,7 +69,11 @@ export interface IotNodeStandIn {
 export async function startIotNodeStandIn(options: IotNodeStandInOptions): Promise<IotNodeStandIn> {
   const endpointHost = options.endpointHost ?? DEMO_IOT_ENDPOINT_HOST;
   const serverCa = createCa('IoT Credentials Stand-in Server CA');
-  const server = issueCertificate(serverCa, { commonName: endpointHost, serverNames: [endpointHost], serverAuth: true });
+  const server = issueCertificate(serverCa, {
+    commonName: endpointHost,
+    serverNames: [endpointHost],
+    serverAuth: true,
+  });
   const certificates = new Map<string, CertificateRecord>();
   const roleAliases = new Map(Object.entries(options.roleAliases));
   const requests: IotNodeRequest[] = [];
@@ -77,7 +87,13 @@ export async function startIotNodeStandIn(options: IotNodeStandInOptions): Promi
     const thingName = Array.isArray(thingHeader) ? thingHeader.join(',') : thingHeader;
     const fingerprint = createHash('sha1').update(socket.getPeerCertificate().raw).digest('hex');
     const answer = decideCredentialsAnswer(
-      { method: req.method ?? '', path: req.url ?? '', ...(thingName === undefined ? {} : { thingName }), clientVerify: 'SUCCESS', fingerprint },
+      {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        ...(thingName === undefined ? {} : { thingName }),
+        clientVerify: 'SUCCESS',
+        fingerprint,
+      },
       { certificates, roleAliases },
       new Date(),
       options.credentials,
@@ -103,7 +119,14 @@ export async function startIotNodeStandIn(options: IotNodeStandInOptions): Promi
   }
 
   const https = createServer(
-    { cert: server.certPem, key: server.keyPem, ca: options.clientCaPem, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' },
+    {
+      cert: server.certPem,
+      key: server.keyPem,
+      ca: options.clientCaPem,
+      requestCert: true,
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+    },
     handle,
   );
   https.on('secureConnection', (socket: TLSSocket) => {
@@ -126,7 +149,12 @@ export async function startIotNodeStandIn(options: IotNodeStandInOptions): Promi
     wrongServerNames,
     register(certPem, thingName) {
       const fingerprint = createHash('sha1').update(new X509Certificate(certPem).raw).digest('hex');
-      certificates.set(fingerprint, { thingName, active: true, allowsAssumeRoleWithCertificate: true, roleAliases: '*' });
+      certificates.set(fingerprint, {
+        thingName,
+        active: true,
+        allowsAssumeRoleWithCertificate: true,
+        roleAliases: '*',
+      });
     },
     close: () =>
       new Promise<void>((resolve) => {

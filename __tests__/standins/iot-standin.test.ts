@@ -43,7 +43,10 @@ function open(standIn: IotStandIn, options: CallOptions): ClientRequest {
     path: `/role-aliases/${encodeURIComponent(options.alias ?? DEFAULT_ROLE_ALIAS)}/credentials`,
     method: 'GET',
     servername: options.servername ?? standIn.endpointHost,
-    headers: { host: options.hostHeader ?? standIn.endpointHost, ...(thingName === null ? {} : { 'x-amzn-iot-thingname': thingName }) },
+    headers: {
+      host: options.hostHeader ?? standIn.endpointHost,
+      ...(thingName === null ? {} : { 'x-amzn-iot-thingname': thingName }),
+    },
     ca: standIn.serverCaPem,
     ...(options.client ? { cert: options.client.certPem, key: options.client.keyPem } : {}),
     ...(options.maxVersion ? { maxVersion: options.maxVersion } : {}),
@@ -99,7 +102,11 @@ before(async () => {
     roleAliases: {
       [DEFAULT_ROLE_ALIAS]: { roleArn: 'arn:aws:iam::111122223333:role/ci-iot' },
       'broken-role': { roleArn: 'arn:aws:iam::111122223333:role/missing', roleAssumable: false },
-      'too-long': { roleArn: 'arn:aws:iam::111122223333:role/ci-iot', credentialDurationSeconds: 7200, roleMaxSessionDurationSeconds: 3600 },
+      'too-long': {
+        roleArn: 'arn:aws:iam::111122223333:role/ci-iot',
+        credentialDurationSeconds: 7200,
+        roleMaxSessionDurationSeconds: 3600,
+      },
     },
   });
   standIn.register(pki.clients.goodRsa.certPem, 'runner-thing');
@@ -157,10 +164,21 @@ describe('accepted client certificates', () => {
     const contexts: MintContext[] = [];
     const custom = await startIotStandIn({
       pki,
-      roleAliases: { fixed: { roleArn: 'arn:aws:iam::111122223333:role/fixed', credentialDurationSeconds: 900, roleMaxSessionDurationSeconds: 900 } },
+      roleAliases: {
+        fixed: {
+          roleArn: 'arn:aws:iam::111122223333:role/fixed',
+          credentialDurationSeconds: 900,
+          roleMaxSessionDurationSeconds: 900,
+        },
+      },
       credentials: (context) => {
         contexts.push(context);
-        return { accessKeyId: 'ASIAFIXEDFIXEDFIXED1', secretAccessKey: 's'.repeat(40), sessionToken: 'token', expiration: '2030-01-01T00:00:00Z' };
+        return {
+          accessKeyId: 'ASIAFIXEDFIXEDFIXED1',
+          secretAccessKey: 's'.repeat(40),
+          sessionToken: 'token',
+          expiration: '2030-01-01T00:00:00Z',
+        };
       },
     });
     try {
@@ -168,7 +186,12 @@ describe('accepted client certificates', () => {
       const reply = await call(custom, { client: pki.clients.goodRsa, alias: 'fixed' });
       assert.equal(reply.status, 200, reply.body);
       assert.deepEqual(JSON.parse(reply.body), {
-        credentials: { accessKeyId: 'ASIAFIXEDFIXEDFIXED1', secretAccessKey: 's'.repeat(40), sessionToken: 'token', expiration: '2030-01-01T00:00:00Z' },
+        credentials: {
+          accessKeyId: 'ASIAFIXEDFIXEDFIXED1',
+          secretAccessKey: 's'.repeat(40),
+          sessionToken: 'token',
+          expiration: '2030-01-01T00:00:00Z',
+        },
       });
       assert.equal(contexts.length, 1);
       assert.equal(contexts[0]?.roleAlias, 'fixed');
@@ -204,7 +227,10 @@ describe('refused at the TLS layer (connection dropped, nothing reaches the back
   });
 
   test('an SNI other than the endpoint host fails the handshake', async () => {
-    const error = await callError(standIn, { client: pki.clients.goodRsa, servername: 'c0000000000xyz.credentials.iot.us-east-1.amazonaws.com' });
+    const error = await callError(standIn, {
+      client: pki.clients.goodRsa,
+      servername: 'c0000000000xyz.credentials.iot.us-east-1.amazonaws.com',
+    });
     assert.match(String(error), /unrecognized name/i);
   });
 
@@ -299,7 +325,10 @@ describe('fault injection', () => {
     const statuses = [];
     for (let i = 0; i < 3; i++) statuses.push((await call(standIn, { client: pki.clients.goodRsa })).status);
     assert.deepEqual(statuses, [500, 500, 200]);
-    assert.deepEqual(standIn.requests.slice(-3).map((r) => r.fault), ['status', 'status', undefined]);
+    assert.deepEqual(
+      standIn.requests.slice(-3).map((r) => r.fault),
+      ['status', 'status', undefined],
+    );
   });
 
   test('429 with a body of the caller’s choosing', async () => {

@@ -156,7 +156,9 @@ const GUESSED_FAULT_MESSAGES: Record<number, string> = {
 /** Starts nginx and the backend; resolves once nginx completes a TLS handshake for the endpoint host. */
 export async function startIotStandIn(options: IotStandInOptions = {}): Promise<IotStandIn> {
   const ownsPki = options.pki === undefined;
-  const pki = options.pki ?? (await createIotTestPki(options.endpointHost === undefined ? {} : { endpointHost: options.endpointHost }));
+  const pki =
+    options.pki ??
+    (await createIotTestPki(options.endpointHost === undefined ? {} : { endpointHost: options.endpointHost }));
   const dir = await mkdtemp(join(tmpdir(), 'iot-standin-'));
   const now = options.now ?? (() => new Date());
   const configured = options.credentials;
@@ -164,7 +166,9 @@ export async function startIotStandIn(options: IotStandInOptions = {}): Promise<
 
   const certificates = new Map<string, CertificateRecord>();
   const roleAliases = new Map<string, RoleAliasSpec>(
-    Object.entries(options.roleAliases ?? { [DEFAULT_ROLE_ALIAS]: { roleArn: 'arn:aws:iam::111122223333:role/ci-iot' } }),
+    Object.entries(
+      options.roleAliases ?? { [DEFAULT_ROLE_ALIAS]: { roleArn: 'arn:aws:iam::111122223333:role/ci-iot' } },
+    ),
   );
   const requests: Recorded[] = [];
   const timers = new Set<NodeJS.Timeout>();

@@ -44,8 +44,12 @@ export async function createIotTestPki(options: IotTestPkiOptions = {}): Promise
   const serverCa = createCa('Stand-in Root CA 1', { organization: 'Stand-in Trust Services', keyType: 'rsa2048' });
   const clientCa = createCa('Stand-in Device CA', { organization: 'Stand-in IoT', keyType: 'rsa2048' });
   const strangerCa = createCa('Unregistered Device CA', { organization: 'Somebody Else' });
-  const device = (ca: CertificateAuthority, organization: string, keyType: KeyType, window: { notBefore?: Date; notAfter?: Date } = {}) =>
-    issueCertificate(ca, { commonName: 'AWS IoT Certificate', organization, keyType, clientAuth: true, ...window });
+  const device = (
+    ca: CertificateAuthority,
+    organization: string,
+    keyType: KeyType,
+    window: { notBefore?: Date; notAfter?: Date } = {},
+  ) => issueCertificate(ca, { commonName: 'AWS IoT Certificate', organization, keyType, clientAuth: true, ...window });
   const revoked = device(clientCa, 'revoked', 'ec-p256');
   const files = (name: string, issued: IssuedCertificate) => writeCertificate(dir, name, issued);
   const crlPem = createCrl(clientCa, [revoked]);
@@ -55,12 +59,27 @@ export async function createIotTestPki(options: IotTestPkiOptions = {}): Promise
     dir,
     endpointHost,
     serverCa: files('server-ca', serverCa),
-    server: files('server', issueCertificate(serverCa, { commonName: endpointHost, keyType: 'rsa2048', serverNames: [endpointHost, 'localhost'], ipAddresses: ['127.0.0.1'], serverAuth: true })),
+    server: files(
+      'server',
+      issueCertificate(serverCa, {
+        commonName: endpointHost,
+        keyType: 'rsa2048',
+        serverNames: [endpointHost, 'localhost'],
+        ipAddresses: ['127.0.0.1'],
+        serverAuth: true,
+      }),
+    ),
     clientCa: { ...files('client-ca', clientCa), crlPem, crlPath },
     clients: {
       goodRsa: files('client-rsa', device(clientCa, 'good-rsa', 'rsa2048')),
       goodEc: files('client-ec', device(clientCa, 'good-ec', 'ec-p256')),
-      expired: files('client-expired', device(clientCa, 'expired', 'ec-p256', { notBefore: new Date('2024-01-01T00:00:00Z'), notAfter: new Date('2024-01-02T00:00:00Z') })),
+      expired: files(
+        'client-expired',
+        device(clientCa, 'expired', 'ec-p256', {
+          notBefore: new Date('2024-01-01T00:00:00Z'),
+          notAfter: new Date('2024-01-02T00:00:00Z'),
+        }),
+      ),
       unknownCa: files('client-unknown-ca', device(strangerCa, 'stranger', 'ec-p256')),
       revoked: files('client-revoked', revoked),
     },

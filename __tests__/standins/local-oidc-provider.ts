@@ -50,13 +50,19 @@ export async function startLocalOidcProvider(confidentialPort: number): Promise<
         response_types: ['code'],
       },
     ],
-    jwks: { keys: [{ ...rsa, kid: 'rsa-signing', use: 'sig' }, { ...ec, kid: 'ec-signing', use: 'sig' }] },
+    jwks: {
+      keys: [
+        { ...rsa, kid: 'rsa-signing', use: 'sig' },
+        { ...ec, kid: 'ec-signing', use: 'sig' },
+      ],
+    },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     pkce: { methods: ['S256'], required: () => true },
     // Explicit lifetimes (seconds): the defaults work but print a notice each.
     ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
     // One account: the dev login page takes any password, and the login name typed is the account id.
-    findAccount: async (_ctx, id) => (id === SUBJECT ? { accountId: SUBJECT, claims: async () => ({ sub: SUBJECT }) } : undefined),
+    findAccount: async (_ctx, id) =>
+      id === SUBJECT ? { accountId: SUBJECT, claims: async () => ({ sub: SUBJECT }) } : undefined,
   });
   // The browser only sees "server_error": put the cause where a failing test shows it.
   provider.on('server_error', (_ctx: unknown, err: unknown) => console.error('oidc-provider server_error:', err));

@@ -30,11 +30,16 @@ const QUERY_LINE = 'queryValues.Set("Version", STSVersion)';
 /** Debian's sts_tls_identity.go with the duration moved from the nil request form into the URL query. */
 export function fixTlsIdentitySource(source: string): string {
   if (source.split(FAULTY).length !== 2 || source.split(QUERY_LINE).length !== 2) {
-    throw new Error(`${TLS_IDENTITY} is not the version this fix was written for (expected one '${FAULTY}'); check the installed golang-github-minio-minio-go-v7-dev`);
+    throw new Error(
+      `${TLS_IDENTITY} is not the version this fix was written for (expected one '${FAULTY}'); check the installed golang-github-minio-minio-go-v7-dev`,
+    );
   }
   return source
     .replace(FAULTY, '// The duration travels in the query (set above): req.Form is nil here.')
-    .replace(QUERY_LINE, `${QUERY_LINE}\n\tqueryValues.Set("DurationSeconds", strconv.FormatUint(uint64(livetime.Seconds()), 10))`);
+    .replace(
+      QUERY_LINE,
+      `${QUERY_LINE}\n\tqueryValues.Set("DurationSeconds", strconv.FormatUint(uint64(livetime.Seconds()), 10))`,
+    );
 }
 
 export interface GoBuild {
@@ -48,8 +53,12 @@ export interface GoBuild {
 export async function buildMinioGoClient(options: { fixed?: boolean } = {}): Promise<GoBuild> {
   const fixed = options.fixed ?? true;
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
-  if (go.status !== 0) throw new Error('the go command is missing: apt-get install golang-go golang-github-minio-minio-go-v7-dev (.ci/run does)');
-  if (!existsSync(TLS_IDENTITY)) throw new Error(`${TLS_IDENTITY} is missing: apt-get install golang-github-minio-minio-go-v7-dev (.ci/run does)`);
+  if (go.status !== 0)
+    throw new Error(
+      'the go command is missing: apt-get install golang-go golang-github-minio-minio-go-v7-dev (.ci/run does)',
+    );
+  if (!existsSync(TLS_IDENTITY))
+    throw new Error(`${TLS_IDENTITY} is missing: apt-get install golang-github-minio-minio-go-v7-dev (.ci/run does)`);
   const goVersion = go.stdout.trim();
   const original = await readFile(TLS_IDENTITY, 'utf8');
   const identitySource = fixed ? fixTlsIdentitySource(original) : original;
@@ -68,7 +77,14 @@ export async function buildMinioGoClient(options: { fixed?: boolean } = {}): Pro
   try {
     await run('go', ['build', '-overlay', overlay, '-o', partial, MAIN], {
       // GOPATH mode resolves imports from Debian's source tree: no module proxy, no network.
-      env: { ...process.env, GO111MODULE: 'off', GOPATH: DEBIAN_GOPATH, GOFLAGS: '', GOCACHE: join(tmpdir(), 'minio-go-client-gocache'), CGO_ENABLED: '0' },
+      env: {
+        ...process.env,
+        GO111MODULE: 'off',
+        GOPATH: DEBIAN_GOPATH,
+        GOFLAGS: '',
+        GOCACHE: join(tmpdir(), 'minio-go-client-gocache'),
+        CGO_ENABLED: '0',
+      },
       timeout: 300_000,
     });
   } catch (err) {
@@ -103,7 +119,13 @@ export async function runMinioGoClient(binary: string, o: GoClientRun): Promise<
   if (o.durationSeconds !== undefined) args.push('-duration', `${o.durationSeconds}s`);
   // No proxy variables: the stand-in is on loopback.
   // Asynchronous: the stand-in usually answers from this very process.
-  const res = await collect(spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000, env: { PATH: process.env['PATH'] ?? '' } }));
+  const res = await collect(
+    spawn(binary, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: 60_000,
+      env: { PATH: process.env['PATH'] ?? '' },
+    }),
+  );
   const answer: GoClientAnswer = { exitCode: res.code, stderr: res.stderr };
   const line = res.stdout.trim();
   if (line) Object.assign(answer, JSON.parse(line) as object);

@@ -110,14 +110,30 @@ export const stsFaults = {
 /** cmd/api-errors.go: the S3 errors of authentication. */
 const s3Faults = {
   accessDenied: () => new MinioFault(403, 'AccessDenied', 'Access Denied.', 's3'),
-  invalidAccessKeyId: () => new MinioFault(403, 'InvalidAccessKeyId', 'The Access Key Id you provided does not exist in our records.', 's3'),
-  invalidToken: () => new MinioFault(403, 'InvalidTokenId', 'The security token included in the request is invalid', 's3'),
+  invalidAccessKeyId: () =>
+    new MinioFault(403, 'InvalidAccessKeyId', 'The Access Key Id you provided does not exist in our records.', 's3'),
+  invalidToken: () =>
+    new MinioFault(403, 'InvalidTokenId', 'The security token included in the request is invalid', 's3'),
   signatureDoesNotMatch: () =>
-    new MinioFault(403, 'SignatureDoesNotMatch', 'The request signature we calculated does not match the signature you provided. Check your key and signing method.', 's3'),
-  malformedAuthorization: () => new MinioFault(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed.', 's3'),
-  contentSha256Mismatch: () => new MinioFault(400, 'XAmzContentSHA256Mismatch', "The provided 'x-amz-content-sha256' header does not match what was computed.", 's3'),
-  notImplemented: () => new MinioFault(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented', 's3'),
-  unsupportedCall: (method: string, path: string) => new MinioFault(400, 'BadRequest', `An unsupported API call for method: ${method} at '${path}'`, 's3'),
+    new MinioFault(
+      403,
+      'SignatureDoesNotMatch',
+      'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
+      's3',
+    ),
+  malformedAuthorization: () =>
+    new MinioFault(400, 'AuthorizationHeaderMalformed', 'The authorization header is malformed.', 's3'),
+  contentSha256Mismatch: () =>
+    new MinioFault(
+      400,
+      'XAmzContentSHA256Mismatch',
+      "The provided 'x-amz-content-sha256' header does not match what was computed.",
+      's3',
+    ),
+  notImplemented: () =>
+    new MinioFault(501, 'NotImplemented', 'A header you provided implies functionality that is not implemented', 's3'),
+  unsupportedCall: (method: string, path: string) =>
+    new MinioFault(400, 'BadRequest', `An unsupported API call for method: ${method} at '${path}'`, 's3'),
 };
 
 // ---- decisions (pure) ---------------------------------------------------------------------------------------------
@@ -142,7 +158,8 @@ export function subjectCommonName(cert: X509Certificate): string {
   for (const rdn of sequence(subject, 'subject')) {
     for (const attribute of children(rdn)) {
       const [type, value] = sequence(attribute, 'attribute');
-      if (oid(type, 'attribute type') === COMMON_NAME && value && value.tag !== TAG.SEQUENCE) cn = value.content.toString('utf8');
+      if (oid(type, 'attribute type') === COMMON_NAME && value && value.tag !== TAG.SEQUENCE)
+        cn = value.content.toString('utf8');
     }
   }
   return cn;
@@ -163,8 +180,14 @@ function validAt(cert: X509Certificate, now: Date): boolean {
  * Go's x509 Verify with the client-auth usage, as MinIO calls it: the leaf must chain through the CA certificates the
  * client sent to one of the roots, every certificate valid now and allowing client authentication.
  */
-export function verifyClientChain(leaf: X509Certificate, intermediates: X509Certificate[], roots: X509Certificate[], now: Date): void {
-  if (!validAt(leaf, now)) throw stsFaults.invalidClientCertificate('x509: certificate has expired or is not yet valid');
+export function verifyClientChain(
+  leaf: X509Certificate,
+  intermediates: X509Certificate[],
+  roots: X509Certificate[],
+  now: Date,
+): void {
+  if (!validAt(leaf, now))
+    throw stsFaults.invalidClientCertificate('x509: certificate has expired or is not yet valid');
   let usageRefused = false;
   const walk = (cert: X509Certificate, depth: number): boolean => {
     if (roots.some((r) => r.fingerprint256 === cert.fingerprint256)) return true;
@@ -180,9 +203,14 @@ export function verifyClientChain(leaf: X509Certificate, intermediates: X509Cert
     }
     return false;
   };
-  if (!allowsClientAuth(leaf, true)) throw stsFaults.invalidClientCertificate('x509: certificate specifies an incompatible key usage');
+  if (!allowsClientAuth(leaf, true))
+    throw stsFaults.invalidClientCertificate('x509: certificate specifies an incompatible key usage');
   if (walk(leaf, 0)) return;
-  throw stsFaults.invalidClientCertificate(usageRefused ? 'x509: certificate specifies an incompatible key usage' : 'x509: certificate signed by unknown authority');
+  throw stsFaults.invalidClientCertificate(
+    usageRefused
+      ? 'x509: certificate specifies an incompatible key usage'
+      : 'x509: certificate signed by unknown authority',
+  );
 }
 
 /** cmd/iam-store.go SetTempUser: the CN is a comma-separated list of policy names; at least one must exist. */
@@ -201,7 +229,12 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
   const roots = options.clientCaPems.map((pem) => new X509Certificate(pem));
   const policies = new Set(options.policies);
   const serverCa = createCa('MinIO Stand-in Server CA');
-  const serverCert = issueCertificate(serverCa, { commonName: 'minio', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'], serverAuth: true });
+  const serverCert = issueCertificate(serverCa, {
+    commonName: 'minio',
+    serverNames: ['localhost'],
+    ipAddresses: ['127.0.0.1'],
+    serverAuth: true,
+  });
   const tokenKey = randomBytes(32);
   const issued: MinioIssued[] = [];
   const requests: MinioRequest[] = [];
@@ -210,12 +243,16 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
   function assumeRoleWithCertificate(req: IncomingMessage, query: URLSearchParams, requestId: string): string {
     if (!enabled) throw stsFaults.notInitialized("STS API 'AssumeRoleWithCertificate' is disabled");
     const { leaves, cas } = peerCertificates(req.socket as TLSSocket);
-    if (cas.length > MAX_INTERMEDIATE_CAS) throw stsFaults.tooManyIntermediateCAs(`client certificate contains more than ${MAX_INTERMEDIATE_CAS} intermediate CAs`);
+    if (cas.length > MAX_INTERMEDIATE_CAS)
+      throw stsFaults.tooManyIntermediateCAs(
+        `client certificate contains more than ${MAX_INTERMEDIATE_CAS} intermediate CAs`,
+      );
     if (leaves.length === 0) throw stsFaults.missingParameter('No client certificate provided');
     if (leaves.length > 1) throw stsFaults.invalidParameterValue('More than one client certificate provided');
     const leaf = leaves[0]!;
     if (!options.skipVerify) verifyClientChain(leaf, cas, roots, now());
-    else if (!allowsClientAuth(leaf, false)) throw stsFaults.missingParameter('certificate is not valid for client authentication');
+    else if (!allowsClientAuth(leaf, false))
+      throw stsFaults.missingParameter('certificate is not valid for client authentication');
     const commonName = subjectCommonName(leaf);
     if (commonName === '') throw stsFaults.missingParameter('certificate subject CN cannot be empty');
     const requested = expirySeconds(query.get('DurationSeconds'));
@@ -253,8 +290,14 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
     const date = parseAmzDate(String(req.headers['x-amz-date'] ?? ''));
     if (!date) throw s3Faults.accessDenied();
     const declared = String(req.headers['x-amz-content-sha256'] ?? '');
-    if (/^[0-9a-f]{64}$/.test(declared) && createHash('sha256').update(body).digest('hex') !== declared) throw s3Faults.contentSha256Mismatch();
-    const ok = await signatureMatches({ method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body: '' }, auth, found.secretAccessKey, date);
+    if (/^[0-9a-f]{64}$/.test(declared) && createHash('sha256').update(body).digest('hex') !== declared)
+      throw s3Faults.contentSha256Mismatch();
+    const ok = await signatureMatches(
+      { method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body: '' },
+      auth,
+      found.secretAccessKey,
+      date,
+    );
     if (!ok) throw s3Faults.signatureDoesNotMatch();
   }
 
@@ -265,7 +308,16 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
     const url = new URL(req.url ?? '/', upstream.url);
     const region = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers['authorization']))?.[1] ?? 'us-east-1';
     const headers: Record<string, string> = {};
-    const dropped = new Set(['authorization', 'x-amz-security-token', 'x-amz-date', 'host', 'connection', 'keep-alive', 'transfer-encoding', 'expect']);
+    const dropped = new Set([
+      'authorization',
+      'x-amz-security-token',
+      'x-amz-date',
+      'host',
+      'connection',
+      'keep-alive',
+      'transfer-encoding',
+      'expect',
+    ]);
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined && !dropped.has(name)) headers[name] = Array.isArray(value) ? value.join(',') : value;
     }
@@ -280,13 +332,31 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
       sha256: Sha256Js,
       uriEscapePath: false,
     });
-    const signed = await signer.sign({ method: req.method ?? 'GET', protocol: target.protocol, hostname: target.hostname, port: Number(target.port), path: url.pathname, query, headers, body });
+    const signed = await signer.sign({
+      method: req.method ?? 'GET',
+      protocol: target.protocol,
+      hostname: target.hostname,
+      port: Number(target.port),
+      path: url.pathname,
+      query,
+      headers,
+      body,
+    });
     return new Promise((resolve, reject) => {
-      const out = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: `${url.pathname}${url.search}`, headers: signed.headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-        answer.on('end', () => resolve(answer.statusCode ?? 502));
-      });
+      const out = httpRequest(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: `${url.pathname}${url.search}`,
+          headers: signed.headers,
+        },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          answer.on('end', () => resolve(answer.statusCode ?? 502));
+        },
+      );
       out.on('error', reject);
       out.end(body);
     });
@@ -296,9 +366,19 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
     // MinIO's request ids: the time in nanoseconds, upper-case hex.
     const requestId = (process.hrtime.bigint() + BigInt(++requestCounter)).toString(16).toUpperCase();
     const url = new URL(req.url ?? '/', 'https://stand-in');
-    const isSts = req.method === 'POST' && url.searchParams.get('Action') === 'AssumeRoleWithCertificate' && url.searchParams.get('Version') === '2011-06-15';
+    const isSts =
+      req.method === 'POST' &&
+      url.searchParams.get('Action') === 'AssumeRoleWithCertificate' &&
+      url.searchParams.get('Version') === '2011-06-15';
     const record = (status: number, code?: string, message?: string) =>
-      requests.push({ method: req.method ?? '', url: req.url ?? '', kind: isSts ? 'sts' : 's3', status, code, message });
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        kind: isSts ? 'sts' : 's3',
+        status,
+        code,
+        message,
+      });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
@@ -312,13 +392,19 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
         return;
       }
       // A query Action that no STS route takes falls through MinIO's router to its catch-all handler.
-      if (req.method === 'POST' && url.searchParams.has('Action')) throw s3Faults.unsupportedCall(req.method ?? '', url.pathname);
+      if (req.method === 'POST' && url.searchParams.has('Action'))
+        throw s3Faults.unsupportedCall(req.method ?? '', url.pathname);
       await authenticateS3(req, body);
       record(await forwardS3(req, res, body));
     } catch (err) {
       const fault = err instanceof MinioFault ? err : stsFaults.internalError((err as Error).message);
       const xml = faultXml(fault, requestId, url.pathname);
-      if (!res.headersSent) res.writeHead(fault.status, { ...common, 'content-type': 'application/xml', 'content-length': Buffer.byteLength(xml) });
+      if (!res.headersSent)
+        res.writeHead(fault.status, {
+          ...common,
+          'content-type': 'application/xml',
+          'content-length': Buffer.byteLength(xml),
+        });
       res.end(xml);
       record(fault.status, fault.code, fault.message);
     }
@@ -326,7 +412,13 @@ export async function startMinioStandIn(options: MinioStandInOptions): Promise<M
 
   // No `ca` option: Node would send its subjects as the acceptable CAs. The chain is checked in the handler instead.
   const https = createServer(
-    { cert: serverCert.certPem, key: serverCert.keyPem, requestCert: enabled, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+    {
+      cert: serverCert.certPem,
+      key: serverCert.keyPem,
+      requestCert: enabled,
+      rejectUnauthorized: false,
+      minVersion: 'TLSv1.2',
+    },
     (req, res) => void handle(req, res),
   );
   await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));

@@ -62,7 +62,9 @@ async function freeLoopbackPort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -105,9 +107,11 @@ http {
     server_name ${options.serverName};
     ssl_certificate ${options.serverCertPath};
     ssl_certificate_key ${options.serverKeyPath};
-${options.clientVerification === 'registered-only'
+${
+  options.clientVerification === 'registered-only'
     ? '    ssl_verify_client optional_no_ca;\n'
-    : `    ssl_verify_client on;\n    ssl_verify_depth 3;\n    ssl_client_certificate ${options.clientCaPath};\n    ssl_crl ${options.clientCrlPath};\n`}
+    : `    ssl_verify_client on;\n    ssl_verify_depth 3;\n    ssl_client_certificate ${options.clientCaPath};\n    ssl_crl ${options.clientCrlPath};\n`
+}
     # 495 = certificate failed verification, 496 = none sent: drop the connection instead of an HTML 400,
     # closer to the real endpoint, which never answers HTTP to an untrusted certificate.
     error_page 495 496 = @refuse_certificate;
@@ -137,7 +141,12 @@ ${options.clientVerification === 'registered-only'
 }
 
 /** Resolves once nginx completes a verified TLS handshake for serverName; rejects if nginx exits first. */
-async function waitUntilServing(child: ChildProcess, options: NginxTlsFrontOptions, port: number, logs: () => Promise<string>): Promise<void> {
+async function waitUntilServing(
+  child: ChildProcess,
+  options: NginxTlsFrontOptions,
+  port: number,
+  logs: () => Promise<string>,
+): Promise<void> {
   let exited: string | undefined;
   child.once('exit', (code, signal) => {
     exited = `nginx exited (code ${code ?? 'none'}, signal ${signal ?? 'none'}) before accepting TLS`;
@@ -146,10 +155,13 @@ async function waitUntilServing(child: ChildProcess, options: NginxTlsFrontOptio
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${exited}\n${await logs()}`);
     const ok = await new Promise<boolean>((resolve) => {
-      const socket = tlsConnect({ host: '127.0.0.1', port, servername: options.serverName, ca: options.serverCaPem }, () => {
-        socket.destroy();
-        resolve(true);
-      });
+      const socket = tlsConnect(
+        { host: '127.0.0.1', port, servername: options.serverName, ca: options.serverCaPem },
+        () => {
+          socket.destroy();
+          resolve(true);
+        },
+      );
       socket.once('error', () => resolve(false));
     });
     if (ok) return;
@@ -176,7 +188,8 @@ async function readOr(path: string): Promise<string> {
 export async function startNginxTlsFront(options: NginxTlsFrontOptions): Promise<NginxTlsFront> {
   const binary = await findNginx();
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const logs = async () => `--- nginx error.log\n${await readOr(join(options.dir, 'error.log'))}--- nginx access.log\n${await readOr(join(options.dir, 'access.log'))}`;
+  const logs = async () =>
+    `--- nginx error.log\n${await readOr(join(options.dir, 'error.log'))}--- nginx access.log\n${await readOr(join(options.dir, 'access.log'))}`;
 
   // The port is chosen before nginx binds it; another process may take it in between, so retry a few times.
   for (let attempt = 1; ; attempt++) {
@@ -184,10 +197,14 @@ export async function startNginxTlsFront(options: NginxTlsFrontOptions): Promise
     const conf = join(options.dir, 'nginx.conf');
     await writeFile(conf, renderConfig(options, port, isRoot));
     // Its own process group, so a stuck master and its workers can be killed together.
-    const child = spawn(binary, ['-p', options.dir, '-e', join(options.dir, 'error.log'), '-c', conf, '-g', 'daemon off;'], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      detached: true,
-    });
+    const child = spawn(
+      binary,
+      ['-p', options.dir, '-e', join(options.dir, 'error.log'), '-c', conf, '-g', 'daemon off;'],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        detached: true,
+      },
+    );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exit = new Promise<void>((resolve) => {

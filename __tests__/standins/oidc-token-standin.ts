@@ -52,7 +52,8 @@ export async function startOidcTokenStandin(): Promise<OidcTokenStandin> {
         token_endpoint_auth_methods_supported: ['none'],
       });
     }
-    if (url.pathname === '/jwks') return json(res, 200, { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] });
+    if (url.pathname === '/jwks')
+      return json(res, 200, { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, alg: 'RS256', use: 'sig' }] });
     if (url.pathname === '/authorize') {
       const p = url.searchParams;
       const redirect = new URL(p.get('redirect_uri') ?? '');
@@ -60,7 +61,12 @@ export async function startOidcTokenStandin(): Promise<OidcTokenStandin> {
         redirect.searchParams.set('error', 'invalid_request');
       } else {
         const code = randomBytes(16).toString('base64url');
-        grants.set(code, { clientId: p.get('client_id') ?? '', redirectUri: p.get('redirect_uri') ?? '', nonce: p.get('nonce'), challenge: p.get('code_challenge')! });
+        grants.set(code, {
+          clientId: p.get('client_id') ?? '',
+          redirectUri: p.get('redirect_uri') ?? '',
+          nonce: p.get('nonce'),
+          challenge: p.get('code_challenge')!,
+        });
         redirect.searchParams.set('code', code);
       }
       if (p.get('state') !== null) redirect.searchParams.set('state', p.get('state')!);
@@ -75,26 +81,45 @@ export async function startOidcTokenStandin(): Promise<OidcTokenStandin> {
         const grant = grants.get(form.get('code') ?? '');
         grants.delete(form.get('code') ?? '');
         const verifier = form.get('code_verifier') ?? '';
-        if (!grant || grant.redirectUri !== form.get('redirect_uri') || grant.clientId !== form.get('client_id') ||
-          createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) {
-          return json(res, 400, { error: 'invalid_grant', error_description: 'code, redirect_uri, client or PKCE verifier do not match' });
+        if (
+          !grant ||
+          grant.redirectUri !== form.get('redirect_uri') ||
+          grant.clientId !== form.get('client_id') ||
+          createHash('sha256').update(verifier).digest('base64url') !== grant.challenge
+        ) {
+          return json(res, 400, {
+            error: 'invalid_grant',
+            error_description: 'code, redirect_uri, client or PKCE verifier do not match',
+          });
         }
         const now = Math.floor(Date.now() / 1000);
-        let claims: Record<string, unknown> = { iss: issuer, sub: 'standin-user', aud: grant.clientId, iat: now, exp: now + 600 };
+        let claims: Record<string, unknown> = {
+          iss: issuer,
+          sub: 'standin-user',
+          aud: grant.clientId,
+          iat: now,
+          exp: now + 600,
+        };
         if (grant.nonce !== null) claims['nonce'] = grant.nonce;
         claims = standin.tamper.claims?.(claims) ?? claims;
         const signed = `${Buffer.from(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid })).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
         const signature = sign('sha256', Buffer.from(signed), privateKey);
         if (standin.tamper.breakSignature) signature[0]! ^= 0x80;
-        json(res, 200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 600, id_token: `${signed}.${signature.toString('base64url')}` });
+        json(res, 200, {
+          access_token: randomBytes(16).toString('hex'),
+          token_type: 'Bearer',
+          expires_in: 600,
+          id_token: `${signed}.${signature.toString('base64url')}`,
+        });
       });
       return;
     }
     json(res, 404, { error: 'not_found' });
   });
-  standin.close = () => new Promise<void>((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  standin.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return standin;
 }

@@ -41,10 +41,21 @@ test('a leaf parses, verifies with the CA key, is issued by the CA, and is not a
 });
 
 test('subjectAltName carries the DNS names and IP addresses, and host checks follow it', () => {
-  const server = issueCertificate(ca, { commonName: 'api', serverNames: ['localhost', 'c0demo.credentials.iot.us-east-1.amazonaws.com'], ipAddresses: ['127.0.0.1', '::1'], serverAuth: true });
-  assert.equal(server.cert.subjectAltName, 'DNS:localhost, DNS:c0demo.credentials.iot.us-east-1.amazonaws.com, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1');
+  const server = issueCertificate(ca, {
+    commonName: 'api',
+    serverNames: ['localhost', 'c0demo.credentials.iot.us-east-1.amazonaws.com'],
+    ipAddresses: ['127.0.0.1', '::1'],
+    serverAuth: true,
+  });
+  assert.equal(
+    server.cert.subjectAltName,
+    'DNS:localhost, DNS:c0demo.credentials.iot.us-east-1.amazonaws.com, IP Address:127.0.0.1, IP Address:0:0:0:0:0:0:0:1',
+  );
   assert.equal(server.cert.checkHost('localhost'), 'localhost');
-  assert.equal(server.cert.checkHost('c0demo.credentials.iot.us-east-1.amazonaws.com'), 'c0demo.credentials.iot.us-east-1.amazonaws.com');
+  assert.equal(
+    server.cert.checkHost('c0demo.credentials.iot.us-east-1.amazonaws.com'),
+    'c0demo.credentials.iot.us-east-1.amazonaws.com',
+  );
   assert.equal(server.cert.checkHost('example.com'), undefined);
   assert.equal(server.cert.checkIP('127.0.0.1'), '127.0.0.1');
   assert.equal(server.cert.checkIP('::1'), '::1');
@@ -82,11 +93,21 @@ test('a mutual-TLS handshake: the client verifies the server against the CA, the
   const client = issueCertificate(clientCa, { commonName: 'runner-7', clientAuth: true });
   const accepted: string[] = [];
   const refusals: string[] = [];
-  const tlsServer = createServer({ cert: server.certPem, key: server.keyPem, ca: clientCa.certPem, requestCert: true, rejectUnauthorized: true, minVersion: 'TLSv1.2' }, (socket) => {
-    const peer = socket.getPeerCertificate();
-    accepted.push(String(peer.subject.CN));
-    socket.end(`hello ${peer.subject.CN} ${String(socket.authorized)}`);
-  });
+  const tlsServer = createServer(
+    {
+      cert: server.certPem,
+      key: server.keyPem,
+      ca: clientCa.certPem,
+      requestCert: true,
+      rejectUnauthorized: true,
+      minVersion: 'TLSv1.2',
+    },
+    (socket) => {
+      const peer = socket.getPeerCertificate();
+      accepted.push(String(peer.subject.CN));
+      socket.end(`hello ${peer.subject.CN} ${String(socket.authorized)}`);
+    },
+  );
   tlsServer.on('tlsClientError', (err: Error) => refusals.push(err.message));
   await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
   const { port } = tlsServer.address() as AddressInfo;
@@ -94,9 +115,12 @@ test('a mutual-TLS handshake: the client verifies the server against the CA, the
     // What the client read before the connection closed, and the error that closed it, if any.
     const connectWith = (options: { cert?: string; key?: string }) =>
       new Promise<{ text: string; error?: string }>((resolve) => {
-        const socket: TLSSocket = connect({ host: '127.0.0.1', port, servername: 'localhost', ca: ca.certPem, ...options }, () => {
-          assert.ok(socket.authorized, String(socket.authorizationError));
-        });
+        const socket: TLSSocket = connect(
+          { host: '127.0.0.1', port, servername: 'localhost', ca: ca.certPem, ...options },
+          () => {
+            assert.ok(socket.authorized, String(socket.authorizationError));
+          },
+        );
         let text = '';
         let error: string | undefined;
         socket.on('data', (d: Buffer) => (text += d.toString()));
@@ -126,7 +150,9 @@ test('the client refuses a server whose certificate does not name the host it as
   const { port } = tlsServer.address() as AddressInfo;
   try {
     const error = await new Promise<Error>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port, servername: 'localhost', ca: ca.certPem }, () => resolve(new Error('connected')));
+      const socket = connect({ host: '127.0.0.1', port, servername: 'localhost', ca: ca.certPem }, () =>
+        resolve(new Error('connected')),
+      );
       socket.on('error', resolve);
     });
     assert.match(String((error as NodeJS.ErrnoException).code), /ERR_TLS_CERT_ALTNAME_INVALID/);
@@ -146,7 +172,10 @@ test('an intermediate is a CA issued by its root, limited to path length 0, and 
   assert.ok(leaf.cert.checkIssued(intermediate.cert));
   assert.ok(leaf.cert.verify(intermediate.publicKey));
   assert.equal(leaf.cert.verify(root.publicKey), false);
-  assert.ok(intermediate.certDer.includes(Buffer.from('30060101ff020100', 'hex')), 'basicConstraints CA:TRUE, pathlen 0');
+  assert.ok(
+    intermediate.certDer.includes(Buffer.from('30060101ff020100', 'hex')),
+    'basicConstraints CA:TRUE, pathlen 0',
+  );
   assert.equal(root.cert.publicKey.asymmetricKeyDetails?.namedCurve, 'secp384r1');
 });
 
@@ -183,14 +212,31 @@ test('a TLS server given the CRL refuses the revoked client and accepts the othe
   const revoked = issueCertificate(clientCa, { commonName: 'revoked', clientAuth: true });
   // rejectUnauthorized off so that the server can say why it would refuse.
   const tlsServer = createServer(
-    { cert: server.certPem, key: server.keyPem, ca: clientCa.certPem, crl: createCrl(clientCa, [revoked]), requestCert: true, rejectUnauthorized: false },
-    (socket) => socket.end(`${String(socket.getPeerCertificate().subject.CN)} ${String(socket.authorized)} ${String(socket.authorizationError)}`),
+    {
+      cert: server.certPem,
+      key: server.keyPem,
+      ca: clientCa.certPem,
+      crl: createCrl(clientCa, [revoked]),
+      requestCert: true,
+      rejectUnauthorized: false,
+    },
+    (socket) =>
+      socket.end(
+        `${String(socket.getPeerCertificate().subject.CN)} ${String(socket.authorized)} ${String(socket.authorizationError)}`,
+      ),
   );
   await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
   const { port } = tlsServer.address() as AddressInfo;
   const connectAs = (client: { certPem: string; keyPem: string }) =>
     new Promise<string>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port, servername: 'localhost', ca: ca.certPem, cert: client.certPem, key: client.keyPem });
+      const socket = connect({
+        host: '127.0.0.1',
+        port,
+        servername: 'localhost',
+        ca: ca.certPem,
+        cert: client.certPem,
+        key: client.keyPem,
+      });
       let text = '';
       socket.on('data', (d: Buffer) => (text += d.toString()));
       socket.on('error', () => undefined);

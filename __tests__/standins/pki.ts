@@ -9,7 +9,15 @@
  *
  * Peers that read files (nginx, the action's inputs) take them from a PkiDir: the same certificates, written as PEM.
  */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, sign, X509Certificate } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+  X509Certificate,
+} from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { isIPv4, isIPv6 } from 'node:net';
@@ -72,7 +80,11 @@ const HOUR_MS = 3600_000;
 export function createCa(commonName: string, options: CaOptions = {}): CertificateAuthority {
   const issuer = options.issuer;
   return build(commonName, options, issuer, [
-    extension(OID.basicConstraints, true, issuer ? seq(der(0x01, Buffer.from([0xff])), integer(Buffer.from([0]))) : seq(der(0x01, Buffer.from([0xff])))),
+    extension(
+      OID.basicConstraints,
+      true,
+      issuer ? seq(der(0x01, Buffer.from([0xff])), integer(Buffer.from([0]))) : seq(der(0x01, Buffer.from([0xff]))),
+    ),
     extension(OID.keyUsage, true, keyUsage([5, 6])),
   ]);
 }
@@ -105,7 +117,13 @@ export function createCrl(ca: CertificateAuthority, revoked: IssuedCertificate[]
     time(thisUpdate),
     time(new Date(now.getTime() + 30 * 24 * HOUR_MS)),
     ...(entries.length ? [seq(...entries)] : []), // an empty list is left out, not written empty
-    der(0xa0, seq(extension(OID.authorityKeyIdentifier, false, seq(der(0x80, ca.keyId))), extension(OID.crlNumber, false, integer(Buffer.from([1]))))),
+    der(
+      0xa0,
+      seq(
+        extension(OID.authorityKeyIdentifier, false, seq(der(0x80, ca.keyId))),
+        extension(OID.crlNumber, false, integer(Buffer.from([1]))),
+      ),
+    ),
   );
   return pem('X509 CRL', seq(tbs, algorithm, bitString(sign('sha256', tbs, ca.key))));
 }
@@ -128,7 +146,10 @@ export function writeCertificate(dir: string, name: string, issued: IssuedCertif
 export interface PkiDir {
   dir: string;
   createRoot(options: CertificateOptions & { commonName: string }): CertificateFiles;
-  issueIntermediate(issuer: CertificateAuthority, options: CertificateOptions & { commonName: string }): CertificateFiles;
+  issueIntermediate(
+    issuer: CertificateAuthority,
+    options: CertificateOptions & { commonName: string },
+  ): CertificateFiles;
   issueLeaf(issuer: CertificateAuthority, options: LeafOptions): CertificateFiles;
   remove(): void;
 }
@@ -137,12 +158,18 @@ export function createPkiDir(): PkiDir {
   const dir = mkdtempSync(join(tmpdir(), 'test-pki-'));
   let counter = 0;
   const write = (kind: string, issued: IssuedCertificate) =>
-    writeCertificate(dir, `${String(++counter).padStart(2, '0')}-${kind}-${issued.commonName.replace(/[^\w.-]/g, '_')}`, issued);
+    writeCertificate(
+      dir,
+      `${String(++counter).padStart(2, '0')}-${kind}-${issued.commonName.replace(/[^\w.-]/g, '_')}`,
+      issued,
+    );
   return {
     dir,
     createRoot: ({ commonName, ...options }) => write('root', createCa(commonName, options)),
-    issueIntermediate: (issuer, { commonName, ...options }) => write('intermediate', createCa(commonName, { ...options, issuer })),
-    issueLeaf: (issuer, options) => write('leaf', issueCertificate(issuer, { clientAuth: true, serverAuth: true, ...options })),
+    issueIntermediate: (issuer, { commonName, ...options }) =>
+      write('intermediate', createCa(commonName, { ...options, issuer })),
+    issueLeaf: (issuer, options) =>
+      write('leaf', issueCertificate(issuer, { clientAuth: true, serverAuth: true, ...options })),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -163,14 +190,21 @@ function build(
     integer(options.serialHex ? Buffer.from(evenHex(options.serialHex), 'hex') : randomSerial()),
     algorithm,
     issuer?.nameDer ?? nameDer,
-    seq(time(options.notBefore ?? new Date(Date.now() - HOUR_MS)), time(options.notAfter ?? new Date(Date.now() + 24 * HOUR_MS))),
+    seq(
+      time(options.notBefore ?? new Date(Date.now() - HOUR_MS)),
+      time(options.notAfter ?? new Date(Date.now() + 24 * HOUR_MS)),
+    ),
     nameDer,
     publicKey.export({ type: 'spki', format: 'der' }),
-    der(0xa3, seq( // [3] EXPLICIT extensions
-      ...(typeof extensions === 'function' ? extensions(publicKey) : extensions),
-      extension(OID.subjectKeyIdentifier, false, der(0x04, keyId)),
-      ...(issuer ? [extension(OID.authorityKeyIdentifier, false, seq(der(0x80, issuer.keyId)))] : []),
-    )),
+    der(
+      0xa3,
+      seq(
+        // [3] EXPLICIT extensions
+        ...(typeof extensions === 'function' ? extensions(publicKey) : extensions),
+        extension(OID.subjectKeyIdentifier, false, der(0x04, keyId)),
+        ...(issuer ? [extension(OID.authorityKeyIdentifier, false, seq(der(0x80, issuer.keyId)))] : []),
+      ),
+    ),
   );
   // ECDSA signatures come out DER-encoded (Ecdsa-Sig-Value), RSA ones as PKCS#1 v1.5: both as X.509 wants them.
   const certDer = seq(tbs, algorithm, bitString(sign('sha256', tbs, signingKey)));
@@ -200,7 +234,9 @@ function keyPair(options: CertificateOptions): { publicKey: KeyObject; privateKe
 }
 
 function signatureAlgorithm(key: KeyObject): Buffer {
-  return key.asymmetricKeyType === 'rsa' ? seq(oid(OID.sha256WithRSA), der(0x05, Buffer.alloc(0))) : seq(oid(OID.ecdsaWithSha256));
+  return key.asymmetricKeyType === 'rsa'
+    ? seq(oid(OID.sha256WithRSA), der(0x05, Buffer.alloc(0)))
+    : seq(oid(OID.ecdsaWithSha256));
 }
 
 function pem(label: string, body: Buffer): string {
@@ -209,7 +245,9 @@ function pem(label: string, body: Buffer): string {
 
 // RFC 5280 leaves the method open; a hash of the whole SubjectPublicKeyInfo is unique per key, which is all it needs.
 function keyIdentifier(publicKey: KeyObject): Buffer {
-  return createHash('sha1').update(publicKey.export({ type: 'spki', format: 'der' })).digest();
+  return createHash('sha1')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest();
 }
 
 // 16 random bytes, positive and without a leading zero byte, so the INTEGER is exactly 16 bytes.
@@ -282,7 +320,9 @@ function oid(dotted: string): Buffer {
 function time(date: Date): Buffer {
   const iso = date.toISOString(); // 2026-11-23T14:00:00.000Z
   const digits = iso.slice(0, 19).replace(/[-T:]/g, '') + 'Z';
-  return date.getUTCFullYear() < 2050 ? der(0x17, Buffer.from(digits.slice(2), 'ascii')) : der(0x18, Buffer.from(digits, 'ascii'));
+  return date.getUTCFullYear() < 2050
+    ? der(0x17, Buffer.from(digits.slice(2), 'ascii'))
+    : der(0x18, Buffer.from(digits, 'ascii'));
 }
 
 /** Name ::= SEQUENCE OF RDN, each a SET of one attribute: O (if any), then CN; values as UTF8String. */

@@ -60,7 +60,11 @@ describe('Roles Anywhere stand-in', () => {
     });
     const strangerRoot = pki.createRoot({ commonName: 'Anchor Root' });
     strangerLeaf = pki.issueLeaf(strangerRoot, { commonName: 'stranger', keyPem: rsaLeaf.keyPem });
-    const server = pki.issueLeaf(root, { commonName: 'localhost', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+    const server = pki.issueLeaf(root, {
+      commonName: 'localhost',
+      serverNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+    });
     serverCert = { certPem: server.certPem, keyPem: server.keyPem, caPem: root.certPem };
     wrongKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
     standIn = await startRolesAnywhereStandIn({
@@ -71,7 +75,12 @@ describe('Roles Anywhere stand-in', () => {
       ],
       credentials: (req) => {
         minted.push(req);
-        return { accessKeyId: `ASIAMINTED${minted.length}`, secretAccessKey: 'minted-secret', sessionToken: 'minted-token', expiration: '2030-01-01T00:00:00Z' };
+        return {
+          accessKeyId: `ASIAMINTED${minted.length}`,
+          secretAccessKey: 'minted-secret',
+          sessionToken: 'minted-token',
+          expiration: '2030-01-01T00:00:00Z',
+        };
       },
     });
   });
@@ -82,7 +91,9 @@ describe('Roles Anywhere stand-in', () => {
   });
 
   function send(target: RolesAnywhereStandIn, call: Call, timeoutMs = 10_000): Promise<Answer> {
-    const body = JSON.stringify(call.body ?? { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, durationSeconds: 3600 });
+    const body = JSON.stringify(
+      call.body ?? { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, durationSeconds: 3600 },
+    );
     const url = new URL('/sessions', target.url);
     for (const [k, v] of Object.entries(call.query ?? {})) url.searchParams.set(k, v);
     const headers = signCreateSession({
@@ -98,14 +109,27 @@ describe('Roles Anywhere stand-in', () => {
     });
     const sent = call.sentBody ?? body;
     return new Promise((resolve, reject) => {
-      const req = request(url, { method: 'POST', ca: target.caCertPem, headers: { ...headers, 'Content-Length': Buffer.byteLength(sent) }, timeout: timeoutMs }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const errorType = res.headers['x-amzn-errortype'];
-          resolve({ status: res.statusCode ?? 0, errorType: typeof errorType === 'string' ? errorType : undefined, json: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-        });
-      });
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          ca: target.caCertPem,
+          headers: { ...headers, 'Content-Length': Buffer.byteLength(sent) },
+          timeout: timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const errorType = res.headers['x-amzn-errortype'];
+            resolve({
+              status: res.statusCode ?? 0,
+              errorType: typeof errorType === 'string' ? errorType : undefined,
+              json: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+            });
+          });
+        },
+      );
       req.on('timeout', () => req.destroy(new Error('client timeout')));
       req.on('error', reject);
       req.end(sent);
@@ -121,17 +145,36 @@ describe('Roles Anywhere stand-in', () => {
 
   it('accepts a request signed by the signer (RSA leaf, intermediate in X-Amz-X509-Chain) and answers in AWS shape', async () => {
     const now = new Date();
-    const answer = await send(standIn, { leaf: rsaLeaf, chain: [intermediate], body: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, durationSeconds: 3600, roleSessionName: 'job-1' }, now });
+    const answer = await send(standIn, {
+      leaf: rsaLeaf,
+      chain: [intermediate],
+      body: {
+        trustAnchorArn: TRUST_ANCHOR,
+        profileArn: PROFILE,
+        roleArn: ROLE,
+        durationSeconds: 3600,
+        roleSessionName: 'job-1',
+      },
+      now,
+    });
     assert.equal(answer.status, 201, JSON.stringify(answer.json));
     const set = (answer.json['credentialSet'] as Array<Record<string, any>>)[0];
     assert.ok(set);
     assert.deepEqual(set['assumedRoleUser']['arn'], `arn:aws:sts::${ACCOUNT}:assumed-role/ci/job-1`);
     assert.match(set['assumedRoleUser']['assumedRoleId'], /^AROA[0-9A-Z]{17}:job-1$/);
-    assert.deepEqual(Object.keys(set['credentials']).sort(), ['accessKeyId', 'expiration', 'secretAccessKey', 'sessionToken']);
+    assert.deepEqual(Object.keys(set['credentials']).sort(), [
+      'accessKeyId',
+      'expiration',
+      'secretAccessKey',
+      'sessionToken',
+    ]);
     assert.equal(set['packedPolicySize'], 0);
     assert.equal(set['roleArn'], ROLE);
     assert.equal(set['sourceIdentity'], 'CN=rsa-leaf');
-    assert.match(String(answer.json['subjectArn']), new RegExp(`^arn:aws:rolesanywhere:us-east-1:${ACCOUNT}:subject/[0-9a-f-]{36}$`));
+    assert.match(
+      String(answer.json['subjectArn']),
+      new RegExp(`^arn:aws:rolesanywhere:us-east-1:${ACCOUNT}:subject/[0-9a-f-]{36}$`),
+    );
     const mint = minted.at(-1);
     assert.equal(set['credentials']['accessKeyId'], `ASIAMINTED${minted.length}`);
     assert.equal(mint?.durationSeconds, 3600);
@@ -140,7 +183,11 @@ describe('Roles Anywhere stand-in', () => {
   });
 
   it('accepts an EC P-384 leaf with a high-bit 20-byte serial issued by the anchor itself, and ARNs in the query', async () => {
-    const answer = await send(standIn, { leaf: p384Leaf, body: { durationSeconds: 900 }, query: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE } });
+    const answer = await send(standIn, {
+      leaf: p384Leaf,
+      body: { durationSeconds: 900 },
+      query: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE },
+    });
     assert.equal(answer.status, 201, JSON.stringify(answer.json));
     const set = (answer.json['credentialSet'] as Array<Record<string, any>>)[0];
     // No roleSessionName: the session is named after the certificate serial.
@@ -148,11 +195,16 @@ describe('Roles Anywhere stand-in', () => {
   });
 
   it('rejects a body changed after signing', async () => {
-    const sentBody = JSON.stringify({ trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, durationSeconds: 7200 });
+    const sentBody = JSON.stringify({
+      trustAnchorArn: TRUST_ANCHOR,
+      profileArn: PROFILE,
+      roleArn: ROLE,
+      durationSeconds: 7200,
+    });
     await assertDenied({ leaf: rsaLeaf, chain: [intermediate], sentBody }, /signature/);
   });
 
-  it('rejects a signature made with a key that is not the certificate\'s', async () => {
+  it("rejects a signature made with a key that is not the certificate's", async () => {
     await assertDenied({ leaf: rsaLeaf, chain: [intermediate], key: wrongKey }, /signature/);
   });
 
@@ -161,7 +213,10 @@ describe('Roles Anywhere stand-in', () => {
   });
 
   it('rejects an X-Amz-Date more than 5 minutes off, and honours the clock offset', async () => {
-    await assertDenied({ leaf: rsaLeaf, chain: [intermediate], now: new Date(Date.now() - 6 * 60_000) }, /Signature expired/);
+    await assertDenied(
+      { leaf: rsaLeaf, chain: [intermediate], now: new Date(Date.now() - 6 * 60_000) },
+      /Signature expired/,
+    );
     standIn.setClockOffsetMs(10 * 60_000);
     try {
       await assertDenied({ leaf: rsaLeaf, chain: [intermediate] }, /Signature expired/);
@@ -176,37 +231,63 @@ describe('Roles Anywhere stand-in', () => {
     await assertDenied({ leaf: rsaLeaf }, /Untrusted certificate/);
   });
 
-  it('rejects a Credential serial that is not the certificate\'s', async () => {
+  it("rejects a Credential serial that is not the certificate's", async () => {
     const serial = (BigInt(serialDecimalFromHex(rsaLeaf.serialHex)) + 1n).toString();
     await assertDenied({ leaf: rsaLeaf, chain: [intermediate], serialDecimal: serial }, /serial/);
   });
 
   it('denies unknown trust anchors, disabled profiles and roles outside the profile', async () => {
-    const body = (over: Record<string, unknown>) => ({ trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, ...over });
-    await assertDenied({ leaf: rsaLeaf, chain: [intermediate], body: body({ trustAnchorArn: `${TRUST_ANCHOR}x` }) }, /trust anchor/);
-    await assertDenied({ leaf: rsaLeaf, chain: [intermediate], body: body({ profileArn: DISABLED_PROFILE }) }, /disabled/);
+    const body = (over: Record<string, unknown>) => ({
+      trustAnchorArn: TRUST_ANCHOR,
+      profileArn: PROFILE,
+      roleArn: ROLE,
+      ...over,
+    });
+    await assertDenied(
+      { leaf: rsaLeaf, chain: [intermediate], body: body({ trustAnchorArn: `${TRUST_ANCHOR}x` }) },
+      /trust anchor/,
+    );
+    await assertDenied(
+      { leaf: rsaLeaf, chain: [intermediate], body: body({ profileArn: DISABLED_PROFILE }) },
+      /disabled/,
+    );
     await assertDenied({ leaf: rsaLeaf, chain: [intermediate], body: body({ roleArn: OTHER_ROLE }) }, /not associated/);
   });
 
-  it('answers ValidationException for durations outside 900..43200 or above the profile\'s', async () => {
+  it("answers ValidationException for durations outside 900..43200 or above the profile's", async () => {
     for (const durationSeconds of [899, 43201, 7201]) {
-      const answer = await send(standIn, { leaf: rsaLeaf, chain: [intermediate], body: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, durationSeconds } });
+      const answer = await send(standIn, {
+        leaf: rsaLeaf,
+        chain: [intermediate],
+        body: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE, durationSeconds },
+      });
       assert.equal(answer.status, 400, `durationSeconds ${durationSeconds}`);
       assert.equal(answer.errorType, 'ValidationException');
     }
   });
 
   it('injects 500, 429, reset and hang faults in order, then serves normally', async () => {
-    standIn.queue({ kind: 'status', status: 500 }, { kind: 'status', status: 429 }, { kind: 'reset' }, { kind: 'hang' });
+    standIn.queue(
+      { kind: 'status', status: 500 },
+      { kind: 'status', status: 429 },
+      { kind: 'reset' },
+      { kind: 'hang' },
+    );
     const call = { leaf: rsaLeaf, chain: [intermediate] };
     const first = await send(standIn, call);
     assert.deepEqual([first.status, first.errorType], [500, 'InternalServerException']);
     const second = await send(standIn, call);
     assert.deepEqual([second.status, second.errorType], [429, 'ThrottlingException']);
-    await assert.rejects(send(standIn, call), (err: NodeJS.ErrnoException) => err.code === 'ECONNRESET' || /socket hang up/.test(err.message));
+    await assert.rejects(
+      send(standIn, call),
+      (err: NodeJS.ErrnoException) => err.code === 'ECONNRESET' || /socket hang up/.test(err.message),
+    );
     await assert.rejects(send(standIn, call, 300), /client timeout/);
     assert.equal((await send(standIn, call)).status, 201);
-    assert.deepEqual(standIn.requests.slice(-5).map((r) => r.fault), ['status', 'status', 'reset', 'hang', undefined]);
+    assert.deepEqual(
+      standIn.requests.slice(-5).map((r) => r.fault),
+      ['status', 'status', 'reset', 'hang', undefined],
+    );
   });
 
   it('issues fixed credentials when given them, with an expiration from the session duration', async () => {
@@ -218,14 +299,24 @@ describe('Roles Anywhere stand-in', () => {
     });
     try {
       const before = Date.now();
-      const answer = await send(other, { leaf: rsaLeaf, chain: [intermediate], body: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE } });
+      const answer = await send(other, {
+        leaf: rsaLeaf,
+        chain: [intermediate],
+        body: { trustAnchorArn: TRUST_ANCHOR, profileArn: PROFILE, roleArn: ROLE },
+      });
       assert.equal(answer.status, 201, JSON.stringify(answer.json));
       const credentials = (answer.json['credentialSet'] as Array<Record<string, any>>)[0]?.['credentials'];
       assert.equal(credentials['accessKeyId'], 'ASIAFIXED');
       // The profile's default duration (3600 s) applies when the request names none.
       const expires = Date.parse(credentials['expiration']);
-      assert.ok(expires >= Math.floor(before / 1000) * 1000 + 3600_000 && expires <= Date.now() + 3600_000, credentials['expiration']);
-      assert.deepEqual(other.issued.map((c) => c.accessKeyId), ['ASIAFIXED']);
+      assert.ok(
+        expires >= Math.floor(before / 1000) * 1000 + 3600_000 && expires <= Date.now() + 3600_000,
+        credentials['expiration'],
+      );
+      assert.deepEqual(
+        other.issued.map((c) => c.accessKeyId),
+        ['ASIAFIXED'],
+      );
     } finally {
       await other.close();
     }

@@ -5,7 +5,14 @@
  * configured trust anchor, certificate validity, then the trust anchor / profile / role / duration configuration.
  * It answers in AWS's JSON shapes, records every request, and can inject faults (status, reset, hang).
  */
-import { constants, createHash, randomBytes, randomUUID, verify as verifySignature, X509Certificate } from 'node:crypto';
+import {
+  constants,
+  createHash,
+  randomBytes,
+  randomUUID,
+  verify as verifySignature,
+  X509Certificate,
+} from 'node:crypto';
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
@@ -46,9 +53,7 @@ export interface MintRequest {
 }
 
 export type StandInFault =
-  | { kind: 'status'; status: number; errorType?: string; message?: string }
-  | { kind: 'reset' }
-  | { kind: 'hang' };
+  { kind: 'status'; status: number; errorType?: string; message?: string } | { kind: 'reset' } | { kind: 'hang' };
 
 export interface RolesAnywhereStandInOptions {
   /** Default `us-east-1`; the Credential scope must name it. */
@@ -60,7 +65,8 @@ export interface RolesAnywhereStandInOptions {
   /** Applied to the first requests, one each, in order. */
   faults?: StandInFault[];
   /** Fixed credentials, or a function minting them; default: fresh random ones per session. */
-  credentials?: Omit<IssuedCredentials, 'expiration'> | ((request: MintRequest) => IssuedCredentials | Promise<IssuedCredentials>);
+  credentials?:
+    Omit<IssuedCredentials, 'expiration'> | ((request: MintRequest) => IssuedCredentials | Promise<IssuedCredentials>);
   /** A server certificate to reuse (for `localhost` and `127.0.0.1`); default: one made by a fresh test CA. */
   tls?: { certPem: string; keyPem: string; caPem: string };
 }
@@ -96,7 +102,11 @@ const SERVICE = 'rolesanywhere';
 
 /** An error answer: status, `x-amzn-ErrorType`, and the `message` in the JSON body. */
 class Rejection extends Error {
-  constructor(readonly status: number, readonly errorType: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly errorType: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -116,7 +126,12 @@ export async function startRolesAnywhereStandIn(options: RolesAnywhereStandInOpt
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const record: RecordedRequest = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: body.toString('utf8') };
+      const record: RecordedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: body.toString('utf8'),
+      };
       requests.push(record);
       const fault = faults.shift();
       if (fault) record.fault = fault.kind;
@@ -143,7 +158,12 @@ export async function startRolesAnywhereStandIn(options: RolesAnywhereStandInOpt
         return;
       }
       const now = new Date(Date.now() + offsetMs);
-      createSession({ method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body }, now, options, issued)
+      createSession(
+        { method: req.method ?? '', url: req.url ?? '', rawHeaders: req.rawHeaders, body },
+        now,
+        options,
+        issued,
+      )
         .then((session) => answer(201, session))
         .catch((err: unknown) => {
           if (err instanceof Rejection) answer(err.status, { message: err.message }, err.errorType);
@@ -181,7 +201,12 @@ interface WireRequest {
 }
 
 /** Authenticates, validates and authorises one request; resolves to the 201 body or rejects with a `Rejection`. */
-async function createSession(wire: WireRequest, now: Date, options: RolesAnywhereStandInOptions, issued: IssuedCredentials[]) {
+async function createSession(
+  wire: WireRequest,
+  now: Date,
+  options: RolesAnywhereStandInOptions,
+  issued: IssuedCredentials[],
+) {
   const region = options.region ?? 'us-east-1';
   const target = new URL(wire.url, 'https://stand-in');
   if (target.pathname !== '/sessions' || wire.method !== 'POST') {
@@ -206,7 +231,9 @@ async function createSession(wire: WireRequest, now: Date, options: RolesAnywher
   if (!profile.roleArns.includes(params.roleArn)) throw denied('Role is not associated with the profile');
   const profileSeconds = profile.durationSeconds ?? 3600;
   if (params.durationSeconds !== undefined && params.durationSeconds > profileSeconds) {
-    throw invalid(`durationSeconds ${params.durationSeconds} exceeds the profile's session duration of ${profileSeconds}`);
+    throw invalid(
+      `durationSeconds ${params.durationSeconds} exceeds the profile's session duration of ${profileSeconds}`,
+    );
   }
   const durationSeconds = params.durationSeconds ?? profileSeconds;
 
@@ -237,7 +264,10 @@ async function createSession(wire: WireRequest, now: Date, options: RolesAnywher
 /** Checks the Authorization header against the request; returns the signing certificate. */
 function authenticate(wire: WireRequest, headers: Map<string, string>, now: Date, region: string): X509Certificate {
   const authorization = headers.get('authorization') ?? '';
-  const parts = /^(AWS4-X509-(?:RSA|ECDSA)-SHA256) Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([0-9a-f]+)$/.exec(authorization);
+  const parts =
+    /^(AWS4-X509-(?:RSA|ECDSA)-SHA256) Credential=([^,\s]+), ?SignedHeaders=([^,\s]+), ?Signature=([0-9a-f]+)$/.exec(
+      authorization,
+    );
   if (!parts) throw denied('Missing or malformed Authorization header');
   const [, algorithm = '', credential = '', signedHeaderList = '', signatureHex = ''] = parts;
 
@@ -262,7 +292,8 @@ function authenticate(wire: WireRequest, headers: Map<string, string>, now: Date
     if (!signedNames.includes(required)) throw denied(`SignedHeaders must include ${required}`);
   }
   for (const name of headers.keys()) {
-    if (name.startsWith('x-amz-') && !signedNames.includes(name)) throw denied(`Header ${name} is present but not signed`);
+    if (name.startsWith('x-amz-') && !signedNames.includes(name))
+      throw denied(`Header ${name} is present but not signed`);
   }
 
   const certificate = parseCertificate(headers.get('x-amz-x509') ?? '', 'X-Amz-X509');
@@ -271,21 +302,25 @@ function authenticate(wire: WireRequest, headers: Map<string, string>, now: Date
   }
   const keyType = certificate.publicKey.asymmetricKeyType;
   const expected = keyType === 'rsa' ? 'AWS4-X509-RSA-SHA256' : keyType === 'ec' ? 'AWS4-X509-ECDSA-SHA256' : undefined;
-  if (algorithm !== expected) throw denied(`Algorithm ${algorithm} does not fit the certificate's ${keyType ?? 'unknown'} key`);
+  if (algorithm !== expected)
+    throw denied(`Algorithm ${algorithm} does not fit the certificate's ${keyType ?? 'unknown'} key`);
 
   const bodyHash = createHash('sha256').update(wire.body).digest('hex');
   const claimedHash = headers.get('x-amz-content-sha256');
-  if (claimedHash !== undefined && claimedHash !== bodyHash) throw denied('X-Amz-Content-Sha256 does not match the body');
+  if (claimedHash !== undefined && claimedHash !== bodyHash)
+    throw denied('X-Amz-Content-Sha256 does not match the body');
 
   const canonical = [
     wire.method,
     canonicalPath(new URL(wire.url, 'https://stand-in').pathname),
     canonicalQuery(wire.url),
-    signedNames.map((name) => {
-      const value = headers.get(name);
-      if (value === undefined) throw denied(`Signed header ${name} is missing from the request`);
-      return `${name}:${value}\n`;
-    }).join(''),
+    signedNames
+      .map((name) => {
+        const value = headers.get(name);
+        if (value === undefined) throw denied(`Signed header ${name} is missing from the request`);
+        return `${name}:${value}\n`;
+      })
+      .join(''),
     signedHeaderList,
     bodyHash,
   ].join('\n');
@@ -304,7 +339,12 @@ function authenticate(wire: WireRequest, headers: Map<string, string>, now: Date
 }
 
 /** Walks leaf → intermediates (any order) → anchor, each link checked by name and signature, each certificate in date. */
-function verifyChain(leaf: X509Certificate, intermediates: X509Certificate[], anchor: X509Certificate, now: Date): void {
+function verifyChain(
+  leaf: X509Certificate,
+  intermediates: X509Certificate[],
+  anchor: X509Certificate,
+  now: Date,
+): void {
   const unused = [...intermediates];
   let current = leaf;
   for (;;) {
@@ -343,14 +383,20 @@ function sessionParameters(target: URL, body: Buffer): SessionParameters {
   } catch {
     throw invalid('The request body is not valid JSON');
   }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalid('The request body must be a JSON object');
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw invalid('The request body must be a JSON object');
   const fields = json as Record<string, unknown>;
   const text = (name: string): string => {
     const value = target.searchParams.get(name) ?? fields[name];
-    if (typeof value !== 'string' || !/^arn:aws[\w-]*:/.test(value)) throw invalid(`${name} is required and must be an ARN`);
+    if (typeof value !== 'string' || !/^arn:aws[\w-]*:/.test(value))
+      throw invalid(`${name} is required and must be an ARN`);
     return value;
   };
-  const params: SessionParameters = { trustAnchorArn: text('trustAnchorArn'), profileArn: text('profileArn'), roleArn: text('roleArn') };
+  const params: SessionParameters = {
+    trustAnchorArn: text('trustAnchorArn'),
+    profileArn: text('profileArn'),
+    roleArn: text('roleArn'),
+  };
   const duration = fields['durationSeconds'];
   if (duration !== undefined) {
     if (typeof duration !== 'number' || !Number.isInteger(duration) || duration < 900 || duration > 43200) {
@@ -368,9 +414,14 @@ function sessionParameters(target: URL, body: Buffer): SessionParameters {
   return params;
 }
 
-async function mintCredentials(source: RolesAnywhereStandInOptions['credentials'], request: MintRequest): Promise<IssuedCredentials> {
+async function mintCredentials(
+  source: RolesAnywhereStandInOptions['credentials'],
+  request: MintRequest,
+): Promise<IssuedCredentials> {
   if (typeof source === 'function') return source(request);
-  const expiration = new Date(request.now.getTime() + request.durationSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const expiration = new Date(request.now.getTime() + request.durationSeconds * 1000)
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z');
   if (source) return { ...source, expiration };
   return {
     accessKeyId: `ASIA${randomBytes(8).toString('hex').toUpperCase()}`,
@@ -393,12 +444,21 @@ function wireHeaders(rawHeaders: string[]): Map<string, string> {
 // RFC 3986 unreserved characters stay; everything else is %XX in upper case.
 function rfc3986(value: string): string {
   return [...Buffer.from(value, 'utf8')]
-    .map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`))
+    .map((b) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
     .join('');
 }
 
 function canonicalPath(rawPath: string): string {
-  return rawPath.split('/').map((segment) => rfc3986(decodeURIComponent(segment))).join('/') || '/';
+  return (
+    rawPath
+      .split('/')
+      .map((segment) => rfc3986(decodeURIComponent(segment)))
+      .join('/') || '/'
+  );
 }
 
 function canonicalQuery(rawUrl: string): string {
@@ -451,6 +511,11 @@ function resetConnection(socket: Socket): void {
 
 function makeServerCertificate(): { certPem: string; keyPem: string; caPem: string } {
   const ca = createCa('Roles Anywhere Stand-in TLS CA');
-  const server = issueCertificate(ca, { commonName: 'localhost', serverNames: ['localhost'], ipAddresses: ['127.0.0.1'], serverAuth: true });
+  const server = issueCertificate(ca, {
+    commonName: 'localhost',
+    serverNames: ['localhost'],
+    ipAddresses: ['127.0.0.1'],
+    serverAuth: true,
+  });
   return { certPem: server.certPem, keyPem: server.keyPem, caPem: ca.certPem };
 }

@@ -23,7 +23,12 @@ export interface TrustedIssuer {
   audiences: string[];
 }
 
-export type IdTokenClaims = Record<string, unknown> & { iss: string; sub?: string; aud: string | string[]; exp: number };
+export type IdTokenClaims = Record<string, unknown> & {
+  iss: string;
+  sub?: string;
+  aud: string | string[];
+  exp: number;
+};
 
 const ALGORITHMS: Record<string, { hash: string; ieee?: true }> = {
   RS256: { hash: 'sha256' },
@@ -35,8 +40,10 @@ const ALGORITHMS: Record<string, { hash: string; ieee?: true }> = {
 };
 
 const NOT_A_JWT = 'The ID Token provided is not a valid JWT. (You may see this error if you sent an Access Token)';
-const NOT_VALIDATED = 'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.';
-const NO_KEY = "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements";
+const NOT_VALIDATED =
+  'The web identity token that was passed could not be validated by AWS. Get a new identity token from the identity provider and then retry the request.';
+const NO_KEY =
+  "Couldn't retrieve verification key from your identity provider,  please reference AssumeRoleWithWebIdentity documentation for requirements";
 
 /** The OIDC providers "in the account": verifies id-tokens against them. */
 export class TrustedIssuers {
@@ -63,7 +70,8 @@ export class TrustedIssuers {
 
     const iss = typeof claims['iss'] === 'string' ? claims['iss'] : '';
     const matching = this.issuers.filter((i) => i.issuer === iss);
-    if (matching.length === 0) throw faults.invalidIdentityToken(`No OpenIDConnect provider found in your account for ${iss}`);
+    if (matching.length === 0)
+      throw faults.invalidIdentityToken(`No OpenIDConnect provider found in your account for ${iss}`);
 
     const algorithm = ALGORITHMS[String(header['alg'])];
     if (!algorithm) throw faults.invalidIdentityToken(NOT_VALIDATED);
@@ -82,14 +90,21 @@ export class TrustedIssuers {
     const audiences = new Set(matching.flatMap((i) => i.audiences));
     const aud = claims['aud'];
     const tokenAudiences = Array.isArray(aud) ? aud : [aud];
-    if (!tokenAudiences.some((a) => typeof a === 'string' && audiences.has(a))) throw faults.invalidIdentityToken('Incorrect token audience');
+    if (!tokenAudiences.some((a) => typeof a === 'string' && audiences.has(a)))
+      throw faults.invalidIdentityToken('Incorrect token audience');
 
     const seconds = Math.floor(now.getTime() / 1000);
     const exp = claims['exp'];
     if (typeof exp !== 'number') throw faults.invalidIdentityToken('Missing a required claim: exp');
-    if (seconds >= exp) throw faults.expiredIdentityToken(`Token expired: current date/time ${seconds} must be before the expiration date/time${exp}`);
+    if (seconds >= exp)
+      throw faults.expiredIdentityToken(
+        `Token expired: current date/time ${seconds} must be before the expiration date/time${exp}`,
+      );
     const nbf = claims['nbf'];
-    if (typeof nbf === 'number' && nbf > seconds + 60) throw faults.invalidIdentityToken(`Token is not yet valid: current date/time ${seconds} is before the not-before date/time ${nbf}`);
+    if (typeof nbf === 'number' && nbf > seconds + 60)
+      throw faults.invalidIdentityToken(
+        `Token is not yet valid: current date/time ${seconds} is before the not-before date/time ${nbf}`,
+      );
     return claims as IdTokenClaims;
   }
 
@@ -97,7 +112,12 @@ export class TrustedIssuers {
     for (const refresh of [false, true]) {
       const keys: Array<{ kid?: string; key: KeyObject }> = [];
       for (const issuer of issuers) keys.push(...(await this.keysOf(issuer, refresh)));
-      const found = kid === undefined ? (keys.length === 1 ? keys[0] : undefined) : keys.find((k) => k.kid === kid || k.kid === undefined);
+      const found =
+        kid === undefined
+          ? keys.length === 1
+            ? keys[0]
+            : undefined
+          : keys.find((k) => k.kid === kid || k.kid === undefined);
       if (found) return found.key;
       if (!issuers.some((i) => typeof i.jwks === 'string')) break;
     }
@@ -106,7 +126,8 @@ export class TrustedIssuers {
 
   private async keysOf(issuer: TrustedIssuer, refresh: boolean): Promise<Array<{ kid?: string; key: KeyObject }>> {
     const keys: Array<{ kid?: string; key: KeyObject }> = [];
-    if (issuer.publicKey) keys.push({ key: typeof issuer.publicKey === 'string' ? createPublicKey(issuer.publicKey) : issuer.publicKey });
+    if (issuer.publicKey)
+      keys.push({ key: typeof issuer.publicKey === 'string' ? createPublicKey(issuer.publicKey) : issuer.publicKey });
     if (typeof issuer.jwks === 'object') keys.push(...jwksKeys(issuer.jwks.keys));
     if (typeof issuer.jwks === 'string') {
       const url = issuer.jwks;
@@ -143,7 +164,9 @@ function jwksKeys(keys: JsonWebKey[]): Array<{ kid?: string; key: KeyObject }> {
 function decodeJson(part: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
   } catch {
     return undefined;
   }
@@ -172,7 +195,10 @@ export interface SigV4Authorization {
 /** Reads the `Authorization` header; IncompleteSignature when it is not a whole SigV4 header. */
 export function parseAuthorization(header: string): SigV4Authorization {
   const match = /^AWS4-HMAC-SHA256 (.*)$/.exec(header.trim());
-  if (!match) throw faults.incompleteSignature(`Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header and the 'AWS4-HMAC-SHA256' algorithm.`);
+  if (!match)
+    throw faults.incompleteSignature(
+      `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header and the 'AWS4-HMAC-SHA256' algorithm.`,
+    );
   const fields = new Map<string, string>();
   for (const part of match[1]!.split(',')) {
     const eq = part.indexOf('=');
@@ -183,7 +209,9 @@ export function parseAuthorization(header: string): SigV4Authorization {
   }
   const scope = fields.get('Credential')!.split('/');
   if (scope.length !== 5 || scope[4] !== 'aws4_request' || !/^\d{8}$/.test(scope[1]!)) {
-    throw faults.incompleteSignature(`Credential should be scoped to a valid region, service and date: <key>/<YYYYMMDD>/<region>/<service>/aws4_request.`);
+    throw faults.incompleteSignature(
+      `Credential should be scoped to a valid region, service and date: <key>/<YYYYMMDD>/<region>/<service>/aws4_request.`,
+    );
   }
   return {
     accessKeyId: scope[0]!,
@@ -207,7 +235,12 @@ export function parseAmzDate(value: string): Date | undefined {
  * Recomputes the request's signature from the headers it says it signed, its date, scope and body, with `secret`;
  * true when it equals the signature sent.
  */
-export async function signatureMatches(req: ReceivedRequest, auth: SigV4Authorization, secret: string, signingDate: Date): Promise<boolean> {
+export async function signatureMatches(
+  req: ReceivedRequest,
+  auth: SigV4Authorization,
+  secret: string,
+  signingDate: Date,
+): Promise<boolean> {
   const url = new URL(req.url, 'http://stand-in');
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of url.searchParams) {
@@ -231,7 +264,15 @@ export async function signatureMatches(req: ReceivedRequest, auth: SigV4Authoriz
     uriEscapePath: auth.service !== 's3',
   });
   const signed = await signer.sign(
-    { method: req.method, protocol: 'http:', hostname: headers['host'] ?? '', path: url.pathname, query, headers, body: req.body },
+    {
+      method: req.method,
+      protocol: 'http:',
+      hostname: headers['host'] ?? '',
+      path: url.pathname,
+      query,
+      headers,
+      body: req.body,
+    },
     { signingDate, signableHeaders: new Set(auth.signedHeaders) },
   );
   const computed = /Signature=([0-9a-f]+)/.exec(String(signed.headers['authorization']))?.[1] ?? '';

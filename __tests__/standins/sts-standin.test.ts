@@ -5,7 +5,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import {
+  AssumeRoleCommand,
+  AssumeRoleWithWebIdentityCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
 import type { Credentials as SdkCredentials } from '@aws-sdk/client-sts';
 import { jwt, startTokenEndpoint, type TokenEndpoint } from './token-endpoint.js';
 import { startStsStandIn, tokenEndpointJwks, type StsStandIn } from './sts-standin.js';
@@ -23,14 +28,24 @@ let clockOffsetMs = 0;
 before(async () => {
   tokens = await startTokenEndpoint();
   const past = Math.floor(Date.now() / 1000) - 3600;
-  expiredTokens = await startTokenEndpoint({ iss: 'https://expired.example', iat: past - 300, nbf: past - 300, exp: past });
+  expiredTokens = await startTokenEndpoint({
+    iss: 'https://expired.example',
+    iat: past - 300,
+    nbf: past - 300,
+    exp: past,
+  });
   sts = await startStsStandIn({
     trustedIssuers: [{ issuer: GITHUB, jwks: tokenEndpointJwks(tokens.url), audiences: ['sts.amazonaws.com'] }],
-    trustWebIdentity: (role, claims) => role !== UNTRUSTING_ROLE && claims.sub === 'repo:octo-org/octo-repo:ref:refs/heads/main',
+    trustWebIdentity: (role, claims) =>
+      role !== UNTRUSTING_ROLE && claims.sub === 'repo:octo-org/octo-repo:ref:refs/heads/main',
     trustAssumeRole: (role, caller) => role === CHAIN_ROLE && caller.roleArn === ROLE,
     now: () => Date.now() + clockOffsetMs,
   });
-  sts.trustIssuer({ issuer: 'https://expired.example', jwks: tokenEndpointJwks(expiredTokens.url), audiences: ['sts.amazonaws.com'] });
+  sts.trustIssuer({
+    issuer: 'https://expired.example',
+    jwks: tokenEndpointJwks(expiredTokens.url),
+    audiences: ['sts.amazonaws.com'],
+  });
 });
 after(async () => {
   await sts?.close();
@@ -39,12 +54,17 @@ after(async () => {
 });
 
 async function idToken(endpoint: TokenEndpoint = tokens, audience = 'sts.amazonaws.com'): Promise<string> {
-  const res = await fetch(`${endpoint.url}&audience=${encodeURIComponent(audience)}`, { headers: { authorization: `Bearer ${endpoint.bearer}` } });
+  const res = await fetch(`${endpoint.url}&audience=${encodeURIComponent(audience)}`, {
+    headers: { authorization: `Bearer ${endpoint.bearer}` },
+  });
   assert.equal(res.status, 200);
   return ((await res.json()) as { value: string }).value;
 }
 
-function client(credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }, extra: { systemClockOffset?: number } = {}): STSClient {
+function client(
+  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string },
+  extra: { systemClockOffset?: number } = {},
+): STSClient {
   return new STSClient({
     region: 'us-east-1',
     endpoint: sts.url,
@@ -60,8 +80,19 @@ function asClientCredentials(c: SdkCredentials | undefined) {
   return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken };
 }
 
-async function webIdentity(token: string, roleArn = ROLE, more: { DurationSeconds?: number; RoleSessionName?: string } = {}) {
-  return client().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: roleArn, RoleSessionName: 'ci-session', WebIdentityToken: token, ...more }));
+async function webIdentity(
+  token: string,
+  roleArn = ROLE,
+  more: { DurationSeconds?: number; RoleSessionName?: string } = {},
+) {
+  return client().send(
+    new AssumeRoleWithWebIdentityCommand({
+      RoleArn: roleArn,
+      RoleSessionName: 'ci-session',
+      WebIdentityToken: token,
+      ...more,
+    }),
+  );
 }
 
 /** The SDK's class for a wire code where its STS model names one differently. */
@@ -113,7 +144,11 @@ describe('AssumeRoleWithWebIdentity', () => {
     const [header, payload] = genuine.split('.') as [string, string, string];
     const kid = (JSON.parse(Buffer.from(header, 'base64url').toString()) as { kid: string }).kid;
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-    const forged = jwt(JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>, privateKey, kid);
+    const forged = jwt(
+      JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>,
+      privateKey,
+      kid,
+    );
     const message = await rejectsWith(webIdentity(forged), 'InvalidIdentityToken', 400);
     assert.match(message, /could not be validated/);
   });
@@ -121,15 +156,23 @@ describe('AssumeRoleWithWebIdentity', () => {
   test('a genuine signature over a changed payload is InvalidIdentityToken', async () => {
     const [header, payload, signature] = (await idToken()).split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
-    const tampered = Buffer.from(JSON.stringify({ ...claims, sub: 'repo:evil/repo:ref:refs/heads/main' })).toString('base64url');
+    const tampered = Buffer.from(JSON.stringify({ ...claims, sub: 'repo:evil/repo:ref:refs/heads/main' })).toString(
+      'base64url',
+    );
     await rejectsWith(webIdentity(`${header}.${tampered}.${signature}`), 'InvalidIdentityToken', 400);
   });
 
   test('a token for another audience, an unknown issuer, or no JWT at all is InvalidIdentityToken', async () => {
-    assert.match(await rejectsWith(webIdentity(await idToken(tokens, 'api://other')), 'InvalidIdentityToken', 400), /Incorrect token audience/);
+    assert.match(
+      await rejectsWith(webIdentity(await idToken(tokens, 'api://other')), 'InvalidIdentityToken', 400),
+      /Incorrect token audience/,
+    );
     const stranger = await startTokenEndpoint({ iss: 'https://stranger.example' });
     try {
-      assert.match(await rejectsWith(webIdentity(await idToken(stranger)), 'InvalidIdentityToken', 400), /No OpenIDConnect provider found in your account for https:\/\/stranger\.example/);
+      assert.match(
+        await rejectsWith(webIdentity(await idToken(stranger)), 'InvalidIdentityToken', 400),
+        /No OpenIDConnect provider found in your account for https:\/\/stranger\.example/,
+      );
     } finally {
       await stranger.close();
     }
@@ -148,12 +191,27 @@ describe('AssumeRoleWithWebIdentity', () => {
 
   test('parameters are validated as STS does', async () => {
     const token = await idToken();
-    assert.match(await rejectsWith(webIdentity(token, ROLE, { DurationSeconds: 600 }), 'ValidationError', 400), /'durationSeconds'.*greater than or equal to 900/);
-    assert.match(await rejectsWith(webIdentity(token, ROLE, { DurationSeconds: 43201 }), 'ValidationError', 400), /less than or equal to 43200/);
-    assert.match(await rejectsWith(webIdentity(token, ROLE, { RoleSessionName: 'my session' }), 'ValidationError', 400), /'roleSessionName'.*regular expression/);
-    assert.match(await rejectsWith(webIdentity(token, 'arn:aws:s3:::a-bucket-name-here'), 'ValidationError', 400), /Request ARN is invalid/);
+    assert.match(
+      await rejectsWith(webIdentity(token, ROLE, { DurationSeconds: 600 }), 'ValidationError', 400),
+      /'durationSeconds'.*greater than or equal to 900/,
+    );
+    assert.match(
+      await rejectsWith(webIdentity(token, ROLE, { DurationSeconds: 43201 }), 'ValidationError', 400),
+      /less than or equal to 43200/,
+    );
+    assert.match(
+      await rejectsWith(webIdentity(token, ROLE, { RoleSessionName: 'my session' }), 'ValidationError', 400),
+      /'roleSessionName'.*regular expression/,
+    );
+    assert.match(
+      await rejectsWith(webIdentity(token, 'arn:aws:s3:::a-bucket-name-here'), 'ValidationError', 400),
+      /Request ARN is invalid/,
+    );
     const ok = await webIdentity(token, ROLE, { DurationSeconds: 43200 });
-    assert.ok((ok.Credentials?.Expiration?.getTime() ?? 0) > Date.now() + 43000_000, 'a 12-hour session is allowed for a web identity');
+    assert.ok(
+      (ok.Credentials?.Expiration?.getTime() ?? 0) > Date.now() + 43000_000,
+      'a 12-hour session is allowed for a web identity',
+    );
   });
 });
 
@@ -164,18 +222,29 @@ describe('signed calls', () => {
   });
 
   test('a wrong secret is SignatureDoesNotMatch', async () => {
-    const wrong = { ...session, secretAccessKey: `${session.secretAccessKey.slice(0, -1)}${session.secretAccessKey.endsWith('A') ? 'B' : 'A'}` };
+    const wrong = {
+      ...session,
+      secretAccessKey: `${session.secretAccessKey.slice(0, -1)}${session.secretAccessKey.endsWith('A') ? 'B' : 'A'}`,
+    };
     await rejectsWith(client(wrong).send(new GetCallerIdentityCommand({})), 'SignatureDoesNotMatch', 403);
   });
 
   test('an access key this STS never issued, or the wrong session token, is InvalidClientTokenId', async () => {
     const unknown = { ...session, accessKeyId: 'ASIAAAAAAAAAAAAAAAAA' };
     await rejectsWith(client(unknown).send(new GetCallerIdentityCommand({})), 'InvalidClientTokenId', 403);
-    await rejectsWith(client({ ...session, sessionToken: 'IQoJb3JpZ2luX2VjEforged' }).send(new GetCallerIdentityCommand({})), 'InvalidClientTokenId', 403);
+    await rejectsWith(
+      client({ ...session, sessionToken: 'IQoJb3JpZ2luX2VjEforged' }).send(new GetCallerIdentityCommand({})),
+      'InvalidClientTokenId',
+      403,
+    );
   });
 
   test('a request dated more than 5 minutes ago is refused', async () => {
-    const message = await rejectsWith(client(session, { systemClockOffset: -10 * 60_000 }).send(new GetCallerIdentityCommand({})), 'SignatureDoesNotMatch', 403);
+    const message = await rejectsWith(
+      client(session, { systemClockOffset: -10 * 60_000 }).send(new GetCallerIdentityCommand({})),
+      'SignatureDoesNotMatch',
+      403,
+    );
     assert.match(message, /Signature expired/);
   });
 
@@ -190,7 +259,13 @@ describe('signed calls', () => {
 
   test('AssumeRole chains into another account; the chained session is capped at one hour', async () => {
     const hop = await client(session).send(
-      new AssumeRoleCommand({ RoleArn: CHAIN_ROLE, RoleSessionName: 'hop', DurationSeconds: 3600, ExternalId: 'ext-123', Tags: [{ Key: 'Repository', Value: 'octo-org/octo-repo' }] }),
+      new AssumeRoleCommand({
+        RoleArn: CHAIN_ROLE,
+        RoleSessionName: 'hop',
+        DurationSeconds: 3600,
+        ExternalId: 'ext-123',
+        Tags: [{ Key: 'Repository', Value: 'octo-org/octo-repo' }],
+      }),
     );
     assert.equal(hop.AssumedRoleUser?.Arn, 'arn:aws:sts::210987654321:assumed-role/target/hop');
     const chained = asClientCredentials(hop.Credentials);
@@ -199,13 +274,29 @@ describe('signed calls', () => {
     assert.equal(who.Arn, 'arn:aws:sts::210987654321:assumed-role/target/hop');
     assert.equal(who.Account, '210987654321');
 
-    const message = await rejectsWith(client(session).send(new AssumeRoleCommand({ RoleArn: CHAIN_ROLE, RoleSessionName: 'hop', DurationSeconds: 7200 })), 'ValidationError', 400);
-    assert.equal(message, 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    const message = await rejectsWith(
+      client(session).send(
+        new AssumeRoleCommand({ RoleArn: CHAIN_ROLE, RoleSessionName: 'hop', DurationSeconds: 7200 }),
+      ),
+      'ValidationError',
+      400,
+    );
+    assert.equal(
+      message,
+      'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+    );
   });
 
   test("the target role's trust decides AssumeRole", async () => {
-    const message = await rejectsWith(client(session).send(new AssumeRoleCommand({ RoleArn: UNTRUSTING_ROLE, RoleSessionName: 'hop' })), 'AccessDenied', 403);
-    assert.equal(message, `User: arn:aws:sts::123456789012:assumed-role/deploy/ci-session is not authorized to perform: sts:AssumeRole on resource: ${UNTRUSTING_ROLE}`);
+    const message = await rejectsWith(
+      client(session).send(new AssumeRoleCommand({ RoleArn: UNTRUSTING_ROLE, RoleSessionName: 'hop' })),
+      'AccessDenied',
+      403,
+    );
+    assert.equal(
+      message,
+      `User: arn:aws:sts::123456789012:assumed-role/deploy/ci-session is not authorized to perform: sts:AssumeRole on resource: ${UNTRUSTING_ROLE}`,
+    );
   });
 
   test('credentials minted with issue() are recognised, as another service would hand them out', async () => {
@@ -217,15 +308,26 @@ describe('signed calls', () => {
 
 describe('the query protocol', () => {
   test('an unsigned GetCallerIdentity is MissingAuthenticationToken in an ErrorResponse', async () => {
-    const res = await fetch(`${sts.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=GetCallerIdentity&Version=2011-06-15' });
+    const res = await fetch(`${sts.url}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'Action=GetCallerIdentity&Version=2011-06-15',
+    });
     assert.equal(res.status, 403);
     const xml = await res.text();
-    assert.match(xml, /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code><Message>[^<]+<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>/);
+    assert.match(
+      xml,
+      /^<ErrorResponse xmlns="https:\/\/sts\.amazonaws\.com\/doc\/2011-06-15\/"><Error><Type>Sender<\/Type><Code>MissingAuthenticationToken<\/Code><Message>[^<]+<\/Message><\/Error><RequestId>[0-9a-f-]{36}<\/RequestId><\/ErrorResponse>/,
+    );
   });
 
   test('an unknown action or version is InvalidAction', async () => {
     for (const body of ['Action=GetSessionTokenX&Version=2011-06-15', 'Action=GetCallerIdentity&Version=2099-01-01']) {
-      const res = await fetch(`${sts.url}/`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+      const res = await fetch(`${sts.url}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
       assert.equal(res.status, 400);
       assert.match(await res.text(), /<Code>InvalidAction<\/Code>/);
     }

@@ -9,7 +9,16 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { TrustedIssuers, parseAmzDate, parseAuthorization, signatureMatches } from './sts-standin-auth.js';
 import type { IdTokenClaims, ReceivedRequest, TrustedIssuer } from './sts-standin-auth.js';
-import { StsFault, checkAssumeParams, errorXml, faults, parseRoleArn, resultXml, sessionTags, stsTimestamp } from './sts-standin-wire.js';
+import {
+  StsFault,
+  checkAssumeParams,
+  errorXml,
+  faults,
+  parseRoleArn,
+  resultXml,
+  sessionTags,
+  stsTimestamp,
+} from './sts-standin-wire.js';
 
 export type { TrustedIssuer, IdTokenClaims } from './sts-standin-auth.js';
 export { StsFault } from './sts-standin-wire.js';
@@ -75,7 +84,12 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
   const issued = new Map<string, IssuedCredentials>();
   const requests: StsCall[] = [];
 
-  function issue(roleArn: string, sessionName: string, durationSeconds: number, tags: Record<string, string> = {}): IssuedCredentials {
+  function issue(
+    roleArn: string,
+    sessionName: string,
+    durationSeconds: number,
+    tags: Record<string, string> = {},
+  ): IssuedCredentials {
     const role = parseRoleArn(roleArn);
     if (!role) throw new Error(`issue(): '${roleArn}' is not a role ARN`);
     const credentials: IssuedCredentials = {
@@ -98,11 +112,14 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
     const { durationSeconds } = checkAssumeParams(params);
     const token = params['WebIdentityToken'];
     if (token === undefined || token.length < 4 || token.length > 20000) {
-      throw faults.validation(`1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length between 4 and 20000`);
+      throw faults.validation(
+        `1 validation error detected: Value at 'webIdentityToken' failed to satisfy constraint: Member must have length between 4 and 20000`,
+      );
     }
     const claims = await issuers.verify(token, new Date(now()));
     const roleArn = params['RoleArn']!;
-    if (options.trustWebIdentity && !options.trustWebIdentity(roleArn, claims)) throw faults.accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
+    if (options.trustWebIdentity && !options.trustWebIdentity(roleArn, claims))
+      throw faults.accessDenied('Not authorized to perform sts:AssumeRoleWithWebIdentity');
     checkMaxSession(roleArn, durationSeconds);
     const credentials = issue(roleArn, params['RoleSessionName']!, durationSeconds);
     return resultXml('AssumeRoleWithWebIdentity', {
@@ -119,26 +136,37 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
     const tags = sessionTags(params);
     const externalId = params['ExternalId'];
     if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
-      throw faults.validation(`1 validation error detected: Value '${externalId}' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`);
+      throw faults.validation(
+        `1 validation error detected: Value '${externalId}' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`,
+      );
     }
     const roleArn = params['RoleArn']!;
     if (options.trustAssumeRole && !options.trustAssumeRole(roleArn, caller, tags)) {
-      throw faults.accessDenied(`User: ${caller.assumedRoleArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`);
+      throw faults.accessDenied(
+        `User: ${caller.assumedRoleArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      );
     }
     // Every credential this STS holds is a role session, so every AssumeRole with one is role chaining.
-    if (durationSeconds > CHAINED_MAX_SECONDS) throw faults.validation('The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+    if (durationSeconds > CHAINED_MAX_SECONDS)
+      throw faults.validation(
+        'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+      );
     checkMaxSession(roleArn, durationSeconds);
     const credentials = issue(roleArn, params['RoleSessionName']!, durationSeconds, tags);
     return resultXml('AssumeRole', {
       AssumedRoleUser: { Arn: credentials.assumedRoleArn, AssumedRoleId: credentials.assumedRoleId },
       Credentials: credentialsXml(credentials),
-      PackedPolicySize: Object.keys(tags).length > 0 || params['Policy'] ? String(Math.min(99, 6 + Object.keys(tags).length * 3)) : undefined,
+      PackedPolicySize:
+        Object.keys(tags).length > 0 || params['Policy']
+          ? String(Math.min(99, 6 + Object.keys(tags).length * 3))
+          : undefined,
     });
   }
 
   function checkMaxSession(roleArn: string, durationSeconds: number): void {
     const max = options.maxSessionDuration?.(roleArn) ?? 43200;
-    if (durationSeconds > max) throw faults.validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
+    if (durationSeconds > max)
+      throw faults.validation('The requested DurationSeconds exceeds the MaxSessionDuration set for this role.');
   }
 
   /** SigV4 authentication as STS does it; returns whose credentials signed the request. */
@@ -150,30 +178,48 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
     if (!credentials) throw faults.invalidClientTokenId();
     if (req.headers['x-amz-security-token'] !== credentials.sessionToken) throw faults.invalidClientTokenId();
     if (now() >= credentials.expiration.getTime()) throw faults.expiredToken();
-    if (auth.service !== 'sts') throw faults.signatureDoesNotMatch(`Credential should be scoped to correct service: 'sts'. `);
-    if (!auth.signedHeaders.includes('host')) throw faults.incompleteSignature(`'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.`);
+    if (auth.service !== 'sts')
+      throw faults.signatureDoesNotMatch(`Credential should be scoped to correct service: 'sts'. `);
+    if (!auth.signedHeaders.includes('host'))
+      throw faults.incompleteSignature(`'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.`);
     const amzDate = String(req.headers['x-amz-date'] ?? '');
     const signingDate = parseAmzDate(amzDate);
-    if (!signingDate || !auth.signedHeaders.includes('x-amz-date')) throw faults.incompleteSignature(`Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`);
+    if (!signingDate || !auth.signedHeaders.includes('x-amz-date'))
+      throw faults.incompleteSignature(
+        `Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.`,
+      );
     if (auth.scopeDate !== amzDate.slice(0, 8)) {
-      throw faults.signatureDoesNotMatch(`Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`);
+      throw faults.signatureDoesNotMatch(
+        `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.scopeDate}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+      );
     }
     const clock = now();
     const serverDate = amzDateOf(new Date(clock));
     if (signingDate.getTime() < clock - MAX_SKEW_MS) {
-      throw faults.signatureDoesNotMatch(`Signature expired: ${amzDate} is now earlier than ${amzDateOf(new Date(clock - MAX_SKEW_MS))} (${serverDate} - 5 min.)`);
+      throw faults.signatureDoesNotMatch(
+        `Signature expired: ${amzDate} is now earlier than ${amzDateOf(new Date(clock - MAX_SKEW_MS))} (${serverDate} - 5 min.)`,
+      );
     }
     if (signingDate.getTime() > clock + MAX_SKEW_MS) {
-      throw faults.signatureDoesNotMatch(`Signature not yet current: ${amzDate} is still later than ${amzDateOf(new Date(clock + MAX_SKEW_MS))} (${serverDate} + 5 min.)`);
+      throw faults.signatureDoesNotMatch(
+        `Signature not yet current: ${amzDate} is still later than ${amzDateOf(new Date(clock + MAX_SKEW_MS))} (${serverDate} + 5 min.)`,
+      );
     }
-    if (!(await signatureMatches(req, auth, credentials.secretAccessKey, signingDate))) throw faults.signatureDoesNotMatch();
+    if (!(await signatureMatches(req, auth, credentials.secretAccessKey, signingDate)))
+      throw faults.signatureDoesNotMatch();
     return credentials;
   }
 
   async function handle(req: ReceivedRequest, call: StsCall): Promise<string> {
-    if (call.action === '') throw new StsFault(400, 'MissingAction', 'The request is missing an action or a required parameter.');
+    if (call.action === '')
+      throw new StsFault(400, 'MissingAction', 'The request is missing an action or a required parameter.');
     const version = call.params['Version'] ?? '';
-    if (version !== '2011-06-15') throw new StsFault(400, 'InvalidAction', `Could not find operation ${call.action} for version ${version || 'NO_VERSION_SPECIFIED'}`);
+    if (version !== '2011-06-15')
+      throw new StsFault(
+        400,
+        'InvalidAction',
+        `Could not find operation ${call.action} for version ${version || 'NO_VERSION_SPECIFIED'}`,
+      );
     switch (call.action) {
       case 'AssumeRoleWithWebIdentity':
         return assumeRoleWithWebIdentity(call.params);
@@ -185,7 +231,11 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
       case 'GetCallerIdentity': {
         const caller = await authenticate(req);
         call.signedBy = caller.accessKeyId;
-        return resultXml('GetCallerIdentity', { Arn: caller.assumedRoleArn, UserId: caller.assumedRoleId, Account: caller.account });
+        return resultXml('GetCallerIdentity', {
+          Arn: caller.assumedRoleArn,
+          UserId: caller.assumedRoleId,
+          Account: caller.account,
+        });
       }
       default:
         throw new StsFault(400, 'InvalidAction', `Could not find operation ${call.action} for version ${version}`);
@@ -196,14 +246,21 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const received: ReceivedRequest = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const received: ReceivedRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       const params = Object.fromEntries(new URL(received.url, 'http://stand-in').searchParams);
-      if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) Object.assign(params, Object.fromEntries(new URLSearchParams(received.body)));
+      if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded'))
+        Object.assign(params, Object.fromEntries(new URLSearchParams(received.body)));
       const call: StsCall = { action: params['Action'] ?? '', params, status: 200 };
       requests.push(call);
       handle(received, call)
         .catch((err: unknown) => {
-          const fault = err instanceof StsFault ? err : new StsFault(500, 'InternalFailure', 'An internal error occurred.');
+          const fault =
+            err instanceof StsFault ? err : new StsFault(500, 'InternalFailure', 'An internal error occurred.');
           if (!(err instanceof StsFault)) console.error('sts stand-in:', err);
           call.status = fault.status;
           call.code = fault.code;
@@ -240,7 +297,12 @@ export function tokenEndpointJwks(tokenEndpointUrl: string): string {
 }
 
 function credentialsXml(c: IssuedCredentials) {
-  return { AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey, SessionToken: c.sessionToken, Expiration: stsTimestamp(c.expiration) };
+  return {
+    AccessKeyId: c.accessKeyId,
+    SecretAccessKey: c.secretAccessKey,
+    SessionToken: c.sessionToken,
+    Expiration: stsTimestamp(c.expiration),
+  };
 }
 
 /** A role's unique id (`AROA` + 17 characters), stable for the ARN as IAM's is for the role. */
@@ -255,5 +317,8 @@ function randomChars(length: number, alphabet: string): string {
 }
 
 function amzDateOf(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }

@@ -60,7 +60,12 @@ export function newWorkspace(): Workspace {
 
 export async function runAction(entry: 'main' | 'post', options: RunOptions = {}): Promise<RunResult> {
   const workspace = options.workspace ?? newWorkspace();
-  const files = { env: join(workspace.dir, `${entry}.env`), output: join(workspace.dir, `${entry}.output`), state: join(workspace.dir, `${entry}.state`), summary: join(workspace.dir, `${entry}.summary`) };
+  const files = {
+    env: join(workspace.dir, `${entry}.env`),
+    output: join(workspace.dir, `${entry}.output`),
+    state: join(workspace.dir, `${entry}.state`),
+    summary: join(workspace.dir, `${entry}.summary`),
+  };
   for (const f of Object.values(files)) writeFileSync(f, '');
   const env: Record<string, string> = {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
@@ -79,11 +84,17 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
   for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value;
   if (options.hosts) {
     env['NODE_OPTIONS'] = `--require ${join(ROOT, '__tests__', 'support', 'hosts-preload.cjs')}`;
-    env['ASLC_TEST_HOSTS'] = Object.entries(options.hosts).map(([h, ip]) => `${h}=${ip}`).join(',');
+    env['ASLC_TEST_HOSTS'] = Object.entries(options.hosts)
+      .map(([h, ip]) => `${h}=${ip}`)
+      .join(',');
   }
 
   const started = Date.now();
-  const child = spawn(options.node ?? process.execPath, [options.script ?? join(ROOT, 'dist', entry, 'index.js')], { env, cwd: workspace.dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(options.node ?? process.execPath, [options.script ?? join(ROOT, 'dist', entry, 'index.js')], {
+    env,
+    cwd: workspace.dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -91,7 +102,11 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
   const killer = setTimeout(() => child.kill('SIGKILL'), options.killAfterMs ?? 60000);
   const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
   clearTimeout(killer);
-  const text = { env: readFileSync(files.env, 'utf8'), output: readFileSync(files.output, 'utf8'), state: readFileSync(files.state, 'utf8') };
+  const text = {
+    env: readFileSync(files.env, 'utf8'),
+    output: readFileSync(files.output, 'utf8'),
+    state: readFileSync(files.state, 'utf8'),
+  };
   if (entry === 'main') workspace.main = { inputs: options.inputs ?? {}, exported: parseFileCommands(text.env) };
   return {
     code,

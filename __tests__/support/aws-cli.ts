@@ -22,7 +22,11 @@ export function runAwsCli(args: string[], env: Record<string, string | undefined
 
 /** The same without blocking the event loop, for a peer served from this very process. */
 export async function runAwsCliAsync(args: string[], env: Record<string, string | undefined>): Promise<AwsCliResult> {
-  const child = spawn('aws', [...args, '--output', 'json'], { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'], timeout: 60000 });
+  const child = spawn('aws', [...args, '--output', 'json'], {
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 60000,
+  });
   return withJson(await collect(child));
 }
 

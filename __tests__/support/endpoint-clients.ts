@@ -87,18 +87,34 @@ function parse(name: string, r: { code: number | null; stdout: string; stderr: s
   }
 }
 
-export async function botocoreCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number): Promise<ClientCall[]> {
-  const child = spawn('python3', ['-c', BOTOCORE, String(forMs), String(everyMs)], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export async function botocoreCalls(
+  env: Record<string, string | undefined>,
+  forMs: number,
+  everyMs: number,
+): Promise<ClientCall[]> {
+  const child = spawn('python3', ['-c', BOTOCORE, String(forMs), String(everyMs)], {
+    env: clean(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return parse('botocore', await collect(child));
 }
 
-export async function jsSdkCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number, node = process.execPath, source = JS_SDK): Promise<ClientCall[]> {
+export async function jsSdkCalls(
+  env: Record<string, string | undefined>,
+  forMs: number,
+  everyMs: number,
+  node = process.execPath,
+  source = JS_SDK,
+): Promise<ClientCall[]> {
   // Inside the repository so '@aws-sdk/client-sts' resolves from node_modules.
   const dir = mkdtempSync(join(ROOT, 'node_modules', '.aslc-js-client-'));
   const script = join(dir, 'client.mjs');
   writeFileSync(script, source);
   try {
-    const child = spawn(node, [script, String(forMs), String(everyMs)], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(node, [script, String(forMs), String(everyMs)], {
+      env: clean(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return parse('JS SDK', await collect(child));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -106,17 +122,32 @@ export async function jsSdkCalls(env: Record<string, string | undefined>, forMs:
 }
 
 /** One long-lived STSClient and IAMClient, calls alternating between them. */
-export function jsSdkLongLivedCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number): Promise<ClientCall[]> {
+export function jsSdkLongLivedCalls(
+  env: Record<string, string | undefined>,
+  forMs: number,
+  everyMs: number,
+): Promise<ClientCall[]> {
   return jsSdkCalls(env, forMs, everyMs, process.execPath, JS_SDK_LONG_LIVED);
 }
 
 /** `aws sts get-caller-identity` per call; the key's last four characters from `aws configure list`, same process env. */
-export async function awsCliCalls(env: Record<string, string | undefined>, forMs: number, everyMs: number): Promise<ClientCall[]> {
+export async function awsCliCalls(
+  env: Record<string, string | undefined>,
+  forMs: number,
+  everyMs: number,
+): Promise<ClientCall[]> {
   const calls: ClientCall[] = [];
   const end = Date.now() + forMs;
   while (Date.now() < end) {
-    const call = await collect(spawn('aws', ['sts', 'get-caller-identity', '--output', 'json'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
-    const list = await collect(spawn('aws', ['configure', 'list'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }));
+    const call = await collect(
+      spawn('aws', ['sts', 'get-caller-identity', '--output', 'json'], {
+        env: clean(env),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    const list = await collect(
+      spawn('aws', ['configure', 'list'], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] }),
+    );
     const key = /access_key\s+\*+(\w{4})\s+(?:container-role|custom-process)/.exec(list.stdout)?.[1] ?? '';
     calls.push(call.code === 0 ? { ok: true, key } : { ok: false, key: '', error: call.stderr.slice(-500) });
     await new Promise((r) => setTimeout(r, everyMs));

@@ -4,7 +4,10 @@
 const dns = require('node:dns');
 const original = dns.lookup;
 const hosts = Object.fromEntries(
-  (process.env.ASLC_TEST_HOSTS || '').split(',').filter(Boolean).map((entry) => entry.split('=')),
+  (process.env.ASLC_TEST_HOSTS || '')
+    .split(',')
+    .filter(Boolean)
+    .map((entry) => entry.split('=')),
 );
 dns.lookup = function lookup(host, options, callback) {
   if (typeof options === 'function') {

@@ -26,7 +26,8 @@ export function expectInputError(fn: () => unknown, input: string, secrets: stri
   assert.ok(caught.message.includes(`'${input}'`), `message should name '${input}': ${caught.message}`);
   for (const secret of secrets) {
     const pieces = secret.includes('-----BEGIN') ? bodyLines(secret) : [secret];
-    for (const piece of pieces) assert.ok(!caught.message.includes(piece), `message leaks secret material: ${caught.message}`);
+    for (const piece of pieces)
+      assert.ok(!caught.message.includes(piece), `message leaks secret material: ${caught.message}`);
   }
   return caught;
 }

@@ -24,7 +24,8 @@ export function workspace(): Workspace {
   return {
     dir,
     path,
-    openssl: (...args) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8'),
+    openssl: (...args) =>
+      execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }).toString('utf8'),
     read: (name) => readFileSync(path(name), 'utf8'),
     write: (name, content) => {
       writeFileSync(path(name), content);
@@ -48,18 +49,53 @@ export function genKey(ws: Workspace, spec: KeySpec, name: string): string {
 
 /** A self-signed certificate for `<key>.pem`, written to `<name>.pem`; returns its text. */
 export function selfSigned(ws: Workspace, key: string, name: string, extra: string[] = []): string {
-  ws.openssl('req', '-x509', '-new', '-key', `${key}.pem`, '-subj', `/CN=${name}`, '-days', '30', '-out', `${name}.pem`, ...extra);
+  ws.openssl(
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    `${key}.pem`,
+    '-subj',
+    `/CN=${name}`,
+    '-days',
+    '30',
+    '-out',
+    `${name}.pem`,
+    ...extra,
+  );
   return ws.read(`${name}.pem`);
 }
 
 /** A certificate for `<key>.pem` issued by `<issuer>.pem`/`<issuerKey>.pem`; `ca` makes it able to issue. */
-export function issue(ws: Workspace, key: string, name: string, issuer: string, issuerKey: string, ca: boolean): string {
+export function issue(
+  ws: Workspace,
+  key: string,
+  name: string,
+  issuer: string,
+  issuerKey: string,
+  ca: boolean,
+): string {
   ws.openssl('req', '-new', '-key', `${key}.pem`, '-subj', `/CN=${name}`, '-out', `${name}.csr`);
   const ext = ca
     ? 'basicConstraints=critical,CA:TRUE\nkeyUsage=critical,keyCertSign,cRLSign\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n'
     : 'basicConstraints=CA:FALSE\nkeyUsage=digitalSignature\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n';
   ws.write(`${name}.ext`, ext);
-  ws.openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${issuer}.pem`, '-CAkey', `${issuerKey}.pem`, '-CAcreateserial',
-    '-days', '30', '-extfile', `${name}.ext`, '-out', `${name}.pem`);
+  ws.openssl(
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${issuer}.pem`,
+    '-CAkey',
+    `${issuerKey}.pem`,
+    '-CAcreateserial',
+    '-days',
+    '30',
+    '-extfile',
+    `${name}.ext`,
+    '-out',
+    `${name}.pem`,
+  );
   return ws.read(`${name}.pem`);
 }

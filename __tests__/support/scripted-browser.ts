@@ -60,7 +60,8 @@ function storeCookie(cookies: Map<string, string>, line: string): void {
   if (eq < 1) return;
   const name = pair.slice(0, eq).trim();
   const value = pair.slice(eq + 1).trim();
-  const expired = attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()) ||
+  const expired =
+    attributes.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()) ||
     attributes.some((a) => /^\s*max-age=\s*0\s*$/i.test(a));
   if (expired || value === '') cookies.delete(name);
   else cookies.set(name, value);
@@ -83,5 +84,8 @@ function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCharCode(parseInt(n, 16)))
-    .replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

@@ -13,16 +13,23 @@ export class SecretLedger {
   add(label: string, value: string | undefined): void {
     if (!value) return;
     this.secrets.set(value, label);
-    const lines = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 16 && !l.startsWith('-----'));
+    const lines = value
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 16 && !l.startsWith('-----'));
     if (lines.length > 1) for (const line of lines) this.secrets.set(line, `${label} (a line)`);
   }
 
   /** Adds the credentials a run delivered, so later checks cover them too. */
   addDelivered(run: RunResult): void {
-    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN']) this.add(name, run.exported[name]);
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'])
+      this.add(name, run.exported[name]);
   }
 
-  assertNoLeak(run: RunResult, options: { outputsMayHoldCredentials?: boolean; envMayHoldCredentials?: boolean } = {}): void {
+  assertNoLeak(
+    run: RunResult,
+    options: { outputsMayHoldCredentials?: boolean; envMayHoldCredentials?: boolean } = {},
+  ): void {
     const stdoutLines = run.stdout.split(/\r?\n/);
     for (const [secret, label] of this.secrets) {
       const maskLine = stdoutLines.findIndex((l) => l === `::add-mask::${secret}`);
@@ -35,8 +42,10 @@ export class SecretLedger {
       assert.ok(!run.stderr.includes(secret), `${label} appears on stderr`);
       assert.ok(!run.summary.includes(secret), `${label} appears in the step summary`);
       assert.ok(!run.files.state.includes(secret), `${label} appears in GITHUB_STATE`);
-      if (!options.outputsMayHoldCredentials) assert.ok(!run.files.output.includes(secret), `${label} appears in step outputs`);
-      if (options.envMayHoldCredentials === false) assert.ok(!run.files.env.includes(secret), `${label} appears in GITHUB_ENV`);
+      if (!options.outputsMayHoldCredentials)
+        assert.ok(!run.files.output.includes(secret), `${label} appears in step outputs`);
+      if (options.envMayHoldCredentials === false)
+        assert.ok(!run.files.env.includes(secret), `${label} appears in GITHUB_ENV`);
     }
   }
 

@@ -20,7 +20,9 @@ export function tinyproxyBinary(): string | undefined {
   return ['/usr/bin/tinyproxy', '/usr/sbin/tinyproxy'].find((p) => existsSync(p));
 }
 
-export async function startTinyproxy(options: { basicAuth?: { user: string; password: string } } = {}): Promise<Tinyproxy> {
+export async function startTinyproxy(
+  options: { basicAuth?: { user: string; password: string } } = {},
+): Promise<Tinyproxy> {
   const binary = tinyproxyBinary();
   if (!binary) throw new Error('tinyproxy is not installed: apt-get install -y tinyproxy (.ci/run does)');
   const dir = mkdtempSync(join(tmpdir(), 'tinyproxy-'));
@@ -40,12 +42,15 @@ export async function startTinyproxy(options: { basicAuth?: { user: string; pass
     ...(options.basicAuth ? [`BasicAuth ${options.basicAuth.user} ${options.basicAuth.password}`] : []),
   ];
   writeFileSync(join(dir, 'tinyproxy.conf'), config.join('\n') + '\n');
-  const child: ChildProcess = spawn(binary, ['-d', '-c', join(dir, 'tinyproxy.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(binary, ['-d', '-c', join(dir, 'tinyproxy.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d));
   const deadline = Date.now() + 10000;
   while (!(await listening(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`tinyproxy did not start: ${stderr.slice(-1000)}`);
+    if (child.exitCode !== null || Date.now() > deadline)
+      throw new Error(`tinyproxy did not start: ${stderr.slice(-1000)}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {

@@ -63,7 +63,8 @@ export function readWorkflow(path: string): Workflow {
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) throw new Error(`${path}: ${problems.map((p) => p.message).join('\n')}`);
   const value: unknown = doc.toJS();
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${path}: not a YAML mapping`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error(`${path}: not a YAML mapping`);
   return value as Workflow;
 }
 
@@ -71,18 +72,25 @@ export function readWorkflow(path: string): Workflow {
 export function matrixEntries(job: Job, where: string): Array<Record<string, string>> {
   const matrix = job.strategy?.matrix;
   if (matrix === undefined) return [{}];
-  if (typeof matrix !== 'object' || matrix === null || Array.isArray(matrix)) throw new Error(`${where}: strategy.matrix is not a mapping (expressions are not expanded here)`);
+  if (typeof matrix !== 'object' || matrix === null || Array.isArray(matrix))
+    throw new Error(`${where}: strategy.matrix is not a mapping (expressions are not expanded here)`);
   const { include, exclude, ...axes } = matrix as Record<string, unknown>;
-  if (exclude !== undefined) throw new Error(`${where}: matrix exclude is not expanded by this test; extend matrixEntries`);
-  if (include !== undefined && Object.keys(axes).length > 0) throw new Error(`${where}: a matrix with both axes and include is not expanded by this test; extend matrixEntries`);
+  if (exclude !== undefined)
+    throw new Error(`${where}: matrix exclude is not expanded by this test; extend matrixEntries`);
+  if (include !== undefined && Object.keys(axes).length > 0)
+    throw new Error(`${where}: a matrix with both axes and include is not expanded by this test; extend matrixEntries`);
   if (include !== undefined) {
-    if (!Array.isArray(include) || include.length === 0) throw new Error(`${where}: matrix include is not a non-empty list`);
+    if (!Array.isArray(include) || include.length === 0)
+      throw new Error(`${where}: matrix include is not a non-empty list`);
     return include.map((entry, i) => scalarMap(entry, `${where} matrix include[${i}]`));
   }
   let entries: Array<Record<string, string>> = [{}];
   for (const [axis, values] of Object.entries(axes)) {
-    if (!Array.isArray(values) || values.length === 0) throw new Error(`${where}: matrix axis ${axis} is not a non-empty list`);
-    entries = entries.flatMap((entry) => values.map((v) => ({ ...entry, [axis]: scalar(v, `${where} matrix ${axis}`) })));
+    if (!Array.isArray(values) || values.length === 0)
+      throw new Error(`${where}: matrix axis ${axis} is not a non-empty list`);
+    entries = entries.flatMap((entry) =>
+      values.map((v) => ({ ...entry, [axis]: scalar(v, `${where} matrix ${axis}`) })),
+    );
   }
   return entries;
 }
@@ -95,22 +103,34 @@ export function substitute(text: string, context: ExpressionContext, where: stri
     const output = /^steps\.([A-Za-z_][A-Za-z0-9_-]*)\.outputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(inner);
     if (output) {
       const value = context.steps?.[output[1]!]?.[output[2]!];
-      if (value === undefined) throw new Error(`${where}: \${{ ${inner} }} is not an output of an earlier step whose outputs this test knows (OTHER_ACTION_OUTPUTS)`);
+      if (value === undefined)
+        throw new Error(
+          `${where}: \${{ ${inner} }} is not an output of an earlier step whose outputs this test knows (OTHER_ACTION_OUTPUTS)`,
+        );
       return value;
     }
     const match = /^(secrets|vars|matrix)\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(inner);
-    if (!match) throw new Error(`${where}: the expression \${{ ${inner} }} is not one this test substitutes (secrets.X, vars.X, matrix.X, steps.ID.outputs.X)`);
+    if (!match)
+      throw new Error(
+        `${where}: the expression \${{ ${inner} }} is not one this test substitutes (secrets.X, vars.X, matrix.X, steps.ID.outputs.X)`,
+      );
     const [, scope, name] = match as unknown as [string, 'secrets' | 'vars' | 'matrix', string];
     const value = context[scope][name];
-    if (value === undefined) throw new Error(`${where}: \${{ ${inner} }} is not in the test's table of ${scope}; add it there`);
+    if (value === undefined)
+      throw new Error(`${where}: \${{ ${inner} }} is not in the test's table of ${scope}; add it there`);
     return value;
   });
 }
 
 /** A `with:` or `env:` map as the runner hands it over: every value a string, expressions substituted. */
-export function stringMap(map: Record<string, unknown> | undefined, context: ExpressionContext, where: string): Record<string, string> {
+export function stringMap(
+  map: Record<string, unknown> | undefined,
+  context: ExpressionContext,
+  where: string,
+): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(scalarMap(map ?? {}, where))) out[key] = substitute(value, context, `${where}.${key}`);
+  for (const [key, value] of Object.entries(scalarMap(map ?? {}, where)))
+    out[key] = substitute(value, context, `${where}.${key}`);
   return out;
 }
 
@@ -118,7 +138,8 @@ export function stringMap(map: Record<string, unknown> | undefined, context: Exp
 export function substituteEverywhere(value: unknown, context: ExpressionContext, where: string): void {
   if (typeof value === 'string') substitute(value, context, where);
   else if (Array.isArray(value)) value.forEach((v, i) => substituteEverywhere(v, context, `${where}[${i}]`));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) substituteEverywhere(v, context, `${where}.${k}`);
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) substituteEverywhere(v, context, `${where}.${k}`);
 }
 
 /** Whether these permissions (job's, else workflow's) let the job request its OIDC token. */
@@ -149,7 +170,10 @@ export function scriptCommands(script: string, context: ExpressionContext, where
       commands.push({ tool: 'cli', args: line.slice(CLI_PREFIX.length).trim().split(/\s+/) });
       continue;
     }
-    if (!/^aws [\w\s./:=@,+-]+$/.test(line)) throw new Error(`${where}: '${line}' is not a plain aws command or ${CLI_PREFIX.trim()} this test can run; extend scriptCommands`);
+    if (!/^aws [\w\s./:=@,+-]+$/.test(line))
+      throw new Error(
+        `${where}: '${line}' is not a plain aws command or ${CLI_PREFIX.trim()} this test can run; extend scriptCommands`,
+      );
     commands.push({ tool: 'aws', args: line.split(/\s+/).slice(1) });
   }
   return commands;

@@ -15,18 +15,34 @@ before(async () => {
   gh = await startGithubStandIn({ token: TOKEN });
   gh.addRepository('octo/app');
   gh.addRepository('octo/locked', { access: 'read' });
-  client = githubActions({ token: TOKEN, baseUrl: gh.url, writeIntervalMs: 0, retryAfterUnitMs: 10, log: (l) => log.push(l) });
+  client = githubActions({
+    token: TOKEN,
+    baseUrl: gh.url,
+    writeIntervalMs: 0,
+    retryAfterUnitMs: 10,
+    log: (l) => log.push(l),
+  });
 });
 after(() => gh.close());
 
 test('parseGithubTarget takes owner/name and refuses anything else, naming the input', () => {
   assert.deepEqual(parseGithubTarget('octo/app', 'prod'), { owner: 'octo', repo: 'app', environment: 'prod' });
   for (const bad of ['octo', 'octo/app/x', '/app', 'octo/', 'oc to/app', 'octo/..', '-octo/app']) {
-    assert.throws(() => parseGithubTarget(bad), (e: unknown) => e instanceof InputError && e.input === 'github-repo', bad);
+    assert.throws(
+      () => parseGithubTarget(bad),
+      (e: unknown) => e instanceof InputError && e.input === 'github-repo',
+      bad,
+    );
   }
-  assert.throws(() => parseGithubTarget('octo/app', 'a/b'), (e: unknown) => e instanceof InputError && e.input === 'github-environment');
+  assert.throws(
+    () => parseGithubTarget('octo/app', 'a/b'),
+    (e: unknown) => e instanceof InputError && e.input === 'github-environment',
+  );
   // GitHub allows a space, a thing attribute does not: refused before anything is created.
-  assert.throws(() => parseGithubTarget('octo/app', 'prod eu', 'repo', 'environment'), (e: unknown) => e instanceof InputError && e.input === 'environment' && /thing attribute/.test(e.message));
+  assert.throws(
+    () => parseGithubTarget('octo/app', 'prod eu', 'repo', 'environment'),
+    (e: unknown) => e instanceof InputError && e.input === 'environment' && /thing attribute/.test(e.message),
+  );
 });
 
 test('listVariables reads every page (GitHub pages 30 at a time), and a missing repository is undefined', async () => {
@@ -69,10 +85,16 @@ test('a variable known absent is created without a read; one created meanwhile (
   const t = parseGithubTarget('octo/app');
   const before = gh.requests.length;
   await client.setVariable(t, 'IOT_REGION_X', 'eu-west-1', null);
-  assert.deepEqual(gh.requests.slice(before).map((r) => `${r.method} ${r.status}`), ['POST 201']);
+  assert.deepEqual(
+    gh.requests.slice(before).map((r) => `${r.method} ${r.status}`),
+    ['POST 201'],
+  );
   const again = gh.requests.length;
   await client.setVariable(t, 'IOT_REGION_X', 'us-east-1', null);
-  assert.deepEqual(gh.requests.slice(again).map((r) => `${r.method} ${r.status}`), ['POST 409', 'PATCH 204']);
+  assert.deepEqual(
+    gh.requests.slice(again).map((r) => `${r.method} ${r.status}`),
+    ['POST 409', 'PATCH 204'],
+  );
   assert.equal(gh.variable('octo/app', 'IOT_REGION_X'), 'us-east-1');
   await client.deleteVariable(t, 'IOT_REGION_X');
 });
@@ -89,11 +111,34 @@ test('an environment is created when missing, and its secrets use its own key', 
 
 test('401, 403 and 404 become errors that say what to do and carry no value', async () => {
   const bad = githubActions({ token: 'wrong', baseUrl: gh.url, writeIntervalMs: 0 });
-  await assert.rejects(bad.putSecrets(parseGithubTarget('octo/app'), { S: 'topsecretvalue' }), (e: unknown) => e instanceof AwsError && /HTTP 401/.test(e.message) && /GITHUB_TOKEN/.test(e.message) && !e.message.includes('topsecretvalue'));
-  await assert.rejects(client.putSecrets(parseGithubTarget('octo/locked'), { S: 'topsecretvalue' }), (e: unknown) => e instanceof AwsError && /HTTP 403/.test(e.message) && /Secrets/.test(e.message) && !e.message.includes('topsecretvalue'));
-  await assert.rejects(client.putSecrets(parseGithubTarget('octo/nothere'), { S: 'v' }), (e: unknown) => e instanceof AwsError && /HTTP 404/.test(e.message) && /octo\/nothere/.test(e.message));
-  assert.throws(() => githubActions({ token: '' }), (e: unknown) => e instanceof InputError && e.input === 'GITHUB_TOKEN');
-  assert.throws(() => githubActions({ token: 'x', baseUrl: 'http://github.example.com/api/v3' }), (e: unknown) => e instanceof InputError && e.input === 'GITHUB_API_URL');
+  await assert.rejects(
+    bad.putSecrets(parseGithubTarget('octo/app'), { S: 'topsecretvalue' }),
+    (e: unknown) =>
+      e instanceof AwsError &&
+      /HTTP 401/.test(e.message) &&
+      /GITHUB_TOKEN/.test(e.message) &&
+      !e.message.includes('topsecretvalue'),
+  );
+  await assert.rejects(
+    client.putSecrets(parseGithubTarget('octo/locked'), { S: 'topsecretvalue' }),
+    (e: unknown) =>
+      e instanceof AwsError &&
+      /HTTP 403/.test(e.message) &&
+      /Secrets/.test(e.message) &&
+      !e.message.includes('topsecretvalue'),
+  );
+  await assert.rejects(
+    client.putSecrets(parseGithubTarget('octo/nothere'), { S: 'v' }),
+    (e: unknown) => e instanceof AwsError && /HTTP 404/.test(e.message) && /octo\/nothere/.test(e.message),
+  );
+  assert.throws(
+    () => githubActions({ token: '' }),
+    (e: unknown) => e instanceof InputError && e.input === 'GITHUB_TOKEN',
+  );
+  assert.throws(
+    () => githubActions({ token: 'x', baseUrl: 'http://github.example.com/api/v3' }),
+    (e: unknown) => e instanceof InputError && e.input === 'GITHUB_API_URL',
+  );
 });
 
 test('secondary and primary rate limits are waited out and the request retried', async () => {
@@ -111,8 +156,17 @@ test('secondary and primary rate limits are waited out and the request retried',
 });
 
 test('a rate limit that does not lift ends in an error after the allowed retries', async () => {
-  const stubborn = githubActions({ token: TOKEN, baseUrl: gh.url, writeIntervalMs: 0, retryAfterUnitMs: 1, rateLimitRetries: 2 });
+  const stubborn = githubActions({
+    token: TOKEN,
+    baseUrl: gh.url,
+    writeIntervalMs: 0,
+    retryAfterUnitMs: 1,
+    rateLimitRetries: 2,
+  });
   gh.rateLimit({ kind: 'secondary', retryAfterS: 1 }, 10);
-  await assert.rejects(stubborn.getVariable(parseGithubTarget('octo/app'), 'X'), (e: unknown) => e instanceof AwsError && /HTTP 403/.test(e.message));
+  await assert.rejects(
+    stubborn.getVariable(parseGithubTarget('octo/app'), 'X'),
+    (e: unknown) => e instanceof AwsError && /HTTP 403/.test(e.message),
+  );
   gh.rateLimit({ kind: 'secondary', retryAfterS: 0 }, 0);
 });

@@ -30,10 +30,18 @@ const WANT = iotDesired('runner-1', 'eu-west-1');
 const ALIAS_ARN = 'arn:aws:iot:eu-west-1:123456789012:rolealias/runner-1-role-alias';
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/runner-1-role';
 
-const summary = (steps: Step[]) => steps.map((s) => `${s.action} ${s.resource} ${s.name}${s.target ? ` -> ${s.target}` : ''}`);
+const summary = (steps: Step[]) =>
+  steps.map((s) => `${s.action} ${s.resource} ${s.name}${s.target ? ` -> ${s.target}` : ''}`);
 
 function cert(id: string, extra: Partial<CertificateState> = {}): CertificateState {
-  return { id, arn: `arn:aws:iot:eu-west-1:123456789012:cert/${id}`, status: 'ACTIVE', attachedToThing: true, policies: ['runner-1-policy'], ...extra };
+  return {
+    id,
+    arn: `arn:aws:iot:eu-west-1:123456789012:cert/${id}`,
+    status: 'ACTIVE',
+    attachedToThing: true,
+    policies: ['runner-1-policy'],
+    ...extra,
+  };
 }
 
 /** Everything `bootstrap iot runner-1` creates, as discovery would find it. */
@@ -43,7 +51,10 @@ function complete(overrides: Partial<IotState> = {}): IotState {
     thingType: { owned: true, deprecated: false },
     thing: { owned: true },
     certificates: [cert('aaaa000000000001')],
-    policy: { arn: 'arn:aws:iot:eu-west-1:123456789012:policy/runner-1-policy', document: iotPolicyDocument(ALIAS_ARN) },
+    policy: {
+      arn: 'arn:aws:iot:eu-west-1:123456789012:policy/runner-1-policy',
+      document: iotPolicyDocument(ALIAS_ARN),
+    },
     roleAlias: { arn: ALIAS_ARN, roleArn: ROLE_ARN, durationSeconds: 3600 },
     localCertificateId: 'aaaa000000000001',
     ...overrides,
@@ -52,7 +63,9 @@ function complete(overrides: Partial<IotState> = {}): IotState {
 
 describe('policy documents', () => {
   test('the IoT role trusts only the IoT credentials provider, for sts:AssumeRole', () => {
-    assert.deepEqual(iotRoleTrustPolicy().Statement, [{ Effect: 'Allow', Principal: { Service: 'credentials.iot.amazonaws.com' }, Action: 'sts:AssumeRole' }]);
+    assert.deepEqual(iotRoleTrustPolicy().Statement, [
+      { Effect: 'Allow', Principal: { Service: 'credentials.iot.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
   });
 
   test('the IoT policy allows AssumeRoleWithCertificate on the one role alias, only for an attached thing', () => {
@@ -76,7 +89,10 @@ describe('policy documents', () => {
     assert.deepEqual(exact['Principal'], { Federated: PROVIDER });
     assert.equal(exact['Action'], 'sts:AssumeRoleWithWebIdentity');
     assert.deepEqual(exact['Condition'], {
-      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com', 'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main' },
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main',
+      },
     });
     const any = githubTrustPolicy(PROVIDER, { repo: 'my-org/my-repo' }, false).Statement[0]!;
     assert.deepEqual(any['Condition'], {
@@ -86,7 +102,17 @@ describe('policy documents', () => {
   });
 
   test('documents compare by meaning, not by key order or single-item arrays', () => {
-    assert.ok(samePolicy({ Version: '2012-10-17', Statement: [{ Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: 'credentials.iot.amazonaws.com' } }] }, iotRoleTrustPolicy()));
+    assert.ok(
+      samePolicy(
+        {
+          Version: '2012-10-17',
+          Statement: [
+            { Action: ['sts:AssumeRole'], Effect: 'Allow', Principal: { Service: 'credentials.iot.amazonaws.com' } },
+          ],
+        },
+        iotRoleTrustPolicy(),
+      ),
+    );
     assert.ok(!samePolicy(iotPolicyDocument(ALIAS_ARN), iotPolicyDocument(ALIAS_ARN.replace('runner-1', 'runner-2'))));
   });
 });
@@ -94,7 +120,10 @@ describe('policy documents', () => {
 describe('refusing a trust policy that lets every repository in', () => {
   for (const repo of ['*', '*/my-repo', 'my-*/my-repo', 'no-slash', 'a/b/c']) {
     test(`--repo '${repo}' is refused, naming --repo`, () => {
-      assert.throws(() => githubTrustPolicy(PROVIDER, { repo }, false), (err: unknown) => err instanceof InputError && err.input === 'repo');
+      assert.throws(
+        () => githubTrustPolicy(PROVIDER, { repo }, false),
+        (err: unknown) => err instanceof InputError && err.input === 'repo',
+      );
     });
   }
 
@@ -104,15 +133,39 @@ describe('refusing a trust policy that lets every repository in', () => {
 
   test('--i-understand-any-repo allows repo:*', () => {
     const st = githubTrustPolicy(PROVIDER, { repo: '*' }, true).Statement[0]!;
-    assert.deepEqual((st['Condition'] as Record<string, unknown>)['StringLike'], { 'token.actions.githubusercontent.com:sub': 'repo:*' });
+    assert.deepEqual((st['Condition'] as Record<string, unknown>)['StringLike'], {
+      'token.actions.githubusercontent.com:sub': 'repo:*',
+    });
   });
 
   test('documents without a sub condition, or with repo:* or a wildcard owner, fail the check', () => {
-    const doc = (cond: unknown) => ({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Condition: cond }] });
-    assert.throws(() => assertTrustIsScoped(doc({ StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }), false), InputError);
-    assert.throws(() => assertTrustIsScoped(doc({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } }), false), InputError);
-    assert.throws(() => assertTrustIsScoped(doc({ StringLike: { 'token.actions.githubusercontent.com:sub': ['repo:o/r:*', 'repo:*/r:*'] } }), false), InputError);
-    assert.doesNotThrow(() => assertTrustIsScoped(doc({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' } }), false));
+    const doc = (cond: unknown) => ({
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Condition: cond }],
+    });
+    assert.throws(
+      () =>
+        assertTrustIsScoped(
+          doc({ StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' } }),
+          false,
+        ),
+      InputError,
+    );
+    assert.throws(
+      () => assertTrustIsScoped(doc({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:*' } }), false),
+      InputError,
+    );
+    assert.throws(
+      () =>
+        assertTrustIsScoped(
+          doc({ StringLike: { 'token.actions.githubusercontent.com:sub': ['repo:o/r:*', 'repo:*/r:*'] } }),
+          false,
+        ),
+      InputError,
+    );
+    assert.doesNotThrow(() =>
+      assertTrustIsScoped(doc({ StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:o/r:*' } }), false),
+    );
     assert.doesNotThrow(() => assertTrustIsScoped(doc({}), true));
   });
 
@@ -144,34 +197,77 @@ describe('planIot', () => {
 
   test('a managed policy is attached once, and found attached afterwards', () => {
     const want = iotDesired('runner-1', 'eu-west-1', { policyArns: ['arn:aws:iam::123456789012:policy/deploy'] });
-    assert.ok(summary(planIot(complete(), want)).includes('attach iam-role-policy arn:aws:iam::123456789012:policy/deploy -> runner-1-role'));
-    const attached = complete({ role: { arn: ROLE_ARN, trustPolicy: iotRoleTrustPolicy(), owned: true, attachedPolicyArns: ['arn:aws:iam::123456789012:policy/deploy'] } });
+    assert.ok(
+      summary(planIot(complete(), want)).includes(
+        'attach iam-role-policy arn:aws:iam::123456789012:policy/deploy -> runner-1-role',
+      ),
+    );
+    const attached = complete({
+      role: {
+        arn: ROLE_ARN,
+        trustPolicy: iotRoleTrustPolicy(),
+        owned: true,
+        attachedPolicyArns: ['arn:aws:iam::123456789012:policy/deploy'],
+      },
+    });
     assert.ok(isNoop(planIot(attached, want)));
   });
 
   test('a certificate minted by a run that stopped before attaching it is reused, not minted again', () => {
-    const state = complete({ certificates: [cert('bbbb000000000002', { attachedToThing: false, policies: [] })], localCertificateId: 'bbbb000000000002' });
-    assert.deepEqual(summary(planIot(state, WANT)).filter((s) => !s.startsWith('exists')), [
-      'attach iot-policy-attachment runner-1-policy -> bbbb000000000002',
-      'attach thing-principal bbbb000000000002 -> runner-1',
-    ]);
+    const state = complete({
+      certificates: [cert('bbbb000000000002', { attachedToThing: false, policies: [] })],
+      localCertificateId: 'bbbb000000000002',
+    });
+    assert.deepEqual(
+      summary(planIot(state, WANT)).filter((s) => !s.startsWith('exists')),
+      [
+        'attach iot-policy-attachment runner-1-policy -> bbbb000000000002',
+        'attach thing-principal bbbb000000000002 -> runner-1',
+      ],
+    );
   });
 
   test('drifted documents are reported and replaced; a changed duration updates the alias', () => {
     const state = complete({
-      role: { arn: ROLE_ARN, trustPolicy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, owned: true, attachedPolicyArns: [] },
-      policy: { arn: 'arn:aws:iot:eu-west-1:123456789012:policy/runner-1-policy', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }] } },
+      role: {
+        arn: ROLE_ARN,
+        trustPolicy: {
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+        },
+        owned: true,
+        attachedPolicyArns: [],
+      },
+      policy: {
+        arn: 'arn:aws:iot:eu-west-1:123456789012:policy/runner-1-policy',
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }] },
+      },
     });
     const steps = summary(planIot(state, iotDesired('runner-1', 'eu-west-1', { durationSeconds: 900 })));
-    for (const s of ['drift iam-role runner-1-role', 'update iam-role runner-1-role', 'update role-alias runner-1-role-alias', 'drift iot-policy runner-1-policy', 'update iot-policy runner-1-policy']) {
+    for (const s of [
+      'drift iam-role runner-1-role',
+      'update iam-role runner-1-role',
+      'update role-alias runner-1-role-alias',
+      'drift iot-policy runner-1-policy',
+      'update iot-policy runner-1-policy',
+    ]) {
       assert.ok(steps.includes(s), `${s} missing from:\n${steps.join('\n')}`);
     }
   });
 
   test('names and durations are validated with the flag at fault', () => {
-    assert.throws(() => iotDesired('bad name', 'eu-west-1'), (e: unknown) => e instanceof InputError && e.input === 'name');
-    assert.throws(() => iotDesired('ok', 'eu-west-1', { durationSeconds: 60 }), (e: unknown) => e instanceof InputError && e.input === 'duration-seconds');
-    assert.throws(() => iotDesired('ok', 'eu-west-1', { policyArns: ['ReadOnlyAccess'] }), (e: unknown) => e instanceof InputError && e.input === 'policy-arn');
+    assert.throws(
+      () => iotDesired('bad name', 'eu-west-1'),
+      (e: unknown) => e instanceof InputError && e.input === 'name',
+    );
+    assert.throws(
+      () => iotDesired('ok', 'eu-west-1', { durationSeconds: 60 }),
+      (e: unknown) => e instanceof InputError && e.input === 'duration-seconds',
+    );
+    assert.throws(
+      () => iotDesired('ok', 'eu-west-1', { policyArns: ['ReadOnlyAccess'] }),
+      (e: unknown) => e instanceof InputError && e.input === 'policy-arn',
+    );
   });
 });
 
@@ -188,12 +284,18 @@ describe('rotate, revoke, destroy', () => {
   });
 
   test('a rotation that stopped half-way is completed, not started again', () => {
-    const state = complete({ certificates: [cert('aaaa000000000001'), cert('cccc000000000003')], localCertificateId: 'cccc000000000003' });
-    assert.deepEqual(summary(planRotate(state, WANT)).filter((s) => !s.startsWith('exists')), [
-      'deactivate certificate aaaa000000000001',
-      'detach iot-policy-attachment runner-1-policy -> aaaa000000000001',
-      'detach thing-principal aaaa000000000001 -> runner-1',
-    ]);
+    const state = complete({
+      certificates: [cert('aaaa000000000001'), cert('cccc000000000003')],
+      localCertificateId: 'cccc000000000003',
+    });
+    assert.deepEqual(
+      summary(planRotate(state, WANT)).filter((s) => !s.startsWith('exists')),
+      [
+        'deactivate certificate aaaa000000000001',
+        'detach iot-policy-attachment runner-1-policy -> aaaa000000000001',
+        'detach thing-principal aaaa000000000001 -> runner-1',
+      ],
+    );
   });
 
   test('rotate without a bootstrap says to run bootstrap iot first', () => {
@@ -202,7 +304,11 @@ describe('rotate, revoke, destroy', () => {
 
   test('revoke sets REVOKED and detaches from policy and thing', () => {
     const steps = planRevoke(complete(), WANT);
-    assert.deepEqual(summary(steps), ['deactivate certificate aaaa000000000001', 'detach iot-policy-attachment runner-1-policy -> aaaa000000000001', 'detach thing-principal aaaa000000000001 -> runner-1']);
+    assert.deepEqual(summary(steps), [
+      'deactivate certificate aaaa000000000001',
+      'detach iot-policy-attachment runner-1-policy -> aaaa000000000001',
+      'detach thing-principal aaaa000000000001 -> runner-1',
+    ]);
     assert.equal(steps[0]!.status, 'REVOKED');
   });
 
@@ -222,44 +328,72 @@ describe('rotate, revoke, destroy', () => {
 
   test('destroy keeps what carries no created-by mark', () => {
     const state = complete({
-      role: { arn: ROLE_ARN, trustPolicy: iotRoleTrustPolicy(), owned: false, attachedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] },
+      role: {
+        arn: ROLE_ARN,
+        trustPolicy: iotRoleTrustPolicy(),
+        owned: false,
+        attachedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+      },
       thing: { owned: false },
       thingType: { owned: false, deprecated: false },
-      policy: { arn: 'arn:aws:iot:eu-west-1:123456789012:policy/runner-1-policy', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }] } },
+      policy: {
+        arn: 'arn:aws:iot:eu-west-1:123456789012:policy/runner-1-policy',
+        document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'iot:*', Resource: '*' }] },
+      },
       // A certificate someone else put on the thing: not the one whose key bootstrap wrote.
       localCertificateId: undefined,
     });
     delete state.localCertificateId;
     const steps = planDestroy(state, WANT);
-    assert.deepEqual(steps.filter((s) => s.action === 'delete' || s.action === 'detach'), []);
-    assert.ok(steps.every((s) => s.action === 'exists' && s.detail.startsWith('kept')), summary(steps).join('\n'));
+    assert.deepEqual(
+      steps.filter((s) => s.action === 'delete' || s.action === 'detach'),
+      [],
+    );
+    assert.ok(
+      steps.every((s) => s.action === 'exists' && s.detail.startsWith('kept')),
+      summary(steps).join('\n'),
+    );
   });
 });
 
 test('destroy deletes the certificate bootstrap minted even on a thing it did not create, and frees its own policy from the others', () => {
-  const state = complete({ thing: { owned: false }, certificates: [cert('aaaa000000000001'), cert('dddd000000000004')] });
-  assert.deepEqual(summary(planDestroy(state, WANT)).filter((s) => !s.startsWith('exists')), [
-    'deactivate certificate aaaa000000000001',
-    'detach iot-policy-attachment runner-1-policy -> aaaa000000000001',
-    'detach thing-principal aaaa000000000001 -> runner-1',
-    'delete certificate aaaa000000000001',
-    'detach iot-policy-attachment runner-1-policy -> dddd000000000004',
-    'delete iot-policy runner-1-policy',
-    'delete role-alias runner-1-role-alias',
-    'delete iam-role runner-1-role',
-    'delete thing-type runner-1-type',
-  ]);
+  const state = complete({
+    thing: { owned: false },
+    certificates: [cert('aaaa000000000001'), cert('dddd000000000004')],
+  });
+  assert.deepEqual(
+    summary(planDestroy(state, WANT)).filter((s) => !s.startsWith('exists')),
+    [
+      'deactivate certificate aaaa000000000001',
+      'detach iot-policy-attachment runner-1-policy -> aaaa000000000001',
+      'detach thing-principal aaaa000000000001 -> runner-1',
+      'delete certificate aaaa000000000001',
+      'detach iot-policy-attachment runner-1-policy -> dddd000000000004',
+      'delete iot-policy runner-1-policy',
+      'delete role-alias runner-1-role-alias',
+      'delete iam-role runner-1-role',
+      'delete thing-type runner-1-type',
+    ],
+  );
 });
 
 describe('planOidc', () => {
   const want = oidcDesired({ repo: 'my-org/my-repo', branch: 'main' });
 
   test('creates the provider when the account lacks it, then the role', () => {
-    assert.deepEqual(summary(planOidc({}, want)), ['create oidc-provider token.actions.githubusercontent.com', 'create iam-role github-my-org-my-repo']);
+    assert.deepEqual(summary(planOidc({}, want)), [
+      'create oidc-provider token.actions.githubusercontent.com',
+      'create iam-role github-my-org-my-repo',
+    ]);
   });
 
   test('reuses the provider; a role trusting another ref drifts and is updated', () => {
-    const role = { arn: 'arn:aws:iam::123456789012:role/github-my-org-my-repo', trustPolicy: githubTrustPolicy(PROVIDER, { repo: 'my-org/my-repo', branch: 'dev' }, false), owned: true, attachedPolicyArns: [] };
+    const role = {
+      arn: 'arn:aws:iam::123456789012:role/github-my-org-my-repo',
+      trustPolicy: githubTrustPolicy(PROVIDER, { repo: 'my-org/my-repo', branch: 'dev' }, false),
+      owned: true,
+      attachedPolicyArns: [],
+    };
     assert.deepEqual(summary(planOidc({ provider: { arn: PROVIDER, clientIds: ['sts.amazonaws.com'] }, role }, want)), [
       'exists oidc-provider token.actions.githubusercontent.com',
       'drift iam-role github-my-org-my-repo',
@@ -276,37 +410,79 @@ describe('planOidc', () => {
 
 describe('the operator role (bootstrap oidc --operator)', () => {
   const document = operatorPolicyDocument('aws', 'eu-west-1');
-  const want = oidcDesired({ repo: 'my-org/operator', branch: 'main' }, { inlinePolicy: { name: OPERATOR_POLICY_NAME, document } });
-  const role = { arn: 'arn:aws:iam::123456789012:role/github-my-org-operator', trustPolicy: githubTrustPolicy(PROVIDER, want.subject, false), owned: true, attachedPolicyArns: [] };
+  const want = oidcDesired(
+    { repo: 'my-org/operator', branch: 'main' },
+    { inlinePolicy: { name: OPERATOR_POLICY_NAME, document } },
+  );
+  const role = {
+    arn: 'arn:aws:iam::123456789012:role/github-my-org-operator',
+    trustPolicy: githubTrustPolicy(PROVIDER, want.subject, false),
+    owned: true,
+    attachedPolicyArns: [],
+  };
   const provider = { arn: PROVIDER, clientIds: ['sts.amazonaws.com'] };
 
   test('the inline policy is created, left alone when equal, replaced when it drifted', () => {
-    assert.deepEqual(summary(planOidc({}, want)).slice(-1), [`create iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`]);
-    assert.ok(isNoop(planOidc({ provider, role: { ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: JSON.parse(JSON.stringify(document)) } } }, want)));
-    const widened = { ...document, Statement: [...document.Statement, { Effect: 'Allow', Action: '*', Resource: '*' }] };
-    assert.deepEqual(summary(planOidc({ provider, role: { ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: widened } } }, want)).slice(-2), [
-      `drift iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
-      `update iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+    assert.deepEqual(summary(planOidc({}, want)).slice(-1), [
+      `create iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
     ]);
+    assert.ok(
+      isNoop(
+        planOidc(
+          {
+            provider,
+            role: { ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: JSON.parse(JSON.stringify(document)) } },
+          },
+          want,
+        ),
+      ),
+    );
+    const widened = {
+      ...document,
+      Statement: [...document.Statement, { Effect: 'Allow', Action: '*', Resource: '*' }],
+    };
+    assert.deepEqual(
+      summary(
+        planOidc({ provider, role: { ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: widened } } }, want),
+      ).slice(-2),
+      [
+        `drift iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+        `update iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+      ],
+    );
   });
 
   test('destroying a role deletes its inline policies first, as IAM requires', () => {
-    assert.deepEqual(summary(destroyRole({ ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: document } }, 'github-my-org-operator')), [
-      `delete iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
-      'delete iam-role github-my-org-operator',
-    ]);
+    assert.deepEqual(
+      summary(destroyRole({ ...role, inlinePolicies: { [OPERATOR_POLICY_NAME]: document } }, 'github-my-org-operator')),
+      [
+        `delete iam-role-inline-policy ${OPERATOR_POLICY_NAME} -> github-my-org-operator`,
+        'delete iam-role github-my-org-operator',
+      ],
+    );
   });
 
   test('the policy names only gh-* things, types, policies, aliases and roles in the region, and passes roles only to IoT', () => {
     const named = document.Statement.filter((s) => s['Resource'] !== '*');
     for (const s of named) {
-      for (const r of [s['Resource']].flat() as string[]) assert.match(r, /^arn:aws:(iot:eu-west-1:\*:(thing|thingtype|policy|rolealias)\/gh-\*|iot:eu-west-1:\*:cert\/\*|iam::\*:role\/gh-\*)$/, r);
+      for (const r of [s['Resource']].flat() as string[])
+        assert.match(
+          r,
+          /^arn:aws:(iot:eu-west-1:\*:(thing|thingtype|policy|rolealias)\/gh-\*|iot:eu-west-1:\*:cert\/\*|iam::\*:role\/gh-\*)$/,
+          r,
+        );
     }
     const pass = document.Statement.find((s) => s['Action'] === 'iam:PassRole')!;
     assert.deepEqual(pass['Condition'], { StringEquals: { 'iam:PassedToService': 'credentials.iot.amazonaws.com' } });
     const actions = document.Statement.flatMap((s) => [s['Action']].flat() as string[]);
-    assert.ok(actions.every((a) => /^(iot|iam):[A-Z][A-Za-z]+$/.test(a)), 'no wildcard action');
+    assert.ok(
+      actions.every((a) => /^(iot|iam):[A-Z][A-Za-z]+$/.test(a)),
+      'no wildcard action',
+    );
     assert.equal(new Set(actions).size, actions.length, 'each action once');
-    assert.ok(!actions.some((a) => /^iam:(Put|Create)(Role)?Policy|iam:CreateUser|iam:PutRolePolicy/.test(a)), 'no way to write an inline or managed policy');
+    assert.ok(
+      !actions.some((a) => /^iam:(Put|Create)(Role)?Policy|iam:CreateUser|iam:PutRolePolicy/.test(a)),
+      'no way to write an inline or managed policy',
+    );
   });
 });

@@ -7,9 +7,19 @@ import { parseArgs, UsageError } from '../../src/cli/args.js';
 const KNOWN = new Set(['aws-region', 'role-to-assume', 'private-key', 'no-cache', 'verbose', 'help', 'format']);
 
 test('a command, value flags in both forms, boolean flags, and the rest after --', () => {
-  const parsed = parseArgs(['exec', '--aws-region', 'us-east-1', '--format=json', '--no-cache', '--', 'aws', '--region', 'x'], KNOWN);
+  const parsed = parseArgs(
+    ['exec', '--aws-region', 'us-east-1', '--format=json', '--no-cache', '--', 'aws', '--region', 'x'],
+    KNOWN,
+  );
   assert.equal(parsed.command, 'exec');
-  assert.deepEqual([...parsed.flags], [['aws-region', 'us-east-1'], ['format', 'json'], ['no-cache', 'true']]);
+  assert.deepEqual(
+    [...parsed.flags],
+    [
+      ['aws-region', 'us-east-1'],
+      ['format', 'json'],
+      ['no-cache', 'true'],
+    ],
+  );
   assert.deepEqual(parsed.rest, ['aws', '--region', 'x']);
 });
 
@@ -28,29 +38,46 @@ test('a value may start with dashes (PEM text), and --flag= gives an empty value
 });
 
 test('unknown flags are refused with a suggestion; missing values and repeats are refused', () => {
-  assert.throws(() => parseArgs(['env', '--aws-regin', 'x'], KNOWN), (e: Error) => e instanceof UsageError && /unknown flag --aws-regin \(did you mean --aws-region\?\)/.test(e.message));
-  assert.throws(() => parseArgs(['env', '--zzzzzzzzz'], KNOWN), (e: Error) => e instanceof UsageError && e.message === 'unknown flag --zzzzzzzzz');
+  assert.throws(
+    () => parseArgs(['env', '--aws-regin', 'x'], KNOWN),
+    (e: Error) => e instanceof UsageError && /unknown flag --aws-regin \(did you mean --aws-region\?\)/.test(e.message),
+  );
+  assert.throws(
+    () => parseArgs(['env', '--zzzzzzzzz'], KNOWN),
+    (e: Error) => e instanceof UsageError && e.message === 'unknown flag --zzzzzzzzz',
+  );
   assert.throws(() => parseArgs(['env', '--aws-region'], KNOWN), /--aws-region needs a value/);
   assert.throws(() => parseArgs(['env', '--aws-region', '--format', 'sh'], KNOWN), /--aws-region needs a value/);
   assert.throws(() => parseArgs(['env', '--format', 'sh', '--format=json'], KNOWN), /--format is given twice/);
 });
 
 test('a secret given to a misspelt flag is not echoed back', () => {
-  assert.throws(() => parseArgs(['env', '--private-kye=-----BEGIN PRIVATE KEY-----SECRETSECRET'], KNOWN), (e: Error) => /--private-kye \(did you mean --private-key\?\)$/.test(e.message) && !e.message.includes('SECRET'));
+  assert.throws(
+    () => parseArgs(['env', '--private-kye=-----BEGIN PRIVATE KEY-----SECRETSECRET'], KNOWN),
+    (e: Error) => /--private-kye \(did you mean --private-key\?\)$/.test(e.message) && !e.message.includes('SECRET'),
+  );
 });
 
 test('an unknown flag name is printed short and without control characters', () => {
-  assert.throws(() => parseArgs(['env', `--${'x'.repeat(500)}\u001b[2J\r`], KNOWN), (e: Error) => e.message.length < 100 && !/\p{Cc}/u.test(e.message));
+  assert.throws(
+    () => parseArgs(['env', `--${'x'.repeat(500)}\u001b[2J\r`], KNOWN),
+    (e: Error) => e.message.length < 100 && !/\p{Cc}/u.test(e.message),
+  );
 });
 
 test('hostile argv: anything either parses or is a UsageError, never another error', () => {
-  const word = fc.oneof(fc.string(), fc.constantFrom('--', '-h', '--aws-region', '--format=', '--no-cache=false', '--=x', '---x'));
-  fc.assert(fc.property(fc.array(word, { maxLength: 8 }), (argv) => {
-    try {
-      const parsed = parseArgs(argv, KNOWN);
-      for (const name of parsed.flags.keys()) assert.ok(KNOWN.has(name));
-    } catch (err) {
-      assert.ok(err instanceof UsageError, String(err));
-    }
-  }));
+  const word = fc.oneof(
+    fc.string(),
+    fc.constantFrom('--', '-h', '--aws-region', '--format=', '--no-cache=false', '--=x', '---x'),
+  );
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 8 }), (argv) => {
+      try {
+        const parsed = parseArgs(argv, KNOWN);
+        for (const name of parsed.flags.keys()) assert.ok(KNOWN.has(name));
+      } catch (err) {
+        assert.ok(err instanceof UsageError, String(err));
+      }
+    }),
+  );
 });

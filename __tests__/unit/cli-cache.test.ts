@@ -17,7 +17,12 @@ const ROLE = 'arn:aws:iam::123456789012:role/laptop';
 const NOW = new Date('2030-01-01T00:00:00Z');
 
 function config(values: Record<string, string>, env: Record<string, string> = {}, now = NOW): Config {
-  return buildConfig((name) => ({ 'aws-region': 'us-east-1', 'role-to-assume': ROLE, ...values })[name] ?? '', env, now, '/home/u');
+  return buildConfig(
+    (name) => ({ 'aws-region': 'us-east-1', 'role-to-assume': ROLE, ...values })[name] ?? '',
+    env,
+    now,
+    '/home/u',
+  );
 }
 
 function files(map: Record<string, string>): (path: string) => Buffer {
@@ -38,7 +43,10 @@ test('a defaulted session name (made from the clock) does not change the key; a 
   assert.equal(cacheKey(early, identityProof(early, {}, read)!), cacheKey(later, identityProof(later, {}, read)!));
   const named = config({ 'web-identity-token-file': '/t', 'role-session-name': 'mine' });
   const renamed = config({ 'web-identity-token-file': '/t', 'role-session-name': 'other' });
-  assert.notEqual(cacheKey(named, identityProof(named, {}, read)!), cacheKey(renamed, identityProof(renamed, {}, read)!));
+  assert.notEqual(
+    cacheKey(named, identityProof(named, {}, read)!),
+    cacheKey(renamed, identityProof(renamed, {}, read)!),
+  );
 });
 
 test('the key follows the token, wherever it comes from, and never contains it', () => {
@@ -49,27 +57,59 @@ test('the key follows the token, wherever it comes from, and never contains it',
   assert.deepEqual(a, identityProof(c, {}, files({ '/t': TOKEN_A }))!, 'a trailing newline is not another token');
   assert.ok(!JSON.stringify(a).includes(TOKEN_A));
   const byEnv = config({ 'web-identity-token-env': 'CI_JOB_JWT' });
-  assert.notEqual(cacheKey(byEnv, identityProof(byEnv, { CI_JOB_JWT: TOKEN_A }, files({}))!), cacheKey(byEnv, identityProof(byEnv, { CI_JOB_JWT: TOKEN_B }, files({}))!));
+  assert.notEqual(
+    cacheKey(byEnv, identityProof(byEnv, { CI_JOB_JWT: TOKEN_A }, files({}))!),
+    cacheKey(byEnv, identityProof(byEnv, { CI_JOB_JWT: TOKEN_B }, files({}))!),
+  );
   assert.equal(identityProof(byEnv, {}, files({})), undefined, 'no token: no proof, so no cache');
   assert.equal(identityProof(c, {}, files({})), undefined, 'an unreadable token file: no proof');
   const runner = config({});
-  const proof = identityProof(runner, { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-1', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/x' }, files({}))!;
-  assert.notDeepEqual(proof, identityProof(runner, { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-2', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/x' }, files({})));
+  const proof = identityProof(
+    runner,
+    { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-1', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/x' },
+    files({}),
+  )!;
+  assert.notDeepEqual(
+    proof,
+    identityProof(
+      runner,
+      { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-2', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/x' },
+      files({}),
+    ),
+  );
   assert.ok(!JSON.stringify(proof).includes('bearer-1'));
 });
 
 test('certificate modes: the key follows the certificate and key contents, not their paths; the passphrase is left out', () => {
-  const iot = (cert: string, key: string, passphrase = '') => config({ 'iot-credential-endpoint': 'abc.credentials.iot.us-east-1.amazonaws.com', 'role-alias': 'a', certificate: cert, 'private-key': key, 'private-key-passphrase': passphrase });
+  const iot = (cert: string, key: string, passphrase = '') =>
+    config({
+      'iot-credential-endpoint': 'abc.credentials.iot.us-east-1.amazonaws.com',
+      'role-alias': 'a',
+      certificate: cert,
+      'private-key': key,
+      'private-key-passphrase': passphrase,
+    });
   const pemCert = '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----';
   const read = files({ '/c1': 'cert one', '/c2': 'cert two', '/k': 'key' });
   const key = (c: Config, r = read) => cacheKey(c, identityProof(c, {}, r)!);
   assert.notEqual(key(iot('/c1', '/k')), key(iot('/c2', '/k')));
   assert.equal(key(iot('/c1', '/k')), key(iot('/c1', '/k')));
-  assert.notEqual(key(iot('/c1', '/k')), key(iot('/c1', '/k'), files({ '/c1': 'replaced', '/k': 'key' })), 'a renewed certificate at the same path is a new identity');
+  assert.notEqual(
+    key(iot('/c1', '/k')),
+    key(iot('/c1', '/k'), files({ '/c1': 'replaced', '/k': 'key' })),
+    'a renewed certificate at the same path is a new identity',
+  );
   assert.equal(key(iot('/c1', '/k', 'pass-one')), key(iot('/c1', '/k', 'pass-two')));
   assert.ok(identityProof(iot(pemCert, '/k'), {}, read), 'inline PEM is its own content');
   assert.equal(identityProof(iot('/missing', '/k'), {}, read), undefined);
-  const ra = (chain: string) => config({ 'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/a', 'profile-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/p', certificate: '/c1', 'private-key': '/k', 'certificate-chain': chain });
+  const ra = (chain: string) =>
+    config({
+      'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/a',
+      'profile-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/p',
+      certificate: '/c1',
+      'private-key': '/k',
+      'certificate-chain': chain,
+    });
   assert.notEqual(key(ra('/c1')), key(ra('/c2')));
 });
 
@@ -83,7 +123,15 @@ test('role chaining: the key follows the base credentials', () => {
   assert.equal(identityProof(c, {}, files({})), undefined);
 });
 
-const SESSION: Session = { credentials: { accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 't', expiration: new Date('2030-01-01T01:00:00Z') }, assumedRoleArn: 'arn:x' };
+const SESSION: Session = {
+  credentials: {
+    accessKeyId: 'ASIA1',
+    secretAccessKey: 's',
+    sessionToken: 't',
+    expiration: new Date('2030-01-01T01:00:00Z'),
+  },
+  assumedRoleArn: 'arn:x',
+};
 
 test('an entry round-trips, and is refused once inside the margin', () => {
   assert.deepEqual(parseEntry(serialiseEntry(SESSION), NOW, 0), SESSION);
@@ -93,33 +141,67 @@ test('an entry round-trips, and is refused once inside the margin', () => {
 
 test('hostile entries are never trusted and never throw', () => {
   const good = JSON.parse(serialiseEntry(SESSION)) as Record<string, unknown>;
-  for (const text of ['', 'null', '[]', '"x"', '{', JSON.stringify({ ...good, version: 1 }), JSON.stringify({ ...good, accessKeyId: 5 }),
-    JSON.stringify({ ...good, secretAccessKey: '' }), JSON.stringify({ ...good, expiration: 'soon' }), JSON.stringify({ ...good, expiration: undefined }),
-    '{"__proto__":{"version":2},"accessKeyId":"a","secretAccessKey":"s","expiration":"2031-01-01T00:00:00Z"}']) {
+  for (const text of [
+    '',
+    'null',
+    '[]',
+    '"x"',
+    '{',
+    JSON.stringify({ ...good, version: 1 }),
+    JSON.stringify({ ...good, accessKeyId: 5 }),
+    JSON.stringify({ ...good, secretAccessKey: '' }),
+    JSON.stringify({ ...good, expiration: 'soon' }),
+    JSON.stringify({ ...good, expiration: undefined }),
+    '{"__proto__":{"version":2},"accessKeyId":"a","secretAccessKey":"s","expiration":"2031-01-01T00:00:00Z"}',
+  ]) {
     assert.equal(parseEntry(text, NOW, 0), undefined, text);
   }
-  fc.assert(fc.property(fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v))), (text) => {
-    const parsed = parseEntry(text, NOW, 0);
-    if (parsed) assert.equal(typeof parsed.credentials.accessKeyId, 'string');
-  }));
+  fc.assert(
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        fc.json(),
+        fc.jsonValue().map((v) => JSON.stringify(v)),
+      ),
+      (text) => {
+        const parsed = parseEntry(text, NOW, 0);
+        if (parsed) assert.equal(typeof parsed.credentials.accessKeyId, 'string');
+      },
+    ),
+  );
 });
 
 test('a directory: a hit is reused, a different proof exchanges, spent entries are pruned', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cli-cache-'));
   const c = config({ 'web-identity-token-file': '/t' });
   let exchanges = 0;
-  const obtain = async (): Promise<Session> => ({ credentials: { ...SESSION.credentials, accessKeyId: `ASIA${++exchanges}` } });
+  const obtain = async (): Promise<Session> => ({
+    credentials: { ...SESSION.credentials, accessKeyId: `ASIA${++exchanges}` },
+  });
   const options = (proof: string[]) => ({ dir, marginMs: 0, now: () => NOW, debug: () => undefined, proof });
-  writeFileSync(join(dir, `${'a'.repeat(40)}.json`), JSON.stringify({ version: 2, accessKeyId: 'old', secretAccessKey: 's', expiration: '2029-01-01T00:00:00Z' }), { mode: 0o600 });
-  writeFileSync(join(dir, `${'b'.repeat(40)}.json`), JSON.stringify({ version: 1, accessKeyId: 'v1', secretAccessKey: 's', expiration: '2031-01-01T00:00:00Z' }), { mode: 0o600 });
+  writeFileSync(
+    join(dir, `${'a'.repeat(40)}.json`),
+    JSON.stringify({ version: 2, accessKeyId: 'old', secretAccessKey: 's', expiration: '2029-01-01T00:00:00Z' }),
+    { mode: 0o600 },
+  );
+  writeFileSync(
+    join(dir, `${'b'.repeat(40)}.json`),
+    JSON.stringify({ version: 1, accessKeyId: 'v1', secretAccessKey: 's', expiration: '2031-01-01T00:00:00Z' }),
+    { mode: 0o600 },
+  );
   writeFileSync(join(dir, 'notes.txt'), 'not an entry');
   assert.equal((await cachedSession(c, options(['token:a']), obtain)).credentials.accessKeyId, 'ASIA1');
   assert.equal((await cachedSession(c, options(['token:a']), obtain)).credentials.accessKeyId, 'ASIA1');
   assert.equal((await cachedSession(c, options(['token:b']), obtain)).credentials.accessKeyId, 'ASIA2');
   const names = readdirSync(dir).sort();
-  assert.equal(names.filter((n) => n.endsWith('.json')).length, 2, `expired and old-version entries pruned: ${names.join(' ')}`);
+  assert.equal(
+    names.filter((n) => n.endsWith('.json')).length,
+    2,
+    `expired and old-version entries pruned: ${names.join(' ')}`,
+  );
   assert.ok(names.includes('notes.txt'), 'files that are not entries are left alone');
-  for (const n of names.filter((n) => n.endsWith('.json'))) assert.ok(!readFileSync(join(dir, n), 'utf8').includes('old'));
+  for (const n of names.filter((n) => n.endsWith('.json')))
+    assert.ok(!readFileSync(join(dir, n), 'utf8').includes('old'));
   let called = false;
   await cachedSession(c, { ...options(['x']), proof: undefined }, async () => ((called = true), SESSION));
   assert.ok(called, 'no proof: straight to the exchange');

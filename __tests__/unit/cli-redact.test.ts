@@ -21,7 +21,9 @@ test('too-short values are not registered (they would garble every message)', ()
 
 test('each long line of a multi-line secret is a secret on its own (a key re-wrapped or cut)', () => {
   const r = new Redactor();
-  r.add('-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkq\nhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----');
+  r.add(
+    '-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkq\nhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----',
+  );
   assert.equal(r.scrub('saw MIIFHDBOBgkqhkiG9w0BBQ0wQTApBgkq here'), 'saw *** here');
 });
 
@@ -41,11 +43,18 @@ test('control characters become ?, newlines and tabs stay', () => {
 });
 
 test('whatever surrounds a registered secret, the secret never survives', () => {
-  fc.assert(fc.property(fc.string(), fc.string({ minLength: 3 }).filter((s) => s.trim().length >= 3 && s.trim() === s && !s.includes('*')), fc.string(), (before, secret, after) => {
-    const r = new Redactor();
-    r.add(secret);
-    const out = r.scrub(before + secret + after);
-    // Scrubbing control characters may only make the output differ more from the secret.
-    assert.ok(!out.includes(secret), JSON.stringify({ before, secret, after, out }));
-  }));
+  fc.assert(
+    fc.property(
+      fc.string(),
+      fc.string({ minLength: 3 }).filter((s) => s.trim().length >= 3 && s.trim() === s && !s.includes('*')),
+      fc.string(),
+      (before, secret, after) => {
+        const r = new Redactor();
+        r.add(secret);
+        const out = r.scrub(before + secret + after);
+        // Scrubbing control characters may only make the output differ more from the secret.
+        assert.ok(!out.includes(secret), JSON.stringify({ before, secret, after, out }));
+      },
+    ),
+  );
 });

@@ -19,22 +19,36 @@ const IOT = {
 };
 const ANCHOR = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/a1b2';
 const PROFILE = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/p1';
-const RA = { 'aws-region': 'us-east-1', 'trust-anchor-arn': ANCHOR, 'profile-arn': PROFILE, 'role-to-assume': ROLE, certificate: '/certs/c.pem' };
+const RA = {
+  'aws-region': 'us-east-1',
+  'trust-anchor-arn': ANCHOR,
+  'profile-arn': PROFILE,
+  'role-to-assume': ROLE,
+  certificate: '/certs/c.pem',
+};
 const ENV_KEYS = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' };
 
 function build(values: Record<string, string>, env: Record<string, string> = {}): Config {
   return buildConfig((name) => values[name] ?? '', env, NOW, HOME);
 }
 
-function throwsInput(values: Record<string, string>, env: Record<string, string>, input: string, ...patterns: RegExp[]): void {
-  assert.throws(() => build(values, env), (err: unknown) => {
-    assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
-    assert.equal(err.input, input, err.message);
-    for (const p of patterns) assert.match(err.message, p);
-    // Every message carries a fix after the problem.
-    assert.ok(err.fix.length > 0);
-    return true;
-  });
+function throwsInput(
+  values: Record<string, string>,
+  env: Record<string, string>,
+  input: string,
+  ...patterns: RegExp[]
+): void {
+  assert.throws(
+    () => build(values, env),
+    (err: unknown) => {
+      assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
+      assert.equal(err.input, input, err.message);
+      for (const p of patterns) assert.match(err.message, p);
+      // Every message carries a fix after the problem.
+      assert.ok(err.fix.length > 0);
+      return true;
+    },
+  );
 }
 
 test('OIDC defaults: audience, duration, session name from the run, retry bounds, env delivery', () => {
@@ -56,7 +70,12 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
     delivery: { env: true, outputs: false, maskAccountId: false, overwriteProfile: false, announceProfile: true },
     // As configure-aws-credentials: 12 attempts, no step-wide bound but the ceiling.
     retry: { maxAttempts: 12, timeoutMs: 3600_000 },
-    guards: { allowedAccountIds: [], useExistingCredentials: false, unsetCurrentCredentials: false, specialCharactersWorkaround: false },
+    guards: {
+      allowedAccountIds: [],
+      useExistingCredentials: false,
+      unsetCurrentCredentials: false,
+      specialCharactersWorkaround: false,
+    },
     warnings: [],
   });
 });
@@ -96,7 +115,13 @@ test('every optional input is carried into the config', () => {
     transitiveTagKeys: [],
   });
   assert.equal(config.chainRoleArn, 'arn:aws:iam::210987654321:role/target');
-  assert.deepEqual(config.delivery, { env: true, outputs: true, maskAccountId: true, overwriteProfile: false, announceProfile: true });
+  assert.deepEqual(config.delivery, {
+    env: true,
+    outputs: true,
+    maskAccountId: true,
+    overwriteProfile: false,
+    announceProfile: true,
+  });
   assert.deepEqual(config.retry, { maxAttempts: 3, timeoutMs: 30_000 });
 });
 
@@ -106,17 +131,34 @@ test('aws-region: missing, then malformed', () => {
 });
 
 test('role-to-assume: a bare name is shown its ARN form; malformed ARNs are refused', () => {
-  throwsInput({ ...OIDC, 'role-to-assume': 'deploy' }, {}, 'role-to-assume', /is a role name, not a role ARN/, /arn:aws:iam::<account-id>:role\/deploy/);
+  throwsInput(
+    { ...OIDC, 'role-to-assume': 'deploy' },
+    {},
+    'role-to-assume',
+    /is a role name, not a role ARN/,
+    /arn:aws:iam::<account-id>:role\/deploy/,
+  );
   throwsInput({ ...OIDC, 'role-to-assume': 'arn:aws:s3:::bucket' }, {}, 'role-to-assume', /service 's3'/);
   throwsInput({ ...OIDC, 'role-to-assume': 'arn:aws:iam::1234:role/x' }, {}, 'role-to-assume', /not 12 digits/);
-  throwsInput({ ...OIDC, 'role-to-assume': 'arn:aws:iam::123456789012:user/x' }, {}, 'role-to-assume', /does not name a role/);
+  throwsInput(
+    { ...OIDC, 'role-to-assume': 'arn:aws:iam::123456789012:user/x' },
+    {},
+    'role-to-assume',
+    /does not name a role/,
+  );
   // A bare chain-role-arn is the role in the source credentials' account (as configure-aws-credentials resolves names).
   assert.equal(build({ ...OIDC, 'chain-role-arn': 'target' }).chainRoleArn, 'target');
   throwsInput({ ...OIDC, 'chain-role-arn': 'arn:aws:iam::1:role/x' }, {}, 'chain-role-arn', /not 12 digits/);
 });
 
 test('role-duration-seconds: out of range and not a number', () => {
-  throwsInput({ ...OIDC, 'role-duration-seconds': '60' }, {}, 'role-duration-seconds', /60 is out of range/, /from 900 to 43200/);
+  throwsInput(
+    { ...OIDC, 'role-duration-seconds': '60' },
+    {},
+    'role-duration-seconds',
+    /60 is out of range/,
+    /from 900 to 43200/,
+  );
   throwsInput({ ...OIDC, 'role-duration-seconds': '43201' }, {}, 'role-duration-seconds', /43201 is out of range/);
   throwsInput({ ...OIDC, 'role-duration-seconds': '1h' }, {}, 'role-duration-seconds', /'1h' is not a whole number/);
   assert.equal(build({ ...OIDC, 'role-duration-seconds': '900' }).session.durationSeconds, 900);
@@ -124,23 +166,61 @@ test('role-duration-seconds: out of range and not a number', () => {
 });
 
 test('inline-session-policy: not JSON, and JSON that is not a policy', () => {
-  throwsInput({ ...OIDC, 'inline-session-policy': '{Version: 2012}' }, {}, 'inline-session-policy', /is not valid JSON/, /IAM policy document as JSON/);
-  throwsInput({ ...OIDC, 'inline-session-policy': '[1,2]' }, {}, 'inline-session-policy', /not an IAM policy document \(no "Statement"\)/);
+  throwsInput(
+    { ...OIDC, 'inline-session-policy': '{Version: 2012}' },
+    {},
+    'inline-session-policy',
+    /is not valid JSON/,
+    /IAM policy document as JSON/,
+  );
+  throwsInput(
+    { ...OIDC, 'inline-session-policy': '[1,2]' },
+    {},
+    'inline-session-policy',
+    /not an IAM policy document \(no "Statement"\)/,
+  );
 });
 
 test('managed-session-policies: more than 10, or a non-policy ARN', () => {
   const eleven = Array.from({ length: 11 }, (_, i) => `arn:aws:iam::123456789012:policy/p${i}`).join('\n');
-  throwsInput({ ...OIDC, 'managed-session-policies': eleven }, {}, 'managed-session-policies', /lists 11 policies; STS accepts at most 10/, /combine them/);
+  throwsInput(
+    { ...OIDC, 'managed-session-policies': eleven },
+    {},
+    'managed-session-policies',
+    /lists 11 policies; STS accepts at most 10/,
+    /combine them/,
+  );
   const ten = Array.from({ length: 10 }, (_, i) => `arn:aws:iam::123456789012:policy/p${i}`).join(',');
   assert.equal(build({ ...OIDC, 'managed-session-policies': ten }).session.managedPolicyArns.length, 10);
-  throwsInput({ ...OIDC, 'managed-session-policies': 'arn:aws:iam::123456789012:role/x' }, {}, 'managed-session-policies', /is not an IAM policy ARN/);
-  throwsInput({ ...OIDC, 'managed-session-policies': 'ReadOnlyAccess' }, {}, 'managed-session-policies', /is not an ARN/);
+  throwsInput(
+    { ...OIDC, 'managed-session-policies': 'arn:aws:iam::123456789012:role/x' },
+    {},
+    'managed-session-policies',
+    /is not an IAM policy ARN/,
+  );
+  throwsInput(
+    { ...OIDC, 'managed-session-policies': 'ReadOnlyAccess' },
+    {},
+    'managed-session-policies',
+    /is not an ARN/,
+  );
 });
 
 test('role-session-name and role-external-id are checked', () => {
-  throwsInput({ ...OIDC, 'role-session-name': 'my session' }, {}, 'role-session-name', /'my session' is not a valid role session name/, /2 to 64 characters/);
+  throwsInput(
+    { ...OIDC, 'role-session-name': 'my session' },
+    {},
+    'role-session-name',
+    /'my session' is not a valid role session name/,
+    /2 to 64 characters/,
+  );
   throwsInput({ ...OIDC, 'role-session-name': 'x' }, {}, 'role-session-name', /is not a valid role session name/);
-  throwsInput({ ...OIDC, 'role-external-id': 'a b' }, {}, 'role-external-id', /contains characters STS does not accept/);
+  throwsInput(
+    { ...OIDC, 'role-external-id': 'a b' },
+    {},
+    'role-external-id',
+    /contains characters STS does not accept/,
+  );
   throwsInput({ ...OIDC, 'role-external-id': 'a' }, {}, 'role-external-id', /shorter than 2/);
 });
 
@@ -160,32 +240,74 @@ test('role-chaining: the environment credentials assume role-to-assume', () => {
 
 test('role-chaining without credentials in the environment', () => {
   const values = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-chaining': 'true' };
-  throwsInput(values, {}, 'role-chaining', /is true but no AWS credentials are in the environment/, /Run a step that exports AWS credentials first/);
+  throwsInput(
+    values,
+    {},
+    'role-chaining',
+    /is true but no AWS credentials are in the environment/,
+    /Run a step that exports AWS credentials first/,
+  );
   throwsInput(values, { AWS_ACCESS_KEY_ID: 'AKIA' }, 'role-chaining', /no AWS credentials/);
   throwsInput({ 'aws-region': 'us-east-1', 'role-chaining': 'true' }, ENV_KEYS, 'role-to-assume', /is required/);
 });
 
-test('role-chaining with no keys but AWS_PROFILE: the profile an earlier step wrote (configure-aws-credentials\'s README chains profiles so)', () => {
+test("role-chaining with no keys but AWS_PROFILE: the profile an earlier step wrote (configure-aws-credentials's README chains profiles so)", () => {
   const values = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-chaining': 'true' };
-  assert.deepEqual(build(values, { AWS_PROFILE: 'first' }).source, { mode: 'role-chaining', roleArn: ROLE, profile: { name: 'first', credentialsFile: join(HOME, '.aws', 'credentials') } });
-  assert.deepEqual((build(values, { AWS_PROFILE: 'first', AWS_SHARED_CREDENTIALS_FILE: '/x/creds' }).source as { profile?: unknown }).profile, { name: 'first', credentialsFile: '/x/creds' });
+  assert.deepEqual(build(values, { AWS_PROFILE: 'first' }).source, {
+    mode: 'role-chaining',
+    roleArn: ROLE,
+    profile: { name: 'first', credentialsFile: join(HOME, '.aws', 'credentials') },
+  });
+  assert.deepEqual(
+    (build(values, { AWS_PROFILE: 'first', AWS_SHARED_CREDENTIALS_FILE: '/x/creds' }).source as { profile?: unknown })
+      .profile,
+    { name: 'first', credentialsFile: '/x/creds' },
+  );
   // Keys in the environment win, as in the SDK's chain.
-  assert.deepEqual(build(values, { ...ENV_KEYS, AWS_PROFILE: 'first' }).source, { mode: 'role-chaining', roleArn: ROLE });
+  assert.deepEqual(build(values, { ...ENV_KEYS, AWS_PROFILE: 'first' }).source, {
+    mode: 'role-chaining',
+    roleArn: ROLE,
+  });
 });
 
 test('role-chaining for more than an hour: refused with a session token, allowed with long-term keys', () => {
-  const values = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-chaining': 'true', 'role-duration-seconds': '7200' };
-  throwsInput(values, { ...ENV_KEYS, AWS_SESSION_TOKEN: 'token' }, 'role-duration-seconds', /7200 exceeds the 1 hour limit STS sets on sessions reached by role chaining/, /3600 or less/);
+  const values = {
+    'aws-region': 'us-east-1',
+    'role-to-assume': ROLE,
+    'role-chaining': 'true',
+    'role-duration-seconds': '7200',
+  };
+  throwsInput(
+    values,
+    { ...ENV_KEYS, AWS_SESSION_TOKEN: 'token' },
+    'role-duration-seconds',
+    /7200 exceeds the 1 hour limit STS sets on sessions reached by role chaining/,
+    /3600 or less/,
+  );
   assert.equal(build(values, ENV_KEYS).session.durationSeconds, 7200);
-  assert.equal(build({ ...values, 'role-duration-seconds': '3600' }, { ...ENV_KEYS, AWS_SESSION_TOKEN: 'token' }).session.durationSeconds, 3600);
+  assert.equal(
+    build({ ...values, 'role-duration-seconds': '3600' }, { ...ENV_KEYS, AWS_SESSION_TOKEN: 'token' }).session
+      .durationSeconds,
+    3600,
+  );
 });
 
-test('role-chaining together with another mode\'s inputs', () => {
-  throwsInput({ ...OIDC, audience: 'x', 'role-chaining': 'true' }, ENV_KEYS, 'role-chaining', /but audience is also set/);
+test("role-chaining together with another mode's inputs", () => {
+  throwsInput(
+    { ...OIDC, audience: 'x', 'role-chaining': 'true' },
+    ENV_KEYS,
+    'role-chaining',
+    /but audience is also set/,
+  );
 });
 
 test('IoT mode: the source is built and the endpoint normalised', () => {
-  const config = build({ ...IOT, 'thing-name': 'runner-1', 'private-key-passphrase': 'pw', 'ca-certificate': '/certs/ca.pem' });
+  const config = build({
+    ...IOT,
+    'thing-name': 'runner-1',
+    'private-key-passphrase': 'pw',
+    'ca-certificate': '/certs/ca.pem',
+  });
   assert.deepEqual(config.source, {
     mode: 'iot-certificate',
     endpoint: 'https://abc123.credentials.iot.us-east-1.amazonaws.com',
@@ -200,7 +322,13 @@ test('IoT mode: the source is built and the endpoint normalised', () => {
 });
 
 test('IoT mode: role-duration-seconds does not apply, unless a chain-role-arn hop follows', () => {
-  throwsInput({ ...IOT, 'role-duration-seconds': '3600' }, {}, 'role-duration-seconds', /does not apply in iot-certificate mode/, /update-role-alias/);
+  throwsInput(
+    { ...IOT, 'role-duration-seconds': '3600' },
+    {},
+    'role-duration-seconds',
+    /does not apply in iot-certificate mode/,
+    /update-role-alias/,
+  );
   const chained = build({ ...IOT, 'role-duration-seconds': '1800', 'chain-role-arn': ROLE });
   assert.equal(chained.session.durationSeconds, 1800);
   assert.equal(chained.chainRoleArn, ROLE);
@@ -208,9 +336,26 @@ test('IoT mode: role-duration-seconds does not apply, unless a chain-role-arn ho
 
 test('IoT mode: missing or malformed inputs', () => {
   const { 'iot-credential-endpoint': _e, ...noEndpoint } = IOT;
-  throwsInput({ ...noEndpoint, mode: 'iot-certificate' }, {}, 'iot-credential-endpoint', /is required/, /describe-endpoint/);
-  throwsInput({ ...IOT, 'iot-credential-endpoint': 'a1-ats.iot.us-east-1.amazonaws.com' }, {}, 'iot-credential-endpoint', /data endpoint/);
-  throwsInput({ ...IOT, 'role-alias': 'arn:aws:iot:us-east-1:123456789012:rolealias/ci' }, {}, 'role-alias', /is not a role alias name/, /not its ARN/);
+  throwsInput(
+    { ...noEndpoint, mode: 'iot-certificate' },
+    {},
+    'iot-credential-endpoint',
+    /is required/,
+    /describe-endpoint/,
+  );
+  throwsInput(
+    { ...IOT, 'iot-credential-endpoint': 'a1-ats.iot.us-east-1.amazonaws.com' },
+    {},
+    'iot-credential-endpoint',
+    /data endpoint/,
+  );
+  throwsInput(
+    { ...IOT, 'role-alias': 'arn:aws:iot:us-east-1:123456789012:rolealias/ci' },
+    {},
+    'role-alias',
+    /is not a role alias name/,
+    /not its ARN/,
+  );
   const { 'role-alias': _a, ...noAlias } = IOT;
   throwsInput(noAlias, {}, 'role-alias', /is required/);
   const { certificate: _c, ...noCert } = IOT;
@@ -221,7 +366,13 @@ test('IoT mode: missing or malformed inputs', () => {
 });
 
 test('Roles Anywhere: the source takes its region from the trust anchor', () => {
-  const config = build({ ...RA, 'aws-region': 'eu-west-1', 'certificate-chain': '/certs/chain.pem', 'private-key': '/k', 'private-key-passphrase': 'pw' });
+  const config = build({
+    ...RA,
+    'aws-region': 'eu-west-1',
+    'certificate-chain': '/certs/chain.pem',
+    'private-key': '/k',
+    'private-key-passphrase': 'pw',
+  });
   assert.deepEqual(config.source, {
     mode: 'roles-anywhere',
     trustAnchorArn: ANCHOR,
@@ -247,7 +398,12 @@ test('Roles Anywhere: trust anchor and profile in different regions', () => {
 });
 
 test('Roles Anywhere: missing and malformed inputs', () => {
-  throwsInput({ ...RA, 'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/x' }, {}, 'trust-anchor-arn', /is not a trust-anchor ARN/);
+  throwsInput(
+    { ...RA, 'trust-anchor-arn': 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/x' },
+    {},
+    'trust-anchor-arn',
+    /is not a trust-anchor ARN/,
+  );
   const { 'profile-arn': _p, ...noProfile } = RA;
   throwsInput(noProfile, {}, 'profile-arn', /is required/);
   const { 'role-to-assume': _r, ...noRole } = RA;
@@ -286,18 +442,36 @@ test('delivery: AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured whe
 
 test('delivery: a bad profile name, and credentials delivered nowhere', () => {
   throwsInput({ ...OIDC, profile: 'my profile' }, {}, 'profile', /'my profile' is not a usable profile name/);
-  throwsInput({ ...OIDC, 'output-env-credentials': 'false' }, {}, 'output-env-credentials', /would go nowhere/, /output-credentials: true/);
-  assert.deepEqual(build({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }).delivery, { env: false, outputs: true, maskAccountId: false, overwriteProfile: false, announceProfile: true });
+  throwsInput(
+    { ...OIDC, 'output-env-credentials': 'false' },
+    {},
+    'output-env-credentials',
+    /would go nowhere/,
+    /output-credentials: true/,
+  );
+  assert.deepEqual(build({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }).delivery, {
+    env: false,
+    outputs: true,
+    maskAccountId: false,
+    overwriteProfile: false,
+    announceProfile: true,
+  });
   assert.equal(build({ ...OIDC, 'output-env-credentials': 'false', profile: 'p' }).delivery.profile, 'p');
 });
 
 test('a leading ~ in credentials-file and web-identity-token-file means the home directory, as in a shell', async () => {
   const { buildConfig: build, expandHome } = await import('../../src/config/action-inputs.js');
-  const inputs: Record<string, string> = { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456789012:role/x', 'web-identity-token-file': '~/token', 'credentials-file': '~/.aws/ci-credentials', profile: 'ci' };
+  const inputs: Record<string, string> = {
+    'aws-region': 'us-east-1',
+    'role-to-assume': 'arn:aws:iam::123456789012:role/x',
+    'web-identity-token-file': '~/token',
+    'credentials-file': '~/.aws/ci-credentials',
+    profile: 'ci',
+  };
   const config = build((n) => inputs[n] ?? '', {}, new Date(), '/home/runner');
   assert.equal(config.delivery.credentialsFile, '/home/runner/.aws/ci-credentials');
   assert.equal(config.delivery.configFile, '/home/runner/.aws/config');
   assert.equal(config.source.mode === 'oidc' && config.source.tokenFile, '/home/runner/token');
-  assert.equal(expandHome('~user/x', '/h'), '~user/x', 'only the current user\'s ~ is expanded');
+  assert.equal(expandHome('~user/x', '/h'), '~user/x', "only the current user's ~ is expanded");
   assert.equal(expandHome('/abs/~/x', '/h'), '/abs/~/x');
 });

@@ -6,7 +6,13 @@ import { expectInputError } from '../support/input-error.js';
 
 test('https is taken anywhere, trimmed; plain http only to loopback as written', () => {
   assert.equal(requireSecureEndpoint(' https://sts.example.com/x ', 'sts-endpoint').href, 'https://sts.example.com/x');
-  for (const ok of ['http://127.0.0.1:5000', 'http://127.1:8080/', 'http://0x7f.0.0.1/', 'http://localhost:1', 'http://[::1]:9000/']) {
+  for (const ok of [
+    'http://127.0.0.1:5000',
+    'http://127.1:8080/',
+    'http://0x7f.0.0.1/',
+    'http://localhost:1',
+    'http://[::1]:9000/',
+  ]) {
     assert.equal(requireSecureEndpoint(ok, 'e').protocol, 'http:', ok);
   }
   for (const bad of ['http://10.0.0.1/', 'http://localhost.example.com/', 'http://128.0.0.1/', 'http://[::2]/']) {
@@ -22,8 +28,13 @@ test('a value that is not a URL is refused without being echoed', () => {
 });
 
 test('user information is refused and never printed; other schemes are shown as scheme://host only', () => {
-  expectInputError(() => requireSecureEndpoint('https://admin:hunter2@sts.example.com/', 'e'), 'e', ['hunter2', 'admin']);
-  const ftp = expectInputError(() => requireSecureEndpoint('ftp://files.example.com/a?sig=secret', 'e'), 'e', ['sig=secret']);
+  expectInputError(() => requireSecureEndpoint('https://admin:hunter2@sts.example.com/', 'e'), 'e', [
+    'hunter2',
+    'admin',
+  ]);
+  const ftp = expectInputError(() => requireSecureEndpoint('ftp://files.example.com/a?sig=secret', 'e'), 'e', [
+    'sig=secret',
+  ]);
   assert.match(ftp.message, /'ftp:\/\/files\.example\.com\/a' is not an http\(s\) URL/);
   // 'user:secret@host' parses with 'user:' as the scheme: nothing of it is echoed.
   expectInputError(() => requireSecureEndpoint('user:secret@host', 'e'), 'e', ['secret']);

@@ -7,12 +7,19 @@ const inputsOf = (values: Record<string, string>) => (name: string) => values[na
 
 test('refresh is off by default and the margin unset unless given, in seconds', () => {
   assert.deepEqual(parseRefreshInputs(inputsOf({})), { enabled: false });
-  assert.deepEqual(parseRefreshInputs(inputsOf({ 'refresh-credentials': 'true', 'refresh-margin-s': '600' })), { enabled: true, marginMs: 600_000 });
+  assert.deepEqual(parseRefreshInputs(inputsOf({ 'refresh-credentials': 'true', 'refresh-margin-s': '600' })), {
+    enabled: true,
+    marginMs: 600_000,
+  });
   assert.deepEqual(parseRefreshInputs(inputsOf({ 'refresh-margin-s': '0' })), { enabled: false, marginMs: 0 });
-  assert.deepEqual(parseRefreshInputs(inputsOf({ 'refresh-margin-s': '43200' })), { enabled: false, marginMs: 43_200_000 });
+  assert.deepEqual(parseRefreshInputs(inputsOf({ 'refresh-margin-s': '43200' })), {
+    enabled: false,
+    marginMs: 43_200_000,
+  });
 });
 
 test('a margin outside 0..43200 seconds, or not a whole number, and a non-boolean switch are named', () => {
-  for (const bad of ['-1', '43201', '1.5', 'ten']) expectInputError(() => parseRefreshInputs(inputsOf({ 'refresh-margin-s': bad })), 'refresh-margin-s');
+  for (const bad of ['-1', '43201', '1.5', 'ten'])
+    expectInputError(() => parseRefreshInputs(inputsOf({ 'refresh-margin-s': bad })), 'refresh-margin-s');
   expectInputError(() => parseRefreshInputs(inputsOf({ 'refresh-credentials': 'yes please' })), 'refresh-credentials');
 });

@@ -23,13 +23,7 @@ function seeded(seed: number): () => number {
 }
 
 function randomText(rnd: () => number): string {
-  const pools = [
-    'abcXYZ019_',
-    '+=,.@-',
-    ' \t\r\n/:;!?"\'`~#$%^&*()[]{}<>|\\',
-    'éüßøł中文日本語',
-    '😀🚀\u0000\u200b',
-  ];
+  const pools = ['abcXYZ019_', '+=,.@-', ' \t\r\n/:;!?"\'`~#$%^&*()[]{}<>|\\', 'éüßøł中文日本語', '😀🚀\u0000\u200b'];
   const length = Math.floor(rnd() * 120);
   let out = '';
   for (let i = 0; i < length; i++) {
@@ -45,7 +39,12 @@ test('parseBoolean: empty gives the fallback; true/false in three casings; anyth
   for (const v of ['true', 'True', 'TRUE']) assert.equal(parseBoolean(v, 'x', false), true);
   for (const v of ['false', 'False', 'FALSE']) assert.equal(parseBoolean(v, 'x', true), false);
   for (const v of ['yes', '1', 'tRuE', ' true', 'no', '0']) {
-    throwsInput(() => parseBoolean(v, 'output-credentials', false), 'output-credentials', /is not a boolean/, /Use true or false/);
+    throwsInput(
+      () => parseBoolean(v, 'output-credentials', false),
+      'output-credentials',
+      /is not a boolean/,
+      /Use true or false/,
+    );
   }
 });
 
@@ -56,24 +55,52 @@ test('parseInteger: accepts the bounds, refuses outside them and non-digits, and
   throwsInput(() => parseInteger('899', 'd', 900, 43200, 'seconds'), 'd', /899 is out of range/, /from 900 to 43200/);
   throwsInput(() => parseInteger('43201', 'd', 900, 43200, 'seconds'), 'd', /43201 is out of range/);
   for (const v of ['', '-1', '1.5', '1e3', '0x10', ' 900', '900s', 'NaN']) {
-    throwsInput(() => parseInteger(v, 'd', 1, 100000, 'seconds'), 'd', /is not a whole number/, /Use a whole number of seconds from 1 to 100000/);
+    throwsInput(
+      () => parseInteger(v, 'd', 1, 100000, 'seconds'),
+      'd',
+      /is not a whole number/,
+      /Use a whole number of seconds from 1 to 100000/,
+    );
   }
 });
 
 test('parseRegion: requires a value, accepts region codes, refuses other shapes', () => {
   throwsInput(() => parseRegion('', 'aws-region'), 'aws-region', /is required/, /aws-region: us-east-1/);
-  for (const r of ['us-east-1', 'eu-west-2', 'ap-southeast-10', 'us-gov-west-1', 'cn-north-1', 'us-iso-east-1', 'il-central-1']) {
+  for (const r of [
+    'us-east-1',
+    'eu-west-2',
+    'ap-southeast-10',
+    'us-gov-west-1',
+    'cn-north-1',
+    'us-iso-east-1',
+    'il-central-1',
+  ]) {
     assert.equal(parseRegion(r, 'aws-region'), r);
   }
-  for (const r of ['US-EAST-1', 'us-east', 'useast1', 'us-east-123', 'us east 1', 'us-east-1 ', 'us-east-1a', 'u-east-1']) {
+  for (const r of [
+    'US-EAST-1',
+    'us-east',
+    'useast1',
+    'us-east-123',
+    'us east 1',
+    'us-east-1 ',
+    'us-east-1a',
+    'u-east-1',
+  ]) {
     throwsInput(() => parseRegion(r, 'aws-region'), 'aws-region', /is not an AWS region name/, /us-east-1/);
   }
 });
 
 test('parseSessionName: 2..64 characters of [\\w+=,.@-]', () => {
-  for (const n of ['ab', 'a'.repeat(64), 'GitHub+Actions=1,2.3@x-y_z']) assert.equal(parseSessionName(n, 'role-session-name'), n);
+  for (const n of ['ab', 'a'.repeat(64), 'GitHub+Actions=1,2.3@x-y_z'])
+    assert.equal(parseSessionName(n, 'role-session-name'), n);
   for (const n of ['', 'a', 'a'.repeat(65), 'my session', 'a/b', 'a:b', 'é1']) {
-    throwsInput(() => parseSessionName(n, 'role-session-name'), 'role-session-name', /is not a valid role session name/, /2 to 64 characters/);
+    throwsInput(
+      () => parseSessionName(n, 'role-session-name'),
+      'role-session-name',
+      /is not a valid role session name/,
+      /2 to 64 characters/,
+    );
   }
 });
 
@@ -99,7 +126,10 @@ test('sanitiseSessionName: valid names pass unchanged; invalid characters become
 
 test('defaultSessionName: run id and attempt on GitHub, a time-stamped name elsewhere', () => {
   const now = new Date('2024-05-01T00:00:00Z');
-  assert.equal(defaultSessionName({ GITHUB_RUN_ID: '987654321', GITHUB_RUN_ATTEMPT: '3' }, now), 'GitHubActions-987654321-3');
+  assert.equal(
+    defaultSessionName({ GITHUB_RUN_ID: '987654321', GITHUB_RUN_ATTEMPT: '3' }, now),
+    'GitHubActions-987654321-3',
+  );
   assert.equal(defaultSessionName({ GITHUB_RUN_ID: '42' }, now), 'GitHubActions-42-1');
   assert.equal(defaultSessionName({}, now), `aws-short-lived-credentials-${now.getTime() / 1000}`);
   assert.equal(defaultSessionName({ GITHUB_RUN_ID: 'a b' }, now), 'GitHubActions-a-b-1');
@@ -107,19 +137,31 @@ test('defaultSessionName: run id and attempt on GitHub, a time-stamped name else
 
 test('parseInlinePolicy: empty is undefined; JSON is compacted; non-JSON and non-policies are refused', () => {
   assert.equal(parseInlinePolicy('', 'inline-session-policy'), undefined);
-  const pretty = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/a b" }\n  ]\n}';
+  const pretty =
+    '{\n  "Version": "2012-10-17",\n  "Statement": [\n    { "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/a b" }\n  ]\n}';
   assert.equal(
     parseInlinePolicy(pretty, 'inline-session-policy'),
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/a b"}]}',
   );
-  throwsInput(() => parseInlinePolicy('{Version: 1}', 'inline-session-policy'), 'inline-session-policy', /is not valid JSON/, /IAM policy document as JSON/);
+  throwsInput(
+    () => parseInlinePolicy('{Version: 1}', 'inline-session-policy'),
+    'inline-session-policy',
+    /is not valid JSON/,
+    /IAM policy document as JSON/,
+  );
   for (const v of ['[1,2]', '"text"', '42', 'null', '{"Version":"2012-10-17"}']) {
-    throwsInput(() => parseInlinePolicy(v, 'inline-session-policy'), 'inline-session-policy', /not an IAM policy document \(no "Statement"\)/, /"Version" and "Statement"/);
+    throwsInput(
+      () => parseInlinePolicy(v, 'inline-session-policy'),
+      'inline-session-policy',
+      /not an IAM policy document \(no "Statement"\)/,
+      /"Version" and "Statement"/,
+    );
   }
 });
 
 test('parseInlinePolicy: the 2048 limit counts the compacted text, not the white space given', () => {
-  const withResource = (n: number) => JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: 'r'.repeat(n) }] });
+  const withResource = (n: number) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: 'r'.repeat(n) }] });
   const overhead = withResource(0).length;
   const exact = withResource(2048 - overhead);
   assert.equal(exact.length, 2048);
@@ -127,7 +169,12 @@ test('parseInlinePolicy: the 2048 limit counts the compacted text, not the white
   const padded = exact.replace(/,/g, ',\n        ');
   assert.ok(padded.length > 2048);
   assert.equal(parseInlinePolicy(padded, 'p'), exact);
-  throwsInput(() => parseInlinePolicy(withResource(2049 - overhead), 'p'), 'p', /is 2049 characters without white space, above STS's limit of 2048/, /managed-session-policies/);
+  throwsInput(
+    () => parseInlinePolicy(withResource(2049 - overhead), 'p'),
+    'p',
+    /is 2049 characters without white space, above STS's limit of 2048/,
+    /managed-session-policies/,
+  );
 });
 
 test('parseList: splits on new lines (LF and CRLF) and commas, trims, drops empties', () => {

@@ -2,7 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { answerRequest, startCredentialsEndpoint, tokenMatches, type EndpointRequest } from '../../src/delivery/credentials-endpoint.js';
+import {
+  answerRequest,
+  startCredentialsEndpoint,
+  tokenMatches,
+  type EndpointRequest,
+} from '../../src/delivery/credentials-endpoint.js';
 import { parseHandover, serializeHandover, newEndpointSecrets } from '../../src/delivery/endpoint-handover.js';
 import { parseEndpointState } from '../../src/action/job-endpoint.js';
 import type { Answer } from '../../src/delivery/refresh-schedule.js';
@@ -10,16 +15,34 @@ import type { Answer } from '../../src/delivery/refresh-schedule.js';
 const secrets = { path: '/0123456789abcdef0123456789abcdef', token: 'T'.repeat(43), port: 4321 };
 const good: Answer = {
   session: {
-    credentials: { accessKeyId: 'ASIAEXAMPLE00001', secretAccessKey: 's'.repeat(40), sessionToken: 't'.repeat(100), expiration: new Date('2030-01-01T00:00:00Z') },
+    credentials: {
+      accessKeyId: 'ASIAEXAMPLE00001',
+      secretAccessKey: 's'.repeat(40),
+      sessionToken: 't'.repeat(100),
+      expiration: new Date('2030-01-01T00:00:00Z'),
+    },
     assumedRoleArn: 'arn:aws:sts::123456789012:assumed-role/deploy/run',
   },
 };
-const req = (over: Partial<EndpointRequest> = {}): EndpointRequest => ({ method: 'GET', target: secrets.path, host: '127.0.0.1:4321', authorization: secrets.token, remoteAddress: '127.0.0.1', ...over });
+const req = (over: Partial<EndpointRequest> = {}): EndpointRequest => ({
+  method: 'GET',
+  target: secrets.path,
+  host: '127.0.0.1:4321',
+  authorization: secrets.token,
+  remoteAddress: '127.0.0.1',
+  ...over,
+});
 
 test('answers the container provider document to an authorized GET on the path', () => {
   const reply = answerRequest(req(), secrets, () => good);
   assert.equal(reply.status, 200);
-  assert.deepEqual(JSON.parse(reply.body), { AccessKeyId: 'ASIAEXAMPLE00001', SecretAccessKey: 's'.repeat(40), Token: 't'.repeat(100), Expiration: '2030-01-01T00:00:00.000Z', AccountId: '123456789012' });
+  assert.deepEqual(JSON.parse(reply.body), {
+    AccessKeyId: 'ASIAEXAMPLE00001',
+    SecretAccessKey: 's'.repeat(40),
+    Token: 't'.repeat(100),
+    Expiration: '2030-01-01T00:00:00.000Z',
+    AccountId: '123456789012',
+  });
 });
 
 test('refuses without the token, with a wrong one, from elsewhere, under another Host, on another path or method', () => {
@@ -35,15 +58,23 @@ test('refuses without the token, with a wrong one, from elsewhere, under another
   assert.equal(answerRequest(req({ target: '/' }), secrets, never).status, 404);
   assert.equal(answerRequest(req({ target: `${secrets.path}?x=1` }), secrets, never).status, 404);
   assert.equal(answerRequest(req({ method: 'POST' }), secrets, never).status, 405);
-  assert.equal(answerRequest(req({ remoteAddress: '::ffff:127.0.0.1', host: 'localhost:4321' }), secrets, () => good).status, 200);
+  assert.equal(
+    answerRequest(req({ remoteAddress: '::ffff:127.0.0.1', host: 'localhost:4321' }), secrets, () => good).status,
+    200,
+  );
 });
 
 test('a refused or failed answer names the reason and holds no secret', () => {
   const reply = answerRequest(req({ authorization: 'wrong' }), secrets, () => good);
   assert.ok(!reply.body.includes(secrets.token) && !reply.body.includes('wrong'));
-  const failed = answerRequest(req(), secrets, () => ({ error: 'the credentials expired and refreshing failed: AccessDenied' }));
+  const failed = answerRequest(req(), secrets, () => ({
+    error: 'the credentials expired and refreshing failed: AccessDenied',
+  }));
   assert.equal(failed.status, 503);
-  assert.deepEqual(JSON.parse(failed.body), { Code: 'CredentialsUnavailable', Message: 'the credentials expired and refreshing failed: AccessDenied' });
+  assert.deepEqual(JSON.parse(failed.body), {
+    Code: 'CredentialsUnavailable',
+    Message: 'the credentials expired and refreshing failed: AccessDenied',
+  });
 });
 
 test('DELETE with the token asks the endpoint to stop', () => {
@@ -58,7 +89,12 @@ test('tokens are compared whole, whatever their lengths', () => {
 
 test('the server binds 127.0.0.1, answers from memory, and stops on DELETE', async () => {
   let asked = 0;
-  const endpoint = await startCredentialsEndpoint({ ...secrets, port: 0, current: () => (asked++, good), log: () => undefined });
+  const endpoint = await startCredentialsEndpoint({
+    ...secrets,
+    port: 0,
+    current: () => (asked++, good),
+    log: () => undefined,
+  });
   const call = (method: string, headers: Record<string, string>) =>
     new Promise<number>((resolve, reject) => {
       const r = request(endpoint.url, { method, headers }, (res) => (res.resume(), resolve(res.statusCode ?? 0)));
@@ -76,7 +112,15 @@ test('the server binds 127.0.0.1, answers from memory, and stops on DELETE', asy
 
 test('the handover round-trips with its dates, and refuses a malformed one', () => {
   const { path, token } = newEndpointSecrets();
-  const handover = { config: {} as never, session: good.session, obtainedAt: 1, path, token, maxLifetimeMs: 1000, watchPid: 42 };
+  const handover = {
+    config: {} as never,
+    session: good.session,
+    obtainedAt: 1,
+    path,
+    token,
+    maxLifetimeMs: 1000,
+    watchPid: 42,
+  };
   const back = parseHandover(serializeHandover(handover));
   assert.ok(back.session.credentials.expiration instanceof Date);
   assert.equal(back.session.credentials.expiration.toISOString(), '2030-01-01T00:00:00.000Z');
@@ -85,7 +129,12 @@ test('the handover round-trips with its dates, and refuses a malformed one', () 
 });
 
 test("the post step trusts a saved state only as far as it names the endpoint's own files and a loopback URL", () => {
-  const ok = { pid: 1234, url: 'http://127.0.0.1:4321/0123456789abcdef0123456789abcdef', tokenFile: '/tmp/r/aslc-endpoint-0123456789abcdef.token', logFile: '/tmp/r/aslc-endpoint-0123456789abcdef.log' };
+  const ok = {
+    pid: 1234,
+    url: 'http://127.0.0.1:4321/0123456789abcdef0123456789abcdef',
+    tokenFile: '/tmp/r/aslc-endpoint-0123456789abcdef.token',
+    logFile: '/tmp/r/aslc-endpoint-0123456789abcdef.log',
+  };
   assert.deepEqual(parseEndpointState(JSON.stringify(ok)), ok);
   for (const bad of [
     { ...ok, pid: 1 },
@@ -93,11 +142,12 @@ test("the post step trusts a saved state only as far as it names the endpoint's 
     { ...ok, tokenFile: '/home/me/.ssh/id_rsa' },
     { ...ok, logFile: '/tmp/r/../aslc-endpoint-0123456789abcdef.log' },
     { ...ok, tokenFile: 'aslc-endpoint-0123456789abcdef.token' },
-  ]) assert.equal(parseEndpointState(JSON.stringify(bad)), undefined, JSON.stringify(bad));
+  ])
+    assert.equal(parseEndpointState(JSON.stringify(bad)), undefined, JSON.stringify(bad));
   assert.equal(parseEndpointState('not json'), undefined);
 });
 
-test('the Expiration answered is the scheduled refresh plus botocore\'s window when that comes first', () => {
+test("the Expiration answered is the scheduled refresh plus botocore's window when that comes first", () => {
   const refreshAt = Date.parse('2029-12-31T23:20:00Z');
   const reply = answerRequest(req(), secrets, () => ({ ...good, refreshAt }));
   assert.equal(JSON.parse(reply.body).Expiration, '2029-12-31T23:35:00.000Z');

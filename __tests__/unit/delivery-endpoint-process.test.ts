@@ -12,22 +12,43 @@ import { parseReceipt, removeProfile, writeProfile, type ProfileTarget } from '.
 import { InputError } from '../../src/errors.js';
 import type { Credentials } from '../../src/credentials.js';
 
-const CREDS: Credentials = { accessKeyId: 'ASIAQWERTYUIOPASDFGH', secretAccessKey: 'c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', sessionToken: 'dG9rZW4=', expiration: new Date('2030-01-01T00:00:00Z') };
+const CREDS: Credentials = {
+  accessKeyId: 'ASIAQWERTYUIOPASDFGH',
+  secretAccessKey: 'c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
+  sessionToken: 'dG9rZW4=',
+  expiration: new Date('2030-01-01T00:00:00Z'),
+};
 const URL = 'http://127.0.0.1:41234/0123456789abcdef0123456789abcdef';
 
 describe('endpointProcessLine', () => {
   test('every path and the URL single-quoted; the token is never on the line', () => {
-    const line = endpointProcessLine('/opt/hosted tool/node24/bin/node', '/home/runner/work/_actions/o/a/v1/dist/cli/index.js', { url: URL, tokenFile: '/tmp/runner temp/aslc-endpoint-0011223344556677.token' });
-    assert.equal(line, `'/opt/hosted tool/node24/bin/node' '/home/runner/work/_actions/o/a/v1/dist/cli/index.js' credential-process --endpoint-url '${URL}' --endpoint-token-file '/tmp/runner temp/aslc-endpoint-0011223344556677.token'`);
+    const line = endpointProcessLine(
+      '/opt/hosted tool/node24/bin/node',
+      '/home/runner/work/_actions/o/a/v1/dist/cli/index.js',
+      { url: URL, tokenFile: '/tmp/runner temp/aslc-endpoint-0011223344556677.token' },
+    );
+    assert.equal(
+      line,
+      `'/opt/hosted tool/node24/bin/node' '/home/runner/work/_actions/o/a/v1/dist/cli/index.js' credential-process --endpoint-url '${URL}' --endpoint-token-file '/tmp/runner temp/aslc-endpoint-0011223344556677.token'`,
+    );
   });
 
   test('characters that shell or INI readers treat specially inside quotes are kept as they are', () => {
-    for (const word of ['/a b/c', '/a$b/`c`', '/a\\b', '/a"b', '/a=b', '/ä/ö', '/a%b']) assert.equal(quoteWord(word, 'path'), `'${word}'`);
+    for (const word of ['/a b/c', '/a$b/`c`', '/a\\b', '/a"b', '/a=b', '/ä/ö', '/a%b'])
+      assert.equal(quoteWord(word, 'path'), `'${word}'`);
   });
 
   test('a quote, a comment start or a control character is refused naming credentials-file and the fix', () => {
     for (const word of ["/it's", '/a #b', '/a;b', '/a\nb', '/a\tb', '/a\u0000b', '']) {
-      assert.throws(() => quoteWord(word, 'CLI path'), (err: unknown) => err instanceof InputError && err.input === 'credentials-file' && /CLI path/.test(err.message) && /refresh-credentials off/.test(err.message), JSON.stringify(word));
+      assert.throws(
+        () => quoteWord(word, 'CLI path'),
+        (err: unknown) =>
+          err instanceof InputError &&
+          err.input === 'credentials-file' &&
+          /CLI path/.test(err.message) &&
+          /refresh-credentials off/.test(err.message),
+        JSON.stringify(word),
+      );
     }
   });
 });
@@ -38,7 +59,10 @@ function target(): ProfileTarget {
 }
 
 describe('a profile that runs credential_process', () => {
-  const line = endpointProcessLine('/usr/bin/node', '/x/dist/cli/index.js', { url: URL, tokenFile: '/tmp/aslc-endpoint-0011223344556677.token' });
+  const line = endpointProcessLine('/usr/bin/node', '/x/dist/cli/index.js', {
+    url: URL,
+    tokenFile: '/tmp/aslc-endpoint-0011223344556677.token',
+  });
 
   test('the credentials section holds the line alone, no key; the receipt names no key; the undo removes it and the files it created', async () => {
     const t = target();
@@ -55,7 +79,10 @@ describe('a profile that runs credential_process', () => {
   });
 
   test('a line changed since is left, and so is a key section put in its place', async () => {
-    for (const replacement of [`[ci]\ncredential_process = ${line} --verbose\n`, '[ci]\naws_access_key_id = AKIAUSERUSERUSERUSER\naws_secret_access_key = user\n']) {
+    for (const replacement of [
+      `[ci]\ncredential_process = ${line} --verbose\n`,
+      '[ci]\naws_access_key_id = AKIAUSERUSERUSERUSER\naws_secret_access_key = user\n',
+    ]) {
       const t = target();
       const receipt = await writeProfile(t, CREDS, 'us-east-1', { credentialProcess: line });
       writeFileSync(t.credentialsFile, replacement);
@@ -77,8 +104,17 @@ describe('a profile that runs credential_process', () => {
   test('parseReceipt: credentialProcess is true or absent; with it the access key is empty, without it an access key', async () => {
     const t = target();
     const receipt = await writeProfile(t, CREDS, 'us-east-1', { credentialProcess: line });
-    assert.equal(parseReceipt(JSON.stringify({ ...receipt, credentialProcess: 'yes' }), [t]), 'credentialProcess is not true');
-    assert.equal(parseReceipt(JSON.stringify({ ...receipt, accessKeyId: CREDS.accessKeyId }), [t]), 'accessKeyId is not an access key id');
-    assert.equal(parseReceipt(JSON.stringify({ ...receipt, credentialProcess: undefined }), [t]), 'accessKeyId is not an access key id');
+    assert.equal(
+      parseReceipt(JSON.stringify({ ...receipt, credentialProcess: 'yes' }), [t]),
+      'credentialProcess is not true',
+    );
+    assert.equal(
+      parseReceipt(JSON.stringify({ ...receipt, accessKeyId: CREDS.accessKeyId }), [t]),
+      'accessKeyId is not an access key id',
+    );
+    assert.equal(
+      parseReceipt(JSON.stringify({ ...receipt, credentialProcess: undefined }), [t]),
+      'accessKeyId is not an access key id',
+    );
   });
 });

@@ -1,7 +1,17 @@
 /** The lock beside a credentials file: waits by sleeping until a deadline, fails at once on what is not a lock, takes over only a lock whose holder is gone, and releases only its own. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chownSync, existsSync, mkdirSync, mkdtempSync, rmdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  chownSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmdirSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireLock } from '../../src/delivery/file-lock.js';
@@ -27,7 +37,11 @@ test('a dangling symbolic link at <path>.lock fails at once with a clear error, 
   const file = join(d, 'credentials');
   symlinkSync(join(d, 'nowhere'), `${file}.lock`);
   const cpu = process.cpuUsage();
-  await rejectsFast(acquireLock(file, 'credentials-file', { deadline: Date.now() + 10000 }), /credentials\.lock is a symbolic link/, 2000);
+  await rejectsFast(
+    acquireLock(file, 'credentials-file', { deadline: Date.now() + 10000 }),
+    /credentials\.lock is a symbolic link/,
+    2000,
+  );
   const used = process.cpuUsage(cpu);
   assert.ok(used.user + used.system < 500000, `used ${used.user + used.system} µs of CPU`);
 });
@@ -38,17 +52,25 @@ test('a plain file at <path>.lock fails at once', async () => {
   await rejectsFast(acquireLock(file, 'credentials-file'), /is not a lock directory/, 2000);
 });
 
-test('a lock directory of another user fails at once: it is theirs, and in a sticky directory it could not be taken over', { skip: process.getuid?.() !== 0 && 'needs root to make a lock of another user' }, async () => {
-  const file = join(dir(), 'credentials');
-  mkdirSync(`${file}.lock`);
-  chownSync(`${file}.lock`, 4321, 4321);
-  await rejectsFast(acquireLock(file, 'credentials-file'), /is a lock of another user \(uid 4321\)/, 2000);
-});
+test(
+  'a lock directory of another user fails at once: it is theirs, and in a sticky directory it could not be taken over',
+  { skip: process.getuid?.() !== 0 && 'needs root to make a lock of another user' },
+  async () => {
+    const file = join(dir(), 'credentials');
+    mkdirSync(`${file}.lock`);
+    chownSync(`${file}.lock`, 4321, 4321);
+    await rejectsFast(acquireLock(file, 'credentials-file'), /is a lock of another user \(uid 4321\)/, 2000);
+  },
+);
 
 test('a lock path under a file fails at once naming the input', async () => {
   const d = dir();
   writeFileSync(join(d, 'file'), '');
-  await rejectsFast(acquireLock(join(d, 'file', 'credentials'), 'credentials-file'), /cannot take the lock .*ENOTDIR/, 2000);
+  await rejectsFast(
+    acquireLock(join(d, 'file', 'credentials'), 'credentials-file'),
+    /cannot take the lock .*ENOTDIR/,
+    2000,
+  );
 });
 
 test('a lock held by a live process: the waiter sleeps (little CPU) and gives up at its deadline', async () => {
@@ -57,7 +79,10 @@ test('a lock held by a live process: the waiter sleeps (little CPU) and gives up
   try {
     const cpu = process.cpuUsage();
     const started = Date.now();
-    await assert.rejects(acquireLock(file, 'credentials-file', { deadline: Date.now() + 700 }), /is held by another process and was not released in time/);
+    await assert.rejects(
+      acquireLock(file, 'credentials-file', { deadline: Date.now() + 700 }),
+      /is held by another process and was not released in time/,
+    );
     const waited = Date.now() - started;
     assert.ok(waited >= 650 && waited < 1500, `waited ${waited} ms`);
     const used = process.cpuUsage(cpu);
@@ -102,5 +127,5 @@ test('release removes only its own lock: one taken over since is left to its new
   await new Promise((r) => setTimeout(r, 20));
   mkdirSync(`${file}.lock`);
   release();
-  assert.ok(existsSync(`${file}.lock`), 'the other holder\'s lock was removed');
+  assert.ok(existsSync(`${file}.lock`), "the other holder's lock was removed");
 });

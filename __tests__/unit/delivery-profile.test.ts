@@ -7,15 +7,33 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseReceipt, removeProfile, writeProfile, type ProfileReceipt, type ProfileTarget } from '../../src/delivery/profile.js';
+import {
+  parseReceipt,
+  removeProfile,
+  writeProfile,
+  type ProfileReceipt,
+  type ProfileTarget,
+} from '../../src/delivery/profile.js';
 import { InputError } from '../../src/errors.js';
 import type { Credentials } from '../../src/credentials.js';
 
-const CREDS: Credentials = { accessKeyId: 'ASIAQWERTYUIOPASDFGH', secretAccessKey: 'c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0', sessionToken: 'dG9rZW4=', expiration: new Date('2030-01-01T00:00:00Z') };
+const CREDS: Credentials = {
+  accessKeyId: 'ASIAQWERTYUIOPASDFGH',
+  secretAccessKey: 'c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0',
+  sessionToken: 'dG9rZW4=',
+  expiration: new Date('2030-01-01T00:00:00Z'),
+};
 
 function files(): { dir: string; target: (profile?: string) => ProfileTarget } {
   const dir = mkdtempSync(join(tmpdir(), 'aslc-profile-'));
-  return { dir, target: (profile = 'ci') => ({ credentialsFile: join(dir, 'credentials'), configFile: join(dir, 'config'), profile }) };
+  return {
+    dir,
+    target: (profile = 'ci') => ({
+      credentialsFile: join(dir, 'credentials'),
+      configFile: join(dir, 'config'),
+      profile,
+    }),
+  };
 }
 
 const USER_CONFIG = [
@@ -42,7 +60,13 @@ describe('writeProfile and removeProfile', () => {
     const { target } = files();
     const t = target('base');
     writeFileSync(t.credentialsFile, USER_CREDS);
-    await assert.rejects(writeProfile(t, CREDS, 'us-east-1'), (err: unknown) => err instanceof InputError && err.input === 'overwrite-aws-profile' && /profile 'base' already exists/.test(err.message));
+    await assert.rejects(
+      writeProfile(t, CREDS, 'us-east-1'),
+      (err: unknown) =>
+        err instanceof InputError &&
+        err.input === 'overwrite-aws-profile' &&
+        /profile 'base' already exists/.test(err.message),
+    );
     assert.equal(readFileSync(t.credentialsFile, 'utf8'), USER_CREDS, 'the long-lived keys are untouched');
     assert.equal(existsSync(t.configFile), false, 'nothing else written either');
     const receipt = await writeProfile(t, CREDS, 'us-east-1', { overwrite: true });
@@ -51,14 +75,17 @@ describe('writeProfile and removeProfile', () => {
     assert.doesNotMatch(readFileSync(t.credentialsFile, 'utf8'), /\[base\]/);
   });
 
-  test('only region is added to the user\'s [profile ci]; other keys, nested s3 block, comments and profiles stay; undo restores both files byte for byte', async () => {
+  test("only region is added to the user's [profile ci]; other keys, nested s3 block, comments and profiles stay; undo restores both files byte for byte", async () => {
     const { target } = files();
     const t = target();
     writeFileSync(t.configFile, USER_CONFIG);
     writeFileSync(t.credentialsFile, USER_CREDS);
     const receipt = await writeProfile(t, CREDS, 'us-east-1');
     const config = readFileSync(t.configFile, 'utf8');
-    assert.equal(config, USER_CONFIG.replace('  addressing_style = path\n', '  addressing_style = path\nregion = us-east-1\n'));
+    assert.equal(
+      config,
+      USER_CONFIG.replace('  addressing_style = path\n', '  addressing_style = path\nregion = us-east-1\n'),
+    );
     assert.equal(statSync(t.configFile).mode & 0o777, 0o600);
     assert.equal(statSync(t.credentialsFile).mode & 0o777, 0o600);
     assert.ok(readFileSync(t.credentialsFile, 'utf8').startsWith(USER_CREDS));
@@ -79,7 +106,12 @@ describe('writeProfile and removeProfile', () => {
     assert.ok(config.endsWith('[services aslc-ci]\ns3 =\n  endpoint_url = https://minio.example.com:9000\n'), config);
     assert.equal(receipt.services?.section, 'services aslc-ci');
     assert.equal(typeof parseReceipt(JSON.stringify(receipt), [t]), 'object', 'the receipt with services parses back');
-    assert.match(String(parseReceipt(JSON.stringify({ ...receipt, services: { ...receipt.services, section: 'services other' } }), [t])), /services names another section/);
+    assert.match(
+      String(
+        parseReceipt(JSON.stringify({ ...receipt, services: { ...receipt.services, section: 'services other' } }), [t]),
+      ),
+      /services names another section/,
+    );
     await removeProfile(receipt);
     assert.equal(readFileSync(t.configFile, 'utf8'), USER_CONFIG);
   });
@@ -90,7 +122,10 @@ describe('writeProfile and removeProfile', () => {
     const receipt = await writeProfile(t, CREDS, 'us-east-1', {}, { s3: 'https://minio.example.com' });
     writeFileSync(t.configFile, readFileSync(t.configFile, 'utf8').replace('minio.example.com', 'other.example.com'));
     await removeProfile(receipt);
-    assert.equal(readFileSync(t.configFile, 'utf8'), '[services aslc-default]\ns3 =\n  endpoint_url = https://other.example.com\n');
+    assert.equal(
+      readFileSync(t.configFile, 'utf8'),
+      '[services aslc-default]\ns3 =\n  endpoint_url = https://other.example.com\n',
+    );
   });
 
   test('a region that was there is replaced and its old line put back by the undo', async () => {
@@ -98,8 +133,13 @@ describe('writeProfile and removeProfile', () => {
     const t = target('default');
     writeFileSync(t.configFile, USER_CONFIG);
     const receipt = await writeProfile(t, CREDS, 'us-east-1');
-    assert.equal(readFileSync(t.configFile, 'utf8'), USER_CONFIG.replace('region = eu-central-1', 'region = us-east-1'));
-    assert.deepEqual(receipt.regionEdits, [{ section: 'default', previousLine: 'region = eu-central-1', createdSection: false }]);
+    assert.equal(
+      readFileSync(t.configFile, 'utf8'),
+      USER_CONFIG.replace('region = eu-central-1', 'region = us-east-1'),
+    );
+    assert.deepEqual(receipt.regionEdits, [
+      { section: 'default', previousLine: 'region = eu-central-1', createdSection: false },
+    ]);
     await removeProfile(receipt);
     assert.equal(readFileSync(t.configFile, 'utf8'), USER_CONFIG);
     assert.ok(!existsSync(t.credentialsFile), 'the credentials file this write created is deleted once empty');
@@ -118,7 +158,10 @@ describe('writeProfile and removeProfile', () => {
     const both = '[profile default]\nregion = eu-west-1\n\n[default]\nregion = us-east-2\n';
     writeFileSync(t.configFile, both);
     const r2 = await writeProfile(t, CREDS, 'us-east-1');
-    assert.equal(readFileSync(t.configFile, 'utf8'), both.replace('eu-west-1', 'us-east-1').replace('us-east-2', 'us-east-1'));
+    assert.equal(
+      readFileSync(t.configFile, 'utf8'),
+      both.replace('eu-west-1', 'us-east-1').replace('us-east-2', 'us-east-1'),
+    );
     await removeProfile(r2);
     assert.equal(readFileSync(t.configFile, 'utf8'), both);
   });
@@ -138,7 +181,13 @@ describe('writeProfile and removeProfile', () => {
     const config = '[profile ci]\noutput = json\n\n[profile ci]\nregion = eu-west-1\n';
     writeFileSync(t.configFile, config);
     writeFileSync(t.credentialsFile, USER_CREDS);
-    await assert.rejects(writeProfile(t, CREDS, 'us-east-1'), (err: unknown) => err instanceof InputError && err.input === 'credentials-file' && /\[profile ci\] appears 2 times/.test(err.message));
+    await assert.rejects(
+      writeProfile(t, CREDS, 'us-east-1'),
+      (err: unknown) =>
+        err instanceof InputError &&
+        err.input === 'credentials-file' &&
+        /\[profile ci\] appears 2 times/.test(err.message),
+    );
     assert.equal(readFileSync(t.configFile, 'utf8'), config);
     assert.equal(readFileSync(t.credentialsFile, 'utf8'), USER_CREDS);
     assert.deepEqual(readdirSync(dir).sort(), ['config', 'credentials']);
@@ -146,9 +195,16 @@ describe('writeProfile and removeProfile', () => {
 
   test('the config file fails to be written after the credentials file was: the credentials file is put back as it was', async () => {
     const { dir } = files();
-    const t: ProfileTarget = { credentialsFile: join(dir, 'credentials'), configFile: join(dir, 'c'.repeat(245)), profile: 'ci' };
+    const t: ProfileTarget = {
+      credentialsFile: join(dir, 'credentials'),
+      configFile: join(dir, 'c'.repeat(245)),
+      profile: 'ci',
+    };
     writeFileSync(t.credentialsFile, USER_CREDS);
-    await assert.rejects(writeProfile(t, CREDS, 'us-east-1'), (err: unknown) => err instanceof InputError && /ENAMETOOLONG/.test(err.message));
+    await assert.rejects(
+      writeProfile(t, CREDS, 'us-east-1'),
+      (err: unknown) => err instanceof InputError && /ENAMETOOLONG/.test(err.message),
+    );
     assert.equal(readFileSync(t.credentialsFile, 'utf8'), USER_CREDS);
     const fresh = join(mkdtempSync(join(tmpdir(), 'aslc-profile-')), 'credentials');
     await assert.rejects(writeProfile({ ...t, credentialsFile: fresh }, CREDS, 'us-east-1'));
@@ -158,8 +214,18 @@ describe('writeProfile and removeProfile', () => {
   test('a credentials-file under a path component that is a file fails naming the input', async () => {
     const { dir } = files();
     writeFileSync(join(dir, 'plain'), '');
-    const t: ProfileTarget = { credentialsFile: join(dir, 'plain', 'credentials'), configFile: join(dir, 'plain', 'config'), profile: 'ci' };
-    await assert.rejects(writeProfile(t, CREDS, 'us-east-1'), (err: unknown) => err instanceof InputError && err.input === 'credentials-file' && /a component of the path is a file/.test(err.message));
+    const t: ProfileTarget = {
+      credentialsFile: join(dir, 'plain', 'credentials'),
+      configFile: join(dir, 'plain', 'config'),
+      profile: 'ci',
+    };
+    await assert.rejects(
+      writeProfile(t, CREDS, 'us-east-1'),
+      (err: unknown) =>
+        err instanceof InputError &&
+        err.input === 'credentials-file' &&
+        /a component of the path is a file/.test(err.message),
+    );
   });
 
   test('credentials and config in one file: both edits land, and the undo gives the file back', async () => {
@@ -194,7 +260,15 @@ describe('the undo trusts only a receipt that proves what was written', () => {
     const t = target('default');
     const longLived = '[default]\naws_access_key_id = AKIALONGLIVEDKEY0001\naws_secret_access_key = keep\n';
     writeFileSync(t.credentialsFile, longLived);
-    const crafted: ProfileReceipt = { ...t, accessKeyId: 'AKIALONGLIVEDKEY0001', credentialsSha256: '0'.repeat(64), region: 'us-east-1', createdCredentialsFile: true, createdConfigFile: true, regionEdits: [] };
+    const crafted: ProfileReceipt = {
+      ...t,
+      accessKeyId: 'AKIALONGLIVEDKEY0001',
+      credentialsSha256: '0'.repeat(64),
+      region: 'us-east-1',
+      createdCredentialsFile: true,
+      createdConfigFile: true,
+      regionEdits: [],
+    };
     assert.deepEqual(await removeProfile(crafted), { removed: false });
     assert.equal(readFileSync(t.credentialsFile, 'utf8'), longLived);
   });
@@ -218,9 +292,24 @@ describe('the undo trusts only a receipt that proves what was written', () => {
       ['a lower-case key id', { ...receipt, accessKeyId: receipt.accessKeyId.toLowerCase() }],
       ['no digest', { ...receipt, credentialsSha256: undefined }],
       ['a flag that is not boolean', { ...receipt, createdCredentialsFile: 'true' }],
-      ['a region edit of another section', { ...receipt, regionEdits: [{ section: 'profile prod', previousLine: null, createdSection: true }] }],
-      ['a previous line that is not a region line', { ...receipt, regionEdits: [{ section: 'default', previousLine: 'credential_process = /bin/evil', createdSection: false }] }],
-      ['a previous line with a newline', { ...receipt, regionEdits: [{ section: 'default', previousLine: 'region = x\n[evil]', createdSection: false }] }],
+      [
+        'a region edit of another section',
+        { ...receipt, regionEdits: [{ section: 'profile prod', previousLine: null, createdSection: true }] },
+      ],
+      [
+        'a previous line that is not a region line',
+        {
+          ...receipt,
+          regionEdits: [{ section: 'default', previousLine: 'credential_process = /bin/evil', createdSection: false }],
+        },
+      ],
+      [
+        'a previous line with a newline',
+        {
+          ...receipt,
+          regionEdits: [{ section: 'default', previousLine: 'region = x\n[evil]', createdSection: false }],
+        },
+      ],
       ['a bad region', { ...receipt, region: 'us-east-1\n' }],
     ];
     for (const [what, doc] of bad) {

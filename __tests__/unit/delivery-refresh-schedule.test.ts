@@ -2,7 +2,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { advertisedExpiration, defaultMarginMs, marginProblem, MIN_REFRESH_INTERVAL_MS, nextRefreshAt, retryDelayMs, SDK_REFRESH_WINDOW_MS, SessionRefresher } from '../../src/delivery/refresh-schedule.js';
+import {
+  advertisedExpiration,
+  defaultMarginMs,
+  marginProblem,
+  MIN_REFRESH_INTERVAL_MS,
+  nextRefreshAt,
+  retryDelayMs,
+  SDK_REFRESH_WINDOW_MS,
+  SessionRefresher,
+} from '../../src/delivery/refresh-schedule.js';
 import type { Session } from '../../src/credentials.js';
 
 const MIN = 60_000;
@@ -12,11 +21,13 @@ test('the default margin keeps every answer at least 15 minutes from expiry when
   assert.equal(defaultMarginMs(12 * 60 * MIN), 20 * MIN);
   assert.equal(defaultMarginMs(25 * MIN), 20 * MIN);
   assert.equal(defaultMarginMs(15 * MIN), 7.5 * MIN);
-  fc.assert(fc.property(fc.integer({ min: 15 * MIN + 2 * MIN_REFRESH_INTERVAL_MS, max: 12 * 60 * MIN }), (lifetime) => {
-    const at = nextRefreshAt(0, lifetime);
-    // Answers until the refresh are at least 15 minutes from expiry, and the refresh comes after some use.
-    return lifetime - at >= SDK_REFRESH_WINDOW_MS && at > 0;
-  }));
+  fc.assert(
+    fc.property(fc.integer({ min: 15 * MIN + 2 * MIN_REFRESH_INTERVAL_MS, max: 12 * 60 * MIN }), (lifetime) => {
+      const at = nextRefreshAt(0, lifetime);
+      // Answers until the refresh are at least 15 minutes from expiry, and the refresh comes after some use.
+      return lifetime - at >= SDK_REFRESH_WINDOW_MS && at > 0;
+    }),
+  );
 });
 
 test('a given margin sets the refresh time, never sooner than the minimum interval', () => {
@@ -37,7 +48,14 @@ test('retries back off exponentially with jitter, capped at a minute, never imme
 });
 
 function session(key: string, expiresAt: number): Session {
-  return { credentials: { accessKeyId: key, secretAccessKey: 's'.repeat(40), sessionToken: 't'.repeat(100), expiration: new Date(expiresAt) } };
+  return {
+    credentials: {
+      accessKeyId: key,
+      secretAccessKey: 's'.repeat(40),
+      sessionToken: 't'.repeat(100),
+      expiration: new Date(expiresAt),
+    },
+  };
 }
 
 function harness(results: Array<Session | Error>) {
@@ -104,18 +122,27 @@ test('stop cancels the pending refresh', () => {
   assert.ok(h.timers.every((t) => t.cancelled));
 });
 
-test('the advertised Expiration is the scheduled refresh plus botocore\'s window, never later than the real one', () => {
+test("the advertised Expiration is the scheduled refresh plus botocore's window, never later than the real one", () => {
   // A 1-hour session refreshed at 40 minutes: SDKs are told 55 minutes.
   assert.equal(advertisedExpiration(60 * MIN, 40 * MIN), 55 * MIN);
   // A margin inside the window (short sessions): the real expiry, already before refresh + window.
   assert.equal(advertisedExpiration(15 * MIN, 7.5 * MIN), 15 * MIN);
   assert.equal(advertisedExpiration(60 * MIN, undefined), 60 * MIN);
-  fc.assert(fc.property(fc.integer({ min: 15 * MIN, max: 12 * 60 * MIN }), fc.option(fc.integer({ min: 0, max: 12 * 60 * MIN }), { nil: undefined }), (lifetime, margin) => {
-    const refreshAt = nextRefreshAt(0, lifetime, margin === undefined ? undefined : Math.min(margin, lifetime - 1));
-    const advertised = advertisedExpiration(lifetime, refreshAt);
-    // Never later than the truth; until the refresh, outside botocore's window unless the session itself is that short.
-    return advertised === Math.min(lifetime, refreshAt + SDK_REFRESH_WINDOW_MS) && advertised - refreshAt >= Math.min(SDK_REFRESH_WINDOW_MS, lifetime - refreshAt);
-  }));
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 15 * MIN, max: 12 * 60 * MIN }),
+      fc.option(fc.integer({ min: 0, max: 12 * 60 * MIN }), { nil: undefined }),
+      (lifetime, margin) => {
+        const refreshAt = nextRefreshAt(0, lifetime, margin === undefined ? undefined : Math.min(margin, lifetime - 1));
+        const advertised = advertisedExpiration(lifetime, refreshAt);
+        // Never later than the truth; until the refresh, outside botocore's window unless the session itself is that short.
+        return (
+          advertised === Math.min(lifetime, refreshAt + SDK_REFRESH_WINDOW_MS) &&
+          advertised - refreshAt >= Math.min(SDK_REFRESH_WINDOW_MS, lifetime - refreshAt)
+        );
+      },
+    ),
+  );
 });
 
 test('the answer carries the time of the scheduled refresh, which a failed refresh does not move', async () => {

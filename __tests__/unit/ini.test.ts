@@ -25,7 +25,10 @@ const THREE = [
 ].join('\n');
 
 test('upsert into an empty file', () => {
-  assert.equal(upsertSection('', 'ci', CREDS), '[ci]\naws_access_key_id = ASIAEXAMPLE\naws_secret_access_key = secret\n');
+  assert.equal(
+    upsertSection('', 'ci', CREDS),
+    '[ci]\naws_access_key_id = ASIAEXAMPLE\naws_secret_access_key = secret\n',
+  );
 });
 
 test('append to a file with a trailing newline: one blank line between sections', () => {
@@ -65,7 +68,13 @@ test('replace a section in the middle: neighbours, comments and blank lines unto
 
 test('replace the first section: the comment above the next section stays', () => {
   const expected = ['# managed by hand', '[alpha]', 'x = y', '', '; beta is prod', '[beta]'].join('\n');
-  assert.equal(upsertSection(THREE, 'alpha', [['x', 'y']]).split('\n').slice(0, 6).join('\n'), expected);
+  assert.equal(
+    upsertSection(THREE, 'alpha', [['x', 'y']])
+      .split('\n')
+      .slice(0, 6)
+      .join('\n'),
+    expected,
+  );
   assert.ok(upsertSection(THREE, 'alpha', [['x', 'y']]).endsWith(THREE.slice(THREE.indexOf('; beta is prod'))));
 });
 
@@ -82,7 +91,10 @@ test('a header is named exactly what stands between its brackets, as botocore an
   assert.equal(removeSection(text, 'ci'), text);
   assert.equal(upsertSection(text, 'ci', [['x', 'y']]), `${text}\n[ci]\nx = y\n`);
   assert.deepEqual(readSection(text, ' ci '), new Map([['old', '1']]));
-  assert.deepEqual(readSection('[profile x] ; note\nregion = us-east-1\n', 'profile x'), new Map([['region', 'us-east-1']]));
+  assert.deepEqual(
+    readSection('[profile x] ; note\nregion = us-east-1\n', 'profile x'),
+    new Map([['region', 'us-east-1']]),
+  );
 });
 
 test('section names are matched whole: [ci] does not match [ci-2] or [profile ci]', () => {
@@ -95,24 +107,69 @@ test('section names are matched whole: [ci] does not match [ci-2] or [profile ci
 test('CRLF files stay CRLF, on upsert of a new and of an existing section and on remove', () => {
   const crlf = '[a]\r\nk = 1\r\n\r\n[b]\r\nk = 2\r\n';
   assert.equal(upsertSection(crlf, 'ci', [['x', 'y']]), '[a]\r\nk = 1\r\n\r\n[b]\r\nk = 2\r\n\r\n[ci]\r\nx = y\r\n');
-  assert.equal(upsertSection(crlf, 'a', [['x', 'y'], ['z', 'w']]), '[a]\r\nx = y\r\nz = w\r\n\r\n[b]\r\nk = 2\r\n');
+  assert.equal(
+    upsertSection(crlf, 'a', [
+      ['x', 'y'],
+      ['z', 'w'],
+    ]),
+    '[a]\r\nx = y\r\nz = w\r\n\r\n[b]\r\nk = 2\r\n',
+  );
   assert.equal(removeSection(crlf, 'a'), '[b]\r\nk = 2\r\n');
   assert.equal(removeSection(crlf, 'b'), '[a]\r\nk = 1\r\n');
   assert.deepEqual(readSection(crlf, 'b'), new Map([['k', '2']]));
 });
 
 test('remove the first section', () => {
-  assert.equal(removeSection(THREE, 'alpha'), ['# managed by hand', '; beta is prod', '[beta]', 'aws_access_key_id = B1', 'region=eu-west-1', '', '', '[gamma]', 'aws_access_key_id = G1', ''].join('\n'));
+  assert.equal(
+    removeSection(THREE, 'alpha'),
+    [
+      '# managed by hand',
+      '; beta is prod',
+      '[beta]',
+      'aws_access_key_id = B1',
+      'region=eu-west-1',
+      '',
+      '',
+      '[gamma]',
+      'aws_access_key_id = G1',
+      '',
+    ].join('\n'),
+  );
   assert.equal(removeSection('[a]\nk = 1\n\n[b]\nk = 2\n', 'a'), '[b]\nk = 2\n');
 });
 
 test('remove a middle section with its separating blank lines', () => {
-  assert.equal(removeSection(THREE, 'beta'), ['# managed by hand', '[alpha]', 'aws_access_key_id = A1', '', '; beta is prod', '[gamma]', 'aws_access_key_id = G1', ''].join('\n'));
+  assert.equal(
+    removeSection(THREE, 'beta'),
+    [
+      '# managed by hand',
+      '[alpha]',
+      'aws_access_key_id = A1',
+      '',
+      '; beta is prod',
+      '[gamma]',
+      'aws_access_key_id = G1',
+      '',
+    ].join('\n'),
+  );
   assert.equal(removeSection('[a]\nk = 1\n\n[b]\nk = 2\n\n[c]\nk = 3\n', 'b'), '[a]\nk = 1\n\n[c]\nk = 3\n');
 });
 
 test('remove the last section and the blank line before it', () => {
-  assert.equal(removeSection(THREE, 'gamma'), ['# managed by hand', '[alpha]', 'aws_access_key_id = A1', '', '; beta is prod', '[beta]', 'aws_access_key_id = B1', 'region=eu-west-1', ''].join('\n'));
+  assert.equal(
+    removeSection(THREE, 'gamma'),
+    [
+      '# managed by hand',
+      '[alpha]',
+      'aws_access_key_id = A1',
+      '',
+      '; beta is prod',
+      '[beta]',
+      'aws_access_key_id = B1',
+      'region=eu-west-1',
+      '',
+    ].join('\n'),
+  );
   assert.equal(removeSection('[a]\nk = 1\n\n[b]\nk = 2', 'b'), '[a]\nk = 1');
 });
 
@@ -140,7 +197,11 @@ test('upsert then remove gives back the original text exactly', () => {
   for (const original of originals) {
     const added = upsertSection(original, 'ci', CREDS);
     assert.deepEqual(readSection(added, 'ci'), new Map(CREDS));
-    assert.equal(removeSection(added, 'ci'), original, `original ${JSON.stringify(original)} via ${JSON.stringify(added)}`);
+    assert.equal(
+      removeSection(added, 'ci'),
+      original,
+      `original ${JSON.stringify(original)} via ${JSON.stringify(added)}`,
+    );
   }
 });
 
@@ -154,8 +215,17 @@ test('upserting a section twice is the same as once', () => {
 });
 
 test('readSection: keys and values trimmed; comments and blank lines skipped; absent is undefined', () => {
-  const text = '[x]\n  region   =   us-east-1  \n# c = d\n; e = f\n\noutput=json\nempty =\nurl = https://a/b?c=d\n[y]\nk = v\n';
-  assert.deepEqual(readSection(text, 'x'), new Map([['region', 'us-east-1'], ['output', 'json'], ['empty', ''], ['url', 'https://a/b?c=d']]));
+  const text =
+    '[x]\n  region   =   us-east-1  \n# c = d\n; e = f\n\noutput=json\nempty =\nurl = https://a/b?c=d\n[y]\nk = v\n';
+  assert.deepEqual(
+    readSection(text, 'x'),
+    new Map([
+      ['region', 'us-east-1'],
+      ['output', 'json'],
+      ['empty', ''],
+      ['url', 'https://a/b?c=d'],
+    ]),
+  );
   assert.equal(readSection(text, 'z'), undefined);
   assert.deepEqual(readSection('[x]\n', 'x'), new Map());
 });
@@ -169,7 +239,8 @@ function randomDocument(rnd: () => number, names: string[]): string {
     if (rnd() < 0.3) lines.push(pick(['# about the next profile', '; next', '']));
     lines.push(pick([`[${name}]`, `[ ${name} ]`, `[${name}] # c`]));
     const keys = Math.floor(rnd() * 4);
-    for (let k = 0; k < keys; k++) lines.push(pick([`key${k} = v${k}`, `key${k}=v${k}`, `  key${k} =  spaced  `, '# inner comment']));
+    for (let k = 0; k < keys; k++)
+      lines.push(pick([`key${k} = v${k}`, `key${k}=v${k}`, `  key${k} =  spaced  `, '# inner comment']));
     const blanks = Math.floor(rnd() * 3);
     for (let b = 0; b < blanks; b++) lines.push('');
   }
@@ -199,13 +270,19 @@ test('random documents: upsert then remove of a new section is the identity; oth
       const target = names[Math.floor(rnd() * names.length)]!;
       const replaced = upsertSection(original, target, [['x', 'y']]);
       assert.deepEqual(readSection(replaced, target), new Map([['x', 'y']]));
-      for (const name of names.filter((n) => n !== target)) assert.deepEqual(readSection(replaced, name), readSection(original, name), JSON.stringify(original));
+      for (const name of names.filter((n) => n !== target))
+        assert.deepEqual(readSection(replaced, name), readSection(original, name), JSON.stringify(original));
       const removed = removeSection(original, target);
       assert.equal(readSection(removed, target), undefined);
-      for (const name of names.filter((n) => n !== target)) assert.deepEqual(readSection(removed, name), readSection(original, name), JSON.stringify(original));
+      for (const name of names.filter((n) => n !== target))
+        assert.deepEqual(readSection(removed, name), readSection(original, name), JSON.stringify(original));
       // Every comment outside the changed section survives.
       const comments = (text: string) => text.split(/\r?\n/).filter((l) => /^[#;]/.test(l));
-      for (const c of comments(original).filter((c) => c !== '# inner comment')) assert.ok(comments(removed).includes(c) && comments(replaced).includes(c), `${c} in ${JSON.stringify(original)}`);
+      for (const c of comments(original).filter((c) => c !== '# inner comment'))
+        assert.ok(
+          comments(removed).includes(c) && comments(replaced).includes(c),
+          `${c} in ${JSON.stringify(original)}`,
+        );
       if (original.includes('\r\n')) assert.ok(!/(^|[^\r])\n/.test(replaced) && !/(^|[^\r])\n/.test(removed));
     }
   }
@@ -217,14 +294,23 @@ describe('the writer refuses what a reader would see differently', () => {
     for (const c of controls) {
       assert.throws(() => upsertSection('', `ci${c}x`, CREDS), IniEditError, JSON.stringify(c));
       assert.throws(() => upsertSection('', 'ci', [[`aws_access_key_id${c}`, 'v']]), IniEditError, JSON.stringify(c));
-      assert.throws(() => upsertSection('', 'ci', [['aws_secret_access_key', `abc${c}[default]`]]), IniEditError, JSON.stringify(c));
+      assert.throws(
+        () => upsertSection('', 'ci', [['aws_secret_access_key', `abc${c}[default]`]]),
+        IniEditError,
+        JSON.stringify(c),
+      );
       assert.throws(() => setKey('', `profile ci${c}`, 'region', 'us-east-1'), IniEditError, JSON.stringify(c));
-      assert.throws(() => setKey('[profile ci]\n', 'profile ci', 'region', `us-east-1${c}`), IniEditError, JSON.stringify(c));
+      assert.throws(
+        () => setKey('[profile ci]\n', 'profile ci', 'region', `us-east-1${c}`),
+        IniEditError,
+        JSON.stringify(c),
+      );
     }
   });
 
   test('brackets in a section name, an injected section in a value; the error names the part, never the value', () => {
-    for (const name of ['ci]\n[default', 'a]b', '[x', 'x]']) assert.throws(() => upsertSection('', name, CREDS), IniEditError);
+    for (const name of ['ci]\n[default', 'a]b', '[x', 'x]'])
+      assert.throws(() => upsertSection('', name, CREDS), IniEditError);
     try {
       upsertSection('', 'ci', [['aws_secret_access_key', 'SECRETVALUE\n[default]\naws_access_key_id = AKIAEVIL']]);
       assert.fail('accepted a value with a newline');
@@ -236,7 +322,8 @@ describe('the writer refuses what a reader would see differently', () => {
   });
 
   test('keys that are not plain, values with surrounding spaces', () => {
-    for (const key of ['a=b', '', '#x', ' a', 'a b']) assert.throws(() => upsertSection('', 'ci', [[key, 'v']]), IniEditError, key);
+    for (const key of ['a=b', '', '#x', ' a', 'a b'])
+      assert.throws(() => upsertSection('', 'ci', [[key, 'v']]), IniEditError, key);
     assert.throws(() => upsertSection('', 'ci', [['k', ' v']]), IniEditError);
   });
 });
@@ -244,7 +331,10 @@ describe('the writer refuses what a reader would see differently', () => {
 describe('repeated sections', () => {
   test('upsert keeps one section of the name, so botocore (which refuses repeats) and the JS SDK (which merges) read the same', () => {
     const text = '[ci]\naws_access_key_id = OLD1\n\n[other]\nk = 1\n\n[ci]\naws_access_key_id = OLD2\nextra = x\n';
-    assert.equal(upsertSection(text, 'ci', [['aws_access_key_id', 'NEW']]), '[ci]\naws_access_key_id = NEW\n\n[other]\nk = 1\n');
+    assert.equal(
+      upsertSection(text, 'ci', [['aws_access_key_id', 'NEW']]),
+      '[ci]\naws_access_key_id = NEW\n\n[other]\nk = 1\n',
+    );
   });
 });
 
@@ -292,8 +382,21 @@ describe('setKey and restoreKey: one key of a section, the rest as it was', () =
 
   test('restore leaves a region someone changed since, and a section that is now repeated', () => {
     const edit = setKey(PROFILE, 'profile ci', 'region', 'us-east-1');
-    assert.equal(restoreKey(edit.text.replace('region = us-east-1', 'region = sa-east-1'), 'profile ci', 'region', 'us-east-1', edit.previousLine, false), undefined);
-    assert.equal(restoreKey(`${edit.text}\n[profile ci]\nk = v\n`, 'profile ci', 'region', 'us-east-1', edit.previousLine, false), undefined);
+    assert.equal(
+      restoreKey(
+        edit.text.replace('region = us-east-1', 'region = sa-east-1'),
+        'profile ci',
+        'region',
+        'us-east-1',
+        edit.previousLine,
+        false,
+      ),
+      undefined,
+    );
+    assert.equal(
+      restoreKey(`${edit.text}\n[profile ci]\nk = v\n`, 'profile ci', 'region', 'us-east-1', edit.previousLine, false),
+      undefined,
+    );
   });
 
   test('a key written with another case or a colon is the same key to botocore: replaced, and put back verbatim', () => {
@@ -304,8 +407,14 @@ describe('setKey and restoreKey: one key of a section, the rest as it was', () =
   });
 
   test('refuses a repeated section or a repeated key, which botocore refuses to read', () => {
-    assert.throws(() => setKey('[profile ci]\nregion = a\n[profile ci]\noutput = json\n', 'profile ci', 'region', 'us-east-1'), /appears 2 times/);
-    assert.throws(() => setKey('[profile ci]\nregion = a\nregion = b\n', 'profile ci', 'region', 'us-east-1'), /region 2 times/);
+    assert.throws(
+      () => setKey('[profile ci]\nregion = a\n[profile ci]\noutput = json\n', 'profile ci', 'region', 'us-east-1'),
+      /appears 2 times/,
+    );
+    assert.throws(
+      () => setKey('[profile ci]\nregion = a\nregion = b\n', 'profile ci', 'region', 'us-east-1'),
+      /region 2 times/,
+    );
   });
 
   test('CRLF stays CRLF', () => {

@@ -42,7 +42,11 @@ test('a tampered or missing state is answered 400 and the sign-in keeps waiting 
   assert.match(page.body, /state this sign-in did not send/);
   assert.ok(!page.body.includes('stolen-code'));
   assert.equal((await visit(`${server.redirectUri}?code=c`)).status, 400);
-  assert.equal((await visit(`${server.redirectUri}?error=access_denied&state=other`)).status, 400, 'a foreign error cannot cancel the sign-in either');
+  assert.equal(
+    (await visit(`${server.redirectUri}?error=access_denied&state=other`)).status,
+    400,
+    'a foreign error cannot cancel the sign-in either',
+  );
   const ok = await visit(`${server.redirectUri}?code=the-code&state=${STATE}`);
   assert.equal(ok.status, 200);
   assert.equal(await server.waitForCode(), 'the-code');
@@ -64,7 +68,9 @@ test('a sign-in that only ever sees foreign callbacks ends at its timeout, namin
 test('an error from the provider is reported with its description, escaped in the page', async () => {
   const server = await startCallbackServer({ state: STATE, timeoutMs: 30_000 });
   const description = 'User <b>cancelled</b>';
-  const page = await visit(`${server.redirectUri}?error=access_denied&error_description=${encodeURIComponent(description)}&state=${STATE}`);
+  const page = await visit(
+    `${server.redirectUri}?error=access_denied&error_description=${encodeURIComponent(description)}&state=${STATE}`,
+  );
   assert.equal(page.status, 400);
   assert.match(page.body, /User &#60;b&#62;cancelled&#60;\/b&#62;/);
   await assert.rejects(server.waitForCode(), (err: unknown) => {
@@ -88,12 +94,18 @@ test('the RFC 9207 iss parameter must match the issuer, and be present when the 
   const issuer = { value: 'http://127.0.0.1:1/', required: true };
   let server = await startCallbackServer({ state: STATE, timeoutMs: 30_000, issuer });
   await visit(`${server.redirectUri}?code=c&state=${STATE}&iss=${encodeURIComponent('https://evil.example.com/')}`);
-  await assert.rejects(server.waitForCode(), (err: unknown) => err instanceof AwsError && err.code === 'IssuerMismatch' && /another issuer/.test(err.message));
+  await assert.rejects(
+    server.waitForCode(),
+    (err: unknown) => err instanceof AwsError && err.code === 'IssuerMismatch' && /another issuer/.test(err.message),
+  );
   await server.close();
 
   server = await startCallbackServer({ state: STATE, timeoutMs: 30_000, issuer });
   await visit(`${server.redirectUri}?code=c&state=${STATE}`);
-  await assert.rejects(server.waitForCode(), (err: unknown) => err instanceof AwsError && /does not name its issuer/.test(err.message));
+  await assert.rejects(
+    server.waitForCode(),
+    (err: unknown) => err instanceof AwsError && /does not name its issuer/.test(err.message),
+  );
   await server.close();
 
   server = await startCallbackServer({ state: STATE, timeoutMs: 30_000, issuer: { ...issuer, required: false } });
@@ -105,7 +117,9 @@ test('the RFC 9207 iss parameter must match the issuer, and be present when the 
 test('only the first callback counts', async () => {
   const server = await startCallbackServer({ state: STATE, timeoutMs: 30_000 });
   const pages = await Promise.all(
-    ['one', 'two'].map((code) => visit(`${server.redirectUri}?code=${code}&state=${STATE}`).catch(() => ({ status: 0, body: '' }))),
+    ['one', 'two'].map((code) =>
+      visit(`${server.redirectUri}?code=${code}&state=${STATE}`).catch(() => ({ status: 0, body: '' })),
+    ),
   );
   const accepted = pages.flatMap((page, i) => (page.status === 200 ? [i === 0 ? 'one' : 'two'] : []));
   assert.equal(accepted.length, 1, 'exactly one callback is answered as a success');
@@ -115,7 +129,10 @@ test('only the first callback counts', async () => {
 
 test('the wait times out with a hint', async () => {
   const server = await startCallbackServer({ state: STATE, timeoutMs: 20 });
-  await assert.rejects(server.waitForCode(), (err: unknown) => err instanceof AwsError && err.code === 'ETIMEDOUT' && /finish signing in/.test(err.message));
+  await assert.rejects(
+    server.waitForCode(),
+    (err: unknown) => err instanceof AwsError && err.code === 'ETIMEDOUT' && /finish signing in/.test(err.message),
+  );
   await server.close();
 });
 
@@ -133,7 +150,10 @@ test('a chosen port is used, and a busy one is reported against --port', async (
   const server = await startCallbackServer({ state: STATE, timeoutMs: 30_000, port });
   assert.equal(server.redirectUri, `http://127.0.0.1:${port}/callback`);
   await server.close();
-  await assert.rejects(startCallbackServer({ state: STATE, timeoutMs: 1000, port: 70000 }), (err: unknown) => err instanceof InputError && err.input === 'port');
+  await assert.rejects(
+    startCallbackServer({ state: STATE, timeoutMs: 1000, port: 70000 }),
+    (err: unknown) => err instanceof InputError && err.input === 'port',
+  );
 });
 
 test('closing before the browser returns rejects the wait', async () => {

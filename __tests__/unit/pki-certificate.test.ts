@@ -26,7 +26,12 @@ before(() => {
 after(() => ws.cleanup());
 
 function opensslSerial(name: string): bigint {
-  return BigInt(`0x${ws.openssl('x509', '-in', `${name}.pem`, '-noout', '-serial').trim().replace(/^serial=/, '')}`);
+  return BigInt(
+    `0x${ws
+      .openssl('x509', '-in', `${name}.pem`, '-noout', '-serial')
+      .trim()
+      .replace(/^serial=/, '')}`,
+  );
 }
 
 describe('loadCertificate', () => {
@@ -55,19 +60,28 @@ describe('loadCertificate', () => {
 
   it('rejects a CERTIFICATE block that is not a certificate', () => {
     const bogus = `-----BEGIN CERTIFICATE-----\n${Buffer.from('not a certificate at all').toString('base64')}\n-----END CERTIFICATE-----`;
-    assert.match(expectInputError(() => loadCertificate(bogus, 'certificate'), 'certificate').message, /certificate 1 is not a readable/);
+    assert.match(
+      expectInputError(() => loadCertificate(bogus, 'certificate'), 'certificate').message,
+      /certificate 1 is not a readable/,
+    );
   });
 });
 
 describe('loadCertificateChain', () => {
   it('loads every certificate in order', () => {
     const chain = loadCertificateChain(`${intermediate}\n\n${root}`, 'certificate-chain');
-    assert.deepEqual(chain.map((c) => c.subject), ['CN=intermediate', 'CN=root']);
+    assert.deepEqual(
+      chain.map((c) => c.subject),
+      ['CN=intermediate', 'CN=root'],
+    );
   });
 
   it('names the position of an unreadable certificate', () => {
     const bogus = `-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n`;
-    const err = expectInputError(() => loadCertificateChain(intermediate + bogus, 'certificate-chain'), 'certificate-chain');
+    const err = expectInputError(
+      () => loadCertificateChain(intermediate + bogus, 'certificate-chain'),
+      'certificate-chain',
+    );
     assert.match(err.message, /certificate 2 is not a readable/);
   });
 });

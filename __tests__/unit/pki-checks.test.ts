@@ -42,13 +42,17 @@ describe('checkKeyMatchesCertificate', () => {
   });
 
   it('rejects another key of the same type, naming the certificate and not the key', () => {
-    const err = expectInputError(() => checkKeyMatchesCertificate(key('other-key'), leaf, pairInputs), 'private-key', [pem['other-key']!]);
+    const err = expectInputError(() => checkKeyMatchesCertificate(key('other-key'), leaf, pairInputs), 'private-key', [
+      pem['other-key']!,
+    ]);
     assert.match(err.message, /does not belong to the certificate in 'certificate' \(subject 'CN=leaf'/);
     assert.match(err.message, /different public key/);
   });
 
   it('says when the key and certificate are of different types', () => {
-    const err = expectInputError(() => checkKeyMatchesCertificate(key('rsa-key'), leaf, pairInputs), 'private-key', [pem['rsa-key']!]);
+    const err = expectInputError(() => checkKeyMatchesCertificate(key('rsa-key'), leaf, pairInputs), 'private-key', [
+      pem['rsa-key']!,
+    ]);
     assert.match(err.message, /the key is an RSA 2048-bit key, the certificate's is an EC key on P-256/);
   });
 });
@@ -63,13 +67,19 @@ describe('checkCertificateValidity', () => {
 
   it('rejects an expired certificate and says when it expired', () => {
     const { notAfter } = certificateValidity(leaf);
-    const err = expectInputError(() => checkCertificateValidity(leaf, new Date(notAfter.getTime() + 1000), 'certificate'), 'certificate');
+    const err = expectInputError(
+      () => checkCertificateValidity(leaf, new Date(notAfter.getTime() + 1000), 'certificate'),
+      'certificate',
+    );
     assert.ok(err.message.includes(`expired at ${notAfter.toISOString().replace('.000Z', 'Z')}`), err.message);
   });
 
   it('rejects a not-yet-valid certificate and says from when it is valid', () => {
     const { notBefore } = certificateValidity(leaf);
-    const err = expectInputError(() => checkCertificateValidity(leaf, new Date(notBefore.getTime() - 1000), 'certificate'), 'certificate');
+    const err = expectInputError(
+      () => checkCertificateValidity(leaf, new Date(notBefore.getTime() - 1000), 'certificate'),
+      'certificate',
+    );
     assert.ok(err.message.includes(`not valid until ${notBefore.toISOString().replace('.000Z', 'Z')}`), err.message);
   });
 });
@@ -102,19 +112,31 @@ describe('checkChainOrder', () => {
   });
 
   it('names the broken position and where the real issuer is', () => {
-    const err = expectInputError(() => checkChainOrder(leaf, [root, intermediate], 'certificate-chain'), 'certificate-chain');
+    const err = expectInputError(
+      () => checkChainOrder(leaf, [root, intermediate], 'certificate-chain'),
+      'certificate-chain',
+    );
     assert.match(err.message, /certificate 1 \(subject 'CN=root'.*\) did not issue the leaf certificate/);
     assert.match(err.message, /certificate 2 did/);
   });
 
   it('names a break further up the chain', () => {
     const stranger = loadCertificate(selfSigned(ws, 'other-key', 'stranger'), 'x');
-    const err = expectInputError(() => checkChainOrder(leaf, [intermediate, stranger], 'certificate-chain'), 'certificate-chain');
-    assert.match(err.message, /certificate 2 \(subject 'CN=stranger'.*\) did not issue certificate 1 of 'certificate-chain'/);
+    const err = expectInputError(
+      () => checkChainOrder(leaf, [intermediate, stranger], 'certificate-chain'),
+      'certificate-chain',
+    );
+    assert.match(
+      err.message,
+      /certificate 2 \(subject 'CN=stranger'.*\) did not issue certificate 1 of 'certificate-chain'/,
+    );
   });
 
   it('says when the chain repeats the leaf', () => {
-    const err = expectInputError(() => checkChainOrder(leaf, [leaf, intermediate], 'certificate-chain'), 'certificate-chain');
+    const err = expectInputError(
+      () => checkChainOrder(leaf, [leaf, intermediate], 'certificate-chain'),
+      'certificate-chain',
+    );
     assert.match(err.message, /certificate 1 is the leaf certificate again/);
   });
 

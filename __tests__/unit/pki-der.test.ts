@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DerError, bigInteger, boundedInteger, children, octets, oid, parseDer, sequence, time } from '../../src/pki/der.js';
+import {
+  DerError,
+  bigInteger,
+  boundedInteger,
+  children,
+  octets,
+  oid,
+  parseDer,
+  sequence,
+  time,
+} from '../../src/pki/der.js';
 import { pkcs12Kdf } from '../../src/pki/pkcs12-pbe.js';
 
 const hex = (h: string) => Buffer.from(h.replace(/\s+/g, ''), 'hex');
@@ -25,9 +35,18 @@ describe('DER reader', () => {
   });
 
   it('reads UTCTime and GeneralizedTime', () => {
-    assert.equal(time(parseDer(Buffer.from('\x17\x0d491231235959Z', 'latin1')), 't').toISOString(), '2049-12-31T23:59:59.000Z');
-    assert.equal(time(parseDer(Buffer.from('\x17\x0d500101000000Z', 'latin1')), 't').toISOString(), '1950-01-01T00:00:00.000Z');
-    assert.equal(time(parseDer(Buffer.from('\x18\x0f20600101000000Z', 'latin1')), 't').toISOString(), '2060-01-01T00:00:00.000Z');
+    assert.equal(
+      time(parseDer(Buffer.from('\x17\x0d491231235959Z', 'latin1')), 't').toISOString(),
+      '2049-12-31T23:59:59.000Z',
+    );
+    assert.equal(
+      time(parseDer(Buffer.from('\x17\x0d500101000000Z', 'latin1')), 't').toISOString(),
+      '1950-01-01T00:00:00.000Z',
+    );
+    assert.equal(
+      time(parseDer(Buffer.from('\x18\x0f20600101000000Z', 'latin1')), 't').toISOString(),
+      '2060-01-01T00:00:00.000Z',
+    );
   });
 
   it('throws DerError, not RangeError, on truncated or hostile input', () => {
@@ -53,6 +72,9 @@ describe('PKCS#12 key derivation (RFC 7292 appendix B)', () => {
     const key = pkcs12Kdf({ name: 'sha1', size: 20, block: 64 }, password, salt, 1, 1, 24);
     assert.equal(key.toString('hex').toUpperCase(), '8AAAE6297B6CB04642AB5B077851284EB7128F1A2A7FBCA3');
     const macKey = pkcs12Kdf({ name: 'sha256', size: 32, block: 64 }, password, salt, 3, 1000, 32);
-    assert.equal(macKey.toString('hex').toUpperCase(), '35AC16A454D608FB10C8D7C6338CA85818587AED0FF771FD265957E412C2C03C');
+    assert.equal(
+      macKey.toString('hex').toUpperCase(),
+      '35AC16A454D608FB10C8D7C6338CA85818587AED0FF771FD265957E412C2C03C',
+    );
   });
 });

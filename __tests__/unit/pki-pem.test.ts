@@ -30,7 +30,10 @@ describe('parsePemBlocks', () => {
   it('decodes blocks in order, ignoring text around them', () => {
     const two = `Bag Attributes\n    localKeyId: 01\n${pem}subject=CN=x\n${formatPem({ label: 'PRIVATE KEY', der: Buffer.from([1, 2, 3]), headers: {} })}`;
     const blocks = parsePemBlocks(two, 'certificate');
-    assert.deepEqual(blocks.map((b) => b.label), ['CERTIFICATE', 'PRIVATE KEY']);
+    assert.deepEqual(
+      blocks.map((b) => b.label),
+      ['CERTIFICATE', 'PRIVATE KEY'],
+    );
     assert.deepEqual(blocks[0]!.der, der);
     assert.deepEqual(blocks[1]!.der, Buffer.from([1, 2, 3]));
   });
@@ -42,7 +45,11 @@ describe('parsePemBlocks', () => {
   });
 
   it('keeps RFC 1421 headers of legacy encrypted keys and re-armours them', () => {
-    const legacy = formatPem({ label: 'RSA PRIVATE KEY', der, headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,0011' } });
+    const legacy = formatPem({
+      label: 'RSA PRIVATE KEY',
+      der,
+      headers: { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,0011' },
+    });
     assert.match(legacy, /Proc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,0011\n\n/);
     const [block] = parsePemBlocks(legacy.replace(/\n/g, '\r\n'), 'private-key');
     assert.deepEqual(block!.headers, { 'Proc-Type': '4,ENCRYPTED', 'DEK-Info': 'AES-256-CBC,0011' });
@@ -70,14 +77,20 @@ describe('parsePemBlocks', () => {
   });
 
   it('rejects mismatched labels', () => {
-    const err = expectInputError(() => parsePemBlocks(pem.replace('END CERTIFICATE', 'END PRIVATE KEY'), 'private-key'), 'private-key', bodies);
+    const err = expectInputError(
+      () => parsePemBlocks(pem.replace('END CERTIFICATE', 'END PRIVATE KEY'), 'private-key'),
+      'private-key',
+      bodies,
+    );
     assert.match(err.message, /begins as 'CERTIFICATE' but ends as 'PRIVATE KEY'/);
   });
 
   it('rejects bad base64 without echoing it', () => {
     const lines = pem.split('\n');
     lines[2] = `${lines[2]!.slice(0, 10)}!${lines[2]!.slice(11)}`;
-    const err = expectInputError(() => parsePemBlocks(lines.join('\n'), 'private-key'), 'private-key', [lines.join('\n')]);
+    const err = expectInputError(() => parsePemBlocks(lines.join('\n'), 'private-key'), 'private-key', [
+      lines.join('\n'),
+    ]);
     assert.match(err.message, /outside the base64 alphabet at position 75/);
     expectInputError(() => parsePemBlocks('-----BEGIN X-----\n-----END X-----', 'k'), 'k');
     expectInputError(() => parsePemBlocks('-----BEGIN X-----\nAAAAA\n-----END X-----', 'k'), 'k');

@@ -16,7 +16,19 @@ const keys: Record<string, string> = {};
 
 /** Runs `openssl pkcs12 -export` for `<name>` (key `<name>-key.pem`, cert `<name>.pem`) and returns the file's bytes. */
 function exportP12(name: string, out: string, extra: string[], passphrase = PASS): Buffer {
-  ws.openssl('pkcs12', '-export', '-inkey', `${name}-key.pem`, '-in', `${name}.pem`, '-passout', `pass:${passphrase}`, '-out', out, ...extra);
+  ws.openssl(
+    'pkcs12',
+    '-export',
+    '-inkey',
+    `${name}-key.pem`,
+    '-in',
+    `${name}.pem`,
+    '-passout',
+    `pass:${passphrase}`,
+    '-out',
+    out,
+    ...extra,
+  );
   return readFileSync(ws.path(out));
 }
 
@@ -63,11 +75,23 @@ describe('parsePkcs12: what openssl pkcs12 -export writes', () => {
     const { certificate, key, chain } = parsePkcs12(der, PASS, INPUT);
     assert.equal(certificate.subject, 'CN=leaf');
     assert.deepEqual(spki(key), spki(certificate.publicKey));
-    assert.deepEqual(chain.map((c) => c.subject), ['CN=intermediate', 'CN=root']);
+    assert.deepEqual(
+      chain.map((c) => c.subject),
+      ['CN=intermediate', 'CN=root'],
+    );
   });
 
   it('reads an RSA key exported with AES-128 and HMAC-SHA1 PBKDF2', () => {
-    const der = exportP12('rsa', 'rsa.p12', ['-keypbe', 'AES-128-CBC', '-certpbe', 'AES-128-CBC', '-macalg', 'sha1', '-iter', '1000']);
+    const der = exportP12('rsa', 'rsa.p12', [
+      '-keypbe',
+      'AES-128-CBC',
+      '-certpbe',
+      'AES-128-CBC',
+      '-macalg',
+      'sha1',
+      '-iter',
+      '1000',
+    ]);
     const { certificate, key, chain } = parsePkcs12(der, PASS, INPUT);
     assert.equal(key.asymmetricKeyType, 'rsa');
     assert.deepEqual(spki(key), spki(certificate.publicKey));
@@ -75,18 +99,52 @@ describe('parsePkcs12: what openssl pkcs12 -export writes', () => {
   });
 
   it('reads legacy 3DES with the PKCS#12 key derivation (-legacy -certpbe PBE-SHA1-3DES)', (t) => {
-    if (!opensslSupports(['pkcs12', '-export', '-legacy', '-inkey', 'leaf-key.pem', '-in', 'leaf.pem', '-passout', 'pass:x', '-out', 'probe.p12'])) {
+    if (
+      !opensslSupports([
+        'pkcs12',
+        '-export',
+        '-legacy',
+        '-inkey',
+        'leaf-key.pem',
+        '-in',
+        'leaf.pem',
+        '-passout',
+        'pass:x',
+        '-out',
+        'probe.p12',
+      ])
+    ) {
       t.skip('this openssl cannot write -legacy PKCS#12 (no legacy provider)');
       return;
     }
-    const der = exportP12('leaf', 'legacy-3des.p12', ['-legacy', '-certpbe', 'PBE-SHA1-3DES', '-certfile', 'chain.pem']);
+    const der = exportP12('leaf', 'legacy-3des.p12', [
+      '-legacy',
+      '-certpbe',
+      'PBE-SHA1-3DES',
+      '-certfile',
+      'chain.pem',
+    ]);
     const { certificate, chain } = parsePkcs12(der, PASS, INPUT);
     assert.equal(certificate.subject, 'CN=leaf');
     assert.equal(chain.length, 2);
   });
 
   it('reads -legacy (RC2-40 certificates) where the runtime has RC2, else names the fix', (t) => {
-    if (!opensslSupports(['pkcs12', '-export', '-legacy', '-inkey', 'leaf-key.pem', '-in', 'leaf.pem', '-passout', 'pass:x', '-out', 'probe.p12'])) {
+    if (
+      !opensslSupports([
+        'pkcs12',
+        '-export',
+        '-legacy',
+        '-inkey',
+        'leaf-key.pem',
+        '-in',
+        'leaf.pem',
+        '-passout',
+        'pass:x',
+        '-out',
+        'probe.p12',
+      ])
+    ) {
       t.skip('this openssl cannot write -legacy PKCS#12 (no legacy provider)');
       return;
     }
@@ -114,7 +172,10 @@ describe('parsePkcs12: what openssl pkcs12 -export writes', () => {
 describe('parsePkcs12: errors', () => {
   it('reports a wrong passphrase against the passphrase input, without echoing either', () => {
     const der = exportP12('leaf', 'wrong.p12', []);
-    const err = expectInputError(() => parsePkcs12(der, 'not-the-passphrase', INPUT), 'private-key-passphrase', [PASS, 'not-the-passphrase']);
+    const err = expectInputError(() => parsePkcs12(der, 'not-the-passphrase', INPUT), 'private-key-passphrase', [
+      PASS,
+      'not-the-passphrase',
+    ]);
     assert.match(err.message, /integrity check \(MAC\) fails, so the passphrase is most likely wrong/);
     assert.ok(err.message.includes(`'${INPUT}'`));
   });
@@ -149,14 +210,22 @@ describe('parsePkcs12: errors', () => {
 
   it('ends garbage and flipped bytes in an InputError', () => {
     const der = exportP12('leaf', 'flip.p12', []);
-    const inputs = [Buffer.alloc(0), Buffer.from('hello world'), Buffer.alloc(64, 0x30), Buffer.from([0x30, 0x80, 0x30, 0x80])];
+    const inputs = [
+      Buffer.alloc(0),
+      Buffer.from('hello world'),
+      Buffer.alloc(64, 0x30),
+      Buffer.from([0x30, 0x80, 0x30, 0x80]),
+    ];
     for (let i = 0; i < der.length; i += Math.ceil(der.length / 50)) {
       const flipped = Buffer.from(der);
       flipped[i] = flipped[i]! ^ 0xff;
       inputs.push(flipped);
     }
     for (const input of inputs) {
-      assert.throws(() => parsePkcs12(input, PASS, INPUT), (err) => err instanceof InputError && err.message.includes(`'${INPUT}'`));
+      assert.throws(
+        () => parsePkcs12(input, PASS, INPUT),
+        (err) => err instanceof InputError && err.message.includes(`'${INPUT}'`),
+      );
     }
   });
 });
@@ -165,7 +234,14 @@ describe('parsePkcs12: errors', () => {
 function tlv(tag: number, ...parts: Buffer[]): Buffer {
   const body = Buffer.concat(parts);
   const n = body.length;
-  const len = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : n < 0x10000 ? Buffer.from([0x82, n >> 8, n & 0xff]) : Buffer.from([0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]);
+  const len =
+    n < 0x80
+      ? Buffer.from([n])
+      : n < 0x100
+        ? Buffer.from([0x81, n])
+        : n < 0x10000
+          ? Buffer.from([0x82, n >> 8, n & 0xff])
+          : Buffer.from([0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]);
   return Buffer.concat([Buffer.from([tag]), len, body]);
 }
 const seq = (...parts: Buffer[]) => tlv(0x30, ...parts);
@@ -197,10 +273,13 @@ function pfxOf(bags: Buffer[]): Buffer {
   return seq(int(3), seq(oidDer(data), ctx0(octet(authSafe))));
 }
 function shroudedKeyBag(iterations: number): Buffer {
-  const pbes2 = seq(oidDer('1.2.840.113549.1.5.13'), seq(
-    seq(oidDer('1.2.840.113549.1.5.12'), seq(octet(randomBytes(16)), int(iterations))),
-    seq(oidDer('2.16.840.1.101.3.4.1.42'), octet(randomBytes(16))),
-  ));
+  const pbes2 = seq(
+    oidDer('1.2.840.113549.1.5.13'),
+    seq(
+      seq(oidDer('1.2.840.113549.1.5.12'), seq(octet(randomBytes(16)), int(iterations))),
+      seq(oidDer('2.16.840.1.101.3.4.1.42'), octet(randomBytes(16))),
+    ),
+  );
   return seq(oidDer('1.2.840.113549.1.12.10.1.2'), ctx0(seq(pbes2, octet(randomBytes(64)))));
 }
 
@@ -210,14 +289,23 @@ describe('parsePkcs12: bounded work on a hostile file', () => {
     const der = pfxOf([shroudedKeyBag(4_000_000), shroudedKeyBag(4_000_000), shroudedKeyBag(4_000_000)]);
     const started = Date.now();
     const err = expectInputError(() => parsePkcs12(der, PASS, INPUT), INPUT, [PASS]);
-    assert.match(err.message, /more key-derivation work than any real export \(over 10,000,000 iterations in total\).*action-timeout-s/);
+    assert.match(
+      err.message,
+      /more key-derivation work than any real export \(over 10,000,000 iterations in total\).*action-timeout-s/,
+    );
     assert.ok(Date.now() - started < 1000, `refused in ${Date.now() - started} ms, before deriving anything`);
   });
 
   it('refuses a file with more bags than any real export', () => {
     const cert = new X509Certificate(ws.read('leaf.pem')).raw;
-    const certBag = seq(oidDer('1.2.840.113549.1.12.10.1.3'), ctx0(seq(oidDer('1.2.840.113549.1.9.22.1'), ctx0(octet(cert)))));
-    const err = expectInputError(() => parsePkcs12(pfxOf(Array.from({ length: 300 }, () => certBag)), PASS, INPUT), INPUT);
+    const certBag = seq(
+      oidDer('1.2.840.113549.1.12.10.1.3'),
+      ctx0(seq(oidDer('1.2.840.113549.1.9.22.1'), ctx0(octet(cert)))),
+    );
+    const err = expectInputError(
+      () => parsePkcs12(pfxOf(Array.from({ length: 300 }, () => certBag)), PASS, INPUT),
+      INPUT,
+    );
     assert.match(err.message, /holds more bags .* than any real export/);
   });
 

@@ -26,11 +26,34 @@ before(() => {
     formats[spec] = {
       pkcs8,
       traditional: ws.openssl('pkey', '-in', `${spec}.pem`, '-traditional'),
-      encryptedPkcs8: ws.openssl('pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-in', `${spec}.pem`, '-passout', `pass:${PASS}`),
+      encryptedPkcs8: ws.openssl(
+        'pkcs8',
+        '-topk8',
+        '-v2',
+        'aes-256-cbc',
+        '-in',
+        `${spec}.pem`,
+        '-passout',
+        `pass:${PASS}`,
+      ),
       // `openssl ec` writes SEC1 by default; `openssl rsa` needs -traditional for PKCS#1.
-      legacyEncrypted: ws.openssl(tool, '-in', `${spec}.pem`, '-aes256', ...(rsa ? ['-traditional'] : []), '-passout', `pass:${PASS}`),
+      legacyEncrypted: ws.openssl(
+        tool,
+        '-in',
+        `${spec}.pem`,
+        '-aes256',
+        ...(rsa ? ['-traditional'] : []),
+        '-passout',
+        `pass:${PASS}`,
+      ),
       // What `openssl ecparam -genkey` writes: the curve's parameters block, then the SEC1 key.
-      ...(rsa ? {} : { withParameters: ws.openssl('ecparam', '-name', spec === 'p256' ? 'prime256v1' : 'secp384r1') + ws.openssl('pkey', '-in', `${spec}.pem`, '-traditional') }),
+      ...(rsa
+        ? {}
+        : {
+            withParameters:
+              ws.openssl('ecparam', '-name', spec === 'p256' ? 'prime256v1' : 'secp384r1') +
+              ws.openssl('pkey', '-in', `${spec}.pem`, '-traditional'),
+          }),
     };
   }
 });
@@ -114,14 +137,21 @@ describe('loadPrivateKey: errors', () => {
   it('rejects Ed25519 and DSA keys by name', () => {
     ws.openssl('genpkey', '-algorithm', 'ed25519', '-out', 'ed.pem');
     const ed = ws.read('ed.pem');
-    assert.match(expectInputError(() => loadPrivateKey(ed, undefined, inputs), 'private-key', [ed]).message, /ED25519 key/);
+    assert.match(
+      expectInputError(() => loadPrivateKey(ed, undefined, inputs), 'private-key', [ed]).message,
+      /ED25519 key/,
+    );
     ws.openssl('genpkey', '-genparam', '-algorithm', 'DSA', '-pkeyopt', 'dsa_paramgen_bits:1024', '-out', 'dsap.pem');
     ws.openssl('genpkey', '-paramfile', 'dsap.pem', '-out', 'dsa.pem');
     const dsa = ws.read('dsa.pem');
-    assert.match(expectInputError(() => loadPrivateKey(dsa, undefined, inputs), 'private-key', [dsa]).message, /DSA key/);
+    assert.match(
+      expectInputError(() => loadPrivateKey(dsa, undefined, inputs), 'private-key', [dsa]).message,
+      /DSA key/,
+    );
     const dsaTraditional = ws.openssl('pkey', '-in', 'dsa.pem', '-traditional');
     assert.match(
-      expectInputError(() => loadPrivateKey(dsaTraditional, undefined, inputs), 'private-key', [dsaTraditional]).message,
+      expectInputError(() => loadPrivateKey(dsaTraditional, undefined, inputs), 'private-key', [dsaTraditional])
+        .message,
       /DSA key/,
     );
   });
@@ -137,6 +167,9 @@ describe('loadPrivateKey: errors', () => {
 
   it('rejects an OpenSSH key with a pointer to the PEM key', () => {
     const fake = `-----BEGIN OPENSSH PRIVATE KEY-----\n${Buffer.alloc(48, 7).toString('base64')}\n-----END OPENSSH PRIVATE KEY-----\n`;
-    assert.match(expectInputError(() => loadPrivateKey(fake, undefined, inputs), 'private-key', [fake]).message, /OpenSSH/);
+    assert.match(
+      expectInputError(() => loadPrivateKey(fake, undefined, inputs), 'private-key', [fake]).message,
+      /OpenSSH/,
+    );
   });
 });

@@ -34,7 +34,11 @@ describe('readPemOrPath', () => {
 
   it('reads a path, absolute or relative, and normalises the file', () => {
     const fs = fakeFs({ '/etc/ci/key.pem': Buffer.from(keyPem.replace(/\n/g, '\r\n')), 'certs/key.pem': keyPem });
-    assert.deepEqual(readPemOrPath(' /etc/ci/key.pem\n', 'private-key', fs), { text: keyPem.trim(), from: 'file', path: '/etc/ci/key.pem' });
+    assert.deepEqual(readPemOrPath(' /etc/ci/key.pem\n', 'private-key', fs), {
+      text: keyPem.trim(),
+      from: 'file',
+      path: '/etc/ci/key.pem',
+    });
     assert.equal(readPemOrPath("'certs/key.pem'", 'private-key', fs).path, 'certs/key.pem');
     // A Windows path's "\n" is a directory separator, not an escaped newline.
     const windows = fakeFs({ 'C:\\keys\\new.pem': keyPem });
@@ -45,30 +49,55 @@ describe('readPemOrPath', () => {
     const err = expectInputError(() => readPemOrPath('./missing/key.pem', 'private-key', fakeFs({})), 'private-key');
     assert.match(err.message, /'\.\/missing\/key\.pem' does not exist/);
     assert.match(err.message, /PEM text itself or to the path of an existing file/);
-    assert.match(expectInputError(() => readPemOrPath('~/key.pem', 'private-key', fakeFs({})), 'private-key').message, /'~' is not expanded/);
-    assert.match(expectInputError(() => readPemOrPath('/root/locked.pem', 'private-key', fakeFs({})), 'private-key').message, /permission denied/);
-    assert.match(expectInputError(() => readPemOrPath('/etc/', 'private-key', fakeFs({})), 'private-key').message, /is a directory/);
+    assert.match(
+      expectInputError(() => readPemOrPath('~/key.pem', 'private-key', fakeFs({})), 'private-key').message,
+      /'~' is not expanded/,
+    );
+    assert.match(
+      expectInputError(() => readPemOrPath('/root/locked.pem', 'private-key', fakeFs({})), 'private-key').message,
+      /permission denied/,
+    );
+    assert.match(
+      expectInputError(() => readPemOrPath('/etc/', 'private-key', fakeFs({})), 'private-key').message,
+      /is a directory/,
+    );
   });
 
   it('says when a file holds no PEM, and when it holds binary DER', () => {
     const fs = fakeFs({ '/k.der': keyDer, '/notes.txt': 'hello' });
-    assert.match(expectInputError(() => readPemOrPath('/k.der', 'private-key', fs), 'private-key', [keyPem]).message, /binary DER/);
-    assert.match(expectInputError(() => readPemOrPath('/notes.txt', 'private-key', fs), 'private-key').message, /holds no PEM text/);
+    assert.match(
+      expectInputError(() => readPemOrPath('/k.der', 'private-key', fs), 'private-key', [keyPem]).message,
+      /binary DER/,
+    );
+    assert.match(
+      expectInputError(() => readPemOrPath('/notes.txt', 'private-key', fs), 'private-key').message,
+      /holds no PEM text/,
+    );
   });
 
   it('recognises base64 without armour and does not echo it or read it as a path', () => {
     const fs = fakeFs({});
     for (const value of [keyBase64, keyBase64.slice(0, 40), keyPem.replace(/-----[A-Z ]+-----/g, '')]) {
-      const err = expectInputError(() => readPemOrPath(value, 'private-key', fs), 'private-key', [keyPem, keyBase64.slice(0, 40)]);
+      const err = expectInputError(() => readPemOrPath(value, 'private-key', fs), 'private-key', [
+        keyPem,
+        keyBase64.slice(0, 40),
+      ]);
       assert.match(err.message, /looks like base64 DER without the -----BEGIN line/);
     }
     assert.deepEqual(fs.calls, []);
   });
 
   it('says a value is neither PEM nor a path, without echoing it', () => {
-    const err = expectInputError(() => readPemOrPath('hunter2 secret words', 'private-key', fakeFs({})), 'private-key', ['hunter2']);
+    const err = expectInputError(
+      () => readPemOrPath('hunter2 secret words', 'private-key', fakeFs({})),
+      'private-key',
+      ['hunter2'],
+    );
     assert.match(err.message, /is neither PEM text nor a path to a file \(20 characters on 1 line\)/);
-    assert.match(expectInputError(() => readPemOrPath('  ', 'private-key', fakeFs({})), 'private-key').message, /is empty/);
+    assert.match(
+      expectInputError(() => readPemOrPath('  ', 'private-key', fakeFs({})), 'private-key').message,
+      /is empty/,
+    );
   });
 
   // Each of these has slashes or backslashes, so it once passed for a path and came back quoted in "does not exist".
@@ -77,13 +106,19 @@ describe('readPemOrPath', () => {
     const fs = fakeFs({});
     const escaped = keyBase64.replace(/(.{64})/g, '$1\\n');
     const err = expectInputError(() => readPemOrPath(escaped, 'private-key', fs), 'private-key', pieces);
-    assert.match(err.message, /looks like key or certificate material without its -----BEGIN line, not a path \(not shown\)/);
+    assert.match(
+      err.message,
+      /looks like key or certificate material without its -----BEGIN line, not a path \(not shown\)/,
+    );
     assert.deepEqual(fs.calls, []);
   });
 
   it('says a PEM has a damaged header without echoing it or reading it as a path', () => {
     const fs = fakeFs({});
-    for (const damaged of [keyPem.replace('-----BEGIN', '----BEGIN').replace(/\n/g, '\\n'), keyPem.replace('-----BEGIN PRIVATE KEY-----', 'BEGIN PRIVATE KEY').replace(/\n/g, ' ')]) {
+    for (const damaged of [
+      keyPem.replace('-----BEGIN', '----BEGIN').replace(/\n/g, '\\n'),
+      keyPem.replace('-----BEGIN PRIVATE KEY-----', 'BEGIN PRIVATE KEY').replace(/\n/g, ' '),
+    ]) {
       const err = expectInputError(() => readPemOrPath(damaged, 'private-key', fs), 'private-key', pieces);
       assert.match(err.message, /looks like PEM text with a damaged header or footer \(not shown\)/);
     }
@@ -99,7 +134,10 @@ describe('readPemOrPath', () => {
 describe('readBinaryOrPath', () => {
   it('never echoes base64 with literal \\n escapes as a path', () => {
     const escaped = keyBase64.replace(/(.{64})/g, '$1\\n');
-    const err = expectInputError(() => readBinaryOrPath(escaped, 'certificate', fakeFs({})), 'certificate', [keyBase64.slice(0, 24), keyBase64.slice(-24)]);
+    const err = expectInputError(() => readBinaryOrPath(escaped, 'certificate', fakeFs({})), 'certificate', [
+      keyBase64.slice(0, 24),
+      keyBase64.slice(-24),
+    ]);
     assert.match(err.message, /not a path \(not shown\)/);
   });
 
@@ -120,12 +158,19 @@ describe('readBinaryOrPath', () => {
   });
 
   it('names a missing file and rejects values that are neither', () => {
-    assert.match(expectInputError(() => readBinaryOrPath('/nope.p12', 'certificate', fakeFs({})), 'certificate').message, /'\/nope\.p12' does not exist/);
     assert.match(
-      expectInputError(() => readBinaryOrPath('some words', 'certificate', fakeFs({})), 'certificate', ['some words']).message,
+      expectInputError(() => readBinaryOrPath('/nope.p12', 'certificate', fakeFs({})), 'certificate').message,
+      /'\/nope\.p12' does not exist/,
+    );
+    assert.match(
+      expectInputError(() => readBinaryOrPath('some words', 'certificate', fakeFs({})), 'certificate', ['some words'])
+        .message,
       /neither base64 of a PKCS#12 file nor a path/,
     );
     const notDer = Buffer.alloc(60, 0x41).toString('base64');
-    assert.match(expectInputError(() => readBinaryOrPath(notDer, 'certificate', fakeFs({})), 'certificate').message, /not of a DER structure/);
+    assert.match(
+      expectInputError(() => readBinaryOrPath(notDer, 'certificate', fakeFs({})), 'certificate').message,
+      /not of a DER structure/,
+    );
   });
 });

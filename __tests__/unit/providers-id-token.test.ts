@@ -5,7 +5,8 @@ import { InputError } from '../../src/errors.js';
 import type { ProviderContext } from '../../src/providers/context.js';
 import { idTokenSource } from '../../src/providers/id-token.js';
 
-const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMiLCJzdWIiOiJyZXBvOngveSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
+const JWT =
+  'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMiLCJzdWIiOiJyZXBvOngveSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
 
 function context(env: Record<string, string>): ProviderContext & { masked: string[]; reads: string[] } {
   const masked: string[] = [];
@@ -33,7 +34,10 @@ function context(env: Record<string, string>): ProviderContext & { masked: strin
 }
 
 async function inputError(promise: Promise<unknown>, input: string): Promise<InputError> {
-  const err = await promise.then(() => undefined, (e: unknown) => e);
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof InputError, `expected InputError, got ${String(err)}`);
   assert.equal(err.input, input);
   return err;
@@ -41,7 +45,10 @@ async function inputError(promise: Promise<unknown>, input: string): Promise<Inp
 
 test('an id-token pasted into web-identity-token-file is masked, never read as a path, never echoed', async () => {
   const ctx = context({});
-  const err = await inputError(idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: ` ${JWT}\n` }, ctx)(), 'web-identity-token-file');
+  const err = await inputError(
+    idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: ` ${JWT}\n` }, ctx)(),
+    'web-identity-token-file',
+  );
   assert.match(err.message, /looks like a JWT \(the id-token itself\), not a path/);
   assert.ok(!err.message.includes(JWT.split('.')[1]!));
   assert.deepEqual(ctx.reads, []);
@@ -49,14 +56,24 @@ test('an id-token pasted into web-identity-token-file is masked, never read as a
 });
 
 test('a real path that cannot be read is still named', async () => {
-  const err = await inputError(idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: '/var/run/secrets/token' }, context({}))(), 'web-identity-token-file');
+  const err = await inputError(
+    idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: '/var/run/secrets/token' }, context({}))(),
+    'web-identity-token-file',
+  );
   assert.match(err.message, /\/var\/run\/secrets\/token \(ENOENT\)/);
 });
 
 test('ACTIONS_ID_TOKEN_REQUEST_URL over plain http:// is refused unless the host is written as loopback', async () => {
-  for (const url of ['http://pipelines.example.com/_apis/idtoken?api-version=2.0', 'http://localhost.example.com/x', 'http://me:pw@127.0.0.1/x']) {
+  for (const url of [
+    'http://pipelines.example.com/_apis/idtoken?api-version=2.0',
+    'http://localhost.example.com/x',
+    'http://me:pw@127.0.0.1/x',
+  ]) {
     const ctx = context({ ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-secret-value' });
-    const err = await inputError(idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a' }, ctx)(), 'ACTIONS_ID_TOKEN_REQUEST_URL');
+    const err = await inputError(
+      idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a' }, ctx)(),
+      'ACTIONS_ID_TOKEN_REQUEST_URL',
+    );
     assert.doesNotMatch(err.message, /bearer-secret-value|pw@/);
   }
 });

@@ -15,7 +15,6 @@ const good = {
 };
 const body = (c: Record<string, unknown>) => JSON.stringify({ credentials: c });
 
-
 test('a genuine answer becomes a session with its expiration as a Date', () => {
   const session = parseIotCredentials(body(good), NOW, ENDPOINT);
   assert.equal(session.credentials.accessKeyId, good.accessKeyId);
@@ -37,19 +36,39 @@ test('a session token or secret carrying newlines or \\r fails naming the field 
     ['secretAccessKey', 'wJalrXUtnFEMI/K7MDENG\nbPxRfiCYEXAMPLEKEY'],
     ['accessKeyId', 'ASIAQWERTYUIOPASDFGH\n'],
   ] as const) {
-    const err = fails(() => parseIotCredentials(body({ ...good, [field]: value }), NOW, ENDPOINT), /^InvalidResponse$/, new RegExp(`in ${field}`), /c0demo\.credentials\.iot/);
+    const err = fails(
+      () => parseIotCredentials(body({ ...good, [field]: value }), NOW, ENDPOINT),
+      /^InvalidResponse$/,
+      new RegExp(`in ${field}`),
+      /c0demo\.credentials\.iot/,
+    );
     assert.doesNotMatch(err.message, /pwn|credential_process|\\r/);
   }
 });
 
 test('an expiration in the past, years ahead, or unreadable fails', () => {
-  fails(() => parseIotCredentials(body({ ...good, expiration: '2030-01-02T02:04:05Z' }), NOW, ENDPOINT), /InvalidResponse/, /expiration/, /clock/);
-  fails(() => parseIotCredentials(body({ ...good, expiration: '2032-01-02T02:04:05Z' }), NOW, ENDPOINT), /InvalidResponse/, /expiration/);
-  fails(() => parseIotCredentials(body({ ...good, expiration: 'soon' }), NOW, ENDPOINT), /InvalidResponse/, /expiration/);
+  fails(
+    () => parseIotCredentials(body({ ...good, expiration: '2030-01-02T02:04:05Z' }), NOW, ENDPOINT),
+    /InvalidResponse/,
+    /expiration/,
+    /clock/,
+  );
+  fails(
+    () => parseIotCredentials(body({ ...good, expiration: '2032-01-02T02:04:05Z' }), NOW, ENDPOINT),
+    /InvalidResponse/,
+    /expiration/,
+  );
+  fails(
+    () => parseIotCredentials(body({ ...good, expiration: 'soon' }), NOW, ENDPOINT),
+    /InvalidResponse/,
+    /expiration/,
+  );
 });
 
 test("an error answer's message loses its control characters before it is printed", () => {
-  const err = iotError(403, JSON.stringify({ message: 'Access Denied\n::set-output name=x::y\r\n::error::forged' }), { roleAlias: 'ci' });
+  const err = iotError(403, JSON.stringify({ message: 'Access Denied\n::set-output name=x::y\r\n::error::forged' }), {
+    roleAlias: 'ci',
+  });
   assert.doesNotMatch(err.message, /\n|\r/);
   assert.ok(!err.message.split('\n').some((line) => line.startsWith('::')));
   assert.match(err.serviceMessage, /^Access Denied ::set-output/);

@@ -16,7 +16,8 @@ import { createCa, issueCertificate } from '../standins/pki.js';
 const ENDPOINT = 'https://minio.internal.example:9000';
 const AKID = 'Q3AM3UQ867SPQQA43P2F';
 const SECRET = 'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG';
-const JWT = 'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MDAwMDAwMDAsInBhcmVudCI6InRscz1jaS1wdWJsaXNoIn0.dGhlLXNpZ25hdHVyZV9wYXJ0LQ';
+const JWT =
+  'eyJhbGciOiJIUzUxMiIsInR5cCI6IkpXVCJ9.eyJleHAiOjE3MDAwMDAwMDAsInBhcmVudCI6InRscz1jaS1wdWJsaXNoIn0.dGhlLXNpZ25hdHVyZV9wYXJ0LQ';
 const ca = createCa('MinIO Client CA');
 const leaf = issueCertificate(ca, { commonName: 'ci-publish', clientAuth: true });
 
@@ -31,7 +32,13 @@ function errorXml(code: string, message: string): string {
 async function run(answers: Array<(req: HttpRequest) => HttpResponse>, extra: Record<string, string> = {}) {
   const seen: HttpRequest[] = [];
   const masked: string[] = [];
-  const inputs: Record<string, string> = { 'minio-endpoint': ENDPOINT, certificate: leaf.certPem, 'private-key': leaf.keyPem, 'retry-max-attempts': '3', ...extra };
+  const inputs: Record<string, string> = {
+    'minio-endpoint': ENDPOINT,
+    certificate: leaf.certPem,
+    'private-key': leaf.keyPem,
+    'retry-max-attempts': '3',
+    ...extra,
+  };
   const config = buildConfig((name) => inputs[name] ?? '', {}, new Date(), '/home/runner');
   const clock = { now: () => Date.now(), sleep: async () => undefined, random: () => 0.5 };
   const http = async (req: HttpRequest): Promise<HttpResponse> => {
@@ -39,7 +46,14 @@ async function run(answers: Array<(req: HttpRequest) => HttpResponse>, extra: Re
     const answer = answers[Math.min(seen.length - 1, answers.length - 1)]!;
     return answer(req);
   };
-  const ctx = createProviderContext({ env: {}, retry: config.retry, mask: (v) => masked.push(v), debug: () => undefined, http, clock });
+  const ctx = createProviderContext({
+    env: {},
+    retry: config.retry,
+    mask: (v) => masked.push(v),
+    debug: () => undefined,
+    http,
+    clock,
+  });
   try {
     return { seen, masked, result: await obtainSession(config, ctx), error: undefined };
   } catch (error) {
@@ -48,8 +62,16 @@ async function run(answers: Array<(req: HttpRequest) => HttpResponse>, extra: Re
 }
 
 const inAnHour = () => new Date(Date.now() + 3600_000);
-const ok = (req: HttpRequest): HttpResponse => ({ status: 200, headers: { 'content-type': 'application/xml' }, body: okXml(inAnHour()) });
-const fault = (status: number, code: string, message: string) => (): HttpResponse => ({ status, headers: {}, body: errorXml(code, message) });
+const ok = (req: HttpRequest): HttpResponse => ({
+  status: 200,
+  headers: { 'content-type': 'application/xml' },
+  body: okXml(inAnHour()),
+});
+const fault = (status: number, code: string, message: string) => (): HttpResponse => ({
+  status,
+  headers: {},
+  body: errorXml(code, message),
+});
 
 test('one POST with Action, Version and DurationSeconds in the query, the certificate in the TLS context; a Session for the S3 endpoint', async () => {
   const { seen, masked, result } = await run([ok], { 'role-duration-seconds': '7200' });
@@ -58,10 +80,14 @@ test('one POST with Action, Version and DurationSeconds in the query, the certif
   assert.equal(`${url.protocol}//${url.host}`, ENDPOINT);
   assert.equal(seen[0]!.method, 'POST');
   assert.equal(seen[0]!.body, undefined, 'MinIO reads no body for this call');
-  assert.deepEqual(Object.fromEntries(url.searchParams), { Action: 'AssumeRoleWithCertificate', Version: '2011-06-15', DurationSeconds: '7200' });
+  assert.deepEqual(Object.fromEntries(url.searchParams), {
+    Action: 'AssumeRoleWithCertificate',
+    Version: '2011-06-15',
+    DurationSeconds: '7200',
+  });
   assert.ok(seen[0]!.tls?.secureContext, 'the client certificate goes in the handshake');
   assert.equal(result?.final.credentials.accessKeyId, AKID);
-  assert.equal(result?.final.credentials.sessionToken, JWT, 'a JWT session token is MinIO\'s shape, accepted');
+  assert.equal(result?.final.credentials.sessionToken, JWT, "a JWT session token is MinIO's shape, accepted");
   assert.deepEqual(result?.final.serviceEndpoints, { s3: ENDPOINT });
   assert.equal(result?.final.assumedRoleArn, undefined);
   for (const secret of [AKID, SECRET, JWT]) assert.ok(masked.includes(secret), 'every credential is masked');
@@ -76,8 +102,23 @@ test('a PKCS#12 certificate is accepted as in Roles Anywhere', async () => {
   try {
     writeFileSync(join(dir, 'c.pem'), leaf.certPem);
     writeFileSync(join(dir, 'k.pem'), leaf.keyPem);
-    execFileSync('openssl', ['pkcs12', '-export', '-in', join(dir, 'c.pem'), '-inkey', join(dir, 'k.pem'), '-passout', 'pass:p12pass', '-out', join(dir, 'c.p12')]);
-    const { result, error } = await run([ok], { 'private-key': '', certificate: readFileSync(join(dir, 'c.p12')).toString('base64'), 'private-key-passphrase': 'p12pass' });
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      join(dir, 'c.pem'),
+      '-inkey',
+      join(dir, 'k.pem'),
+      '-passout',
+      'pass:p12pass',
+      '-out',
+      join(dir, 'c.p12'),
+    ]);
+    const { result, error } = await run([ok], {
+      'private-key': '',
+      certificate: readFileSync(join(dir, 'c.p12')).toString('base64'),
+      'private-key-passphrase': 'p12pass',
+    });
     assert.equal(error, undefined, error?.message);
     assert.equal(result?.final.credentials.accessKeyId, AKID);
   } finally {
@@ -86,7 +127,9 @@ test('a PKCS#12 certificate is accepted as in Roles Anywhere', async () => {
 });
 
 test("InternalError for a CN with no policy is MinIO's configuration error: advice at once, no retry", async () => {
-  const { seen, error } = await run([fault(500, 'InternalError', 'specified policy ci-publish, not found Specified canned policy does not exist')]);
+  const { seen, error } = await run([
+    fault(500, 'InternalError', 'specified policy ci-publish, not found Specified canned policy does not exist'),
+  ]);
   assert.equal(seen.length, 1, 'not retried as a 5xx');
   assert.ok(error instanceof AwsError);
   assert.equal(error.code, 'InternalError');
@@ -134,7 +177,10 @@ test('hostile answers are refused before anything uses them', async () => {
 });
 
 test("an expiry within MinIO's 365 days passes, though it is past STS's 12 hours", async () => {
-  const { result, error } = await run([() => ({ status: 200, headers: {}, body: okXml(new Date(Date.now() + 300 * 86400_000)) })], { 'role-duration-seconds': '25920000' });
+  const { result, error } = await run(
+    [() => ({ status: 200, headers: {}, body: okXml(new Date(Date.now() + 300 * 86400_000)) })],
+    { 'role-duration-seconds': '25920000' },
+  );
   assert.equal(error, undefined, error?.message);
   assert.ok(result);
 });

@@ -14,8 +14,18 @@ const credentials = {
   expiration: '2030-01-02T04:04:05Z',
 };
 const ARN = 'arn:aws:sts::123456789012:assumed-role/ci-from-certificate/8f11111111';
-const body = (c: Record<string, unknown>, arn: unknown = ARN) => JSON.stringify({ credentialSet: [{ assumedRoleUser: { arn, assumedRoleId: 'AROAEXAMPLE:8f' }, credentials: c, roleArn: 'x', sourceIdentity: 'CN=runner' }], subjectArn: 's' });
-
+const body = (c: Record<string, unknown>, arn: unknown = ARN) =>
+  JSON.stringify({
+    credentialSet: [
+      {
+        assumedRoleUser: { arn, assumedRoleId: 'AROAEXAMPLE:8f' },
+        credentials: c,
+        roleArn: 'x',
+        sourceIdentity: 'CN=runner',
+      },
+    ],
+    subjectArn: 's',
+  });
 
 test('a genuine answer becomes a session with the assumed-role ARN', () => {
   const session = parseCreateSession(body(credentials), NOW, ENDPOINT);
@@ -34,24 +44,46 @@ test('credentials with \\n or \\r fail naming the field and the endpoint, never 
     ['sessionToken', 'RAb3JpZ2luX2VjEJrZZZZ\r'],
     ['accessKeyId', 'ASIA\rQWERTYUIOPASDFGH'],
   ] as const) {
-    const err = fails(() => parseCreateSession(body({ ...credentials, [field]: value }), NOW, ENDPOINT), /^InvalidResponse$/, new RegExp(`in ${field}`), /127\.0\.0\.1:9443/);
+    const err = fails(
+      () => parseCreateSession(body({ ...credentials, [field]: value }), NOW, ENDPOINT),
+      /^InvalidResponse$/,
+      new RegExp(`in ${field}`),
+      /127\.0\.0\.1:9443/,
+    );
     assert.doesNotMatch(err.message, /pwn|credential_process/);
   }
 });
 
 test('an assumed-role ARN with newlines and workflow commands, or not a string, fails', () => {
-  const err = fails(() => parseCreateSession(body(credentials, `${ARN}\n::set-output name=AWS_ACCESS_KEY_ID::AKIAFORGED`), NOW, ENDPOINT), /InvalidResponse/, /in assumedRoleArn/);
+  const err = fails(
+    () =>
+      parseCreateSession(body(credentials, `${ARN}\n::set-output name=AWS_ACCESS_KEY_ID::AKIAFORGED`), NOW, ENDPOINT),
+    /InvalidResponse/,
+    /in assumedRoleArn/,
+  );
   assert.doesNotMatch(err.message, /set-output|FORGED/);
   fails(() => parseCreateSession(body(credentials, 42), NOW, ENDPOINT), /InvalidResponse/, /arn/);
 });
 
 test('expirations in the past or two years ahead fail', () => {
-  fails(() => parseCreateSession(body({ ...credentials, expiration: '2029-12-31T00:00:00Z' }), NOW, ENDPOINT), /InvalidResponse/, /expiration/);
-  fails(() => parseCreateSession(body({ ...credentials, expiration: '2032-01-02T03:04:05Z' }), NOW, ENDPOINT), /InvalidResponse/, /expiration/);
+  fails(
+    () => parseCreateSession(body({ ...credentials, expiration: '2029-12-31T00:00:00Z' }), NOW, ENDPOINT),
+    /InvalidResponse/,
+    /expiration/,
+  );
+  fails(
+    () => parseCreateSession(body({ ...credentials, expiration: '2032-01-02T03:04:05Z' }), NOW, ENDPOINT),
+    /InvalidResponse/,
+    /expiration/,
+  );
 });
 
 test("an error answer's code and message lose their control characters", () => {
-  const err = rolesAnywhereError(403, 'AccessDeniedException', JSON.stringify({ message: 'denied\n::add-mask::x\r\nforged' }));
+  const err = rolesAnywhereError(
+    403,
+    'AccessDeniedException',
+    JSON.stringify({ message: 'denied\n::add-mask::x\r\nforged' }),
+  );
   assert.doesNotMatch(err.message, /\p{Cc}/u);
   assert.equal(err.serviceMessage, 'denied ::add-mask::x forged');
 });

@@ -38,7 +38,8 @@ function rejects(session: Session, field: string, secret?: string, src = source)
   assert.match(caught.message, new RegExp(`in ${field}\\b`));
   assert.ok(caught.message.includes('127.0.0.1:5000'), 'names the endpoint');
   assert.doesNotMatch(caught.message, /\p{Cc}/u, 'no control character in the message');
-  if (secret && secret.length >= 4) assert.ok(!caught.message.includes(secret), `message echoes the value: ${caught.message}`);
+  if (secret && secret.length >= 4)
+    assert.ok(!caught.message.includes(secret), `message echoes the value: ${caught.message}`);
   return caught;
 }
 
@@ -46,9 +47,18 @@ test('genuine answers pass unchanged: AWS, moto, the stand-ins, every partition'
   const s = genuine();
   assert.equal(validateSession(s, source), s);
   validateSession(genuine({ sessionToken: `IQoJb3JpZ2luX2VjE${randomBytes(600).toString('base64')}` }), source);
-  validateSession(genuine({ sessionToken: `RA${randomBytes(96).toString('base64')}`, secretAccessKey: randomBytes(30).toString('base64') }), source);
+  validateSession(
+    genuine({
+      sessionToken: `RA${randomBytes(96).toString('base64')}`,
+      secretAccessKey: randomBytes(30).toString('base64'),
+    }),
+    source,
+  );
   validateSession(genuine({}, 'arn:aws-us-gov:sts::123456789012:assumed-role/r+=,.@_-/a.b@c=d'), source);
-  validateSession(genuine({}, 'arn:aws-iso-b:sts::123456789012:assumed-role/r/8f1111111111111111111111111111111111111111'), source);
+  validateSession(
+    genuine({}, 'arn:aws-iso-b:sts::123456789012:assumed-role/r/8f1111111111111111111111111111111111111111'),
+    source,
+  );
   const iot = genuine();
   delete iot.assumedRoleArn;
   validateSession(iot, source);
@@ -90,76 +100,164 @@ test('each field refuses what its grammar does not allow', () => {
 
 test('an expiration must be a real date, in the future, and within the service longest session', () => {
   rejects(genuine({ expiration: new Date('not a date') }), 'expiration');
-  assert.match(rejects(genuine({ expiration: new Date(NOW.getTime() - 1000) }), 'expiration').message, /already past.*clock/);
+  assert.match(
+    rejects(genuine({ expiration: new Date(NOW.getTime() - 1000) }), 'expiration').message,
+    /already past.*clock/,
+  );
   rejects(genuine({ expiration: NOW }), 'expiration');
   rejects(genuine({ expiration: new Date(NOW.getTime() + 2 * 365 * 86400_000) }), 'expiration');
   rejects(genuine({ expiration: new Date(NOW.getTime() + 12 * 3600_000 + CLOCK_SKEW_MS + 1000) }), 'expiration');
   // A service with longer sessions (MinIO: up to 365 days) passes its own bound.
-  validateSession(genuine({ expiration: new Date(NOW.getTime() + 300 * 86400_000) }), { ...source, maxLifetimeMs: 365 * 86400_000 });
+  validateSession(genuine({ expiration: new Date(NOW.getTime() + 300 * 86400_000) }), {
+    ...source,
+    maxLifetimeMs: 365 * 86400_000,
+  });
 });
 
 test('an endpoint URL with user information is never printed', () => {
-  const err = rejects(genuine({ accessKeyId: 'bad' }), 'accessKeyId', undefined, { ...source, endpoint: 'http://user:hunter2@127.0.0.1:5000/' });
+  const err = rejects(genuine({ accessKeyId: 'bad' }), 'accessKeyId', undefined, {
+    ...source,
+    endpoint: 'http://user:hunter2@127.0.0.1:5000/',
+  });
   assert.doesNotMatch(err.message, /hunter2|user/);
 });
 
 // Hostile characters: controls (\r, \n, NUL, ESC), delimiters of the files we write, unicode, and '::' (workflow commands).
-const hostileChar = fc.constantFrom('\r', '\n', '\0', '\x1b', '\u2028', '\u0085', '[', ']', '=', ';', '#', '"', "'", ' ', '\t', '::', '%0A', '&#10;', 'é', '😀', '\u200b', '<', '>', '&', '/', '-', ':');
+const hostileChar = fc.constantFrom(
+  '\r',
+  '\n',
+  '\0',
+  '\x1b',
+  '\u2028',
+  '\u0085',
+  '[',
+  ']',
+  '=',
+  ';',
+  '#',
+  '"',
+  "'",
+  ' ',
+  '\t',
+  '::',
+  '%0A',
+  '&#10;',
+  'é',
+  '😀',
+  '\u200b',
+  '<',
+  '>',
+  '&',
+  '/',
+  '-',
+  ':',
+);
 const base64Char = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split(''));
 /** A genuine-looking base64 value with at least one hostile piece spliced in somewhere. */
-const tainted = (min: number) => fc.tuple(fc.array(base64Char, { minLength: min, maxLength: 200 }), fc.array(hostileChar, { minLength: 1, maxLength: 4 }), fc.nat())
-  .map(([base, bad, at]) => {
-    const chars = base.join('');
-    const cut = at % (chars.length + 1);
-    return chars.slice(0, cut) + bad.join('') + chars.slice(cut);
-  })
-  // '/', '=' and '-' alone are fine in some fields; keep only values that hold something no field allows.
-  .filter((v) => /[^A-Za-z0-9+/=]/.test(v));
+const tainted = (min: number) =>
+  fc
+    .tuple(
+      fc.array(base64Char, { minLength: min, maxLength: 200 }),
+      fc.array(hostileChar, { minLength: 1, maxLength: 4 }),
+      fc.nat(),
+    )
+    .map(([base, bad, at]) => {
+      const chars = base.join('');
+      const cut = at % (chars.length + 1);
+      return chars.slice(0, cut) + bad.join('') + chars.slice(cut);
+    })
+    // '/', '=' and '-' alone are fine in some fields; keep only values that hold something no field allows.
+    .filter((v) => /[^A-Za-z0-9+/=]/.test(v));
 
 test('property: a token, secret or key id holding any hostile character is refused, and never echoed', () => {
-  fc.assert(fc.property(tainted(16), (value) => {
-    for (const field of ['accessKeyId', 'secretAccessKey', 'sessionToken'] as const) {
-      const err = rejects(genuine({ [field]: value }), field);
-      assert.ok(!err.message.includes(value));
-    }
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(tainted(16), (value) => {
+      for (const field of ['accessKeyId', 'secretAccessKey', 'sessionToken'] as const) {
+        const err = rejects(genuine({ [field]: value }), field);
+        assert.ok(!err.message.includes(value));
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
 
 test('property: an assumed-role ARN with anything outside its grammar in the role or session name is refused', () => {
   const nameChar = fc.constantFrom(...'abcXYZ019+=,.@_-'.split(''));
   const name = fc.array(nameChar, { minLength: 2, maxLength: 30 }).map((a) => a.join(''));
-  fc.assert(fc.property(name, name, fc.array(hostileChar.filter((c) => !/^[\w+=,.@-]+$/.test(c)), { minLength: 1, maxLength: 3 }), fc.boolean(), (role, session, bad, inRole) => {
-    const arn = inRole
-      ? `arn:aws:sts::123456789012:assumed-role/${role}${bad.join('')}/${session}`
-      : `arn:aws:sts::123456789012:assumed-role/${role}/${session}${bad.join('')}`;
-    rejects(genuine({}, arn), 'assumedRoleArn', arn);
-    // The same ARN without the hostile part is accepted.
-    validateSession(genuine({}, `arn:aws:sts::123456789012:assumed-role/${role}/${session}`), source);
-  }), { numRuns: 300 });
+  fc.assert(
+    fc.property(
+      name,
+      name,
+      fc.array(
+        hostileChar.filter((c) => !/^[\w+=,.@-]+$/.test(c)),
+        { minLength: 1, maxLength: 3 },
+      ),
+      fc.boolean(),
+      (role, session, bad, inRole) => {
+        const arn = inRole
+          ? `arn:aws:sts::123456789012:assumed-role/${role}${bad.join('')}/${session}`
+          : `arn:aws:sts::123456789012:assumed-role/${role}/${session}${bad.join('')}`;
+        rejects(genuine({}, arn), 'assumedRoleArn', arn);
+        // The same ARN without the hostile part is accepted.
+        validateSession(genuine({}, `arn:aws:sts::123456789012:assumed-role/${role}/${session}`), source);
+      },
+    ),
+    { numRuns: 300 },
+  );
 });
 
 test('property: values drawn from the allowed alphabets and lengths always pass', () => {
   const upper = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split(''));
-  fc.assert(fc.property(
-    fc.array(upper, { minLength: 16, maxLength: 128 }),
-    fc.array(base64Char, { minLength: 16, maxLength: 128 }),
-    fc.array(base64Char, { minLength: 16, maxLength: 4000 }),
-    fc.integer({ min: 1, max: 12 * 3600_000 }),
-    (id, secret, token, lifetime) => {
-      validateSession(genuine({ accessKeyId: id.join(''), secretAccessKey: secret.join(''), sessionToken: token.join(''), expiration: new Date(NOW.getTime() + lifetime) }), source);
-    },
-  ), { numRuns: 200 });
+  fc.assert(
+    fc.property(
+      fc.array(upper, { minLength: 16, maxLength: 128 }),
+      fc.array(base64Char, { minLength: 16, maxLength: 128 }),
+      fc.array(base64Char, { minLength: 16, maxLength: 4000 }),
+      fc.integer({ min: 1, max: 12 * 3600_000 }),
+      (id, secret, token, lifetime) => {
+        validateSession(
+          genuine({
+            accessKeyId: id.join(''),
+            secretAccessKey: secret.join(''),
+            sessionToken: token.join(''),
+            expiration: new Date(NOW.getTime() + lifetime),
+          }),
+          source,
+        );
+      },
+    ),
+    { numRuns: 200 },
+  );
 });
 
 test("MinIO's shapes: a JWT session token and a year's expiry pass; control characters, white space and unbounded lengths do not", () => {
-  const minio = { call: 'minio:AssumeRoleWithCertificate', endpoint: ENDPOINT, now: NOW, shapes: MINIO_SHAPES, maxLifetimeMs: 365 * 86400_000 };
+  const minio = {
+    call: 'minio:AssumeRoleWithCertificate',
+    endpoint: ENDPOINT,
+    now: NOW,
+    shapes: MINIO_SHAPES,
+    maxLifetimeMs: 365 * 86400_000,
+  };
   const jwt = 'eyJhbGciOiJIUzUxMiJ9.eyJleHAiOjE3MDAwMDAwMDAsInN1YiI6ImNpLXB1Ymxpc2gifQ.a-b_c';
   const session = (token: string, expiresInMs = 3600_000): Session => ({
-    credentials: { accessKeyId: 'Q3AM3UQ867SPQQA43P2F', secretAccessKey: 'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG', sessionToken: token, expiration: new Date(NOW.getTime() + expiresInMs) },
+    credentials: {
+      accessKeyId: 'Q3AM3UQ867SPQQA43P2F',
+      secretAccessKey: 'zuf+tfteSlswRu7BJ86wekitnifILbZam1KYY3TG',
+      sessionToken: token,
+      expiration: new Date(NOW.getTime() + expiresInMs),
+    },
   });
   assert.doesNotThrow(() => validateSession(session(jwt, 300 * 86400_000), minio));
   // The AWS profile keeps refusing what MinIO issues: the dots and dashes of a JWT are not base64.
   rejects(session(jwt), 'sessionToken');
-  for (const bad of [`${jwt}\n`, `${jwt} x`, `${jwt}\u0000`, 'a.b', `${'a'.repeat(70000)}.b.c`, 'no-dots-at-all-here-at-all']) rejects(session(bad), 'sessionToken', undefined, minio);
+  for (const bad of [
+    `${jwt}\n`,
+    `${jwt} x`,
+    `${jwt}\u0000`,
+    'a.b',
+    `${'a'.repeat(70000)}.b.c`,
+    'no-dots-at-all-here-at-all',
+  ])
+    rejects(session(bad), 'sessionToken', undefined, minio);
   rejects(session(jwt, 400 * 86400_000), 'expiration', undefined, minio);
 });

@@ -32,7 +32,13 @@ test('NO_PROXY matches names, subdomains, dotted suffixes, IPs, ports and *', ()
 });
 
 test('a proxy URL that is not http is refused with the input named; credentials never printed', () => {
-  assert.throws(() => parseProxyUrl('socks5://p:1080', 'http-proxy'), (e: unknown) => e instanceof InputError && e.input === 'http-proxy' && /socks5/.test(e.message));
-  assert.throws(() => parseProxyUrl('http://[bad', 'HTTPS_PROXY'), (e: unknown) => e instanceof InputError && e.message.startsWith("Environment variable 'HTTPS_PROXY'"));
+  assert.throws(
+    () => parseProxyUrl('socks5://p:1080', 'http-proxy'),
+    (e: unknown) => e instanceof InputError && e.input === 'http-proxy' && /socks5/.test(e.message),
+  );
+  assert.throws(
+    () => parseProxyUrl('http://[bad', 'HTTPS_PROXY'),
+    (e: unknown) => e instanceof InputError && e.message.startsWith("Environment variable 'HTTPS_PROXY'"),
+  );
   assert.equal(describeProxy(parseProxyUrl('http://user:s3cret@proxy:3128', 'x')), 'http://proxy:3128');
 });

@@ -8,18 +8,29 @@ import { parse } from 'yaml';
 import { ROOT } from '../support/processes.js';
 
 test('dist/ is rebuilt from the current src/', () => {
-  const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(res.status, 0, res.stderr + res.stdout);
 });
 
 test("the README's inputs, outputs and troubleshooting tables match action.yml and the catalogue", () => {
-  const res = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'docs.mjs'), '--check'], { cwd: ROOT, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'docs.mjs'), '--check'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(res.status, 0, res.stderr + res.stdout);
 });
 
 test('action.yml runs the bundled entries on node24 with an always-run post step', () => {
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
-  assert.deepEqual(action.runs, { using: 'node24', main: 'dist/main/index.js', post: 'dist/post/index.js', 'post-if': 'always()' });
+  assert.deepEqual(action.runs, {
+    using: 'node24',
+    main: 'dist/main/index.js',
+    post: 'dist/post/index.js',
+    'post-if': 'always()',
+  });
 });
 
 test("the README's first lines give the demo and test commands, and .ci/run runs the test command", () => {
@@ -44,7 +55,8 @@ test("the workflow step bootstrap prints uses only action.yml's inputs, and all 
   const [step] = parse(`steps:\n${snippet}\n`).steps as Array<{ uses: string; with: Record<string, string> }>;
   const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
   for (const key of Object.keys(step!.with)) assert.ok(key in action.inputs, `${key} is an input`);
-  for (const [name, input] of Object.entries(action.inputs as Record<string, { required?: boolean }>)) if (input.required) assert.ok(name in step!.with, `${name} given`);
+  for (const [name, input] of Object.entries(action.inputs as Record<string, { required?: boolean }>))
+    if (input.required) assert.ok(name in step!.with, `${name} given`);
   assert.equal(step!.with['iot-credential-endpoint'], 'abc.credentials.iot.eu-west-1.amazonaws.com');
 });
 
@@ -61,5 +73,6 @@ test('the CLI package is publishable under the name the README installs, with no
   const changelog = readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8');
   assert.ok(changelog.includes(`## ${String(pkg['version'])}`), 'the CHANGELOG has the version');
   const major = String(pkg['version']).split('.')[0];
-  for (const ref of readme.match(/uses: aws-short-lived-credentials\/aws-short-lived-credentials@\S+/g) ?? []) assert.ok(ref.endsWith(`@v${major}`), ref);
+  for (const ref of readme.match(/uses: aws-short-lived-credentials\/aws-short-lived-credentials@\S+/g) ?? [])
+    assert.ok(ref.endsWith(`@v${major}`), ref);
 });

@@ -58,7 +58,11 @@ test('a transient AwsError is retried until the operation succeeds', async () =>
   assert.equal(result, 'ok');
   assert.deepEqual(attempts, [1, 2, 3, 4]);
   assert.deepEqual(clock.sleeps, [100, 200, 400]);
-  assert.deepEqual(retries, [['ServiceUnavailable', 1, 100], ['ServiceUnavailable', 2, 200], ['ServiceUnavailable', 3, 400]]);
+  assert.deepEqual(retries, [
+    ['ServiceUnavailable', 1, 100],
+    ['ServiceUnavailable', 2, 200],
+    ['ServiceUnavailable', 3, 400],
+  ]);
 });
 
 test('a permanent AwsError is thrown at once, unchanged', async () => {
@@ -66,10 +70,15 @@ test('a permanent AwsError is thrown at once, unchanged', async () => {
   let calls = 0;
   const err = permanent();
   await assert.rejects(
-    withRetry('sts:AssumeRole', async () => {
-      calls++;
-      throw err;
-    }, { maxAttempts: 10, deadline: clock.time + 60_000 }, clock),
+    withRetry(
+      'sts:AssumeRole',
+      async () => {
+        calls++;
+        throw err;
+      },
+      { maxAttempts: 10, deadline: clock.time + 60_000 },
+      clock,
+    ),
     (thrown) => thrown === err,
   );
   assert.equal(calls, 1);
@@ -81,10 +90,15 @@ test('an error that is not an AwsError is thrown at once', async () => {
   let calls = 0;
   const err = new TypeError('bug');
   await assert.rejects(
-    withRetry('x', async () => {
-      calls++;
-      throw err;
-    }, { maxAttempts: 10, deadline: clock.time + 60_000 }, clock),
+    withRetry(
+      'x',
+      async () => {
+        calls++;
+        throw err;
+      },
+      { maxAttempts: 10, deadline: clock.time + 60_000 },
+      clock,
+    ),
     (thrown) => thrown === err,
   );
   assert.equal(calls, 1);
@@ -95,16 +109,24 @@ test('maxAttempts bounds the calls; the error says how many and is no longer ret
     const clock = fakeClock();
     let calls = 0;
     await assert.rejects(
-      withRetry('sts:AssumeRole', async () => {
-        calls++;
-        throw new AwsError('sts:AssumeRole', 'InternalError', 'Try later', 'Slow down', true);
-      }, { maxAttempts, deadline: clock.time + 3_600_000 }, clock),
+      withRetry(
+        'sts:AssumeRole',
+        async () => {
+          calls++;
+          throw new AwsError('sts:AssumeRole', 'InternalError', 'Try later', 'Slow down', true);
+        },
+        { maxAttempts, deadline: clock.time + 3_600_000 },
+        clock,
+      ),
       (err: unknown) => {
         assert.ok(err instanceof AwsError);
         assert.equal(err.code, 'InternalError');
         assert.equal(err.retryable, false);
         assert.equal(err.serviceMessage, 'Try later');
-        assert.match(err.message, new RegExp(`Slow down\\. Gave up after ${maxAttempts} attempts? \\(retry-max-attempts\\)`));
+        assert.match(
+          err.message,
+          new RegExp(`Slow down\\. Gave up after ${maxAttempts} attempts? \\(retry-max-attempts\\)`),
+        );
         if (maxAttempts === 1) assert.match(err.message, /after 1 attempt \(/);
         return true;
       },
@@ -119,10 +141,15 @@ test('the deadline bounds the retries: no sleep runs past it', async () => {
   const deadline = 1_000;
   let calls = 0;
   await assert.rejects(
-    withRetry('sts:AssumeRole', async () => {
-      calls++;
-      throw transient();
-    }, { maxAttempts: 100, deadline, baseDelayMs: 200, maxDelayMs: 5000 }, clock),
+    withRetry(
+      'sts:AssumeRole',
+      async () => {
+        calls++;
+        throw transient();
+      },
+      { maxAttempts: 100, deadline, baseDelayMs: 200, maxDelayMs: 5000 },
+      clock,
+    ),
     (err: unknown) => {
       assert.ok(err instanceof AwsError);
       assert.match(err.message, /Gave up after \d+ attempts?: action-timeout-s was reached/);
@@ -145,11 +172,17 @@ test('no attempt starts once the deadline has passed', async () => {
   const clock = fakeClock(5_000);
   let calls = 0;
   await assert.rejects(
-    withRetry('sts:AssumeRole', async () => {
-      calls++;
-      return 1;
-    }, { maxAttempts: 3, deadline: 5_000 }, clock),
-    (err: unknown) => err instanceof AwsError && err.code === 'Timeout' && /after 0 attempts/.test(err.message) && !err.retryable,
+    withRetry(
+      'sts:AssumeRole',
+      async () => {
+        calls++;
+        return 1;
+      },
+      { maxAttempts: 3, deadline: 5_000 },
+      clock,
+    ),
+    (err: unknown) =>
+      err instanceof AwsError && err.code === 'Timeout' && /after 0 attempts/.test(err.message) && !err.retryable,
   );
   assert.equal(calls, 0);
 });
@@ -158,11 +191,16 @@ test('an operation that uses up the time is reported as a timeout naming the att
   const clock = fakeClock(0);
   let calls = 0;
   await assert.rejects(
-    withRetry('sts:AssumeRole', async () => {
-      calls++;
-      clock.time += 10_000; // the attempt itself took all the time
-      throw transient();
-    }, { maxAttempts: 5, deadline: 10_000 }, clock),
+    withRetry(
+      'sts:AssumeRole',
+      async () => {
+        calls++;
+        clock.time += 10_000; // the attempt itself took all the time
+        throw transient();
+      },
+      { maxAttempts: 5, deadline: 10_000 },
+      clock,
+    ),
     (err: unknown) => err instanceof AwsError && /action-timeout-s was reached/.test(err.message),
   );
   assert.equal(calls, 1);
@@ -189,19 +227,29 @@ test('each attempt is given min(attemptTimeoutMs, time remaining)', async () => 
 test('the default attempt timeout is 15 s', async () => {
   const clock = fakeClock(0);
   let seen = 0;
-  await withRetry('x', async (_a, timeoutMs) => {
-    seen = timeoutMs;
-  }, { maxAttempts: 1, deadline: 60_000 }, clock);
+  await withRetry(
+    'x',
+    async (_a, timeoutMs) => {
+      seen = timeoutMs;
+    },
+    { maxAttempts: 1, deadline: 60_000 },
+    clock,
+  );
   assert.equal(seen, 15_000);
 });
 
 test('throttling is retried past retry-max-attempts while the deadline allows, on its own wider schedule', async () => {
   const clock = fakeClock(0, 0.5);
   let calls = 0;
-  const result = await withRetry('sts:AssumeRole', async () => {
-    if (++calls <= 6) throw throttled();
-    return 'through';
-  }, { maxAttempts: 3, deadline: 600_000 }, clock);
+  const result = await withRetry(
+    'sts:AssumeRole',
+    async () => {
+      if (++calls <= 6) throw throttled();
+      return 'through';
+    },
+    { maxAttempts: 3, deadline: 600_000 },
+    clock,
+  );
   assert.equal(result, 'through');
   assert.equal(calls, 7);
   // Half of min(10 s, 2 s * 2^(n-1)) for n = 1..6.
@@ -212,23 +260,47 @@ test('throttling does not spend the attempt budget of other failures; they still
   const clock = fakeClock(0, 0.5);
   const codes: string[] = [];
   await assert.rejects(
-    withRetry('sts:AssumeRole', async (attempt) => {
-      const err = attempt % 2 === 1 ? throttled() : transient();
-      codes.push(err.code);
-      throw err;
-    }, { maxAttempts: 3, deadline: 600_000 }, clock),
-    (err: unknown) => err instanceof AwsError && err.code === 'ServiceUnavailable' && /Gave up after 6 attempts \(retry-max-attempts\)/.test(err.message),
+    withRetry(
+      'sts:AssumeRole',
+      async (attempt) => {
+        const err = attempt % 2 === 1 ? throttled() : transient();
+        codes.push(err.code);
+        throw err;
+      },
+      { maxAttempts: 3, deadline: 600_000 },
+      clock,
+    ),
+    (err: unknown) =>
+      err instanceof AwsError &&
+      err.code === 'ServiceUnavailable' &&
+      /Gave up after 6 attempts \(retry-max-attempts\)/.test(err.message),
   );
-  assert.deepEqual(codes, ['Throttling', 'ServiceUnavailable', 'Throttling', 'ServiceUnavailable', 'Throttling', 'ServiceUnavailable']);
+  assert.deepEqual(codes, [
+    'Throttling',
+    'ServiceUnavailable',
+    'Throttling',
+    'ServiceUnavailable',
+    'Throttling',
+    'ServiceUnavailable',
+  ]);
 });
 
 test('throttling stops at the deadline with a message that says so; no wait runs past it', async () => {
   const clock = fakeClock(0, 0.999);
   await assert.rejects(
-    withRetry('sts:AssumeRole', async () => {
-      throw throttled();
-    }, { maxAttempts: 2, deadline: 60_000 }, clock),
-    (err: unknown) => err instanceof AwsError && err.code === 'Throttling' && /action-timeout-s was reached/.test(err.message) && !err.retryable,
+    withRetry(
+      'sts:AssumeRole',
+      async () => {
+        throw throttled();
+      },
+      { maxAttempts: 2, deadline: 60_000 },
+      clock,
+    ),
+    (err: unknown) =>
+      err instanceof AwsError &&
+      err.code === 'Throttling' &&
+      /action-timeout-s was reached/.test(err.message) &&
+      !err.retryable,
   );
   assert.ok(clock.time < 60_000);
   assert.ok(clock.sleeps.length > 2, 'more retries than the attempt budget');
@@ -238,10 +310,17 @@ test('with one attempt (disable-retry) or retryThrottling false, throttling is n
   for (const policy of [{ maxAttempts: 1 }, { maxAttempts: 5, retryThrottling: false }]) {
     const clock = fakeClock(0, 0.5);
     let calls = 0;
-    await assert.rejects(withRetry('sts:AssumeRole', async () => {
-      calls++;
-      throw throttled();
-    }, { ...policy, deadline: 600_000 }, clock));
+    await assert.rejects(
+      withRetry(
+        'sts:AssumeRole',
+        async () => {
+          calls++;
+          throw throttled();
+        },
+        { ...policy, deadline: 600_000 },
+        clock,
+      ),
+    );
     assert.equal(calls, policy.maxAttempts === 1 ? 1 : 5);
   }
 });

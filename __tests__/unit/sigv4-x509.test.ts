@@ -43,7 +43,8 @@ const CANONICAL_WITH_CHAIN = [
 const CANONICAL_WITH_CHAIN_SHA256 = '65e856be058b901b2c36da7c6634dcb3e79d2e6e08a75fc12d4750321ee730fb';
 const CANONICAL_NO_CHAIN_SHA256 = '0933cf12c1aecff2bc1ff47f6a6eac8332a67d75b8492f02ba0b1332fa42afcc';
 
-const sts = (algorithm: string, canonicalSha256: string) => `${algorithm}\n20240102T030405Z\n${SCOPE}\n${canonicalSha256}`;
+const sts = (algorithm: string, canonicalSha256: string) =>
+  `${algorithm}\n20240102T030405Z\n${SCOPE}\n${canonicalSha256}`;
 
 function authorizationParts(header: string | undefined) {
   const m = /^(\S+) Credential=([^,]+), SignedHeaders=([^,]+), Signature=([0-9a-f]+)$/.exec(header ?? '');
@@ -64,7 +65,11 @@ describe('sigv4-x509', () => {
     pki = createPkiDir();
     const root = pki.createRoot({ commonName: 'Signer Test Root' });
     highBitLeaf = pki.issueLeaf(root, { commonName: 'high-bit', serialHex: `80${'11'.repeat(19)}` });
-    allOnesLeaf = pki.issueLeaf(root, { commonName: 'all-ones', keyPem: highBitLeaf.keyPem, serialHex: 'FF'.repeat(20) });
+    allOnesLeaf = pki.issueLeaf(root, {
+      commonName: 'all-ones',
+      keyPem: highBitLeaf.keyPem,
+      serialHex: 'FF'.repeat(20),
+    });
   });
   after(() => pki?.remove());
 
@@ -145,7 +150,16 @@ describe('sigv4-x509', () => {
   });
 
   it('signs CreateSession with RSA PKCS#1 v1.5 over the expected string, chain included', () => {
-    const input = { host: HOST, region: 'us-east-1', body: BODY, certificateDer: CERT, chainDer: CHAIN, serialDecimal: '1234567890', key: keys.rsa.privateKey, now: NOW };
+    const input = {
+      host: HOST,
+      region: 'us-east-1',
+      body: BODY,
+      certificateDer: CERT,
+      chainDer: CHAIN,
+      serialDecimal: '1234567890',
+      key: keys.rsa.privateKey,
+      now: NOW,
+    };
     const headers = signCreateSession(input);
     const { Authorization, ...rest } = headers;
     assert.deepEqual(rest, {
@@ -160,25 +174,47 @@ describe('sigv4-x509', () => {
     assert.equal(auth.credential, `1234567890/${SCOPE}`);
     assert.equal(auth.signedHeaders, 'content-type;host;x-amz-date;x-amz-x509;x-amz-x509-chain');
     const expected = Buffer.from(sts('AWS4-X509-RSA-SHA256', CANONICAL_WITH_CHAIN_SHA256));
-    assert.ok(verify('sha256', expected, { key: keys.rsa.publicKey, padding: constants.RSA_PKCS1_PADDING }, auth.signature));
+    assert.ok(
+      verify('sha256', expected, { key: keys.rsa.publicKey, padding: constants.RSA_PKCS1_PADDING }, auth.signature),
+    );
     assert.equal(auth.signature.length, 256);
     // PKCS#1 v1.5 is deterministic (PSS would not be): the same input signs the same way.
     assert.equal(signCreateSession(input).Authorization, Authorization);
   });
 
   it('leaves out X-Amz-X509-Chain, and its signed-header entry, when there are no intermediates', () => {
-    const headers = signCreateSession({ host: HOST, region: 'us-east-1', body: BODY, certificateDer: CERT, chainDer: [], serialDecimal: '7', key: keys.rsa.privateKey, now: NOW });
+    const headers = signCreateSession({
+      host: HOST,
+      region: 'us-east-1',
+      body: BODY,
+      certificateDer: CERT,
+      chainDer: [],
+      serialDecimal: '7',
+      key: keys.rsa.privateKey,
+      now: NOW,
+    });
     assert.equal('X-Amz-X509-Chain' in headers, false);
     const auth = authorizationParts(headers['Authorization']);
     assert.equal(auth.signedHeaders, 'content-type;host;x-amz-date;x-amz-x509');
     assert.equal(auth.credential, `7/${SCOPE}`);
     const expected = Buffer.from(sts('AWS4-X509-RSA-SHA256', CANONICAL_NO_CHAIN_SHA256));
-    assert.ok(verify('sha256', expected, { key: keys.rsa.publicKey, padding: constants.RSA_PKCS1_PADDING }, auth.signature));
+    assert.ok(
+      verify('sha256', expected, { key: keys.rsa.publicKey, padding: constants.RSA_PKCS1_PADDING }, auth.signature),
+    );
   });
 
   for (const curve of ['p256', 'p384'] as const) {
     it(`signs with ECDSA SHA-256 and a DER signature for EC ${curve.toUpperCase()}`, () => {
-      const headers = signCreateSession({ host: HOST, region: 'us-east-1', body: BODY, certificateDer: CERT, chainDer: CHAIN, serialDecimal: '42', key: keys[curve].privateKey, now: NOW });
+      const headers = signCreateSession({
+        host: HOST,
+        region: 'us-east-1',
+        body: BODY,
+        certificateDer: CERT,
+        chainDer: CHAIN,
+        serialDecimal: '42',
+        key: keys[curve].privateKey,
+        now: NOW,
+      });
       const auth = authorizationParts(headers['Authorization']);
       assert.equal(auth.algorithm, 'AWS4-X509-ECDSA-SHA256');
       assert.equal(auth.signature[0], 0x30, 'a DER SEQUENCE, not a raw r||s pair');
@@ -190,18 +226,39 @@ describe('sigv4-x509', () => {
   }
 
   it('changes the signature when the body changes', () => {
-    const base = { host: HOST, region: 'us-east-1', certificateDer: CERT, chainDer: [], serialDecimal: '7', key: keys.rsa.privateKey, now: NOW };
+    const base = {
+      host: HOST,
+      region: 'us-east-1',
+      certificateDer: CERT,
+      chainDer: [],
+      serialDecimal: '7',
+      key: keys.rsa.privateKey,
+      now: NOW,
+    };
     const a = authorizationParts(signCreateSession({ ...base, body: BODY })['Authorization']).signature;
-    const b = authorizationParts(signCreateSession({ ...base, body: BODY.replace('3600', '3601') })['Authorization']).signature;
+    const b = authorizationParts(
+      signCreateSession({ ...base, body: BODY.replace('3600', '3601') })['Authorization'],
+    ).signature;
     assert.notDeepEqual(a, b);
   });
 
   it('refuses keys Roles Anywhere cannot verify, and malformed serials or regions', () => {
     const ed = generateKeyPairSync('ed25519');
     const pss = generateKeyPairSync('rsa-pss', { modulusLength: 1024 });
-    const base = { host: HOST, region: 'us-east-1', body: BODY, certificateDer: CERT, chainDer: [], serialDecimal: '7', now: NOW };
+    const base = {
+      host: HOST,
+      region: 'us-east-1',
+      body: BODY,
+      certificateDer: CERT,
+      chainDer: [],
+      serialDecimal: '7',
+      now: NOW,
+    };
     for (const key of [ed.privateKey, pss.privateKey, keys.rsa.publicKey]) {
-      assert.throws(() => signCreateSession({ ...base, key }), (err: unknown) => err instanceof InputError && err.input === 'private-key');
+      assert.throws(
+        () => signCreateSession({ ...base, key }),
+        (err: unknown) => err instanceof InputError && err.input === 'private-key',
+      );
     }
     assert.throws(() => signCreateSession({ ...base, key: keys.rsa.privateKey, serialDecimal: '0x1F' }), InputError);
     assert.throws(() => signCreateSession({ ...base, key: keys.rsa.privateKey, region: 'US East' }), InputError);
@@ -218,8 +275,20 @@ describe('sigv4-x509', () => {
     ] as const) {
       const serialDecimal = serialDecimalFromHex(leaf.cert.serialNumber);
       assert.equal(serialDecimal, decimal);
-      const headers = signCreateSession({ host: HOST, region: 'eu-west-1', body: BODY, certificateDer: leaf.certDer, chainDer: [], serialDecimal, key: leaf.key, now: NOW });
-      assert.equal(authorizationParts(headers['Authorization']).credential, `${decimal}/20240102/eu-west-1/rolesanywhere/aws4_request`);
+      const headers = signCreateSession({
+        host: HOST,
+        region: 'eu-west-1',
+        body: BODY,
+        certificateDer: leaf.certDer,
+        chainDer: [],
+        serialDecimal,
+        key: leaf.key,
+        now: NOW,
+      });
+      assert.equal(
+        authorizationParts(headers['Authorization']).credential,
+        `${decimal}/20240102/eu-west-1/rolesanywhere/aws4_request`,
+      );
       assert.deepEqual(Buffer.from(headers['X-Amz-X509'] ?? '', 'base64'), leaf.certDer);
     }
   });

@@ -8,8 +8,19 @@ const WEB = 'sts:AssumeRoleWithWebIdentity' as const;
 const ROLE = 'sts:AssumeRole' as const;
 
 test('throttling, IdP and service-side codes are retryable with no hint, whatever the status', () => {
-  const codes = ['Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'PriorRequestNotComplete',
-    'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'ServiceUnavailable', 'InternalFailure', 'InternalError'];
+  const codes = [
+    'Throttling',
+    'ThrottlingException',
+    'RequestLimitExceeded',
+    'TooManyRequestsException',
+    'PriorRequestNotComplete',
+    'IDPCommunicationError',
+    'RequestTimeout',
+    'RequestTimeoutException',
+    'ServiceUnavailable',
+    'InternalFailure',
+    'InternalError',
+  ];
   for (const code of codes) {
     const err = stsError(WEB, 400, code, 'msg');
     assert.ok(err instanceof AwsError);
@@ -29,7 +40,13 @@ test('HTTP 429 and any 5xx are retryable even with an unknown or empty code', ()
 });
 
 test('client errors are not retryable', () => {
-  for (const [status, code] of [[403, 'AccessDenied'], [400, 'ValidationError'], [400, 'InvalidIdentityToken'], [400, 'Unknown'], [404, '']] as const) {
+  for (const [status, code] of [
+    [403, 'AccessDenied'],
+    [400, 'ValidationError'],
+    [400, 'InvalidIdentityToken'],
+    [400, 'Unknown'],
+    [404, ''],
+  ] as const) {
     assert.equal(stsError(WEB, status, code, '').retryable, false, `${status} ${code}`);
   }
 });
@@ -40,19 +57,38 @@ test("AccessDenied on AssumeRoleWithWebIdentity points at the trust policy's sub
   assert.match(err.hint, /'sub' condition must match this job/);
   assert.match(err.hint, /'aud' condition the audience input \(default sts\.amazonaws\.com\)/);
   assert.match(err.hint, /token\.actions\.githubusercontent\.com/);
-  assert.match(err.message, /^sts:AssumeRoleWithWebIdentity failed: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity\. Check the role's trust policy/);
+  assert.match(
+    err.message,
+    /^sts:AssumeRoleWithWebIdentity failed: AccessDenied: Not authorized to perform sts:AssumeRoleWithWebIdentity\. Check the role's trust policy/,
+  );
 });
 
 test('AccessDenied on AssumeRole: a session-tags denial asks for sts:TagSession, others the trust policy', () => {
-  assert.match(stsError(ROLE, 403, 'AccessDenied', 'User is not authorized to perform: sts:TagSession on resource').hint, /sts:TagSession, or set role-skip-session-tagging: true/);
+  assert.match(
+    stsError(ROLE, 403, 'AccessDenied', 'User is not authorized to perform: sts:TagSession on resource').hint,
+    /sts:TagSession, or set role-skip-session-tagging: true/,
+  );
   assert.match(stsError(ROLE, 403, 'AccessDenied', 'Cannot pass session tags').hint, /role-skip-session-tagging/);
-  assert.match(stsError(ROLE, 403, 'AccessDenied', 'not authorized').hint, /may sts:AssumeRole this role.*role-external-id/);
+  assert.match(
+    stsError(ROLE, 403, 'AccessDenied', 'not authorized').hint,
+    /may sts:AssumeRole this role.*role-external-id/,
+  );
 });
 
 test('the role-chaining duration ValidationError gets the 1-hour hint; MaxSessionDuration its own', () => {
-  const chained = stsError(ROLE, 400, 'ValidationError', 'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.');
+  const chained = stsError(
+    ROLE,
+    400,
+    'ValidationError',
+    'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
+  );
   assert.match(chained.hint, /role chaining last at most 1 hour: set role-duration-seconds to 3600 or less/);
-  const max = stsError(WEB, 400, 'ValidationError', "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+  const max = stsError(
+    WEB,
+    400,
+    'ValidationError',
+    'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.',
+  );
   assert.match(max.hint, /aws iam update-role --max-session-duration/);
   assert.match(stsError(WEB, 400, 'ValidationError', 'something else').hint, /Check role-to-assume, role-session-name/);
 });

@@ -63,7 +63,11 @@ function parseFileCommands(text: string): Array<[string, string]> {
 }
 
 test('getInput: INPUT_ + upper-cased name with spaces as _, dashes kept, value trimmed', () => {
-  const { commands } = runner({ 'INPUT_ROLE-TO-ASSUME': '  arn:aws:iam::123456789012:role/r \n', INPUT_MY_INPUT: 'x', 'INPUT_AWS-REGION': 'us-east-1' });
+  const { commands } = runner({
+    'INPUT_ROLE-TO-ASSUME': '  arn:aws:iam::123456789012:role/r \n',
+    INPUT_MY_INPUT: 'x',
+    'INPUT_AWS-REGION': 'us-east-1',
+  });
   assert.equal(commands.getInput('role-to-assume'), 'arn:aws:iam::123456789012:role/r');
   assert.equal(commands.getInput('my input'), 'x');
   assert.equal(commands.getInput('aws-region'), 'us-east-1');
@@ -116,7 +120,10 @@ test('info: a value with newlines or command markers prints as one line the runn
 });
 
 test('plainLine: printable text unchanged; every control character escaped', () => {
-  assert.equal(plainLine('Credentials for arn:aws:sts::123456789012:assumed-role/r/s obtained'), 'Credentials for arn:aws:sts::123456789012:assumed-role/r/s obtained');
+  assert.equal(
+    plainLine('Credentials for arn:aws:sts::123456789012:assumed-role/r/s obtained'),
+    'Credentials for arn:aws:sts::123456789012:assumed-role/r/s obtained',
+  );
   assert.equal(plainLine('a\u0000b\u001bc\u007f\u0085'), 'a\\u0000b\\u001bc\\u007f\\u0085');
 });
 
@@ -128,7 +135,10 @@ test('exportVariable: GITHUB_ENV gets a delimited block and the process env is u
   assert.deepEqual(out, []);
   assert.equal(env['AWS_REGION'], 'us-east-1');
   assert.equal(env['MULTI'], 'line one\nline two\n');
-  assert.deepEqual(parseFileCommands(readFileSync(path, 'utf8')), [['AWS_REGION', 'us-east-1'], ['MULTI', 'line one\nline two\n']]);
+  assert.deepEqual(parseFileCommands(readFileSync(path, 'utf8')), [
+    ['AWS_REGION', 'us-east-1'],
+    ['MULTI', 'line one\nline two\n'],
+  ]);
 });
 
 test('setOutput and saveState write their own files in the same format; delimiters differ per entry', () => {
@@ -139,7 +149,10 @@ test('setOutput and saveState write their own files in the same format; delimite
   commands.setOutput('empty', '');
   commands.saveState('profile', 'ci');
   const text = readFileSync(outputs, 'utf8');
-  assert.deepEqual(parseFileCommands(text), [['aws-account-id', '123456789012'], ['empty', '']]);
+  assert.deepEqual(parseFileCommands(text), [
+    ['aws-account-id', '123456789012'],
+    ['empty', ''],
+  ]);
   const delimiters = [...text.matchAll(/<<(ghadelimiter_\S+)/g)].map((m) => m[1]);
   assert.equal(new Set(delimiters).size, 2);
   assert.deepEqual(parseFileCommands(readFileSync(state, 'utf8')), [['profile', 'ci']]);
@@ -147,15 +160,31 @@ test('setOutput and saveState write their own files in the same format; delimite
 
 test('file commands append to what is already there', () => {
   const path = emptyFile();
-  writeFileSync(path, 'EXISTING<<ghadelimiter_00000000-0000-0000-0000-000000000000\nv\nghadelimiter_00000000-0000-0000-0000-000000000000\n');
+  writeFileSync(
+    path,
+    'EXISTING<<ghadelimiter_00000000-0000-0000-0000-000000000000\nv\nghadelimiter_00000000-0000-0000-0000-000000000000\n',
+  );
   runner({ GITHUB_ENV: path }).commands.exportVariable('NEW', 'n');
-  assert.deepEqual(parseFileCommands(readFileSync(path, 'utf8')), [['EXISTING', 'v'], ['NEW', 'n']]);
+  assert.deepEqual(parseFileCommands(readFileSync(path, 'utf8')), [
+    ['EXISTING', 'v'],
+    ['NEW', 'n'],
+  ]);
 });
 
 test('without the file variables nothing is written to stdout: the legacy commands would print the value', () => {
   const { commands, out } = runner();
-  for (const [call, file] of [[() => commands.exportVariable('A', 'secret-value'), 'GITHUB_ENV'], [() => commands.setOutput('a', 'secret-value'), 'GITHUB_OUTPUT'], [() => commands.saveState('s', 'secret-value'), 'GITHUB_STATE']] as const) {
-    assert.throws(call, (e: unknown) => e instanceof InputError && e.input === file && /Run this action under the GitHub Actions runner/.test(e.message));
+  for (const [call, file] of [
+    [() => commands.exportVariable('A', 'secret-value'), 'GITHUB_ENV'],
+    [() => commands.setOutput('a', 'secret-value'), 'GITHUB_OUTPUT'],
+    [() => commands.saveState('s', 'secret-value'), 'GITHUB_STATE'],
+  ] as const) {
+    assert.throws(
+      call,
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.input === file &&
+        /Run this action under the GitHub Actions runner/.test(e.message),
+    );
   }
   assert.deepEqual(out, []);
 });

@@ -33,16 +33,39 @@ interface EndpointState {
 }
 
 /** Starts the endpoint and points the environment at it; returns the `credential_process` line a profile is to run. */
-export async function startJobEndpoint(wf: WorkflowCommands, config: Config, session: Session, obtainedAt: number, refresh: RefreshOptions, env: Record<string, string | undefined>): Promise<{ credentialProcess: string }> {
+export async function startJobEndpoint(
+  wf: WorkflowCommands,
+  config: Config,
+  session: Session,
+  obtainedAt: number,
+  refresh: RefreshOptions,
+  env: Record<string, string | undefined>,
+): Promise<{ credentialProcess: string }> {
   if (!config.delivery.env && !config.delivery.credentialsFile) {
-    throw new InputError('refresh-credentials', 'has nothing to deliver through: output-env-credentials is false and no profile is written', 'Keep output-env-credentials: true or set credentials-file/profile, or leave refresh-credentials off');
+    throw new InputError(
+      'refresh-credentials',
+      'has nothing to deliver through: output-env-credentials is false and no profile is written',
+      'Keep output-env-credentials: true or set credentials-file/profile, or leave refresh-credentials off',
+    );
   }
   if (config.delivery.env && env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
-    throw new InputError('refresh-credentials', 'cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task\'s endpoint), and every SDK prefers it to a full URI', 'Run the job outside ECS task credentials, or leave refresh-credentials off');
+    throw new InputError(
+      'refresh-credentials',
+      "cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task's endpoint), and every SDK prefers it to a full URI",
+      'Run the job outside ECS task credentials, or leave refresh-credentials off',
+    );
   }
   if (refresh.marginMs !== undefined) {
-    const problem = marginProblem(refresh.marginMs, (session.credentials.expiration?.getTime() ?? obtainedAt) - obtainedAt);
-    if (problem) throw new InputError('refresh-margin-s', problem, 'Set it below role-duration-seconds (or the IoT role alias\'s session length), or leave it unset');
+    const problem = marginProblem(
+      refresh.marginMs,
+      (session.credentials.expiration?.getTime() ?? obtainedAt) - obtainedAt,
+    );
+    if (problem)
+      throw new InputError(
+        'refresh-margin-s',
+        problem,
+        "Set it below role-duration-seconds (or the IoT role alias's session length), or leave it unset",
+      );
   }
   const { path, token } = newEndpointSecrets();
   wf.setSecret(token);
@@ -53,35 +76,47 @@ export async function startJobEndpoint(wf: WorkflowCommands, config: Config, ses
   // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
   const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
   // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
-  const credentialProcess = config.delivery.credentialsFile ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile }) : '';
+  const credentialProcess = config.delivery.credentialsFile
+    ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile })
+    : '';
   // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
   writeFileSync(tokenFile, token, { mode: 0o600, flag: 'wx' });
   const logFd = openSync(logFile, 'wx', 0o600);
   let child: ChildProcess;
   try {
-    child = spawn(process.execPath, [cli, 'serve', '--handover'], { detached: true, stdio: ['pipe', 'pipe', logFd], env: env as NodeJS.ProcessEnv, cwd: dir });
+    child = spawn(process.execPath, [cli, 'serve', '--handover'], {
+      detached: true,
+      stdio: ['pipe', 'pipe', logFd],
+      env: env as NodeJS.ProcessEnv,
+      cwd: dir,
+    });
   } finally {
     closeSync(logFd);
   }
-  child.stdin!.end(serializeHandover({
-    config,
-    session,
-    obtainedAt,
-    path,
-    token,
-    ...(refresh.marginMs !== undefined ? { marginMs: refresh.marginMs } : {}),
-    watchPid: process.ppid,
-    maxLifetimeMs: MAX_LIFETIME_MS,
-  }));
+  child.stdin!.end(
+    serializeHandover({
+      config,
+      session,
+      obtainedAt,
+      path,
+      token,
+      ...(refresh.marginMs !== undefined ? { marginMs: refresh.marginMs } : {}),
+      watchPid: process.ppid,
+      maxLifetimeMs: MAX_LIFETIME_MS,
+    }),
+  );
   try {
     const { port, pid } = await readyLine(child);
     const url = `http://127.0.0.1:${port}${path}`;
     const answer = await getJson(url, token);
-    if (answer['AccessKeyId'] !== session.credentials.accessKeyId) throw new Error('the endpoint answered with other credentials');
+    if (answer['AccessKeyId'] !== session.credentials.accessKeyId)
+      throw new Error('the endpoint answered with other credentials');
     const state: EndpointState = { pid, url, tokenFile, logFile };
     wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
     if (config.delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
-    wf.info(`Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`);
+    wf.info(
+      `Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`,
+    );
     return { credentialProcess: credentialProcess && endpointProcessLine(process.execPath, cli, { url, tokenFile }) };
   } catch (err) {
     child.kill('SIGKILL');
@@ -108,7 +143,8 @@ function readyLine(child: ChildProcess): Promise<{ port: number; pid: number }> 
       clearTimeout(timer);
       try {
         const doc = JSON.parse(line) as { port?: unknown; pid?: unknown };
-        if (Number.isInteger(doc.port) && Number.isInteger(doc.pid)) resolve({ port: doc.port as number, pid: doc.pid as number });
+        if (Number.isInteger(doc.port) && Number.isInteger(doc.pid))
+          resolve({ port: doc.port as number, pid: doc.pid as number });
         else reject(new Error('it reported no port'));
       } catch {
         reject(new Error('it reported no port'));
@@ -161,7 +197,8 @@ export function parseEndpointState(raw: string): EndpointState | undefined {
   } catch {
     return undefined;
   }
-  const file = (p: unknown) => typeof p === 'string' && isAbsolute(p) && normalize(p) === p && FILE_NAME.test(basename(p));
+  const file = (p: unknown) =>
+    typeof p === 'string' && isAbsolute(p) && normalize(p) === p && FILE_NAME.test(basename(p));
   if (!Number.isInteger(doc.pid) || (doc.pid ?? 0) <= 1) return undefined;
   if (typeof doc.url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d{1,5}\/[0-9a-f]{32}$/.test(doc.url)) return undefined;
   if (!file(doc.tokenFile) || !file(doc.logFile)) return undefined;
@@ -180,7 +217,10 @@ export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
   const token = safeRead(state.tokenFile);
   if (token) await getJson(state.url, token, 'DELETE').catch(() => undefined);
   const port = Number(new URL(state.url).port);
-  if (!(await waitUntil(async () => !(await listening(port)) && !isOurServe(state.pid), 5_000)) && isOurServe(state.pid)) {
+  if (
+    !(await waitUntil(async () => !(await listening(port)) && !isOurServe(state.pid), 5_000)) &&
+    isOurServe(state.pid)
+  ) {
     // The request did not stop it (token file gone, process stuck): the pid is checked to be our serve process first.
     process.kill(state.pid, 'SIGKILL');
     await waitUntil(async () => !isOurServe(state.pid), 2_000);

@@ -14,7 +14,11 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
   for (const warning of config.warnings) wf.warning(warning);
   const refresh = parseRefreshInputs((name) => wf.getInput(name));
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
-  wf.requireFiles(['GITHUB_OUTPUT', ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []), ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : [])]);
+  wf.requireFiles([
+    'GITHUB_OUTPUT',
+    ...(config.delivery.env ? (['GITHUB_ENV'] as const) : []),
+    ...(config.delivery.credentialsFile ? (['GITHUB_STATE'] as const) : []),
+  ]);
   // A hard stop in case anything outside the retry loop (a lock, a slow disk) overruns action-timeout-s.
   const guard = setTimeout(() => {
     wf.error(`Gave up: the step exceeded action-timeout-s (${config.retry.timeoutMs / 1000}s)`);
@@ -34,7 +38,9 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
   if (config.guards.unsetCurrentCredentials && config.delivery.env) clearEnvironment(wf);
   const outcome = await obtainGuardedSession(config, ctx);
   if ('existing' in outcome) {
-    wf.notice(`use-existing-credentials: the environment's credentials (${outcome.existing.arn}) are valid; no new ones were obtained`);
+    wf.notice(
+      `use-existing-credentials: the environment's credentials (${outcome.existing.arn}) are valid; no new ones were obtained`,
+    );
     return;
   }
   const final = outcome.final;
@@ -42,5 +48,10 @@ export async function runMain(wf: WorkflowCommands, env: Record<string, string |
   // The environment points at a refreshing endpoint instead of holding static keys; the rest is delivered as usual.
   const { startJobEndpoint } = await import('./job-endpoint.js');
   const endpoint = await startJobEndpoint(wf, config, final, Date.now(), refresh, env);
-  await deliverToActions(wf, final, { ...config, delivery: { ...config.delivery, env: false } }, { credentialProcess: endpoint.credentialProcess });
+  await deliverToActions(
+    wf,
+    final,
+    { ...config, delivery: { ...config.delivery, env: false } },
+    { credentialProcess: endpoint.credentialProcess },
+  );
 }

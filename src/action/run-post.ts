@@ -6,7 +6,10 @@ import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '
 import { ENDPOINT_STATE, stopJobEndpoint } from './job-endpoint.js';
 import { jobProfileTarget, removeJobProfile } from '../delivery/job-profile.js';
 
-export async function runPost(wf: WorkflowCommands, env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function runPost(
+  wf: WorkflowCommands,
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   if (wf.getState(ENDPOINT_STATE)) await stopJobEndpoint(wf);
   const raw = wf.getState(PROFILE_STATE);
   if (!raw) return;
@@ -19,13 +22,17 @@ export async function runPost(wf: WorkflowCommands, env: Record<string, string |
   }
   if (owned && receipt.credentialsFile === owned.credentialsFile) {
     await removeJobProfile(receipt);
-    wf.info(`Removed the step-owned copy ${receipt.credentialsFile} (profile '${receipt.profile}', the job's AWS_PROFILE)`);
+    wf.info(
+      `Removed the step-owned copy ${receipt.credentialsFile} (profile '${receipt.profile}', the job's AWS_PROFILE)`,
+    );
     return;
   }
   const { removed } = await removeProfile(receipt);
-  wf.info(removed
-    ? `Removed profile '${receipt.profile}' from ${receipt.credentialsFile}`
-    : `Profile '${receipt.profile}' in ${receipt.credentialsFile} was changed or removed since the main step; left as it is`);
+  wf.info(
+    removed
+      ? `Removed profile '${receipt.profile}' from ${receipt.credentialsFile}`
+      : `Profile '${receipt.profile}' in ${receipt.credentialsFile} was changed or removed since the main step; left as it is`,
+  );
 }
 
 /**
@@ -39,7 +46,11 @@ function targetsOfInputs(wf: WorkflowCommands, env: Record<string, string | unde
     try {
       const { delivery } = buildConfig((name) => wf.getInput(name), e, new Date(), homedir());
       if (delivery.credentialsFile && delivery.configFile && delivery.profile) {
-        targets.push({ credentialsFile: delivery.credentialsFile, configFile: delivery.configFile, profile: delivery.profile });
+        targets.push({
+          credentialsFile: delivery.credentialsFile,
+          configFile: delivery.configFile,
+          profile: delivery.profile,
+        });
       }
     } catch {
       // Inputs that no longer build a configuration choose nothing.

@@ -21,7 +21,10 @@ export class WorkflowCommands implements ActionsOutput {
     if (!value) return;
     core.setSecret(value);
     // The runner masks a value whole; a multi-line value is also masked line by line so each line is hidden.
-    const lines = value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length >= 4);
+    const lines = value
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 4);
     if (lines.length > 1) for (const line of lines) core.setSecret(line);
   }
 
@@ -80,7 +83,11 @@ export class WorkflowCommands implements ActionsOutput {
   requireFiles(files: readonly FileCommand[]): void {
     for (const file of files) {
       if (!process.env[file]) {
-        throw new InputError(file, 'is not set, so the step has nowhere safe to put its results', 'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)');
+        throw new InputError(
+          file,
+          'is not set, so the step has nowhere safe to put its results',
+          'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)',
+        );
       }
     }
   }
@@ -91,6 +98,8 @@ export class WorkflowCommands implements ActionsOutput {
  * characters become visible escapes (so no second line), and both markers are broken with a zero-width space.
  */
 export function plainLine(message: string): string {
-  const escaped = message.replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/##\[/g, '##\u200b[');
+  const escaped = message
+    .replace(/\p{Cc}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '##\u200b[');
   return /^\s*::/.test(escaped) ? escaped.replace(/::/, ':\u200b:') : escaped;
 }

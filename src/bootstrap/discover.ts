@@ -39,7 +39,11 @@ export interface BootstrapClients {
 }
 
 /** Clients on the standard credential chain; `AWS_ENDPOINT_URL(_IAM/_IOT)` and `AWS_MAX_ATTEMPTS` apply as in every SDK. */
-export function createClients(region: string, maxAttempts?: number, retryMode?: 'standard' | 'adaptive'): BootstrapClients {
+export function createClients(
+  region: string,
+  maxAttempts?: number,
+  retryMode?: 'standard' | 'adaptive',
+): BootstrapClients {
   // 'adaptive' also slows the client down after a Throttling answer, for runs that make many calls (sync).
   const common = { region, ...(maxAttempts ? { maxAttempts } : {}), ...(retryMode ? { retryMode } : {}) };
   return { iam: new IAMClient(common), iot: new IoTClient(common) };
@@ -47,7 +51,9 @@ export function createClients(region: string, maxAttempts?: number, retryMode?: 
 
 export function isNotFound(err: unknown): boolean {
   const e = err as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
-  return ['NoSuchEntity', 'NoSuchEntityException', 'ResourceNotFoundException', 'NotFoundException'].includes(e?.name ?? e?.Code ?? '');
+  return ['NoSuchEntity', 'NoSuchEntityException', 'ResourceNotFoundException', 'NotFoundException'].includes(
+    e?.name ?? e?.Code ?? '',
+  );
 }
 
 /** An SDK error as an AwsError naming the call; no request data enters it. */
@@ -56,7 +62,13 @@ export function sdkError(call: string, err: unknown, hint: string): AwsError {
   const code = e?.Code ?? e?.name ?? 'Error';
   const status = e?.$metadata?.httpStatusCode;
   const message = (e?.message ?? '').replace(/\s+/g, ' ').trim().replace(/\.+$/, '').slice(0, 300);
-  return new AwsError(call, status && !message.includes(String(status)) ? `${code} (HTTP ${status})` : code, message === code ? '' : message, hint, false);
+  return new AwsError(
+    call,
+    status && !message.includes(String(status)) ? `${code} (HTTP ${status})` : code,
+    message === code ? '' : message,
+    hint,
+    false,
+  );
 }
 
 async function read<T>(call: string, run: () => Promise<T>): Promise<T | undefined> {
@@ -64,7 +76,11 @@ async function read<T>(call: string, run: () => Promise<T>): Promise<T | undefin
     return await run();
   } catch (err) {
     if (isNotFound(err)) return undefined;
-    throw sdkError(call, err, 'Reading the current state failed; check the credentials, region and permissions, then re-run');
+    throw sdkError(
+      call,
+      err,
+      'Reading the current state failed; check the credentials, region and permissions, then re-run',
+    );
   }
 }
 
@@ -86,20 +102,29 @@ export async function discoverRole(iam: IAMClient, roleName: string): Promise<Ro
   const got = await read('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })));
   const role = got?.Role;
   if (!role?.Arn) return undefined;
-  const tags = role.Tags ?? (await read('iam:ListRoleTags', () => iam.send(new ListRoleTagsCommand({ RoleName: roleName }))))?.Tags ?? [];
+  const tags =
+    role.Tags ??
+    (await read('iam:ListRoleTags', () => iam.send(new ListRoleTagsCommand({ RoleName: roleName }))))?.Tags ??
+    [];
   const attached: string[] = [];
   let marker: string | undefined;
   do {
-    const page = await read('iam:ListAttachedRolePolicies', () => iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+    const page = await read('iam:ListAttachedRolePolicies', () =>
+      iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
+    );
     for (const p of page?.AttachedPolicies ?? []) if (p.PolicyArn) attached.push(p.PolicyArn);
     marker = page?.IsTruncated ? page.Marker : undefined;
   } while (marker);
   const inline: Record<string, unknown> = {};
   marker = undefined;
   do {
-    const page = await read('iam:ListRolePolicies', () => iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })));
+    const page = await read('iam:ListRolePolicies', () =>
+      iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
+    );
     for (const name of page?.PolicyNames ?? []) {
-      const got = await read('iam:GetRolePolicy', () => iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })));
+      const got = await read('iam:GetRolePolicy', () =>
+        iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })),
+      );
       if (got) inline[name] = parseDocument(got.PolicyDocument);
     }
     marker = page?.IsTruncated ? page.Marker : undefined;
@@ -117,25 +142,36 @@ export async function discoverRole(iam: IAMClient, roleName: string): Promise<Ro
  * What exists of `bootstrap iot <name>`. `localCertificateId` is the certificate whose files are on disk;
  * `retiredCertificateIds` those bootstrap detached earlier (IoT certificates carry no tags to find them by).
  */
-export async function discoverIot(clients: BootstrapClients, want: IotDesired, localCertificateId?: string, retiredCertificateIds: string[] = []): Promise<IotState> {
+export async function discoverIot(
+  clients: BootstrapClients,
+  want: IotDesired,
+  localCertificateId?: string,
+  retiredCertificateIds: string[] = [],
+): Promise<IotState> {
   const { iot } = clients;
   const state: IotState = { certificates: [] };
   const role = await discoverRole(clients.iam, want.roleName);
   if (role) state.role = role;
-  const type = await read('iot:DescribeThingType', () => iot.send(new DescribeThingTypeCommand({ thingTypeName: want.thingTypeName })));
+  const type = await read('iot:DescribeThingType', () =>
+    iot.send(new DescribeThingTypeCommand({ thingTypeName: want.thingTypeName })),
+  );
   if (type) {
     state.thingType = {
       owned: type.thingTypeProperties?.thingTypeDescription === THING_TYPE_DESCRIPTION,
       deprecated: type.thingTypeMetadata?.deprecated === true,
     };
   }
-  const thing = await read('iot:DescribeThing', () => iot.send(new DescribeThingCommand({ thingName: want.thingName })));
+  const thing = await read('iot:DescribeThing', () =>
+    iot.send(new DescribeThingCommand({ thingName: want.thingName })),
+  );
   const attachedIds = new Set<string>();
   if (thing) {
     state.thing = { owned: thing.attributes?.[CREATED_BY_KEY] === CREATED_BY_VALUE };
     let nextToken: string | undefined;
     do {
-      const page = await read('iot:ListThingPrincipals', () => iot.send(new ListThingPrincipalsCommand({ thingName: want.thingName, nextToken })));
+      const page = await read('iot:ListThingPrincipals', () =>
+        iot.send(new ListThingPrincipalsCommand({ thingName: want.thingName, nextToken })),
+      );
       for (const p of page?.principals ?? []) {
         const id = /:cert\/([0-9a-f]+)$/.exec(p)?.[1];
         if (id) attachedIds.add(id);
@@ -143,7 +179,9 @@ export async function discoverIot(clients: BootstrapClients, want: IotDesired, l
       nextToken = page?.nextToken;
     } while (nextToken);
   }
-  const ids = [...new Set([...attachedIds, ...(localCertificateId ? [localCertificateId] : []), ...retiredCertificateIds])];
+  const ids = [
+    ...new Set([...attachedIds, ...(localCertificateId ? [localCertificateId] : []), ...retiredCertificateIds]),
+  ];
   for (const id of ids) {
     const cert = await discoverCertificate(iot, id, attachedIds.has(id));
     if (cert) state.certificates.push(cert);
@@ -151,18 +189,33 @@ export async function discoverIot(clients: BootstrapClients, want: IotDesired, l
   if (localCertificateId) state.localCertificateId = localCertificateId;
   const policy = await read('iot:GetPolicy', () => iot.send(new GetPolicyCommand({ policyName: want.policyName })));
   if (policy?.policyArn) state.policy = { arn: policy.policyArn, document: parseDocument(policy.policyDocument) };
-  const alias = (await read('iot:DescribeRoleAlias', () => iot.send(new DescribeRoleAliasCommand({ roleAlias: want.roleAliasName }))))?.roleAliasDescription;
-  if (alias?.roleAliasArn) state.roleAlias = { arn: alias.roleAliasArn, roleArn: alias.roleArn ?? '', durationSeconds: alias.credentialDurationSeconds ?? 3600 };
+  const alias = (
+    await read('iot:DescribeRoleAlias', () => iot.send(new DescribeRoleAliasCommand({ roleAlias: want.roleAliasName })))
+  )?.roleAliasDescription;
+  if (alias?.roleAliasArn)
+    state.roleAlias = {
+      arn: alias.roleAliasArn,
+      roleArn: alias.roleArn ?? '',
+      durationSeconds: alias.credentialDurationSeconds ?? 3600,
+    };
   return state;
 }
 
-async function discoverCertificate(iot: IoTClient, id: string, attachedToThing: boolean): Promise<CertificateState | undefined> {
-  const desc = (await read('iot:DescribeCertificate', () => iot.send(new DescribeCertificateCommand({ certificateId: id }))))?.certificateDescription;
+async function discoverCertificate(
+  iot: IoTClient,
+  id: string,
+  attachedToThing: boolean,
+): Promise<CertificateState | undefined> {
+  const desc = (
+    await read('iot:DescribeCertificate', () => iot.send(new DescribeCertificateCommand({ certificateId: id })))
+  )?.certificateDescription;
   if (!desc?.certificateArn) return undefined;
   const policies: string[] = [];
   let marker: string | undefined;
   do {
-    const page = await read('iot:ListAttachedPolicies', () => iot.send(new ListAttachedPoliciesCommand({ target: desc.certificateArn, marker })));
+    const page = await read('iot:ListAttachedPolicies', () =>
+      iot.send(new ListAttachedPoliciesCommand({ target: desc.certificateArn, marker })),
+    );
     for (const p of page?.policies ?? []) if (p.policyName) policies.push(p.policyName);
     marker = page?.nextMarker;
   } while (marker);
@@ -174,9 +227,13 @@ export async function discoverOidc(clients: BootstrapClients, want: OidcDesired)
   const { iam } = clients;
   const state: OidcState = {};
   const list = await read('iam:ListOpenIDConnectProviders', () => iam.send(new ListOpenIDConnectProvidersCommand({})));
-  const arn = list?.OpenIDConnectProviderList?.map((p) => p.Arn ?? '').find((a) => a.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`));
+  const arn = list?.OpenIDConnectProviderList?.map((p) => p.Arn ?? '').find((a) =>
+    a.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`),
+  );
   if (arn) {
-    const got = await read('iam:GetOpenIDConnectProvider', () => iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })));
+    const got = await read('iam:GetOpenIDConnectProvider', () =>
+      iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })),
+    );
     if (got) state.provider = { arn, clientIds: got.ClientIDList ?? [] };
   }
   const role = await discoverRole(iam, want.roleName);

@@ -47,21 +47,39 @@ export async function sealSecret(value: string, publicKeyBase64: string): Promis
 
 /** A secret or variable name as GitHub accepts it. */
 export function checkGithubName(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) throw new InputError('name', `'${name}' cannot name a GitHub secret or variable`, 'Use letters, digits and _, not starting with a digit or GITHUB_');
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
+    throw new InputError(
+      'name',
+      `'${name}' cannot name a GitHub secret or variable`,
+      'Use letters, digits and _, not starting with a digit or GITHUB_',
+    );
   return name;
 }
 
 export function githubActions(options: GithubOptions): GithubActions {
-  if (!options.token) throw new InputError('GITHUB_TOKEN', 'is not set', 'Export a token that may write Actions secrets and variables (a GitHub App installation token with Secrets, Variables and Environments write)');
+  if (!options.token)
+    throw new InputError(
+      'GITHUB_TOKEN',
+      'is not set',
+      'Export a token that may write Actions secrets and variables (a GitHub App installation token with Secrets, Variables and Environments write)',
+    );
   const baseUrl = (options.baseUrl || 'https://api.github.com').replace(/\/+$/, '');
   if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)) {
-    throw new InputError('GITHUB_API_URL', `'${baseUrl}' is not an https URL`, 'Use https://api.github.com or https://<host>/api/v3 for GitHub Enterprise Server');
+    throw new InputError(
+      'GITHUB_API_URL',
+      `'${baseUrl}' is not an https URL`,
+      'Use https://api.github.com or https://<host>/api/v3 for GitHub Enterprise Server',
+    );
   }
   const retries = options.rateLimitRetries ?? 4;
-  const onLimit = (kind: string) => (retryAfter: number, req: { method: string; url: string }, _o: unknown, retryCount: number): boolean => {
-    options.log?.(`  github     ${kind} rate limit on ${req.method} ${req.url}; ${retryCount < retries ? `retrying in ${retryAfter} s` : 'giving up'}`);
-    return retryCount < retries;
-  };
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, req: { method: string; url: string }, _o: unknown, retryCount: number): boolean => {
+      options.log?.(
+        `  github     ${kind} rate limit on ${req.method} ${req.url}; ${retryCount < retries ? `retrying in ${retryAfter} s` : 'giving up'}`,
+      );
+      return retryCount < retries;
+    };
   const octokit = getOctokit(
     options.token,
     {
@@ -83,9 +101,19 @@ export function githubActions(options: GithubOptions): GithubActions {
     requests++;
   });
 
-  const base = (t: GithubTarget) => (t.environment ? `/repos/${enc(t.owner)}/${enc(t.repo)}/environments/${enc(t.environment)}` : `/repos/${enc(t.owner)}/${enc(t.repo)}/actions`);
+  const base = (t: GithubTarget) =>
+    t.environment
+      ? `/repos/${enc(t.owner)}/${enc(t.repo)}/environments/${enc(t.environment)}`
+      : `/repos/${enc(t.owner)}/${enc(t.repo)}/actions`;
 
-  async function call<T>(what: string, t: GithubTarget, method: string, path: string, body?: Record<string, unknown>, absent: number[] = []): Promise<{ status: number; data: T } | undefined> {
+  async function call<T>(
+    what: string,
+    t: GithubTarget,
+    method: string,
+    path: string,
+    body?: Record<string, unknown>,
+    absent: number[] = [],
+  ): Promise<{ status: number; data: T } | undefined> {
     try {
       const res = await octokit.request({ method, url: path, ...(body ?? {}) });
       return { status: res.status, data: res.data as T };
@@ -101,28 +129,67 @@ export function githubActions(options: GithubOptions): GithubActions {
       return requests;
     },
     async putSecrets(t, values) {
-      const key = await call<{ key_id: string; key: string }>('read the public key of', t, 'GET', `${base(t)}/secrets/public-key`);
-      if (!key || typeof key.data.key !== 'string' || typeof key.data.key_id !== 'string') throw new AwsError(`github:GET ${base(t)}/secrets/public-key`, 'BadAnswer', 'no key or key_id in the answer', '', false);
+      const key = await call<{ key_id: string; key: string }>(
+        'read the public key of',
+        t,
+        'GET',
+        `${base(t)}/secrets/public-key`,
+      );
+      if (!key || typeof key.data.key !== 'string' || typeof key.data.key_id !== 'string')
+        throw new AwsError(
+          `github:GET ${base(t)}/secrets/public-key`,
+          'BadAnswer',
+          'no key or key_id in the answer',
+          '',
+          false,
+        );
       for (const [name, value] of Object.entries(values)) {
         const encrypted = await sealSecret(value, key.data.key);
-        await call('write a secret of', t, 'PUT', `${base(t)}/secrets/${checkGithubName(name)}`, { encrypted_value: encrypted, key_id: key.data.key_id });
+        await call('write a secret of', t, 'PUT', `${base(t)}/secrets/${checkGithubName(name)}`, {
+          encrypted_value: encrypted,
+          key_id: key.data.key_id,
+        });
       }
     },
     async deleteSecret(t, name) {
-      return (await call('delete a secret of', t, 'DELETE', `${base(t)}/secrets/${checkGithubName(name)}`, undefined, [404])) !== undefined;
+      return (
+        (await call(
+          'delete a secret of',
+          t,
+          'DELETE',
+          `${base(t)}/secrets/${checkGithubName(name)}`,
+          undefined,
+          [404],
+        )) !== undefined
+      );
     },
     async getVariable(t, name) {
-      const got = await call<{ value?: unknown }>('read a variable of', t, 'GET', `${base(t)}/variables/${checkGithubName(name)}`, undefined, [404]);
+      const got = await call<{ value?: unknown }>(
+        'read a variable of',
+        t,
+        'GET',
+        `${base(t)}/variables/${checkGithubName(name)}`,
+        undefined,
+        [404],
+      );
       return typeof got?.data.value === 'string' ? got.data.value : undefined;
     },
     async listVariables(t) {
       const out: Record<string, string> = {};
       // GitHub pages variables at most 30 at a time.
       for (let page = 1; ; page++) {
-        const got = await call<{ variables?: Array<{ name?: unknown; value?: unknown }> }>('list the variables of', t, 'GET', `${base(t)}/variables?per_page=30&page=${page}`, undefined, [404]);
+        const got = await call<{ variables?: Array<{ name?: unknown; value?: unknown }> }>(
+          'list the variables of',
+          t,
+          'GET',
+          `${base(t)}/variables?per_page=30&page=${page}`,
+          undefined,
+          [404],
+        );
         if (!got) return page === 1 ? undefined : out;
         const list = Array.isArray(got.data.variables) ? got.data.variables : [];
-        for (const v of list) if (typeof v.name === 'string' && typeof v.value === 'string') out[v.name.toUpperCase()] = v.value;
+        for (const v of list)
+          if (typeof v.name === 'string' && typeof v.value === 'string') out[v.name.toUpperCase()] = v.value;
         if (list.length < 30) return out;
       }
     },
@@ -131,11 +198,31 @@ export function githubActions(options: GithubOptions): GithubActions {
       const existing = current === null ? undefined : (current ?? (await this.getVariable(t, name)));
       if (existing === value) return;
       // Created since it was read (409): then it is updated like one that was there.
-      if (existing === undefined && (await call('create a variable of', t, 'POST', `${base(t)}/variables`, { name: checkGithubName(name), value }, [409]))) return;
+      if (
+        existing === undefined &&
+        (await call(
+          'create a variable of',
+          t,
+          'POST',
+          `${base(t)}/variables`,
+          { name: checkGithubName(name), value },
+          [409],
+        ))
+      )
+        return;
       await call('update a variable of', t, 'PATCH', `${base(t)}/variables/${checkGithubName(name)}`, { name, value });
     },
     async deleteVariable(t, name) {
-      return (await call('delete a variable of', t, 'DELETE', `${base(t)}/variables/${checkGithubName(name)}`, undefined, [404])) !== undefined;
+      return (
+        (await call(
+          'delete a variable of',
+          t,
+          'DELETE',
+          `${base(t)}/variables/${checkGithubName(name)}`,
+          undefined,
+          [404],
+        )) !== undefined
+      );
     },
     async ensureEnvironment(t) {
       if (!t.environment) return;
@@ -148,16 +235,54 @@ export function githubActions(options: GithubOptions): GithubActions {
 
 const enc = encodeURIComponent;
 
-const PERMISSIONS = "the token needs the 'Secrets', 'Variables' (and, with --github-environment, 'Environments') repository permissions with write access (a GitHub App installation token), or the repo scope (a classic token)";
+const PERMISSIONS =
+  "the token needs the 'Secrets', 'Variables' (and, with --github-environment, 'Environments') repository permissions with write access (a GitHub App installation token), or the repo scope (a classic token)";
 
 /** GitHub's answer as an error naming the call and what to do; the request (which may carry a sealed value) never enters it. */
-function githubError(what: string, t: GithubTarget, method: string, status: number | undefined, err: unknown): AwsError {
-  const message = String((err as { response?: { data?: { message?: unknown } } }).response?.data?.message ?? (err as Error).message ?? '').replace(/\s+/g, ' ').slice(0, 200);
+function githubError(
+  what: string,
+  t: GithubTarget,
+  method: string,
+  status: number | undefined,
+  err: unknown,
+): AwsError {
+  const message = String(
+    (err as { response?: { data?: { message?: unknown } } }).response?.data?.message ?? (err as Error).message ?? '',
+  )
+    .replace(/\s+/g, ' ')
+    .slice(0, 200);
   const call = `github:${method} ${what} ${describeTarget(t)}`;
-  if (status === 401) return new AwsError(call, 'HTTP 401', message, 'GitHub did not accept GITHUB_TOKEN: it is missing, mistyped or expired (an App installation token lives one hour)', false);
-  if (status === 403) return new AwsError(call, 'HTTP 403', message, `Forbidden: ${PERMISSIONS}; if this was a rate limit, wait and re-run`, false);
-  if (status === 404) return new AwsError(call, 'HTTP 404', message, `GitHub answers 404 for a repository or environment that does not exist or that the token cannot see: check the name and that ${PERMISSIONS}`, false);
+  if (status === 401)
+    return new AwsError(
+      call,
+      'HTTP 401',
+      message,
+      'GitHub did not accept GITHUB_TOKEN: it is missing, mistyped or expired (an App installation token lives one hour)',
+      false,
+    );
+  if (status === 403)
+    return new AwsError(
+      call,
+      'HTTP 403',
+      message,
+      `Forbidden: ${PERMISSIONS}; if this was a rate limit, wait and re-run`,
+      false,
+    );
+  if (status === 404)
+    return new AwsError(
+      call,
+      'HTTP 404',
+      message,
+      `GitHub answers 404 for a repository or environment that does not exist or that the token cannot see: check the name and that ${PERMISSIONS}`,
+      false,
+    );
   if (status === 422) return new AwsError(call, 'HTTP 422', message, 'GitHub refused the request as invalid', false);
   const code = status !== undefined ? `HTTP ${status}` : ((err as { code?: string }).code ?? 'Error');
-  return new AwsError(call, code, message, status === undefined ? 'GitHub could not be reached: check GITHUB_API_URL and the network' : '', false);
+  return new AwsError(
+    call,
+    code,
+    message,
+    status === undefined ? 'GitHub could not be reached: check GITHUB_API_URL and the network' : '',
+    false,
+  );
 }

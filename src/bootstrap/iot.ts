@@ -2,7 +2,17 @@
  * `bootstrap iot <name>` and its lifecycle (rotate, revoke, destroy): discover, plan, apply, then the files under
  * `<out>/<name>/` (certificate, private key with mode 0600, public key, certificate id, auth.yaml).
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+  readdirSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { DescribeEndpointCommand } from '@aws-sdk/client-iot';
 import { formatAuthFile } from '../config/auth-file.js';
@@ -38,7 +48,14 @@ export interface IotResult {
   desired: IotDesired;
 }
 
-export const FILES = { certificate: 'certificate.pem', privateKey: 'private.key', publicKey: 'public.key', certificateId: 'certificate.id', retired: 'retired-certificate.ids', auth: 'auth.yaml' } as const;
+export const FILES = {
+  certificate: 'certificate.pem',
+  privateKey: 'private.key',
+  publicKey: 'public.key',
+  certificateId: 'certificate.id',
+  retired: 'retired-certificate.ids',
+  auth: 'auth.yaml',
+} as const;
 
 /** Secrets a workflow needs, by name, and the file each one's value is in. */
 export const IOT_SECRETS = [
@@ -65,10 +82,13 @@ async function run(kind: Kind, options: IotOptions): Promise<IotResult> {
   const retired = readRetiredIds(dir);
   const state = await discoverIot(clients, desired, localId, retired);
   const steps =
-    kind === 'ensure' ? planIot(state, desired)
-    : kind === 'rotate' ? planRotate(state, desired)
-    : kind === 'revoke' ? planRevoke(state, desired, options.certificateId)
-    : planDestroy(state, desired);
+    kind === 'ensure'
+      ? planIot(state, desired)
+      : kind === 'rotate'
+        ? planRotate(state, desired)
+        : kind === 'revoke'
+          ? planRevoke(state, desired, options.certificateId)
+          : planDestroy(state, desired);
   const result: IotResult = { steps, applied: false, dir, notes: [], desired };
   if (options.dryRun) return result;
 
@@ -88,15 +108,23 @@ async function run(kind: Kind, options: IotOptions): Promise<IotResult> {
     return result;
   }
   if (kind === 'revoke') {
-    result.notes.push(`The revoked certificate can no longer obtain credentials; run 'bootstrap rotate ${desired.name}' for a new one.`);
+    result.notes.push(
+      `The revoked certificate can no longer obtain credentials; run 'bootstrap rotate ${desired.name}' for a new one.`,
+    );
     return result;
   }
   const current = readLocalCertificateId(dir);
-  const attached = new Set(steps.filter((s) => s.resource === 'thing-principal' && s.action !== 'detach').map((s) => s.name));
-  const usable = current !== undefined && (attached.has(current) || steps.some((s) => s.action === 'create' && s.resource === 'certificate'));
+  const attached = new Set(
+    steps.filter((s) => s.resource === 'thing-principal' && s.action !== 'detach').map((s) => s.name),
+  );
+  const usable =
+    current !== undefined &&
+    (attached.has(current) || steps.some((s) => s.action === 'create' && s.resource === 'certificate'));
   result.endpoint = await credentialEndpoint(clients);
   if (!usable) {
-    result.notes.push(`${desired.thingName} has a certificate whose key is not in ${dir}; auth.yaml was not written. Run 'bootstrap rotate ${desired.name}' to mint one there.`);
+    result.notes.push(
+      `${desired.thingName} has a certificate whose key is not in ${dir}; auth.yaml was not written. Run 'bootstrap rotate ${desired.name}' to mint one there.`,
+    );
     return result;
   }
   result.authFile = join(dir, FILES.auth);
@@ -147,7 +175,9 @@ export function workflowSnippet(desired: IotDesired, endpoint: string): string {
 
 function readRetiredIds(dir: string): string[] {
   try {
-    return readFileSync(join(dir, FILES.retired), 'utf8').split(/\s+/).filter((id) => /^[0-9a-f]{16,128}$/.test(id));
+    return readFileSync(join(dir, FILES.retired), 'utf8')
+      .split(/\s+/)
+      .filter((id) => /^[0-9a-f]{16,128}$/.test(id));
   } catch {
     return [];
   }

@@ -35,7 +35,14 @@ function desiredFrom(options: OidcOptions): OidcDesired {
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
     allowAnyRepo: options.allowAnyRepo ?? false,
-    ...(options.operator ? { inlinePolicy: { name: OPERATOR_POLICY_NAME, document: operatorPolicyDocument(partitionOf(options.region), options.region) } } : {}),
+    ...(options.operator
+      ? {
+          inlinePolicy: {
+            name: OPERATOR_POLICY_NAME,
+            document: operatorPolicyDocument(partitionOf(options.region), options.region),
+          },
+        }
+      : {}),
   });
 }
 
@@ -56,20 +63,37 @@ export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
   await apply(steps, { clients, desired: { oidc: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;
   if (resolved.roleArn) result.roleArn = resolved.roleArn;
-  if (!desired.policyArns.length && !desired.inlinePolicy) result.notes.push('The role has no permissions yet: attach policies to it (or re-run with --policy-arn).');
+  if (!desired.policyArns.length && !desired.inlinePolicy)
+    result.notes.push('The role has no permissions yet: attach policies to it (or re-run with --policy-arn).');
   return result;
 }
 
 /** Removes the role `bootstrap oidc` created (never the account's OIDC provider, which other roles may trust). */
-export async function destroyOidc(options: { region: string; roleName: string; dryRun?: boolean; clients?: BootstrapClients; log?: (line: string) => void }): Promise<{ steps: Step[]; applied: boolean; notes: string[] }> {
+export async function destroyOidc(options: {
+  region: string;
+  roleName: string;
+  dryRun?: boolean;
+  clients?: BootstrapClients;
+  log?: (line: string) => void;
+}): Promise<{ steps: Step[]; applied: boolean; notes: string[] }> {
   const clients = options.clients ?? createClients(options.region);
-  const desired: OidcDesired = { subject: { repo: '-/-' }, roleName: options.roleName, policyArns: [], allowAnyRepo: true };
+  const desired: OidcDesired = {
+    subject: { repo: '-/-' },
+    roleName: options.roleName,
+    policyArns: [],
+    allowAnyRepo: true,
+  };
   const { role } = await discoverOidc(clients, desired);
   const steps = destroyRole(role, options.roleName);
   const notes = ['The GitHub OIDC provider is kept: it is shared by every role of the account that trusts GitHub.'];
   if (!role) notes.unshift(`No role ${options.roleName}; nothing to remove.`);
   if (options.dryRun) return { steps, applied: false, notes };
-  await apply(steps, { clients, desired: { oidc: desired }, resolved: resolvedFromOidc({}), ...(options.log ? { log: options.log } : {}) });
+  await apply(steps, {
+    clients,
+    desired: { oidc: desired },
+    resolved: resolvedFromOidc({}),
+    ...(options.log ? { log: options.log } : {}),
+  });
   return { steps, applied: true, notes };
 }
 

@@ -38,7 +38,9 @@ export function targetKey(t: GithubTarget): string {
  * added, and stable; a long one is shortened and given a hash of the whole so two never meet.
  */
 export function syncName(t: GithubTarget): string {
-  const full = `${SYNC_NAME_PREFIX}${t.owner}-${t.repo}${t.environment ? `-${t.environment}` : ''}`.toLowerCase().replace(/[^a-z0-9_-]+/g, '-');
+  const full = `${SYNC_NAME_PREFIX}${t.owner}-${t.repo}${t.environment ? `-${t.environment}` : ''}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-');
   if (full.length <= 50) return full;
   return `${full.slice(0, 41).replace(/-+$/, '')}-${createHash('sha256').update(targetKey(t)).digest('hex').slice(0, 8)}`;
 }
@@ -46,13 +48,31 @@ export function syncName(t: GithubTarget): string {
 export function parseOperatorConfig(text: string, file: string): OperatorConfig {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const problem = doc.errors[0] ?? doc.warnings[0];
-  if (problem) throw new InputError(file, `is not valid YAML (${problem.message.split('\n')[0]})`, 'Fix the YAML at that line; see schemas/operator.schema.json');
+  if (problem)
+    throw new InputError(
+      file,
+      `is not valid YAML (${problem.message.split('\n')[0]})`,
+      'Fix the YAML at that line; see schemas/operator.schema.json',
+    );
   const root: unknown = doc.toJS();
-  if (!isMap(root)) throw new InputError(file, 'is not a mapping', 'Start the file with repositories: followed by a list of entries');
-  for (const key of Object.keys(root)) if (key !== 'repositories') throw new InputError(`${file} ${key}`, 'is not a key of the operator file', 'The file has one key, repositories');
+  if (!isMap(root))
+    throw new InputError(file, 'is not a mapping', 'Start the file with repositories: followed by a list of entries');
+  for (const key of Object.keys(root))
+    if (key !== 'repositories')
+      throw new InputError(`${file} ${key}`, 'is not a key of the operator file', 'The file has one key, repositories');
   const list = root['repositories'];
-  if (list === undefined || list === null) throw new InputError(`${file} repositories`, 'is missing or empty', 'List the repositories to provision; write repositories: [] to revoke every one bootstrap made');
-  if (!Array.isArray(list)) throw new InputError(`${file} repositories`, 'is not a list', 'Write each repository as a list item: - repo: my-org/my-repo');
+  if (list === undefined || list === null)
+    throw new InputError(
+      `${file} repositories`,
+      'is missing or empty',
+      'List the repositories to provision; write repositories: [] to revoke every one bootstrap made',
+    );
+  if (!Array.isArray(list))
+    throw new InputError(
+      `${file} repositories`,
+      'is not a list',
+      'Write each repository as a list item: - repo: my-org/my-repo',
+    );
 
   const entries = list.map((raw, i) => parseEntry(raw, `${file} repositories[${i}]`));
   const byKey = new Map<string, string>();
@@ -60,8 +80,14 @@ export function parseOperatorConfig(text: string, file: string): OperatorConfig 
   entries.forEach((e, i) => {
     const where = `${file} repositories[${i}]`;
     const key = targetKey(e.target);
-    if (byKey.has(key)) throw new InputError(where, `repeats ${byKey.get(key)}`, 'List each repository (and environment) once');
-    if (byName.has(e.name)) throw new InputError(`${where}.name`, `'${e.name}' is also the name of ${byName.get(e.name)}`, 'Give one of them its own name:');
+    if (byKey.has(key))
+      throw new InputError(where, `repeats ${byKey.get(key)}`, 'List each repository (and environment) once');
+    if (byName.has(e.name))
+      throw new InputError(
+        `${where}.name`,
+        `'${e.name}' is also the name of ${byName.get(e.name)}`,
+        'Give one of them its own name:',
+      );
     byKey.set(key, `repositories[${i}]`);
     byName.set(e.name, `repositories[${i}]`);
   });
@@ -69,19 +95,43 @@ export function parseOperatorConfig(text: string, file: string): OperatorConfig 
 }
 
 function parseEntry(raw: unknown, where: string): OperatorEntry {
-  if (!isMap(raw)) throw new InputError(where, 'is not a mapping', 'Write the entry as repo: my-org/my-repo (with mode: iot)');
-  for (const key of Object.keys(raw)) if (!ENTRY_KEYS.includes(key)) throw new InputError(`${where}.${key}`, 'is not a key of a repository entry', `Use ${ENTRY_KEYS.join(', ')}`);
+  if (!isMap(raw))
+    throw new InputError(where, 'is not a mapping', 'Write the entry as repo: my-org/my-repo (with mode: iot)');
+  for (const key of Object.keys(raw))
+    if (!ENTRY_KEYS.includes(key))
+      throw new InputError(`${where}.${key}`, 'is not a key of a repository entry', `Use ${ENTRY_KEYS.join(', ')}`);
   const repo = raw['repo'];
-  if (typeof repo !== 'string') throw new InputError(`${where}.repo`, repo === undefined ? 'is missing' : 'is not a string', 'Give the repository as repo: my-org/my-repo');
+  if (typeof repo !== 'string')
+    throw new InputError(
+      `${where}.repo`,
+      repo === undefined ? 'is missing' : 'is not a string',
+      'Give the repository as repo: my-org/my-repo',
+    );
   const environment = raw['environment'];
-  if (environment !== undefined && typeof environment !== 'string') throw new InputError(`${where}.environment`, 'is not a string', 'Give the environment by name');
+  if (environment !== undefined && typeof environment !== 'string')
+    throw new InputError(`${where}.environment`, 'is not a string', 'Give the environment by name');
   const target = parseGithubTarget(repo, environment, `${where}.repo`, `${where}.environment`);
   const mode = raw['mode'];
-  if (!MODES.includes(mode as 'iot')) throw new InputError(`${where}.mode`, mode === undefined ? 'is missing' : `'${String(mode)}' is not a mode sync provisions`, `Use mode: ${MODES.join(' | ')}`);
+  if (!MODES.includes(mode as 'iot'))
+    throw new InputError(
+      `${where}.mode`,
+      mode === undefined ? 'is missing' : `'${String(mode)}' is not a mode sync provisions`,
+      `Use mode: ${MODES.join(' | ')}`,
+    );
   const days = 'rotate-after-days' in raw ? raw['rotate-after-days'] : DEFAULT_ROTATE_AFTER_DAYS;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 365) throw new InputError(`${where}.rotate-after-days`, `${JSON.stringify(days)} is not a whole number of days from 1 to 365`, `Use e.g. rotate-after-days: ${DEFAULT_ROTATE_AFTER_DAYS}`);
+  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 365)
+    throw new InputError(
+      `${where}.rotate-after-days`,
+      `${JSON.stringify(days)} is not a whole number of days from 1 to 365`,
+      `Use e.g. rotate-after-days: ${DEFAULT_ROTATE_AFTER_DAYS}`,
+    );
   const arns = 'policy-arns' in raw ? raw['policy-arns'] : [];
-  if (!Array.isArray(arns) || arns.some((a) => typeof a !== 'string')) throw new InputError(`${where}.policy-arns`, 'is not a list of ARNs', 'Write policy-arns: [arn:aws:iam::123456789012:policy/deploy]');
+  if (!Array.isArray(arns) || arns.some((a) => typeof a !== 'string'))
+    throw new InputError(
+      `${where}.policy-arns`,
+      'is not a list of ARNs',
+      'Write policy-arns: [arn:aws:iam::123456789012:policy/deploy]',
+    );
   let policyArns: string[];
   try {
     policyArns = checkPolicyArns(arns as string[]);
@@ -89,9 +139,19 @@ function parseEntry(raw: unknown, where: string): OperatorEntry {
     throw err instanceof InputError ? new InputError(`${where}.policy-arns`, err.problem, err.fix) : err;
   }
   const name = 'name' in raw ? raw['name'] : syncName(target);
-  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,50}$/.test(name)) throw new InputError(`${where}.name`, `${JSON.stringify(name)} cannot name a thing, role and role alias`, `Use 1 to 50 letters, digits, - and _, starting with ${SYNC_NAME_PREFIX}`);
+  if (typeof name !== 'string' || !/^[A-Za-z0-9_-]{1,50}$/.test(name))
+    throw new InputError(
+      `${where}.name`,
+      `${JSON.stringify(name)} cannot name a thing, role and role alias`,
+      `Use 1 to 50 letters, digits, - and _, starting with ${SYNC_NAME_PREFIX}`,
+    );
   // The operator role may manage only resources named so, and sync revokes only things named so.
-  if (!name.startsWith(SYNC_NAME_PREFIX)) throw new InputError(`${where}.name`, `'${name}' does not start with ${SYNC_NAME_PREFIX}`, `Use e.g. ${SYNC_NAME_PREFIX}${name}`);
+  if (!name.startsWith(SYNC_NAME_PREFIX))
+    throw new InputError(
+      `${where}.name`,
+      `'${name}' does not start with ${SYNC_NAME_PREFIX}`,
+      `Use e.g. ${SYNC_NAME_PREFIX}${name}`,
+    );
   return { target, mode: 'iot', name, rotateAfterDays: days, policyArns };
 }
 

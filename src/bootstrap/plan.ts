@@ -3,10 +3,33 @@
  * the policy documents those steps write. Pure: no SDK, no files, no clock.
  */
 import { InputError } from '../errors.js';
-import { arnAccount, GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, githubSubject, githubTrustPolicy, iotPolicyDocument, iotRoleTrustPolicy, oidcProviderArn, roleAliasArn, samePolicy } from './policies.js';
+import {
+  arnAccount,
+  GITHUB_OIDC_AUDIENCE,
+  GITHUB_OIDC_HOST,
+  githubSubject,
+  githubTrustPolicy,
+  iotPolicyDocument,
+  iotRoleTrustPolicy,
+  oidcProviderArn,
+  roleAliasArn,
+  samePolicy,
+} from './policies.js';
 import type { GithubSubject, PolicyDocument } from './policies.js';
 // Re-exported: callers plan and build documents through this module.
-export { GITHUB_OIDC_HOST, GITHUB_OIDC_AUDIENCE, iotRoleTrustPolicy, iotPolicyDocument, githubSubject, githubTrustPolicy, assertTrustIsScoped, roleAliasArn, oidcProviderArn, arnAccount, samePolicy } from './policies.js';
+export {
+  GITHUB_OIDC_HOST,
+  GITHUB_OIDC_AUDIENCE,
+  iotRoleTrustPolicy,
+  iotPolicyDocument,
+  githubSubject,
+  githubTrustPolicy,
+  assertTrustIsScoped,
+  roleAliasArn,
+  oidcProviderArn,
+  arnAccount,
+  samePolicy,
+} from './policies.js';
 export type { GithubSubject, PolicyDocument } from './policies.js';
 
 export type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
@@ -62,13 +85,30 @@ export interface IotDesired {
 }
 
 /** The resources `bootstrap iot <name>` manages, named after `name`. */
-export function iotDesired(name: string, region: string, options: { durationSeconds?: number; policyArns?: string[]; thingTypeName?: string; attributes?: Record<string, string> } = {}): IotDesired {
+export function iotDesired(
+  name: string,
+  region: string,
+  options: {
+    durationSeconds?: number;
+    policyArns?: string[];
+    thingTypeName?: string;
+    attributes?: Record<string, string>;
+  } = {},
+): IotDesired {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
-    throw new InputError('name', `'${name}' cannot name a thing, role and role alias`, 'Use 1 to 100 letters, digits, - and _ (e.g. bootstrap iot my-repo-runner)');
+    throw new InputError(
+      'name',
+      `'${name}' cannot name a thing, role and role alias`,
+      'Use 1 to 100 letters, digits, - and _ (e.g. bootstrap iot my-repo-runner)',
+    );
   }
   const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
   if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
-    throw new InputError('duration-seconds', `${duration} is out of range`, 'Use a whole number of seconds from 900 to 43200');
+    throw new InputError(
+      'duration-seconds',
+      `${duration} is out of range`,
+      'Use a whole number of seconds from 900 to 43200',
+    );
   }
   return {
     name,
@@ -87,7 +127,11 @@ export function iotDesired(name: string, region: string, options: { durationSeco
 export function checkPolicyArns(arns: string[]): string[] {
   for (const arn of arns) {
     if (!/^arn:aws[a-z-]*:iam::(aws|\d{12}):policy\/.+$/.test(arn)) {
-      throw new InputError('policy-arn', `'${arn}' is not a managed policy ARN`, 'Give arn:aws:iam::<account>:policy/<name> (or arn:aws:iam::aws:policy/<name>); separate several with commas');
+      throw new InputError(
+        'policy-arn',
+        `'${arn}' is not a managed policy ARN`,
+        'Give arn:aws:iam::<account>:policy/<name> (or arn:aws:iam::aws:policy/<name>); separate several with commas',
+      );
     }
   }
   return [...new Set(arns)];
@@ -135,13 +179,32 @@ export function planIot(state: IotState, want: IotDesired): Step[] {
   let certs: Array<CertificateState | undefined>;
   if (active.length > 0) {
     certs = active;
-    for (const c of active) steps.push({ action: 'exists', resource: 'certificate', name: c.id, detail: c.id === state.localCertificateId ? 'ACTIVE, its key is in the output directory' : 'ACTIVE (its key is not in the output directory: run bootstrap rotate to mint one there)' });
+    for (const c of active)
+      steps.push({
+        action: 'exists',
+        resource: 'certificate',
+        name: c.id,
+        detail:
+          c.id === state.localCertificateId
+            ? 'ACTIVE, its key is in the output directory'
+            : 'ACTIVE (its key is not in the output directory: run bootstrap rotate to mint one there)',
+      });
   } else if (local) {
     certs = [local];
-    steps.push({ action: 'exists', resource: 'certificate', name: local.id, detail: 'ACTIVE, minted by a run that stopped half-way; reused' });
+    steps.push({
+      action: 'exists',
+      resource: 'certificate',
+      name: local.id,
+      detail: 'ACTIVE, minted by a run that stopped half-way; reused',
+    });
   } else {
     certs = [undefined];
-    steps.push({ action: 'create', resource: 'certificate', name: NEW_CERTIFICATE, detail: 'CreateKeysAndCertificate, set active; key written with mode 0600' });
+    steps.push({
+      action: 'create',
+      resource: 'certificate',
+      name: NEW_CERTIFICATE,
+      detail: 'CreateKeysAndCertificate, set active; key written with mode 0600',
+    });
   }
   steps.push(...planAlias(state, want), ...planPolicy(state, want));
   for (const c of certs) steps.push(...attachCertificate(c, want));
@@ -149,42 +212,108 @@ export function planIot(state: IotState, want: IotDesired): Step[] {
 }
 
 function planIotBase(state: IotState, want: IotDesired): Step[] {
-  const steps = planRole(state.role, want.roleName, iotRoleTrustPolicy(), 'trusts credentials.iot.amazonaws.com', want.policyArns);
+  const steps = planRole(
+    state.role,
+    want.roleName,
+    iotRoleTrustPolicy(),
+    'trusts credentials.iot.amazonaws.com',
+    want.policyArns,
+  );
   steps.push(
     state.thingType
-      ? { action: 'exists', resource: 'thing-type', name: want.thingTypeName, detail: state.thingType.deprecated ? 'deprecated' : '' }
-      : { action: 'create', resource: 'thing-type', name: want.thingTypeName, detail: `tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}` },
+      ? {
+          action: 'exists',
+          resource: 'thing-type',
+          name: want.thingTypeName,
+          detail: state.thingType.deprecated ? 'deprecated' : '',
+        }
+      : {
+          action: 'create',
+          resource: 'thing-type',
+          name: want.thingTypeName,
+          detail: `tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}`,
+        },
     state.thing
-      ? { action: 'exists', resource: 'thing', name: want.thingName, detail: state.thing.owned ? '' : 'not created by bootstrap; reused' }
-      : { action: 'create', resource: 'thing', name: want.thingName, detail: `type ${want.thingTypeName}, attribute ${CREATED_BY_KEY}=${CREATED_BY_VALUE}` },
+      ? {
+          action: 'exists',
+          resource: 'thing',
+          name: want.thingName,
+          detail: state.thing.owned ? '' : 'not created by bootstrap; reused',
+        }
+      : {
+          action: 'create',
+          resource: 'thing',
+          name: want.thingName,
+          detail: `type ${want.thingTypeName}, attribute ${CREATED_BY_KEY}=${CREATED_BY_VALUE}`,
+        },
   );
   return steps;
 }
 
 /** Role create / drift+update / exists, then its managed-policy attachments. */
-export function planRole(role: RoleState | undefined, roleName: string, trust: unknown, trustSummary: string, policyArns: string[]): Step[] {
+export function planRole(
+  role: RoleState | undefined,
+  roleName: string,
+  trust: unknown,
+  trustSummary: string,
+  policyArns: string[],
+): Step[] {
   const steps: Step[] = [];
-  if (!role) steps.push({ action: 'create', resource: 'iam-role', name: roleName, detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${policyArns.length ? '' : '; no permissions (add --policy-arn)'}` });
+  if (!role)
+    steps.push({
+      action: 'create',
+      resource: 'iam-role',
+      name: roleName,
+      detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${policyArns.length ? '' : '; no permissions (add --policy-arn)'}`,
+    });
   else if (!samePolicy(role.trustPolicy, trust)) {
     steps.push(
-      { action: 'drift', resource: 'iam-role', name: roleName, detail: 'trust policy differs from the one bootstrap writes' },
+      {
+        action: 'drift',
+        resource: 'iam-role',
+        name: roleName,
+        detail: 'trust policy differs from the one bootstrap writes',
+      },
       { action: 'update', resource: 'iam-role', name: roleName, detail: `UpdateAssumeRolePolicy: ${trustSummary}` },
     );
-  } else steps.push({ action: 'exists', resource: 'iam-role', name: roleName, detail: role.owned ? trustSummary : `${trustSummary}; not created by bootstrap, reused` });
+  } else
+    steps.push({
+      action: 'exists',
+      resource: 'iam-role',
+      name: roleName,
+      detail: role.owned ? trustSummary : `${trustSummary}; not created by bootstrap, reused`,
+    });
   for (const arn of policyArns) {
-    steps.push(role?.attachedPolicyArns.includes(arn)
-      ? { action: 'exists', resource: 'iam-role-policy', name: arn, target: roleName, detail: 'attached' }
-      : { action: 'attach', resource: 'iam-role-policy', name: arn, target: roleName, detail: `to role ${roleName}` });
+    steps.push(
+      role?.attachedPolicyArns.includes(arn)
+        ? { action: 'exists', resource: 'iam-role-policy', name: arn, target: roleName, detail: 'attached' }
+        : { action: 'attach', resource: 'iam-role-policy', name: arn, target: roleName, detail: `to role ${roleName}` },
+    );
   }
   return steps;
 }
 
 function planAlias(state: IotState, want: IotDesired): Step[] {
   const alias = state.roleAlias;
-  if (!alias) return [{ action: 'create', resource: 'role-alias', name: want.roleAliasName, detail: `for role ${want.roleName}, ${want.durationSeconds} s` }];
+  if (!alias)
+    return [
+      {
+        action: 'create',
+        resource: 'role-alias',
+        name: want.roleAliasName,
+        detail: `for role ${want.roleName}, ${want.durationSeconds} s`,
+      },
+    ];
   const wrongRole = state.role !== undefined && alias.roleArn !== state.role.arn;
   if (wrongRole || alias.durationSeconds !== want.durationSeconds) {
-    return [{ action: 'update', resource: 'role-alias', name: want.roleAliasName, detail: `${wrongRole ? `role ${alias.roleArn} -> ${want.roleName}` : ''}${wrongRole && alias.durationSeconds !== want.durationSeconds ? ', ' : ''}${alias.durationSeconds !== want.durationSeconds ? `duration ${alias.durationSeconds} -> ${want.durationSeconds} s` : ''}` }];
+    return [
+      {
+        action: 'update',
+        resource: 'role-alias',
+        name: want.roleAliasName,
+        detail: `${wrongRole ? `role ${alias.roleArn} -> ${want.roleName}` : ''}${wrongRole && alias.durationSeconds !== want.durationSeconds ? ', ' : ''}${alias.durationSeconds !== want.durationSeconds ? `duration ${alias.durationSeconds} -> ${want.durationSeconds} s` : ''}`,
+      },
+    ];
   }
   return [{ action: 'exists', resource: 'role-alias', name: want.roleAliasName, detail: `${alias.durationSeconds} s` }];
 }
@@ -199,12 +328,30 @@ function expectedAliasArn(state: IotState, want: IotDesired): string | undefined
 }
 
 function planPolicy(state: IotState, want: IotDesired): Step[] {
-  if (!state.policy) return [{ action: 'create', resource: 'iot-policy', name: want.policyName, detail: `iot:AssumeRoleWithCertificate on role alias ${want.roleAliasName}, thing attached` }];
+  if (!state.policy)
+    return [
+      {
+        action: 'create',
+        resource: 'iot-policy',
+        name: want.policyName,
+        detail: `iot:AssumeRoleWithCertificate on role alias ${want.roleAliasName}, thing attached`,
+      },
+    ];
   const aliasArn = expectedAliasArn(state, want);
   if (aliasArn && !samePolicy(state.policy.document, iotPolicyDocument(aliasArn))) {
     return [
-      { action: 'drift', resource: 'iot-policy', name: want.policyName, detail: 'document differs from the one bootstrap writes' },
-      { action: 'update', resource: 'iot-policy', name: want.policyName, detail: 'new default policy version (CreatePolicyVersion --set-as-default)' },
+      {
+        action: 'drift',
+        resource: 'iot-policy',
+        name: want.policyName,
+        detail: 'document differs from the one bootstrap writes',
+      },
+      {
+        action: 'update',
+        resource: 'iot-policy',
+        name: want.policyName,
+        detail: 'new default policy version (CreatePolicyVersion --set-as-default)',
+      },
     ];
   }
   return [{ action: 'exists', resource: 'iot-policy', name: want.policyName, detail: '' }];
@@ -215,16 +362,32 @@ function attachCertificate(c: CertificateState | undefined, want: IotDesired): S
   return [
     c?.policies.includes(want.policyName)
       ? { action: 'exists', resource: 'iot-policy-attachment', name: want.policyName, target: id, detail: 'attached' }
-      : { action: 'attach', resource: 'iot-policy-attachment', name: want.policyName, target: id, detail: 'policy to certificate' },
+      : {
+          action: 'attach',
+          resource: 'iot-policy-attachment',
+          name: want.policyName,
+          target: id,
+          detail: 'policy to certificate',
+        },
     c?.attachedToThing
       ? { action: 'exists', resource: 'thing-principal', name: id, target: want.thingName, detail: 'attached' }
-      : { action: 'attach', resource: 'thing-principal', name: id, target: want.thingName, detail: 'certificate to thing' },
+      : {
+          action: 'attach',
+          resource: 'thing-principal',
+          name: id,
+          target: want.thingName,
+          detail: 'certificate to thing',
+        },
   ];
 }
 
 function requireBase(state: IotState, want: IotDesired, command: string): void {
   if (!state.thing || !state.policy || !state.roleAlias) {
-    throw new InputError('name', `'${want.name}' has no complete bootstrap (${[!state.thing && 'thing', !state.policy && 'IoT policy', !state.roleAlias && 'role alias'].filter(Boolean).join(', ')} missing) for ${command}`, `Run 'bootstrap iot ${want.name}' first`);
+    throw new InputError(
+      'name',
+      `'${want.name}' has no complete bootstrap (${[!state.thing && 'thing', !state.policy && 'IoT policy', !state.roleAlias && 'role alias'].filter(Boolean).join(', ')} missing) for ${command}`,
+      `Run 'bootstrap iot ${want.name}' first`,
+    );
   }
 }
 
@@ -243,10 +406,20 @@ export function planRotate(state: IotState, want: IotDesired): Step[] {
   if (local && (!localComplete || others.length > 0)) {
     fresh = local;
     old = others;
-    steps.push({ action: 'exists', resource: 'certificate', name: local.id, detail: 'the new certificate of a rotation that stopped half-way; reused' });
+    steps.push({
+      action: 'exists',
+      resource: 'certificate',
+      name: local.id,
+      detail: 'the new certificate of a rotation that stopped half-way; reused',
+    });
   } else {
     old = state.certificates.filter((c) => c.attachedToThing);
-    steps.push({ action: 'create', resource: 'certificate', name: NEW_CERTIFICATE, detail: 'CreateKeysAndCertificate, set active; files switched to it' });
+    steps.push({
+      action: 'create',
+      resource: 'certificate',
+      name: NEW_CERTIFICATE,
+      detail: 'CreateKeysAndCertificate, set active; files switched to it',
+    });
   }
   steps.push(...attachCertificate(fresh, want));
   for (const c of old) steps.push(...retire(c, want, 'INACTIVE'));
@@ -255,31 +428,76 @@ export function planRotate(state: IotState, want: IotDesired): Step[] {
 
 /** Revocation: each certificate of the thing (or the one named) set REVOKED and detached from policy and thing. */
 export function planRevoke(state: IotState, want: IotDesired, certificateId?: string): Step[] {
-  const targets = certificateId ? state.certificates.filter((c) => c.id === certificateId) : state.certificates.filter((c) => c.attachedToThing || c.id === state.localCertificateId);
-  if (certificateId && targets.length === 0) throw new InputError('certificate-id', `certificate ${certificateId} is not one of ${want.name}'s`, `List them with: aws iot list-thing-principals --thing-name ${want.thingName}`);
-  if (targets.length === 0) return [{ action: 'exists', resource: 'certificate', name: '-', detail: `${want.thingName} has no certificate; nothing to revoke` }];
+  const targets = certificateId
+    ? state.certificates.filter((c) => c.id === certificateId)
+    : state.certificates.filter((c) => c.attachedToThing || c.id === state.localCertificateId);
+  if (certificateId && targets.length === 0)
+    throw new InputError(
+      'certificate-id',
+      `certificate ${certificateId} is not one of ${want.name}'s`,
+      `List them with: aws iot list-thing-principals --thing-name ${want.thingName}`,
+    );
+  if (targets.length === 0)
+    return [
+      {
+        action: 'exists',
+        resource: 'certificate',
+        name: '-',
+        detail: `${want.thingName} has no certificate; nothing to revoke`,
+      },
+    ];
   return targets.flatMap((c) => retire(c, want, 'REVOKED'));
 }
 
 function retire(c: CertificateState, want: IotDesired, status: 'INACTIVE' | 'REVOKED'): Step[] {
   const steps: Step[] = [];
-  if (c.status === 'ACTIVE' || (status === 'REVOKED' && c.status !== 'REVOKED')) steps.push({ action: 'deactivate', resource: 'certificate', name: c.id, status, detail: `set ${status}` });
-  for (const p of c.policies) steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: p, target: c.id, detail: 'policy from certificate' });
-  if (c.attachedToThing) steps.push({ action: 'detach', resource: 'thing-principal', name: c.id, target: want.thingName, detail: 'certificate from thing' });
+  if (c.status === 'ACTIVE' || (status === 'REVOKED' && c.status !== 'REVOKED'))
+    steps.push({ action: 'deactivate', resource: 'certificate', name: c.id, status, detail: `set ${status}` });
+  for (const p of c.policies)
+    steps.push({
+      action: 'detach',
+      resource: 'iot-policy-attachment',
+      name: p,
+      target: c.id,
+      detail: 'policy from certificate',
+    });
+  if (c.attachedToThing)
+    steps.push({
+      action: 'detach',
+      resource: 'thing-principal',
+      name: c.id,
+      target: want.thingName,
+      detail: 'certificate from thing',
+    });
   return steps;
 }
 
 /** Removal, in reverse order of creation, of what bootstrap created; anything else is named and kept. */
 export function planDestroy(state: IotState, want: IotDesired): Step[] {
   const steps: Step[] = [];
-  const kept = (resource: StepResource, name: string, why: string): Step => ({ action: 'exists', resource, name, detail: `kept: ${why}` });
+  const kept = (resource: StepResource, name: string, why: string): Step => ({
+    action: 'exists',
+    resource,
+    name,
+    detail: `kept: ${why}`,
+  });
   const thingOwned = state.thing?.owned === true;
   const aliasArn = expectedAliasArn(state, want);
-  const policyOwned = state.policy !== undefined && aliasArn !== undefined && samePolicy(state.policy.document, iotPolicyDocument(aliasArn));
+  const policyOwned =
+    state.policy !== undefined &&
+    aliasArn !== undefined &&
+    samePolicy(state.policy.document, iotPolicyDocument(aliasArn));
   for (const c of state.certificates) {
     if (c.attachedToThing && !thingOwned && c.id !== state.localCertificateId) {
       // Not minted here: kept, but freed of bootstrap's policy so that the policy can go.
-      if (policyOwned && c.policies.includes(want.policyName)) steps.push({ action: 'detach', resource: 'iot-policy-attachment', name: want.policyName, target: c.id, detail: 'policy from certificate' });
+      if (policyOwned && c.policies.includes(want.policyName))
+        steps.push({
+          action: 'detach',
+          resource: 'iot-policy-attachment',
+          name: want.policyName,
+          target: c.id,
+          detail: 'policy from certificate',
+        });
       steps.push(kept('certificate', c.id, 'attached to a thing bootstrap did not create'));
       continue;
     }
@@ -289,29 +507,56 @@ export function planDestroy(state: IotState, want: IotDesired): Step[] {
     else steps.push({ action: 'delete', resource: 'certificate', name: c.id, detail: '' });
   }
   if (state.policy) {
-    steps.push(policyOwned
-      ? { action: 'delete', resource: 'iot-policy', name: want.policyName, detail: 'with its other versions' }
-      : kept('iot-policy', want.policyName, 'its document is not the one bootstrap writes'));
+    steps.push(
+      policyOwned
+        ? { action: 'delete', resource: 'iot-policy', name: want.policyName, detail: 'with its other versions' }
+        : kept('iot-policy', want.policyName, 'its document is not the one bootstrap writes'),
+    );
   }
   if (state.roleAlias) {
-    steps.push(state.role?.owned && state.roleAlias.roleArn === state.role.arn
-      ? { action: 'delete', resource: 'role-alias', name: want.roleAliasName, detail: '' }
-      : kept('role-alias', want.roleAliasName, 'it does not point at a role bootstrap created'));
+    steps.push(
+      state.role?.owned && state.roleAlias.roleArn === state.role.arn
+        ? { action: 'delete', resource: 'role-alias', name: want.roleAliasName, detail: '' }
+        : kept('role-alias', want.roleAliasName, 'it does not point at a role bootstrap created'),
+    );
   }
-  if (state.thing) steps.push(thingOwned ? { action: 'delete', resource: 'thing', name: want.thingName, detail: '' } : kept('thing', want.thingName, `no ${CREATED_BY_KEY} attribute`));
+  if (state.thing)
+    steps.push(
+      thingOwned
+        ? { action: 'delete', resource: 'thing', name: want.thingName, detail: '' }
+        : kept('thing', want.thingName, `no ${CREATED_BY_KEY} attribute`),
+    );
   steps.push(...destroyRole(state.role, want.roleName));
   // Last: AWS IoT deletes a thing type only 5 minutes after deprecating it, so this step may need a second run.
-  if (state.thingType) steps.push(state.thingType.owned ? { action: 'delete', resource: 'thing-type', name: want.thingTypeName, detail: 'deprecated first' } : kept('thing-type', want.thingTypeName, 'not described as created by bootstrap'));
+  if (state.thingType)
+    steps.push(
+      state.thingType.owned
+        ? { action: 'delete', resource: 'thing-type', name: want.thingTypeName, detail: 'deprecated first' }
+        : kept('thing-type', want.thingTypeName, 'not described as created by bootstrap'),
+    );
   return steps;
 }
 
 export function destroyRole(role: RoleState | undefined, roleName: string): Step[] {
   if (!role) return [];
-  if (!role.owned) return [{ action: 'exists', resource: 'iam-role', name: roleName, detail: `kept: no ${CREATED_BY_KEY} tag` }];
+  if (!role.owned)
+    return [{ action: 'exists', resource: 'iam-role', name: roleName, detail: `kept: no ${CREATED_BY_KEY} tag` }];
   return [
-    ...role.attachedPolicyArns.map((arn): Step => ({ action: 'detach', resource: 'iam-role-policy', name: arn, target: roleName, detail: `from role ${roleName}` })),
+    ...role.attachedPolicyArns.map((arn): Step => ({
+      action: 'detach',
+      resource: 'iam-role-policy',
+      name: arn,
+      target: roleName,
+      detail: `from role ${roleName}`,
+    })),
     // IAM deletes a role only once it has no inline policies left.
-    ...Object.keys(role.inlinePolicies ?? {}).map((name): Step => ({ action: 'delete', resource: 'iam-role-inline-policy', name, target: roleName, detail: '' })),
+    ...Object.keys(role.inlinePolicies ?? {}).map((name): Step => ({
+      action: 'delete',
+      resource: 'iam-role-inline-policy',
+      name,
+      target: roleName,
+      detail: '',
+    })),
     { action: 'delete', resource: 'iam-role', name: roleName, detail: '' },
   ];
 }
@@ -328,13 +573,32 @@ export interface OidcDesired {
   inlinePolicy?: { name: string; document: PolicyDocument };
 }
 
-export function oidcDesired(subject: GithubSubject, options: { roleName?: string; policyArns?: string[]; allowAnyRepo?: boolean; inlinePolicy?: { name: string; document: PolicyDocument } } = {}): OidcDesired {
+export function oidcDesired(
+  subject: GithubSubject,
+  options: {
+    roleName?: string;
+    policyArns?: string[];
+    allowAnyRepo?: boolean;
+    inlinePolicy?: { name: string; document: PolicyDocument };
+  } = {},
+): OidcDesired {
   const allowAnyRepo = options.allowAnyRepo ?? false;
   // Validates the repository and refuses an any-repository trust before anything else happens.
   githubTrustPolicy(oidcProviderArn('aws', '000000000000'), subject, allowAnyRepo);
   const roleName = options.roleName || `github-${subject.repo.replace(/[^A-Za-z0-9+=,.@_-]+/g, '-')}`.slice(0, 64);
-  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName)) throw new InputError('role-name', `'${roleName}' is not an IAM role name`, 'Use 1 to 64 letters, digits and +=,.@_-');
-  return { subject, roleName, policyArns: checkPolicyArns(options.policyArns ?? []), allowAnyRepo, ...(options.inlinePolicy ? { inlinePolicy: options.inlinePolicy } : {}) };
+  if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName))
+    throw new InputError(
+      'role-name',
+      `'${roleName}' is not an IAM role name`,
+      'Use 1 to 64 letters, digits and +=,.@_-',
+    );
+  return {
+    subject,
+    roleName,
+    policyArns: checkPolicyArns(options.policyArns ?? []),
+    allowAnyRepo,
+    ...(options.inlinePolicy ? { inlinePolicy: options.inlinePolicy } : {}),
+  };
 }
 
 export interface OidcState {
@@ -344,25 +608,59 @@ export interface OidcState {
 
 export function planOidc(state: OidcState, want: OidcDesired): Step[] {
   const steps: Step[] = [];
-  if (!state.provider) steps.push({ action: 'create', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: `audience ${GITHUB_OIDC_AUDIENCE}` });
-  else if (!state.provider.clientIds.includes(GITHUB_OIDC_AUDIENCE)) steps.push({ action: 'update', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: `add audience ${GITHUB_OIDC_AUDIENCE}` });
+  if (!state.provider)
+    steps.push({
+      action: 'create',
+      resource: 'oidc-provider',
+      name: GITHUB_OIDC_HOST,
+      detail: `audience ${GITHUB_OIDC_AUDIENCE}`,
+    });
+  else if (!state.provider.clientIds.includes(GITHUB_OIDC_AUDIENCE))
+    steps.push({
+      action: 'update',
+      resource: 'oidc-provider',
+      name: GITHUB_OIDC_HOST,
+      detail: `add audience ${GITHUB_OIDC_AUDIENCE}`,
+    });
   else steps.push({ action: 'exists', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: '' });
   const from = state.provider?.arn ?? state.role?.arn;
   const { partition, account } = from ? arnAccount(from) : { partition: 'aws', account: '' };
   const trust = state.provider?.arn ?? (account ? oidcProviderArn(partition, account) : undefined);
   // Without a provider ARN nothing exists yet: the role is created after the provider, so there is nothing to compare.
   const expected = trust ? githubTrustPolicy(trust, want.subject, want.allowAnyRepo) : null;
-  steps.push(...planRole(state.role, want.roleName, expected, `trusts ${githubSubject(want.subject)} (aud ${GITHUB_OIDC_AUDIENCE})`, want.policyArns));
+  steps.push(
+    ...planRole(
+      state.role,
+      want.roleName,
+      expected,
+      `trusts ${githubSubject(want.subject)} (aud ${GITHUB_OIDC_AUDIENCE})`,
+      want.policyArns,
+    ),
+  );
   if (want.inlinePolicy) {
     const { name, document } = want.inlinePolicy;
     const current = state.role?.inlinePolicies?.[name];
-    if (current === undefined) steps.push({ action: 'create', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: 'PutRolePolicy' });
+    if (current === undefined)
+      steps.push({
+        action: 'create',
+        resource: 'iam-role-inline-policy',
+        name,
+        target: want.roleName,
+        detail: 'PutRolePolicy',
+      });
     else if (!samePolicy(current, document)) {
       steps.push(
-        { action: 'drift', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: 'document differs from the one bootstrap writes' },
+        {
+          action: 'drift',
+          resource: 'iam-role-inline-policy',
+          name,
+          target: want.roleName,
+          detail: 'document differs from the one bootstrap writes',
+        },
         { action: 'update', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: 'PutRolePolicy' },
       );
-    } else steps.push({ action: 'exists', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: '' });
+    } else
+      steps.push({ action: 'exists', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: '' });
   }
   return steps;
 }

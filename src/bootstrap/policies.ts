@@ -49,7 +49,12 @@ export interface GithubSubject {
 export function githubSubject(subject: GithubSubject): string {
   const { repo, branch, tag, environment } = subject;
   const given = [branch, tag, environment].filter((v) => v !== undefined && v !== '');
-  if (given.length > 1) throw new InputError('branch', 'only one of --branch, --tag and --environment can be given', 'A token carries one of them in its sub claim; make one role per ref or environment');
+  if (given.length > 1)
+    throw new InputError(
+      'branch',
+      'only one of --branch, --tag and --environment can be given',
+      'A token carries one of them in its sub claim; make one role per ref or environment',
+    );
   if (branch) return `repo:${repo}:ref:refs/heads/${branch}`;
   if (tag) return `repo:${repo}:ref:refs/tags/${tag}`;
   if (environment) return `repo:${repo}:environment:${environment}`;
@@ -76,7 +81,8 @@ export function githubTrustPolicy(providerArn: string, subject: GithubSubject, a
   };
   // Merge the two StringEquals blocks when sub is exact.
   const cond = doc.Statement[0]!['Condition'] as Record<string, Record<string, string>>;
-  if (!sub.includes('*')) cond['StringEquals'] = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: sub };
+  if (!sub.includes('*'))
+    cond['StringEquals'] = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: sub };
   assertTrustIsScoped(doc, allowAnyRepo);
   return doc;
 }
@@ -87,11 +93,26 @@ function checkRepo(repo: string, allowAnyRepo: boolean): void {
   if (!m) throw new InputError('repo', `'${repo}' is not owner/name`, 'Give the repository as --repo my-org/my-repo');
   const [, owner, name] = m as unknown as [string, string, string];
   if (owner.includes('*') || owner.includes('?')) {
-    if (!allowAnyRepo) throw new InputError('repo', `'${repo}' has a wildcard owner, which lets repositories of every GitHub account assume the role`, 'Name the owner (my-org/my-repo), or pass --i-understand-any-repo if that is really wanted');
+    if (!allowAnyRepo)
+      throw new InputError(
+        'repo',
+        `'${repo}' has a wildcard owner, which lets repositories of every GitHub account assume the role`,
+        'Name the owner (my-org/my-repo), or pass --i-understand-any-repo if that is really wanted',
+      );
     return;
   }
-  if (!/^[A-Za-z0-9_.-]+$/.test(owner)) throw new InputError('repo', `owner '${owner}' is not a GitHub account name`, 'Give the repository as --repo my-org/my-repo');
-  if (!/^[A-Za-z0-9_.*-]+$/.test(name)) throw new InputError('repo', `name '${name}' is not a repository name`, 'Give the repository as --repo my-org/my-repo');
+  if (!/^[A-Za-z0-9_.-]+$/.test(owner))
+    throw new InputError(
+      'repo',
+      `owner '${owner}' is not a GitHub account name`,
+      'Give the repository as --repo my-org/my-repo',
+    );
+  if (!/^[A-Za-z0-9_.*-]+$/.test(name))
+    throw new InputError(
+      'repo',
+      `name '${name}' is not a repository name`,
+      'Give the repository as --repo my-org/my-repo',
+    );
 }
 
 /**
@@ -105,14 +126,24 @@ export function assertTrustIsScoped(doc: PolicyDocument, allowAnyRepo: boolean):
     const subs: string[] = [];
     for (const block of Object.values(cond)) {
       for (const [key, value] of Object.entries(block)) {
-        if (key.toLowerCase() === `${GITHUB_OIDC_HOST}:sub`) subs.push(...(Array.isArray(value) ? value.map(String) : [String(value)]));
+        if (key.toLowerCase() === `${GITHUB_OIDC_HOST}:sub`)
+          subs.push(...(Array.isArray(value) ? value.map(String) : [String(value)]));
       }
     }
-    if (subs.length === 0) throw new InputError('repo', 'the trust policy has no sub condition, so every repository on GitHub could assume the role', 'Give --repo owner/name (and --branch, --tag or --environment), or pass --i-understand-any-repo');
+    if (subs.length === 0)
+      throw new InputError(
+        'repo',
+        'the trust policy has no sub condition, so every repository on GitHub could assume the role',
+        'Give --repo owner/name (and --branch, --tag or --environment), or pass --i-understand-any-repo',
+      );
     for (const s of subs) {
       const owner = /^repo:([^/:]*)/.exec(s)?.[1];
       if (owner === undefined || owner === '' || /[*?]/.test(owner)) {
-        throw new InputError('repo', `the trust policy admits '${s}', which matches repositories of every GitHub account`, 'Name the owner and repository (--repo my-org/my-repo), or pass --i-understand-any-repo');
+        throw new InputError(
+          'repo',
+          `the trust policy admits '${s}', which matches repositories of every GitHub account`,
+          'Name the owner and repository (--repo my-org/my-repo), or pass --i-understand-any-repo',
+        );
       }
     }
   }
@@ -137,24 +168,69 @@ export function operatorPolicyDocument(partition: string, region: string): Polic
         Sid: 'FindAndCertify',
         Effect: 'Allow',
         // No resource-level permissions for these, or they act on certificates, which have no names.
-        Action: ['iot:ListThings', 'iot:DescribeEndpoint', 'iot:CreateKeysAndCertificate', 'iot:DescribeCertificate', 'iot:UpdateCertificate', 'iot:DeleteCertificate', 'iot:ListAttachedPolicies'],
+        Action: [
+          'iot:ListThings',
+          'iot:DescribeEndpoint',
+          'iot:CreateKeysAndCertificate',
+          'iot:DescribeCertificate',
+          'iot:UpdateCertificate',
+          'iot:DeleteCertificate',
+          'iot:ListAttachedPolicies',
+        ],
         Resource: '*',
       },
       {
         Sid: 'ManageRepositoryThings',
         Effect: 'Allow',
         Action: [
-          'iot:DescribeThingType', 'iot:CreateThingType', 'iot:DeprecateThingType', 'iot:DeleteThingType',
-          'iot:DescribeThing', 'iot:CreateThing', 'iot:DeleteThing', 'iot:ListThingPrincipals', 'iot:AttachThingPrincipal', 'iot:DetachThingPrincipal',
-          'iot:GetPolicy', 'iot:CreatePolicy', 'iot:CreatePolicyVersion', 'iot:ListPolicyVersions', 'iot:DeletePolicyVersion', 'iot:DeletePolicy', 'iot:AttachPolicy', 'iot:DetachPolicy',
-          'iot:DescribeRoleAlias', 'iot:CreateRoleAlias', 'iot:UpdateRoleAlias', 'iot:DeleteRoleAlias', 'iot:TagResource',
+          'iot:DescribeThingType',
+          'iot:CreateThingType',
+          'iot:DeprecateThingType',
+          'iot:DeleteThingType',
+          'iot:DescribeThing',
+          'iot:CreateThing',
+          'iot:DeleteThing',
+          'iot:ListThingPrincipals',
+          'iot:AttachThingPrincipal',
+          'iot:DetachThingPrincipal',
+          'iot:GetPolicy',
+          'iot:CreatePolicy',
+          'iot:CreatePolicyVersion',
+          'iot:ListPolicyVersions',
+          'iot:DeletePolicyVersion',
+          'iot:DeletePolicy',
+          'iot:AttachPolicy',
+          'iot:DetachPolicy',
+          'iot:DescribeRoleAlias',
+          'iot:CreateRoleAlias',
+          'iot:UpdateRoleAlias',
+          'iot:DeleteRoleAlias',
+          'iot:TagResource',
         ],
-        Resource: [iot('thing'), iot('thingtype'), iot('policy'), iot('rolealias'), `arn:${partition}:iot:${region}:*:cert/*`],
+        Resource: [
+          iot('thing'),
+          iot('thingtype'),
+          iot('policy'),
+          iot('rolealias'),
+          `arn:${partition}:iot:${region}:*:cert/*`,
+        ],
       },
       {
         Sid: 'ManageRepositoryRoles',
         Effect: 'Allow',
-        Action: ['iam:GetRole', 'iam:CreateRole', 'iam:TagRole', 'iam:ListRoleTags', 'iam:UpdateAssumeRolePolicy', 'iam:DeleteRole', 'iam:ListAttachedRolePolicies', 'iam:AttachRolePolicy', 'iam:DetachRolePolicy', 'iam:ListRolePolicies', 'iam:GetRolePolicy'],
+        Action: [
+          'iam:GetRole',
+          'iam:CreateRole',
+          'iam:TagRole',
+          'iam:ListRoleTags',
+          'iam:UpdateAssumeRolePolicy',
+          'iam:DeleteRole',
+          'iam:ListAttachedRolePolicies',
+          'iam:AttachRolePolicy',
+          'iam:DetachRolePolicy',
+          'iam:ListRolePolicies',
+          'iam:GetRolePolicy',
+        ],
         Resource: roles,
       },
       {
@@ -191,14 +267,20 @@ function canonical(v: unknown): unknown {
   if (Array.isArray(v)) {
     const items = v.map(canonical);
     if (items.length === 1) return items[0];
-    return items.map((i) => JSON.stringify(i)).sort().map((s) => JSON.parse(s) as unknown);
+    return items
+      .map((i) => JSON.stringify(i))
+      .sort()
+      .map((s) => JSON.parse(s) as unknown);
   }
   if (v && typeof v === 'object') {
-    return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, x]) => [k, canonical(x)]));
+    return Object.fromEntries(
+      Object.entries(v as Record<string, unknown>)
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([k, x]) => [k, canonical(x)]),
+    );
   }
   return v;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Desired resources and discovered state
-

@@ -9,7 +9,16 @@ import { createClients, discoverIot, type BootstrapClients } from './discover.js
 import type { GithubActions } from './github.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
 import { IOT_SECRETS, credentialEndpoint, writeCertificateFiles } from './iot.js';
-import { CREATED_BY_VALUE, iotDesired, planIot, planRevoke, planRotate, type IotDesired, type IotState, type Step } from './plan.js';
+import {
+  CREATED_BY_VALUE,
+  iotDesired,
+  planIot,
+  planRevoke,
+  planRotate,
+  type IotDesired,
+  type IotState,
+  type Step,
+} from './plan.js';
 import { verifyNewCertificate, type Verified } from './verify.js';
 import { join } from 'node:path';
 import { AwsError } from '../errors.js';
@@ -63,7 +72,10 @@ export type RepositoryKind = 'ensure' | 'rotate' | 'revoke';
 
 /** The thing attributes that tie a thing to the repository it serves (sync finds its repositories by them). */
 export function repositoryAttributes(target: GithubTarget): Record<string, string> {
-  return { 'github-repo': `${target.owner}/${target.repo}`, ...(target.environment ? { 'github-environment': target.environment } : {}) };
+  return {
+    'github-repo': `${target.owner}/${target.repo}`,
+    ...(target.environment ? { 'github-environment': target.environment } : {}),
+  };
 }
 
 export async function deliverToRepository(kind: RepositoryKind, options: RepositoryOptions): Promise<RepositoryResult> {
@@ -79,25 +91,61 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   const current = await readVariables(github, target);
   const mine = current.createdBy === createdByMark(desired.name);
   if (current.createdBy !== undefined && !mine) {
-    throw new AwsError(`bootstrap ${kind}`, 'NotOurs', `${where} has ${GITHUB_VARIABLES.createdBy}=${current.createdBy}`, `Its secrets belong to another bootstrap; use that name or another repository/environment`, false);
+    throw new AwsError(
+      `bootstrap ${kind}`,
+      'NotOurs',
+      `${where} has ${GITHUB_VARIABLES.createdBy}=${current.createdBy}`,
+      `Its secrets belong to another bootstrap; use that name or another repository/environment`,
+      false,
+    );
   }
   // With a delivery pending, the secrets may hold the old key or the new one: neither is trusted, both stay active.
   const localId = current.pending ? undefined : current.certificateId;
   const state = await discoverIot(clients, desired, localId);
-  const hasLocal = localId !== undefined && state.certificates.some((c) => c.id === localId && c.status === 'ACTIVE' && c.attachedToThing);
-  const needsCertificate = kind === 'rotate' || (kind === 'ensure' && !hasLocal && state.thing !== undefined && state.policy !== undefined && state.roleAlias !== undefined);
+  const hasLocal =
+    localId !== undefined &&
+    state.certificates.some((c) => c.id === localId && c.status === 'ACTIVE' && c.attachedToThing);
+  const needsCertificate =
+    kind === 'rotate' ||
+    (kind === 'ensure' &&
+      !hasLocal &&
+      state.thing !== undefined &&
+      state.policy !== undefined &&
+      state.roleAlias !== undefined);
   // A rotation always mints and delivers; the certificate GitHub holds is then one of those retired.
   const rotation = needsCertificate ? planRotate({ ...state, localCertificateId: undefined } as IotState, desired) : [];
   // Bootstrapping a repository never retires a certificate someone else may hold (files from 'bootstrap iot').
-  const steps = kind === 'revoke' ? planRevoke(state, desired) : kind === 'rotate' ? rotation : needsCertificate ? rotation.filter((s) => s.action !== 'deactivate' && s.action !== 'detach') : planIot(state, desired);
+  const steps =
+    kind === 'revoke'
+      ? planRevoke(state, desired)
+      : kind === 'rotate'
+        ? rotation
+        : needsCertificate
+          ? rotation.filter((s) => s.action !== 'deactivate' && s.action !== 'detach')
+          : planIot(state, desired);
   const result: RepositoryResult = { steps, github: [], applied: false, desired, notes: [] };
-  if (current.pending) result.notes.push(`A rotation of ${where} stopped after minting certificate ${current.pending} and before GitHub confirmed its secrets; a new certificate is delivered now, then the earlier ones retired.`);
+  if (current.pending)
+    result.notes.push(
+      `A rotation of ${where} stopped after minting certificate ${current.pending} and before GitHub confirmed its secrets; a new certificate is delivered now, then the earlier ones retired.`,
+    );
   const minting = steps.some((s) => s.action === 'create' && s.resource === 'certificate');
 
   if (kind === 'revoke') {
-    result.github = mine ? [...IOT_SECRETS.map((s) => `delete secret ${s.name}`), ...Object.values(GITHUB_VARIABLES).filter((v) => v in current.raw).map((v) => `delete variable ${v}`)] : [`nothing: no ${GITHUB_VARIABLES.createdBy} mark in ${where}`];
+    result.github = mine
+      ? [
+          ...IOT_SECRETS.map((s) => `delete secret ${s.name}`),
+          ...Object.values(GITHUB_VARIABLES)
+            .filter((v) => v in current.raw)
+            .map((v) => `delete variable ${v}`),
+        ]
+      : [`nothing: no ${GITHUB_VARIABLES.createdBy} mark in ${where}`];
     if (options.dryRun) return result;
-    await apply(steps, { clients, desired: { iot: desired }, resolved: resolvedFromIot(state), ...(options.log ? { log: options.log } : {}) });
+    await apply(steps, {
+      clients,
+      desired: { iot: desired },
+      resolved: resolvedFromIot(state),
+      ...(options.log ? { log: options.log } : {}),
+    });
     if (mine) await removeFromRepository(github, target, current.raw);
     result.applied = true;
     return result;
@@ -129,15 +177,25 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   result.endpoint = endpoint;
   if (fresh) {
     result.verified = await (options.verify ?? verifyNewCertificate)({
-      certificatePem: fresh.certificatePem, privateKey: fresh.privateKey, endpoint, roleAlias: desired.roleAliasName, thingName: desired.thingName,
+      certificatePem: fresh.certificatePem,
+      privateKey: fresh.privateKey,
+      endpoint,
+      roleAlias: desired.roleAliasName,
+      thingName: desired.thingName,
       ...(options.caCertificate ? { caCertificate: options.caCertificate } : {}),
     });
-    if (result.verified === 'signature-only') result.notes.push(`${endpoint} could not be reached from here, so the new certificate was checked by signature only.`);
+    if (result.verified === 'signature-only')
+      result.notes.push(
+        `${endpoint} could not be reached from here, so the new certificate was checked by signature only.`,
+      );
     await deliver(github, target, desired, endpoint, fresh, current.raw);
     options.log?.(`  done       github                secrets and variables of ${where}`);
   } else {
     await setVariables(github, target, desired, endpoint, current.certificateId, current.raw);
-    if (!hasLocal) result.notes.push(`${desired.thingName} has a certificate whose key is not in ${where}; run 'bootstrap rotate ${desired.name} --github-repo ${target.owner}/${target.repo}' to deliver one.`);
+    if (!hasLocal)
+      result.notes.push(
+        `${desired.thingName} has a certificate whose key is not in ${where}; run 'bootstrap rotate ${desired.name} --github-repo ${target.owner}/${target.repo}' to deliver one.`,
+      );
   }
   await apply(retiring, { clients, desired: { iot: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;
@@ -171,7 +229,11 @@ export function parseVariables(all: Record<string, string>): RepositoryVariables
   return out;
 }
 
-function wantedVariables(desired: IotDesired, endpoint: string | undefined, certificateId: string | undefined): Record<string, string> {
+function wantedVariables(
+  desired: IotDesired,
+  endpoint: string | undefined,
+  certificateId: string | undefined,
+): Record<string, string> {
   return {
     [GITHUB_VARIABLES.createdBy]: createdByMark(desired.name),
     [GITHUB_VARIABLES.region]: desired.region,
@@ -187,35 +249,67 @@ function variableLines(raw: Record<string, string>, desired: IotDesired, minting
     .filter(([name, value]) => raw[name] !== value)
     .map(([name]) => `${raw[name] === undefined ? 'create' : 'update'} variable ${name}`);
   if (!raw[GITHUB_VARIABLES.endpoint]) lines.push(`create variable ${GITHUB_VARIABLES.endpoint}`);
-  if (minting) lines.push(`${raw[GITHUB_VARIABLES.certificateId] ? 'update' : 'create'} variable ${GITHUB_VARIABLES.certificateId}`);
+  if (minting)
+    lines.push(
+      `${raw[GITHUB_VARIABLES.certificateId] ? 'update' : 'create'} variable ${GITHUB_VARIABLES.certificateId}`,
+    );
   return lines;
 }
 
-async function setVariables(github: GithubActions, target: GithubTarget, desired: IotDesired, endpoint: string, certificateId: string | undefined, raw: Record<string, string>): Promise<void> {
+async function setVariables(
+  github: GithubActions,
+  target: GithubTarget,
+  desired: IotDesired,
+  endpoint: string,
+  certificateId: string | undefined,
+  raw: Record<string, string>,
+): Promise<void> {
   // The mark first: whatever else gets written is then known to be bootstrap's.
-  for (const [name, value] of Object.entries(wantedVariables(desired, endpoint, certificateId))) await setKnown(github, target, raw, name, value);
+  for (const [name, value] of Object.entries(wantedVariables(desired, endpoint, certificateId)))
+    await setKnown(github, target, raw, name, value);
 }
 
 /** Sets a variable given what the listing said (absent is known, so no read), and keeps `raw` in step with GitHub. */
-async function setKnown(github: GithubActions, target: GithubTarget, raw: Record<string, string>, name: string, value: string): Promise<void> {
+async function setKnown(
+  github: GithubActions,
+  target: GithubTarget,
+  raw: Record<string, string>,
+  name: string,
+  value: string,
+): Promise<void> {
   await github.setVariable(target, name, value, raw[name] ?? null);
   raw[name] = value;
 }
 
 /** Pending id, secrets, settings, then the current id; the pending id cleared last. */
-async function deliver(github: GithubActions, target: GithubTarget, desired: IotDesired, endpoint: string, cert: NewCertificate, raw: Record<string, string>): Promise<void> {
+async function deliver(
+  github: GithubActions,
+  target: GithubTarget,
+  desired: IotDesired,
+  endpoint: string,
+  cert: NewCertificate,
+  raw: Record<string, string>,
+): Promise<void> {
   await setKnown(github, target, raw, GITHUB_VARIABLES.createdBy, createdByMark(desired.name));
   await setKnown(github, target, raw, GITHUB_VARIABLES.pending, cert.id);
-  await github.putSecrets(target, { [IOT_SECRETS[0].name]: cert.certificatePem, [IOT_SECRETS[1].name]: cert.privateKey });
+  await github.putSecrets(target, {
+    [IOT_SECRETS[0].name]: cert.certificatePem,
+    [IOT_SECRETS[1].name]: cert.privateKey,
+  });
   await setVariables(github, target, desired, endpoint, cert.id, raw);
   await github.deleteVariable(target, GITHUB_VARIABLES.pending);
   delete raw[GITHUB_VARIABLES.pending];
 }
 
 /** Secrets first (they are what grants access), the mark last, so an interrupted removal is found and finished. */
-async function removeFromRepository(github: GithubActions, target: GithubTarget, raw: Record<string, string>): Promise<void> {
+async function removeFromRepository(
+  github: GithubActions,
+  target: GithubTarget,
+  raw: Record<string, string>,
+): Promise<void> {
   for (const s of IOT_SECRETS) await github.deleteSecret(target, s.name);
-  for (const name of Object.values(GITHUB_VARIABLES)) if (name !== GITHUB_VARIABLES.createdBy && name in raw) await github.deleteVariable(target, name);
+  for (const name of Object.values(GITHUB_VARIABLES))
+    if (name !== GITHUB_VARIABLES.createdBy && name in raw) await github.deleteVariable(target, name);
   await github.deleteVariable(target, GITHUB_VARIABLES.createdBy);
 }
 

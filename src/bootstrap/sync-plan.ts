@@ -73,30 +73,61 @@ export function planSync(config: OperatorConfig, state: SyncState, now: Date, ma
     if (entry?.name === thing.thingName) continue;
     // A thing named like a listed entry but serving another repository is that entry's conflict, not a revocation.
     if (config.repositories.some((e) => e.name === thing.thingName)) continue;
-    items.push({ action: 'revoke', target: thing.target, name: thing.thingName, reason: entry ? `listed now under the name ${entry.name}` : 'no longer listed' });
+    items.push({
+      action: 'revoke',
+      target: thing.target,
+      name: thing.thingName,
+      reason: entry ? `listed now under the name ${entry.name}` : 'no longer listed',
+    });
   }
   return items.sort((a, b) => targetKey(a.target).localeCompare(targetKey(b.target)) || a.name.localeCompare(b.name));
 }
 
-function planEntry(entry: OperatorEntry, facts: RepositoryFacts, things: ManagedThing[], now: Date, markOf: MarkOf): [SyncAction, string] {
-  if (!facts.found) return ['blocked', 'GitHub answers 404: the repository does not exist or the token cannot see it (is the App installed on it?)'];
+function planEntry(
+  entry: OperatorEntry,
+  facts: RepositoryFacts,
+  things: ManagedThing[],
+  now: Date,
+  markOf: MarkOf,
+): [SyncAction, string] {
+  if (!facts.found)
+    return [
+      'blocked',
+      'GitHub answers 404: the repository does not exist or the token cannot see it (is the App installed on it?)',
+    ];
   const other = things.find((t) => t.thingName === entry.name && targetKey(t.target) !== targetKey(entry.target));
-  if (other) return ['blocked', `thing ${entry.name} serves ${describeTarget(other.target)}; give this entry another name:`];
-  if (facts.createdBy !== undefined && facts.createdBy !== markOf(entry.name)) return ['blocked', `its IOT_CREATED_BY is '${facts.createdBy}', another bootstrap's; give this entry that name or clear the variables`];
+  if (other)
+    return ['blocked', `thing ${entry.name} serves ${describeTarget(other.target)}; give this entry another name:`];
+  if (facts.createdBy !== undefined && facts.createdBy !== markOf(entry.name))
+    return [
+      'blocked',
+      `its IOT_CREATED_BY is '${facts.createdBy}', another bootstrap's; give this entry that name or clear the variables`,
+    ];
   const thing = things.find((t) => t.thingName === entry.name);
   if (!thing) return ['create', 'not provisioned'];
-  if (facts.createdBy === undefined || !facts.certificateId) return ['create', 'provisioned in AWS, but GitHub holds no certificate from bootstrap'];
+  if (facts.createdBy === undefined || !facts.certificateId)
+    return ['create', 'provisioned in AWS, but GitHub holds no certificate from bootstrap'];
   if (facts.pending) return ['rotate', `a rotation stopped after minting ${facts.pending}`];
   const cert = facts.certificate;
   if (!cert) return ['rotate', `certificate ${facts.certificateId} is unknown to AWS`];
   if (cert.status !== 'ACTIVE') return ['rotate', `certificate ${cert.id} is ${cert.status}`];
   const ageDays = Math.floor((now.getTime() - cert.notBefore.getTime()) / DAY_MS);
   const leftDays = Math.floor((cert.notAfter.getTime() - now.getTime()) / DAY_MS);
-  if (ageDays >= entry.rotateAfterDays) return ['rotate', `certificate is ${ageDays} days old (rotate-after-days ${entry.rotateAfterDays})`];
-  if (cert.notAfter.getTime() - now.getTime() < EXPIRY_MARGIN_DAYS * DAY_MS) return ['rotate', leftDays < 0 ? `certificate expired on ${day(cert.notAfter)}` : `certificate expires on ${day(cert.notAfter)}, within ${EXPIRY_MARGIN_DAYS} days`];
+  if (ageDays >= entry.rotateAfterDays)
+    return ['rotate', `certificate is ${ageDays} days old (rotate-after-days ${entry.rotateAfterDays})`];
+  if (cert.notAfter.getTime() - now.getTime() < EXPIRY_MARGIN_DAYS * DAY_MS)
+    return [
+      'rotate',
+      leftDays < 0
+        ? `certificate expired on ${day(cert.notAfter)}`
+        : `certificate expires on ${day(cert.notAfter)}, within ${EXPIRY_MARGIN_DAYS} days`,
+    ];
   const missing = entry.policyArns.filter((arn) => !(facts.rolePolicyArns ?? []).includes(arn));
   if (missing.length) return ['update', `role lacks ${missing.join(', ')}`];
-  return ['ok', `certificate ${ageDays} days old, rotated in ${Math.min(entry.rotateAfterDays - ageDays, leftDays - EXPIRY_MARGIN_DAYS)} days`];
+  return [
+    'ok',
+    `certificate ${ageDays} days old, rotated in ${Math.min(entry.rotateAfterDays - ageDays, leftDays - EXPIRY_MARGIN_DAYS)} days`,
+  ];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -104,7 +135,9 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 /** One line per repository, aligned: action, repository, name, why. */
 export function formatSyncPlan(items: SyncItem[]): string {
   const width = Math.max(10, ...items.map((i) => describeTarget(i.target).length));
-  return items.map((i) => `  ${i.action.padEnd(8)} ${describeTarget(i.target).padEnd(width)}  ${i.name}  (${i.reason})`).join('\n');
+  return items
+    .map((i) => `  ${i.action.padEnd(8)} ${describeTarget(i.target).padEnd(width)}  ${i.name}  (${i.reason})`)
+    .join('\n');
 }
 
 /** How many of each action, e.g. "1 create, 2 ok". */

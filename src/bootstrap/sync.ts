@@ -53,12 +53,20 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
   if (options.dryRun) return { items, outcomes: items.map((item) => ({ item, applied: false, notes: [] })), failed: 0 };
   const revokes = items.filter((i) => i.action === 'revoke');
   const others = items.filter((i) => i.action !== 'revoke');
-  const outcomes = [...(await eachLimited(revokes, limit, (i) => applyItem(i, options))), ...(await eachLimited(others, limit, (i) => applyItem(i, options)))];
+  const outcomes = [
+    ...(await eachLimited(revokes, limit, (i) => applyItem(i, options))),
+    ...(await eachLimited(others, limit, (i) => applyItem(i, options))),
+  ];
   return { items, outcomes, failed: outcomes.filter((o) => o.error !== undefined).length };
 }
 
 /** The owned things that serve a repository, and for each listed repository its variables and certificate. */
-export async function discoverSync(config: OperatorConfig, github: GithubActions, clients: BootstrapClients, limit: number): Promise<SyncState> {
+export async function discoverSync(
+  config: OperatorConfig,
+  github: GithubActions,
+  clients: BootstrapClients,
+  limit: number,
+): Promise<SyncState> {
   const things = await managedThings(clients);
   const repositories = new Map<string, RepositoryFacts>();
   await eachLimited(config.repositories, limit, async (entry) => {
@@ -73,7 +81,14 @@ async function managedThings(clients: BootstrapClients): Promise<ManagedThing[]>
   do {
     let page;
     try {
-      page = await clients.iot.send(new ListThingsCommand({ attributeName: CREATED_BY_KEY, attributeValue: CREATED_BY_VALUE, maxResults: 250, nextToken }));
+      page = await clients.iot.send(
+        new ListThingsCommand({
+          attributeName: CREATED_BY_KEY,
+          attributeValue: CREATED_BY_VALUE,
+          maxResults: 250,
+          nextToken,
+        }),
+      );
     } catch (err) {
       throw sdkError('iot:ListThings', err, 'sync needs iot:ListThings to find the repositories it provisioned');
     }
@@ -91,7 +106,11 @@ async function managedThings(clients: BootstrapClients): Promise<ManagedThing[]>
   return out;
 }
 
-async function repositoryFacts(entry: OperatorEntry, github: GithubActions, clients: BootstrapClients): Promise<RepositoryFacts> {
+async function repositoryFacts(
+  entry: OperatorEntry,
+  github: GithubActions,
+  clients: BootstrapClients,
+): Promise<RepositoryFacts> {
   const all = await github.listVariables(entry.target);
   if (all === undefined && !entry.target.environment) return { found: false };
   // An environment not created yet answers 404 too; the repository itself is checked when it is written to.
@@ -143,7 +162,11 @@ async function applyItem(item: SyncItem, options: SyncOptions): Promise<SyncOutc
   options.log?.(`  ${item.action.padEnd(8)} ${where}`);
   try {
     const common: RepositoryOptions = {
-      name: item.name, region: options.region, github: options.github, target: item.target, clients: options.clients,
+      name: item.name,
+      region: options.region,
+      github: options.github,
+      target: item.target,
+      clients: options.clients,
       ...(item.entry?.policyArns.length ? { policyArns: item.entry.policyArns } : {}),
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       ...(options.caCertificate ? { caCertificate: options.caCertificate } : {}),
@@ -153,7 +176,9 @@ async function applyItem(item: SyncItem, options: SyncOptions): Promise<SyncOutc
     const res = await deliverToRepository(kind, common);
     outcome.notes.push(...res.notes);
     if (kind === 'revoke') {
-      const revoked = res.steps.filter((s) => s.resource === 'certificate' && s.action === 'deactivate').map((s) => s.name);
+      const revoked = res.steps
+        .filter((s) => s.resource === 'certificate' && s.action === 'deactivate')
+        .map((s) => s.name);
       outcome.notes.push(...(await cleanUp(item.name, revoked, options)));
     }
     outcome.applied = true;
@@ -169,13 +194,23 @@ async function cleanUp(name: string, revokedIds: string[], options: SyncOptions)
   const state = await discoverIot(options.clients, desired, undefined, revokedIds);
   const steps = planDestroy(state, desired);
   const typeSteps = steps.filter((s) => s.resource === 'thing-type' && s.action === 'delete');
-  const ctx = { clients: options.clients, desired: { iot: desired }, resolved: resolvedFromIot(state), ...(options.log ? { log: options.log } : {}) };
-  await apply(steps.filter((s) => !typeSteps.includes(s)), ctx);
+  const ctx = {
+    clients: options.clients,
+    desired: { iot: desired },
+    resolved: resolvedFromIot(state),
+    ...(options.log ? { log: options.log } : {}),
+  };
+  await apply(
+    steps.filter((s) => !typeSteps.includes(s)),
+    ctx,
+  );
   try {
     await apply(typeSteps, ctx);
     return [];
   } catch {
-    return [`thing type ${desired.thingTypeName} is deprecated; AWS IoT deletes it only 5 minutes later: run 'bootstrap destroy ${name}' then`];
+    return [
+      `thing type ${desired.thingTypeName} is deprecated; AWS IoT deletes it only 5 minutes later: run 'bootstrap destroy ${name}' then`,
+    ];
   }
 }
 

@@ -34,10 +34,19 @@ const CALL = 'verify new certificate';
 
 export function checkKeyMatchesCertificate(certificatePem: string, privateKey: string): void {
   try {
-    checkPair(createPrivateKey(privateKey), new X509Certificate(certificatePem), { key: 'private-key', certificate: 'certificate' });
+    checkPair(createPrivateKey(privateKey), new X509Certificate(certificatePem), {
+      key: 'private-key',
+      certificate: 'certificate',
+    });
   } catch (err) {
     if (!(err instanceof InputError)) throw err;
-    throw new AwsError(CALL, 'KeyMismatch', 'the private key does not match the certificate', 'The new certificate was not delivered; re-run to mint another', false);
+    throw new AwsError(
+      CALL,
+      'KeyMismatch',
+      'the private key does not match the certificate',
+      'The new certificate was not delivered; re-run to mint another',
+      false,
+    );
   }
 }
 
@@ -46,7 +55,11 @@ export async function verifyNewCertificate(input: VerifyInput): Promise<Verified
   const base = /^https:\/\//.test(input.endpoint) ? input.endpoint.replace(/\/+$/, '') : `https://${input.endpoint}`;
   const request = iotCredentialsRequest(base, input.roleAlias, input.thingName);
   const url = new URL(request.url);
-  const material = { certificate: new X509Certificate(input.certificatePem), key: createPrivateKey(input.privateKey), chain: [] };
+  const material = {
+    certificate: new X509Certificate(input.certificatePem),
+    key: createPrivateKey(input.privateKey),
+    chain: [],
+  };
   const secureContext = await clientTlsContext(material, input.caCertificate ? [input.caCertificate] : []);
   const attempts = input.attempts ?? 4;
   const wait = input.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
@@ -54,7 +67,13 @@ export async function verifyNewCertificate(input: VerifyInput): Promise<Verified
     const answer = await exchange(url, request.headers, secureContext).catch((err: NodeJS.ErrnoException) => err);
     if (answer instanceof Error) {
       if (UNREACHABLE.has(answer.code ?? '')) return 'signature-only';
-      throw new AwsError(CALL, answer.code ?? 'Error', answer.message, `The credentials provider at ${url.host} could not be asked; the old certificate stays active`, false);
+      throw new AwsError(
+        CALL,
+        answer.code ?? 'Error',
+        answer.message,
+        `The credentials provider at ${url.host} could not be asked; the old certificate stays active`,
+        false,
+      );
     }
     if (answer.status === 200) {
       parseIotCredentials(answer.body, new Date(), url.origin);
@@ -64,12 +83,22 @@ export async function verifyNewCertificate(input: VerifyInput): Promise<Verified
       await wait(2000 * n);
       continue;
     }
-    throw new AwsError(CALL, `HTTP ${answer.status}`, answer.body.replace(/\s+/g, ' ').slice(0, 200), `The credentials provider refused the new certificate; the old one stays active and in the secrets. Fix the cause and re-run`, false);
+    throw new AwsError(
+      CALL,
+      `HTTP ${answer.status}`,
+      answer.body.replace(/\s+/g, ' ').slice(0, 200),
+      `The credentials provider refused the new certificate; the old one stays active and in the secrets. Fix the cause and re-run`,
+      false,
+    );
   }
 }
 
 /** One mutual-TLS request through the project's transport (proxies as every other request), in the IoT mode's TLS context. */
-async function exchange(url: URL, headers: Record<string, string>, secureContext: SecureContext): Promise<{ status: number; body: string }> {
+async function exchange(
+  url: URL,
+  headers: Record<string, string>,
+  secureContext: SecureContext,
+): Promise<{ status: number; body: string }> {
   try {
     return await httpRequest({
       url: url.toString(),

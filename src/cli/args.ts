@@ -12,7 +12,17 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value; any other flag takes the next argument. */
-export const BOOLEAN_FLAGS = new Set(['help', 'no-cache', 'verbose', 'no-browser', 'role-chaining', 'dry-run', 'i-understand-any-repo', 'handover', 'operator']);
+export const BOOLEAN_FLAGS = new Set([
+  'help',
+  'no-cache',
+  'verbose',
+  'no-browser',
+  'role-chaining',
+  'dry-run',
+  'i-understand-any-repo',
+  'handover',
+  'operator',
+]);
 
 export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArgs {
   const flags = new Map<string, string>();

@@ -4,7 +4,17 @@ import { join } from 'node:path';
 import { parseInteger, parseRegion } from '../config/values.js';
 import { InputError } from '../errors.js';
 import { createClients } from '../bootstrap/discover.js';
-import { FILES, IOT_SECRETS, bootstrapIot, destroy, revoke, rotate, workflowSnippet, type IotOptions, type IotResult } from '../bootstrap/iot.js';
+import {
+  FILES,
+  IOT_SECRETS,
+  bootstrapIot,
+  destroy,
+  revoke,
+  rotate,
+  workflowSnippet,
+  type IotOptions,
+  type IotResult,
+} from '../bootstrap/iot.js';
 import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
 import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
 import { githubActions, type GithubActions } from '../bootstrap/github.js';
@@ -19,7 +29,8 @@ const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
 
 export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, name, extra] = args.rest;
-  if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`bootstrap needs one of: ${SUBCOMMANDS.join(', ')} (see 'help bootstrap')`);
+  if (!sub || !SUBCOMMANDS.includes(sub))
+    throw new UsageError(`bootstrap needs one of: ${SUBCOMMANDS.join(', ')} (see 'help bootstrap')`);
   if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
   const get = settingsReader(args.flags, io.env, undefined);
   if (sub !== 'oidc' && name !== undefined) {
@@ -31,53 +42,94 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   const attempts = get('retry-max-attempts');
   const maxAttempts = attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined;
   if (sub === 'sync') {
-    if (name !== undefined) throw new UsageError(`bootstrap sync takes no name; the repositories are in --config operator.yaml`);
+    if (name !== undefined)
+      throw new UsageError(`bootstrap sync takes no name; the repositories are in --config operator.yaml`);
     // Many calls in a row: more attempts, and the SDK's adaptive mode slows down after a Throttling answer.
     return syncCommand(get, io, {
-      region, clients: createClients(region, maxAttempts ?? 8, 'adaptive'), github: githubFrom(get, io.env, (line) => io.stderr(`${line}\n`)), dryRun: get('dry-run') === 'true',
+      region,
+      clients: createClients(region, maxAttempts ?? 8, 'adaptive'),
+      github: githubFrom(get, io.env, (line) => io.stderr(`${line}\n`)),
+      dryRun: get('dry-run') === 'true',
       ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
       ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
     });
   }
   const clients = createClients(region, maxAttempts);
   const dryRun = get('dry-run') === 'true';
-  const policyArns = get('policy-arn') ? get('policy-arn').split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const policyArns = get('policy-arn')
+    ? get('policy-arn')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   const log = (line: string) => io.stderr(`${line}\n`);
 
   if (sub === 'oidc' || (sub === 'destroy' && name === undefined)) {
     if (name !== undefined) throw new UsageError(`bootstrap oidc takes no name; use --repo owner/name and --role-name`);
     if (sub === 'destroy') {
       const roleName = get('role-name');
-      if (!roleName) throw new UsageError('bootstrap destroy needs a name (IoT) or --role-name (the role bootstrap oidc created)');
+      if (!roleName)
+        throw new UsageError('bootstrap destroy needs a name (IoT) or --role-name (the role bootstrap oidc created)');
       const res = await destroyOidc({ region, roleName, dryRun, clients, log });
       report(io, `bootstrap destroy --role-name ${roleName}`, res.steps, res.applied, res.notes);
       return 0;
     }
     const repo = get('repo');
-    if (!repo) throw new InputError('repo', 'is required', 'Give the repository whose jobs may assume the role: --repo my-org/my-repo');
+    if (!repo)
+      throw new InputError(
+        'repo',
+        'is required',
+        'Give the repository whose jobs may assume the role: --repo my-org/my-repo',
+      );
     const res = await bootstrapOidc({
-      region, repo, branch: get('branch'), tag: get('tag'), environment: get('environment'), roleName: get('role-name'), policyArns,
-      allowAnyRepo: get('i-understand-any-repo') === 'true', operator: get('operator') === 'true', dryRun, clients, log,
+      region,
+      repo,
+      branch: get('branch'),
+      tag: get('tag'),
+      environment: get('environment'),
+      roleName: get('role-name'),
+      policyArns,
+      allowAnyRepo: get('i-understand-any-repo') === 'true',
+      operator: get('operator') === 'true',
+      dryRun,
+      clients,
+      log,
     });
     report(io, `bootstrap oidc --repo ${repo}`, res.steps, res.applied, res.notes);
-    if (res.applied && res.roleArn) io.stdout(`\nRole: ${res.roleArn}\nWorkflow:\n${oidcWorkflowSnippet(region, res.roleArn)}\n`);
+    if (res.applied && res.roleArn)
+      io.stdout(`\nRole: ${res.roleArn}\nWorkflow:\n${oidcWorkflowSnippet(region, res.roleArn)}\n`);
     return 0;
   }
 
   if (!name) throw new UsageError(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
   if (get('github-repo')) {
-    if (sub === 'destroy') throw new UsageError('bootstrap destroy works on files; revoke the repository first (bootstrap revoke <name> --github-repo ...), then destroy');
+    if (sub === 'destroy')
+      throw new UsageError(
+        'bootstrap destroy works on files; revoke the repository first (bootstrap revoke <name> --github-repo ...), then destroy',
+      );
     const target = parseGithubTarget(get('github-repo'), get('github-environment'));
     const res = await deliverToRepository(sub === 'iot' ? 'ensure' : (sub as 'rotate' | 'revoke'), {
-      name, region, github: githubFrom(get, io.env, log), target, policyArns, dryRun, clients, log,
-      ...(get('duration-seconds') ? { durationSeconds: parseInteger(get('duration-seconds'), 'duration-seconds', 900, 43200, 'seconds') } : {}),
+      name,
+      region,
+      github: githubFrom(get, io.env, log),
+      target,
+      policyArns,
+      dryRun,
+      clients,
+      log,
+      ...(get('duration-seconds')
+        ? { durationSeconds: parseInteger(get('duration-seconds'), 'duration-seconds', 900, 43200, 'seconds') }
+        : {}),
       ...(get('out') ? { out: get('out') } : {}),
       ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
       ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
     });
     report(io, `bootstrap ${sub} ${name} --github-repo ${get('github-repo')}`, res.steps, res.applied, res.notes);
-    io.stdout(`GitHub (${res.applied ? 'done' : 'planned'}):\n${res.github.map((l) => `  ${l}`).join('\n') || '  (nothing)'}\n`);
-    if (res.applied && sub !== 'revoke') io.stdout(`\nWorkflow step (secrets and variables by name):\n${repositoryWorkflowSnippet(target)}\n`);
+    io.stdout(
+      `GitHub (${res.applied ? 'done' : 'planned'}):\n${res.github.map((l) => `  ${l}`).join('\n') || '  (nothing)'}\n`,
+    );
+    if (res.applied && sub !== 'revoke')
+      io.stdout(`\nWorkflow step (secrets and variables by name):\n${repositoryWorkflowSnippet(target)}\n`);
     return 0;
   }
   if (get('github-environment')) throw new UsageError('--github-environment needs --github-repo');
@@ -93,7 +145,11 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
 }
 
 function report(io: CliIo, title: string, steps: Step[], applied: boolean, notes: string[]): void {
-  const heading = !applied ? 'Dry run, nothing was changed. The plan:' : isNoop(steps) ? 'Everything was already in place:' : 'Done:';
+  const heading = !applied
+    ? 'Dry run, nothing was changed. The plan:'
+    : isNoop(steps)
+      ? 'Everything was already in place:'
+      : 'Done:';
   io.stdout(`${title}\n${heading}\n${formatPlan(steps) || '  (nothing)'}\n`);
   for (const n of notes) io.stdout(`Note: ${n}\n`);
 }
@@ -107,7 +163,9 @@ function printIotNext(io: CliIo, res: IotResult): void {
       `Use locally: aws-short-lived-credentials credential-process --auth ${f(FILES.auth)}`,
       '',
       'Secrets to set in the repository (values are the files; never paste them in a log):',
-      ...IOT_SECRETS.map((s) => `  ${s.name.padEnd(16)} from ${f(s.file)}   e.g. gh secret set ${s.name} < ${f(s.file)}`),
+      ...IOT_SECRETS.map(
+        (s) => `  ${s.name.padEnd(16)} from ${f(s.file)}   e.g. gh secret set ${s.name} < ${f(s.file)}`,
+      ),
       '',
       'Workflow step:',
       workflowSnippet(res.desired, res.endpoint!),
@@ -117,13 +175,19 @@ function printIotNext(io: CliIo, res: IotResult): void {
 }
 
 /** GITHUB_TOKEN and GITHUB_API_URL, as a runner sets them (an App token in the operator workflow). */
-function githubFrom(get: (name: string) => string, env: Record<string, string | undefined>, log: (line: string) => void): GithubActions {
+function githubFrom(
+  get: (name: string) => string,
+  env: Record<string, string | undefined>,
+  log: (line: string) => void,
+): GithubActions {
   const interval = get('github-write-interval-ms');
   return githubActions({
     token: env['GITHUB_TOKEN'] ?? '',
     baseUrl: env['GITHUB_API_URL'] || 'https://api.github.com',
     log,
-    ...(interval ? { writeIntervalMs: parseInteger(interval, 'github-write-interval-ms', 0, 60000, 'milliseconds') } : {}),
+    ...(interval
+      ? { writeIntervalMs: parseInteger(interval, 'github-write-interval-ms', 0, 60000, 'milliseconds') }
+      : {}),
   });
 }
 

@@ -24,7 +24,11 @@ function sha256(value: string | Buffer): string {
  * credentials. Two configurations that differ only in who they are never share an entry. Undefined when the proof
  * cannot be read (the exchange will then say why). `readFile` and `env` are passed in so this stays testable.
  */
-export function identityProof(config: Config, env: Record<string, string | undefined>, readFile: (path: string) => Buffer): string[] | undefined {
+export function identityProof(
+  config: Config,
+  env: Record<string, string | undefined>,
+  readFile: (path: string) => Buffer,
+): string[] | undefined {
   const source = config.source;
   const content = (value: string): string | undefined => {
     // Inline PEM or base64 is its own content; anything else is a path, read as the provider will read it.
@@ -35,7 +39,8 @@ export function identityProof(config: Config, env: Record<string, string | undef
       return /^[A-Za-z0-9+/=\s]{64,}$/.test(value) ? sha256(value.replace(/\s/g, '')) : undefined;
     }
   };
-  const all = (values: Array<string | undefined>): string[] | undefined => (values.every((v) => v !== undefined) ? (values as string[]) : undefined);
+  const all = (values: Array<string | undefined>): string[] | undefined =>
+    values.every((v) => v !== undefined) ? (values as string[]) : undefined;
   // Every certificate mode is proved by its certificate, key and chain, whichever mode it is.
   if ('certificate' in source) {
     const chain = 'certificateChain' in source ? source.certificateChain : undefined;
@@ -64,7 +69,9 @@ export function identityProof(config: Config, env: Record<string, string | undef
     case 'role-chaining': {
       const id = env['AWS_ACCESS_KEY_ID'];
       const secret = env['AWS_SECRET_ACCESS_KEY'];
-      return id && secret ? [`access-key-id:${id}`, `secret:${sha256(secret)}`, `session-token:${sha256(env['AWS_SESSION_TOKEN'] ?? '')}`] : undefined;
+      return id && secret
+        ? [`access-key-id:${id}`, `secret:${sha256(secret)}`, `session-token:${sha256(env['AWS_SESSION_TOKEN'] ?? '')}`]
+        : undefined;
     }
   }
 }
@@ -76,14 +83,31 @@ export function identityProof(config: Config, env: Record<string, string | undef
  */
 export function cacheKey(config: Config, proof: readonly string[]): string {
   const source = { ...config.source, passphrase: undefined };
-  const session = { ...config.session, sessionName: config.session.sessionNameGiven ? config.session.sessionName : undefined };
-  const identity = JSON.stringify({ v: ENTRY_VERSION, region: config.region, source, session, chain: config.chainRoleArn ?? null, proof });
+  const session = {
+    ...config.session,
+    sessionName: config.session.sessionNameGiven ? config.session.sessionName : undefined,
+  };
+  const identity = JSON.stringify({
+    v: ENTRY_VERSION,
+    region: config.region,
+    source,
+    session,
+    chain: config.chainRoleArn ?? null,
+    proof,
+  });
   return sha256(identity).slice(0, 40);
 }
 
 export function serialiseEntry(session: Session): string {
   const c = session.credentials;
-  return JSON.stringify({ version: ENTRY_VERSION, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, sessionToken: c.sessionToken, expiration: c.expiration?.toISOString(), assumedRoleArn: session.assumedRoleArn });
+  return JSON.stringify({
+    version: ENTRY_VERSION,
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    sessionToken: c.sessionToken,
+    expiration: c.expiration?.toISOString(),
+    assumedRoleArn: session.assumedRoleArn,
+  });
 }
 
 /** The session in an entry's text if it is well-formed and fresh for at least `marginMs` more; else undefined. Pure. */
@@ -95,9 +119,19 @@ export function parseEntry(text: string, now: Date, marginMs: number): Session |
     return undefined;
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
-  const { version, accessKeyId, secretAccessKey, sessionToken, expiration, assumedRoleArn } = doc as Record<string, unknown>;
+  const { version, accessKeyId, secretAccessKey, sessionToken, expiration, assumedRoleArn } = doc as Record<
+    string,
+    unknown
+  >;
   if (version !== ENTRY_VERSION) return undefined;
-  if (typeof accessKeyId !== 'string' || !accessKeyId || typeof secretAccessKey !== 'string' || !secretAccessKey || typeof expiration !== 'string') return undefined;
+  if (
+    typeof accessKeyId !== 'string' ||
+    !accessKeyId ||
+    typeof secretAccessKey !== 'string' ||
+    !secretAccessKey ||
+    typeof expiration !== 'string'
+  )
+    return undefined;
   const expires = new Date(expiration);
   if (Number.isNaN(expires.getTime()) || expires.getTime() - now.getTime() < marginMs) return undefined;
   const session: Session = { credentials: { accessKeyId, secretAccessKey, expiration: expires } };
@@ -121,7 +155,11 @@ export interface CacheOptions {
 }
 
 /** Returns a fresh cached session, or runs `obtain` under the entry's lock and caches what it returns. */
-export async function cachedSession(config: Config, options: CacheOptions, obtain: () => Promise<Session>): Promise<Session> {
+export async function cachedSession(
+  config: Config,
+  options: CacheOptions,
+  obtain: () => Promise<Session>,
+): Promise<Session> {
   if (!options.proof) {
     options.debug('the identity behind this configuration cannot be read; not caching');
     return obtain();
@@ -131,7 +169,10 @@ export async function cachedSession(config: Config, options: CacheOptions, obtai
   const hit = readEntry(path, options);
   if (hit) return hit;
   // Only a miss loads the lock and the writer: a hit is a read, and every `aws` command pays for what it loads.
-  const [{ acquireLock }, { writeAtomically }] = await Promise.all([import('../delivery/file-lock.js'), import('../delivery/profile-file.js')]);
+  const [{ acquireLock }, { writeAtomically }] = await Promise.all([
+    import('../delivery/file-lock.js'),
+    import('../delivery/profile-file.js'),
+  ]);
   const release = await acquireLock(path, 'cache-dir');
   try {
     // Another process may have refreshed the entry while we waited for the lock.

@@ -20,13 +20,29 @@ const ENDPOINT_URL = /^http:\/\/127\.0\.0\.1:\d{1,5}\/[\w-]{16,}$/;
 export async function endpointCredentialProcess(flags: ReadonlyMap<string, string>, io: CliIo): Promise<number> {
   const url = flags.get(ENDPOINT_URL_FLAG) ?? '';
   const tokenFile = flags.get(ENDPOINT_TOKEN_FILE_FLAG) ?? '';
-  if (!ENDPOINT_URL.test(url)) throw new InputError(ENDPOINT_URL_FLAG, 'is not the local credentials endpoint\'s URL (http://127.0.0.1:<port>/<path>)', 'Use the line the action wrote into the profile');
-  if (!tokenFile) throw new InputError(ENDPOINT_TOKEN_FILE_FLAG, 'is required with --endpoint-url', 'Use the line the action wrote into the profile');
+  if (!ENDPOINT_URL.test(url))
+    throw new InputError(
+      ENDPOINT_URL_FLAG,
+      "is not the local credentials endpoint's URL (http://127.0.0.1:<port>/<path>)",
+      'Use the line the action wrote into the profile',
+    );
+  if (!tokenFile)
+    throw new InputError(
+      ENDPOINT_TOKEN_FILE_FLAG,
+      'is required with --endpoint-url',
+      'Use the line the action wrote into the profile',
+    );
   let token: string;
   try {
     token = readFileSync(tokenFile, 'utf8');
   } catch (err) {
-    throw new AwsError(CALL, (err as NodeJS.ErrnoException).code ?? 'ReadError', `cannot read the token file ${tokenFile}`, 'The endpoint was stopped (the job\'s post step removes it) or this runs as another user', false);
+    throw new AwsError(
+      CALL,
+      (err as NodeJS.ErrnoException).code ?? 'ReadError',
+      `cannot read the token file ${tokenFile}`,
+      "The endpoint was stopped (the job's post step removes it) or this runs as another user",
+      false,
+    );
   }
   io.secret?.(token);
   const { status, body } = await get(url, token);
@@ -36,7 +52,8 @@ export async function endpointCredentialProcess(flags: ReadonlyMap<string, strin
   } catch {
     throw new AwsError(CALL, `HTTP ${status}`, 'the answer is not JSON', '', false);
   }
-  if (status !== 200) throw new AwsError(CALL, String(doc['Code'] ?? `HTTP ${status}`), String(doc['Message'] ?? ''), '', status >= 500);
+  if (status !== 200)
+    throw new AwsError(CALL, String(doc['Code'] ?? `HTTP ${status}`), String(doc['Message'] ?? ''), '', status >= 500);
   const session = validateSession(
     {
       credentials: {
@@ -66,7 +83,17 @@ function get(url: string, token: string): Promise<{ status: number; body: string
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     });
     req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000}s`)));
-    req.on('error', (err: NodeJS.ErrnoException) => reject(new AwsError(CALL, err.code ?? 'Error', err.message, 'The endpoint is not running: it lives only as long as the job that started it', false)));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      reject(
+        new AwsError(
+          CALL,
+          err.code ?? 'Error',
+          err.message,
+          'The endpoint is not running: it lives only as long as the job that started it',
+          false,
+        ),
+      ),
+    );
     req.end();
   });
 }

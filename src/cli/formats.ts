@@ -7,7 +7,11 @@ export const ENV_FORMATS: readonly EnvFormat[] = ['sh', 'json', 'dotenv', 'power
 /** The document AWS's `credential_process` expects on stdout. */
 export function credentialProcessJson(session: Session): string {
   const c = session.credentials;
-  const doc: Record<string, string | number> = { Version: 1, AccessKeyId: c.accessKeyId, SecretAccessKey: c.secretAccessKey };
+  const doc: Record<string, string | number> = {
+    Version: 1,
+    AccessKeyId: c.accessKeyId,
+    SecretAccessKey: c.secretAccessKey,
+  };
   if (c.sessionToken) doc['SessionToken'] = c.sessionToken;
   if (c.expiration) doc['Expiration'] = c.expiration.toISOString();
   return JSON.stringify(doc);

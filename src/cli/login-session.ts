@@ -19,13 +19,20 @@ export interface LoginIdentity {
 }
 
 function tokenPath(cacheDir: string, identity: LoginIdentity): string {
-  const key = createHash('sha256').update(JSON.stringify([identity.issuer, identity.clientId])).digest('hex').slice(0, 40);
+  const key = createHash('sha256')
+    .update(JSON.stringify([identity.issuer, identity.clientId]))
+    .digest('hex')
+    .slice(0, 40);
   return join(cacheDir, `${key}.id-token.json`);
 }
 
 export function saveIdToken(cacheDir: string, identity: LoginIdentity, idToken: string, expiresAt: Date): void {
   mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-  writeAtomically(tokenPath(cacheDir, identity), JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }), 'cache-dir');
+  writeAtomically(
+    tokenPath(cacheDir, identity),
+    JSON.stringify({ version: 1, ...identity, idToken, expiresAt: expiresAt.toISOString() }),
+    'cache-dir',
+  );
 }
 
 /** The cached id-token whatever its expiry (it names the login's identity in the credential cache's key), if private. */

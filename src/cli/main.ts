@@ -27,7 +27,11 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 export async function runCli(argv: string[], terminal: Omit<CliIo, 'secret'>): Promise<number> {
   // Nothing masks what the CLI prints: stderr (errors, debug lines) is scrubbed of every secret it learns of.
   const redactor = new Redactor();
-  const io: Required<CliIo> = { ...terminal, stderr: (text) => terminal.stderr(redactor.scrub(text)), secret: (value) => redactor.add(value) };
+  const io: Required<CliIo> = {
+    ...terminal,
+    stderr: (text) => terminal.stderr(redactor.scrub(text)),
+    secret: (value) => redactor.add(value),
+  };
   for (const value of secretSettings(new Map(), io.env)) io.secret(value);
   let args: ParsedArgs;
   try {
@@ -44,7 +48,9 @@ export async function runCli(argv: string[], terminal: Omit<CliIo, 'secret'>): P
   const load = COMMANDS[args.command];
   if (!load) return usage(new UsageError(`unknown command '${args.command}'`), io);
   try {
-    return await (await load())(args, io, KNOWN);
+    return await (
+      await load()
+    )(args, io, KNOWN);
   } catch (err) {
     if (err instanceof UsageError) return usage(err, io);
     if (isKnownError(err)) {

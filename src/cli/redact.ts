@@ -20,7 +20,8 @@ export class Redactor {
     if (!trimmed || trimmed.length < MIN_SECRET_LENGTH) return;
     this.secrets.add(trimmed);
     // A PEM text may arrive re-wrapped or partly quoted: each long line of it is a secret of its own.
-    for (const line of trimmed.split(/\r?\n|\\n/)) if (line.trim().length >= 16 && !line.startsWith('-----')) this.secrets.add(line.trim());
+    for (const line of trimmed.split(/\r?\n|\\n/))
+      if (line.trim().length >= 16 && !line.startsWith('-----')) this.secrets.add(line.trim());
   }
 
   scrub(text: string): string {

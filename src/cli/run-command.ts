@@ -27,7 +27,11 @@ export interface CliIo {
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
 const DEFAULT_REFRESH_MARGIN_S = 900;
 
-export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<{ get: (name: string) => string; config: Config }> {
+export async function loadSettings(
+  args: ParsedArgs,
+  io: CliIo,
+  known: ReadonlySet<string>,
+): Promise<{ get: (name: string) => string; config: Config }> {
   const authPath = args.flags.get('auth') ?? io.env['ASLC_AUTH'];
   let authFile: Map<string, string> | undefined;
   if (authPath) {
@@ -36,15 +40,22 @@ export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlyS
     try {
       text = readFileSync(full, 'utf8');
     } catch (err) {
-      throw new InputError('auth', `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Point --auth at the auth.yaml that bootstrap wrote');
+      throw new InputError(
+        'auth',
+        `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+        'Point --auth at the auth.yaml that bootstrap wrote',
+      );
     }
     const { parseAuthFile } = await import('../config/auth-file.js');
     authFile = parseAuthFile(text, full, dirname(full), known);
     for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);
   }
   const base = settingsReader(args.flags, io.env, authFile);
-  const usesLogin = base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
-  const get = usesLogin ? (name: string) => (name === 'web-identity-token-env' ? LOGIN_TOKEN_VARIABLE : base(name)) : base;
+  const usesLogin =
+    base('issuer') !== '' && base('web-identity-token-file') === '' && base('web-identity-token-env') === '';
+  const get = usesLogin
+    ? (name: string) => (name === 'web-identity-token-env' ? LOGIN_TOKEN_VARIABLE : base(name))
+    : base;
   const config = buildConfig(get, io.env, new Date(), homedir());
   for (const warning of config.warnings) io.stderr(`aws-short-lived-credentials: warning: ${warning}\n`);
   if (usesLogin && config.source.mode === 'oidc') {
@@ -56,7 +67,12 @@ export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlyS
 
 function requireFlag(get: (name: string) => string, name: string): string {
   const value = get(name);
-  if (!value) throw new InputError(name, 'is required with --issuer', `Pass --${name}, the OAuth client id registered for this CLI at the identity provider`);
+  if (!value)
+    throw new InputError(
+      name,
+      'is required with --issuer',
+      `Pass --${name}, the OAuth client id registered for this CLI at the identity provider`,
+    );
   return value;
 }
 
@@ -70,7 +86,12 @@ function providerEnv(config: Config, get: (name: string) => string, io: CliIo): 
   return { ...io.env, [LOGIN_TOKEN_VARIABLE]: loadIdToken(cacheDir(get, io), config.source.login, new Date()) };
 }
 
-async function context(config: Config, io: CliIo, verbose: boolean, env: Record<string, string | undefined>): Promise<ProviderContext> {
+async function context(
+  config: Config,
+  io: CliIo,
+  verbose: boolean,
+  env: Record<string, string | undefined>,
+): Promise<ProviderContext> {
   // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
   const { createProviderContext } = await import('../providers/context.js');
   return createProviderContext({
@@ -111,25 +132,31 @@ export async function session(config: Config, io: CliIo, get: (name: string) => 
 
 export async function credentialProcess(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   // A profile written with refresh-credentials: the answer comes from the job's endpoint, not an exchange.
-  if (args.flags.has(ENDPOINT_URL_FLAG)) return (await import('./endpoint-credential-process.js')).endpointCredentialProcess(args.flags, io);
+  if (args.flags.has(ENDPOINT_URL_FLAG))
+    return (await import('./endpoint-credential-process.js')).endpointCredentialProcess(args.flags, io);
   const { get, config } = await loadSettings(args, io, known);
   const verbose = get('verbose') === 'true';
   const obtain = () => session(config, io, get);
-  const result = get('no-cache') === 'true'
-    ? await obtain()
-    : await cachedSession(
-        config,
-        {
-          dir: cacheDir(get, io),
-          marginMs: 1000 * (get('refresh-margin-s') ? parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : DEFAULT_REFRESH_MARGIN_S),
-          now: () => new Date(),
-          proof: proofOf(config, get, io),
-          debug: (m) => {
-            if (verbose) io.stderr(`debug: ${m}\n`);
+  const result =
+    get('no-cache') === 'true'
+      ? await obtain()
+      : await cachedSession(
+          config,
+          {
+            dir: cacheDir(get, io),
+            marginMs:
+              1000 *
+              (get('refresh-margin-s')
+                ? parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds')
+                : DEFAULT_REFRESH_MARGIN_S),
+            now: () => new Date(),
+            proof: proofOf(config, get, io),
+            debug: (m) => {
+              if (verbose) io.stderr(`debug: ${m}\n`);
+            },
           },
-        },
-        obtain,
-      );
+          obtain,
+        );
   io.stdout(credentialProcessJson(result) + '\n');
   return 0;
 }
@@ -144,7 +171,8 @@ export async function envCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet
 }
 
 export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
-  if (args.rest.length === 0) throw new UsageError('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
+  if (args.rest.length === 0)
+    throw new UsageError('exec needs a command after --, e.g. exec --auth auth.yaml -- aws s3 ls');
   const { get, config } = await loadSettings(args, io, known);
   const result = await session(config, io, get);
   const env: Record<string, string | undefined> = { ...io.env };
@@ -156,7 +184,11 @@ export async function execCommand(args: ParsedArgs, io: CliIo, known: ReadonlySe
 }
 
 /** Runs `argv` with `env` on this terminal; its exit code (127 if it cannot start, 128 + n for signal n) comes back. */
-export async function runChild(argv: readonly string[], env: Record<string, string | undefined>, io: CliIo): Promise<number> {
+export async function runChild(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  io: CliIo,
+): Promise<number> {
   const [command, ...rest] = argv as [string, ...string[]];
   // Loaded here: credential-process, the command the AWS CLI runs on every call, never needs it.
   const { spawn } = await import('node:child_process');
@@ -174,7 +206,11 @@ export async function runChild(argv: readonly string[], env: Record<string, stri
 export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   const { get, config } = await loadSettings(args, io, known);
   if (config.source.mode !== 'oidc' || !config.source.login) {
-    throw new InputError('issuer', 'is required for login', 'Pass --issuer https://your-idp.example.com and --client-id <id>');
+    throw new InputError(
+      'issuer',
+      'is required for login',
+      'Pass --issuer https://your-idp.example.com and --client-id <id>',
+    );
   }
   const identity = config.source.login;
   const { login } = await import('./login/login.js');
@@ -192,8 +228,14 @@ export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
   });
   const dir = cacheDir(get, io);
   saveIdToken(dir, identity, result.idToken, result.expiresAt);
-  const obtained = await cachedSession(config, { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(config, get, io) }, () => session(config, io, get));
-  io.stderr(`Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`);
+  const obtained = await cachedSession(
+    config,
+    { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(config, get, io) },
+    () => session(config, io, get),
+  );
+  io.stderr(
+    `Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`,
+  );
   return 0;
 }
 

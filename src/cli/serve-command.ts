@@ -12,13 +12,26 @@ import { validateSession } from '../providers/validate-session.js';
 import { startCredentialsEndpoint, type RunningEndpoint } from '../delivery/credentials-endpoint.js';
 import { SessionRefresher, marginProblem } from '../delivery/refresh-schedule.js';
 import { newEndpointSecrets, parseHandover, type Handover } from '../delivery/endpoint-handover.js';
-import { ENDPOINT_TOKEN_FILE_VARIABLE, ENDPOINT_TOKEN_VARIABLE, ENDPOINT_URL_VARIABLE } from '../delivery/endpoint-export.js';
+import {
+  ENDPOINT_TOKEN_FILE_VARIABLE,
+  ENDPOINT_TOKEN_VARIABLE,
+  ENDPOINT_URL_VARIABLE,
+} from '../delivery/endpoint-export.js';
 import { formatEnvironment, type EnvFormat, ENV_FORMATS } from './formats.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import { loadSettings, runChild, session as obtainCliSession, type CliIo } from './run-command.js';
 
 /** Every SDK prefers these to the endpoint, and a relative URI to the full one. */
-export const SHADOWING_VARIABLES = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', 'AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', ENDPOINT_TOKEN_FILE_VARIABLE];
+export const SHADOWING_VARIABLES = [
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_CREDENTIAL_EXPIRATION',
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  ENDPOINT_TOKEN_FILE_VARIABLE,
+];
 
 const DEFAULT_MAX_LIFETIME_S = 24 * 3600;
 const WATCH_INTERVAL_MS = 2_000;
@@ -40,13 +53,28 @@ export async function serveCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
   if (!ENV_FORMATS.includes(format)) throw new UsageError(`--format must be one of ${ENV_FORMATS.join(', ')}`);
   const first = await obtainCliSession(config, io, get);
   const obtainedAt = Date.now();
-  const marginMs = get('refresh-margin-s') ? 1000 * parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds') : undefined;
+  const marginMs = get('refresh-margin-s')
+    ? 1000 * parseInteger(get('refresh-margin-s'), 'refresh-margin-s', 0, 43200, 'seconds')
+    : undefined;
   checkMargin(marginMs, first, obtainedAt);
   const { path, token } = newEndpointSecrets();
   io.secret?.(token);
-  const maxLifetimeMs = 1000 * (get('max-lifetime-s') ? parseInteger(get('max-lifetime-s'), 'max-lifetime-s', 1, 30 * 86400, 'seconds') : DEFAULT_MAX_LIFETIME_S);
-  const running = await runEndpoint({ config, session: first, obtainedAt, path, token, ...(marginMs !== undefined ? { marginMs } : {}), maxLifetimeMs }, io, () => obtainCliSession(config, io, get));
-  const variables: Array<[string, string]> = [[ENDPOINT_URL_VARIABLE, running.endpoint.url], [ENDPOINT_TOKEN_VARIABLE, token], ['AWS_REGION', config.region], ['AWS_DEFAULT_REGION', config.region]];
+  const maxLifetimeMs =
+    1000 *
+    (get('max-lifetime-s')
+      ? parseInteger(get('max-lifetime-s'), 'max-lifetime-s', 1, 30 * 86400, 'seconds')
+      : DEFAULT_MAX_LIFETIME_S);
+  const running = await runEndpoint(
+    { config, session: first, obtainedAt, path, token, ...(marginMs !== undefined ? { marginMs } : {}), maxLifetimeMs },
+    io,
+    () => obtainCliSession(config, io, get),
+  );
+  const variables: Array<[string, string]> = [
+    [ENDPOINT_URL_VARIABLE, running.endpoint.url],
+    [ENDPOINT_TOKEN_VARIABLE, token],
+    ['AWS_REGION', config.region],
+    ['AWS_DEFAULT_REGION', config.region],
+  ];
 
   if (args.rest.length === 0) {
     io.stdout(formatEnvironment(variables, format));
@@ -66,7 +94,12 @@ function checkMargin(marginMs: number | undefined, session: Session, obtainedAt:
   if (marginMs === undefined) return;
   const lifetime = (session.credentials.expiration?.getTime() ?? obtainedAt) - obtainedAt;
   const problem = marginProblem(marginMs, lifetime);
-  if (problem) throw new InputError('refresh-margin-s', problem, 'Set it below the session length (role-duration-seconds, or the IoT role alias\'s), or leave it unset for the default');
+  if (problem)
+    throw new InputError(
+      'refresh-margin-s',
+      problem,
+      "Set it below the session length (role-duration-seconds, or the IoT role alias's), or leave it unset for the default",
+    );
 }
 
 /** The action's detached form: read the handover, serve, report the port on stdout, then hold no pipe of the step. */
@@ -76,11 +109,19 @@ async function serveHandover(io: CliIo): Promise<number> {
   const handover = parseHandover(Buffer.concat(chunks).toString('utf8'));
   io.secret?.(handover.token);
   const refresh = async () => {
-    const ctx = createProviderContext({ env: io.env, retry: handover.config.retry, httpProxy: handover.config.httpProxy, mask: (v) => io.secret?.(v), debug: () => undefined });
+    const ctx = createProviderContext({
+      env: io.env,
+      retry: handover.config.retry,
+      httpProxy: handover.config.httpProxy,
+      mask: (v) => io.secret?.(v),
+      debug: () => undefined,
+    });
     return (await obtainSession(handover.config, ctx)).final;
   };
   const running = await runEndpoint(handover, io, refresh);
-  process.stdout.write(`${JSON.stringify({ port: running.endpoint.port, pid: process.pid })}\n`, () => process.stdout.destroy());
+  process.stdout.write(`${JSON.stringify({ port: running.endpoint.port, pid: process.pid })}\n`, () =>
+    process.stdout.destroy(),
+  );
   process.stdin.destroy();
   await running.done;
   return 0;
@@ -93,12 +134,21 @@ interface Running {
 }
 
 /** The endpoint and its refresher until a DELETE, a signal, the watched process's end or the maximum lifetime. */
-async function runEndpoint(handover: Omit<Handover, 'config'> & { config: Config }, io: CliIo, obtain: () => Promise<Session>): Promise<Running> {
+async function runEndpoint(
+  handover: Omit<Handover, 'config'> & { config: Config },
+  io: CliIo,
+  obtain: () => Promise<Session>,
+): Promise<Running> {
   const started = Date.now();
   const log = (line: string) => io.stderr(`${new Date().toISOString()} credentials endpoint: ${line}\n`);
   const refresher = new SessionRefresher(
     {
-      refresh: async () => validateSession(await obtain(), { endpoint: 'the credentials exchange', now: new Date(), call: 'credentials refresh' }),
+      refresh: async () =>
+        validateSession(await obtain(), {
+          endpoint: 'the credentials exchange',
+          now: new Date(),
+          call: 'credentials refresh',
+        }),
       now: () => Date.now(),
       random: () => Math.random(),
       setTimer: (fn, ms) => {
@@ -108,10 +158,21 @@ async function runEndpoint(handover: Omit<Handover, 'config'> & { config: Config
       ...(handover.marginMs !== undefined ? { marginMs: handover.marginMs } : {}),
       log,
     },
-    validateSession(handover.session, { endpoint: 'the credentials exchange', now: new Date(), call: 'credentials refresh' }),
+    validateSession(handover.session, {
+      endpoint: 'the credentials exchange',
+      now: new Date(),
+      call: 'credentials refresh',
+    }),
     handover.obtainedAt,
   );
-  const endpoint = await startCredentialsEndpoint({ path: handover.path, token: handover.token, port: 0, current: () => refresher.current(), log, keepLatencies: KEPT_LATENCIES });
+  const endpoint = await startCredentialsEndpoint({
+    path: handover.path,
+    token: handover.token,
+    port: 0,
+    current: () => refresher.current(),
+    log,
+    keepLatencies: KEPT_LATENCIES,
+  });
   refresher.start();
   log(`listening on 127.0.0.1:${endpoint.port}`);
 
@@ -125,7 +186,9 @@ async function runEndpoint(handover: Omit<Handover, 'config'> & { config: Config
     for (const t of timers) clearTimeout(t);
     refresher.stop();
     await endpoint.close();
-    log(`stopped (${reason}): ${endpoint.stats.answers} answers served${latencySummary(endpoint.stats.latenciesUs)}, ${endpoint.stats.refused} refused, ${refresher.exchanges} refreshes over ${Math.round((Date.now() - started) / 1000)}s`);
+    log(
+      `stopped (${reason}): ${endpoint.stats.answers} answers served${latencySummary(endpoint.stats.latenciesUs)}, ${endpoint.stats.refused} refused, ${refresher.exchanges} refreshes over ${Math.round((Date.now() - started) / 1000)}s`,
+    );
     finish();
   };
   void endpoint.stopRequested.then(() => stop('asked to stop'));

@@ -5,10 +5,44 @@
  */
 
 /** Input names the CLI reads beyond the action's, for its own token sources and commands. */
-export const CLI_ONLY_INPUTS = ['web-identity-token-env', 'auth', 'format', 'no-cache', 'cache-dir', 'verbose', 'help', 'issuer', 'client-id', 'client-secret', 'port', 'no-browser', 'max-lifetime-s', 'handover', 'endpoint-url', 'endpoint-token-file'];
+export const CLI_ONLY_INPUTS = [
+  'web-identity-token-env',
+  'auth',
+  'format',
+  'no-cache',
+  'cache-dir',
+  'verbose',
+  'help',
+  'issuer',
+  'client-id',
+  'client-secret',
+  'port',
+  'no-browser',
+  'max-lifetime-s',
+  'handover',
+  'endpoint-url',
+  'endpoint-token-file',
+];
 
 /** Flags of the `bootstrap` commands only. */
-export const BOOTSTRAP_FLAGS = ['out', 'policy-arn', 'duration-seconds', 'repo', 'branch', 'tag', 'environment', 'role-name', 'certificate-id', 'dry-run', 'i-understand-any-repo', 'github-repo', 'github-environment', 'config', 'concurrency', 'operator'];
+export const BOOTSTRAP_FLAGS = [
+  'out',
+  'policy-arn',
+  'duration-seconds',
+  'repo',
+  'branch',
+  'tag',
+  'environment',
+  'role-name',
+  'certificate-id',
+  'dry-run',
+  'i-understand-any-repo',
+  'github-repo',
+  'github-environment',
+  'config',
+  'concurrency',
+  'operator',
+];
 
 /** The AWS SDKs' environment variables for some inputs (AWS_ROLE_ARN etc. are what web-identity users already set). */
 const AWS_ENV: Record<string, string[]> = {
@@ -57,12 +91,19 @@ export function secretSettings(
   for (const input of SECRET_INPUTS) {
     for (const value of [flags.get(input), env[envName(input)], authFile?.get(input)]) {
       if (!value) continue;
-      if (input === 'certificate' && (/-----BEGIN CERTIFICATE-----/.test(value) || !/^[A-Za-z0-9+/=\s]{100,}$/.test(value))) continue;
+      if (
+        input === 'certificate' &&
+        (/-----BEGIN CERTIFICATE-----/.test(value) || !/^[A-Za-z0-9+/=\s]{100,}$/.test(value))
+      )
+        continue;
       values.push(value);
     }
   }
   // The variable --web-identity-token-env names holds a token.
-  const tokenVariable = flags.get('web-identity-token-env') ?? env[envName('web-identity-token-env')] ?? authFile?.get('web-identity-token-env');
+  const tokenVariable =
+    flags.get('web-identity-token-env') ??
+    env[envName('web-identity-token-env')] ??
+    authFile?.get('web-identity-token-env');
   if (tokenVariable) values.push(env[tokenVariable] ?? '');
   return values.filter((v) => v !== '');
 }

@@ -12,18 +12,31 @@ export type SyncSettings = Pick<SyncOptions, 'region' | 'clients' | 'github' | '
 
 export async function syncCommand(get: (name: string) => string, io: CliIo, settings: SyncSettings): Promise<number> {
   const file = get('config');
-  if (!file) throw new InputError('config', 'is required', 'Give the desired state: bootstrap sync --config operator.yaml (see schemas/operator.schema.json)');
+  if (!file)
+    throw new InputError(
+      'config',
+      'is required',
+      'Give the desired state: bootstrap sync --config operator.yaml (see schemas/operator.schema.json)',
+    );
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError('config', `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`, 'Check the path');
+    throw new InputError(
+      'config',
+      `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+      'Check the path',
+    );
   }
   const config = parseOperatorConfig(text, file);
-  const concurrency = get('concurrency') ? parseInteger(get('concurrency'), 'concurrency', 1, 32, 'repositories at a time') : DEFAULT_CONCURRENCY;
+  const concurrency = get('concurrency')
+    ? parseInteger(get('concurrency'), 'concurrency', 1, 32, 'repositories at a time')
+    : DEFAULT_CONCURRENCY;
   const result = await sync({ ...settings, config, concurrency, log: (line) => io.stderr(`${line}\n`) });
   const heading = settings.dryRun ? 'Dry run, nothing was changed. The plan' : 'Done';
-  io.stdout(`bootstrap sync --config ${file}\n${heading} (${summarizeSyncPlan(result.items)}):\n${formatSyncPlan(result.items) || '  (nothing)'}\n`);
+  io.stdout(
+    `bootstrap sync --config ${file}\n${heading} (${summarizeSyncPlan(result.items)}):\n${formatSyncPlan(result.items) || '  (nothing)'}\n`,
+  );
   for (const o of result.outcomes) {
     for (const n of o.notes) io.stdout(`Note: ${describeTarget(o.item.target)}: ${n}\n`);
     if (o.error) io.stdout(`Failed: ${o.item.action} ${describeTarget(o.item.target)}: ${o.error}\n`);

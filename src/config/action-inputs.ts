@@ -60,9 +60,16 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
       'Remove it, or change the alias: aws iot update-role-alias --role-alias <alias> --credential-duration-seconds <n>',
     );
   }
-  const durationSeconds = durationInput === ''
-    ? DEFAULT_DURATION_SECONDS
-    : parseInteger(durationInput, 'role-duration-seconds', 900, spec?.maxDurationSeconds ?? STS_MAX_DURATION_SECONDS, 'seconds');
+  const durationSeconds =
+    durationInput === ''
+      ? DEFAULT_DURATION_SECONDS
+      : parseInteger(
+          durationInput,
+          'role-duration-seconds',
+          900,
+          spec?.maxDurationSeconds ?? STS_MAX_DURATION_SECONDS,
+          'seconds',
+        );
   if (source.mode === 'role-chaining' && durationSeconds > CHAINED_MAX_SECONDS && env['AWS_SESSION_TOKEN']) {
     throw new InputError(
       'role-duration-seconds',
@@ -76,7 +83,10 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     region,
     source,
     session: {
-      sessionName: sessionNameInput === '' ? defaultSessionName(env, now) : parseSessionName(sessionNameInput, 'role-session-name'),
+      sessionName:
+        sessionNameInput === ''
+          ? defaultSessionName(env, now)
+          : parseSessionName(sessionNameInput, 'role-session-name'),
       sessionNameGiven: sessionNameInput !== '',
       durationSeconds,
       inlinePolicy: parseInlinePolicy(get('inline-session-policy'), 'inline-session-policy'),
@@ -92,13 +102,20 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     warnings: [],
   };
   if (config.guards.unsetCurrentCredentials && source.mode === 'role-chaining' && config.delivery.env) {
-    throw new InputError('unset-current-credentials', 'is true with role-chaining: true, which needs the credentials it would unset', 'Remove one of them');
+    throw new InputError(
+      'unset-current-credentials',
+      'is true with role-chaining: true, which needs the credentials it would unset',
+      'Remove one of them',
+    );
   }
   // configure-aws-credentials checks these, then drops them without a word when no sts:AssumeRole call is made; here
   // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
   if (source.mode !== 'role-chaining' && !chainRoleArn) {
     for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
-      if (get(input)) config.warnings.push(`Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`);
+      if (get(input))
+        config.warnings.push(
+          `Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`,
+        );
     }
     config.session.customTags = [];
     config.session.transitiveTagKeys = [];
@@ -112,11 +129,17 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
 
 function buildRetry(get: GetInput): Config['retry'] {
   const timeoutInput = get('action-timeout-s');
-  const timeoutSeconds = timeoutInput === '' || timeoutInput === '0' ? MAX_TIMEOUT_SECONDS : parseInteger(timeoutInput, 'action-timeout-s', 0, MAX_TIMEOUT_SECONDS, 'seconds');
+  const timeoutSeconds =
+    timeoutInput === '' || timeoutInput === '0'
+      ? MAX_TIMEOUT_SECONDS
+      : parseInteger(timeoutInput, 'action-timeout-s', 0, MAX_TIMEOUT_SECONDS, 'seconds');
   const disabled = parseBoolean(get('disable-retry'), 'disable-retry', false);
   // configure-aws-credentials: the workaround asks again until the key is clean, so it turns retries back on at 12.
   const workaround = parseBoolean(get('special-characters-workaround'), 'special-characters-workaround', false);
-  const given = get('retry-max-attempts') === '' ? DEFAULT_MAX_ATTEMPTS : parseInteger(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts');
+  const given =
+    get('retry-max-attempts') === ''
+      ? DEFAULT_MAX_ATTEMPTS
+      : parseInteger(get('retry-max-attempts'), 'retry-max-attempts', 1, 100, 'attempts');
   return { maxAttempts: workaround ? DEFAULT_MAX_ATTEMPTS : disabled ? 1 : given, timeoutMs: 1000 * timeoutSeconds };
 }
 
@@ -127,7 +150,11 @@ export function isRoleName(value: string): boolean {
 
 function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, homeDir: string): Source {
   if (mode !== 'role-chaining') return SOURCES[mode].build(get, env, homeDir);
-  requireInput(get, 'role-to-assume', 'role-chaining: true assumes this role with the credentials already in the environment');
+  requireInput(
+    get,
+    'role-to-assume',
+    'role-chaining: true assumes this role with the credentials already in the environment',
+  );
   if (!isRoleName(get('role-to-assume'))) parseRoleArn(get('role-to-assume'), 'role-to-assume');
   if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) return { mode, roleArn: get('role-to-assume') };
   // configure-aws-credentials reads AWS_PROFILE through the SDK's chain: its README chains profiles this way.
@@ -135,13 +162,21 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, home
     const credentialsFile = env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
     return { mode, roleArn: get('role-to-assume'), profile: { name: env['AWS_PROFILE'], credentialsFile } };
   }
-  throw new InputError('role-chaining', 'is true but no AWS credentials are in the environment', 'Run a step that exports AWS credentials first (or set AWS_PROFILE to a profile it wrote), or remove role-chaining');
+  throw new InputError(
+    'role-chaining',
+    'is true but no AWS credentials are in the environment',
+    'Run a step that exports AWS credentials first (or set AWS_PROFILE to a profile it wrote), or remove role-chaining',
+  );
 }
 
 function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {
   const awsProfile = get('aws-profile');
   if (awsProfile && get('profile') && awsProfile !== get('profile')) {
-    throw new InputError('aws-profile', `names '${awsProfile}' but profile names '${get('profile')}'`, 'Set one of them (aws-profile is configure-aws-credentials\'s name for profile)');
+    throw new InputError(
+      'aws-profile',
+      `names '${awsProfile}' but profile names '${get('profile')}'`,
+      "Set one of them (aws-profile is configure-aws-credentials's name for profile)",
+    );
   }
   const overwriteProfile = parseBoolean(get('overwrite-aws-profile'), 'overwrite-aws-profile', false);
   // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says otherwise.
@@ -156,22 +191,36 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
   const file = expandHome(get('credentials-file'), homeDir);
   const profile = awsProfile || get('profile');
   if (get('overwrite-aws-profile') && !file && !profile) {
-    throw new InputError('overwrite-aws-profile', 'is set but no profile is written', 'Set aws-profile (or profile), or remove overwrite-aws-profile');
+    throw new InputError(
+      'overwrite-aws-profile',
+      'is set but no profile is written',
+      'Set aws-profile (or profile), or remove overwrite-aws-profile',
+    );
   }
   if (file || profile) {
     if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
-      throw new InputError('profile', `'${profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
+      throw new InputError(
+        'profile',
+        `'${profile}' is not a usable profile name`,
+        'Use letters, digits and +=,.@_- only',
+      );
     }
     const credentialsFile = file || env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
     delivery.credentialsFile = credentialsFile;
     // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
-    delivery.configFile = file ? join(dirname(credentialsFile), 'config') : env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config');
+    delivery.configFile = file
+      ? join(dirname(credentialsFile), 'config')
+      : env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config');
     delivery.profile = profile || 'default';
   }
   const jobProfile = env['AWS_PROFILE'];
   if (delivery.env && !delivery.credentialsFile && jobProfile) {
     if (!/^[\w+=,.@-]{1,64}$/.test(jobProfile)) {
-      throw new InputError('AWS_PROFILE', 'is set to a name this step cannot write as a profile, and the JS SDK would read that profile instead of the credentials exported', 'Remove AWS_PROFILE from the job\'s environment, or use a name of letters, digits and +=,.@_- only');
+      throw new InputError(
+        'AWS_PROFILE',
+        'is set to a name this step cannot write as a profile, and the JS SDK would read that profile instead of the credentials exported',
+        "Remove AWS_PROFILE from the job's environment, or use a name of letters, digits and +=,.@_- only",
+      );
     }
     delivery.jobProfile = {
       profile: jobProfile,
@@ -181,17 +230,24 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     };
   }
   if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
-    throw new InputError('output-env-credentials', 'is false and no other delivery is chosen, so the credentials would go nowhere', 'Set profile/credentials-file, or output-credentials: true');
+    throw new InputError(
+      'output-env-credentials',
+      'is false and no other delivery is chosen, so the credentials would go nowhere',
+      'Set profile/credentials-file, or output-credentials: true',
+    );
   }
   return delivery;
 }
-
 
 function managedPolicies(value: string): string[] {
   const arns = parseList(value);
   for (const arn of arns) parsePolicyArn(arn, 'managed-session-policies');
   if (arns.length > 10) {
-    throw new InputError('managed-session-policies', `lists ${arns.length} policies; STS accepts at most 10`, 'Remove some, or combine them into one policy');
+    throw new InputError(
+      'managed-session-policies',
+      `lists ${arns.length} policies; STS accepts at most 10`,
+      'Remove some, or combine them into one policy',
+    );
   }
   return arns;
 }
@@ -199,7 +255,11 @@ function managedPolicies(value: string): string[] {
 function externalId(value: string): string | undefined {
   if (value === '') return undefined;
   if (!/^[\w+=,.@:/-]{2,1224}$/.test(value)) {
-    throw new InputError('role-external-id', 'contains characters STS does not accept, or is shorter than 2', 'Use 2 to 1224 characters from letters, digits and +=,.@:/-');
+    throw new InputError(
+      'role-external-id',
+      'contains characters STS does not accept, or is shorter than 2',
+      'Use 2 to 1224 characters from letters, digits and +=,.@:/-',
+    );
   }
   return value;
 }

@@ -18,7 +18,11 @@ export function parseArn(value: string, input: string, example: string): Arn {
   }
   const [, partition = '', service = '', region = '', account = '', ...rest] = parts;
   if (!PARTITIONS.includes(partition)) {
-    throw new InputError(input, `'${value}' has an unknown partition '${partition}'`, `Use one of ${PARTITIONS.join(', ')}, e.g. ${example}`);
+    throw new InputError(
+      input,
+      `'${value}' has an unknown partition '${partition}'`,
+      `Use one of ${PARTITIONS.join(', ')}, e.g. ${example}`,
+    );
   }
   return { partition, service, region, account, resource: rest.join(':') };
 }
@@ -36,15 +40,27 @@ export function parseRoleArn(value: string, input: string): Arn & { roleName: st
   }
   const arn = parseArn(value, input, example);
   if (arn.service !== 'iam') {
-    throw new InputError(input, `'${value}' is an ARN of service '${arn.service}', not an IAM role`, `Use an IAM role ARN, e.g. ${example}`);
+    throw new InputError(
+      input,
+      `'${value}' is an ARN of service '${arn.service}', not an IAM role`,
+      `Use an IAM role ARN, e.g. ${example}`,
+    );
   }
   if (arn.region !== '') {
-    throw new InputError(input, `'${value}' has a region, but IAM ARNs have none`, `Remove the region: arn:${arn.partition}:iam::${arn.account}:${arn.resource}`);
+    throw new InputError(
+      input,
+      `'${value}' has a region, but IAM ARNs have none`,
+      `Remove the region: arn:${arn.partition}:iam::${arn.account}:${arn.resource}`,
+    );
   }
   checkAccount(arn.account, value, input, example);
   const match = /^role\/(?:[\x21-\x7e]*\/)?([\w+=,.@-]{1,64})$/.exec(arn.resource);
   if (!match?.[1]) {
-    throw new InputError(input, `'${value}' does not name a role (its resource must be role/<name>)`, `Use an IAM role ARN, e.g. ${example}`);
+    throw new InputError(
+      input,
+      `'${value}' does not name a role (its resource must be role/<name>)`,
+      `Use an IAM role ARN, e.g. ${example}`,
+    );
   }
   return { ...arn, roleName: match[1] };
 }
@@ -61,10 +77,20 @@ export function parsePolicyArn(value: string, input: string): Arn {
 }
 
 /** An ARN of a given service and resource type with a region, e.g. a Roles Anywhere trust anchor. */
-export function parseRegionalArn(value: string, input: string, service: string, resourceType: string, example: string): Arn & { id: string } {
+export function parseRegionalArn(
+  value: string,
+  input: string,
+  service: string,
+  resourceType: string,
+  example: string,
+): Arn & { id: string } {
   const arn = parseArn(value, input, example);
   if (arn.service !== service) {
-    throw new InputError(input, `'${value}' is an ARN of service '${arn.service}', not '${service}'`, `Use an ARN like ${example}`);
+    throw new InputError(
+      input,
+      `'${value}' is an ARN of service '${arn.service}', not '${service}'`,
+      `Use an ARN like ${example}`,
+    );
   }
   if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region)) {
     throw new InputError(input, `'${value}' has no valid region`, `Use an ARN like ${example}`);
@@ -80,7 +106,11 @@ export function parseRegionalArn(value: string, input: string, service: string, 
 
 function checkAccount(account: string, value: string, input: string, example: string): void {
   if (!/^\d{12}$/.test(account)) {
-    throw new InputError(input, `'${value}' has account '${account}', which is not 12 digits`, `Use an ARN like ${example}`);
+    throw new InputError(
+      input,
+      `'${value}' has account '${account}', which is not 12 digits`,
+      `Use an ARN like ${example}`,
+    );
   }
 }
 

@@ -16,7 +16,11 @@ export function requireSecureEndpoint(value: string, what: string): URL {
   }
   if (url.username || url.password) {
     // Never printed: the URL's user information is most likely a password.
-    throw new InputError(what, 'has a user name or password in the URL (not shown)', 'Remove the user information: AWS endpoints take none, and it would be sent and logged as part of the URL');
+    throw new InputError(
+      what,
+      'has a user name or password in the URL (not shown)',
+      'Remove the user information: AWS endpoints take none, and it would be sent and logged as part of the URL',
+    );
   }
   if (url.protocol === 'https:') return url;
   if (url.protocol !== 'http:') {

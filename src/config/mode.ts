@@ -4,10 +4,15 @@ import type { Mode } from './model.js';
 import { MODES, SOURCES } from './sources/index.js';
 
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
-export const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs])) as Record<Mode, readonly string[]>;
+export const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs])) as Record<
+  Mode,
+  readonly string[]
+>;
 
 /** Every input a mode reads beyond the common ones: its own and those it shares with other modes. */
-const READS = Object.fromEntries(MODES.map((m) => [m, new Set([...SOURCES[m].inputs, ...(SOURCES[m].sharedInputs ?? [])])])) as unknown as Record<Mode, ReadonlySet<string>>;
+const READS = Object.fromEntries(
+  MODES.map((m) => [m, new Set([...SOURCES[m].inputs, ...(SOURCES[m].sharedInputs ?? [])])]),
+) as unknown as Record<Mode, ReadonlySet<string>>;
 
 /** Inputs of the certificate modes, which OIDC and role-chaining never read: setting them there is a mistake. */
 const CERTIFICATE_INPUTS = ['certificate', 'private-key', 'private-key-passphrase'];
@@ -23,23 +28,38 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
   const explicit = get('mode');
 
   if (roleChaining) {
-    const clash = [...MODES.flatMap(given), ...[...CERTIFICATE_INPUTS, ...SHARED_INPUTS].filter((name) => get(name) !== '')];
+    const clash = [
+      ...MODES.flatMap(given),
+      ...[...CERTIFICATE_INPUTS, ...SHARED_INPUTS].filter((name) => get(name) !== ''),
+    ];
     if (explicit) clash.unshift('mode');
     if (clash.length > 0) {
-      throw new InputError('role-chaining', `is true, which uses the credentials already in the environment, but ${list(clash)} ${clash.length > 1 ? 'are' : 'is'} also set`, 'Use role-chaining alone with role-to-assume, or remove role-chaining');
+      throw new InputError(
+        'role-chaining',
+        `is true, which uses the credentials already in the environment, but ${list(clash)} ${clash.length > 1 ? 'are' : 'is'} also set`,
+        'Use role-chaining alone with role-to-assume, or remove role-chaining',
+      );
     }
     return 'role-chaining';
   }
 
   if (explicit) {
     if (!(MODES as readonly string[]).includes(explicit)) {
-      throw new InputError('mode', `'${explicit}' is not a mode`, `Use one of ${MODES.join(', ')}, or leave it empty to infer the mode`);
+      throw new InputError(
+        'mode',
+        `'${explicit}' is not a mode`,
+        `Use one of ${MODES.join(', ')}, or leave it empty to infer the mode`,
+      );
     }
     const mode = explicit as Mode;
     const foreign = foreignTo(mode);
     if (mode === 'oidc') foreign.push(...CERTIFICATE_INPUTS.filter((name) => get(name) !== ''));
     if (foreign.length > 0) {
-      throw new InputError('mode', `is ${mode}, but ${list(foreign)} belong${foreign.length > 1 ? '' : 's'} to another mode`, `Remove ${list(foreign)}, or change mode`);
+      throw new InputError(
+        'mode',
+        `is ${mode}, but ${list(foreign)} belong${foreign.length > 1 ? '' : 's'} to another mode`,
+        `Remove ${list(foreign)}, or change mode`,
+      );
     }
     return mode;
   }
@@ -47,22 +67,38 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
   const candidates = MODES.filter((m) => given(m).length > 0);
   if (candidates.length > 1) {
     const clash = candidates.map((m) => `${given(m).join(', ')} (${m})`).join(' and ');
-    throw new InputError('mode', `cannot be inferred: ${clash} are set together`, 'Keep the inputs of one mode only, or set mode explicitly');
+    throw new InputError(
+      'mode',
+      `cannot be inferred: ${clash} are set together`,
+      'Keep the inputs of one mode only, or set mode explicitly',
+    );
   }
   const inferred = candidates[0];
   if (!inferred && (get('certificate') !== '' || get('private-key') !== '')) {
-    throw new InputError('mode', 'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT), trust-anchor-arn/profile-arn (Roles Anywhere) or minio-endpoint (MinIO)', 'Add the inputs of the mode you want, or set mode');
+    throw new InputError(
+      'mode',
+      'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT), trust-anchor-arn/profile-arn (Roles Anywhere) or minio-endpoint (MinIO)',
+      'Add the inputs of the mode you want, or set mode',
+    );
   }
   const mode = inferred ?? (get('role-to-assume') !== '' ? 'oidc' : undefined);
   if (mode) {
     const stray = foreignTo(mode);
     if (stray.length > 0) {
       const from = inferred ? list(given(inferred)) : 'role-to-assume';
-      throw new InputError('mode', `is inferred as ${mode} (from ${from}), but ${list(stray)} ${stray.length > 1 ? 'are' : 'is'} not read in that mode`, `Remove ${list(stray)}, or keep the inputs of the mode that reads ${stray.length > 1 ? 'them' : 'it'}`);
+      throw new InputError(
+        'mode',
+        `is inferred as ${mode} (from ${from}), but ${list(stray)} ${stray.length > 1 ? 'are' : 'is'} not read in that mode`,
+        `Remove ${list(stray)}, or keep the inputs of the mode that reads ${stray.length > 1 ? 'them' : 'it'}`,
+      );
     }
     return mode;
   }
-  throw new InputError('role-to-assume', 'is required (no mode\'s inputs are set)', 'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, trust-anchor-arn and profile-arn, or minio-endpoint');
+  throw new InputError(
+    'role-to-assume',
+    "is required (no mode's inputs are set)",
+    'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, trust-anchor-arn and profile-arn, or minio-endpoint',
+  );
 }
 
 function list(names: string[]): string {

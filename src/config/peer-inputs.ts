@@ -16,9 +16,9 @@ export function refuseStaticKeys(get: GetInput): void {
   throw new InputError(
     given[0]!,
     `is not accepted: this action never takes long-lived access keys${given.length > 1 ? ` (nor ${given.slice(1).join(', ')})` : ''}`,
-    'Remove the keys and use a short-lived identity: GitHub OIDC (role-to-assume with permissions: id-token: write; '
-      + 'see "Migrating from configure-aws-credentials" in the README), an IoT certificate (iot-credential-endpoint, role-alias), '
-      + 'or IAM Roles Anywhere (trust-anchor-arn, profile-arn); to hop from credentials an earlier step exported, use role-chaining: true',
+    'Remove the keys and use a short-lived identity: GitHub OIDC (role-to-assume with permissions: id-token: write; ' +
+      'see "Migrating from configure-aws-credentials" in the README), an IoT certificate (iot-credential-endpoint, role-alias), ' +
+      'or IAM Roles Anywhere (trust-anchor-arn, profile-arn); to hop from credentials an earlier step exported, use role-chaining: true',
   );
 }
 
@@ -27,7 +27,11 @@ export function parseGuards(get: GetInput): GuardOptions {
     allowedAccountIds: parseAccountIds(get('allowed-account-ids')),
     useExistingCredentials: parseBoolean(get('use-existing-credentials'), 'use-existing-credentials', false),
     unsetCurrentCredentials: parseBoolean(get('unset-current-credentials'), 'unset-current-credentials', false),
-    specialCharactersWorkaround: parseBoolean(get('special-characters-workaround'), 'special-characters-workaround', false),
+    specialCharactersWorkaround: parseBoolean(
+      get('special-characters-workaround'),
+      'special-characters-workaround',
+      false,
+    ),
   };
 }
 
@@ -36,7 +40,11 @@ export function parseAccountIds(value: string): string[] {
   const ids = parseList(value);
   for (const id of ids) {
     if (!/^\d{12}$/.test(id)) {
-      throw new InputError('allowed-account-ids', `'${id}' is not a 12-digit AWS account id`, 'List account ids separated by commas, e.g. 123456789012,210987654321');
+      throw new InputError(
+        'allowed-account-ids',
+        `'${id}' is not a 12-digit AWS account id`,
+        'List account ids separated by commas, e.g. 123456789012,210987654321',
+      );
     }
   }
   return ids;
@@ -49,7 +57,11 @@ export function parseAccountIds(value: string): string[] {
 export function checkForceSkipOidc(get: GetInput, source: Source): void {
   if (!parseBoolean(get('force-skip-oidc'), 'force-skip-oidc', false)) return;
   if (source.mode === 'oidc' && !source.tokenFile && !source.tokenEnv) {
-    throw new InputError('force-skip-oidc', 'is true, but role-to-assume would be assumed with the runner\'s OIDC token', 'Give web-identity-token-file, set role-chaining: true to use credentials an earlier step exported, or remove force-skip-oidc');
+    throw new InputError(
+      'force-skip-oidc',
+      "is true, but role-to-assume would be assumed with the runner's OIDC token",
+      'Give web-identity-token-file, set role-chaining: true to use credentials an earlier step exported, or remove force-skip-oidc',
+    );
   }
 }
 
@@ -58,7 +70,11 @@ export function parseTagKeys(value: string, input: string): string[] {
   const keys = parseList(value);
   for (const key of keys) {
     if (key.length > 128 || !/^[\p{L}\p{Z}\p{N}_.:/=+\-@]+$/u.test(key)) {
-      throw new InputError(input, `'${key}' is not a tag key`, 'Use 1 to 128 letters, digits, spaces and _.:/=+-@ per key');
+      throw new InputError(
+        input,
+        `'${key}' is not a tag key`,
+        'Use 1 to 128 letters, digits, spaces and _.:/=+-@ per key',
+      );
     }
   }
   return keys;

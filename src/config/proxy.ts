@@ -20,10 +20,18 @@ export function parseProxyUrl(raw: string, input: string): URL {
   try {
     url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
   } catch {
-    throw new InputError(input, 'is not a proxy URL', 'Use http://host:port (credentials, if any, as http://user:password@host:port)');
+    throw new InputError(
+      input,
+      'is not a proxy URL',
+      'Use http://host:port (credentials, if any, as http://user:password@host:port)',
+    );
   }
   if (url.protocol !== 'http:') {
-    throw new InputError(input, `uses ${url.protocol.replace(':', '')}, which is not supported`, 'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end');
+    throw new InputError(
+      input,
+      `uses ${url.protocol.replace(':', '')}, which is not supported`,
+      'Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end',
+    );
   }
   return url;
 }
@@ -32,10 +40,16 @@ export function parseProxyUrl(raw: string, input: string): URL {
 export function noProxyMatches(target: URL, noProxy: string): boolean {
   const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');
-  for (const entry of noProxy.split(/[\s,]+/).map((e) => e.trim().toLowerCase()).filter(Boolean)) {
+  for (const entry of noProxy
+    .split(/[\s,]+/)
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean)) {
     if (entry === '*') return true;
     // A bare IPv6 address has colons of its own: only a bracketed one can carry a port.
-    const match = (entry.split(':').length > 2 && !entry.startsWith('[')) ? [entry, entry, undefined] : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
+    const match =
+      entry.split(':').length > 2 && !entry.startsWith('[')
+        ? [entry, entry, undefined]
+        : /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(entry);
     if (!match) continue;
     const [, name = '', entryPort] = match;
     if (entryPort && entryPort !== port) continue;

@@ -11,5 +11,7 @@ export interface RefreshOptions {
 export function parseRefreshInputs(get: GetInput): RefreshOptions {
   const enabled = parseBoolean(get('refresh-credentials'), 'refresh-credentials', false);
   const margin = get('refresh-margin-s');
-  return margin === '' ? { enabled } : { enabled, marginMs: 1000 * parseInteger(margin, 'refresh-margin-s', 0, 43200, 'seconds') };
+  return margin === ''
+    ? { enabled }
+    : { enabled, marginMs: 1000 * parseInteger(margin, 'refresh-margin-s', 0, 43200, 'seconds') };
 }

@@ -46,7 +46,11 @@ export const DROPPABLE_RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContex
 ];
 
 /** Keys custom-tags may not reuse: the run's own. */
-export const PROTECTED_TAG_KEYS: ReadonlySet<string> = new Set(['GitHub', ...RUN_TAGS.map(([k]) => k), ...DROPPABLE_RUN_TAGS.map(([k]) => k)]);
+export const PROTECTED_TAG_KEYS: ReadonlySet<string> = new Set([
+  'GitHub',
+  ...RUN_TAGS.map(([k]) => k),
+  ...DROPPABLE_RUN_TAGS.map(([k]) => k),
+]);
 
 /** STS: at most 50 session tags, keys 1..128 and values 0..256 characters of letters, digits, spaces and _.:/=+-@. */
 export const MAX_SESSION_TAGS = 50;
@@ -70,26 +74,51 @@ export function parseCustomTags(value: string, input: string): Tag[] {
     throw new InputError(input, 'is not valid JSON', 'Give a JSON object, e.g. {"Team":"platform","CostCenter":"42"}');
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
-    throw new InputError(input, 'is not a JSON object', 'Give a JSON object of tag keys to values, e.g. {"Team":"platform"}');
+    throw new InputError(
+      input,
+      'is not a JSON object',
+      'Give a JSON object of tag keys to values, e.g. {"Team":"platform"}',
+    );
   }
   const tags: Tag[] = [];
   for (const [key, raw] of Object.entries(doc)) {
-    if (raw === null || typeof raw === 'object') throw new InputError(input, `the value of '${key}' is not a string, number or boolean`, 'Give each tag a plain value');
+    if (raw === null || typeof raw === 'object')
+      throw new InputError(
+        input,
+        `the value of '${key}' is not a string, number or boolean`,
+        'Give each tag a plain value',
+      );
     const text = String(raw);
     if (key.length < 1 || key.length > 128 || !TAG_CHARS.test(key)) {
-      throw new InputError(input, `key '${key}' is not a valid tag key`, 'Use 1 to 128 letters, digits, spaces and _.:/=+-@');
+      throw new InputError(
+        input,
+        `key '${key}' is not a valid tag key`,
+        'Use 1 to 128 letters, digits, spaces and _.:/=+-@',
+      );
     }
     if (text.length > 256 || !TAG_CHARS.test(text)) {
-      throw new InputError(input, `the value of '${key}' is not a valid tag value`, 'Use up to 256 letters, digits, spaces and _.:/=+-@');
+      throw new InputError(
+        input,
+        `the value of '${key}' is not a valid tag value`,
+        'Use up to 256 letters, digits, spaces and _.:/=+-@',
+      );
     }
     if (PROTECTED_TAG_KEYS.has(key)) {
-      throw new InputError(input, `key '${key}' is one of the run's own session tags`, `Choose another key; the run's tags are ${[...PROTECTED_TAG_KEYS].join(', ')}`);
+      throw new InputError(
+        input,
+        `key '${key}' is one of the run's own session tags`,
+        `Choose another key; the run's tags are ${[...PROTECTED_TAG_KEYS].join(', ')}`,
+      );
     }
     tags.push({ Key: key, Value: text });
   }
   // The run's tags are at most 13; the rest of STS's 50 is the user's.
   if (tags.length > MAX_SESSION_TAGS - PROTECTED_TAG_KEYS.size) {
-    throw new InputError(input, `has ${tags.length} tags; with the run's own that exceeds STS's limit of ${MAX_SESSION_TAGS}`, `Give at most ${MAX_SESSION_TAGS - PROTECTED_TAG_KEYS.size}`);
+    throw new InputError(
+      input,
+      `has ${tags.length} tags; with the run's own that exceeds STS's limit of ${MAX_SESSION_TAGS}`,
+      `Give at most ${MAX_SESSION_TAGS - PROTECTED_TAG_KEYS.size}`,
+    );
   }
   return tags;
 }

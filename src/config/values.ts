@@ -10,7 +10,11 @@ export function parseBoolean(value: string, input: string, fallback: boolean): b
 
 export function parseInteger(value: string, input: string, min: number, max: number, unit: string): number {
   if (!/^\d+$/.test(value)) {
-    throw new InputError(input, `'${value}' is not a whole number`, `Use a whole number of ${unit} from ${min} to ${max}`);
+    throw new InputError(
+      input,
+      `'${value}' is not a whole number`,
+      `Use a whole number of ${unit} from ${min} to ${max}`,
+    );
   }
   const n = Number(value);
   if (n < min || n > max) {
@@ -21,10 +25,14 @@ export function parseInteger(value: string, input: string, min: number, max: num
 
 export function parseRegion(value: string, input: string): string {
   if (value === '') {
-    throw new InputError(input, 'is required', "Set it to the AWS region to use, e.g. aws-region: us-east-1");
+    throw new InputError(input, 'is required', 'Set it to the AWS region to use, e.g. aws-region: us-east-1');
   }
   if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value)) {
-    throw new InputError(input, `'${value}' is not an AWS region name`, 'Use a region code such as us-east-1 or eu-west-2');
+    throw new InputError(
+      input,
+      `'${value}' is not an AWS region name`,
+      'Use a region code such as us-east-1 or eu-west-2',
+    );
   }
   return value;
 }
@@ -65,19 +73,34 @@ export function parseInlinePolicy(value: string, input: string): string | undefi
   try {
     doc = JSON.parse(value);
   } catch (err) {
-    throw new InputError(input, `is not valid JSON (${(err as Error).message})`, 'Give an IAM policy document as JSON, e.g. {"Version":"2012-10-17","Statement":[...]}');
+    throw new InputError(
+      input,
+      `is not valid JSON (${(err as Error).message})`,
+      'Give an IAM policy document as JSON, e.g. {"Version":"2012-10-17","Statement":[...]}',
+    );
   }
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc) || !('Statement' in doc)) {
-    throw new InputError(input, 'is JSON but not an IAM policy document (no "Statement")', 'Give an object with "Version" and "Statement"');
+    throw new InputError(
+      input,
+      'is JSON but not an IAM policy document (no "Statement")',
+      'Give an object with "Version" and "Statement"',
+    );
   }
   const compact = JSON.stringify(doc);
   if (compact.length > INLINE_POLICY_MAX) {
-    throw new InputError(input, `is ${compact.length} characters without white space, above STS's limit of ${INLINE_POLICY_MAX}`, 'Shorten the policy, or use managed-session-policies');
+    throw new InputError(
+      input,
+      `is ${compact.length} characters without white space, above STS's limit of ${INLINE_POLICY_MAX}`,
+      'Shorten the policy, or use managed-session-policies',
+    );
   }
   return compact;
 }
 
 /** Splits a multi-line input into its non-empty lines (commas also separate, as users write both). */
 export function parseList(value: string): string[] {
-  return value.split(/[\r\n,]+/).map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(/[\r\n,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -35,12 +35,24 @@ export function setOutputs(out: ActionsOutput, session: Session, config: Config)
 
 /** unset-current-credentials: an earlier step's credentials leave the job's environment before anything else runs. */
 export function clearEnvironment(out: ActionsOutput): void {
-  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION']) out.exportVariable(name, '');
+  for (const name of [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+  ])
+    out.exportVariable(name, '');
 }
 
 /** Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary. */
 /** `via.credentialProcess`: the profile runs this line for its credentials (refresh-credentials) instead of holding keys. */
-export async function deliverToActions(out: ActionsOutput, session: Session, config: Config, via: { credentialProcess?: string } = {}): Promise<void> {
+export async function deliverToActions(
+  out: ActionsOutput,
+  session: Session,
+  config: Config,
+  via: { credentialProcess?: string } = {},
+): Promise<void> {
   const account = accountOfArn(session.assumedRoleArn ?? '');
   if (config.delivery.maskAccountId && account) out.setSecret(account);
 
@@ -49,11 +61,16 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
     const job = config.delivery.jobProfile;
     // Before any export, so a refusal leaves the job's environment as it was.
     if (job) {
-      const [{ writeJobProfile }, { PROFILE_STATE }] = await Promise.all([import('./job-profile.js'), import('./profile.js')]);
+      const [{ writeJobProfile }, { PROFILE_STATE }] = await Promise.all([
+        import('./job-profile.js'),
+        import('./profile.js'),
+      ]);
       const receipt = await writeJobProfile(job, session.credentials, config.region);
       out.saveState(PROFILE_STATE, JSON.stringify(receipt));
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
-      out.notice(`AWS_PROFILE is set to '${job.profile}' in this job, and the JS SDK reads that profile instead of AWS_ACCESS_KEY_ID: the new credentials were also written as profile '${job.profile}' in a copy of ${job.credentialsFile} at ${receipt.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE), which the post step deletes`);
+      out.notice(
+        `AWS_PROFILE is set to '${job.profile}' in this job, and the JS SDK reads that profile instead of AWS_ACCESS_KEY_ID: the new credentials were also written as profile '${job.profile}' in a copy of ${job.credentialsFile} at ${receipt.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE), which the post step deletes`,
+      );
       delivered.push(`profile '${job.profile}' (the job's AWS_PROFILE) in ${receipt.credentialsFile}`);
     }
     exportEnvironment(out, session, config.region);
@@ -63,7 +80,16 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
   if (credentialsFile && configFile && profile) {
     // Loaded only for a profile: its lock library patches fs, which an env-only step has no use for.
     const { PROFILE_STATE, writeProfile } = await import('./profile.js');
-    const receipt = await writeProfile({ credentialsFile, configFile, profile }, session.credentials, config.region, { overwrite: config.delivery.overwriteProfile, ...(via.credentialProcess ? { credentialProcess: via.credentialProcess } : {}) }, session.serviceEndpoints);
+    const receipt = await writeProfile(
+      { credentialsFile, configFile, profile },
+      session.credentials,
+      config.region,
+      {
+        overwrite: config.delivery.overwriteProfile,
+        ...(via.credentialProcess ? { credentialProcess: via.credentialProcess } : {}),
+      },
+      session.serviceEndpoints,
+    );
     out.saveState(PROFILE_STATE, JSON.stringify(receipt));
     if (config.delivery.announceProfile) {
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
@@ -77,13 +103,17 @@ export async function deliverToActions(out: ActionsOutput, session: Session, con
   const s3 = session.serviceEndpoints?.s3;
   setOutputs(out, session, config);
 
-  await out.appendSummary(summaryMarkdown({
-    mode: config.source.mode,
-    sessionName: config.session.sessionName,
-    delivered,
-    ...(s3 ? { endpoints: [`S3: ${s3}`] } : {}),
-    ...(session.assumedRoleArn ? { roleArn: session.assumedRoleArn } : {}),
-    ...(session.credentials.expiration ? { expiration: session.credentials.expiration } : {}),
-  }));
-  out.info(`Credentials for ${session.assumedRoleArn ?? 'the role'} obtained (${config.source.mode}), valid until ${session.credentials.expiration?.toISOString() ?? 'unknown'}`);
+  await out.appendSummary(
+    summaryMarkdown({
+      mode: config.source.mode,
+      sessionName: config.session.sessionName,
+      delivered,
+      ...(s3 ? { endpoints: [`S3: ${s3}`] } : {}),
+      ...(session.assumedRoleArn ? { roleArn: session.assumedRoleArn } : {}),
+      ...(session.credentials.expiration ? { expiration: session.credentials.expiration } : {}),
+    }),
+  );
+  out.info(
+    `Credentials for ${session.assumedRoleArn ?? 'the role'} obtained (${config.source.mode}), valid until ${session.credentials.expiration?.toISOString() ?? 'unknown'}`,
+  );
 }

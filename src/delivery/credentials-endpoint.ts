@@ -47,14 +47,20 @@ function error(status: number, code: string, message: string): EndpointReply {
 
 /** The reply to one request. Pure: the current answer is passed in. */
 export function answerRequest(req: EndpointRequest, secrets: EndpointSecrets, current: () => Answer): EndpointReply {
-  if (!req.remoteAddress || !LOOPBACK.test(req.remoteAddress)) return error(403, 'Forbidden', 'only this machine may ask');
+  if (!req.remoteAddress || !LOOPBACK.test(req.remoteAddress))
+    return error(403, 'Forbidden', 'only this machine may ask');
   // A page in a browser reaching 127.0.0.1 under another name (DNS rebinding) carries that name in Host.
   const hosts = [`127.0.0.1:${secrets.port}`, `localhost:${secrets.port}`];
   if (!req.host || !hosts.includes(req.host.toLowerCase())) return error(403, 'Forbidden', 'unexpected Host header');
   if (req.authorization === undefined || req.authorization === '') {
-    return error(401, 'Unauthorized', 'no Authorization header: set AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE or AWS_CONTAINER_AUTHORIZATION_TOKEN as exported');
+    return error(
+      401,
+      'Unauthorized',
+      'no Authorization header: set AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE or AWS_CONTAINER_AUTHORIZATION_TOKEN as exported',
+    );
   }
-  if (!tokenMatches(req.authorization, secrets.token)) return error(403, 'Forbidden', 'the authorization token is not this endpoint\'s');
+  if (!tokenMatches(req.authorization, secrets.token))
+    return error(403, 'Forbidden', "the authorization token is not this endpoint's");
   if (req.target !== secrets.path) return error(404, 'NotFound', 'no such path');
   if (req.method === 'DELETE') return { status: 200, body: '{"Stopping":true}', stop: true };
   if (req.method !== 'GET') return error(405, 'MethodNotAllowed', 'use GET');
@@ -66,7 +72,9 @@ export function answerRequest(req: EndpointRequest, secrets: EndpointSecrets, cu
     AccessKeyId: c.accessKeyId,
     SecretAccessKey: c.secretAccessKey,
     Token: c.sessionToken ?? '',
-    Expiration: c.expiration ? new Date(advertisedExpiration(c.expiration.getTime(), answer.refreshAt)).toISOString() : '',
+    Expiration: c.expiration
+      ? new Date(advertisedExpiration(c.expiration.getTime(), answer.refreshAt)).toISOString()
+      : '',
   };
   const account = accountOfArn(answer.session.assumedRoleArn ?? '');
   if (account) doc['AccountId'] = account;
@@ -102,7 +110,13 @@ export async function startCredentialsEndpoint(options: EndpointOptions): Promis
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
     const reply = answerRequest(
-      { method: req.method ?? '', target: req.url ?? '', host: req.headers.host, authorization: req.headers.authorization, remoteAddress: req.socket.remoteAddress },
+      {
+        method: req.method ?? '',
+        target: req.url ?? '',
+        host: req.headers.host,
+        authorization: req.headers.authorization,
+        remoteAddress: req.socket.remoteAddress,
+      },
       secrets,
       options.current,
     );
@@ -112,7 +126,8 @@ export async function startCredentialsEndpoint(options: EndpointOptions): Promis
       stats.answers++;
       if (options.keepLatencies) {
         // A ring: the last keepLatencies answers, without shifting an array on every request.
-        stats.latenciesUs[(stats.answers - 1) % options.keepLatencies] = Number(process.hrtime.bigint() - started) / 1000;
+        stats.latenciesUs[(stats.answers - 1) % options.keepLatencies] =
+          Number(process.hrtime.bigint() - started) / 1000;
       }
     } else if (reply.status !== 200) {
       stats.refused++;

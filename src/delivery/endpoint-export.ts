@@ -10,8 +10,19 @@ export const ENDPOINT_TOKEN_FILE_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN_F
  * botocore, the AWS CLI and the JS SDK. The token goes in a file: botocore and the JS SDK prefer a token file to the
  * variable, so a file exported by an earlier step (EKS Pod Identity's) would otherwise be sent instead of ours.
  */
-export function exportEndpointEnvironment(out: ActionsOutput, endpoint: { url: string; tokenFile: string }, region: string): void {
-  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_CREDENTIAL_EXPIRATION', ENDPOINT_TOKEN_VARIABLE]) out.exportVariable(name, '');
+export function exportEndpointEnvironment(
+  out: ActionsOutput,
+  endpoint: { url: string; tokenFile: string },
+  region: string,
+): void {
+  for (const name of [
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_CREDENTIAL_EXPIRATION',
+    ENDPOINT_TOKEN_VARIABLE,
+  ])
+    out.exportVariable(name, '');
   out.exportVariable(ENDPOINT_URL_VARIABLE, endpoint.url);
   out.exportVariable(ENDPOINT_TOKEN_FILE_VARIABLE, endpoint.tokenFile);
   out.exportVariable('AWS_REGION', region);

@@ -27,11 +27,16 @@ export function serializeHandover(handover: Handover): string {
 export function parseHandover(text: string): Handover {
   const doc = JSON.parse(text) as Handover;
   const ok =
-    typeof doc === 'object' && doc !== null &&
-    typeof doc.config === 'object' && typeof doc.session?.credentials?.accessKeyId === 'string' &&
-    typeof doc.path === 'string' && /^\/[\w-]{16,}$/.test(doc.path) &&
-    typeof doc.token === 'string' && doc.token.length >= 32 &&
-    Number.isInteger(doc.obtainedAt) && Number.isInteger(doc.maxLifetimeMs) &&
+    typeof doc === 'object' &&
+    doc !== null &&
+    typeof doc.config === 'object' &&
+    typeof doc.session?.credentials?.accessKeyId === 'string' &&
+    typeof doc.path === 'string' &&
+    /^\/[\w-]{16,}$/.test(doc.path) &&
+    typeof doc.token === 'string' &&
+    doc.token.length >= 32 &&
+    Number.isInteger(doc.obtainedAt) &&
+    Number.isInteger(doc.maxLifetimeMs) &&
     (doc.marginMs === undefined || Number.isInteger(doc.marginMs)) &&
     (doc.watchPid === undefined || (Number.isInteger(doc.watchPid) && doc.watchPid > 0));
   if (!ok) throw new Error('the endpoint handover is malformed');

@@ -18,7 +18,11 @@ const UNQUOTABLE = /[\p{Cc}'#;]/u;
 export function quoteWord(word: string, what: string): string {
   const bad = UNQUOTABLE.exec(word);
   if (bad || word === '') {
-    throw new InputError('credentials-file', `the ${what} (${word}) cannot go on a credential_process line${bad ? `: it contains ${JSON.stringify(bad[0])}` : ''}`, 'Run the job from a directory (RUNNER_TEMP and the action\'s path) without quotes, # or ;, or leave refresh-credentials off for profile delivery');
+    throw new InputError(
+      'credentials-file',
+      `the ${what} (${word}) cannot go on a credential_process line${bad ? `: it contains ${JSON.stringify(bad[0])}` : ''}`,
+      "Run the job from a directory (RUNNER_TEMP and the action's path) without quotes, # or ;, or leave refresh-credentials off for profile delivery",
+    );
   }
   return `'${word}'`;
 }

@@ -13,5 +13,9 @@ export function fileError(input: string, path: string, err: unknown): InputError
     EROFS: 'the file system is read-only',
     ENAMETOOLONG: 'the name is too long',
   };
-  return new InputError(input, `cannot write ${path} (${code}${why[code] ? `: ${why[code]}` : ''})`, 'Choose a path the job can write, in a directory it owns');
+  return new InputError(
+    input,
+    `cannot write ${path} (${code}${why[code] ? `: ${why[code]}` : ''})`,
+    'Choose a path the job can write, in a directory it owns',
+  );
 }

@@ -34,7 +34,13 @@ export async function acquireLock(path: string, input: string, options: LockOpti
       },
     };
     try {
-      const release = lockfile.lockSync(path, { realpath: false, stale: STALE_MS, lockfilePath: lockPath, fs: guardedFs, onCompromised: () => undefined });
+      const release = lockfile.lockSync(path, {
+        realpath: false,
+        stale: STALE_MS,
+        lockfilePath: lockPath,
+        fs: guardedFs,
+        onCompromised: () => undefined,
+      });
       ours = identity(lockPath);
       return () => {
         try {
@@ -47,10 +53,19 @@ export async function acquireLock(path: string, input: string, options: LockOpti
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') throw lockError(input, lockPath, err);
     }
     const problem = foreignLock(lockPath);
-    if (problem) throw new InputError(input, `${lockPath} ${problem}`, `Remove ${lockPath} if no other process is writing ${path}, or choose another path`);
+    if (problem)
+      throw new InputError(
+        input,
+        `${lockPath} ${problem}`,
+        `Remove ${lockPath} if no other process is writing ${path}, or choose another path`,
+      );
     const left = deadline - Date.now();
     if (left <= 0) {
-      throw new InputError(input, `${lockPath} is held by another process and was not released in time`, `Another process is writing ${path}; if none is, remove ${lockPath}`);
+      throw new InputError(
+        input,
+        `${lockPath} is held by another process and was not released in time`,
+        `Another process is writing ${path}; if none is, remove ${lockPath}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(left, 50 + Math.random() * 100)));
   }
@@ -76,12 +91,16 @@ function foreignLock(lockPath: string): string | undefined {
   }
   if (stat.isSymbolicLink()) return 'is a symbolic link, not a lock';
   if (!stat.isDirectory()) return 'is not a lock directory (a file left by another program or an older version)';
-  if (process.getuid && stat.uid !== process.getuid()) return `is a lock of another user (uid ${stat.uid}), which this user cannot take over`;
+  if (process.getuid && stat.uid !== process.getuid())
+    return `is a lock of another user (uid ${stat.uid}), which this user cannot take over`;
   return undefined;
 }
 
 function lockError(input: string, lockPath: string, err: unknown): InputError {
   const code = (err as NodeJS.ErrnoException).code ?? 'error';
-  return new InputError(input, `cannot take the lock ${lockPath} (${code}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''})`, 'Choose a path in a directory this job can write and owns');
+  return new InputError(
+    input,
+    `cannot take the lock ${lockPath} (${code}${code === 'EACCES' || code === 'EPERM' ? ': permission denied' : ''})`,
+    'Choose a path in a directory this job can write and owns',
+  );
 }
-

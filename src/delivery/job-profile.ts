@@ -27,7 +27,11 @@ const DIR_NAME = /^aslc-profile-[A-Za-z0-9]{6}$/;
 export function assumesRole(configText: string, profile: string): boolean {
   return configSectionNames(profile).some((name) => {
     const section = readSection(configText, name);
-    return section !== undefined && section.has('role_arn') && (section.has('source_profile') || section.has('credential_source'));
+    return (
+      section !== undefined &&
+      section.has('role_arn') &&
+      (section.has('source_profile') || section.has('credential_source'))
+    );
   });
 }
 
@@ -36,18 +40,26 @@ async function readIfPresent(path: string, variable: string): Promise<string | n
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new InputError(variable, `${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}), so AWS_PROFILE's other settings could not be carried over`, 'Make the file readable by the runner, or unset AWS_PROFILE for this job');
+    throw new InputError(
+      variable,
+      `${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}), so AWS_PROFILE's other settings could not be carried over`,
+      'Make the file readable by the runner, or unset AWS_PROFILE for this job',
+    );
   }
 }
 
 /** Writes the copy with the new credentials as `job.profile` and returns the receipt; nothing is left behind on failure. */
-export async function writeJobProfile(job: JobProfile, credentials: Credentials, region: string): Promise<ProfileReceipt> {
+export async function writeJobProfile(
+  job: JobProfile,
+  credentials: Credentials,
+  region: string,
+): Promise<ProfileReceipt> {
   const config = await readIfPresent(job.configFile, 'AWS_CONFIG_FILE');
   if (config !== null && assumesRole(config, job.profile)) {
     throw new InputError(
       'AWS_PROFILE',
       `names '${job.profile}', which assumes a role (role_arn with source_profile or credential_source in ${job.configFile}); the JS SDK would use that role instead of these credentials`,
-      'Remove AWS_PROFILE from the job\'s environment for the steps that use these credentials, or set aws-profile to another name with output-env-credentials: true',
+      "Remove AWS_PROFILE from the job's environment for the steps that use these credentials, or set aws-profile to another name with output-env-credentials: true",
     );
   }
   const user = await readIfPresent(job.credentialsFile, 'AWS_SHARED_CREDENTIALS_FILE');
@@ -57,7 +69,12 @@ export async function writeJobProfile(job: JobProfile, credentials: Credentials,
     // A copy, so the user's other profiles (source_profile chains, --profile calls) still read as before.
     await writeFile(credentialsFile, user ?? '', { mode: 0o600, flag: 'wx' });
     // writeProfile also sets the region beside the keys; this config is never exported, the user's stays in force.
-    return await writeProfile({ credentialsFile, configFile: join(dir, 'config'), profile: job.profile }, credentials, region, { overwrite: true });
+    return await writeProfile(
+      { credentialsFile, configFile: join(dir, 'config'), profile: job.profile },
+      credentials,
+      region,
+      { overwrite: true },
+    );
   } catch (err) {
     await rm(dir, { recursive: true, force: true });
     throw err;
@@ -76,7 +93,8 @@ export function jobProfileTarget(raw: string, env: Record<string, string | undef
     return undefined;
   }
   const profile = env['AWS_PROFILE'];
-  if (typeof file !== 'string' || !profile || resolve(file) !== file || basename(file) !== 'credentials') return undefined;
+  if (typeof file !== 'string' || !profile || resolve(file) !== file || basename(file) !== 'credentials')
+    return undefined;
   const dir = dirname(file);
   if (!DIR_NAME.test(basename(dir)) || dirname(dir) !== resolve(env['RUNNER_TEMP'] || tmpdir())) return undefined;
   return { credentialsFile: file, configFile: join(dir, 'config'), profile };

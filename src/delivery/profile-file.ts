@@ -3,7 +3,18 @@
  * so two writers cannot deadlock), each written to a temporary file with mode 0600 and renamed over the target so no
  * reader ever sees half a file, never through a symbolic link, and put back as it was if a later file fails.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
@@ -23,7 +34,12 @@ export type FilePlan = Map<string, string | null>;
  * Locks and reads `paths` (made absolute), lets `plan` decide every file's new text from all of them, then writes them.
  * Either every planned file is written, or each file already written is put back and the error thrown.
  */
-export async function editFiles(paths: readonly string[], input: string, plan: (files: ReadonlyMap<string, FileText>) => FilePlan, options: LockOptions = {}): Promise<ReadonlyMap<string, FileText>> {
+export async function editFiles(
+  paths: readonly string[],
+  input: string,
+  plan: (files: ReadonlyMap<string, FileText>) => FilePlan,
+  options: LockOptions = {},
+): Promise<ReadonlyMap<string, FileText>> {
   const unique = [...new Set(paths.map((p) => resolve(p)))].sort();
   const releases: Array<() => void> = [];
   try {
@@ -43,7 +59,9 @@ export async function editFiles(paths: readonly string[], input: string, plan: (
       refuseSymlink(path, input);
       before.set(path, readText(path, input));
     }
-    const changes = [...plan(before)].filter(([path, after]) => after !== before.get(path)?.text || (after !== null && !before.get(path)?.existed));
+    const changes = [...plan(before)].filter(
+      ([path, after]) => after !== before.get(path)?.text || (after !== null && !before.get(path)?.existed),
+    );
     const done: string[] = [];
     try {
       for (const [path, after] of changes) {
@@ -78,7 +96,11 @@ function putBack(done: string[], before: ReadonlyMap<string, FileText>, input: s
   }
   if (failed.length > 0) {
     const why = cause instanceof Error ? cause.message : String(cause);
-    throw new InputError(input, `${why}; and putting back ${failed.join(', ')} as it was failed too`, `Check ${failed.join(', ')} by hand: it may hold credentials this step wrote`);
+    throw new InputError(
+      input,
+      `${why}; and putting back ${failed.join(', ')} as it was failed too`,
+      `Check ${failed.join(', ')} by hand: it may hold credentials this step wrote`,
+    );
   }
 }
 
@@ -121,6 +143,10 @@ function refuseSymlink(path: string, input: string): void {
     return;
   }
   if (isLink) {
-    throw new InputError(input, `${path} is a symbolic link, which this action will not write through`, 'Point it at a regular file, or remove the link');
+    throw new InputError(
+      input,
+      `${path} is a symbolic link, which this action will not write through`,
+      'Point it at a regular file, or remove the link',
+    );
   }
 }

@@ -8,7 +8,17 @@ import type { Credentials, ServiceEndpoints } from '../credentials.js';
 import { InputError } from '../errors.js';
 import type { LockOptions } from './file-lock.js';
 import { editFiles, type FilePlan, type FileText } from './profile-file.js';
-import { IniEditError, countSections, readSection, removeSection, restoreKey, setKey, upsertNestedSection, upsertSection, type Entries } from '../ini.js';
+import {
+  IniEditError,
+  countSections,
+  readSection,
+  removeSection,
+  restoreKey,
+  setKey,
+  upsertNestedSection,
+  upsertSection,
+  type Entries,
+} from '../ini.js';
 
 /** The key under which the main step hands its ProfileReceipt to the post step. */
 export const PROFILE_STATE = 'profile-receipt';
@@ -85,7 +95,12 @@ export function servicesSectionName(profile: string): string {
 }
 
 /** Sets `key` in the profile's config sections, creating the usual one when none exists. Pure. */
-function setProfileKey(text: string, profile: string, key: string, value: string): { text: string; edits: RegionEdit[] } {
+function setProfileKey(
+  text: string,
+  profile: string,
+  key: string,
+  value: string,
+): { text: string; edits: RegionEdit[] } {
   const present = configSectionNames(profile).filter((name) => countSections(text, name) > 0);
   const edits: RegionEdit[] = [];
   for (const section of present.length > 0 ? present : configSectionNames(profile).slice(0, 1)) {
@@ -97,36 +112,69 @@ function setProfileKey(text: string, profile: string, key: string, value: string
 }
 
 /** Writes the profile; either both files change and the receipt is returned, or neither changes and it throws. */
-export async function writeProfile(target: ProfileTarget, credentials: Credentials, region: string, options: LockOptions & { overwrite?: boolean; credentialProcess?: string } = {}, endpoints: ServiceEndpoints = {}): Promise<ProfileReceipt> {
-  if (!PROFILE_NAME.test(target.profile)) throw new InputError('profile', `'${target.profile}' is not a usable profile name`, 'Use letters, digits and +=,.@_- only');
-  if (!ACCESS_KEY_ID.test(credentials.accessKeyId)) throw new InputError(INPUT, 'the access key id received is not of the shape credential services issue; nothing was written', 'Check the credential endpoint');
+export async function writeProfile(
+  target: ProfileTarget,
+  credentials: Credentials,
+  region: string,
+  options: LockOptions & { overwrite?: boolean; credentialProcess?: string } = {},
+  endpoints: ServiceEndpoints = {},
+): Promise<ProfileReceipt> {
+  if (!PROFILE_NAME.test(target.profile))
+    throw new InputError(
+      'profile',
+      `'${target.profile}' is not a usable profile name`,
+      'Use letters, digits and +=,.@_- only',
+    );
+  if (!ACCESS_KEY_ID.test(credentials.accessKeyId))
+    throw new InputError(
+      INPUT,
+      'the access key id received is not of the shape credential services issue; nothing was written',
+      'Check the credential endpoint',
+    );
   // In the credentials file, where static keys would be: same section, overwrite rule and receipt; readers merge both files.
-  const entries: Array<[string, string]> = options.credentialProcess ? [['credential_process', options.credentialProcess]] : credentialEntries(credentials);
+  const entries: Array<[string, string]> = options.credentialProcess
+    ? [['credential_process', options.credentialProcess]]
+    : credentialEntries(credentials);
   const credentialsFile = resolve(target.credentialsFile);
   const configFile = resolve(target.configFile);
   let regionEdits: RegionEdit[] = [];
   let services: ServicesReceipt | undefined;
-  const files = await editFiles([credentialsFile, configFile], INPUT, (before) => ini(() => {
-    const plan: FilePlan = new Map();
-    // A section already there may hold someone's long-lived keys, which the post step's removal would then lose.
-    if (!options.overwrite && countSections(before.get(credentialsFile)!.text, target.profile) > 0) {
-      throw new InputError('overwrite-aws-profile', `profile '${target.profile}' already exists in ${credentialsFile}; it was left as it is`, 'Choose another profile name, or set overwrite-aws-profile: true to replace it (the post step then removes it)');
-    }
-    plan.set(credentialsFile, upsertSection(before.get(credentialsFile)!.text, target.profile, entries));
-    // One file may be both; then the region goes into the text that already holds the credentials.
-    const config = setProfileKey(plan.get(configFile) ?? before.get(configFile)!.text, target.profile, 'region', region);
-    let text = config.text;
-    regionEdits = config.edits;
-    if (endpoints.s3) {
-      const section = servicesSectionName(target.profile);
-      text = upsertNestedSection(text, section, [['s3', [['endpoint_url', endpoints.s3]]]]);
-      const pointer = setProfileKey(text, target.profile, 'services', section.slice('services '.length));
-      text = pointer.text;
-      services = { section, sha256: digest([...readSection(text, section)!]), edits: pointer.edits };
-    }
-    plan.set(configFile, text);
-    return plan;
-  }), options);
+  const files = await editFiles(
+    [credentialsFile, configFile],
+    INPUT,
+    (before) =>
+      ini(() => {
+        const plan: FilePlan = new Map();
+        // A section already there may hold someone's long-lived keys, which the post step's removal would then lose.
+        if (!options.overwrite && countSections(before.get(credentialsFile)!.text, target.profile) > 0) {
+          throw new InputError(
+            'overwrite-aws-profile',
+            `profile '${target.profile}' already exists in ${credentialsFile}; it was left as it is`,
+            'Choose another profile name, or set overwrite-aws-profile: true to replace it (the post step then removes it)',
+          );
+        }
+        plan.set(credentialsFile, upsertSection(before.get(credentialsFile)!.text, target.profile, entries));
+        // One file may be both; then the region goes into the text that already holds the credentials.
+        const config = setProfileKey(
+          plan.get(configFile) ?? before.get(configFile)!.text,
+          target.profile,
+          'region',
+          region,
+        );
+        let text = config.text;
+        regionEdits = config.edits;
+        if (endpoints.s3) {
+          const section = servicesSectionName(target.profile);
+          text = upsertNestedSection(text, section, [['s3', [['endpoint_url', endpoints.s3]]]]);
+          const pointer = setProfileKey(text, target.profile, 'services', section.slice('services '.length));
+          text = pointer.text;
+          services = { section, sha256: digest([...readSection(text, section)!]), edits: pointer.edits };
+        }
+        plan.set(configFile, text);
+        return plan;
+      }),
+    options,
+  );
   return {
     credentialsFile,
     configFile,
@@ -148,28 +196,51 @@ export async function writeProfile(target: ProfileTarget, credentials: Credentia
  */
 export async function removeProfile(receipt: ProfileReceipt, options: LockOptions = {}): Promise<{ removed: boolean }> {
   let removed = false;
-  await editFiles([receipt.credentialsFile, receipt.configFile], INPUT, (before) => {
-    const plan: FilePlan = new Map();
-    const creds = before.get(receipt.credentialsFile)!;
-    const section = readSection(creds.text, receipt.profile);
-    const ours = receipt.credentialProcess ? section?.has('credential_process') : section?.get('aws_access_key_id') === receipt.accessKeyId;
-    if (!creds.existed || !section || !ours || digest([...section]) !== receipt.credentialsSha256) return plan;
-    removed = true;
-    plan.set(receipt.credentialsFile, emptied(removeSection(creds.text, receipt.profile), receipt.createdCredentialsFile));
-    const config: FileText = receipt.configFile === receipt.credentialsFile ? { text: plan.get(receipt.credentialsFile) ?? '', existed: true } : before.get(receipt.configFile)!;
-    if (!config.existed) return plan;
-    let text = config.text;
-    // The services pointer first: the region edit may have created the section and removes it once it is empty.
-    if (receipt.services) {
-      const { section, sha256, edits } = receipt.services;
-      const written = readSection(text, section);
-      if (written && digest([...written]) === sha256) text = removeSection(text, section);
-      for (const edit of edits) text = restoreKey(text, edit.section, 'services', section.slice('services '.length), edit.previousLine, edit.createdSection) ?? text;
-    }
-    for (const edit of receipt.regionEdits) text = restoreKey(text, edit.section, 'region', receipt.region, edit.previousLine, edit.createdSection) ?? text;
-    plan.set(receipt.configFile, emptied(text, receipt.createdConfigFile));
-    return plan;
-  }, options);
+  await editFiles(
+    [receipt.credentialsFile, receipt.configFile],
+    INPUT,
+    (before) => {
+      const plan: FilePlan = new Map();
+      const creds = before.get(receipt.credentialsFile)!;
+      const section = readSection(creds.text, receipt.profile);
+      const ours = receipt.credentialProcess
+        ? section?.has('credential_process')
+        : section?.get('aws_access_key_id') === receipt.accessKeyId;
+      if (!creds.existed || !section || !ours || digest([...section]) !== receipt.credentialsSha256) return plan;
+      removed = true;
+      plan.set(
+        receipt.credentialsFile,
+        emptied(removeSection(creds.text, receipt.profile), receipt.createdCredentialsFile),
+      );
+      const config: FileText =
+        receipt.configFile === receipt.credentialsFile
+          ? { text: plan.get(receipt.credentialsFile) ?? '', existed: true }
+          : before.get(receipt.configFile)!;
+      if (!config.existed) return plan;
+      let text = config.text;
+      // The services pointer first: the region edit may have created the section and removes it once it is empty.
+      if (receipt.services) {
+        const { section, sha256, edits } = receipt.services;
+        const written = readSection(text, section);
+        if (written && digest([...written]) === sha256) text = removeSection(text, section);
+        for (const edit of edits)
+          text =
+            restoreKey(
+              text,
+              edit.section,
+              'services',
+              section.slice('services '.length),
+              edit.previousLine,
+              edit.createdSection,
+            ) ?? text;
+      }
+      for (const edit of receipt.regionEdits)
+        text = restoreKey(text, edit.section, 'region', receipt.region, edit.previousLine, edit.createdSection) ?? text;
+      plan.set(receipt.configFile, emptied(text, receipt.createdConfigFile));
+      return plan;
+    },
+    options,
+  );
   return { removed };
 }
 
@@ -183,7 +254,12 @@ function ini<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
-    if (err instanceof IniEditError) throw new InputError(INPUT, `cannot write the profile: ${err.message}`, 'Fix the file by hand (the other readers of it would disagree), or choose another profile or file');
+    if (err instanceof IniEditError)
+      throw new InputError(
+        INPUT,
+        `cannot write the profile: ${err.message}`,
+        'Fix the file by hand (the other readers of it would disagree), or choose another profile or file',
+      );
     throw err;
   }
 }
@@ -199,18 +275,26 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
   if (typeof doc !== 'object' || doc === null) return 'it is not an object';
   const r = doc as Record<string, unknown>;
   const str = (k: string) => typeof r[k] === 'string' && !/\p{Cc}/u.test(r[k] as string);
-  for (const k of ['credentialsFile', 'configFile', 'profile', 'accessKeyId', 'credentialsSha256', 'region']) if (!str(k)) return `${k} is missing or not text`;
-  for (const k of ['createdCredentialsFile', 'createdConfigFile']) if (typeof r[k] !== 'boolean') return `${k} is not true or false`;
+  for (const k of ['credentialsFile', 'configFile', 'profile', 'accessKeyId', 'credentialsSha256', 'region'])
+    if (!str(k)) return `${k} is missing or not text`;
+  for (const k of ['createdCredentialsFile', 'createdConfigFile'])
+    if (typeof r[k] !== 'boolean') return `${k} is not true or false`;
   const receipt = r as unknown as ProfileReceipt;
   if (r['credentialProcess'] !== undefined && r['credentialProcess'] !== true) return 'credentialProcess is not true';
-  if (r['credentialProcess'] === true ? receipt.accessKeyId !== '' : !ACCESS_KEY_ID.test(receipt.accessKeyId)) return 'accessKeyId is not an access key id';
+  if (r['credentialProcess'] === true ? receipt.accessKeyId !== '' : !ACCESS_KEY_ID.test(receipt.accessKeyId))
+    return 'accessKeyId is not an access key id';
   if (!/^[0-9a-f]{64}$/.test(receipt.credentialsSha256)) return 'credentialsSha256 is not a SHA-256';
   if (!PROFILE_NAME.test(receipt.profile)) return 'profile is not a usable profile name';
   if (!REGION.test(receipt.region)) return 'region is not a region';
   for (const k of ['credentialsFile', 'configFile'] as const) {
     if (!isAbsolute(receipt[k]) || normalize(receipt[k]) !== receipt[k]) return `${k} is not an absolute, normal path`;
   }
-  const chosen = allowed.some((t) => resolve(t.credentialsFile) === receipt.credentialsFile && resolve(t.configFile) === receipt.configFile && t.profile === receipt.profile);
+  const chosen = allowed.some(
+    (t) =>
+      resolve(t.credentialsFile) === receipt.credentialsFile &&
+      resolve(t.configFile) === receipt.configFile &&
+      t.profile === receipt.profile,
+  );
   if (!chosen) return 'its files and profile are not the ones the inputs choose';
   const names = configSectionNames(receipt.profile);
   const regionEdits = checkEdits(r['regionEdits'], names, 'region');
@@ -221,7 +305,8 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
     const services = r['services'] as Record<string, unknown> | null;
     if (typeof services !== 'object' || services === null) return 'services is not an object';
     if (services['section'] !== servicesSectionName(receipt.profile)) return 'services names another section';
-    if (typeof services['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(services['sha256'])) return 'services.sha256 is not a SHA-256';
+    if (typeof services['sha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(services['sha256']))
+      return 'services.sha256 is not a SHA-256';
     const serviceEdits = checkEdits(services['edits'], names, 'services');
     if (typeof serviceEdits === 'string') return serviceEdits;
     clean.services = { section: services['section'], sha256: services['sha256'], edits: serviceEdits };
@@ -233,10 +318,19 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
 function checkEdits(edits: unknown, names: string[], key: string): RegionEdit[] | string {
   if (!Array.isArray(edits) || edits.length > 2) return `the ${key} edits are not a list`;
   for (const e of edits as Array<Record<string, unknown>>) {
-    if (typeof e !== 'object' || e === null || typeof e['section'] !== 'string' || !names.includes(e['section'])) return `a ${key} edit names another section`;
+    if (typeof e !== 'object' || e === null || typeof e['section'] !== 'string' || !names.includes(e['section']))
+      return `a ${key} edit names another section`;
     if (typeof e['createdSection'] !== 'boolean') return `a ${key} edit lacks createdSection`;
     const line = e['previousLine'];
-    if (line !== null && (typeof line !== 'string' || /\p{Cc}/u.test(line) || !new RegExp(`^\\s*${key}\\s*[=:]`, 'i').test(line))) return `a ${key} edit holds a line that is not a ${key} line`;
+    if (
+      line !== null &&
+      (typeof line !== 'string' || /\p{Cc}/u.test(line) || !new RegExp(`^\\s*${key}\\s*[=:]`, 'i').test(line))
+    )
+      return `a ${key} edit holds a line that is not a ${key} line`;
   }
-  return (edits as RegionEdit[]).map((e) => ({ section: e.section, previousLine: e.previousLine, createdSection: e.createdSection }));
+  return (edits as RegionEdit[]).map((e) => ({
+    section: e.section,
+    previousLine: e.previousLine,
+    createdSection: e.createdSection,
+  }));
 }

@@ -68,7 +68,11 @@ export class SessionRefresher {
   private stopped = false;
   exchanges = 0;
 
-  constructor(private readonly options: RefresherOptions, initial: Session, obtainedAt: number) {
+  constructor(
+    private readonly options: RefresherOptions,
+    initial: Session,
+    obtainedAt: number,
+  ) {
     this.session = initial;
     this.obtainedAt = obtainedAt;
   }
@@ -84,9 +88,15 @@ export class SessionRefresher {
 
   /** What an SDK asking now gets: the session while it is valid, else why there is none. */
   current(): Answer {
-    if (expiry(this.session) > this.options.now()) return { session: this.session, refreshAt: nextRefreshAt(this.obtainedAt, expiry(this.session), this.options.marginMs) };
+    if (expiry(this.session) > this.options.now())
+      return {
+        session: this.session,
+        refreshAt: nextRefreshAt(this.obtainedAt, expiry(this.session), this.options.marginMs),
+      };
     const reason = this.lastError || 'the refresh has not completed';
-    return { error: `the credentials expired at ${new Date(expiry(this.session)).toISOString()} and refreshing failed: ${reason}` };
+    return {
+      error: `the credentials expired at ${new Date(expiry(this.session)).toISOString()} and refreshing failed: ${reason}`,
+    };
   }
 
   /** One refresh now (the timer's work); exposed so tests drive it step by step. */
@@ -100,7 +110,9 @@ export class SessionRefresher {
       this.failures = 0;
       this.lastError = '';
       const next = nextRefreshAt(this.obtainedAt, expiry(session), this.options.marginMs);
-      this.options.log(`refreshed: valid until ${new Date(expiry(session)).toISOString()}, next refresh at ${new Date(next).toISOString()}`);
+      this.options.log(
+        `refreshed: valid until ${new Date(expiry(session)).toISOString()}, next refresh at ${new Date(next).toISOString()}`,
+      );
       this.schedule(next - this.options.now());
     } catch (err) {
       this.failures++;

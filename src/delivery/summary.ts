@@ -19,7 +19,14 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     ['Delivered to', facts.delivered.join(', ')],
     ...(facts.endpoints?.length ? [['Endpoints', facts.endpoints.join(', ')] as [string, string]] : []),
   ];
-  return ['### AWS short-lived credentials', '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`), ''].join('\n');
+  return [
+    '### AWS short-lived credentials',
+    '',
+    '| | |',
+    '|---|---|',
+    ...rows.map(([k, v]) => `| ${k} | ${escapeCell(v)} |`),
+    '',
+  ].join('\n');
 }
 
 function escapeCell(value: string): string {

@@ -35,7 +35,10 @@ export interface HttpResponse {
 /** A failure below HTTP: refused, reset, timed out, TLS alert, proxy refusal. `code` is Node's, or one of ours. */
 export class NetworkError extends Error {
   override readonly name = 'NetworkError';
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -60,7 +63,11 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
     const body = await readBounded(res.body, req.maxBodyBytes ?? MAX_BODY_BYTES, url.host);
     return { status: res.statusCode, headers: flatHeaders(res.headers), body };
   } catch (err) {
-    if (signal.aborted) throw new NetworkError('ETIMEDOUT', `no complete response from ${url.host} within ${Math.round(req.timeoutMs)} ms`);
+    if (signal.aborted)
+      throw new NetworkError(
+        'ETIMEDOUT',
+        `no complete response from ${url.host} within ${Math.round(req.timeoutMs)} ms`,
+      );
     throw toNetworkError(err, url, req.proxy);
   } finally {
     dispatcher.destroy().catch(() => undefined);
@@ -78,7 +85,10 @@ function requireSafeScheme(url: URL): void {
 }
 
 function dispatcherFor(req: HttpRequest, url: URL): Dispatcher {
-  const tls = { minVersion: 'TLSv1.2' as const, ...(req.tls?.secureContext ? { secureContext: req.tls.secureContext } : {}) };
+  const tls = {
+    minVersion: 'TLSv1.2' as const,
+    ...(req.tls?.secureContext ? { secureContext: req.tls.secureContext } : {}),
+  };
   const timeouts = { connectTimeout: req.timeoutMs, headersTimeout: req.timeoutMs, bodyTimeout: req.timeoutMs };
   // Plain http goes to the proxy in absolute form (many proxies refuse CONNECT to port 80); https is tunnelled.
   if (req.proxy) return new ProxyAgent({ uri: req.proxy.href, requestTls: tls, proxyTunnel: false, ...timeouts });
@@ -98,7 +108,8 @@ async function readBounded(body: AsyncIterable<Buffer>, max: number, host: strin
 
 function flatHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(headers))
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return out;
 }
 
@@ -112,11 +123,17 @@ function toNetworkError(err: unknown, url: URL, proxy: URL | undefined): Network
     // 407 is the standard answer; some proxies (tinyproxy) answer 401.
     const status = Number(tunnel[1]);
     const code = status === 407 || status === 401 ? 'EPROXYAUTH' : 'EPROXY';
-    return new NetworkError(code, `proxy ${describeProxy(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`);
+    return new NetworkError(
+      code,
+      `proxy ${describeProxy(proxy)} refused CONNECT ${url.hostname}:${url.port || 443} with HTTP ${status}`,
+    );
   }
   const raw = e.cause?.code ?? e.code ?? 'ERR_NETWORK';
   const code = UNDICI_CODES[raw] ?? raw;
-  return new NetworkError(code, `talking to ${url.host}${proxy ? ` through proxy ${describeProxy(proxy)}` : ''}: ${e.cause?.message ?? message}`);
+  return new NetworkError(
+    code,
+    `talking to ${url.host}${proxy ? ` through proxy ${describeProxy(proxy)}` : ''}: ${e.cause?.message ?? message}`,
+  );
 }
 
 const UNDICI_CODES: Record<string, string> = {

@@ -30,7 +30,8 @@ export function sdkRequestHandler(settings: () => HandlerSettings): SdkRequestHa
       const url = `${request.protocol}//${request.hostname}${port}${request.path}${query ? `?${query}` : ''}`;
       const headers: Record<string, string> = {};
       // undici derives host and content-length from the URL and body; the signed values are the same.
-      for (const [name, value] of Object.entries(request.headers)) if (!/^(host|content-length)$/i.test(name)) headers[name] = value;
+      for (const [name, value] of Object.entries(request.headers))
+        if (!/^(host|content-length)$/i.test(name)) headers[name] = value;
       const { timeoutMs, proxyFor, http } = settings();
       const res = await http({
         url,
@@ -42,7 +43,13 @@ export function sdkRequestHandler(settings: () => HandlerSettings): SdkRequestHa
       });
       const responseHeaders: Record<string, string> = {};
       for (const [name, value] of Object.entries(res.headers)) if (value !== undefined) responseHeaders[name] = value;
-      return { response: new HttpResponse({ statusCode: res.status, headers: responseHeaders, body: Readable.from([Buffer.from(res.body, 'utf8')]) }) };
+      return {
+        response: new HttpResponse({
+          statusCode: res.status,
+          headers: responseHeaders,
+          body: Readable.from([Buffer.from(res.body, 'utf8')]),
+        }),
+      };
     },
     updateHttpClientConfig() {},
     httpHandlerConfigs: () => ({}),

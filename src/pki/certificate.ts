@@ -56,7 +56,11 @@ function certificateBlocks(text: string, input: string): PemBlock[] {
     );
   }
   if (labels.some((l) => l.includes('CERTIFICATE REQUEST'))) {
-    throw new InputError(input, 'holds a certificate signing request, not a certificate', 'Use the certificate your CA issued for the request');
+    throw new InputError(
+      input,
+      'holds a certificate signing request, not a certificate',
+      'Use the certificate your CA issued for the request',
+    );
   }
   throw new InputError(
     input,

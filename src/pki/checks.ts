@@ -37,7 +37,7 @@ export function checkCertificateValidity(cert: X509Certificate, now: Date, input
     throw new InputError(
       input,
       `the certificate (${describeCertificate(cert)}) is not valid until ${iso(notBefore)}`,
-      "Wait until then, or check the clock of the machine that issued it and of this runner",
+      'Wait until then, or check the clock of the machine that issued it and of this runner',
     );
   }
 }
@@ -92,8 +92,10 @@ export function describeKey(key: KeyObject): string {
   const details = key.asymmetricKeyDetails ?? {};
   // Letters whose names start with a vowel sound take "an": an RSA, an EC, an X448, but a DSA.
   const article = /^[AEFHILMNORSX]/.test(type) ? 'an' : 'a';
-  if (type === 'RSA' || type === 'RSA-PSS' || type === 'DSA') return `${article} ${type} ${details.modulusLength ?? '?'}-bit key`;
-  if (type === 'EC') return `an EC key on ${SUPPORTED_CURVES[details.namedCurve ?? ''] ?? details.namedCurve ?? 'an unknown curve'}`;
+  if (type === 'RSA' || type === 'RSA-PSS' || type === 'DSA')
+    return `${article} ${type} ${details.modulusLength ?? '?'}-bit key`;
+  if (type === 'EC')
+    return `an EC key on ${SUPPORTED_CURVES[details.namedCurve ?? ''] ?? details.namedCurve ?? 'an unknown curve'}`;
   return `${article} ${type} key`;
 }
 

@@ -47,7 +47,10 @@ export function readNode(buf: Buffer, offset: number, depth = 0): { node: DerNod
     for (;;) {
       if (pos + 2 > buf.length) throw new DerError('data ends before an end-of-contents marker');
       if (buf[pos] === 0 && buf[pos + 1] === 0) {
-        return { node: { tag, constructed, content: buf.subarray(start, pos), raw: buf.subarray(offset, pos + 2) }, next: pos + 2 };
+        return {
+          node: { tag, constructed, content: buf.subarray(start, pos), raw: buf.subarray(offset, pos + 2) },
+          next: pos + 2,
+        };
       }
       pos = readNode(buf, pos, depth + 1).next;
     }
@@ -88,7 +91,8 @@ export function children(node: DerNode, depth = 0): DerNode[] {
 /** Asserts the element's tag; `what` names it in the error ("the PFX version"). */
 export function expectTag(node: DerNode | undefined, tag: number, what: string): DerNode {
   if (!node) throw new DerError(`${what} is missing`);
-  if (node.tag !== tag) throw new DerError(`${what} has tag 0x${node.tag.toString(16)}, expected 0x${tag.toString(16)}`);
+  if (node.tag !== tag)
+    throw new DerError(`${what} has tag 0x${node.tag.toString(16)}, expected 0x${tag.toString(16)}`);
   return node;
 }
 
@@ -130,7 +134,8 @@ export function bigInteger(node: DerNode | undefined, what: string): bigint {
 /** A non-negative INTEGER no larger than `max`; iteration counts and lengths go through here so garbage cannot stall us. */
 export function boundedInteger(node: DerNode | undefined, what: string, max: number): number {
   const value = bigInteger(node, what);
-  if (value < 0n || value > BigInt(max)) throw new DerError(`${what} is ${value < 0n ? 'negative' : `larger than ${max}`}`);
+  if (value < 0n || value > BigInt(max))
+    throw new DerError(`${what} is ${value < 0n ? 'negative' : `larger than ${max}`}`);
   return Number(value);
 }
 
@@ -155,7 +160,8 @@ export function explicit(node: DerNode | undefined, tagNumber: number, what: str
 
 /** A UTCTime or GeneralizedTime (the forms X.509 uses: UTC, `Z`-terminated, optional fraction). */
 export function time(node: DerNode | undefined, what: string): Date {
-  if (!node || (node.tag !== TAG.UTC_TIME && node.tag !== TAG.GENERALIZED_TIME)) throw new DerError(`${what} is not a time`);
+  if (!node || (node.tag !== TAG.UTC_TIME && node.tag !== TAG.GENERALIZED_TIME))
+    throw new DerError(`${what} is not a time`);
   const text = node.content.toString('latin1');
   const match =
     node.tag === TAG.UTC_TIME

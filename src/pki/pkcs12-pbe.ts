@@ -69,8 +69,18 @@ const PBES2_CIPHERS: Record<string, { name: string; keyLength: number }> = {
 };
 
 const PKCS12_PBE: Record<string, { name: string; cipher: string; keyLength: number; ivLength: number }> = {
-  '1.2.840.113549.1.12.1.3': { name: 'pbeWithSHAAnd3-KeyTripleDES-CBC', cipher: 'des-ede3-cbc', keyLength: 24, ivLength: 8 },
-  '1.2.840.113549.1.12.1.4': { name: 'pbeWithSHAAnd2-KeyTripleDES-CBC', cipher: 'des-ede-cbc', keyLength: 16, ivLength: 8 },
+  '1.2.840.113549.1.12.1.3': {
+    name: 'pbeWithSHAAnd3-KeyTripleDES-CBC',
+    cipher: 'des-ede3-cbc',
+    keyLength: 24,
+    ivLength: 8,
+  },
+  '1.2.840.113549.1.12.1.4': {
+    name: 'pbeWithSHAAnd2-KeyTripleDES-CBC',
+    cipher: 'des-ede-cbc',
+    keyLength: 16,
+    ivLength: 8,
+  },
   '1.2.840.113549.1.12.1.5': { name: 'pbeWithSHAAnd128BitRC2-CBC', cipher: 'rc2-cbc', keyLength: 16, ivLength: 8 },
   '1.2.840.113549.1.12.1.6': { name: 'pbewithSHAAnd40BitRC2-CBC', cipher: 'rc2-40-cbc', keyLength: 5, ivLength: 8 },
 };
@@ -117,7 +127,11 @@ export function decryptionWork(algorithm: DerNode | undefined): number {
   }
   const pbe = PKCS12_PBE[id];
   if (!pbe) return 0;
-  const iterations = boundedInteger(sequence(params, 'the PBE parameters')[1], 'the PBE iteration count', MAX_PKCS12_ITERATIONS);
+  const iterations = boundedInteger(
+    sequence(params, 'the PBE parameters')[1],
+    'the PBE iteration count',
+    MAX_PKCS12_ITERATIONS,
+  );
   // One run per 20-byte SHA-1 block of the key, and one for the IV.
   return iterations * (Math.ceil(pbe.keyLength / 20) + 1);
 }
@@ -148,7 +162,8 @@ function decryptPbes2(params: DerNode | undefined, data: Buffer, password: Buffe
   const [kdf, scheme] = sequence(params, 'the PBES2 parameters');
   const [kdfOid, kdfParams] = sequence(kdf, 'the PBES2 key derivation');
   const kdfId = oid(kdfOid, 'the PBES2 key derivation');
-  if (kdfId !== '1.2.840.113549.1.5.12') throw new UnsupportedAlgorithm(kdfId === '1.3.6.1.4.1.11591.4.11' ? 'scrypt' : kdfId);
+  if (kdfId !== '1.2.840.113549.1.5.12')
+    throw new UnsupportedAlgorithm(kdfId === '1.3.6.1.4.1.11591.4.11' ? 'scrypt' : kdfId);
   const [schemeOid, ivNode] = sequence(scheme, 'the PBES2 cipher');
   const schemeId = oid(schemeOid, 'the PBES2 cipher');
   const cipher = PBES2_CIPHERS[schemeId];
@@ -163,7 +178,8 @@ function decryptPbes2(params: DerNode | undefined, data: Buffer, password: Buffe
     keyLength = boundedInteger(rest[0], 'the PBKDF2 key length', 64);
     rest = rest.slice(1);
   }
-  if (keyLength !== cipher.keyLength) throw new DerError(`the PBKDF2 key length ${keyLength} does not fit ${cipher.name}`);
+  if (keyLength !== cipher.keyLength)
+    throw new DerError(`the PBKDF2 key length ${keyLength} does not fit ${cipher.name}`);
   let prf = 'sha1';
   if (rest[0]) {
     const prfId = oid(sequence(rest[0], 'the PBKDF2 PRF')[0], 'the PBKDF2 PRF');
@@ -191,7 +207,14 @@ function runCipher(cipher: string, displayName: string, key: Buffer, iv: Buffer,
 }
 
 /** RFC 7292 appendix B.2: derive `length` bytes of purpose `id` (1 key, 2 IV, 3 MAC key) from a BMP password. */
-export function pkcs12Kdf(digest: Digest, password: Buffer, salt: Buffer, id: 1 | 2 | 3, iterations: number, length: number): Buffer {
+export function pkcs12Kdf(
+  digest: Digest,
+  password: Buffer,
+  salt: Buffer,
+  id: 1 | 2 | 3,
+  iterations: number,
+  length: number,
+): Buffer {
   const v = digest.block;
   const repeatToBlocks = (bytes: Buffer): Buffer => {
     const out = Buffer.alloc(v * Math.ceil(bytes.length / v));

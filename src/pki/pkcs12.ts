@@ -5,7 +5,16 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { DerError, children, explicit, octets, oid, parseDer, sequence, TAG, type DerNode } from './der.js';
-import { DecryptFailed, UnsupportedAlgorithm, decrypt, decryptionWork, macWork, pkcs12Passwords, verifyMac, type Pkcs12Password } from './pkcs12-pbe.js';
+import {
+  DecryptFailed,
+  UnsupportedAlgorithm,
+  decrypt,
+  decryptionWork,
+  macWork,
+  pkcs12Passwords,
+  verifyMac,
+  type Pkcs12Password,
+} from './pkcs12-pbe.js';
 
 export interface Pkcs12Contents {
   /** The certificate whose public key matches `key`. */
@@ -96,7 +105,11 @@ function chargeWork(ctx: Context, iterations: number): void {
 
 function countBag(ctx: Context): void {
   if (--ctx.bagsLeft < 0) {
-    throw new InputError(ctx.input, 'holds more bags (keys, certificates and other entries) than any real export', 'Export a file with just the certificate, its key and its chain: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem');
+    throw new InputError(
+      ctx.input,
+      'holds more bags (keys, certificates and other entries) than any real export',
+      'Export a file with just the certificate, its key and its chain: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem',
+    );
   }
 }
 
@@ -126,7 +139,8 @@ function readPfx(der: Buffer, passphrase: string, ctx: Context): Pkcs12Contents 
   for (const info of infos) {
     countBag(ctx);
     const [type, content] = sequence(info, 'a content info');
-    if (oid(type, 'a content type') === OID.encryptedData) chargeWork(ctx, decryptionWork(encryptionAlgorithm(explicit(content, 0, 'the encrypted data'))));
+    if (oid(type, 'a content type') === OID.encryptedData)
+      chargeWork(ctx, decryptionWork(encryptionAlgorithm(explicit(content, 0, 'the encrypted data'))));
   }
   for (const info of infos) {
     const [type, content] = sequence(info, 'a content info');
@@ -134,7 +148,13 @@ function readPfx(der: Buffer, passphrase: string, ctx: Context): Pkcs12Contents 
     if (typeId === OID.data) {
       readSafeContents(octets(explicit(content, 0, 'the data content'), 'the data content'), password, bags, ctx, 0);
     } else if (typeId === OID.encryptedData) {
-      readSafeContents(decryptEncryptedData(explicit(content, 0, 'the encrypted data'), password), password, bags, ctx, 0);
+      readSafeContents(
+        decryptEncryptedData(explicit(content, 0, 'the encrypted data'), password),
+        password,
+        bags,
+        ctx,
+        0,
+      );
     } else if (typeId === OID.envelopedData) {
       throw new UnsupportedAlgorithm('public-key encryption (envelopedData)');
     }
@@ -148,7 +168,8 @@ function readSafeContents(der: Buffer, password: Pkcs12Password, bags: Bags, ctx
   for (const bag of safe) {
     countBag(ctx);
     const [bagId, bagValue] = sequence(bag, 'a safe bag');
-    if (oid(bagId, 'a bag type') === OID.shroudedKeyBag) chargeWork(ctx, decryptionWork(sequence(explicit(bagValue, 0, 'a bag value'), 'an encrypted private key')[0]));
+    if (oid(bagId, 'a bag type') === OID.shroudedKeyBag)
+      chargeWork(ctx, decryptionWork(sequence(explicit(bagValue, 0, 'a bag value'), 'an encrypted private key')[0]));
   }
   for (const bag of safe) {
     const [bagId, bagValue] = sequence(bag, 'a safe bag');
@@ -202,25 +223,40 @@ function certificateFromDer(der: Buffer, ctx: Context): X509Certificate {
   try {
     return new X509Certificate(der);
   } catch {
-    throw new InputError(ctx.input, 'holds a certificate that is not readable', 'Export it again with: openssl pkcs12 -export');
+    throw new InputError(
+      ctx.input,
+      'holds a certificate that is not readable',
+      'Export it again with: openssl pkcs12 -export',
+    );
   }
 }
 
 function pickLeaf({ keys, certificates }: Bags, ctx: Context): Pkcs12Contents {
-  const fix = 'Export the certificate together with its key: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem';
+  const fix =
+    'Export the certificate together with its key: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem';
   if (keys.length === 0) throw new InputError(ctx.input, 'holds no private key', fix);
-  if (keys.length > 1) throw new InputError(ctx.input, `holds ${keys.length} private keys`, 'Export a file with only the key you need');
+  if (keys.length > 1)
+    throw new InputError(ctx.input, `holds ${keys.length} private keys`, 'Export a file with only the key you need');
   const key = keys[0]!;
   const spki = spkiOf(key);
   const leaf = certificates.find((c) => spkiOf(c.publicKey).equals(spki));
   if (!leaf) {
     throw new InputError(
       ctx.input,
-      certificates.length === 0 ? 'holds no certificate' : `holds ${certificates.length} certificate(s), none for its private key`,
+      certificates.length === 0
+        ? 'holds no certificate'
+        : `holds ${certificates.length} certificate(s), none for its private key`,
       fix,
     );
   }
-  return { certificate: leaf, key, chain: orderChain(leaf, certificates.filter((c) => c !== leaf)) };
+  return {
+    certificate: leaf,
+    key,
+    chain: orderChain(
+      leaf,
+      certificates.filter((c) => c !== leaf),
+    ),
+  };
 }
 
 // Files list certificates in any order; walking issuers from the leaf gives the order the chain check expects.
@@ -264,7 +300,11 @@ function wrongPassphrase(ctx: Context, why: string): InputError {
 
 function decryptFailed(ctx: Context): InputError {
   if (!ctx.macVerified) return wrongPassphrase(ctx, 'its contents do not decrypt');
-  return new InputError(ctx.input, 'has contents that do not decrypt although the passphrase is right (damaged file?)', 'Export it again with: openssl pkcs12 -export');
+  return new InputError(
+    ctx.input,
+    'has contents that do not decrypt although the passphrase is right (damaged file?)',
+    'Export it again with: openssl pkcs12 -export',
+  );
 }
 
 function unsupported(algorithm: string, input: string): InputError {

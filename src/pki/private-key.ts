@@ -37,7 +37,11 @@ function privateKeyBlock(blocks: PemBlock[], input: string): PemBlock {
   const keys = blocks.filter((b) => KEY_LABELS.has(b.label));
   if (keys.length === 1) return keys[0]!;
   if (keys.length > 1) {
-    throw new InputError(input, `holds ${keys.length} private keys`, 'Keep only the key that belongs to the certificate');
+    throw new InputError(
+      input,
+      `holds ${keys.length} private keys`,
+      'Keep only the key that belongs to the certificate',
+    );
   }
   const labels = blocks.map((b) => b.label);
   if (labels.includes('OPENSSH PRIVATE KEY')) {
@@ -92,7 +96,11 @@ function decodeError(err: unknown, block: PemBlock, encrypted: boolean, inputs: 
 const supportedFix = 'Use an RSA key (2048 bits or more) or an EC key on P-256 or P-384';
 
 function unsupportedType(type: string, input: string): InputError {
-  return new InputError(input, `holds a ${type.toUpperCase()} key, which AWS X.509 signing does not accept`, supportedFix);
+  return new InputError(
+    input,
+    `holds a ${type.toUpperCase()} key, which AWS X.509 signing does not accept`,
+    supportedFix,
+  );
 }
 
 // RSA-PSS keys are excluded too: SigV4-X509 signs with RSA PKCS#1 v1.5, which a PSS-restricted key refuses.

@@ -57,7 +57,8 @@ export function readBinaryOrPath(value: string, input: string, readFile: ReadFil
   if (normalisePem(value).includes('-----BEGIN')) return { der: parsePemBlocks(value, input)[0]!.der, from: 'inline' };
   const shape = classify(candidate);
   if (shape === 'base64') return { der: decodeBase64Der(candidate, input), from: 'inline' };
-  if (shape === 'empty') throw new InputError(input, 'is empty', 'Set it to the base64 of the .p12 file or to its path');
+  if (shape === 'empty')
+    throw new InputError(input, 'is empty', 'Set it to the base64 of the .p12 file or to its path');
   if (shape === 'damaged-pem' || shape === 'material') throw notAPath(shape, input);
   if (shape === 'other') {
     throw new InputError(
@@ -97,21 +98,23 @@ function classify(value: string): Shape {
 // 40+ base64 letters mixing upper case, lower case and digits: a key or certificate body, not a directory name
 // (hex digests, the long names paths do have, are single-case).
 function hasKeyLikeRun(value: string): boolean {
-  return (value.match(/[A-Za-z0-9+=]{40,}/g) ?? []).some((run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run));
+  return (value.match(/[A-Za-z0-9+=]{40,}/g) ?? []).some(
+    (run) => /[A-Z]/.test(run) && /[a-z]/.test(run) && /\d/.test(run),
+  );
 }
 
 function notAPath(shape: 'damaged-pem' | 'material', input: string): InputError {
   return shape === 'damaged-pem'
     ? new InputError(
-      input,
-      'looks like PEM text with a damaged header or footer (not shown)',
-      'Paste the whole PEM again: it must start with -----BEGIN <LABEL>----- and end with -----END <LABEL>-----, five dashes each side',
-    )
+        input,
+        'looks like PEM text with a damaged header or footer (not shown)',
+        'Paste the whole PEM again: it must start with -----BEGIN <LABEL>----- and end with -----END <LABEL>-----, five dashes each side',
+      )
     : new InputError(
-      input,
-      'looks like key or certificate material without its -----BEGIN line, not a path (not shown)',
-      'Paste the whole PEM, including the -----BEGIN ...----- and -----END ...----- lines, or give the path of a PEM file',
-    );
+        input,
+        'looks like key or certificate material without its -----BEGIN line, not a path (not shown)',
+        'Paste the whole PEM, including the -----BEGIN ...----- and -----END ...----- lines, or give the path of a PEM file',
+      );
 }
 
 function readOrExplain(path: string, input: string, readFile: ReadFile): Buffer | string {
@@ -139,7 +142,11 @@ function readOrExplain(path: string, input: string, readFile: ReadFile): Buffer 
 function decodeBase64Der(text: string, input: string): Buffer {
   const der = Buffer.from(text.replace(/\s+/g, ''), 'base64');
   if (der[0] !== 0x30) {
-    throw new InputError(input, 'is base64, but not of a DER structure', "Store the file as 'base64 -w0 file.p12' gives it");
+    throw new InputError(
+      input,
+      'is base64, but not of a DER structure',
+      "Store the file as 'base64 -w0 file.p12' gives it",
+    );
   }
   return der;
 }
@@ -160,6 +167,7 @@ function describeShape(value: string): string {
 
 function unquote(value: string): string {
   let out = value.trim();
-  while (out.length >= 2 && (out[0] === '"' || out[0] === "'") && out[out.length - 1] === out[0]) out = out.slice(1, -1).trim();
+  while (out.length >= 2 && (out[0] === '"' || out[0] === "'") && out[out.length - 1] === out[0])
+    out = out.slice(1, -1).trim();
   return out;
 }

@@ -18,25 +18,28 @@ export async function assumeRoleWith(
   durationSeconds: number,
 ): Promise<Session> {
   const run = config.session.sessionTags ? await loadRunContext(ctx.env) : undefined;
-  const hop = (dropDroppable: boolean) => callSts(ctx, {
-    action: 'AssumeRole',
-    region: config.region,
-    credentials,
-    input: async () => ({
-      RoleArn: roleArn,
-      RoleSessionName: config.session.sessionName,
-      DurationSeconds: durationSeconds,
-      ...(config.session.externalId ? { ExternalId: config.session.externalId } : {}),
-      ...sessionPolicyInput(config.session),
-      ...(run ? sessionTagInput(config.session, run, dropDroppable) : {}),
-    }),
-  });
+  const hop = (dropDroppable: boolean) =>
+    callSts(ctx, {
+      action: 'AssumeRole',
+      region: config.region,
+      credentials,
+      input: async () => ({
+        RoleArn: roleArn,
+        RoleSessionName: config.session.sessionName,
+        DurationSeconds: durationSeconds,
+        ...(config.session.externalId ? { ExternalId: config.session.externalId } : {}),
+        ...sessionPolicyInput(config.session),
+        ...(run ? sessionTagInput(config.session, run, dropDroppable) : {}),
+      }),
+    });
   try {
     return await hop(false);
   } catch (err) {
     // The tags' packed size counts against the session; the run's convenience tags go first, as the peer does.
     if (!(err instanceof AwsError) || err.code !== 'PackedPolicyTooLarge' || !run) throw err;
-    ctx.debug('sts:AssumeRole: the session tags were too large; trying once more without EventName, BaseRef, HeadRef, RunId, Job, TriggeringActor');
+    ctx.debug(
+      'sts:AssumeRole: the session tags were too large; trying once more without EventName, BaseRef, HeadRef, RunId, Job, TriggeringActor',
+    );
     return hop(true);
   }
 }
@@ -50,7 +53,13 @@ export function chainedDuration(config: Config): number {
  * A role ARN for `role`: itself, or for a bare name the role in the account (and partition) of the credentials
  * that assume it, from their session ARN when known, else from sts:GetCallerIdentity.
  */
-export async function roleArnFor(role: string, credentials: Credentials, knownArn: string | undefined, config: Config, ctx: ProviderContext): Promise<string> {
+export async function roleArnFor(
+  role: string,
+  credentials: Credentials,
+  knownArn: string | undefined,
+  config: Config,
+  ctx: ProviderContext,
+): Promise<string> {
   if (!isRoleName(role)) return role;
   const arn = knownArn ?? (await getCallerIdentity(ctx, config.region, credentials)).arn;
   const [, partition, , , account] = arn.split(':');
@@ -75,7 +84,10 @@ function readProfileCredentials(profile: { name: string; credentialsFile: string
 }
 
 export function environmentCredentials(env: Record<string, string | undefined>): Credentials {
-  const credentials: Credentials = { accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '', secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '' };
+  const credentials: Credentials = {
+    accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '',
+    secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '',
+  };
   if (env['AWS_SESSION_TOKEN']) credentials.sessionToken = env['AWS_SESSION_TOKEN'];
   return credentials;
 }

@@ -5,7 +5,12 @@
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { loadCertificate, loadCertificateChain } from '../pki/certificate.js';
-import { checkCertificateValidity, checkChainOrder, checkKeyMatchesCertificate, checkKeySupported } from '../pki/checks.js';
+import {
+  checkCertificateValidity,
+  checkChainOrder,
+  checkKeyMatchesCertificate,
+  checkKeySupported,
+} from '../pki/checks.js';
 import { loadPrivateKey } from '../pki/private-key.js';
 import { readBinaryOrPath, readPemOrPath, type ReadFile } from '../pki/source.js';
 
@@ -33,14 +38,21 @@ export async function loadCertificateMaterial(
   let material: CertificateMaterial;
   if (!inputs.privateKey) {
     if (!options.pkcs12Allowed) {
-      throw new InputError('private-key', 'is required', "Set it to the certificate's private key, as PEM text from a secret or a file path");
+      throw new InputError(
+        'private-key',
+        'is required',
+        "Set it to the certificate's private key, as PEM text from a secret or a file path",
+      );
     }
     const bundle = readBinaryOrPath(inputs.certificate, 'certificate', io.readFile);
     // Loaded only for PKCS#12 input: most users give PEM, and the DER reader is the largest part of pki/.
     const { parsePkcs12 } = await import('../pki/pkcs12.js');
     material = parsePkcs12(bundle.der, inputs.passphrase ?? '', 'certificate');
   } else {
-    const certificate = loadCertificate(readPemOrPath(inputs.certificate, 'certificate', io.readFile).text, 'certificate');
+    const certificate = loadCertificate(
+      readPemOrPath(inputs.certificate, 'certificate', io.readFile).text,
+      'certificate',
+    );
     const key = loadPrivateKey(readPemOrPath(inputs.privateKey, 'private-key', io.readFile).text, inputs.passphrase, {
       key: 'private-key',
       passphrase: 'private-key-passphrase',
@@ -48,7 +60,10 @@ export async function loadCertificateMaterial(
     material = { certificate, key, chain: [] };
   }
   if (inputs.certificateChain) {
-    material.chain = loadCertificateChain(readPemOrPath(inputs.certificateChain, 'certificate-chain', io.readFile).text, 'certificate-chain');
+    material.chain = loadCertificateChain(
+      readPemOrPath(inputs.certificateChain, 'certificate-chain', io.readFile).text,
+      'certificate-chain',
+    );
   }
   checkKeySupported(material.key, 'private-key');
   checkKeyMatchesCertificate(material.key, material.certificate, { key: 'private-key', certificate: 'certificate' });

@@ -56,46 +56,94 @@ export function createProviderContext(options: ContextOptions): ProviderContext 
 }
 
 /** NO_PROXY with the `no-proxy` input's hosts added (the lower-case form is the one read first). */
-function withNoProxy(env: Record<string, string | undefined>, extra: string | undefined): Record<string, string | undefined> {
+function withNoProxy(
+  env: Record<string, string | undefined>,
+  extra: string | undefined,
+): Record<string, string | undefined> {
   if (!extra) return env;
   const merged = [env['no_proxy'] || env['NO_PROXY'], extra].filter(Boolean).join(',');
   return { ...env, no_proxy: merged, NO_PROXY: merged };
 }
 
 const TRANSIENT_NETWORK = new Set([
-  'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'UND_ERR_SOCKET',
 ]);
 
 /** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
 export function networkFailure(call: string, err: NetworkError, endpointHint: string): AwsError {
   if (TRANSIENT_NETWORK.has(err.code)) return new AwsError(call, err.code, err.message, '', true);
   if (err.code === 'EPROXYAUTH') {
-    return new AwsError(call, err.code, err.message, 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY', false);
+    return new AwsError(
+      call,
+      err.code,
+      err.message,
+      'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY',
+      false,
+    );
   }
   if (err.code === 'EPROXY') {
-    return new AwsError(call, err.code, err.message, 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly', false);
+    return new AwsError(
+      call,
+      err.code,
+      err.message,
+      'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly',
+      false,
+    );
   }
   if (err.code === 'EINSECURE') {
-    return new AwsError(call, err.code, err.message, 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext', false);
+    return new AwsError(
+      call,
+      err.code,
+      err.message,
+      'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext',
+      false,
+    );
   }
   if (err.code === 'ENOTFOUND') {
     return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(call, err.code, err.message, 'The server\'s TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)', false);
+    return new AwsError(
+      call,
+      err.code,
+      err.message,
+      "The server's TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)",
+      false,
+    );
   }
   return new AwsError(call, err.code, err.message, '', false);
 }
 
 /** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */
-export function retrying<T>(ctx: ProviderContext, call: string, attempt: (n: number, timeoutMs: number) => Promise<T>): Promise<T> {
-  return withRetry(call, attempt, { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline }, ctx.clock, (err, n, delay) =>
-    ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`),
+export function retrying<T>(
+  ctx: ProviderContext,
+  call: string,
+  attempt: (n: number, timeoutMs: number) => Promise<T>,
+): Promise<T> {
+  return withRetry(
+    call,
+    attempt,
+    { maxAttempts: ctx.maxAttempts, deadline: ctx.deadline },
+    ctx.clock,
+    (err, n, delay) => ctx.debug(`${call}: attempt ${n} failed with ${err.code}; retrying in ${delay} ms`),
   );
 }
 
 /** One request through the context's proxy; a failure below HTTP becomes the AwsError `toAwsError` makes of it. */
-export async function send(ctx: ProviderContext, req: Omit<HttpRequest, 'proxy'>, toAwsError: (err: NetworkError) => AwsError): Promise<HttpResponse> {
+export async function send(
+  ctx: ProviderContext,
+  req: Omit<HttpRequest, 'proxy'>,
+  toAwsError: (err: NetworkError) => AwsError,
+): Promise<HttpResponse> {
   try {
     return await ctx.http({ ...req, proxy: ctx.proxyFor(req.url) });
   } catch (err) {

@@ -24,7 +24,13 @@ export async function obtainGuardedSession(config: Config, ctx: ProviderContext)
   let obtained = await obtainSession(config, ctx);
   for (let tries = 1; config.guards.specialCharactersWorkaround && hasSpecialCharacters(obtained.final); tries++) {
     if (tries >= MAX_CLEAN_KEY_TRIES) {
-      throw new AwsError('special-characters-workaround', 'NoCleanKey', `no secret key without special characters in ${tries} sessions`, 'Remove special-characters-workaround and quote the key where it is used', false);
+      throw new AwsError(
+        'special-characters-workaround',
+        'NoCleanKey',
+        `no secret key without special characters in ${tries} sessions`,
+        'Remove special-characters-workaround and quote the key where it is used',
+        false,
+      );
     }
     ctx.debug('special-characters-workaround: the secret key has special characters; asking again');
     obtained = await obtainSession(config, ctx);
@@ -34,7 +40,10 @@ export async function obtainGuardedSession(config: Config, ctx: ProviderContext)
 }
 
 export function hasSpecialCharacters(session: Session): boolean {
-  return SPECIAL_CHARACTERS.test(session.credentials.accessKeyId) || SPECIAL_CHARACTERS.test(session.credentials.secretAccessKey);
+  return (
+    SPECIAL_CHARACTERS.test(session.credentials.accessKeyId) ||
+    SPECIAL_CHARACTERS.test(session.credentials.secretAccessKey)
+  );
 }
 
 /**
@@ -51,13 +60,20 @@ async function checkAccount(session: Session, config: Config, ctx: ProviderConte
   }
   const account = accountOfArn(arn);
   if (!allowed.includes(account)) {
-    throw new InputError('allowed-account-ids', `the credentials are for account ${account || '(unknown)'}, which is not one of ${allowed.join(', ')}; nothing was delivered`, 'Check role-to-assume (or the role alias / Roles Anywhere profile), or add the account to allowed-account-ids');
+    throw new InputError(
+      'allowed-account-ids',
+      `the credentials are for account ${account || '(unknown)'}, which is not one of ${allowed.join(', ')}; nothing was delivered`,
+      'Check role-to-assume (or the role alias / Roles Anywhere profile), or add the account to allowed-account-ids',
+    );
   }
   return { ...session, assumedRoleArn: arn };
 }
 
 /** use-existing-credentials: the environment's AWS_* credentials, if sts:GetCallerIdentity accepts them (and the account is allowed). */
-async function existingIdentity(config: Config, ctx: ProviderContext): Promise<{ account: string; arn: string } | undefined> {
+async function existingIdentity(
+  config: Config,
+  ctx: ProviderContext,
+): Promise<{ account: string; arn: string } | undefined> {
   if (!config.guards.useExistingCredentials) return undefined;
   const { environmentCredentials } = await import('./assume-role.js');
   const credentials = environmentCredentials(ctx.env);
@@ -70,12 +86,16 @@ async function existingIdentity(config: Config, ctx: ProviderContext): Promise<{
     const identity = await getCallerIdentity({ ...ctx, maxAttempts: 1 }, config.region, credentials);
     const allowed = config.guards.allowedAccountIds;
     if (allowed.length > 0 && !allowed.includes(identity.account)) {
-      ctx.debug(`use-existing-credentials: the environment's credentials are for account ${identity.account}, not in allowed-account-ids; obtaining new ones`);
+      ctx.debug(
+        `use-existing-credentials: the environment's credentials are for account ${identity.account}, not in allowed-account-ids; obtaining new ones`,
+      );
       return undefined;
     }
     return identity;
   } catch (err) {
-    ctx.debug(`use-existing-credentials: the environment's credentials were not accepted (${err instanceof Error ? err.message : String(err)}); obtaining new ones`);
+    ctx.debug(
+      `use-existing-credentials: the environment's credentials were not accepted (${err instanceof Error ? err.message : String(err)}); obtaining new ones`,
+    );
     return undefined;
   }
 }

@@ -28,16 +28,29 @@ function readTokenFile(path: string, ctx: ProviderContext): string {
   if (JWT_SHAPE.test(path.trim())) {
     // The token itself was given as the path: mask it, and never repeat it in the error.
     ctx.mask(path.trim());
-    throw new InputError('web-identity-token-file', 'looks like a JWT (the id-token itself), not a path (not shown)', 'Write the token to a file and give that file\'s path, or use web-identity-token-env');
+    throw new InputError(
+      'web-identity-token-file',
+      'looks like a JWT (the id-token itself), not a path (not shown)',
+      "Write the token to a file and give that file's path, or use web-identity-token-env",
+    );
   }
   let token: string;
   try {
     token = ctx.readFile(path).toString('utf8').trim();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError('web-identity-token-file', `cannot read ${path} (${code})`, 'Point it at the file your OIDC issuer writes the token to, readable by the job');
+    throw new InputError(
+      'web-identity-token-file',
+      `cannot read ${path} (${code})`,
+      'Point it at the file your OIDC issuer writes the token to, readable by the job',
+    );
   }
-  if (!token) throw new InputError('web-identity-token-file', `${path} is empty`, 'Write the id-token (a JWT) to the file before this step');
+  if (!token)
+    throw new InputError(
+      'web-identity-token-file',
+      `${path} is empty`,
+      'Write the id-token (a JWT) to the file before this step',
+    );
   ctx.mask(token);
   checkJwtShape(token, 'web-identity-token-file');
   return token;
@@ -45,7 +58,12 @@ function readTokenFile(path: string, ctx: ProviderContext): string {
 
 function readTokenEnv(name: string, ctx: ProviderContext): string {
   const token = (ctx.env[name] ?? '').trim();
-  if (!token) throw new InputError('web-identity-token-env', `the environment variable ${name} is empty or unset`, 'Name the variable your CI system puts the job\'s id-token in');
+  if (!token)
+    throw new InputError(
+      'web-identity-token-env',
+      `the environment variable ${name} is empty or unset`,
+      "Name the variable your CI system puts the job's id-token in",
+    );
   ctx.mask(token);
   checkJwtShape(token, 'web-identity-token-env');
   return token;
@@ -55,14 +73,20 @@ const JWT_SHAPE = /^[\w-]{8,}\.[\w-]{8,}\.[\w-]*$/;
 
 function checkJwtShape(token: string, input: string): void {
   if (!/^[\w-]+\.[\w-]+\.[\w-]*$/.test(token)) {
-    throw new InputError(input, 'does not hold a JWT (three base64url parts separated by dots)', 'Give the raw id-token, not JSON around it or a file of several lines');
+    throw new InputError(
+      input,
+      'does not hold a JWT (three base64url parts separated by dots)',
+      'Give the raw id-token, not JSON around it or a file of several lines',
+    );
   }
 }
 
 /** The `exp` claim of a JWT, read without verifying (STS verifies); undefined when unreadable. */
 export function tokenExpiry(token: string): number | undefined {
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as { exp?: unknown };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      exp?: unknown;
+    };
     return typeof payload.exp === 'number' ? payload.exp : undefined;
   } catch {
     return undefined;
@@ -86,12 +110,22 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
   const full = requireSecureEndpoint(url, 'ACTIONS_ID_TOKEN_REQUEST_URL');
   full.searchParams.set('audience', audience);
   return retrying(ctx, CALL, async (_attempt, timeoutMs) => {
-    const res = await send(ctx, { url: full.toString(), method: 'GET', headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' }, timeoutMs }, (err) => networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'));
+    const res = await send(
+      ctx,
+      {
+        url: full.toString(),
+        method: 'GET',
+        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+        timeoutMs,
+      },
+      (err) => networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'),
+    );
     if (res.status !== 200) {
       const retryable = res.status === 429 || res.status >= 500;
-      const hint = res.status === 401 || res.status === 403
-        ? "The runner refused the token request: give the job 'permissions: id-token: write'"
-        : '';
+      const hint =
+        res.status === 401 || res.status === 403
+          ? "The runner refused the token request: give the job 'permissions: id-token: write'"
+          : '';
       throw new AwsError(CALL, `HTTP ${res.status}`, '', hint, retryable);
     }
     let token: unknown;
@@ -100,7 +134,8 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
     } catch {
       token = undefined;
     }
-    if (typeof token !== 'string' || !token) throw new AwsError(CALL, 'MalformedResponse', 'the answer has no token value', '', true);
+    if (typeof token !== 'string' || !token)
+      throw new AwsError(CALL, 'MalformedResponse', 'the answer has no token value', '', true);
     ctx.mask(token);
     return token;
   });

@@ -12,12 +12,24 @@ export function parseIotCredentials(body: string, now: Date, endpoint: string): 
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new AwsError(CALL, 'MalformedResponse', 'HTTP 200 with a body that is not JSON', 'Check that iot-credential-endpoint is the credentials provider, not a proxy or the data endpoint', false);
+    throw new AwsError(
+      CALL,
+      'MalformedResponse',
+      'HTTP 200 with a body that is not JSON',
+      'Check that iot-credential-endpoint is the credentials provider, not a proxy or the data endpoint',
+      false,
+    );
   }
   const c = (parsed as { credentials?: Record<string, unknown> } | null)?.credentials;
   const fields = ['accessKeyId', 'secretAccessKey', 'sessionToken', 'expiration'] as const;
   if (!c || fields.some((f) => typeof c[f] !== 'string' || c[f] === '')) {
-    throw new AwsError(CALL, 'MalformedResponse', 'HTTP 200 without credentials.accessKeyId/secretAccessKey/sessionToken/expiration', 'Check that iot-credential-endpoint is the credentials provider', false);
+    throw new AwsError(
+      CALL,
+      'MalformedResponse',
+      'HTTP 200 without credentials.accessKeyId/secretAccessKey/sessionToken/expiration',
+      'Check that iot-credential-endpoint is the credentials provider',
+      false,
+    );
   }
   return validateSession(
     {

@@ -17,7 +17,10 @@ export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => 
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: false });
   const { url, headers } = iotCredentialsRequest(source.endpoint, source.roleAlias, source.thingName);
   const extraTrust = source.caCertificate
-    ? loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
+    ? loadCertificateChain(
+        readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text,
+        'ca-certificate',
+      ).map((c) => c.toString())
     : [];
   const tls = { secureContext: await clientTlsContext(material, extraTrust) };
 
@@ -36,9 +39,13 @@ function iotNetworkFailure(err: NetworkError): AwsError {
       IOT_CALL,
       err.code,
       'the endpoint refused the client certificate during the TLS handshake',
-      'Register the certificate (or its CA) with AWS IoT in the endpoint\'s region and make it ACTIVE; a revoked or unknown certificate is refused here',
+      "Register the certificate (or its CA) with AWS IoT in the endpoint's region and make it ACTIVE; a revoked or unknown certificate is refused here",
       false,
     );
   }
-  return networkFailure(IOT_CALL, err, 'check iot-credential-endpoint (aws iot describe-endpoint --endpoint-type iot:CredentialProvider)');
+  return networkFailure(
+    IOT_CALL,
+    err,
+    'check iot-credential-endpoint (aws iot describe-endpoint --endpoint-type iot:CredentialProvider)',
+  );
 }

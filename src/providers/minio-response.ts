@@ -29,7 +29,13 @@ const parser = new XMLParser({
 });
 
 function malformed(problem: string): AwsError {
-  return new AwsError(MINIO_CALL, 'MalformedResponse', problem, 'Check that the MinIO endpoint is the MinIO server itself, not a proxy or a load balancer page', false);
+  return new AwsError(
+    MINIO_CALL,
+    'MalformedResponse',
+    problem,
+    'Check that the MinIO endpoint is the MinIO server itself, not a proxy or a load balancer page',
+    false,
+  );
 }
 
 /** The XML as a tree, or undefined when it is not XML this parser will read (too long, a DOCTYPE, not well formed). */
@@ -69,15 +75,23 @@ export function parseMinioCredentials(body: string, now: Date, endpoint: string)
   if (!tree) throw malformed('HTTP 200 with a body that is not readable XML');
   const result = element(element(tree, 'AssumeRoleWithCertificateResponse'), 'AssumeRoleWithCertificateResult');
   const c = element(result, 'Credentials');
-  if (!c) throw malformed('HTTP 200 without AssumeRoleWithCertificateResponse/AssumeRoleWithCertificateResult/Credentials');
+  if (!c)
+    throw malformed('HTTP 200 without AssumeRoleWithCertificateResponse/AssumeRoleWithCertificateResult/Credentials');
   const field = (name: string): string => {
     const value = text(c, name);
-    if (value === undefined) throw malformed(`the answer's Credentials/${name} is missing or not a single text element`);
+    if (value === undefined)
+      throw malformed(`the answer's Credentials/${name} is missing or not a single text element`);
     return value;
   };
-  const [accessKeyId, secretAccessKey, sessionToken, written] = ['AccessKeyId', 'SecretAccessKey', 'SessionToken', 'Expiration'].map(field) as [string, string, string, string];
+  const [accessKeyId, secretAccessKey, sessionToken, written] = [
+    'AccessKeyId',
+    'SecretAccessKey',
+    'SessionToken',
+    'Expiration',
+  ].map(field) as [string, string, string, string];
   const expiration = new Date(written);
-  if (!RFC3339.test(written) || Number.isNaN(expiration.getTime())) throw malformed("the answer's Credentials/Expiration is not an RFC 3339 time");
+  if (!RFC3339.test(written) || Number.isNaN(expiration.getTime()))
+    throw malformed("the answer's Credentials/Expiration is not an RFC 3339 time");
   return validateSession(
     { credentials: { accessKeyId, secretAccessKey, sessionToken, expiration } },
     {
@@ -86,7 +100,8 @@ export function parseMinioCredentials(body: string, now: Date, endpoint: string)
       now,
       maxLifetimeMs: MINIO_MAX_LIFETIME_MS,
       shapes: MINIO_SHAPES,
-      clockHint: "Check this machine's clock and the client certificate's notAfter: MinIO never issues credentials past it",
+      clockHint:
+        "Check this machine's clock and the client certificate's notAfter: MinIO never issues credentials past it",
     },
   );
 }

@@ -14,19 +14,34 @@ import type { Provider } from './registry.js';
 export const minioProvider: Provider<MinioSource> = async (source, config, ctx) => {
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });
   const extraTrust = source.caCertificate
-    ? loadCertificateChain(readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text, 'ca-certificate').map((c) => c.toString())
+    ? loadCertificateChain(
+        readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text,
+        'ca-certificate',
+      ).map((c) => c.toString())
     : [];
   const tls = { secureContext: await clientTlsContext(material, extraTrust) };
   // MinIO reads the parameters from the URL query only (cmd/sts-handlers.go parses no body for this call).
-  const query = new URLSearchParams({ Action: 'AssumeRoleWithCertificate', Version: '2011-06-15', DurationSeconds: String(config.session.durationSeconds) });
+  const query = new URLSearchParams({
+    Action: 'AssumeRoleWithCertificate',
+    Version: '2011-06-15',
+    DurationSeconds: String(config.session.durationSeconds),
+  });
   const url = `${source.endpoint}/?${query.toString()}`;
 
   const session = await retrying(ctx, MINIO_CALL, async (attempt, timeoutMs) => {
     ctx.debug(`${MINIO_CALL}: attempt ${attempt} to ${source.endpoint}`);
-    const res = await send(ctx, { url, method: 'POST', headers: { accept: 'application/xml' }, timeoutMs, tls }, minioNetworkFailure);
+    const res = await send(
+      ctx,
+      { url, method: 'POST', headers: { accept: 'application/xml' }, timeoutMs, tls },
+      minioNetworkFailure,
+    );
     if (res.status !== 200) {
       const error = parseMinioError(res.body);
-      throw minioError(res.status, error?.code ?? '', error?.message ?? `HTTP ${res.status} without a MinIO error document`);
+      throw minioError(
+        res.status,
+        error?.code ?? '',
+        error?.message ?? `HTTP ${res.status} without a MinIO error document`,
+      );
     }
     return parseMinioCredentials(res.body, new Date(ctx.clock.now()), source.endpoint);
   });

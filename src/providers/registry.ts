@@ -23,7 +23,10 @@ export async function providerFor<S extends Source>(source: S): Promise<Provider
 }
 
 /** The mode's session, then the chained hop if any. Each session is masked the moment it exists. */
-export async function obtainSession(config: Config, ctx: ProviderContext): Promise<{ source: Session; final: Session }> {
+export async function obtainSession(
+  config: Config,
+  ctx: ProviderContext,
+): Promise<{ source: Session; final: Session }> {
   const provider = await providerFor(config.source);
   const session = await provider(config.source, config, ctx);
   maskSession(session, ctx);

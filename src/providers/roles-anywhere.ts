@@ -36,8 +36,15 @@ export const rolesAnywhereProvider: Provider<RolesAnywhereSource> = async (sourc
     // Signed per attempt: X-Amz-Date must be fresh, AWS allows five minutes of skew.
     const headers = signCreateSession({ ...signing, now: new Date(ctx.clock.now()) });
     ctx.debug(`${CREATE_SESSION_CALL}: attempt ${attempt} to ${endpoint}`);
-    const res = await send(ctx, { url: url.toString(), method: 'POST', headers, body, timeoutMs }, (err) => networkFailure(CREATE_SESSION_CALL, err, `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`));
-    if (res.status < 200 || res.status > 299) throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
+    const res = await send(ctx, { url: url.toString(), method: 'POST', headers, body, timeoutMs }, (err) =>
+      networkFailure(
+        CREATE_SESSION_CALL,
+        err,
+        `check the trust anchor's region and AWS_ENDPOINT_URL_ROLESANYWHERE (${endpoint})`,
+      ),
+    );
+    if (res.status < 200 || res.status > 299)
+      throw rolesAnywhereError(res.status, res.headers['x-amzn-errortype'], res.body);
     return parseCreateSession(res.body, new Date(ctx.clock.now()), endpoint);
   });
 };

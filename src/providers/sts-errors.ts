@@ -2,15 +2,30 @@
 import { AwsError } from '../errors.js';
 
 const TRANSIENT_CODES = new Set([
-  'Throttling', 'ThrottlingException', 'RequestLimitExceeded', 'TooManyRequestsException', 'PriorRequestNotComplete',
-  'IDPCommunicationError', 'RequestTimeout', 'RequestTimeoutException', 'ServiceUnavailable', 'InternalFailure', 'InternalError',
+  'Throttling',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'PriorRequestNotComplete',
+  'IDPCommunicationError',
+  'RequestTimeout',
+  'RequestTimeoutException',
+  'ServiceUnavailable',
+  'InternalFailure',
+  'InternalError',
 ]);
 
 export type StsCall = 'sts:AssumeRoleWithWebIdentity' | 'sts:AssumeRole' | 'sts:GetCallerIdentity';
 
 export function stsError(call: StsCall, status: number, code: string, message: string): AwsError {
   const retryable = TRANSIENT_CODES.has(code) || status === 429 || status >= 500;
-  return new AwsError(call, code || `HTTP ${status}`, message, retryable ? '' : stsHint(call, code, message), retryable);
+  return new AwsError(
+    call,
+    code || `HTTP ${status}`,
+    message,
+    retryable ? '' : stsHint(call, code, message),
+    retryable,
+  );
 }
 
 function stsHint(call: StsCall, code: string, message: string): string {

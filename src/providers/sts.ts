@@ -24,18 +24,38 @@ import { validateSession } from './validate-session.js';
 import { configuredEndpoint } from './endpoints.js';
 
 export type StsRequest =
-  | { action: 'AssumeRoleWithWebIdentity'; region: string; input: (attempt: number) => Promise<AssumeRoleWithWebIdentityCommandInput> }
-  | { action: 'AssumeRole'; region: string; credentials: Credentials; input: (attempt: number) => Promise<AssumeRoleCommandInput> };
+  | {
+      action: 'AssumeRoleWithWebIdentity';
+      region: string;
+      input: (attempt: number) => Promise<AssumeRoleWithWebIdentityCommandInput>;
+    }
+  | {
+      action: 'AssumeRole';
+      region: string;
+      credentials: Credentials;
+      input: (attempt: number) => Promise<AssumeRoleCommandInput>;
+    };
 
 export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Session> {
   const call: StsCall = `sts:${req.action}`;
   // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
-  return withStsClient(ctx, req.region, req.action === 'AssumeRole' ? req.credentials : undefined, call, async (send, attempt, endpoint) => {
-    const command = req.action === 'AssumeRole' ? new AssumeRoleCommand(await req.input(attempt)) : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
-    ctx.debug(`${call}: attempt ${attempt}`);
-    const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(command as AssumeRoleCommand);
-    return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
-  });
+  return withStsClient(
+    ctx,
+    req.region,
+    req.action === 'AssumeRole' ? req.credentials : undefined,
+    call,
+    async (send, attempt, endpoint) => {
+      const command =
+        req.action === 'AssumeRole'
+          ? new AssumeRoleCommand(await req.input(attempt))
+          : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
+      ctx.debug(`${call}: attempt ${attempt}`);
+      const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(
+        command as AssumeRoleCommand,
+      );
+      return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
+    },
+  );
 }
 
 type Send = <O>(command: { input: unknown }) => Promise<O>;
@@ -96,7 +116,10 @@ function toSession(out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?
   const credentials: Credentials = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '' };
   if (c?.SessionToken !== undefined) credentials.sessionToken = c.SessionToken;
   if (c?.Expiration !== undefined) credentials.expiration = c.Expiration;
-  return { credentials, ...(out.AssumedRoleUser?.Arn !== undefined ? { assumedRoleArn: out.AssumedRoleUser.Arn } : {}) };
+  return {
+    credentials,
+    ...(out.AssumedRoleUser?.Arn !== undefined ? { assumedRoleArn: out.AssumedRoleUser.Arn } : {}),
+  };
 }
 
 interface SdkFailure {
@@ -109,16 +132,29 @@ interface SdkFailure {
 /** The SDK's errors (service errors, our transport's NetworkError, unreadable answers) as this project's AwsError. */
 export function stsFailure(call: StsCall, err: unknown, endpoint: string): AwsError {
   if (err instanceof AwsError) return err;
-  if (err instanceof NetworkError) return networkFailure(call, err, `check aws-region, sts-endpoint and AWS_ENDPOINT_URL_STS (${endpoint})`);
+  if (err instanceof NetworkError)
+    return networkFailure(call, err, `check aws-region, sts-endpoint and AWS_ENDPOINT_URL_STS (${endpoint})`);
   const e = err as SdkFailure;
   const status = e.$metadata?.httpStatusCode ?? 0;
   if (status >= 200 && status < 300) {
-    return new AwsError(call, 'MalformedResponse', `HTTP ${status} with an answer that is not STS's`, `Check that the endpoint is STS (${endpoint})`, false);
+    return new AwsError(
+      call,
+      'MalformedResponse',
+      `HTTP ${status} with an answer that is not STS's`,
+      `Check that the endpoint is STS (${endpoint})`,
+      false,
+    );
   }
   const code = e.name && e.name !== 'Error' && !/^Unknown/.test(e.name) ? wireCode(e.name) : '';
-  const failure = stsError(call, status, code, e.message && e.message !== 'UnknownError' ? e.message : `HTTP ${status}`);
+  const failure = stsError(
+    call,
+    status,
+    code,
+    e.message && e.message !== 'UnknownError' ? e.message : `HTTP ${status}`,
+  );
   // The SDK corrected its clock offset from the server's Date: one more attempt signs with the right time.
-  if (e.$metadata?.clockSkewCorrected && !failure.retryable) return new AwsError(failure.call, failure.code, failure.serviceMessage, failure.hint, true);
+  if (e.$metadata?.clockSkewCorrected && !failure.retryable)
+    return new AwsError(failure.call, failure.code, failure.serviceMessage, failure.hint, true);
   return failure;
 }
 
@@ -139,13 +175,26 @@ function wireCode(name: string): string {
 }
 
 /** sts:GetCallerIdentity with `credentials`: whose they are, and that they still work. Same transport and retries. */
-export async function getCallerIdentity(ctx: ProviderContext, region: string, credentials: Credentials): Promise<{ account: string; arn: string }> {
+export async function getCallerIdentity(
+  ctx: ProviderContext,
+  region: string,
+  credentials: Credentials,
+): Promise<{ account: string; arn: string }> {
   const call: StsCall = 'sts:GetCallerIdentity';
   return withStsClient(ctx, region, credentials, call, async (send, _attempt, endpoint) => {
     const out: { Account?: string; Arn?: string } = await send(new GetCallerIdentityCommand({}));
     // Printed and compared with allowed-account-ids: only AWS's shapes get through.
-    if (!/^\d{12}$/.test(out.Account ?? '') || !/^arn:[\w-]+:(sts|iam)::\d{12}:[\w+=,.@/-]{1,512}$/.test(out.Arn ?? '')) {
-      throw new AwsError(call, 'MalformedResponse', 'the answer lacks a valid Account or Arn', `Check that the endpoint is STS (${endpoint()})`, false);
+    if (
+      !/^\d{12}$/.test(out.Account ?? '') ||
+      !/^arn:[\w-]+:(sts|iam)::\d{12}:[\w+=,.@/-]{1,512}$/.test(out.Arn ?? '')
+    ) {
+      throw new AwsError(
+        call,
+        'MalformedResponse',
+        'the answer lacks a valid Account or Arn',
+        `Check that the endpoint is STS (${endpoint()})`,
+        false,
+      );
     }
     return { account: out.Account!, arn: out.Arn! };
   });

@@ -39,7 +39,11 @@ const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
 // Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
 const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
-export const AWS_SHAPES: CredentialShapes = { accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY, sessionToken: SESSION_TOKEN };
+export const AWS_SHAPES: CredentialShapes = {
+  accessKeyId: ACCESS_KEY_ID,
+  secretAccessKey: SECRET_ACCESS_KEY,
+  sessionToken: SESSION_TOKEN,
+};
 
 /**
  * MinIO's (internal/auth): a 20-character access key of upper-case letters and digits, a 40-character base64 secret,
@@ -56,7 +60,11 @@ const ASSUMED_ROLE_ARN = /^arn:aws(?:-[a-z]+)*:sts::\d{12}:assumed-role\/[\w+=,.
 
 /** Returns `session` unchanged when every field has its expected shape; throws a non-retryable AwsError otherwise. */
 export function validateSession(session: Session, source: SessionSource): Session {
-  const fail = (field: string, problem: string, hint = 'The endpoint is not AWS, or something altered its answer: check the endpoint setting and any proxy in between') =>
+  const fail = (
+    field: string,
+    problem: string,
+    hint = 'The endpoint is not AWS, or something altered its answer: check the endpoint setting and any proxy in between',
+  ) =>
     new AwsError(
       source.call ?? 'credentials exchange',
       'InvalidResponse',
@@ -69,7 +77,8 @@ export function validateSession(session: Session, source: SessionSource): Sessio
   checkShape(credentials.accessKeyId, shapes.accessKeyId, 'accessKeyId', fail);
   checkShape(credentials.secretAccessKey, shapes.secretAccessKey, 'secretAccessKey', fail);
   checkShape(credentials.sessionToken, shapes.sessionToken, 'sessionToken', fail);
-  if (session.assumedRoleArn !== undefined) checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
+  if (session.assumedRoleArn !== undefined)
+    checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
 
   const expiration = credentials.expiration;
   if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime())) throw fail('expiration', 'no readable date');
@@ -79,13 +88,22 @@ export function validateSession(session: Session, source: SessionSource): Sessio
   }
   const latest = source.now.getTime() + (source.maxLifetimeMs ?? DEFAULT_MAX_LIFETIME_MS) + CLOCK_SKEW_MS;
   if (expiration.getTime() > latest) {
-    throw fail('expiration', `a time further ahead than any session this service issues (${expiration.toISOString()})`, clockHint);
+    throw fail(
+      'expiration',
+      `a time further ahead than any session this service issues (${expiration.toISOString()})`,
+      clockHint,
+    );
   }
   return session;
 }
 
 /** Describes a bad value by its length and the kind of character at fault: safe to print, unlike the value. */
-function checkShape(value: unknown, pattern: RegExp, field: string, fail: (field: string, problem: string) => AwsError): void {
+function checkShape(
+  value: unknown,
+  pattern: RegExp,
+  field: string,
+  fail: (field: string, problem: string) => AwsError,
+): void {
   if (typeof value !== 'string' || value === '') throw fail(field, 'no value');
   if (pattern.test(value)) return;
   throw fail(field, `a value of unexpected shape (${value.length} characters${offendingKind(value)})`);

@@ -10,7 +10,10 @@ export function sha256Hex(data: string | Buffer): string {
 
 /** `YYYYMMDDTHHMMSSZ`, the form of `X-Amz-Date`. */
 export function amzDate(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */

@@ -14,7 +14,6 @@ export type X509SigningAlgorithm = 'AWS4-X509-RSA-SHA256' | 'AWS4-X509-ECDSA-SHA
 export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
 export const CREATE_SESSION_PATH = '/sessions';
 
-
 export interface CreateSessionSigningInput {
   /** The Host header value, with the port when it is not the default one. */
   host: string;
@@ -32,7 +31,12 @@ export interface CreateSessionSigningInput {
 }
 
 /** The string the private key signs: algorithm, date, scope and the hex SHA-256 of the canonical request. */
-export function stringToSign(algorithm: X509SigningAlgorithm, amzDateValue: string, scope: string, canonicalRequestText: string): string {
+export function stringToSign(
+  algorithm: X509SigningAlgorithm,
+  amzDateValue: string,
+  scope: string,
+  canonicalRequestText: string,
+): string {
   return [algorithm, amzDateValue, scope, sha256Hex(canonicalRequestText)].join('\n');
 }
 
@@ -45,7 +49,11 @@ export function credentialScope(amzDateValue: string, region: string): string {
 export function serialDecimalFromHex(hex: string): string {
   const digits = hex.replace(/:/g, '').trim();
   if (!/^[0-9a-fA-F]+$/.test(digits)) {
-    throw new InputError('certificate', 'the certificate serial number is not hexadecimal', 'Use a well-formed X.509 certificate');
+    throw new InputError(
+      'certificate',
+      'the certificate serial number is not hexadecimal',
+      'Use a well-formed X.509 certificate',
+    );
   }
   // A leading 00 byte (DER's sign padding for high-bit serials) does not change the value.
   return BigInt(`0x${digits}`).toString(10);
@@ -75,7 +83,11 @@ export function signWithKey(algorithm: X509SigningAlgorithm, key: KeyObject, tex
 /** Every header a CreateSession request needs, Authorization included; send `body` (and `query`, if given) unchanged. */
 export function signCreateSession(input: CreateSessionSigningInput): Record<string, string> {
   if (!/^[0-9]+$/.test(input.serialDecimal)) {
-    throw new InputError('certificate', 'the certificate serial number is not a decimal integer', 'Derive it with serialDecimalFromHex');
+    throw new InputError(
+      'certificate',
+      'the certificate serial number is not a decimal integer',
+      'Derive it with serialDecimalFromHex',
+    );
   }
   if (!/^[a-z0-9-]+$/.test(input.region)) {
     throw new InputError('aws-region', 'is not a region name', 'Use a region such as us-east-1');
@@ -88,7 +100,8 @@ export function signCreateSession(input: CreateSessionSigningInput): Record<stri
     'X-Amz-Date': date,
     'X-Amz-X509': input.certificateDer.toString('base64'),
   };
-  if (input.chainDer.length > 0) headers['X-Amz-X509-Chain'] = input.chainDer.map((der) => der.toString('base64')).join(',');
+  if (input.chainDer.length > 0)
+    headers['X-Amz-X509-Chain'] = input.chainDer.map((der) => der.toString('base64')).join(',');
   const canonical = canonicalRequest({
     method: 'POST',
     path: CREATE_SESSION_PATH,
@@ -97,7 +110,9 @@ export function signCreateSession(input: CreateSessionSigningInput): Record<stri
     body: input.body,
   });
   const scope = credentialScope(date, input.region);
-  const signature = signWithKey(algorithm, input.key, stringToSign(algorithm, date, scope, canonical.text)).toString('hex');
+  const signature = signWithKey(algorithm, input.key, stringToSign(algorithm, date, scope, canonical.text)).toString(
+    'hex',
+  );
   headers['Authorization'] =
     `${algorithm} Credential=${input.serialDecimal}/${scope}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
   return headers;

@@ -37,7 +37,11 @@ export interface CallbackServer {
 export async function startCallbackServer(options: CallbackServerOptions): Promise<CallbackServer> {
   const requested = options.port ?? 0;
   if (!Number.isInteger(requested) || requested < 0 || requested > 65535) {
-    throw new InputError('port', `${String(requested)} is not a TCP port`, 'Give a port from 1024 to 65535, or 0 for any free one');
+    throw new InputError(
+      'port',
+      `${String(requested)} is not a TCP port`,
+      'Give a port from 1024 to 65535, or 0 for any free one',
+    );
   }
 
   let settle!: { resolve: (callback: URL) => void; reject: (err: Error) => void };
@@ -52,7 +56,12 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     if (result === undefined) return;
     if (result instanceof AwsError && result.code === 'StateMismatch') {
       // Anyone on this machine (or a stale tab) can hit the port: a foreign callback must not end the real sign-in.
-      page(res, 400, 'Sign-in failed', `${result.serviceMessage}. Finish the sign-in in the tab this terminal opened; you can close this window.`);
+      page(
+        res,
+        400,
+        'Sign-in failed',
+        `${result.serviceMessage}. Finish the sign-in in the tab this terminal opened; you can close this window.`,
+      );
       return;
     }
     if (settled) {
@@ -61,7 +70,12 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     }
     settled = true;
     if (result instanceof Error) {
-      page(res, 400, 'Sign-in failed', `${result instanceof AwsError ? result.serviceMessage || result.code : result.message}. Return to the terminal for details; you can close this window.`);
+      page(
+        res,
+        400,
+        'Sign-in failed',
+        `${result instanceof AwsError ? result.serviceMessage || result.code : result.message}. Return to the terminal for details; you can close this window.`,
+      );
       finish(result);
     } else {
       page(res, 200, 'Signed in', 'You are signed in. Return to the terminal; you can close this window.');
@@ -102,13 +116,15 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
   redirectUri = `http://127.0.0.1:${port}${CALLBACK_PATH}`;
   timer = setTimeout(() => {
     if (settled) return;
-    finish(new AwsError(
-      AUTHORIZE_CALL,
-      'ETIMEDOUT',
-      `no browser came back to ${redirectUri} within ${Math.round(options.timeoutMs / 1000)} s`,
-      'Open the printed URL in a browser on this machine and finish signing in; allow more time if you need it',
-      false,
-    ));
+    finish(
+      new AwsError(
+        AUTHORIZE_CALL,
+        'ETIMEDOUT',
+        `no browser came back to ${redirectUri} within ${Math.round(options.timeoutMs / 1000)} s`,
+        'Open the printed URL in a browser on this machine and finish signing in; allow more time if you need it',
+        false,
+      ),
+    );
   }, options.timeoutMs);
   timer.unref();
 
@@ -118,7 +134,10 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
     waitForCallback: () => outcome,
     waitForCode: () => outcome.then((callback) => callback.searchParams.get('code')!),
     close: async () => {
-      if (!settled) finish(new AwsError(AUTHORIZE_CALL, 'Cancelled', 'the sign-in was stopped before the browser came back', '', false));
+      if (!settled)
+        finish(
+          new AwsError(AUTHORIZE_CALL, 'Cancelled', 'the sign-in was stopped before the browser came back', '', false),
+        );
       server.closeAllConnections();
       await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
     },
@@ -141,7 +160,9 @@ function readCallback(params: URLSearchParams, options: CallbackServerOptions, r
     return new AwsError(
       AUTHORIZE_CALL,
       'IssuerMismatch',
-      iss === null ? 'the authorization response does not name its issuer' : 'the authorization response comes from another issuer than --issuer',
+      iss === null
+        ? 'the authorization response does not name its issuer'
+        : 'the authorization response comes from another issuer than --issuer',
       'Sign in again; if this repeats, check that --issuer is the provider the browser signs in to',
       false,
     );
@@ -154,7 +175,13 @@ function readCallback(params: URLSearchParams, options: CallbackServerOptions, r
   }
   const code = params.get('code');
   if (!code) {
-    return new AwsError(AUTHORIZE_CALL, 'MissingCode', 'the browser came back without an authorization code', 'Sign in again; the provider must use the authorization code flow (response_type=code)', false);
+    return new AwsError(
+      AUTHORIZE_CALL,
+      'MissingCode',
+      'the browser came back without an authorization code',
+      'Sign in again; the provider must use the authorization code flow (response_type=code)',
+      false,
+    );
   }
   return undefined;
 }
@@ -180,16 +207,25 @@ function providerErrorHint(code: string, redirectUri: string): string {
 
 function listenError(err: NodeJS.ErrnoException, port: number): Error {
   if (err.code === 'EADDRINUSE') {
-    return new InputError('port', `127.0.0.1:${port} is already in use`, 'Choose another --port (and register its redirect URI at the provider), or stop what holds it');
+    return new InputError(
+      'port',
+      `127.0.0.1:${port} is already in use`,
+      'Choose another --port (and register its redirect URI at the provider), or stop what holds it',
+    );
   }
   if (err.code === 'EACCES') {
     return new InputError('port', `this user may not listen on port ${port}`, 'Choose a --port from 1024 to 65535');
   }
-  return new InputError('port', `cannot listen on 127.0.0.1:${port} (${err.code ?? 'error'})`, 'Choose another --port, or 0 for any free one');
+  return new InputError(
+    'port',
+    `cannot listen on 127.0.0.1:${port} (${err.code ?? 'error'})`,
+    'Choose another --port, or 0 for any free one',
+  );
 }
 
 function page(res: ServerResponse, status: number, title: string, text: string): void {
-  const body = `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
+  const body =
+    `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
     `<body style="font-family:sans-serif;margin:3em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',

@@ -47,7 +47,10 @@ export interface SignInChecks {
 
 /** An id-token the library refused; `check` names the claim (iss, aud, exp, nonce, ...) or `signature`. */
 export class IdTokenError extends AwsError {
-  constructor(readonly check: string, problem: string) {
+  constructor(
+    readonly check: string,
+    problem: string,
+  ) {
     super(VERIFY_CALL, 'InvalidIdToken', problem, idTokenHint(check), false);
   }
 }
@@ -66,22 +69,41 @@ export function parseIssuer(issuer: string): URL {
   try {
     url = new URL(issuer);
   } catch {
-    throw new InputError('issuer', 'is not a URL', 'Give the issuer URL, e.g. https://login.example.com/ or https://accounts.google.com');
+    throw new InputError(
+      'issuer',
+      'is not a URL',
+      'Give the issuer URL, e.g. https://login.example.com/ or https://accounts.google.com',
+    );
   }
   if (!(url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname)))) {
-    throw new InputError('issuer', `uses ${url.protocol} on a host that is not loopback`, 'Use the https:// issuer URL your identity provider documents');
+    throw new InputError(
+      'issuer',
+      `uses ${url.protocol} on a host that is not loopback`,
+      'Use the https:// issuer URL your identity provider documents',
+    );
   }
   if (url.search || url.hash || url.username || url.password) {
-    throw new InputError('issuer', 'has a query, fragment or credentials', 'Give the bare issuer URL, exactly as the provider writes it in its tokens');
+    throw new InputError(
+      'issuer',
+      'has a query, fragment or credentials',
+      'Give the bare issuer URL, exactly as the provider writes it in its tokens',
+    );
   }
   return url;
 }
 
 /** Discovers the issuer and returns the client's configuration, the client authentication chosen from its metadata. */
-export async function discoverClient(options: Pick<LoginOptions, 'issuer' | 'clientId' | 'clientSecret' | 'env' | 'httpProxy' | 'timeoutMs'>): Promise<oidc.Configuration> {
-  if (!options.clientId) throw new InputError('client-id', 'is empty', 'Give the client (application) id registered at the provider');
+export async function discoverClient(
+  options: Pick<LoginOptions, 'issuer' | 'clientId' | 'clientSecret' | 'env' | 'httpProxy' | 'timeoutMs'>,
+): Promise<oidc.Configuration> {
+  if (!options.clientId)
+    throw new InputError('client-id', 'is empty', 'Give the client (application) id registered at the provider');
   const issuer = parseIssuer(options.issuer);
-  const customFetch = transportFetch({ env: options.env ?? process.env, httpProxy: options.httpProxy, timeoutMs: options.timeoutMs });
+  const customFetch = transportFetch({
+    env: options.env ?? process.env,
+    httpProxy: options.httpProxy,
+    timeoutMs: options.timeoutMs,
+  });
   const insecure = issuer.protocol === 'http:';
   const timeout = Math.ceil(Math.min(options.timeoutMs, REQUEST_TIMEOUT_MS) / 1000);
   let discovered: oidc.Configuration;
@@ -97,10 +119,19 @@ export async function discoverClient(options: Pick<LoginOptions, 'issuer' | 'cli
   const server = discovered.serverMetadata();
   const methods = server.code_challenge_methods_supported;
   if (Array.isArray(methods) && !server.supportsPKCE('S256')) {
-    throw new InputError('issuer', 'the provider does not list S256 in code_challenge_methods_supported', 'Enable PKCE with S256 for this provider (or its application settings)');
+    throw new InputError(
+      'issuer',
+      'the provider does not list S256 in code_challenge_methods_supported',
+      'Enable PKCE with S256 for this provider (or its application settings)',
+    );
   }
   const secret = options.clientSecret;
-  const auth = secret === undefined ? oidc.None() : onlyPost(server.token_endpoint_auth_methods_supported) ? oidc.ClientSecretPost(secret) : oidc.ClientSecretBasic(secret);
+  const auth =
+    secret === undefined
+      ? oidc.None()
+      : onlyPost(server.token_endpoint_auth_methods_supported)
+        ? oidc.ClientSecretPost(secret)
+        : oidc.ClientSecretBasic(secret);
   const config = new oidc.Configuration(server, options.clientId, secret, auth);
   config[oidc.customFetch] = customFetch;
   config.timeout = timeout;
@@ -116,7 +147,12 @@ export function newSignInChecks(): SignInChecks {
 }
 
 /** The URL the browser opens: the provider's endpoint with the code-flow parameters. */
-export async function authorizationUrl(config: oidc.Configuration, redirectUri: string, scopes: string[] | undefined, checks: SignInChecks): Promise<URL> {
+export async function authorizationUrl(
+  config: oidc.Configuration,
+  redirectUri: string,
+  scopes: string[] | undefined,
+  checks: SignInChecks,
+): Promise<URL> {
   return oidc.buildAuthorizationUrl(config, {
     redirect_uri: redirectUri,
     scope: ['openid', ...(scopes ?? []).filter((s) => s && s !== 'openid')].join(' '),
@@ -128,7 +164,11 @@ export async function authorizationUrl(config: oidc.Configuration, redirectUri: 
 }
 
 /** Redeems the callback's code with the PKCE verifier and returns the id-token once its signature and claims hold. */
-export async function redeemCallback(config: oidc.Configuration, callback: URL, checks: SignInChecks): Promise<LoginResult> {
+export async function redeemCallback(
+  config: oidc.Configuration,
+  callback: URL,
+  checks: SignInChecks,
+): Promise<LoginResult> {
   let tokens;
   try {
     tokens = await oidc.authorizationCodeGrant(config, callback, {
@@ -187,16 +227,48 @@ function discoveryError(err: unknown, issuer: string): Error {
   const where = `${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`;
   if (err instanceof oidc.ClientError) {
     const status = (err.cause as { status?: unknown } | undefined)?.status;
-    if (status === 404) return new InputError('issuer', `${where} answered HTTP 404`, 'Check --issuer: it is the URL in front of /.well-known/openid-configuration');
-    if (typeof status === 'number') return new AwsError(DISCOVERY_CALL, `HTTP${status}`, '', `The provider could not serve ${where}; try again later`, status >= 500 || status === 429);
+    if (status === 404)
+      return new InputError(
+        'issuer',
+        `${where} answered HTTP 404`,
+        'Check --issuer: it is the URL in front of /.well-known/openid-configuration',
+      );
+    if (typeof status === 'number')
+      return new AwsError(
+        DISCOVERY_CALL,
+        `HTTP${status}`,
+        '',
+        `The provider could not serve ${where}; try again later`,
+        status >= 500 || status === 429,
+      );
     if (/issuer does not match/.test(err.message)) {
-      return new InputError('issuer', `the provider's configuration names another issuer, not '${issuer}'`, 'Pass --issuer exactly as the provider names itself in its OpenID configuration (including any trailing slash)');
+      return new InputError(
+        'issuer',
+        `the provider's configuration names another issuer, not '${issuer}'`,
+        'Pass --issuer exactly as the provider names itself in its OpenID configuration (including any trailing slash)',
+      );
     }
-    if (err.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN') return new InputError('issuer', "the provider's configuration names an endpoint that is not https", 'Only https endpoints are used (plain http only on loopback); fix the provider\'s configuration');
-    return new InputError('issuer', `${where} is not a usable OpenID configuration (${err.message})`, 'Point --issuer at an OpenID Connect provider');
+    if (err.code === 'OAUTH_HTTP_REQUEST_FORBIDDEN')
+      return new InputError(
+        'issuer',
+        "the provider's configuration names an endpoint that is not https",
+        "Only https endpoints are used (plain http only on loopback); fix the provider's configuration",
+      );
+    return new InputError(
+      'issuer',
+      `${where} is not a usable OpenID configuration (${err.message})`,
+      'Point --issuer at an OpenID Connect provider',
+    );
   }
   const code = networkCode(err);
-  if (code) return new AwsError(DISCOVERY_CALL, code, `cannot reach ${where}`, networkHint(code, 'check --issuer'), code === 'ECONNRESET' || code === 'ETIMEDOUT');
+  if (code)
+    return new AwsError(
+      DISCOVERY_CALL,
+      code,
+      `cannot reach ${where}`,
+      networkHint(code, 'check --issuer'),
+      code === 'ECONNRESET' || code === 'ETIMEDOUT',
+    );
   return err as Error;
 }
 
@@ -204,13 +276,20 @@ function tokenError(err: unknown, confidential: boolean): Error {
   if (err instanceof oidc.WWWAuthenticateChallengeError) {
     // A 401 with WWW-Authenticate: the client authentication was refused.
     const named = err.cause[0]?.parameters.error;
-    const code = typeof named === 'string' ? named.replace(/[^\w.-]/g, '').slice(0, 64) || 'invalid_client' : 'invalid_client';
+    const code =
+      typeof named === 'string' ? named.replace(/[^\w.-]/g, '').slice(0, 64) || 'invalid_client' : 'invalid_client';
     return new AwsError(TOKEN_CALL, code, '', tokenErrorHint(code, confidential), false);
   }
   if (err instanceof oidc.ResponseBodyError) {
     const code = err.error.replace(/[^\w.-]/g, '').slice(0, 64) || `HTTP${err.status}`;
     const description = (err.error_description ?? '').replace(/\p{Cc}/gu, ' ').slice(0, 300);
-    return new AwsError(TOKEN_CALL, code, description, tokenErrorHint(code, confidential), err.status >= 500 || err.status === 429);
+    return new AwsError(
+      TOKEN_CALL,
+      code,
+      description,
+      tokenErrorHint(code, confidential),
+      err.status >= 500 || err.status === 429,
+    );
   }
   if (err instanceof oidc.ClientError) {
     const cause = err.cause as { message?: string; code?: string; cause?: { claim?: unknown } } | undefined;
@@ -220,16 +299,30 @@ function tokenError(err: unknown, confidential: boolean): Error {
     const named = /"(iss|aud|azp|nonce|exp|iat|nbf|sub|alg)"/.exec(problem)?.[1];
     if (named) return new IdTokenError(named, problem);
     if (/signature/i.test(problem)) return new IdTokenError('signature', problem);
-    return new AwsError(TOKEN_CALL, err.code ?? 'InvalidResponse', problem, 'Sign in again; if this repeats, check --issuer and the application settings at the provider', false);
+    return new AwsError(
+      TOKEN_CALL,
+      err.code ?? 'InvalidResponse',
+      problem,
+      'Sign in again; if this repeats, check --issuer and the application settings at the provider',
+      false,
+    );
   }
   const code = networkCode(err);
-  if (code) return new AwsError(TOKEN_CALL, code, 'the token endpoint could not be reached', networkHint(code, "check the provider's token_endpoint"), code === 'ECONNRESET' || code === 'ETIMEDOUT');
+  if (code)
+    return new AwsError(
+      TOKEN_CALL,
+      code,
+      'the token endpoint could not be reached',
+      networkHint(code, "check the provider's token_endpoint"),
+      code === 'ECONNRESET' || code === 'ETIMEDOUT',
+    );
   return err as Error;
 }
 
 function networkHint(code: string, endpointHint: string): string {
   if (code === 'ENOTFOUND') return `The host name does not resolve: ${endpointHint}`;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(code)) return 'The server\'s TLS certificate was not trusted; TLS verification stays on: add its CA with NODE_EXTRA_CA_CERTS';
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(code))
+    return "The server's TLS certificate was not trusted; TLS verification stays on: add its CA with NODE_EXTRA_CA_CERTS";
   if (/PROXY|UND_ERR/.test(code)) return 'Check HTTPS_PROXY / http-proxy, and NO_PROXY for hosts to reach directly';
   return '';
 }
@@ -246,14 +339,13 @@ function idTokenHint(check: string): string {
     case 'exp':
     case 'iat':
     case 'nbf':
-      return 'Sign in again; if this repeats, check this machine\'s clock';
+      return "Sign in again; if this repeats, check this machine's clock";
     case 'signature':
       return 'The token was not signed by the issuer; sign in again, and check nothing between you and the provider alters responses';
     default:
       return 'Sign in again';
   }
 }
-
 
 function tokenErrorHint(code: string, confidential: boolean): string {
   switch (code) {
@@ -273,11 +365,17 @@ function tokenErrorHint(code: string, confidential: boolean): string {
 /** Best effort: the URL is printed anyway, so a missing or failing opener is not an error. */
 function openBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]]
-      : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', `"${url}"`]]
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', `"${url}"`]]
         : ['xdg-open', [url]];
   try {
-    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true, windowsVerbatimArguments: process.platform === 'win32' });
+    const child = spawn(command, args as string[], {
+      stdio: 'ignore',
+      detached: true,
+      windowsVerbatimArguments: process.platform === 'win32',
+    });
     child.on('error', () => undefined);
     child.unref();
   } catch {

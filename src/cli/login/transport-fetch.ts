@@ -36,8 +36,18 @@ export function transportFetch(options: TransportFetchOptions): oidc.CustomFetch
     let lastResponse: Response | undefined;
     let lastNetworkError: NetworkError | undefined;
     const once = async (_attempt: number, timeoutMs: number): Promise<Response> => {
-      const res = await ctx.http({ url, method, headers, ...(body !== undefined ? { body } : {}), timeoutMs: Math.min(timeoutMs, ATTEMPT_TIMEOUT_MS), proxy: ctx.proxyFor(url) });
-      const response = new Response(res.body, { status: res.status, headers: Object.entries(res.headers).filter((e): e is [string, string] => e[1] !== undefined) });
+      const res = await ctx.http({
+        url,
+        method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        timeoutMs: Math.min(timeoutMs, ATTEMPT_TIMEOUT_MS),
+        proxy: ctx.proxyFor(url),
+      });
+      const response = new Response(res.body, {
+        status: res.status,
+        headers: Object.entries(res.headers).filter((e): e is [string, string] => e[1] !== undefined),
+      });
       if (method === 'GET' && (res.status >= 500 || res.status === 429)) {
         lastResponse = response;
         throw new AwsError(`GET ${new URL(url).origin}`, `HTTP ${res.status}`, '', '', true);

@@ -15,14 +15,19 @@ export const minioCertificateSource: SourceSpec<MinioSource> = {
   defaultRegion: MINIO_DEFAULT_REGION,
   maxDurationSeconds: MINIO_MAX_DURATION_SECONDS,
   refusedInputs: {
-    'chain-role-arn': 'MinIO credentials are MinIO\'s own, not AWS\'s: they cannot call sts:AssumeRole on an AWS role',
-    'refresh-credentials': 'MinIO issues credentials for the certificate once per exchange; run the step again for fresh ones',
+    'chain-role-arn': "MinIO credentials are MinIO's own, not AWS's: they cannot call sts:AssumeRole on an AWS role",
+    'refresh-credentials':
+      'MinIO issues credentials for the certificate once per exchange; run the step again for fresh ones',
   },
   build(get) {
     const source: MinioSource = {
       mode: 'minio-certificate',
       endpoint: normaliseMinioEndpoint(get('minio-endpoint')),
-      certificate: requireInput(get, 'certificate', 'give the client certificate as PEM text, a path, or a PKCS#12 file'),
+      certificate: requireInput(
+        get,
+        'certificate',
+        'give the client certificate as PEM text, a path, or a PKCS#12 file',
+      ),
       privateKey: get('private-key'),
     };
     if (get('certificate-chain')) source.certificateChain = get('certificate-chain');
@@ -35,15 +40,29 @@ export const minioCertificateSource: SourceSpec<MinioSource> = {
 /** `https://host[:port]`: the certificate is the credential, so only TLS to MinIO itself will do, loopback included. */
 export function normaliseMinioEndpoint(value: string): string {
   const input = 'minio-endpoint';
-  if (value === '') throw new InputError(input, 'is required', 'Set it to the MinIO server URL, e.g. https://minio.example.com:9000');
+  if (value === '')
+    throw new InputError(input, 'is required', 'Set it to the MinIO server URL, e.g. https://minio.example.com:9000');
   // Not echoed: a value that is not a URL may be anything, a secret pasted into the wrong input included.
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim())) throw new InputError(input, 'does not start with https://', 'Give the server URL, e.g. https://minio.example.com:9000');
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value.trim()))
+    throw new InputError(
+      input,
+      'does not start with https://',
+      'Give the server URL, e.g. https://minio.example.com:9000',
+    );
   const url = requireSecureEndpoint(value, input);
   if (url.protocol !== 'https:') {
-    throw new InputError(input, `'${describeUrl(url)}' is not https`, 'MinIO reads the client certificate from the TLS handshake: use https:// (and MINIO_IDENTITY_TLS_ENABLE=on on the server)');
+    throw new InputError(
+      input,
+      `'${describeUrl(url)}' is not https`,
+      'MinIO reads the client certificate from the TLS handshake: use https:// (and MINIO_IDENTITY_TLS_ENABLE=on on the server)',
+    );
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new InputError(input, `'${describeUrl(url)}' has a path or query`, 'Give the server URL only, https://host[:port]; the action adds the STS query itself');
+    throw new InputError(
+      input,
+      `'${describeUrl(url)}' has a path or query`,
+      'Give the server URL only, https://host[:port]; the action adds the STS query itself',
+    );
   }
   return `https://${url.host}`;
 }

@@ -9,11 +9,19 @@ export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 export const oidcSource: SourceSpec<OidcSource> = {
   inputs: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
   build(get, _env, homeDir) {
-    requireInput(get, 'role-to-assume', 'OIDC mode assumes this role with the job\'s id-token');
+    requireInput(get, 'role-to-assume', "OIDC mode assumes this role with the job's id-token");
     parseRoleArn(get('role-to-assume'), 'role-to-assume');
-    const source: OidcSource = { mode: 'oidc', roleArn: get('role-to-assume'), audience: get('audience') || DEFAULT_AUDIENCE };
+    const source: OidcSource = {
+      mode: 'oidc',
+      roleArn: get('role-to-assume'),
+      audience: get('audience') || DEFAULT_AUDIENCE,
+    };
     if (get('web-identity-token-file') && get('web-identity-token-env')) {
-      throw new InputError('web-identity-token-env', 'is set together with web-identity-token-file', 'Give the token one way: a file or an environment variable');
+      throw new InputError(
+        'web-identity-token-env',
+        'is set together with web-identity-token-file',
+        'Give the token one way: a file or an environment variable',
+      );
     }
     if (get('web-identity-token-file')) source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
     if (get('web-identity-token-env')) source.tokenEnv = get('web-identity-token-env');

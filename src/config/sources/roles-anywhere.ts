@@ -10,10 +10,26 @@ export const rolesAnywhereSource: SourceSpec<RolesAnywhereSource> = {
   build(get) {
     const anchorExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/<id>';
     const profileExample = 'arn:aws:rolesanywhere:us-east-1:123456789012:profile/<id>';
-    const anchor = parseRegionalArn(requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'), 'trust-anchor-arn', 'rolesanywhere', 'trust-anchor', anchorExample);
-    const profile = parseRegionalArn(requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'), 'profile-arn', 'rolesanywhere', 'profile', profileExample);
+    const anchor = parseRegionalArn(
+      requireInput(get, 'trust-anchor-arn', 'Roles Anywhere needs the trust anchor that issued the certificate'),
+      'trust-anchor-arn',
+      'rolesanywhere',
+      'trust-anchor',
+      anchorExample,
+    );
+    const profile = parseRegionalArn(
+      requireInput(get, 'profile-arn', 'Roles Anywhere needs the profile that lists the role'),
+      'profile-arn',
+      'rolesanywhere',
+      'profile',
+      profileExample,
+    );
     if (anchor.region !== profile.region) {
-      throw new InputError('profile-arn', `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`, 'Use a trust anchor and profile from the same region');
+      throw new InputError(
+        'profile-arn',
+        `is in region ${profile.region} but trust-anchor-arn is in ${anchor.region}`,
+        'Use a trust anchor and profile from the same region',
+      );
     }
     requireInput(get, 'role-to-assume', 'Roles Anywhere needs the role to assume, one the profile lists');
     parseRoleArn(get('role-to-assume'), 'role-to-assume');
