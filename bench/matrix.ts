@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { errorAnnotation, runAction, type RunResult } from '../__tests__/support/action-runner.js';
 import { startMoto } from '../__tests__/support/moto.js';
 import { NODE24 } from '../__tests__/support/processes.js';
-import { MAX_TIMEOUT_SECONDS } from '../src/config/action-inputs.js';
+import { MAX_TIMEOUT_SECONDS } from '../src/config/limits.js';
 import { backoffDelay, RETRY_DEFAULTS } from '../src/retry.js';
 import { startLoadStandIn, type LoadCounters, type LoadStandIn, type LoadStandInOptions } from './load-standin.js';
 import { tail } from './stats.js';

@@ -31,7 +31,7 @@ import {
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type Fault, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
 import { ROOT, collect } from '../support/processes.js';
-import { loadSettings } from '../../src/cli/run-command.js';
+import { loadSettings } from '../../src/cli/load-settings.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
 

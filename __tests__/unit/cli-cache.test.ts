@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { buildConfig } from '../../src/config/action-inputs.js';
+import { buildConfig } from '../../src/config/build-config.js';
 import type { Config } from '../../src/config/model.js';
 import { cachedSession, cacheKey, identityProof, parseEntry, serialiseEntry } from '../../src/cli/cache.js';
 import type { Session } from '../../src/credentials.js';

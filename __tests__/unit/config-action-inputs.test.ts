@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { InputError } from '../../src/errors.js';
-import { buildConfig } from '../../src/config/action-inputs.js';
+import { buildConfig } from '../../src/config/build-config.js';
+import { buildActionDelivery, type DeliveryOptions } from '../../src/config/action-delivery.js';
 import type { Config } from '../../src/config/model.js';
 
 const HOME = '/home/runner';
@@ -28,8 +29,14 @@ const RA = {
 };
 const ENV_KEYS = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret' };
 
-function build(values: Record<string, string>, env: Record<string, string> = {}): Config {
-  return buildConfig((name) => values[name] ?? '', env, NOW, HOME);
+/** The config and, as the action builds it beside the config, its delivery. */
+function build(
+  values: Record<string, string>,
+  env: Record<string, string> = {},
+): Config & { delivery: DeliveryOptions } {
+  const get = (name: string) => values[name] ?? '';
+  const config = buildConfig(get, env, NOW, HOME);
+  return { ...config, delivery: buildActionDelivery(get, env, HOME, config).delivery };
 }
 
 function throwsInput(
@@ -460,7 +467,7 @@ test('delivery: a bad profile name, and credentials delivered nowhere', () => {
 });
 
 test('a leading ~ in credentials-file and web-identity-token-file means the home directory, as in a shell', async () => {
-  const { buildConfig: build, expandHome } = await import('../../src/config/action-inputs.js');
+  const { expandHome } = await import('../../src/config/sources/inputs.js');
   const inputs: Record<string, string> = {
     'aws-region': 'us-east-1',
     'role-to-assume': 'arn:aws:iam::123456789012:role/x',
@@ -468,7 +475,7 @@ test('a leading ~ in credentials-file and web-identity-token-file means the home
     'credentials-file': '~/.aws/ci-credentials',
     profile: 'ci',
   };
-  const config = build((n) => inputs[n] ?? '', {}, new Date(), '/home/runner');
+  const config = build(inputs);
   assert.equal(config.delivery.credentialsFile, '/home/runner/.aws/ci-credentials');
   assert.equal(config.delivery.configFile, '/home/runner/.aws/config');
   assert.equal(config.source.mode === 'oidc' && config.source.tokenFile, '/home/runner/token');

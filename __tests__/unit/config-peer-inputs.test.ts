@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
-import { buildConfig, isRoleName } from '../../src/config/action-inputs.js';
+import { buildConfig, isRoleName } from '../../src/config/build-config.js';
+import { buildActionDelivery, type DeliveryOptions } from '../../src/config/action-delivery.js';
 import { ACTION_INPUTS, inputVariable, refuseUnknownInputs } from '../../src/config/input-names.js';
 import type { Config, Source } from '../../src/config/model.js';
 import {
@@ -18,8 +19,14 @@ const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const OIDC = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE };
 const KEYS = { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLEEXAMPLE01', AWS_SECRET_ACCESS_KEY: 'secret' };
 
-function build(values: Record<string, string>, env: Record<string, string> = {}): Config {
-  return buildConfig((name) => values[name] ?? '', env, new Date(0), '/home/runner');
+/** The config and, as the action builds it beside the config, its delivery. */
+function build(
+  values: Record<string, string>,
+  env: Record<string, string> = {},
+): Config & { delivery: DeliveryOptions } {
+  const get = (name: string) => values[name] ?? '';
+  const config = buildConfig(get, env, new Date(0), '/home/runner');
+  return { ...config, delivery: buildActionDelivery(get, env, '/home/runner', config).delivery };
 }
 function refused(
   values: Record<string, string>,

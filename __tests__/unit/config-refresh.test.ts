@@ -1,9 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRefreshInputs } from '../../src/config/refresh.js';
+import { buildActionDelivery, type RefreshOptions } from '../../src/config/action-delivery.js';
+import { buildConfig } from '../../src/config/build-config.js';
 import { expectInputError } from '../support/input-error.js';
 
-const inputsOf = (values: Record<string, string>) => (name: string) => values[name] ?? '';
+const OIDC: Record<string, string> = {
+  'aws-region': 'us-east-1',
+  'role-to-assume': 'arn:aws:iam::123456789012:role/x',
+};
+const inputsOf = (values: Record<string, string>) => (name: string) => values[name] ?? OIDC[name] ?? '';
+/** The refresh inputs as the action reads them, beside the rest of its delivery. */
+function parseRefreshInputs(get: (name: string) => string): RefreshOptions {
+  return buildActionDelivery(get, {}, '/home/runner', buildConfig(get, {}, new Date(0), '/home/runner')).refresh;
+}
 
 test('refresh is off by default and the margin unset unless given, in seconds', () => {
   assert.deepEqual(parseRefreshInputs(inputsOf({})), { enabled: false });

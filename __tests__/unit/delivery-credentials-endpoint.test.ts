@@ -7,10 +7,10 @@ import {
   startCredentialsEndpoint,
   tokenMatches,
   type EndpointRequest,
-} from '../../src/delivery/credentials-endpoint.js';
-import { parseHandover, serializeHandover, newEndpointSecrets } from '../../src/delivery/endpoint-handover.js';
+} from '../../src/delivery/endpoint/server.js';
+import { parseHandover, serializeHandover, newEndpointSecrets } from '../../src/delivery/endpoint/handover.js';
 import { parseEndpointState } from '../../src/action/job-endpoint.js';
-import type { Answer } from '../../src/delivery/refresh-schedule.js';
+import type { Answer } from '../../src/delivery/endpoint/schedule.js';
 
 const secrets = { path: '/0123456789abcdef0123456789abcdef', token: 'T'.repeat(43), port: 4321 };
 const good: Answer = {

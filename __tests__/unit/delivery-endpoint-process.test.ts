@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { endpointProcessLine, quoteWord } from '../../src/delivery/endpoint-process.js';
+import { endpointProcessLine, quoteWord } from '../../src/delivery/endpoint/process-line.js';
 import { parseReceipt, removeProfile, writeProfile, type ProfileTarget } from '../../src/delivery/profile.js';
 import { InputError } from '../../src/errors.js';
 import type { Credentials } from '../../src/credentials.js';

@@ -1,13 +1,16 @@
 /** The job's AWS_PROFILE under env delivery: when config asks for a step-owned copy, which profiles are refused, and which receipts name a copy. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildConfig } from '../../src/config/action-inputs.js';
+import { buildConfig } from '../../src/config/build-config.js';
+import { buildActionDelivery } from '../../src/config/action-delivery.js';
 import { InputError } from '../../src/errors.js';
 import { assumesRole, jobProfileTarget } from '../../src/delivery/job-profile.js';
 
 const OIDC = { 'aws-region': 'us-east-1', 'role-to-assume': 'arn:aws:iam::123456789012:role/deploy' };
-const build = (values: Record<string, string>, env: Record<string, string>) =>
-  buildConfig((name) => values[name] ?? '', env, new Date(0), '/home/runner');
+const build = (values: Record<string, string>, env: Record<string, string>) => {
+  const get = (name: string) => values[name] ?? '';
+  return buildActionDelivery(get, env, '/home/runner', buildConfig(get, env, new Date(0), '/home/runner'));
+};
 
 test("env delivery with the job's AWS_PROFILE set and no profile delivery: the profile and the user's files, from the same variables the SDKs read", () => {
   assert.deepEqual(build(OIDC, { AWS_PROFILE: 'old', RUNNER_TEMP: '/tmp/r' }).delivery.jobProfile, {

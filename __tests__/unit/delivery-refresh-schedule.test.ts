@@ -11,7 +11,7 @@ import {
   retryDelayMs,
   SDK_REFRESH_WINDOW_MS,
   SessionRefresher,
-} from '../../src/delivery/refresh-schedule.js';
+} from '../../src/delivery/endpoint/schedule.js';
 import type { Session } from '../../src/credentials.js';
 
 const MIN = 60_000;

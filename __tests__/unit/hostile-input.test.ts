@@ -14,7 +14,7 @@ import { parsePkcs12 } from '../../src/pki/pkcs12.js';
 import { readBinaryOrPath, readPemOrPath } from '../../src/pki/source.js';
 import { parseArn, parsePolicyArn, parseRegionalArn, parseRoleArn } from '../../src/config/arn.js';
 import { parseInteger, parseInlinePolicy, parseRegion, parseSessionName } from '../../src/config/values.js';
-import { buildConfig } from '../../src/config/action-inputs.js';
+import { buildConfig } from '../../src/config/build-config.js';
 import { readSection, removeSection, upsertSection } from '../../src/ini.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 

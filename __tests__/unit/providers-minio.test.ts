@@ -6,7 +6,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildConfig } from '../../src/config/action-inputs.js';
+import { buildConfig } from '../../src/config/build-config.js';
 import { createProviderContext } from '../../src/providers/context.js';
 import { obtainSession } from '../../src/providers/registry.js';
 import { AwsError } from '../../src/errors.js';

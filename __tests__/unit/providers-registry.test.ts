@@ -5,7 +5,7 @@
  */
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildConfig } from '../../src/config/action-inputs.js';
+import { buildConfig } from '../../src/config/build-config.js';
 import { obtainSession } from '../../src/providers/registry.js';
 import { createProviderContext } from '../../src/providers/context.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/request.js';

@@ -4,19 +4,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/model.js';
-import type { RefreshOptions } from '../config/refresh.js';
+import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
 import type { Session } from '../credentials.js';
 import { InputError } from '../errors.js';
-import { marginProblem } from '../delivery/refresh-schedule.js';
-import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint-handover.js';
-import { exportEndpointEnvironment } from '../delivery/endpoint-export.js';
-import { endpointProcessLine } from '../delivery/endpoint-process.js';
+import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
+import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
+import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
+import { exportEndpointEnvironment } from '../delivery/endpoint/export.js';
+import { endpointProcessLine } from '../delivery/endpoint/process-line.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export const ENDPOINT_STATE = 'credentials-endpoint';
@@ -36,37 +36,27 @@ interface EndpointState {
 export async function startJobEndpoint(
   wf: WorkflowCommands,
   config: Config,
+  delivery: DeliveryOptions,
   session: Session,
   obtainedAt: number,
   refresh: RefreshOptions,
   env: Record<string, string | undefined>,
 ): Promise<{ credentialProcess: string }> {
-  if (!config.delivery.env && !config.delivery.credentialsFile) {
+  if (!delivery.env && !delivery.credentialsFile) {
     throw new InputError(
       'refresh-credentials',
       'has nothing to deliver through: output-env-credentials is false and no profile is written',
       'Keep output-env-credentials: true or set credentials-file/profile, or leave refresh-credentials off',
     );
   }
-  if (config.delivery.env && env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
+  if (delivery.env && env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
     throw new InputError(
       'refresh-credentials',
       "cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task's endpoint), and every SDK prefers it to a full URI",
       'Run the job outside ECS task credentials, or leave refresh-credentials off',
     );
   }
-  if (refresh.marginMs !== undefined) {
-    const problem = marginProblem(
-      refresh.marginMs,
-      (session.credentials.expiration?.getTime() ?? obtainedAt) - obtainedAt,
-    );
-    if (problem)
-      throw new InputError(
-        'refresh-margin-s',
-        problem,
-        "Set it below role-duration-seconds (or the IoT role alias's session length), or leave it unset",
-      );
-  }
+  checkRefreshMargin(refresh.marginMs, session, obtainedAt);
   const { path, token } = newEndpointSecrets();
   wf.setSecret(token);
   const dir = env['RUNNER_TEMP'] || tmpdir();
@@ -76,7 +66,7 @@ export async function startJobEndpoint(
   // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
   const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
   // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
-  const credentialProcess = config.delivery.credentialsFile
+  const credentialProcess = delivery.credentialsFile
     ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile })
     : '';
   // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
@@ -108,12 +98,13 @@ export async function startJobEndpoint(
   try {
     const { port, pid } = await readyLine(child);
     const url = `http://127.0.0.1:${port}${path}`;
-    const answer = await getJson(url, token);
-    if (answer['AccessKeyId'] !== session.credentials.accessKeyId)
+    const answer = await endpointCredentials(url, token, new Date());
+    if (answer.credentials.accessKeyId !== session.credentials.accessKeyId) {
       throw new Error('the endpoint answered with other credentials');
+    }
     const state: EndpointState = { pid, url, tokenFile, logFile };
     wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
-    if (config.delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
+    if (delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
     wf.info(
       `Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`,
     );
@@ -161,26 +152,6 @@ function readyLine(child: ChildProcess): Promise<{ port: number; pid: number }> 
   });
 }
 
-function getJson(url: string, token: string, method = 'GET'): Promise<Record<string, unknown>> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method, headers: { authorization: token }, timeout: 5_000 }, (res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => {
-        if (res.statusCode !== 200) return reject(new Error(`it answered HTTP ${res.statusCode}`));
-        try {
-          resolve(JSON.parse(body) as Record<string, unknown>);
-        } catch {
-          reject(new Error('its answer is not JSON'));
-        }
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error('timed out')));
-    req.on('error', reject);
-    req.end();
-  });
-}
-
 function safeRead(path: string): string {
   try {
     return readFileSync(path, 'utf8').trim();
@@ -200,7 +171,7 @@ export function parseEndpointState(raw: string): EndpointState | undefined {
   const file = (p: unknown) =>
     typeof p === 'string' && isAbsolute(p) && normalize(p) === p && FILE_NAME.test(basename(p));
   if (!Number.isInteger(doc.pid) || (doc.pid ?? 0) <= 1) return undefined;
-  if (typeof doc.url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d{1,5}\/[0-9a-f]{32}$/.test(doc.url)) return undefined;
+  if (typeof doc.url !== 'string' || !ENDPOINT_URL.test(doc.url)) return undefined;
   if (!file(doc.tokenFile) || !file(doc.logFile)) return undefined;
   return doc as EndpointState;
 }
@@ -215,7 +186,7 @@ export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
     return;
   }
   const token = safeRead(state.tokenFile);
-  if (token) await getJson(state.url, token, 'DELETE').catch(() => undefined);
+  if (token) await endpointRequest(state.url, token, 'DELETE').catch(() => undefined);
   const port = Number(new URL(state.url).port);
   if (
     !(await waitUntil(async () => !(await listening(port)) && !isOurServe(state.pid), 5_000)) &&

@@ -1,7 +1,8 @@
 /** The post step: remove the profile the main step wrote, so no credentials outlive the job on a self-hosted runner. */
 import { homedir } from 'node:os';
 import type { WorkflowCommands } from './workflow-commands.js';
-import { buildConfig } from '../config/action-inputs.js';
+import { buildConfig } from '../config/build-config.js';
+import { buildActionDelivery } from '../config/action-delivery.js';
 import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '../delivery/profile.js';
 import { ENDPOINT_STATE, stopJobEndpoint } from './job-endpoint.js';
 import { jobProfileTarget, removeJobProfile } from '../delivery/job-profile.js';
@@ -44,7 +45,9 @@ function targetsOfInputs(wf: WorkflowCommands, env: Record<string, string | unde
   const withoutFiles = { ...env, AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_CONFIG_FILE: undefined };
   for (const e of [env, withoutFiles]) {
     try {
-      const { delivery } = buildConfig((name) => wf.getInput(name), e, new Date(), homedir());
+      const get = (name: string) => wf.getInput(name);
+      const config = buildConfig(get, e, new Date(), homedir());
+      const { delivery } = buildActionDelivery(get, e, homedir(), config);
       if (delivery.credentialsFile && delivery.configFile && delivery.profile) {
         targets.push({
           credentialsFile: delivery.credentialsFile,

@@ -22,7 +22,7 @@ import { parseGithubTarget } from '../bootstrap/github-target.js';
 import { deliverToRepository, repositoryWorkflowSnippet } from '../bootstrap/repository.js';
 import { UsageError, type ParsedArgs } from './args.js';
 import { syncCommand } from './sync-command.js';
-import type { CliIo } from './run-command.js';
+import type { CliIo } from './load-settings.js';
 import { settingsReader } from './settings.js';
 
 const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];

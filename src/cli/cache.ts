@@ -52,6 +52,7 @@ export function identityProof(
   }
   switch (source.mode) {
     case 'oidc': {
+      if (source.login) return source.idToken ? [`token:${sha256(source.idToken)}`] : undefined;
       if (source.tokenFile) {
         try {
           return [`token:${sha256(readFile(source.tokenFile).toString('utf8').trim())}`];
@@ -82,7 +83,7 @@ export function identityProof(
  * and would give every call its own entry). Pure.
  */
 export function cacheKey(config: Config, proof: readonly string[]): string {
-  const source = { ...config.source, passphrase: undefined };
+  const source = { ...config.source, passphrase: undefined, idToken: undefined };
   const session = {
     ...config.session,
     sessionName: config.session.sessionNameGiven ? config.session.sessionName : undefined,

@@ -10,9 +10,6 @@ import { InputError } from '../errors.js';
 import { writeAtomically } from '../delivery/profile-file.js';
 import { isPrivateFile } from './private-file.js';
 
-/** The environment variable through which the cached id-token reaches the OIDC provider, never the process env. */
-export const LOGIN_TOKEN_VARIABLE = 'ASLC_LOGIN_ID_TOKEN';
-
 export interface LoginIdentity {
   issuer: string;
   clientId: string;

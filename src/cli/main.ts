@@ -7,8 +7,9 @@ import { HELP } from './help.js';
 import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS, secretSettings } from './settings.js';
 import { Redactor } from './redact.js';
 // Statically imported: credential-process runs before every `aws` command, and a separate chunk costs it a dynamic
-// import (npm run bench: about 1 ms); serve and bootstrap stay lazy.
-import { credentialProcess, envCommand, execCommand, loginCommand, type CliIo } from './run-command.js';
+// import (npm run bench: about 1 ms); the other commands load their own file.
+import { credentialProcessCommand } from './credential-process-command.js';
+import type { CliIo } from './load-settings.js';
 import { writeStdout } from './stdout.js';
 
 const KNOWN = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRAP_FLAGS]);
@@ -16,10 +17,10 @@ const KNOWN = new Set<string>([...ACTION_INPUTS, ...CLI_ONLY_INPUTS, ...BOOTSTRA
 type Command = (args: ParsedArgs, io: CliIo, known: ReadonlySet<string>) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
-  'credential-process': async () => credentialProcess,
-  env: async () => envCommand,
-  exec: async () => execCommand,
-  login: async () => loginCommand,
+  'credential-process': async () => credentialProcessCommand,
+  env: async () => (await import('./env-command.js')).envCommand,
+  exec: async () => (await import('./exec-command.js')).execCommand,
+  login: async () => (await import('./login-command.js')).loginCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
   bootstrap: async () => (await import('./bootstrap-command.js')).bootstrapCommand,
 };

@@ -6,7 +6,7 @@ import { parseOperatorConfig } from '../bootstrap/operator-config.js';
 import { DEFAULT_CONCURRENCY, sync, type SyncOptions } from '../bootstrap/sync.js';
 import { formatSyncPlan, summarizeSyncPlan } from '../bootstrap/sync-plan.js';
 import { describeTarget } from '../bootstrap/github-target.js';
-import type { CliIo } from './run-command.js';
+import type { CliIo } from './load-settings.js';
 
 export type SyncSettings = Pick<SyncOptions, 'region' | 'clients' | 'github' | 'dryRun' | 'endpoint' | 'caCertificate'>;
 

@@ -1,5 +1,6 @@
 /** Parsing of the ARNs the inputs carry. Pure. */
 import { InputError } from '../errors.js';
+import { REGION } from './values.js';
 
 export interface Arn {
   partition: string;
@@ -92,7 +93,7 @@ export function parseRegionalArn(
       `Use an ARN like ${example}`,
     );
   }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(arn.region)) {
+  if (!REGION.test(arn.region)) {
     throw new InputError(input, `'${value}' has no valid region`, `Use an ARN like ${example}`);
   }
   checkAccount(arn.account, value, input, example);

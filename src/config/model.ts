@@ -13,6 +13,8 @@ export interface OidcSource {
   tokenEnv?: string;
   /** CLI: the token comes from an interactive `login` at this issuer for this client. */
   login?: { issuer: string; clientId: string };
+  /** The login's cached id-token, resolved by the CLI before each exchange (never read from the environment). */
+  idToken?: string;
 }
 
 export interface IotSource {
@@ -78,24 +80,6 @@ export interface SessionOptions {
   transitiveTagKeys: string[];
 }
 
-export interface DeliveryOptions {
-  env: boolean;
-  outputs: boolean;
-  credentialsFile?: string;
-  configFile?: string;
-  profile?: string;
-  maskAccountId: boolean;
-  /** `overwrite-aws-profile`: replace a credentials section of that name that is already there. */
-  overwriteProfile: boolean;
-  /** Export AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE (`aws-profile` does so only with env delivery). */
-  announceProfile: boolean;
-  /**
-   * Env delivery while the job's AWS_PROFILE is set and no profile is delivered: that profile and the user's files, for
-   * the JS SDK (which reads AWS_PROFILE before the environment keys) to be given the same credentials; tempDir is RUNNER_TEMP.
-   */
-  jobProfile?: { profile: string; credentialsFile: string; configFile: string; tempDir?: string };
-}
-
 export interface RetryOptions {
   maxAttempts: number;
   /** The whole step's bound. */
@@ -108,7 +92,6 @@ export interface Config {
   session: SessionOptions;
   /** One more sts:AssumeRole hop after the source's credentials arrive. */
   chainRoleArn?: string;
-  delivery: DeliveryOptions;
   retry: RetryOptions;
   /** The `http-proxy` input: overrides HTTPS_PROXY/HTTP_PROXY for every request. */
   httpProxy?: string;

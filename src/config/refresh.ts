@@ -1,17 +1,12 @@
-/** The `refresh-credentials` and `refresh-margin-s` inputs: whether a refreshing local endpoint delivers. Pure. */
-import { parseBoolean, parseInteger } from './values.js';
+/** `refresh-margin-s`, read the same way by the action's endpoint, the CLI's cache and `serve`. Pure. */
+import { STS_MAX_DURATION_SECONDS } from './limits.js';
 import type { GetInput } from './sources/inputs.js';
+import { parseInteger } from './values.js';
 
-export interface RefreshOptions {
-  enabled: boolean;
-  /** How long before expiry to refresh; unset: the default (answers stay 15 minutes from expiry). */
-  marginMs?: number;
-}
-
-export function parseRefreshInputs(get: GetInput): RefreshOptions {
-  const enabled = parseBoolean(get('refresh-credentials'), 'refresh-credentials', false);
+/** The margin in milliseconds, or undefined when the input is unset (each caller has its own default). */
+export function parseRefreshMarginMs(get: GetInput): number | undefined {
   const margin = get('refresh-margin-s');
   return margin === ''
-    ? { enabled }
-    : { enabled, marginMs: 1000 * parseInteger(margin, 'refresh-margin-s', 0, 43200, 'seconds') };
+    ? undefined
+    : 1000 * parseInteger(margin, 'refresh-margin-s', 0, STS_MAX_DURATION_SECONDS, 'seconds');
 }

@@ -1,6 +1,13 @@
 /** Parsing of scalar inputs: booleans, integers, regions, session names, policies. Pure. */
 import { InputError } from '../errors.js';
 
+/** A profile name this project writes and reads back: what the AWS CLI and every SDK accept in both files. */
+export const PROFILE_NAME = /^[\w+=,.@-]{1,64}$/;
+/** An AWS region code (us-east-1, cn-north-1, us-gov-west-1). */
+export const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+/** Every service here issues upper-case letters and digits (AWS's ASIA..., MinIO's 20 characters). */
+export const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+
 export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
   if (value === '') return fallback;
   if (['true', 'True', 'TRUE'].includes(value)) return true;
@@ -27,7 +34,7 @@ export function parseRegion(value: string, input: string): string {
   if (value === '') {
     throw new InputError(input, 'is required', 'Set it to the AWS region to use, e.g. aws-region: us-east-1');
   }
-  if (!/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(value)) {
+  if (!REGION.test(value)) {
     throw new InputError(
       input,
       `'${value}' is not an AWS region name`,

@@ -1,24 +1,17 @@
 /** Delivery inside GitHub Actions: env variables for later steps, a profile, step outputs, the summary. */
 import type { Config } from '../config/model.js';
+import type { DeliveryOptions } from '../config/action-delivery.js';
+import { CREDENTIAL_VARIABLES, REGION_VARIABLES, sessionEnvironment } from './aws-environment.js';
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
 import { summaryMarkdown } from './summary.js';
 
 export function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
-  const c = session.credentials;
-  out.exportVariable('AWS_ACCESS_KEY_ID', c.accessKeyId);
-  out.exportVariable('AWS_SECRET_ACCESS_KEY', c.secretAccessKey);
-  // An old token from an earlier step must not pair with new keys.
-  out.exportVariable('AWS_SESSION_TOKEN', c.sessionToken ?? '');
-  out.exportVariable('AWS_REGION', region);
-  out.exportVariable('AWS_DEFAULT_REGION', region);
-  if (c.expiration) out.exportVariable('AWS_CREDENTIAL_EXPIRATION', c.expiration.toISOString());
-  // The SDKs and the AWS CLI send S3 calls here instead of AWS's S3 (MinIO's credentials are good only there).
-  if (session.serviceEndpoints?.s3) out.exportVariable('AWS_ENDPOINT_URL_S3', session.serviceEndpoints.s3);
+  for (const [name, value] of sessionEnvironment(session, region)) out.exportVariable(name, value);
 }
 
-export function setOutputs(out: ActionsOutput, session: Session, config: Config): void {
+export function setOutputs(out: ActionsOutput, session: Session, delivery: DeliveryOptions): void {
   const arn = session.assumedRoleArn ?? '';
   const account = accountOfArn(arn);
   if (account) out.setOutput('aws-account-id', account);
@@ -26,7 +19,7 @@ export function setOutputs(out: ActionsOutput, session: Session, config: Config)
   // configure-aws-credentials's name for the same ARN (it sets it without declaring it).
   if (arn) out.setOutput('authenticated-arn', arn);
   if (session.credentials.expiration) out.setOutput('aws-expiration', session.credentials.expiration.toISOString());
-  if (config.delivery.outputs) {
+  if (delivery.outputs) {
     out.setOutput('aws-access-key-id', session.credentials.accessKeyId);
     out.setOutput('aws-secret-access-key', session.credentials.secretAccessKey);
     if (session.credentials.sessionToken) out.setOutput('aws-session-token', session.credentials.sessionToken);
@@ -35,14 +28,7 @@ export function setOutputs(out: ActionsOutput, session: Session, config: Config)
 
 /** unset-current-credentials: an earlier step's credentials leave the job's environment before anything else runs. */
 export function clearEnvironment(out: ActionsOutput): void {
-  for (const name of [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_REGION',
-    'AWS_DEFAULT_REGION',
-  ])
-    out.exportVariable(name, '');
+  for (const name of [...CREDENTIAL_VARIABLES, ...REGION_VARIABLES]) out.exportVariable(name, '');
 }
 
 /** Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary. */
@@ -51,14 +37,15 @@ export async function deliverToActions(
   out: ActionsOutput,
   session: Session,
   config: Config,
+  delivery: DeliveryOptions,
   via: { credentialProcess?: string } = {},
 ): Promise<void> {
   const account = accountOfArn(session.assumedRoleArn ?? '');
-  if (config.delivery.maskAccountId && account) out.setSecret(account);
+  if (delivery.maskAccountId && account) out.setSecret(account);
 
   const delivered: string[] = [];
-  if (config.delivery.env) {
-    const job = config.delivery.jobProfile;
+  if (delivery.env) {
+    const job = delivery.jobProfile;
     // Before any export, so a refusal leaves the job's environment as it was.
     if (job) {
       const [{ writeJobProfile }, { PROFILE_STATE }] = await Promise.all([
@@ -76,7 +63,7 @@ export async function deliverToActions(
     exportEnvironment(out, session, config.region);
     delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
   }
-  const { credentialsFile, configFile, profile } = config.delivery;
+  const { credentialsFile, configFile, profile } = delivery;
   if (credentialsFile && configFile && profile) {
     // Loaded only for a profile: its lock library patches fs, which an env-only step has no use for.
     const { PROFILE_STATE, writeProfile } = await import('./profile.js');
@@ -85,23 +72,23 @@ export async function deliverToActions(
       session.credentials,
       config.region,
       {
-        overwrite: config.delivery.overwriteProfile,
+        overwrite: delivery.overwriteProfile,
         ...(via.credentialProcess ? { credentialProcess: via.credentialProcess } : {}),
       },
       session.serviceEndpoints,
     );
     out.saveState(PROFILE_STATE, JSON.stringify(receipt));
-    if (config.delivery.announceProfile) {
+    if (delivery.announceProfile) {
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
       out.exportVariable('AWS_CONFIG_FILE', receipt.configFile);
       out.exportVariable('AWS_PROFILE', receipt.profile);
-      if (!config.delivery.env) out.exportVariable('AWS_REGION', config.region);
+      if (!delivery.env) out.exportVariable('AWS_REGION', config.region);
     }
     delivered.push(`profile '${receipt.profile}' in ${receipt.credentialsFile}`);
   }
-  if (config.delivery.outputs) delivered.push('step outputs');
+  if (delivery.outputs) delivered.push('step outputs');
   const s3 = session.serviceEndpoints?.s3;
-  setOutputs(out, session, config);
+  setOutputs(out, session, delivery);
 
   await out.appendSummary(
     summaryMarkdown({

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, normalize, resolve } from 'node:path';
 import type { Credentials, ServiceEndpoints } from '../credentials.js';
 import { InputError } from '../errors.js';
+import { ACCESS_KEY_ID, PROFILE_NAME, REGION } from '../config/values.js';
 import type { LockOptions } from './file-lock.js';
 import { editFiles, type FilePlan, type FileText } from './profile-file.js';
 import {
@@ -61,11 +62,6 @@ export interface ServicesReceipt {
 }
 
 const INPUT = 'credentials-file';
-export const PROFILE_NAME = /^[\w+=,.@-]{1,64}$/;
-// Every service here issues upper-case letters and digits (AWS's ASIA..., MinIO's 20 characters); the session was
-// validated in full before delivery, this keeps the receipt and the file to the same plain shape.
-export const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
-const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 
 /**
  * The config sections that name `profile`. For `default` both forms count: botocore takes whichever comes last and

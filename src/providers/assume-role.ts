@@ -1,6 +1,7 @@
 /** sts:AssumeRole with credentials already held: the `chain-role-arn` hop and `role-chaining` mode. */
 import type { Config, EnvironmentSource } from '../config/model.js';
-import { CHAINED_MAX_SECONDS, isRoleName } from '../config/action-inputs.js';
+import { isRoleName } from '../config/build-config.js';
+import { CHAINED_MAX_SECONDS } from '../config/limits.js';
 import { profileCredentials } from '../config/profile-credentials.js';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';

@@ -12,6 +12,11 @@ const REFRESH_MARGIN_S = 60;
 
 /** Returns a function that yields a token fit to send now, fetching or re-reading only when needed. */
 export function idTokenSource(source: OidcSource, ctx: ProviderContext): () => Promise<string> {
+  if (source.idToken !== undefined) {
+    const token = source.idToken;
+    ctx.mask(token);
+    return async () => token;
+  }
   if (source.tokenFile) return async () => readTokenFile(source.tokenFile!, ctx);
   if (source.tokenEnv) return async () => readTokenEnv(source.tokenEnv!, ctx);
   let cached: string | undefined;

@@ -5,6 +5,7 @@
  * Pure. Errors name the endpoint and the field, never the value.
  */
 import { describeUrl } from '../config/endpoint-url.js';
+import { ACCESS_KEY_ID } from '../config/values.js';
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 
@@ -34,7 +35,6 @@ export const DEFAULT_MAX_LIFETIME_MS = 12 * 3600_000;
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
 // AWS documents AccessKeyId as 16..128 word characters; every key it issues is upper-case letters and digits.
-const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 // Secrets are 40 base64 characters today; the bound leaves room without letting a document through.
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
 // Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.

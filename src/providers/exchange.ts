@@ -1,15 +1,49 @@
 /**
- * The exchange with the checks configure-aws-credentials users rely on around it: keep working credentials already
- * in the environment (use-existing-credentials), ask again for a secret key without special characters
- * (special-characters-workaround), and refuse credentials of an account not in allowed-account-ids, before anything
- * is delivered.
+ * The one exchange every caller runs (the action, each CLI command, every refresh of the credentials endpoint): a
+ * validated config in, a guarded session out. It alone builds the provider context from the config (retry bounds,
+ * proxy, no-proxy, sts-endpoint), then runs the mode's provider and the chain hop with the checks
+ * configure-aws-credentials users rely on around them: keep working credentials already in the environment
+ * (use-existing-credentials), ask again for a secret key without special characters (special-characters-workaround),
+ * and refuse credentials of an account not in allowed-account-ids, before anything is delivered.
  */
 import type { Config } from '../config/model.js';
+import type { Env } from '../config/sources/inputs.js';
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import { AwsError, InputError } from '../errors.js';
-import type { ProviderContext } from './context.js';
+import type { HttpRequest, HttpResponse } from '../http/request.js';
+import type { RetryClock } from '../retry.js';
+import { createProviderContext, type ProviderContext } from './context.js';
 import { obtainSession } from './registry.js';
+
+/** What a front-end hands the exchange besides the config: where secrets go, where debug lines go, and test seams. */
+export interface ExchangeHooks {
+  env: Env;
+  /** Registers a secret the moment it is known (the job log's masker, the CLI's redactor). */
+  mask(value: string): void;
+  debug(message: string): void;
+  /** Test seams: the transport, the clock, file reads. */
+  http?(req: HttpRequest): Promise<HttpResponse>;
+  clock?: RetryClock;
+  readFile?(path: string): Buffer;
+}
+
+/** The config's session, guarded; the deadline (action-timeout-s) runs from this call. */
+export async function exchange(config: Config, hooks: ExchangeHooks): Promise<GuardedOutcome> {
+  const ctx = createProviderContext({
+    env: hooks.env,
+    retry: config.retry,
+    httpProxy: config.httpProxy,
+    stsEndpoint: config.stsEndpoint,
+    noProxy: config.noProxy,
+    mask: hooks.mask,
+    debug: hooks.debug,
+    ...(hooks.http ? { http: hooks.http } : {}),
+    ...(hooks.clock ? { clock: hooks.clock } : {}),
+    ...(hooks.readFile ? { readFile: hooks.readFile } : {}),
+  });
+  return obtainGuardedSession(config, ctx);
+}
 
 export type GuardedOutcome = { final: Session; source: Session } | { existing: { account: string; arn: string } };
 
@@ -18,7 +52,7 @@ const SPECIAL_CHARACTERS = /[!@#$%^&*()_+\-=[\]{};':"\\|,.<>/?]/;
 /** A clean 40-character key comes about one time in four; 50 tries leave about 1 in 10^7 jobs without one. */
 const MAX_CLEAN_KEY_TRIES = 50;
 
-export async function obtainGuardedSession(config: Config, ctx: ProviderContext): Promise<GuardedOutcome> {
+async function obtainGuardedSession(config: Config, ctx: ProviderContext): Promise<GuardedOutcome> {
   const existing = await existingIdentity(config, ctx);
   if (existing) return { existing };
   let obtained = await obtainSession(config, ctx);

@@ -6,8 +6,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { accountOfArn } from '../config/arn.js';
-import { advertisedExpiration, type Answer } from './refresh-schedule.js';
+import { accountOfArn } from '../../config/arn.js';
+import { advertisedExpiration, type Answer } from './schedule.js';
 
 export interface EndpointRequest {
   method: string;

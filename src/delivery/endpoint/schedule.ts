@@ -2,8 +2,12 @@
  * When the credentials endpoint fetches a new session, and the refresher that does it in the background. The schedule
  * is pure; the refresher takes its clock, timers and `refresh()` as arguments.
  */
-import type { Session } from '../credentials.js';
-import { backoffDelay } from '../retry.js';
+import type { Session } from '../../credentials.js';
+import { InputError } from '../../errors.js';
+import { backoffDelay } from '../../retry.js';
+
+const REFRESH_MARGIN_FIX =
+  "Set it below the session length (role-duration-seconds, or the IoT role alias's), or leave it unset for the default";
 
 /** botocore refreshes in its last 15 minutes (the JS SDK in its last 5): answers stay out of that window. */
 export const SDK_REFRESH_WINDOW_MS = 15 * 60_000;
@@ -35,6 +39,13 @@ export function retryDelayMs(failures: number, random: number): number {
 export function marginProblem(marginMs: number, lifetimeMs: number): string | undefined {
   if (marginMs < lifetimeMs) return undefined;
   return `${Math.round(marginMs / 1000)}s is not below the session's lifetime (${Math.round(lifetimeMs / 1000)}s), so no answer would ever be fresh`;
+}
+
+/** refresh-margin-s against the first session, before anything starts: the same refusal for the action and `serve`. */
+export function checkRefreshMargin(marginMs: number | undefined, session: Session, obtainedAt: number): void {
+  if (marginMs === undefined) return;
+  const problem = marginProblem(marginMs, (session.credentials.expiration?.getTime() ?? obtainedAt) - obtainedAt);
+  if (problem) throw new InputError('refresh-margin-s', problem, REFRESH_MARGIN_FIX);
 }
 
 /** `refreshAt`: epoch ms at which the endpoint is to replace `session` (its Expiration is advertised from it). */

@@ -3,8 +3,8 @@
  * a private key: never on a command line or in a file), the first session, and the endpoint's path and token. Pure.
  */
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../config/model.js';
-import type { Session } from '../credentials.js';
+import type { Config } from '../../config/model.js';
+import type { Session } from '../../credentials.js';
 
 export interface Handover {
   config: Config;

@@ -1,7 +1,7 @@
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
 import { InputError } from '../errors.js';
 import { parsePolicyArn, parseRoleArn } from './arn.js';
-import type { Config, DeliveryOptions, Mode, Source } from './model.js';
+import type { Config, Mode, Source } from './model.js';
 import { resolveMode } from './mode.js';
 import {
   defaultSessionName,
@@ -13,27 +13,20 @@ import {
   parseSessionName,
 } from './values.js';
 import { SOURCES } from './sources/index.js';
-import { expandHome, requireInput, type Env, type GetInput } from './sources/inputs.js';
+import { requireInput, type Env, type GetInput } from './sources/inputs.js';
+import {
+  CHAINED_MAX_SECONDS,
+  DEFAULT_DURATION_SECONDS,
+  DEFAULT_MAX_ATTEMPTS,
+  MAX_TIMEOUT_SECONDS,
+  STS_MAX_DURATION_SECONDS,
+  STS_MIN_DURATION_SECONDS,
+} from './limits.js';
 import { parseProxyUrl } from './proxy.js';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
 import { parseCustomTags } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
-
-export type { Env, GetInput };
-export { expandHome };
-export const DEFAULT_DURATION_SECONDS = 3600;
-/** As configure-aws-credentials: 12 attempts per call. */
-export const DEFAULT_MAX_ATTEMPTS = 12;
-/**
- * The ceiling on the step, whatever action-timeout-s says. Unset or 0 means no step-wide bound (as
- * configure-aws-credentials), leaving each attempt's own bound (15 s) and the attempt count, and this.
- */
-export const MAX_TIMEOUT_SECONDS = 3600;
-/** STS's longest session, the bound of role-duration-seconds unless a mode's service grants longer. */
-export const STS_MAX_DURATION_SECONDS = 43200;
-/** STS caps a session reached by role chaining at one hour. */
-export const CHAINED_MAX_SECONDS = 3600;
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
   refuseStaticKeys(get);
@@ -66,7 +59,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
       : parseInteger(
           durationInput,
           'role-duration-seconds',
-          900,
+          STS_MIN_DURATION_SECONDS,
           spec?.maxDurationSeconds ?? STS_MAX_DURATION_SECONDS,
           'seconds',
         );
@@ -96,18 +89,10 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
       customTags: parseCustomTags(get('custom-tags'), 'custom-tags'),
       transitiveTagKeys: parseTagKeys(get('transitive-tag-keys'), 'transitive-tag-keys'),
     },
-    delivery: buildDelivery(get, env, homeDir),
     retry: buildRetry(get),
     guards: parseGuards(get),
     warnings: [],
   };
-  if (config.guards.unsetCurrentCredentials && source.mode === 'role-chaining' && config.delivery.env) {
-    throw new InputError(
-      'unset-current-credentials',
-      'is true with role-chaining: true, which needs the credentials it would unset',
-      'Remove one of them',
-    );
-  }
   // configure-aws-credentials checks these, then drops them without a word when no sts:AssumeRole call is made; here
   // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
   if (source.mode !== 'role-chaining' && !chainRoleArn) {
@@ -167,76 +152,6 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, home
     'is true but no AWS credentials are in the environment',
     'Run a step that exports AWS credentials first (or set AWS_PROFILE to a profile it wrote), or remove role-chaining',
   );
-}
-
-function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {
-  const awsProfile = get('aws-profile');
-  if (awsProfile && get('profile') && awsProfile !== get('profile')) {
-    throw new InputError(
-      'aws-profile',
-      `names '${awsProfile}' but profile names '${get('profile')}'`,
-      "Set one of them (aws-profile is configure-aws-credentials's name for profile)",
-    );
-  }
-  const overwriteProfile = parseBoolean(get('overwrite-aws-profile'), 'overwrite-aws-profile', false);
-  // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says otherwise.
-  const envDelivery = parseBoolean(get('output-env-credentials'), 'output-env-credentials', !awsProfile);
-  const delivery: DeliveryOptions = {
-    env: envDelivery,
-    outputs: parseBoolean(get('output-credentials'), 'output-credentials', false),
-    maskAccountId: parseBoolean(get('mask-aws-account-id'), 'mask-aws-account-id', false),
-    overwriteProfile,
-    announceProfile: !awsProfile || envDelivery,
-  };
-  const file = expandHome(get('credentials-file'), homeDir);
-  const profile = awsProfile || get('profile');
-  if (get('overwrite-aws-profile') && !file && !profile) {
-    throw new InputError(
-      'overwrite-aws-profile',
-      'is set but no profile is written',
-      'Set aws-profile (or profile), or remove overwrite-aws-profile',
-    );
-  }
-  if (file || profile) {
-    if (profile && !/^[\w+=,.@-]{1,64}$/.test(profile)) {
-      throw new InputError(
-        'profile',
-        `'${profile}' is not a usable profile name`,
-        'Use letters, digits and +=,.@_- only',
-      );
-    }
-    const credentialsFile = file || env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
-    delivery.credentialsFile = credentialsFile;
-    // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
-    delivery.configFile = file
-      ? join(dirname(credentialsFile), 'config')
-      : env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config');
-    delivery.profile = profile || 'default';
-  }
-  const jobProfile = env['AWS_PROFILE'];
-  if (delivery.env && !delivery.credentialsFile && jobProfile) {
-    if (!/^[\w+=,.@-]{1,64}$/.test(jobProfile)) {
-      throw new InputError(
-        'AWS_PROFILE',
-        'is set to a name this step cannot write as a profile, and the JS SDK would read that profile instead of the credentials exported',
-        "Remove AWS_PROFILE from the job's environment, or use a name of letters, digits and +=,.@_- only",
-      );
-    }
-    delivery.jobProfile = {
-      profile: jobProfile,
-      credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials'),
-      configFile: env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config'),
-      ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
-    };
-  }
-  if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
-    throw new InputError(
-      'output-env-credentials',
-      'is false and no other delivery is chosen, so the credentials would go nowhere',
-      'Set profile/credentials-file, or output-credentials: true',
-    );
-  }
-  return delivery;
 }
 
 function managedPolicies(value: string): string[] {

@@ -2,7 +2,7 @@
  * Profile delivery through the local credentials endpoint: the profile's `credential_process` line runs the bundled
  * CLI, which asks the endpoint (URL and token file on the line, never the token). Pure.
  */
-import { InputError } from '../errors.js';
+import { InputError } from '../../errors.js';
 
 /** The CLI flags the line passes; one definition for the writer and the command reading them. */
 export const ENDPOINT_URL_FLAG = 'endpoint-url';

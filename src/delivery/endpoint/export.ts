@@ -1,9 +1,22 @@
-/** Delivery through the local credentials endpoint: the variables that point every SDK at it, and none that shadow it. */
-import type { ActionsOutput } from './actions-output.js';
+/** Delivery through the local credentials endpoint: the variables that point every SDK at it, and those that shadow it. */
+import type { ActionsOutput } from '../actions-output.js';
+import { CREDENTIAL_VARIABLES, REGION_VARIABLES } from '../aws-environment.js';
 
 export const ENDPOINT_URL_VARIABLE = 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
 export const ENDPOINT_TOKEN_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN';
 export const ENDPOINT_TOKEN_FILE_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE';
+
+/**
+ * What every SDK reads before a full container URI, and would use instead of the endpoint: static keys, a profile,
+ * a relative container URI, and a token file (preferred to the token variable).
+ */
+export const SHADOWING_VARIABLES = [
+  ...CREDENTIAL_VARIABLES,
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  ENDPOINT_TOKEN_FILE_VARIABLE,
+];
 
 /**
  * Static keys win over the endpoint in every SDK, so earlier ones are cleared: an empty value counts as unset in
@@ -15,16 +28,8 @@ export function exportEndpointEnvironment(
   endpoint: { url: string; tokenFile: string },
   region: string,
 ): void {
-  for (const name of [
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_CREDENTIAL_EXPIRATION',
-    ENDPOINT_TOKEN_VARIABLE,
-  ])
-    out.exportVariable(name, '');
+  for (const name of [...CREDENTIAL_VARIABLES, ENDPOINT_TOKEN_VARIABLE]) out.exportVariable(name, '');
   out.exportVariable(ENDPOINT_URL_VARIABLE, endpoint.url);
   out.exportVariable(ENDPOINT_TOKEN_FILE_VARIABLE, endpoint.tokenFile);
-  out.exportVariable('AWS_REGION', region);
-  out.exportVariable('AWS_DEFAULT_REGION', region);
+  for (const name of REGION_VARIABLES) out.exportVariable(name, region);
 }

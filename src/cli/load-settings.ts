@@ -1,0 +1,111 @@
+/**
+ * What every CLI command shares before its own output: the settings (flags, environment, --auth file) read into the
+ * one validated config, and the one exchange run with the CLI's hooks (its redactor, its debug lines, a login's
+ * cached id-token). No delivery rule of the action applies here: the CLI writes no profile and exports nothing.
+ */
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { buildConfig } from '../config/build-config.js';
+import type { Config } from '../config/model.js';
+import type { Env } from '../config/sources/inputs.js';
+import type { Session } from '../credentials.js';
+import { InputError } from '../errors.js';
+import { identityProof } from './cache.js';
+import { cachedIdToken, loadIdToken } from './login-session.js';
+import { secretSettings, settingsReader } from './settings.js';
+import type { ParsedArgs } from './args.js';
+
+export interface CliIo {
+  env: Env;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Registers a secret: stderr never shows it (nothing masks what the CLI prints). main.ts always gives it. */
+  secret?: (value: string) => void;
+}
+
+export interface Settings {
+  get: (name: string) => string;
+  config: Config;
+}
+
+export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<Settings> {
+  const authPath = args.flags.get('auth') ?? io.env['ASLC_AUTH'];
+  let authFile: Map<string, string> | undefined;
+  if (authPath) {
+    const full = resolve(authPath);
+    let text: string;
+    try {
+      text = readFileSync(full, 'utf8');
+    } catch (err) {
+      throw new InputError(
+        'auth',
+        `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+        'Point --auth at the auth.yaml that bootstrap wrote',
+      );
+    }
+    const { parseAuthFile } = await import('../config/auth-file.js');
+    authFile = parseAuthFile(text, full, dirname(full), known);
+    for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);
+  }
+  const get = settingsReader(args.flags, io.env, authFile);
+  const usesLogin =
+    get('issuer') !== '' && get('web-identity-token-file') === '' && get('web-identity-token-env') === '';
+  const config = buildConfig(get, io.env, new Date(), homedir());
+  for (const warning of config.warnings) io.stderr(`aws-short-lived-credentials: warning: ${warning}\n`);
+  if (usesLogin && config.source.mode === 'oidc') {
+    // The login's issuer and client are part of the identity: they key the cache like any other source setting.
+    config.source.login = { issuer: get('issuer'), clientId: requireFlag(get, 'client-id') };
+  }
+  return { get, config };
+}
+
+function requireFlag(get: (name: string) => string, name: string): string {
+  const value = get(name);
+  if (!value) {
+    throw new InputError(
+      name,
+      'is required with --issuer',
+      `Pass --${name}, the OAuth client id registered for this CLI at the identity provider`,
+    );
+  }
+  return value;
+}
+
+export function cacheDir(get: (name: string) => string, env: Env): string {
+  return get('cache-dir') || join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'aws-short-lived-credentials');
+}
+
+/** The identity proof for the cache key; a login's is its cached id-token, read even when expired. */
+export function proofOf({ get, config }: Settings, env: Env): string[] | undefined {
+  const source = config.source;
+  if (source.mode === 'oidc' && source.login) {
+    const idToken = cachedIdToken(cacheDir(get, env), source.login);
+    if (!idToken) return undefined;
+    config = { ...config, source: { ...source, idToken } };
+  }
+  return identityProof(config, env, (path) => readFileSync(path));
+}
+
+/** The one exchange with the CLI's hooks: a login's cached id-token resolved first, secrets kept off stderr. */
+export async function obtain({ get, config }: Settings, io: CliIo): Promise<Session> {
+  const source = config.source;
+  if (source.mode === 'oidc' && source.login) {
+    const idToken = loadIdToken(cacheDir(get, io.env), source.login, new Date());
+    config = { ...config, source: { ...source, idToken } };
+  }
+  // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
+  config = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
+  const verbose = get('verbose') === 'true';
+  // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
+  const { exchange } = await import('../providers/exchange.js');
+  const outcome = await exchange(config, {
+    env: io.env,
+    mask: (value) => io.secret?.(value),
+    debug: (message) => {
+      if (verbose) io.stderr(`debug: ${message}\n`);
+    },
+  });
+  if (!('final' in outcome)) throw new Error('unreachable: use-existing-credentials is off');
+  return outcome.final;
+}

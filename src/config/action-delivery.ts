@@ -1,0 +1,125 @@
+/**
+ * How the action delivers what the config obtains: the job's environment, a profile, step outputs, the refreshing
+ * endpoint. Only the action reads these inputs: the CLI writes no profile and exports nothing, so none of these rules
+ * ever refuses a CLI command. Pure: inputs and environment are passed in.
+ */
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
+import type { Config } from './model.js';
+import { expandHome, type Env, type GetInput } from './sources/inputs.js';
+import { parseRefreshMarginMs } from './refresh.js';
+import { parseBoolean, PROFILE_NAME } from './values.js';
+
+export interface DeliveryOptions {
+  env: boolean;
+  outputs: boolean;
+  credentialsFile?: string;
+  configFile?: string;
+  profile?: string;
+  maskAccountId: boolean;
+  /** `overwrite-aws-profile`: replace a credentials section of that name that is already there. */
+  overwriteProfile: boolean;
+  /** Export AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE (`aws-profile` does so only with env delivery). */
+  announceProfile: boolean;
+  /**
+   * Env delivery while the job's AWS_PROFILE is set and no profile is delivered: that profile and the user's files, for
+   * the JS SDK (which reads AWS_PROFILE before the environment keys) to be given the same credentials; tempDir is RUNNER_TEMP.
+   */
+  jobProfile?: { profile: string; credentialsFile: string; configFile: string; tempDir?: string };
+}
+
+/** `refresh-credentials` and `refresh-margin-s`: whether a refreshing local endpoint delivers. */
+export interface RefreshOptions {
+  enabled: boolean;
+  /** How long before expiry to refresh; unset: the default (answers stay 15 minutes from expiry). */
+  marginMs?: number;
+}
+
+export interface ActionDelivery {
+  delivery: DeliveryOptions;
+  refresh: RefreshOptions;
+}
+
+export function buildActionDelivery(get: GetInput, env: Env, homeDir: string, config: Config): ActionDelivery {
+  const delivery = buildDelivery(get, env, homeDir);
+  if (config.guards.unsetCurrentCredentials && config.source.mode === 'role-chaining' && delivery.env) {
+    throw new InputError(
+      'unset-current-credentials',
+      'is true with role-chaining: true, which needs the credentials it would unset',
+      'Remove one of them',
+    );
+  }
+  const enabled = parseBoolean(get('refresh-credentials'), 'refresh-credentials', false);
+  const marginMs = parseRefreshMarginMs(get);
+  return { delivery, refresh: marginMs === undefined ? { enabled } : { enabled, marginMs } };
+}
+
+function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {
+  const awsProfile = get('aws-profile');
+  if (awsProfile && get('profile') && awsProfile !== get('profile')) {
+    throw new InputError(
+      'aws-profile',
+      `names '${awsProfile}' but profile names '${get('profile')}'`,
+      "Set one of them (aws-profile is configure-aws-credentials's name for profile)",
+    );
+  }
+  const overwriteProfile = parseBoolean(get('overwrite-aws-profile'), 'overwrite-aws-profile', false);
+  // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says otherwise.
+  const envDelivery = parseBoolean(get('output-env-credentials'), 'output-env-credentials', !awsProfile);
+  const delivery: DeliveryOptions = {
+    env: envDelivery,
+    outputs: parseBoolean(get('output-credentials'), 'output-credentials', false),
+    maskAccountId: parseBoolean(get('mask-aws-account-id'), 'mask-aws-account-id', false),
+    overwriteProfile,
+    announceProfile: !awsProfile || envDelivery,
+  };
+  const file = expandHome(get('credentials-file'), homeDir);
+  const profile = awsProfile || get('profile');
+  if (get('overwrite-aws-profile') && !file && !profile) {
+    throw new InputError(
+      'overwrite-aws-profile',
+      'is set but no profile is written',
+      'Set aws-profile (or profile), or remove overwrite-aws-profile',
+    );
+  }
+  if (file || profile) {
+    if (profile && !PROFILE_NAME.test(profile)) {
+      throw new InputError(
+        'profile',
+        `'${profile}' is not a usable profile name`,
+        'Use letters, digits and +=,.@_- only',
+      );
+    }
+    const credentialsFile = file || env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
+    delivery.credentialsFile = credentialsFile;
+    // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
+    delivery.configFile = file
+      ? join(dirname(credentialsFile), 'config')
+      : env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config');
+    delivery.profile = profile || 'default';
+  }
+  const jobProfile = env['AWS_PROFILE'];
+  if (delivery.env && !delivery.credentialsFile && jobProfile) {
+    if (!PROFILE_NAME.test(jobProfile)) {
+      throw new InputError(
+        'AWS_PROFILE',
+        'is set to a name this step cannot write as a profile, and the JS SDK would read that profile instead of the credentials exported',
+        "Remove AWS_PROFILE from the job's environment, or use a name of letters, digits and +=,.@_- only",
+      );
+    }
+    delivery.jobProfile = {
+      profile: jobProfile,
+      credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials'),
+      configFile: env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config'),
+      ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
+    };
+  }
+  if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
+    throw new InputError(
+      'output-env-credentials',
+      'is false and no other delivery is chosen, so the credentials would go nowhere',
+      'Set profile/credentials-file, or output-credentials: true',
+    );
+  }
+  return delivery;
+}
