@@ -9,7 +9,9 @@ export type Fault =
   | { kind: 'status'; status: number; code: string; message?: string }
   | { kind: 'reset' }
   | { kind: 'hang' }
-  | { kind: 'slow'; bytesPerSecond: number };
+  | { kind: 'slow'; bytesPerSecond: number }
+  /** The peer's real answer, its body changed by `edit` (a service answering with other values). */
+  | { kind: 'rewrite'; edit: (body: string) => string };
 
 export interface RecordedRequest {
   method: string;
@@ -75,6 +77,16 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
           headers: { ...req.headers, host: upstream.host },
         },
         (up) => {
+          if (fault?.kind === 'rewrite') {
+            const parts: Buffer[] = [];
+            up.on('data', (c: Buffer) => parts.push(c));
+            up.on('end', () => {
+              const edited = Buffer.from(fault.edit(Buffer.concat(parts).toString('utf8')));
+              res.writeHead(up.statusCode ?? 502, { ...up.headers, 'content-length': String(edited.length) });
+              res.end(edited);
+            });
+            return;
+          }
           res.writeHead(up.statusCode ?? 502, up.headers);
           if (fault?.kind !== 'slow') {
             up.pipe(res);
