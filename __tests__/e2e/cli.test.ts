@@ -274,6 +274,15 @@ describe('configuration', () => {
     );
     assert.equal(bad.stdout, '');
   });
+
+  test('AWS_PROFILE in the shell, even a name the action could not write as a profile, never refuses a CLI command', async () => {
+    // The AWS CLI runs credential_process with the shell's AWS_PROFILE set; the CLI writes no profile.
+    for (const command of ['credential-process', 'env']) {
+      const run = await cli([command, '--auth', authFile, '--no-cache'], { AWS_PROFILE: 'team/dev' });
+      assert.equal(run.code, 0, `${command}: ${run.stderr}`);
+      assert.match(run.stdout, /ASIA|AKIA|"AccessKeyId"/);
+    }
+  });
 });
 
 describe('exit codes and help', () => {
