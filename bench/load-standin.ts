@@ -57,11 +57,11 @@ export interface LoadStandIn {
 }
 
 /** The body STS sends with an error, as its query protocol defines it. */
-export function stsErrorBody(code: string, message: string, type: 'Sender' | 'Receiver'): string {
+function stsErrorBody(code: string, message: string, type: 'Sender' | 'Receiver'): string {
   return `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`;
 }
 
-export const THROTTLING = { status: 400, code: 'Throttling', message: 'Rate exceeded' } as const;
+const THROTTLING = { status: 400, code: 'Throttling', message: 'Rate exceeded' } as const;
 
 /** A token bucket: `burst` tokens, refilled continuously at `rate` per second. Pure but for the clock passed in. */
 export class TokenBucket {

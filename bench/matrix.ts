@@ -20,7 +20,7 @@ import { modelMatrix, type Schedule } from './matrix-model.js';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/matrix';
 /** Same account as ROLE: both hops draw on one account's quota, as a chain within one account does. */
-export const CHAIN_ROLE = 'arn:aws:iam::123456789012:role/matrix-target';
+const CHAIN_ROLE = 'arn:aws:iam::123456789012:role/matrix-target';
 
 export type Scenario = 'oidc' | 'chained';
 

@@ -38,7 +38,7 @@ export async function oidcMode(): Promise<BenchMode> {
 }
 
 /** OIDC against moto behind TLS, as against real STS: the fair baseline for the certificate modes, which use TLS too. */
-export async function oidcTlsMode(): Promise<BenchMode> {
+async function oidcTlsMode(): Promise<BenchMode> {
   const moto = await startMoto();
   const front = await startHttpsFront(moto.url);
   const tokens = await startTokenEndpoint();
@@ -61,7 +61,7 @@ export async function oidcTlsMode(): Promise<BenchMode> {
 }
 
 /** nginx with ssl_verify_client answering for `localhost`, so the step needs no resolver tricks. */
-export async function iotMode(): Promise<BenchMode> {
+async function iotMode(): Promise<BenchMode> {
   const pki = await createIotTestPki({ endpointHost: 'localhost' });
   const iot = await startIotStandIn({ pki });
   iot.register(pki.clients.goodEc.certPem, 'bench-thing');
@@ -82,7 +82,7 @@ export async function iotMode(): Promise<BenchMode> {
 }
 
 /** The stand-in's CA goes in NODE_EXTRA_CA_CERTS as one small file: the cost the runner avoids is the system bundle's. */
-export async function rolesAnywhereMode(): Promise<BenchMode> {
+async function rolesAnywhereMode(): Promise<BenchMode> {
   const pki = createPkiDir();
   const root = pki.createRoot({ commonName: 'Bench Root', keyType: 'ec-p256' });
   const leaf = pki.issueLeaf(root, { commonName: 'bench', keyType: 'ec-p256' });

@@ -18,8 +18,3 @@ export interface ServiceEndpoints {
   /** `https://host[:port]`, exported as AWS_ENDPOINT_URL_S3. */
   s3?: string;
 }
-
-/** The values of a session that must be masked before anything else is printed. */
-export function secretsOf(credentials: Credentials): string[] {
-  return [credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken ?? ''].filter(Boolean);
-}

@@ -41,7 +41,7 @@ function refuseControl(what: string, text: string): void {
 }
 
 /** Refuses a section name or entry that would break the file or be read back differently. */
-export function checkWritable(name: string, entries: Entries): void {
+function checkWritable(name: string, entries: Entries): void {
   refuseControl('the section name', name);
   if (/[[\]]/.test(name) || name.trim() !== name || name === '')
     throw new IniEditError('the section name has brackets, surrounding spaces or is empty');

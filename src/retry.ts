@@ -36,7 +36,7 @@ const THROTTLING_CODES = new Set([
   'HTTP 429',
 ]);
 
-export function isThrottling(err: AwsError): boolean {
+function isThrottling(err: AwsError): boolean {
   return THROTTLING_CODES.has(err.code);
 }
 

@@ -646,4 +646,6 @@ export const BAD_INPUTS: BadInputCase[] = [
   },
 ];
 
-export { RUNNER };
+{
+  RUNNER;
+}

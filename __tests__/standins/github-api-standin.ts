@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import sodium from 'libsodium-wrappers';
 
-export interface RecordedGithubRequest {
+interface RecordedGithubRequest {
   method: string;
   path: string;
   status: number;
@@ -32,7 +32,7 @@ interface Repository {
 }
 
 /** A rate-limit answer for the next `times` requests: GitHub's secondary limit (retry-after) or its primary one. */
-export type RateLimit = { kind: 'secondary'; retryAfterS: number } | { kind: 'primary'; resetInS: number };
+type RateLimit = { kind: 'secondary'; retryAfterS: number } | { kind: 'primary'; resetInS: number };
 
 export interface GithubStandIn {
   url: string;

@@ -8,7 +8,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createCa, issueCertificate } from './pki.js';
 
-export interface HostileAnswer {
+interface HostileAnswer {
   status?: number;
   headers?: Record<string, string>;
   body: string;

@@ -21,9 +21,7 @@ import {
 } from './iot-credentials-rules.js';
 import { createCa, issueCertificate } from './pki.js';
 
-export type { IssuedCredentials, MintContext, RoleAliasSpec } from './iot-credentials-rules.js';
-
-export const DEMO_IOT_ENDPOINT_HOST = 'c0demo0demo0.credentials.iot.us-east-1.amazonaws.com';
+const DEMO_IOT_ENDPOINT_HOST = 'c0demo0demo0.credentials.iot.us-east-1.amazonaws.com';
 
 export interface IotNodeStandInOptions {
   /** The CA whose certificates may connect (a CA registered with IoT, or Amazon's device CA). */
@@ -37,7 +35,7 @@ export interface IotNodeStandInOptions {
 }
 
 /** One request that reached HTTP, as the stand-in saw it. */
-export interface IotNodeRequest {
+interface IotNodeRequest {
   method: string;
   path: string;
   /** x-amzn-iot-thingname as sent, if sent. */

@@ -14,8 +14,8 @@ import {
   IOT_MESSAGES,
   startIotStandIn,
   type IotStandIn,
-  type MintContext,
 } from './iot-standin.js';
+import type { MintContext } from './iot-credentials-rules.js';
 import { createIotTestPki, removeIotTestPki, type IotTestPki } from './iot-test-pki.js';
 import type { CertificateFiles } from './pki.js';
 

@@ -25,7 +25,6 @@ import {
 import { startNginxTlsFront } from './nginx-tls-front.js';
 import { createIotTestPki, removeIotTestPki, type IotTestPki } from './iot-test-pki.js';
 
-export type { IssuedCredentials, MintContext, RoleAliasSpec } from './iot-credentials-rules.js';
 export { MESSAGES as IOT_MESSAGES } from './iot-credentials-rules.js';
 
 /** The alias every stand-in knows unless `roleAliases` says otherwise. */
@@ -40,7 +39,7 @@ export const DEFAULT_ROLE_ALIAS = 'ci-role-alias';
  * - malformed-body: 200 with a truncated JSON document.
  * - expired-credentials: a successful answer carries an expiration one hour in the past (errors are unchanged).
  */
-export type Fault =
+type Fault =
   | { kind: 'status'; status: number; body?: string }
   | { kind: 'hang' }
   | { kind: 'reset-mid-body' }
@@ -48,14 +47,14 @@ export type Fault =
   | { kind: 'malformed-body' }
   | { kind: 'expired-credentials' };
 
-export interface RegisterOptions {
+interface RegisterOptions {
   active?: boolean;
   allowsAssumeRoleWithCertificate?: boolean;
   roleAliases?: '*' | string[];
 }
 
 /** One request as the backend saw it; requests nginx refused at the TLS layer never appear. */
-export interface Recorded {
+interface Recorded {
   seq: number;
   receivedAt: Date;
   method: string;
@@ -129,7 +128,7 @@ function randomAccessKeyId(): string {
 }
 
 /** Random credentials shaped like STS's, expiring after the alias's duration. */
-export function mintRandomCredentials(context: MintContext): IssuedCredentials {
+function mintRandomCredentials(context: MintContext): IssuedCredentials {
   return {
     accessKeyId: randomAccessKeyId(),
     secretAccessKey: randomBytes(30).toString('base64'),

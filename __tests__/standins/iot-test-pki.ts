@@ -9,7 +9,7 @@ import { createCa, createCrl, issueCertificate, writeCertificate } from './pki.j
 import type { CertificateAuthority, CertificateFiles, IssuedCertificate, KeyType } from './pki.js';
 
 /** The host a real account's credentials endpoint looks like; tests reach it on 127.0.0.1 with this SNI. */
-export const DEFAULT_IOT_ENDPOINT_HOST = 'c1234567890abc.credentials.iot.us-east-1.amazonaws.com';
+const DEFAULT_IOT_ENDPOINT_HOST = 'c1234567890abc.credentials.iot.us-east-1.amazonaws.com';
 
 export interface IotTestPki {
   dir: string;

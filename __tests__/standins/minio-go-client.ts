@@ -19,7 +19,7 @@ import { collect, ROOT } from '../support/processes.js';
 
 const run = promisify(execFile);
 
-export const DEBIAN_GOPATH = '/usr/share/gocode';
+const DEBIAN_GOPATH = '/usr/share/gocode';
 const MINIO_CREDENTIALS = join(DEBIAN_GOPATH, 'src/github.com/minio/minio-go/v7/pkg/credentials');
 const TLS_IDENTITY = join(MINIO_CREDENTIALS, 'sts_tls_identity.go');
 const MAIN = join(ROOT, '__tests__/standins/minio-go-client/main.go');

@@ -34,9 +34,9 @@ const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';
 const ANY_EKU = '2.5.29.37.0';
 const COMMON_NAME = '2.5.4.3';
 /** internal/config/identity/tls: default, minimum and maximum lifetime of the credentials. */
-export const MINIO_DEFAULT_EXPIRY_S = 3600;
-export const MINIO_MIN_EXPIRY_S = 900;
-export const MINIO_MAX_EXPIRY_S = 365 * 24 * 3600;
+const MINIO_DEFAULT_EXPIRY_S = 3600;
+const MINIO_MIN_EXPIRY_S = 900;
+const MINIO_MAX_EXPIRY_S = 365 * 24 * 3600;
 const MAX_INTERMEDIATE_CAS = 10;
 
 export interface MinioStandInOptions {
@@ -54,7 +54,7 @@ export interface MinioStandInOptions {
   now?: () => Date;
 }
 
-export interface MinioIssued {
+interface MinioIssued {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
@@ -63,7 +63,7 @@ export interface MinioIssued {
 }
 
 /** One request as the stand-in answered it. */
-export interface MinioRequest {
+interface MinioRequest {
   method: string;
   url: string;
   /** `sts`, or `s3` for everything else. */
@@ -98,7 +98,7 @@ export class MinioFault extends Error {
 }
 
 /** cmd/sts-errors.go: the STS errors this API uses, with MinIO's status codes. */
-export const stsFaults = {
+const stsFaults = {
   missingParameter: (m: string) => new MinioFault(400, 'MissingParameter', m),
   invalidParameterValue: (m: string) => new MinioFault(400, 'InvalidParameterValue', m),
   invalidClientCertificate: (m: string) => new MinioFault(400, 'InvalidClientCertificate', m),
@@ -151,7 +151,7 @@ export function expirySeconds(value: string | null): number {
 }
 
 /** The subject's CommonName as Go's pkix.Name keeps it (the last CN attribute); '' when there is none. */
-export function subjectCommonName(cert: X509Certificate): string {
+function subjectCommonName(cert: X509Certificate): string {
   const tbs = sequence(sequence(parseDer(cert.raw), 'certificate')[0], 'tbsCertificate');
   const subject = tbs[tbs[0]?.tag === 0xa0 ? 5 : 4];
   let cn = '';
@@ -180,7 +180,7 @@ function validAt(cert: X509Certificate, now: Date): boolean {
  * Go's x509 Verify with the client-auth usage, as MinIO calls it: the leaf must chain through the CA certificates the
  * client sent to one of the roots, every certificate valid now and allowing client authentication.
  */
-export function verifyClientChain(
+function verifyClientChain(
   leaf: X509Certificate,
   intermediates: X509Certificate[],
   roots: X509Certificate[],
@@ -214,7 +214,7 @@ export function verifyClientChain(
 }
 
 /** cmd/iam-store.go SetTempUser: the CN is a comma-separated list of policy names; at least one must exist. */
-export function checkPolicy(commonName: string, policies: ReadonlySet<string>): void {
+function checkPolicy(commonName: string, policies: ReadonlySet<string>): void {
   const named = commonName.split(',').filter((p) => p.trim() !== '');
   if (!named.some((p) => policies.has(p))) {
     throw stsFaults.internalError(`specified policy ${commonName}, not found Specified canned policy does not exist`);
@@ -478,7 +478,7 @@ function escapeXml(text: string): string {
  * cmd/sts-errors.go writes `<ErrorResponse xmlns=STS><Error><Type></Type>…` (Type is never filled in); S3 errors are
  * cmd/api-errors.go's `<Error><Code>…</Code><Message>…</Message><Resource>…</Resource><RequestId>…</RequestId>…`.
  */
-export function faultXml(fault: MinioFault, requestId: string, resource: string): string {
+function faultXml(fault: MinioFault, requestId: string, resource: string): string {
   if (fault.shape === 'sts') {
     return (
       `${XML_HEADER}<ErrorResponse xmlns="${STS_NAMESPACE}"><Error><Type></Type><Code>${escapeXml(fault.code)}</Code>` +

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 
 /** The Debian package that provides the binary; the CI script installs the same one. */
-export const NGINX_DEBIAN_PACKAGE = 'nginx-light';
+const NGINX_DEBIAN_PACKAGE = 'nginx-light';
 
 export interface NginxTlsFrontOptions {
   /** Working dir for config, pid, logs and temp paths; must exist and be private to this instance. */
@@ -38,7 +38,7 @@ export interface NginxTlsFront {
 }
 
 /** Finds nginx on PATH or in /usr/sbin, or says which package to install. */
-export async function findNginx(): Promise<string> {
+async function findNginx(): Promise<string> {
   try {
     const onPath = execFileSync('sh', ['-c', 'command -v nginx'], { encoding: 'utf8' }).trim();
     if (onPath) return onPath;

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 
-export interface TokenTamper {
+interface TokenTamper {
   /** Changes the claims before signing. */
   claims?: (claims: Record<string, unknown>) => Record<string, unknown>;
   /** Flips a bit of the signature after signing. */

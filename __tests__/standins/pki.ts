@@ -45,7 +45,7 @@ export interface IssuedCertificate {
 /** A certificate with basicConstraints CA:TRUE; the type says which ones a test means to sign with. */
 export type CertificateAuthority = IssuedCertificate;
 
-export interface CertificateOptions {
+interface CertificateOptions {
   organization?: string;
   /** Default `ec-p256`. Ignored when `keyPem` is given. */
   keyType?: KeyType;

@@ -18,14 +18,14 @@ import { createServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { createCa, issueCertificate } from './pki.js';
 
-export interface StandInTrustAnchor {
+interface StandInTrustAnchor {
   arn: string;
   /** The CA certificate the anchor holds (root or intermediate); chains must end at it. */
   caPem: string;
   enabled?: boolean;
 }
 
-export interface StandInProfile {
+interface StandInProfile {
   arn: string;
   roleArns: string[];
   enabled?: boolean;
@@ -33,7 +33,7 @@ export interface StandInProfile {
   durationSeconds?: number;
 }
 
-export interface IssuedCredentials {
+interface IssuedCredentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;
@@ -52,7 +52,7 @@ export interface MintRequest {
   now: Date;
 }
 
-export type StandInFault =
+type StandInFault =
   { kind: 'status'; status: number; errorType?: string; message?: string } | { kind: 'reset' } | { kind: 'hang' };
 
 export interface RolesAnywhereStandInOptions {
@@ -71,7 +71,7 @@ export interface RolesAnywhereStandInOptions {
   tls?: { certPem: string; keyPem: string; caPem: string };
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   /** Path and query as sent. */
   url: string;

@@ -39,7 +39,7 @@ export const faults = {
   malformedPolicy: (message: string) => new StsFault(400, 'MalformedPolicyDocument', message),
 };
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(
     /[<>&"']/g,
     (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
@@ -47,7 +47,7 @@ export function escapeXml(text: string): string {
 }
 
 /** `{ A: 'x', B: { C: 'y' } }` → `<A>x</A><B><C>y</C></B>`; undefined members are left out. */
-export function xmlElements(members: XmlMembers): string {
+function xmlElements(members: XmlMembers): string {
   return Object.entries(members)
     .filter((e): e is [string, string | XmlMembers] => e[1] !== undefined)
     .map(([tag, value]) => `<${tag}>${typeof value === 'string' ? escapeXml(value) : xmlElements(value)}</${tag}>`)

@@ -20,9 +20,6 @@ import {
   stsTimestamp,
 } from './sts-standin-wire.js';
 
-export type { TrustedIssuer, IdTokenClaims } from './sts-standin-auth.js';
-export { StsFault } from './sts-standin-wire.js';
-
 export interface StsStandInOptions {
   /** The OIDC providers STS trusts (`iss`, keys, audiences). More can be added later with `trustIssuer`. */
   trustedIssuers?: TrustedIssuer[];
@@ -36,7 +33,7 @@ export interface StsStandInOptions {
   now?: () => number;
 }
 
-export interface IssuedCredentials {
+interface IssuedCredentials {
   accessKeyId: string;
   secretAccessKey: string;
   sessionToken: string;

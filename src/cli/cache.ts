@@ -142,7 +142,7 @@ export function parseEntry(text: string, now: Date, marginMs: number): Session |
 }
 
 /** True when an entry's text is of no further use: unreadable, of another version, or past its expiration. Pure. */
-export function isSpentEntry(text: string, now: Date): boolean {
+function isSpentEntry(text: string, now: Date): boolean {
   return parseEntry(text, now, 0) === undefined;
 }
 

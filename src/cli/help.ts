@@ -1,6 +1,6 @@
 /** The CLI's help texts: one per command, and the overview. */
 
-export const EXIT_CODES = `Exit codes: 0 success, 1 configuration error, 2 usage error, 3 AWS or network error.
+const EXIT_CODES = `Exit codes: 0 success, 1 configuration error, 2 usage error, 3 AWS or network error.
 (exec passes the command's own exit code through.)`;
 
 const CONFIG = `Configuration (most specific first):

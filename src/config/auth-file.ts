@@ -12,7 +12,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { isAbsolute, join } from 'node:path';
 
-export const AUTH_FILE_VERSION = 1;
+const AUTH_FILE_VERSION = 1;
 
 /** Keys whose values are paths, resolved against the file's directory. */
 const PATH_KEYS = new Set([

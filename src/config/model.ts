@@ -80,7 +80,7 @@ export interface SessionOptions {
   transitiveTagKeys: string[];
 }
 
-export interface RetryOptions {
+interface RetryOptions {
   maxAttempts: number;
   /** The whole step's bound. */
   timeoutMs: number;

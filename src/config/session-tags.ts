@@ -26,7 +26,7 @@ export interface RunContext {
 }
 
 /** Tag key and the run fact it carries, in the order they are sent. Always sent (when known). */
-export const RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContext]> = [
+const RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContext]> = [
   ['Repository', 'repository'],
   ['Workflow', 'workflow'],
   ['Action', 'action'],
@@ -36,7 +36,7 @@ export const RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContext]> = [
 ];
 
 /** Sent after RUN_TAGS; dropped, with one more try, when STS answers PackedPolicyTooLarge. */
-export const DROPPABLE_RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContext]> = [
+const DROPPABLE_RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContext]> = [
   ['EventName', 'eventName'],
   ['BaseRef', 'baseRef'],
   ['HeadRef', 'headRef'],
@@ -46,14 +46,14 @@ export const DROPPABLE_RUN_TAGS: ReadonlyArray<readonly [string, keyof RunContex
 ];
 
 /** Keys custom-tags may not reuse: the run's own. */
-export const PROTECTED_TAG_KEYS: ReadonlySet<string> = new Set([
+const PROTECTED_TAG_KEYS: ReadonlySet<string> = new Set([
   'GitHub',
   ...RUN_TAGS.map(([k]) => k),
   ...DROPPABLE_RUN_TAGS.map(([k]) => k),
 ]);
 
 /** STS: at most 50 session tags, keys 1..128 and values 0..256 characters of letters, digits, spaces and _.:/=+-@. */
-export const MAX_SESSION_TAGS = 50;
+const MAX_SESSION_TAGS = 50;
 const TAG_CHAR_CLASS = String.raw`\p{L}\p{Z}\p{N}_.:/=+\-@`;
 const TAG_CHARS = new RegExp(`^[${TAG_CHAR_CLASS}]*$`, 'u');
 const NOT_TAG_CHAR = new RegExp(`[^${TAG_CHAR_CLASS}]`, 'gu');

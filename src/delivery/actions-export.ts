@@ -7,11 +7,11 @@ import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
 import { summaryMarkdown } from './summary.js';
 
-export function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
+function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
   for (const [name, value] of sessionEnvironment(session, region)) out.exportVariable(name, value);
 }
 
-export function setOutputs(out: ActionsOutput, session: Session, delivery: DeliveryOptions): void {
+function setOutputs(out: ActionsOutput, session: Session, delivery: DeliveryOptions): void {
   const arn = session.assumedRoleArn ?? '';
   const account = accountOfArn(arn);
   if (account) out.setOutput('aws-account-id', account);

@@ -9,7 +9,7 @@ export const CREDENTIAL_VARIABLES = [
 ] as const;
 export const REGION_VARIABLES = ['AWS_REGION', 'AWS_DEFAULT_REGION'] as const;
 /** Where the SDKs send S3 calls instead of AWS's S3 (MinIO's credentials are good only there). */
-export const S3_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
+const S3_ENDPOINT_VARIABLE = 'AWS_ENDPOINT_URL_S3';
 
 /**
  * The session as variables. The session token is always set, empty when there is none, so an older token never pairs

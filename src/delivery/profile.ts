@@ -31,7 +31,7 @@ export interface ProfileTarget {
 }
 
 /** One config section whose `region` (or `services`) the write set, and what it held before. */
-export interface RegionEdit {
+interface RegionEdit {
   section: string;
   /** The section's `region` line before, verbatim; null when it had none. */
   previousLine: string | null;
@@ -53,7 +53,7 @@ export interface ProfileReceipt extends ProfileTarget {
   credentialProcess?: true;
 }
 
-export interface ServicesReceipt {
+interface ServicesReceipt {
   /** The section's full name, `services aslc-<profile>`. */
   section: string;
   /** SHA-256 of the section's entries as written: removed only while they are unchanged. */
@@ -86,7 +86,7 @@ function credentialEntries(credentials: Credentials): Array<[string, string]> {
 }
 
 /** The `[services ...]` section this project writes for a profile (botocore's per-service endpoint settings). */
-export function servicesSectionName(profile: string): string {
+function servicesSectionName(profile: string): string {
   return `services aslc-${profile}`;
 }
 

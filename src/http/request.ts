@@ -8,7 +8,7 @@ import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { describeProxy } from '../config/proxy.js';
 import { isLoopbackHost } from '../config/endpoint-url.js';
 
-export interface TlsClientOptions {
+interface TlsClientOptions {
   /** Client certificate, key and trust, prepared once for every attempt (see providers/client-tls.ts). */
   secureContext?: SecureContext;
 }

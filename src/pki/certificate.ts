@@ -23,7 +23,7 @@ export function certificateSerialDecimal(cert: X509Certificate): string {
 }
 
 /** The serial number as an integer, read from the DER (it may be up to 20 bytes, with a leading zero byte). */
-export function certificateSerial(cert: X509Certificate): bigint {
+function certificateSerial(cert: X509Certificate): bigint {
   return bigInteger(tbsField(cert, 0), 'the certificate serial number');
 }
 

@@ -87,7 +87,7 @@ export function keySigningAlgorithm(key: KeyObject): SigningAlgorithm {
 }
 
 /** `an RSA 2048-bit key`, `an EC key on P-256`, `an ED25519 key`: public facts only. */
-export function describeKey(key: KeyObject): string {
+function describeKey(key: KeyObject): string {
   const type = (key.asymmetricKeyType ?? 'unknown').toUpperCase();
   const details = key.asymmetricKeyDetails ?? {};
   // Letters whose names start with a vowel sound take "an": an RSA, an EC, an X448, but a DSA.

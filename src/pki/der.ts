@@ -33,7 +33,7 @@ export interface DerNode {
 const MAX_DEPTH = 64;
 
 /** Reads one element at `offset`; returns it and the offset just past it. */
-export function readNode(buf: Buffer, offset: number, depth = 0): { node: DerNode; next: number } {
+function readNode(buf: Buffer, offset: number, depth = 0): { node: DerNode; next: number } {
   if (depth > MAX_DEPTH) throw new DerError('nesting is too deep');
   if (offset + 2 > buf.length) throw new DerError('data ends in the middle of an element');
   const tag = buf[offset]!;
@@ -89,7 +89,7 @@ export function children(node: DerNode, depth = 0): DerNode[] {
 }
 
 /** Asserts the element's tag; `what` names it in the error ("the PFX version"). */
-export function expectTag(node: DerNode | undefined, tag: number, what: string): DerNode {
+function expectTag(node: DerNode | undefined, tag: number, what: string): DerNode {
   if (!node) throw new DerError(`${what} is missing`);
   if (node.tag !== tag)
     throw new DerError(`${what} has tag 0x${node.tag.toString(16)}, expected 0x${tag.toString(16)}`);

@@ -38,7 +38,7 @@ const OID = {
 // Nested safeContents bags deeper than this are not a real file.
 const MAX_BAG_DEPTH = 8;
 /** A key, its certificate and a chain are a handful of bags; thousands are a file built to stall us. */
-export const MAX_BAGS = 256;
+const MAX_BAGS = 256;
 /**
  * Key-derivation hash iterations a whole file may ask for (exports use 2,048 to 600,000 per operation). Bounds the
  * time a file can hold the step, which must end within action-timeout-s, to seconds.

@@ -14,7 +14,7 @@ import {
 import { loadPrivateKey } from '../pki/private-key.js';
 import { readBinaryOrPath, readPemOrPath, type ReadFile } from '../pki/source.js';
 
-export interface CertificateInputs {
+interface CertificateInputs {
   certificate: string;
   /** Empty when `certificate` is a PKCS#12 bundle that carries the key. */
   privateKey?: string;
@@ -29,7 +29,7 @@ export interface CertificateMaterial {
   chain: X509Certificate[];
 }
 
-export async function loadCertificateMaterial(
+async function loadCertificateMaterial(
   inputs: CertificateInputs,
   io: { readFile: ReadFile; now: Date; mask(value: string): void },
   options: { pkcs12Allowed: boolean },

@@ -26,7 +26,7 @@ export function configuredEndpoint(serviceEnvId: string, env: Env): string | und
 }
 
 /** A pure check the SDK-based transport can call too: refuses cleartext off loopback and URLs carrying a password. */
-export function checkedUrl(value: string, name: string): string {
+function checkedUrl(value: string, name: string): string {
   requireSecureEndpoint(value, name);
   return value.trim().replace(/\/+$/, '');
 }

@@ -73,7 +73,7 @@ async function obtainGuardedSession(config: Config, ctx: ProviderContext): Promi
   return { source: obtained.source, final };
 }
 
-export function hasSpecialCharacters(session: Session): boolean {
+function hasSpecialCharacters(session: Session): boolean {
   return (
     SPECIAL_CHARACTERS.test(session.credentials.accessKeyId) ||
     SPECIAL_CHARACTERS.test(session.credentials.secretAccessKey)

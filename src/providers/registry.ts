@@ -18,7 +18,7 @@ const PROVIDERS: Registry = {
   'minio-certificate': async () => (await import('./minio.js')).minioProvider,
 };
 
-export async function providerFor<S extends Source>(source: S): Promise<Provider<S>> {
+async function providerFor<S extends Source>(source: S): Promise<Provider<S>> {
   return (await (PROVIDERS[source.mode] as () => Promise<Provider<S>>)()) as Provider<S>;
 }
 

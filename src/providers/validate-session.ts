@@ -30,7 +30,7 @@ export interface CredentialShapes {
   sessionToken: RegExp;
 }
 
-export const DEFAULT_MAX_LIFETIME_MS = 12 * 3600_000;
+const DEFAULT_MAX_LIFETIME_MS = 12 * 3600_000;
 /** Clock difference tolerated between this machine and the service. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -39,7 +39,7 @@ export const CLOCK_SKEW_MS = 5 * 60_000;
 const SECRET_ACCESS_KEY = /^[A-Za-z0-9+/=]{16,128}$/;
 // Session tokens are base64 of no fixed size (session tags and policies grow them): a few KB in practice.
 const SESSION_TOKEN = /^[A-Za-z0-9+/=]{16,16384}$/;
-export const AWS_SHAPES: CredentialShapes = {
+const AWS_SHAPES: CredentialShapes = {
   accessKeyId: ACCESS_KEY_ID,
   secretAccessKey: SECRET_ACCESS_KEY,
   sessionToken: SESSION_TOKEN,

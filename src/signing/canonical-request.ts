@@ -17,7 +17,7 @@ export function amzDate(now: Date): string {
 }
 
 /** RFC 3986 encoding as SigV4 wants it (`encodeURIComponent` leaves !'()* alone). */
-export function uriEncode(value: string): string {
+function uriEncode(value: string): string {
   return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 

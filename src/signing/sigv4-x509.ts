@@ -11,7 +11,7 @@ export { amzDate, canonicalRequest };
 
 export type X509SigningAlgorithm = 'AWS4-X509-RSA-SHA256' | 'AWS4-X509-ECDSA-SHA256';
 
-export const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
+const ROLES_ANYWHERE_SERVICE = 'rolesanywhere';
 export const CREATE_SESSION_PATH = '/sessions';
 
 export interface CreateSessionSigningInput {
@@ -74,7 +74,7 @@ export function algorithmForKey(key: KeyObject): X509SigningAlgorithm {
 }
 
 /** Signs `text` with SHA-256 as the algorithm requires: PKCS#1 v1.5 for RSA, DER-encoded ECDSA for EC. */
-export function signWithKey(algorithm: X509SigningAlgorithm, key: KeyObject, text: string): Buffer {
+function signWithKey(algorithm: X509SigningAlgorithm, key: KeyObject, text: string): Buffer {
   return algorithm === 'AWS4-X509-RSA-SHA256'
     ? sign('sha256', Buffer.from(text, 'utf8'), { key, padding: constants.RSA_PKCS1_PADDING })
     : sign('sha256', Buffer.from(text, 'utf8'), { key, dsaEncoding: 'der' });

@@ -7,8 +7,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { AwsError, InputError } from '../../errors.js';
 
-export const AUTHORIZE_CALL = 'OIDC authorization';
-export const CALLBACK_PATH = '/callback';
+const AUTHORIZE_CALL = 'OIDC authorization';
+const CALLBACK_PATH = '/callback';
 
 export interface CallbackServerOptions {
   /** 0 or absent: any free port. Some providers need the exact redirect URI registered, hence a fixed one. */

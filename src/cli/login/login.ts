@@ -10,9 +10,9 @@ import { transportFetch } from './transport-fetch.js';
 import { AwsError, InputError } from '../../errors.js';
 import { startCallbackServer } from './callback-server.js';
 
-export const DISCOVERY_CALL = 'OIDC discovery';
-export const TOKEN_CALL = 'OIDC token request';
-export const VERIFY_CALL = 'OIDC id-token verification';
+const DISCOVERY_CALL = 'OIDC discovery';
+const TOKEN_CALL = 'OIDC token request';
+const VERIFY_CALL = 'OIDC id-token verification';
 
 export interface LoginOptions {
   issuer: string;
@@ -59,12 +59,12 @@ export class IdTokenError extends AwsError {
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Loopback hosts may use plain http: the traffic never leaves the machine (and tests run local providers). */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /** Checks the --issuer value itself (https, or http on loopback; no query, fragment or credentials). Pure. */
-export function parseIssuer(issuer: string): URL {
+function parseIssuer(issuer: string): URL {
   let url: URL;
   try {
     url = new URL(issuer);

@@ -7,7 +7,7 @@ import { requireInput, type SourceSpec } from './inputs.js';
 /** MinIO answers for its own region; us-east-1 is its default when the server sets none. */
 export const MINIO_DEFAULT_REGION = 'us-east-1';
 /** internal/config/identity/tls: credentials last 15 minutes to 365 days. */
-export const MINIO_MAX_DURATION_SECONDS = 365 * 24 * 3600;
+const MINIO_MAX_DURATION_SECONDS = 365 * 24 * 3600;
 
 export const minioCertificateSource: SourceSpec<MinioSource> = {
   inputs: ['minio-endpoint'],
@@ -38,7 +38,7 @@ export const minioCertificateSource: SourceSpec<MinioSource> = {
 };
 
 /** `https://host[:port]`: the certificate is the credential, so only TLS to MinIO itself will do, loopback included. */
-export function normaliseMinioEndpoint(value: string): string {
+function normaliseMinioEndpoint(value: string): string {
   const input = 'minio-endpoint';
   if (value === '')
     throw new InputError(input, 'is required', 'Set it to the MinIO server URL, e.g. https://minio.example.com:9000');

@@ -4,7 +4,7 @@ import { parseRoleArn } from '../arn.js';
 import type { OidcSource } from '../model.js';
 import { expandHome, requireInput, type SourceSpec } from './inputs.js';
 
-export const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
+const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 
 export const oidcSource: SourceSpec<OidcSource> = {
   inputs: ['audience', 'web-identity-token-file', 'web-identity-token-env'],

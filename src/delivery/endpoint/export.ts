@@ -4,7 +4,7 @@ import { CREDENTIAL_VARIABLES, REGION_VARIABLES } from '../aws-environment.js';
 
 export const ENDPOINT_URL_VARIABLE = 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
 export const ENDPOINT_TOKEN_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN';
-export const ENDPOINT_TOKEN_FILE_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE';
+const ENDPOINT_TOKEN_FILE_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE';
 
 /**
  * What every SDK reads before a full container URI, and would use instead of the endpoint: static keys, a profile,
