@@ -42,19 +42,21 @@ import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
 import {
   CREATED_BY_KEY,
   CREATED_BY_VALUE,
-  GITHUB_OIDC_AUDIENCE,
-  GITHUB_OIDC_HOST,
   NEW_CERTIFICATE,
   THING_TYPE_DESCRIPTION,
-  githubTrustPolicy,
-  iotPolicyDocument,
-  iotRoleTrustPolicy,
   type IotDesired,
   type IotState,
   type OidcDesired,
   type OidcState,
   type Step,
 } from './plan.js';
+import {
+  GITHUB_OIDC_AUDIENCE,
+  GITHUB_OIDC_HOST,
+  githubTrustPolicy,
+  iotPolicyDocument,
+  iotRoleTrustPolicy,
+} from './policies.js';
 
 /** A certificate just minted; the caller stores it (the key is never printed). */
 export interface NewCertificate {

@@ -23,7 +23,6 @@ import { AwsError } from '../errors.js';
 import {
   CREATED_BY_KEY,
   CREATED_BY_VALUE,
-  GITHUB_OIDC_HOST,
   THING_TYPE_DESCRIPTION,
   type CertificateState,
   type IotDesired,
@@ -32,6 +31,7 @@ import {
   type OidcState,
   type RoleState,
 } from './plan.js';
+import { GITHUB_OIDC_HOST } from './policies.js';
 
 export interface BootstrapClients {
   iam: IAMClient;

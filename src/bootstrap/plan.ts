@@ -1,6 +1,6 @@
 /**
- * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there, and
- * the policy documents those steps write. Pure: no SDK, no files, no clock.
+ * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there (the
+ * documents they write are policies.ts'). Pure: no SDK, no files, no clock.
  */
 import { InputError } from '../errors.js';
 import {
@@ -14,23 +14,9 @@ import {
   oidcProviderArn,
   roleAliasArn,
   samePolicy,
+  type GithubSubject,
+  type PolicyDocument,
 } from './policies.js';
-import type { GithubSubject, PolicyDocument } from './policies.js';
-// Re-exported: callers plan and build documents through this module.
-export {
-  GITHUB_OIDC_HOST,
-  GITHUB_OIDC_AUDIENCE,
-  iotRoleTrustPolicy,
-  iotPolicyDocument,
-  githubSubject,
-  githubTrustPolicy,
-  assertTrustIsScoped,
-  roleAliasArn,
-  oidcProviderArn,
-  arnAccount,
-  samePolicy,
-} from './policies.js';
-export type { GithubSubject, PolicyDocument } from './policies.js';
 
 export type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
 
