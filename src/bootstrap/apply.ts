@@ -68,7 +68,7 @@ export interface NewCertificate {
 }
 
 /** ARNs known so far: from discovery, then from the steps that create things. */
-export interface Resolved {
+interface Resolved {
   roleArn?: string;
   roleAliasArn?: string;
   providerArn?: string;

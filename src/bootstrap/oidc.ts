@@ -4,7 +4,7 @@ import { createClients, discoverOidc, type BootstrapClients } from './discover.j
 import { destroyRole, oidcDesired, planOidc, type OidcDesired, type Step } from './plan.js';
 import { OPERATOR_POLICY_NAME, operatorPolicyDocument, type GithubSubject } from './policies.js';
 
-export interface OidcOptions extends GithubSubject {
+interface OidcOptions extends GithubSubject {
   region: string;
   roleName?: string;
   policyArns?: string[];
@@ -17,7 +17,7 @@ export interface OidcOptions extends GithubSubject {
   log?: (line: string) => void;
 }
 
-export interface OidcResult {
+interface OidcResult {
   steps: Step[];
   applied: boolean;
   desired: OidcDesired;

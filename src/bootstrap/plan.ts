@@ -18,9 +18,9 @@ import {
   type PolicyDocument,
 } from './policies.js';
 
-export type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
+type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
 
-export type StepResource =
+type StepResource =
   | 'iam-role'
   | 'iam-role-policy'
   | 'iam-role-inline-policy'
@@ -54,7 +54,7 @@ export const CREATED_BY_KEY = 'created-by';
 export const CREATED_BY_VALUE = 'aws-short-lived-credentials';
 export const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
 
-export const DEFAULT_DURATION_SECONDS = 3600;
+const DEFAULT_DURATION_SECONDS = 3600;
 
 export interface IotDesired {
   name: string;
@@ -237,7 +237,7 @@ function planIotBase(state: IotState, want: IotDesired): Step[] {
 }
 
 /** Role create / drift+update / exists, then its managed-policy attachments. */
-export function planRole(
+function planRole(
   role: RoleState | undefined,
   roleName: string,
   trust: unknown,

@@ -32,7 +32,7 @@ export interface SyncOptions {
   verify?: RepositoryOptions['verify'];
 }
 
-export interface SyncOutcome {
+interface SyncOutcome {
   item: SyncItem;
   applied: boolean;
   notes: string[];
@@ -40,7 +40,7 @@ export interface SyncOutcome {
   error?: string;
 }
 
-export interface SyncResult {
+interface SyncResult {
   items: SyncItem[];
   outcomes: SyncOutcome[];
   failed: number;
@@ -61,7 +61,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
 }
 
 /** The owned things that serve a repository, and for each listed repository its variables and certificate. */
-export async function discoverSync(
+async function discoverSync(
   config: OperatorConfig,
   github: GithubActions,
   clients: BootstrapClients,
@@ -215,7 +215,7 @@ async function cleanUp(name: string, revokedIds: string[], options: SyncOptions)
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time, in order of the results. */
-export async function eachLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function eachLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {
