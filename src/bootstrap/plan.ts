@@ -18,24 +18,30 @@ import {
   type PolicyDocument,
 } from './policies.js';
 
-type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
+/**
+ * What bootstrap can do to each kind of resource. Every step may also only report: `exists` (nothing to do) or `drift`
+ * (what differs, before the `update` that fixes it).
+ */
+interface Changes {
+  'iam-role': 'create' | 'update' | 'delete';
+  'iam-role-policy': 'attach' | 'detach';
+  'iam-role-inline-policy': 'create' | 'update' | 'delete';
+  'oidc-provider': 'create' | 'update';
+  'thing-type': 'create' | 'delete';
+  thing: 'create' | 'delete';
+  certificate: 'create' | 'deactivate' | 'delete';
+  'role-alias': 'create' | 'update' | 'delete';
+  'iot-policy': 'create' | 'update' | 'delete';
+  'iot-policy-attachment': 'attach' | 'detach';
+  'thing-principal': 'attach' | 'detach';
+}
 
-type StepResource =
-  | 'iam-role'
-  | 'iam-role-policy'
-  | 'iam-role-inline-policy'
-  | 'oidc-provider'
-  | 'thing-type'
-  | 'thing'
-  | 'certificate'
-  | 'role-alias'
-  | 'iot-policy'
-  | 'iot-policy-attachment'
-  | 'thing-principal';
+type StepResource = keyof Changes;
+type Report = 'exists' | 'drift';
 
-export interface Step {
-  action: StepAction;
-  resource: StepResource;
+interface StepOf<Action extends string, Resource extends StepResource> {
+  action: Action;
+  resource: Resource;
   /** The resource's name (a certificate's id, a managed policy's ARN, or NEW_CERTIFICATE). */
   name: string;
   /** One line for people: what is there, what will change. */
@@ -45,6 +51,11 @@ export interface Step {
   /** For `deactivate`: the status a certificate is set to. */
   status?: 'INACTIVE' | 'REVOKED';
 }
+
+/** One member per (action, resource) pair that exists: a planner cannot write a step that nothing carries out. */
+export type Step = {
+  [R in StepResource]: { [A in Changes[R] | Report]: StepOf<A, R> }[Changes[R] | Report];
+}[StepResource];
 
 /** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
 export const NEW_CERTIFICATE = '(new certificate)';

@@ -158,7 +158,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   ];
   if (options.dryRun) return result;
 
-  const retiring = steps.filter((s) => s.action === 'deactivate' || s.action === 'detach');
+  const retiring: Step[] = steps.filter((s) => s.action === 'deactivate' || s.action === 'detach');
   const setup = steps.filter((s) => !retiring.includes(s));
   let fresh: NewCertificate | undefined;
   await github.ensureEnvironment(target);

@@ -11,7 +11,7 @@ import { discoverIot, isNotFound, sdkError, type BootstrapClients } from './disc
 import type { GithubActions } from './github.js';
 import { parseGithubTarget, describeTarget } from './github-target.js';
 import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-config.js';
-import { CREATED_BY_KEY, CREATED_BY_VALUE, iotDesired, planDestroy } from './plan.js';
+import { CREATED_BY_KEY, CREATED_BY_VALUE, iotDesired, planDestroy, type Step } from './plan.js';
 import { createdByMark, deliverToRepository, parseVariables, type RepositoryOptions } from './repository.js';
 import { planSync, type ManagedThing, type RepositoryFacts, type SyncItem, type SyncState } from './sync-plan.js';
 
@@ -193,7 +193,7 @@ async function cleanUp(name: string, revokedIds: string[], options: SyncOptions)
   const desired = iotDesired(name, options.region);
   const state = await discoverIot(options.clients, desired, undefined, revokedIds);
   const steps = planDestroy(state, desired);
-  const typeSteps = steps.filter((s) => s.resource === 'thing-type' && s.action === 'delete');
+  const typeSteps: Step[] = steps.filter((s) => s.resource === 'thing-type' && s.action === 'delete');
   const ctx = {
     clients: options.clients,
     desired: { iot: desired },
