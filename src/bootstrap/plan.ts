@@ -20,7 +20,7 @@ import {
 
 /**
  * What bootstrap can do to each kind of resource. Every step may also only report: `exists` (nothing to do) or `drift`
- * (what differs, before the `update` that fixes it).
+ * (what differs, before the `update` that fixes it). apply.ts has a handler for each pair, or does not compile.
  */
 interface Changes {
   'iam-role': 'create' | 'update' | 'delete';
@@ -56,6 +56,9 @@ interface StepOf<Action extends string, Resource extends StepResource> {
 export type Step = {
   [R in StepResource]: { [A in Changes[R] | Report]: StepOf<A, R> }[Changes[R] | Report];
 }[StepResource];
+
+/** A step that changes something: what apply carries out, one handler per kind. */
+export type Change = Exclude<Step, { action: Report }>;
 
 /** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
 export const NEW_CERTIFICATE = '(new certificate)';
