@@ -538,6 +538,21 @@ describe('a failed step stops the plan, named in the error', () => {
     });
     assert.deepEqual(calls, []);
   });
+
+  test('so does one whose missing input is found while its request is built, and the error says so once', async () => {
+    const { ctx, calls } = fakeContext();
+    const plan: Step[] = [
+      { action: 'attach', resource: 'thing-principal', name: NEW_CERTIFICATE, target: 'runner-1', detail: '' },
+    ];
+    await assert.rejects(apply(plan, ctx), (e: unknown) => {
+      assert.ok(e instanceof AwsError);
+      assert.equal(e.call, `bootstrap step 1/1 (attach thing-principal ${NEW_CERTIFICATE} -> runner-1): bootstrap`);
+      assert.equal(e.code, 'MissingDependency');
+      assert.equal(e.serviceMessage, `the ARN of certificate ${NEW_CERTIFICATE} is not known yet`);
+      return true;
+    });
+    assert.deepEqual(calls, []);
+  });
 });
 
 describe('what already is as the step wants counts as done', () => {

@@ -143,6 +143,8 @@ async function call<T>(
     return await run();
   } catch (err) {
     if (ok(err)) return undefined;
+    // A missing input (need) found while building the request is ours, not the call's: not wrapped a second time.
+    if (err instanceof AwsError) throw err;
     throw sdkError(name, err, '');
   }
 }
