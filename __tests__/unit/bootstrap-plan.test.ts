@@ -4,26 +4,29 @@ import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
 import {
   NEW_CERTIFICATE,
-  assertTrustIsScoped,
-  githubSubject,
-  githubTrustPolicy,
   iotDesired,
-  iotPolicyDocument,
-  iotRoleTrustPolicy,
   oidcDesired,
   planDestroy,
   planIot,
   planOidc,
   planRevoke,
   planRotate,
-  samePolicy,
   isNoop,
   destroyRole,
   type CertificateState,
   type IotState,
   type Step,
 } from '../../src/bootstrap/plan.js';
-import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
+import {
+  OPERATOR_POLICY_NAME,
+  assertTrustIsScoped,
+  githubSubject,
+  githubTrustPolicy,
+  iotPolicyDocument,
+  iotRoleTrustPolicy,
+  operatorPolicyDocument,
+  samePolicy,
+} from '../../src/bootstrap/policies.js';
 
 const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
 const WANT = iotDesired('runner-1', 'eu-west-1');

@@ -42,19 +42,22 @@ import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
 import {
   CREATED_BY_KEY,
   CREATED_BY_VALUE,
-  GITHUB_OIDC_AUDIENCE,
-  GITHUB_OIDC_HOST,
   NEW_CERTIFICATE,
   THING_TYPE_DESCRIPTION,
-  githubTrustPolicy,
-  iotPolicyDocument,
-  iotRoleTrustPolicy,
   type IotDesired,
   type IotState,
   type OidcDesired,
   type OidcState,
+  type Change,
   type Step,
 } from './plan.js';
+import {
+  GITHUB_OIDC_AUDIENCE,
+  GITHUB_OIDC_HOST,
+  githubTrustPolicy,
+  iotPolicyDocument,
+  iotRoleTrustPolicy,
+} from './policies.js';
 
 /** A certificate just minted; the caller stores it (the key is never printed). */
 export interface NewCertificate {
@@ -66,7 +69,7 @@ export interface NewCertificate {
 }
 
 /** ARNs known so far: from discovery, then from the steps that create things. */
-export interface Resolved {
+interface Resolved {
   roleArn?: string;
   roleAliasArn?: string;
   providerArn?: string;
@@ -140,6 +143,8 @@ async function call<T>(
     return await run();
   } catch (err) {
     if (ok(err)) return undefined;
+    // A missing input (need) found while building the request is ours, not the call's: not wrapped a second time.
+    if (err instanceof AwsError) throw err;
     throw sdkError(name, err, '');
   }
 }
@@ -184,313 +189,334 @@ function trustPolicy(ctx: ApplyContext): string {
   );
 }
 
-async function execute(step: Step, ctx: ApplyContext): Promise<void> {
-  const { iam, iot } = ctx.clients;
-  const key = `${step.action} ${step.resource}`;
-  switch (key) {
-    case 'create iam-role': {
-      const created = await call(
-        'iam:CreateRole',
-        () =>
-          iam.send(
-            new CreateRoleCommand({
-              RoleName: step.name,
-              AssumeRolePolicyDocument: trustPolicy(ctx),
-              Description: `Created by aws-short-lived-credentials bootstrap`,
-              Tags: CREATED_BY_TAGS_IAM,
-            }),
-          ),
-        alreadyExists,
-      );
-      ctx.resolved.roleArn =
-        created?.Role?.Arn ??
-        (await call('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: step.name }))))?.Role?.Arn;
-      return;
-    }
-    case 'update iam-role':
-      await call('iam:UpdateAssumeRolePolicy', () =>
-        iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: step.name, PolicyDocument: trustPolicy(ctx) })),
-      );
-      return;
-    case 'delete iam-role':
-      await call('iam:DeleteRole', () => iam.send(new DeleteRoleCommand({ RoleName: step.name })), isNotFound);
-      return;
-    case 'attach iam-role-policy':
-      await call('iam:AttachRolePolicy', () =>
-        iam.send(new AttachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name })),
-      );
-      return;
-    case 'detach iam-role-policy':
-      await call(
-        'iam:DetachRolePolicy',
-        () => iam.send(new DetachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name })),
-        isNotFound,
-      );
-      return;
-    case 'create iam-role-inline-policy':
-    case 'update iam-role-inline-policy': {
-      const policy = 'oidc' in ctx.desired ? ctx.desired.oidc.inlinePolicy : undefined;
-      const document = need(
-        policy?.name === step.name ? JSON.stringify(policy.document) : undefined,
-        `the document of ${step.name}`,
-      );
-      await call('iam:PutRolePolicy', () =>
+/** Carries out one step: the handler of its kind. */
+function execute(step: Change, ctx: ApplyContext): Promise<void> {
+  // The table's type pairs each kind with its own step type; TypeScript cannot follow that through a computed key.
+  const handle = HANDLERS[`${step.action} ${step.resource}` as keyof Handlers] as Handler<Change>;
+  return handle(step, ctx);
+}
+
+type Handler<S extends Change> = (step: S, ctx: ApplyContext) => Promise<void>;
+
+/** One handler per kind of change ("create iam-role"): a kind plan.ts adds without a handler here does not compile. */
+type Handlers = { [S in Change as `${S['action']} ${S['resource']}`]: Handler<S> };
+
+const HANDLERS: Handlers = {
+  'create iam-role': async (step, ctx) => {
+    const { iam } = ctx.clients;
+    const created = await call(
+      'iam:CreateRole',
+      () =>
         iam.send(
-          new PutRolePolicyCommand({
-            RoleName: need(step.target, 'the role'),
-            PolicyName: step.name,
-            PolicyDocument: document,
-          }),
-        ),
-      );
-      return;
-    }
-    case 'delete iam-role-inline-policy':
-      await call(
-        'iam:DeleteRolePolicy',
-        () => iam.send(new DeleteRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name })),
-        isNotFound,
-      );
-      return;
-    case 'create oidc-provider': {
-      const created = await call('iam:CreateOpenIDConnectProvider', () =>
-        iam.send(
-          new CreateOpenIDConnectProviderCommand({
-            Url: `https://${GITHUB_OIDC_HOST}`,
-            ClientIDList: [GITHUB_OIDC_AUDIENCE],
-            // IAM no longer checks thumbprints for this issuer, but older API versions require one; these are GitHub's.
-            ThumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1', '1c58a3a8518e8759bf075b76b750d4f2df264fcd'],
+          new CreateRoleCommand({
+            RoleName: step.name,
+            AssumeRolePolicyDocument: trustPolicy(ctx),
+            Description: `Created by aws-short-lived-credentials bootstrap`,
             Tags: CREATED_BY_TAGS_IAM,
           }),
         ),
-      );
-      ctx.resolved.providerArn = need(created?.OpenIDConnectProviderArn, 'the OIDC provider ARN');
-      return;
-    }
-    case 'update oidc-provider':
-      await call('iam:AddClientIDToOpenIDConnectProvider', () =>
-        iam.send(
-          new AddClientIDToOpenIDConnectProviderCommand({
-            OpenIDConnectProviderArn: need(ctx.resolved.providerArn, 'the OIDC provider ARN'),
-            ClientID: GITHUB_OIDC_AUDIENCE,
+      alreadyExists,
+    );
+    ctx.resolved.roleArn =
+      created?.Role?.Arn ??
+      (await call('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: step.name }))))?.Role?.Arn;
+  },
+  'update iam-role': async (step, ctx) => {
+    await call('iam:UpdateAssumeRolePolicy', () =>
+      ctx.clients.iam.send(
+        new UpdateAssumeRolePolicyCommand({ RoleName: step.name, PolicyDocument: trustPolicy(ctx) }),
+      ),
+    );
+  },
+  'delete iam-role': async (step, ctx) => {
+    await call(
+      'iam:DeleteRole',
+      () => ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: step.name })),
+      isNotFound,
+    );
+  },
+  'attach iam-role-policy': async (step, ctx) => {
+    await call('iam:AttachRolePolicy', () =>
+      ctx.clients.iam.send(
+        new AttachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name }),
+      ),
+    );
+  },
+  'detach iam-role-policy': async (step, ctx) => {
+    await call(
+      'iam:DetachRolePolicy',
+      () =>
+        ctx.clients.iam.send(
+          new DetachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name }),
+        ),
+      isNotFound,
+    );
+  },
+  'create iam-role-inline-policy': putInlinePolicy,
+  'update iam-role-inline-policy': putInlinePolicy,
+  'delete iam-role-inline-policy': async (step, ctx) => {
+    await call(
+      'iam:DeleteRolePolicy',
+      () =>
+        ctx.clients.iam.send(
+          new DeleteRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name }),
+        ),
+      isNotFound,
+    );
+  },
+  'create oidc-provider': async (_step, ctx) => {
+    const created = await call('iam:CreateOpenIDConnectProvider', () =>
+      ctx.clients.iam.send(
+        new CreateOpenIDConnectProviderCommand({
+          Url: `https://${GITHUB_OIDC_HOST}`,
+          ClientIDList: [GITHUB_OIDC_AUDIENCE],
+          // IAM no longer checks thumbprints for this issuer, but older API versions require one; these are GitHub's.
+          ThumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1', '1c58a3a8518e8759bf075b76b750d4f2df264fcd'],
+          Tags: CREATED_BY_TAGS_IAM,
+        }),
+      ),
+    );
+    ctx.resolved.providerArn = need(created?.OpenIDConnectProviderArn, 'the OIDC provider ARN');
+  },
+  'update oidc-provider': async (_step, ctx) => {
+    await call('iam:AddClientIDToOpenIDConnectProvider', () =>
+      ctx.clients.iam.send(
+        new AddClientIDToOpenIDConnectProviderCommand({
+          OpenIDConnectProviderArn: need(ctx.resolved.providerArn, 'the OIDC provider ARN'),
+          ClientID: GITHUB_OIDC_AUDIENCE,
+        }),
+      ),
+    );
+  },
+  'create thing-type': async (step, ctx) => {
+    await call(
+      'iot:CreateThingType',
+      () =>
+        ctx.clients.iot.send(
+          new CreateThingTypeCommand({
+            thingTypeName: step.name,
+            thingTypeProperties: { thingTypeDescription: THING_TYPE_DESCRIPTION },
+            tags: CREATED_BY_TAGS_IOT,
           }),
         ),
-      );
-      return;
-    case 'create thing-type':
-      await call(
-        'iot:CreateThingType',
-        () =>
-          iot.send(
-            new CreateThingTypeCommand({
-              thingTypeName: step.name,
-              thingTypeProperties: { thingTypeDescription: THING_TYPE_DESCRIPTION },
-              tags: CREATED_BY_TAGS_IOT,
-            }),
-          ),
-        alreadyExists,
-      );
-      return;
-    case 'delete thing-type':
-      await call(
-        'iot:DeprecateThingType',
-        () => iot.send(new DeprecateThingTypeCommand({ thingTypeName: step.name })),
-        isNotFound,
-      );
-      await deleteThingType(ctx, step.name);
-      return;
-    case 'create thing':
-      await call(
-        'iot:CreateThing',
-        () =>
-          iot.send(
-            new CreateThingCommand({
-              thingName: step.name,
-              thingTypeName: iotWant(ctx).thingTypeName,
-              attributePayload: { attributes: { ...iotWant(ctx).attributes, [CREATED_BY_KEY]: CREATED_BY_VALUE } },
-            }),
-          ),
-        alreadyExists,
-      );
-      return;
-    case 'delete thing':
-      await call('iot:DeleteThing', () => iot.send(new DeleteThingCommand({ thingName: step.name })), isNotFound);
-      return;
-    case 'create certificate': {
-      const out = await call('iot:CreateKeysAndCertificate', () =>
-        iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true })),
-      );
-      const cert: NewCertificate = {
-        id: need(out?.certificateId, 'the new certificate id'),
-        arn: need(out?.certificateArn, 'the new certificate ARN'),
-        certificatePem: need(out?.certificatePem, 'the new certificate'),
-        privateKey: need(out?.keyPair?.PrivateKey, 'the new private key'),
-        publicKey: out?.keyPair?.PublicKey ?? '',
-      };
-      ctx.resolved.certificates.set(cert.id, cert.arn);
-      ctx.resolved.newCertificateId = cert.id;
-      await ctx.onCertificate?.(cert);
-      return;
-    }
-    case 'deactivate certificate':
-      await call('iot:UpdateCertificate', () =>
-        iot.send(
-          new UpdateCertificateCommand({
-            certificateId: certificateId(ctx, step.name),
-            newStatus: step.status ?? 'INACTIVE',
+      alreadyExists,
+    );
+  },
+  'delete thing-type': async (step, ctx) => {
+    await call(
+      'iot:DeprecateThingType',
+      () => ctx.clients.iot.send(new DeprecateThingTypeCommand({ thingTypeName: step.name })),
+      isNotFound,
+    );
+    await deleteThingType(ctx, step.name);
+  },
+  'create thing': async (step, ctx) => {
+    await call(
+      'iot:CreateThing',
+      () =>
+        ctx.clients.iot.send(
+          new CreateThingCommand({
+            thingName: step.name,
+            thingTypeName: iotWant(ctx).thingTypeName,
+            attributePayload: { attributes: { ...iotWant(ctx).attributes, [CREATED_BY_KEY]: CREATED_BY_VALUE } },
           }),
         ),
-      );
-      return;
-    case 'delete certificate':
-      await deleteCertificate(ctx, certificateId(ctx, step.name));
-      return;
-    case 'create role-alias': {
-      const want = iotWant(ctx);
-      const created = await call(
-        'iot:CreateRoleAlias',
-        () =>
-          iot.send(
-            new CreateRoleAliasCommand({
-              roleAlias: step.name,
-              roleArn: need(ctx.resolved.roleArn, 'the role ARN'),
-              credentialDurationSeconds: want.durationSeconds,
-              tags: CREATED_BY_TAGS_IOT,
-            }),
-          ),
-        alreadyExists,
-      );
-      ctx.resolved.roleAliasArn =
-        created?.roleAliasArn ??
-        (await call('iot:DescribeRoleAlias', () => iot.send(new DescribeRoleAliasCommand({ roleAlias: step.name }))))
-          ?.roleAliasDescription?.roleAliasArn;
-      return;
-    }
-    case 'update role-alias':
-      await call('iot:UpdateRoleAlias', () =>
+      alreadyExists,
+    );
+  },
+  'delete thing': async (step, ctx) => {
+    await call(
+      'iot:DeleteThing',
+      () => ctx.clients.iot.send(new DeleteThingCommand({ thingName: step.name })),
+      isNotFound,
+    );
+  },
+  'create certificate': async (step, ctx) => {
+    const out = await call('iot:CreateKeysAndCertificate', () =>
+      ctx.clients.iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true })),
+    );
+    const cert: NewCertificate = {
+      id: need(out?.certificateId, 'the new certificate id'),
+      arn: need(out?.certificateArn, 'the new certificate ARN'),
+      certificatePem: need(out?.certificatePem, 'the new certificate'),
+      privateKey: need(out?.keyPair?.PrivateKey, 'the new private key'),
+      publicKey: out?.keyPair?.PublicKey ?? '',
+    };
+    ctx.resolved.certificates.set(cert.id, cert.arn);
+    ctx.resolved.newCertificateId = cert.id;
+    await ctx.onCertificate?.(cert);
+  },
+  'deactivate certificate': async (step, ctx) => {
+    await call('iot:UpdateCertificate', () =>
+      ctx.clients.iot.send(
+        new UpdateCertificateCommand({
+          certificateId: certificateId(ctx, step.name),
+          newStatus: step.status ?? 'INACTIVE',
+        }),
+      ),
+    );
+  },
+  'delete certificate': async (step, ctx) => {
+    await deleteCertificate(ctx, certificateId(ctx, step.name));
+  },
+  'create role-alias': async (step, ctx) => {
+    const { iot } = ctx.clients;
+    const want = iotWant(ctx);
+    const created = await call(
+      'iot:CreateRoleAlias',
+      () =>
         iot.send(
-          new UpdateRoleAliasCommand({
+          new CreateRoleAliasCommand({
             roleAlias: step.name,
             roleArn: need(ctx.resolved.roleArn, 'the role ARN'),
-            credentialDurationSeconds: iotWant(ctx).durationSeconds,
+            credentialDurationSeconds: want.durationSeconds,
+            tags: CREATED_BY_TAGS_IOT,
           }),
         ),
-      );
-      return;
-    case 'delete role-alias':
-      await call(
-        'iot:DeleteRoleAlias',
-        () => iot.send(new DeleteRoleAliasCommand({ roleAlias: step.name })),
-        isNotFound,
-      );
-      return;
-    case 'create iot-policy': {
-      const doc = JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
-      await call(
-        'iot:CreatePolicy',
-        () =>
-          iot.send(new CreatePolicyCommand({ policyName: step.name, policyDocument: doc, tags: CREATED_BY_TAGS_IOT })),
-        alreadyExists,
-      );
-      return;
-    }
-    case 'update iot-policy': {
-      const doc = JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
-      // A policy keeps at most five versions: make room by dropping the oldest one that is not the default.
-      const versions =
-        (await call('iot:ListPolicyVersions', () => iot.send(new ListPolicyVersionsCommand({ policyName: step.name }))))
-          ?.policyVersions ?? [];
-      if (versions.length >= 5) {
-        const oldest = versions
-          .filter((v) => !v.isDefaultVersion)
-          .sort((a, b) => Number(a.versionId) - Number(b.versionId))[0];
-        if (oldest?.versionId)
-          await call(
-            'iot:DeletePolicyVersion',
-            () =>
-              iot.send(new DeletePolicyVersionCommand({ policyName: step.name, policyVersionId: oldest.versionId })),
-            isNotFound,
-          );
-      }
-      await call('iot:CreatePolicyVersion', () =>
-        iot.send(new CreatePolicyVersionCommand({ policyName: step.name, policyDocument: doc, setAsDefault: true })),
-      );
-      return;
-    }
-    case 'delete iot-policy': {
-      const versions =
-        (
-          await call(
-            'iot:ListPolicyVersions',
-            () => iot.send(new ListPolicyVersionsCommand({ policyName: step.name })),
-            isNotFound,
-          )
-        )?.policyVersions ?? [];
-      for (const v of versions.filter((x) => !x.isDefaultVersion)) {
+      alreadyExists,
+    );
+    ctx.resolved.roleAliasArn =
+      created?.roleAliasArn ??
+      (await call('iot:DescribeRoleAlias', () => iot.send(new DescribeRoleAliasCommand({ roleAlias: step.name }))))
+        ?.roleAliasDescription?.roleAliasArn;
+  },
+  'update role-alias': async (step, ctx) => {
+    await call('iot:UpdateRoleAlias', () =>
+      ctx.clients.iot.send(
+        new UpdateRoleAliasCommand({
+          roleAlias: step.name,
+          roleArn: need(ctx.resolved.roleArn, 'the role ARN'),
+          credentialDurationSeconds: iotWant(ctx).durationSeconds,
+        }),
+      ),
+    );
+  },
+  'delete role-alias': async (step, ctx) => {
+    await call(
+      'iot:DeleteRoleAlias',
+      () => ctx.clients.iot.send(new DeleteRoleAliasCommand({ roleAlias: step.name })),
+      isNotFound,
+    );
+  },
+  'create iot-policy': async (step, ctx) => {
+    const doc = JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
+    await call(
+      'iot:CreatePolicy',
+      () =>
+        ctx.clients.iot.send(
+          new CreatePolicyCommand({ policyName: step.name, policyDocument: doc, tags: CREATED_BY_TAGS_IOT }),
+        ),
+      alreadyExists,
+    );
+  },
+  'update iot-policy': async (step, ctx) => {
+    const { iot } = ctx.clients;
+    const doc = JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
+    // A policy keeps at most five versions: make room by dropping the oldest one that is not the default.
+    const versions =
+      (await call('iot:ListPolicyVersions', () => iot.send(new ListPolicyVersionsCommand({ policyName: step.name }))))
+        ?.policyVersions ?? [];
+    if (versions.length >= 5) {
+      const oldest = versions
+        .filter((v) => !v.isDefaultVersion)
+        .sort((a, b) => Number(a.versionId) - Number(b.versionId))[0];
+      if (oldest?.versionId)
         await call(
           'iot:DeletePolicyVersion',
-          () => iot.send(new DeletePolicyVersionCommand({ policyName: step.name, policyVersionId: v.versionId })),
+          () => iot.send(new DeletePolicyVersionCommand({ policyName: step.name, policyVersionId: oldest.versionId })),
           isNotFound,
         );
-      }
-      await call('iot:DeletePolicy', () => iot.send(new DeletePolicyCommand({ policyName: step.name })), isNotFound);
-      return;
     }
-    case 'attach iot-policy-attachment':
-      await call('iot:AttachPolicy', () =>
-        iot.send(
-          new AttachPolicyCommand({
+    await call('iot:CreatePolicyVersion', () =>
+      iot.send(new CreatePolicyVersionCommand({ policyName: step.name, policyDocument: doc, setAsDefault: true })),
+    );
+  },
+  'delete iot-policy': async (step, ctx) => {
+    const { iot } = ctx.clients;
+    const versions =
+      (
+        await call(
+          'iot:ListPolicyVersions',
+          () => iot.send(new ListPolicyVersionsCommand({ policyName: step.name })),
+          isNotFound,
+        )
+      )?.policyVersions ?? [];
+    for (const v of versions.filter((x) => !x.isDefaultVersion)) {
+      await call(
+        'iot:DeletePolicyVersion',
+        () => iot.send(new DeletePolicyVersionCommand({ policyName: step.name, policyVersionId: v.versionId })),
+        isNotFound,
+      );
+    }
+    await call('iot:DeletePolicy', () => iot.send(new DeletePolicyCommand({ policyName: step.name })), isNotFound);
+  },
+  'attach iot-policy-attachment': async (step, ctx) => {
+    await call('iot:AttachPolicy', () =>
+      ctx.clients.iot.send(
+        new AttachPolicyCommand({
+          policyName: step.name,
+          target: certificateArn(ctx, need(step.target, 'the certificate')),
+        }),
+      ),
+    );
+  },
+  'detach iot-policy-attachment': async (step, ctx) => {
+    await call(
+      'iot:DetachPolicy',
+      () =>
+        ctx.clients.iot.send(
+          new DetachPolicyCommand({
             policyName: step.name,
             target: certificateArn(ctx, need(step.target, 'the certificate')),
           }),
         ),
-      );
-      return;
-    case 'detach iot-policy-attachment':
-      await call(
-        'iot:DetachPolicy',
-        () =>
-          iot.send(
-            new DetachPolicyCommand({
-              policyName: step.name,
-              target: certificateArn(ctx, need(step.target, 'the certificate')),
-            }),
-          ),
-        isNotFound,
-      );
-      return;
-    case 'attach thing-principal':
-      await call('iot:AttachThingPrincipal', () =>
-        iot.send(
-          new AttachThingPrincipalCommand({
+      isNotFound,
+    );
+  },
+  'attach thing-principal': async (step, ctx) => {
+    await call('iot:AttachThingPrincipal', () =>
+      ctx.clients.iot.send(
+        new AttachThingPrincipalCommand({
+          thingName: need(step.target, 'the thing'),
+          principal: certificateArn(ctx, step.name),
+        }),
+      ),
+    );
+  },
+  'detach thing-principal': async (step, ctx) => {
+    await call(
+      'iot:DetachThingPrincipal',
+      () =>
+        ctx.clients.iot.send(
+          new DetachThingPrincipalCommand({
             thingName: need(step.target, 'the thing'),
             principal: certificateArn(ctx, step.name),
           }),
         ),
-      );
-      return;
-    case 'detach thing-principal':
-      await call(
-        'iot:DetachThingPrincipal',
-        () =>
-          iot.send(
-            new DetachThingPrincipalCommand({
-              thingName: need(step.target, 'the thing'),
-              principal: certificateArn(ctx, step.name),
-            }),
-          ),
-        isNotFound,
-      );
-      return;
-    default:
-      throw new AwsError(
-        'bootstrap',
-        'UnknownStep',
-        `no way to '${key}'`,
-        'This is a bug in bootstrap; please report it',
-        false,
-      );
-  }
+      isNotFound,
+    );
+  },
+};
+
+/** Create and update alike: PutRolePolicy writes the whole document. */
+async function putInlinePolicy(
+  step: Extract<Change, { resource: 'iam-role-inline-policy' }>,
+  ctx: ApplyContext,
+): Promise<void> {
+  const policy = 'oidc' in ctx.desired ? ctx.desired.oidc.inlinePolicy : undefined;
+  const document = need(
+    policy?.name === step.name ? JSON.stringify(policy.document) : undefined,
+    `the document of ${step.name}`,
+  );
+  await call('iam:PutRolePolicy', () =>
+    ctx.clients.iam.send(
+      new PutRolePolicyCommand({
+        RoleName: need(step.target, 'the role'),
+        PolicyName: step.name,
+        PolicyDocument: document,
+      }),
+    ),
+  );
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

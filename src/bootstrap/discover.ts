@@ -23,7 +23,6 @@ import { AwsError } from '../errors.js';
 import {
   CREATED_BY_KEY,
   CREATED_BY_VALUE,
-  GITHUB_OIDC_HOST,
   THING_TYPE_DESCRIPTION,
   type CertificateState,
   type IotDesired,
@@ -32,6 +31,7 @@ import {
   type OidcState,
   type RoleState,
 } from './plan.js';
+import { GITHUB_OIDC_HOST } from './policies.js';
 
 export interface BootstrapClients {
   iam: IAMClient;
@@ -85,7 +85,7 @@ async function read<T>(call: string, run: () => Promise<T>): Promise<T | undefin
 }
 
 /** A policy document as IAM returns it (URL-encoded JSON) or as given. */
-export function parseDocument(raw: string | undefined): unknown {
+function parseDocument(raw: string | undefined): unknown {
   if (!raw) return undefined;
   try {
     return JSON.parse(raw);
@@ -98,7 +98,7 @@ export function parseDocument(raw: string | undefined): unknown {
   }
 }
 
-export async function discoverRole(iam: IAMClient, roleName: string): Promise<RoleState | undefined> {
+async function discoverRole(iam: IAMClient, roleName: string): Promise<RoleState | undefined> {
   const got = await read('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })));
   const role = got?.Role;
   if (!role?.Arn) return undefined;

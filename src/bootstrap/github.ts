@@ -9,7 +9,7 @@ import sodium from 'libsodium-wrappers';
 import { AwsError, InputError } from '../errors.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
 
-export interface GithubOptions {
+interface GithubOptions {
   token: string;
   /** GITHUB_API_URL: https://api.github.com, or GitHub Enterprise Server's https://HOST/api/v3. */
   baseUrl?: string;
@@ -39,14 +39,14 @@ export interface GithubActions {
 }
 
 /** Seals `value` for the holder of `publicKeyBase64` (a Curve25519 key), as GitHub's secrets API requires. */
-export async function sealSecret(value: string, publicKeyBase64: string): Promise<string> {
+async function sealSecret(value: string, publicKeyBase64: string): Promise<string> {
   await sodium.ready;
   const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
   return sodium.to_base64(sodium.crypto_box_seal(sodium.from_string(value), key), sodium.base64_variants.ORIGINAL);
 }
 
 /** A secret or variable name as GitHub accepts it. */
-export function checkGithubName(name: string): string {
+function checkGithubName(name: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name))
     throw new InputError(
       'name',

@@ -144,7 +144,7 @@ export async function credentialEndpoint(clients: BootstrapClients): Promise<str
 }
 
 /** auth.yaml for `credential-process --auth`: the action's input names, paths relative to the file. */
-export function authFileText(desired: IotDesired, endpoint: string): string {
+function authFileText(desired: IotDesired, endpoint: string): string {
   return formatAuthFile(
     [
       ['mode', 'iot-certificate'],
@@ -188,7 +188,7 @@ function writeRetiredIds(dir: string, ids: string[]): void {
   writeFileSync(join(dir, FILES.retired), [...new Set(ids)].join('\n') + '\n');
 }
 
-export function readLocalCertificateId(dir: string): string | undefined {
+function readLocalCertificateId(dir: string): string | undefined {
   try {
     const id = readFileSync(join(dir, FILES.certificateId), 'utf8').trim();
     return /^[0-9a-f]{16,128}$/.test(id) ? id : undefined;

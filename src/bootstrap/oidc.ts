@@ -1,10 +1,10 @@
 /** `bootstrap oidc`: the account's GitHub OIDC provider (if missing) and a role only the given repository can assume. */
 import { apply, resolvedFromOidc } from './apply.js';
 import { createClients, discoverOidc, type BootstrapClients } from './discover.js';
-import { destroyRole, oidcDesired, planOidc, type GithubSubject, type OidcDesired, type Step } from './plan.js';
-import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from './policies.js';
+import { destroyRole, oidcDesired, planOidc, type OidcDesired, type Step } from './plan.js';
+import { OPERATOR_POLICY_NAME, operatorPolicyDocument, type GithubSubject } from './policies.js';
 
-export interface OidcOptions extends GithubSubject {
+interface OidcOptions extends GithubSubject {
   region: string;
   roleName?: string;
   policyArns?: string[];
@@ -17,7 +17,7 @@ export interface OidcOptions extends GithubSubject {
   log?: (line: string) => void;
 }
 
-export interface OidcResult {
+interface OidcResult {
   steps: Step[];
   applied: boolean;
   desired: OidcDesired;

@@ -10,8 +10,8 @@ import { parseGithubTarget, type GithubTarget } from './github-target.js';
 import { checkPolicyArns } from './plan.js';
 import { SYNC_NAME_PREFIX } from './policies.js';
 
-export const DEFAULT_ROTATE_AFTER_DAYS = 30;
-export const MODES = ['iot'] as const;
+const DEFAULT_ROTATE_AFTER_DAYS = 30;
+const MODES = ['iot'] as const;
 
 export interface OperatorEntry {
   target: GithubTarget;

@@ -1,6 +1,6 @@
 /**
- * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there, and
- * the policy documents those steps write. Pure: no SDK, no files, no clock.
+ * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there (the
+ * documents they write are policies.ts'). Pure: no SDK, no files, no clock.
  */
 import { InputError } from '../errors.js';
 import {
@@ -14,42 +14,34 @@ import {
   oidcProviderArn,
   roleAliasArn,
   samePolicy,
+  type GithubSubject,
+  type PolicyDocument,
 } from './policies.js';
-import type { GithubSubject, PolicyDocument } from './policies.js';
-// Re-exported: callers plan and build documents through this module.
-export {
-  GITHUB_OIDC_HOST,
-  GITHUB_OIDC_AUDIENCE,
-  iotRoleTrustPolicy,
-  iotPolicyDocument,
-  githubSubject,
-  githubTrustPolicy,
-  assertTrustIsScoped,
-  roleAliasArn,
-  oidcProviderArn,
-  arnAccount,
-  samePolicy,
-} from './policies.js';
-export type { GithubSubject, PolicyDocument } from './policies.js';
 
-export type StepAction = 'create' | 'update' | 'attach' | 'detach' | 'deactivate' | 'delete' | 'exists' | 'drift';
+/**
+ * What bootstrap can do to each kind of resource. Every step may also only report: `exists` (nothing to do) or `drift`
+ * (what differs, before the `update` that fixes it). apply.ts has a handler for each pair, or does not compile.
+ */
+interface Changes {
+  'iam-role': 'create' | 'update' | 'delete';
+  'iam-role-policy': 'attach' | 'detach';
+  'iam-role-inline-policy': 'create' | 'update' | 'delete';
+  'oidc-provider': 'create' | 'update';
+  'thing-type': 'create' | 'delete';
+  thing: 'create' | 'delete';
+  certificate: 'create' | 'deactivate' | 'delete';
+  'role-alias': 'create' | 'update' | 'delete';
+  'iot-policy': 'create' | 'update' | 'delete';
+  'iot-policy-attachment': 'attach' | 'detach';
+  'thing-principal': 'attach' | 'detach';
+}
 
-export type StepResource =
-  | 'iam-role'
-  | 'iam-role-policy'
-  | 'iam-role-inline-policy'
-  | 'oidc-provider'
-  | 'thing-type'
-  | 'thing'
-  | 'certificate'
-  | 'role-alias'
-  | 'iot-policy'
-  | 'iot-policy-attachment'
-  | 'thing-principal';
+type StepResource = keyof Changes;
+type Report = 'exists' | 'drift';
 
-export interface Step {
-  action: StepAction;
-  resource: StepResource;
+interface StepOf<Action extends string, Resource extends StepResource> {
+  action: Action;
+  resource: Resource;
   /** The resource's name (a certificate's id, a managed policy's ARN, or NEW_CERTIFICATE). */
   name: string;
   /** One line for people: what is there, what will change. */
@@ -60,6 +52,14 @@ export interface Step {
   status?: 'INACTIVE' | 'REVOKED';
 }
 
+/** One member per (action, resource) pair that exists: a planner cannot write a step that nothing carries out. */
+export type Step = {
+  [R in StepResource]: { [A in Changes[R] | Report]: StepOf<A, R> }[Changes[R] | Report];
+}[StepResource];
+
+/** A step that changes something: what apply carries out, one handler per kind. */
+export type Change = Exclude<Step, { action: Report }>;
+
 /** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
 export const NEW_CERTIFICATE = '(new certificate)';
 
@@ -68,7 +68,7 @@ export const CREATED_BY_KEY = 'created-by';
 export const CREATED_BY_VALUE = 'aws-short-lived-credentials';
 export const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
 
-export const DEFAULT_DURATION_SECONDS = 3600;
+const DEFAULT_DURATION_SECONDS = 3600;
 
 export interface IotDesired {
   name: string;
@@ -251,7 +251,7 @@ function planIotBase(state: IotState, want: IotDesired): Step[] {
 }
 
 /** Role create / drift+update / exists, then its managed-policy attachments. */
-export function planRole(
+function planRole(
   role: RoleState | undefined,
   roleName: string,
   trust: unknown,

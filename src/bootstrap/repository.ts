@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { AwsError } from '../errors.js';
 
 /** The repository variables bootstrap writes; IOT_CREATED_BY is its mark, and only what carries it is ever deleted. */
-export const GITHUB_VARIABLES = {
+const GITHUB_VARIABLES = {
   endpoint: 'IOT_CREDENTIAL_ENDPOINT',
   roleAlias: 'IOT_ROLE_ALIAS',
   thingName: 'IOT_THING_NAME',
@@ -57,7 +57,7 @@ export interface RepositoryOptions {
   verify?: typeof verifyNewCertificate;
 }
 
-export interface RepositoryResult {
+interface RepositoryResult {
   steps: Step[];
   /** What happens in GitHub, one line each (names only). */
   github: string[];
@@ -68,10 +68,10 @@ export interface RepositoryResult {
   notes: string[];
 }
 
-export type RepositoryKind = 'ensure' | 'rotate' | 'revoke';
+type RepositoryKind = 'ensure' | 'rotate' | 'revoke';
 
 /** The thing attributes that tie a thing to the repository it serves (sync finds its repositories by them). */
-export function repositoryAttributes(target: GithubTarget): Record<string, string> {
+function repositoryAttributes(target: GithubTarget): Record<string, string> {
   return {
     'github-repo': `${target.owner}/${target.repo}`,
     ...(target.environment ? { 'github-environment': target.environment } : {}),
@@ -158,7 +158,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   ];
   if (options.dryRun) return result;
 
-  const retiring = steps.filter((s) => s.action === 'deactivate' || s.action === 'detach');
+  const retiring: Step[] = steps.filter((s) => s.action === 'deactivate' || s.action === 'detach');
   const setup = steps.filter((s) => !retiring.includes(s));
   let fresh: NewCertificate | undefined;
   await github.ensureEnvironment(target);
@@ -202,7 +202,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   return result;
 }
 
-export interface RepositoryVariables {
+interface RepositoryVariables {
   raw: Record<string, string>;
   certificateId?: string;
   pending?: string;

@@ -7,10 +7,10 @@ import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-c
 import { SYNC_NAME_PREFIX } from './policies.js';
 
 /** Rotate anything that expires within this many days, whatever its age. */
-export const EXPIRY_MARGIN_DAYS = 7;
+const EXPIRY_MARGIN_DAYS = 7;
 const DAY_MS = 24 * 3600 * 1000;
 
-export interface CertificateFacts {
+interface CertificateFacts {
   id: string;
   status: string;
   /** From the certificate itself (AWS's DescribeCertificate dates are not the certificate's). */
@@ -44,7 +44,7 @@ export interface SyncState {
   things: ManagedThing[];
 }
 
-export type SyncAction = 'create' | 'rotate' | 'update' | 'revoke' | 'ok' | 'blocked';
+type SyncAction = 'create' | 'rotate' | 'update' | 'revoke' | 'ok' | 'blocked';
 
 export interface SyncItem {
   action: SyncAction;
@@ -56,7 +56,7 @@ export interface SyncItem {
 }
 
 /** The created-by variable value a sync-made repository carries (the same mark `bootstrap iot --github-repo` writes). */
-export type MarkOf = (name: string) => string;
+type MarkOf = (name: string) => string;
 
 export function planSync(config: OperatorConfig, state: SyncState, now: Date, markOf: MarkOf): SyncItem[] {
   const items: SyncItem[] = [];

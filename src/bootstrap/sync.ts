@@ -11,7 +11,7 @@ import { discoverIot, isNotFound, sdkError, type BootstrapClients } from './disc
 import type { GithubActions } from './github.js';
 import { parseGithubTarget, describeTarget } from './github-target.js';
 import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-config.js';
-import { CREATED_BY_KEY, CREATED_BY_VALUE, iotDesired, planDestroy } from './plan.js';
+import { CREATED_BY_KEY, CREATED_BY_VALUE, iotDesired, planDestroy, type Step } from './plan.js';
 import { createdByMark, deliverToRepository, parseVariables, type RepositoryOptions } from './repository.js';
 import { planSync, type ManagedThing, type RepositoryFacts, type SyncItem, type SyncState } from './sync-plan.js';
 
@@ -32,7 +32,7 @@ export interface SyncOptions {
   verify?: RepositoryOptions['verify'];
 }
 
-export interface SyncOutcome {
+interface SyncOutcome {
   item: SyncItem;
   applied: boolean;
   notes: string[];
@@ -40,7 +40,7 @@ export interface SyncOutcome {
   error?: string;
 }
 
-export interface SyncResult {
+interface SyncResult {
   items: SyncItem[];
   outcomes: SyncOutcome[];
   failed: number;
@@ -61,7 +61,7 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
 }
 
 /** The owned things that serve a repository, and for each listed repository its variables and certificate. */
-export async function discoverSync(
+async function discoverSync(
   config: OperatorConfig,
   github: GithubActions,
   clients: BootstrapClients,
@@ -193,7 +193,7 @@ async function cleanUp(name: string, revokedIds: string[], options: SyncOptions)
   const desired = iotDesired(name, options.region);
   const state = await discoverIot(options.clients, desired, undefined, revokedIds);
   const steps = planDestroy(state, desired);
-  const typeSteps = steps.filter((s) => s.resource === 'thing-type' && s.action === 'delete');
+  const typeSteps: Step[] = steps.filter((s) => s.resource === 'thing-type' && s.action === 'delete');
   const ctx = {
     clients: options.clients,
     desired: { iot: desired },
@@ -215,7 +215,7 @@ async function cleanUp(name: string, revokedIds: string[], options: SyncOptions)
 }
 
 /** Runs `fn` over `items`, at most `limit` at a time, in order of the results. */
-export async function eachLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function eachLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
   const worker = async () => {

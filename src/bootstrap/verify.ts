@@ -13,7 +13,7 @@ import { clientTlsContext } from '../providers/client-tls.js';
 import { iotCredentialsRequest } from '../providers/iot-request.js';
 import { parseIotCredentials } from '../providers/iot-response.js';
 
-export interface VerifyInput {
+interface VerifyInput {
   certificatePem: string;
   privateKey: string;
   /** Host, or https://host[:port]. */
