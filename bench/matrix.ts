@@ -5,13 +5,13 @@
  * Usage: npm run bench -- --matrix 64 [--rate 20] [--burst 10] [--token-fail 0.1] [--sts-latency-ms 50]
  *        [--unavailable 0] [--tools this,peer] [--scenarios oidc,chained] [--kill-after-s 300] [--no-baseline]
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { errorAnnotation, runAction, type RunResult } from '../__tests__/support/action-runner.js';
 import { startMoto } from '../__tests__/support/moto.js';
-import { NODE24 } from '../__tests__/support/processes.js';
+import { NODE24, ROOT } from '../__tests__/support/processes.js';
 import { MAX_TIMEOUT_SECONDS } from '../src/config/limits.js';
 import { backoffDelay, RETRY_DEFAULTS } from '../src/retry.js';
 import { startLoadStandIn, type LoadCounters, type LoadStandIn, type LoadStandInOptions } from './load-standin.js';
@@ -37,26 +37,43 @@ export interface JobResult {
   error: string;
 }
 
-const PEER_MIRROR = '/work/.mirror/aws-actions+configure-aws-credentials/repo';
+/** The peer's files as its repository ships them, at the commit named in the folder's README (MIT licensed). */
+export const PEER_FIXTURE = join(ROOT, '__tests__', 'fixtures', 'configure-aws-credentials');
 
-/** The peer's bundled action from the local mirror, at its HEAD, in a directory of its own; MIT licensed. */
-export function extractPeer(mirror = PEER_MIRROR): Tool & { commit: string } {
-  if (!existsSync(mirror)) {
-    throw new Error(
-      `The peer's repository is not at ${mirror}: clone https://github.com/aws-actions/configure-aws-credentials there as a bare repository (git clone --bare) to compare with it`,
-    );
+/** Git's id for a file's content (`git hash-object`), to check a copied file against the blob id recorded for it. */
+function gitBlobId(content: Buffer): string {
+  return createHash('sha1').update(`blob ${content.length}\0`).update(content).digest('hex');
+}
+
+/**
+ * The peer's bundled action (its dist/index.js, CommonJS and self-contained) from the fixture folder, after checking
+ * each copied file against the blob id its README records and that the licence is still MIT. Throws when any of it is
+ * missing or changed, so a comparison with the peer fails rather than runs something else.
+ */
+export function extractPeer(dir = PEER_FIXTURE): Tool & { commit: string } {
+  const readme = join(dir, 'README.md');
+  if (!existsSync(readme)) throw new Error(`The peer's fixture is missing: no ${readme}`);
+  const text = readFileSync(readme, 'utf8');
+  const commit = /^Commit: ([0-9a-f]{40})$/m.exec(text)?.[1];
+  if (!commit) throw new Error(`${readme} names no commit (a line 'Commit: <40 hex digits>')`);
+  const blobs = [...text.matchAll(/^\| `([^`]+)` \| `([0-9a-f]{40})` \|$/gm)].map((m) => ({ file: m[1]!, id: m[2]! }));
+  for (const required of ['LICENSE', 'action.yml', 'dist/index.js']) {
+    if (!blobs.some((b) => b.file === required)) throw new Error(`${readme} records no blob id for ${required}`);
   }
-  const git = (...args: string[]) =>
-    execFileSync('git', ['--git-dir', mirror, ...args], { maxBuffer: 64 * 1024 * 1024 });
-  if (!/Permission is hereby granted, free of charge/.test(git('show', 'HEAD:LICENSE').toString())) {
-    throw new Error(`The peer's LICENSE at ${mirror} is no longer MIT: check before running its code here`);
+  for (const { file, id } of blobs) {
+    const path = join(dir, file);
+    if (!existsSync(path)) throw new Error(`The peer's fixture is missing ${path}`);
+    const actual = gitBlobId(readFileSync(path));
+    if (actual !== id) {
+      throw new Error(
+        `${path} is not the peer's file at ${commit}: its blob id is ${actual}, the README records ${id}`,
+      );
+    }
   }
-  const commit = git('rev-parse', 'HEAD').toString().trim();
-  const dir = mkdtempSync(join(tmpdir(), 'peer-action-'));
-  // Its bundle is CommonJS and self-contained; action.yml rides along to record what ran.
-  writeFileSync(join(dir, 'index.js'), git('show', 'HEAD:dist/index.js'));
-  writeFileSync(join(dir, 'action.yml'), git('show', 'HEAD:action.yml'));
-  return { name: `configure-aws-credentials@${commit.slice(0, 7)}`, script: join(dir, 'index.js'), commit };
+  if (!/Permission is hereby granted, free of charge/.test(readFileSync(join(dir, 'LICENSE'), 'utf8'))) {
+    throw new Error(`The peer's LICENSE in ${dir} is not MIT: check before running its code here`);
+  }
+  return { name: `configure-aws-credentials@${commit.slice(0, 7)}`, script: join(dir, 'dist', 'index.js'), commit };
 }
 
 function runnerEnv(standIn: LoadStandIn, job: number): Record<string, string> {
@@ -319,7 +336,7 @@ export async function matrixMain(): Promise<void> {
   if (toolNames.includes('this')) tools.push({ name: 'this action' });
   if (toolNames.includes('peer')) {
     const peer = extractPeer();
-    console.log(`peer: aws-actions/configure-aws-credentials at ${peer.commit} (dist/index.js from ${PEER_MIRROR})`);
+    console.log(`peer: aws-actions/configure-aws-credentials at ${peer.commit} (${relative(ROOT, peer.script!)})`);
     tools.push(peer);
   }
   console.log(

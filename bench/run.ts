@@ -134,19 +134,12 @@ async function main(): Promise<void> {
 }
 
 /**
- * The bare OIDC step beside aws-actions/configure-aws-credentials (from the local mirror), interleaved run by run so
- * both see the same machine, against the same loopback moto and token endpoint.
+ * The bare OIDC step beside aws-actions/configure-aws-credentials (its bundle from __tests__/fixtures/), interleaved
+ * run by run so both see the same machine, against the same loopback moto and token endpoint.
  */
 async function peerComparison(): Promise<void> {
   const { extractPeer } = await import('./matrix.js');
-  let peer: ReturnType<typeof extractPeer>;
-  try {
-    peer = extractPeer();
-  } catch (err) {
-    console.log(`
-peer comparison skipped: ${(err as Error).message}`);
-    return;
-  }
+  const peer = extractPeer();
   const { oidcMode } = await import('./modes.js');
   const mode = await oidcMode();
   try {

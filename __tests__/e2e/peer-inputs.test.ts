@@ -1,23 +1,25 @@
 /**
- * Every input of aws-actions/configure-aws-credentials (its action.yml, copied under fixtures/ with its commit) is
- * honoured or refused by name: dist/ run as the runner runs it, moto as STS behind a recording proxy. And the session
- * tags: the peer's own bundle and ours, run in the same job environment, send the same tags on sts:AssumeRole.
+ * Every input of aws-actions/configure-aws-credentials (its action.yml, in fixtures/configure-aws-credentials/ with
+ * its commit) is honoured or refused by name: dist/ run as the runner runs it, moto as STS behind a recording proxy.
+ * And the session tags: the peer's own bundle and ours, run in the same job environment, send the same tags on
+ * sts:AssumeRole.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { useOidcPeers } from '../support/oidc-peers.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { ROOT } from '../support/processes.js';
-import { extractPeer } from '../../bench/matrix.js';
+import { extractPeer, PEER_FIXTURE } from '../../bench/matrix.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const CHAIN_ROLE = 'arn:aws:iam::210987654321:role/target';
 const peerInputs = Object.keys(
-  (parse(readFileSync(join(ROOT, '__tests__', 'fixtures', 'peer-action.yml'), 'utf8')) as { inputs: object }).inputs,
+  (parse(readFileSync(join(PEER_FIXTURE, 'action.yml'), 'utf8')) as { inputs: object }).inputs,
 );
 const ourInputs = Object.keys((parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs);
 
@@ -335,6 +337,25 @@ describe("configure-aws-credentials's inputs", () => {
       ['GetCallerIdentity', 'AssumeRole'],
     );
     assert.equal(s.calls[1]!.params.get('RoleArn'), 'arn:aws:iam::123456789012:role/target');
+  });
+});
+
+describe("the peer's fixture", () => {
+  test('is the pinned commit of configure-aws-credentials, and a changed or missing file is refused', () => {
+    const peer = extractPeer();
+    assert.match(peer.commit, /^[0-9a-f]{40}$/);
+    assert.equal(peer.script, join(PEER_FIXTURE, 'dist', 'index.js'));
+    const copy = mkdtempSync(join(tmpdir(), 'peer-fixture-'));
+    try {
+      cpSync(PEER_FIXTURE, copy, { recursive: true });
+      writeFileSync(join(copy, 'action.yml'), readFileSync(join(copy, 'action.yml'), 'utf8') + '\n');
+      assert.throws(() => extractPeer(copy), /action\.yml is not the peer's file at [0-9a-f]{40}/);
+      rmSync(join(copy, 'dist'), { recursive: true });
+      cpSync(join(PEER_FIXTURE, 'action.yml'), join(copy, 'action.yml'));
+      assert.throws(() => extractPeer(copy), /The peer's fixture is missing .*index\.js/);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });
 

@@ -55,10 +55,12 @@ export async function buildMinioGoClient(options: { fixed?: boolean } = {}): Pro
   const go = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (go.status !== 0)
     throw new Error(
-      'the go command is missing: apt-get install golang-go golang-github-minio-minio-go-v7-dev (.ci/run does)',
+      'the go command is missing: apt-get install golang-go golang-github-minio-minio-go-v7-dev (npm test does, as root)',
     );
   if (!existsSync(TLS_IDENTITY))
-    throw new Error(`${TLS_IDENTITY} is missing: apt-get install golang-github-minio-minio-go-v7-dev (.ci/run does)`);
+    throw new Error(
+      `${TLS_IDENTITY} is missing: apt-get install golang-github-minio-minio-go-v7-dev (npm test does, as root)`,
+    );
   const goVersion = go.stdout.trim();
   const original = await readFile(TLS_IDENTITY, 'utf8');
   const identitySource = fixed ? fixTlsIdentitySource(original) : original;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 
 /** The Debian package that provides the binary; the CI script installs the same one. */
-const NGINX_DEBIAN_PACKAGE = 'nginx-light';
+const NGINX_DEBIAN_PACKAGE = 'nginx';
 
 export interface NginxTlsFrontOptions {
   /** Working dir for config, pid, logs and temp paths; must exist and be private to this instance. */

@@ -24,7 +24,7 @@ export async function startTinyproxy(
   options: { basicAuth?: { user: string; password: string } } = {},
 ): Promise<Tinyproxy> {
   const binary = tinyproxyBinary();
-  if (!binary) throw new Error('tinyproxy is not installed: apt-get install -y tinyproxy (.ci/run does)');
+  if (!binary) throw new Error('tinyproxy is not installed: apt-get install -y tinyproxy (npm test does, as root)');
   const dir = mkdtempSync(join(tmpdir(), 'tinyproxy-'));
   chmodSync(dir, 0o777); // tinyproxy drops to 'nobody' when started as root, and must still write its log here
   const port = await freePort();

@@ -40,6 +40,11 @@ test("the README's first lines give the demo and test commands, and .ci/run runs
   const ci = readFileSync(join(ROOT, '.ci', 'run'), 'utf8');
   assert.match(ci, /^npm test$/m);
   assert.match(ci, /^npm ci/m);
+  // What the tests need is installed by the test command itself, so the README's command runs alone.
+  assert.doesNotMatch(ci, /apt-get/);
+  const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+    .scripts;
+  assert.match(scripts['test']!, /^bash scripts\/test-prerequisites\.sh && /);
 });
 
 test("the CLI's list of action inputs is action.yml's, so every input is a flag", async () => {
