@@ -2,6 +2,7 @@
  * Bootstrap planning: from what exists (a discovered state) and what is wanted, the ordered steps that get there (the
  * documents they write are policies.ts'). Pure: no SDK, no files, no clock.
  */
+import { DEFAULT_DURATION_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS } from '../config/limits.js';
 import { InputError } from '../errors.js';
 import {
   arnAccount,
@@ -68,8 +69,6 @@ export const CREATED_BY_KEY = 'created-by';
 export const CREATED_BY_VALUE = 'aws-short-lived-credentials';
 export const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
 
-const DEFAULT_DURATION_SECONDS = 3600;
-
 export interface IotDesired {
   name: string;
   region: string;
@@ -103,11 +102,11 @@ export function iotDesired(
     );
   }
   const duration = options.durationSeconds ?? DEFAULT_DURATION_SECONDS;
-  if (!Number.isInteger(duration) || duration < 900 || duration > 43200) {
+  if (!Number.isInteger(duration) || duration < STS_MIN_DURATION_SECONDS || duration > STS_MAX_DURATION_SECONDS) {
     throw new InputError(
       'duration-seconds',
       `${duration} is out of range`,
-      'Use a whole number of seconds from 900 to 43200',
+      `Use a whole number of seconds from ${STS_MIN_DURATION_SECONDS} to ${STS_MAX_DURATION_SECONDS}`,
     );
   }
   return {

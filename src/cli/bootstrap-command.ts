@@ -1,4 +1,5 @@
 /** `bootstrap iot|oidc|rotate|revoke|destroy`: flags in, the library's bootstrap functions, the plan and next steps out. */
+import { STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS } from '../config/limits.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseInteger, parseRegion } from '../config/values.js';
@@ -118,7 +119,15 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       clients,
       log,
       ...(get('duration-seconds')
-        ? { durationSeconds: parseInteger(get('duration-seconds'), 'duration-seconds', 900, 43200, 'seconds') }
+        ? {
+            durationSeconds: parseInteger(
+              get('duration-seconds'),
+              'duration-seconds',
+              STS_MIN_DURATION_SECONDS,
+              STS_MAX_DURATION_SECONDS,
+              'seconds',
+            ),
+          }
         : {}),
       ...(get('out') ? { out: get('out') } : {}),
       ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
@@ -135,7 +144,14 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   if (get('github-environment')) throw new UsageError('--github-environment needs --github-repo');
   const options: IotOptions = { name, region, out: get('out') || 'output', dryRun, clients, log, policyArns };
   const duration = get('duration-seconds');
-  if (duration) options.durationSeconds = parseInteger(duration, 'duration-seconds', 900, 43200, 'seconds');
+  if (duration)
+    options.durationSeconds = parseInteger(
+      duration,
+      'duration-seconds',
+      STS_MIN_DURATION_SECONDS,
+      STS_MAX_DURATION_SECONDS,
+      'seconds',
+    );
   if (get('certificate-id')) options.certificateId = get('certificate-id');
   const run = { iot: bootstrapIot, rotate, revoke, destroy }[sub as 'iot' | 'rotate' | 'revoke' | 'destroy'];
   const res = await run(options);
