@@ -6,7 +6,7 @@ import { profileCredentials } from '../config/profile-credentials.js';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 import type { ProviderContext } from './context.js';
-import type { Provider } from './registry.js';
+import type { Provider } from './context.js';
 import { callSts, getCallerIdentity } from './sts.js';
 import { sessionPolicyInput, sessionTagInput } from './session-params.js';
 import { loadRunContext } from './run-context.js';

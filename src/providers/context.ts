@@ -5,6 +5,11 @@ import { systemClock, withRetry } from '../retry.js';
 import { AwsError } from '../errors.js';
 import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '../http/request.js';
 import { proxyFor } from '../config/proxy.js';
+import type { Config, Source } from '../config/model.js';
+import type { Session } from '../credentials.js';
+
+/** Every source of credentials: one function of this shape, found by mode in registry.ts. */
+export type Provider<S extends Source = Source> = (source: S, config: Config, ctx: ProviderContext) => Promise<Session>;
 
 export interface ProviderContext {
   env: Record<string, string | undefined>;

@@ -5,7 +5,7 @@ import type { NetworkError } from '../http/request.js';
 import { loadCertificateChain } from '../pki/certificate.js';
 import { readPemOrPath } from '../pki/source.js';
 import { sourceMaterial } from './certificate-material.js';
-import type { Provider } from './registry.js';
+import type { Provider } from './context.js';
 import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
 import { iotCredentialsRequest } from './iot-request.js';

@@ -9,7 +9,7 @@ import { clientTlsContext } from './client-tls.js';
 import { networkFailure, retrying, send } from './context.js';
 import { minioError } from './minio-errors.js';
 import { MINIO_CALL, parseMinioCredentials, parseMinioError } from './minio-response.js';
-import type { Provider } from './registry.js';
+import type { Provider } from './context.js';
 
 export const minioProvider: Provider<MinioSource> = async (source, config, ctx) => {
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });

@@ -1,6 +1,6 @@
 /** OIDC mode: the job's id-token → STS AssumeRoleWithWebIdentity. */
 import type { OidcSource } from '../config/model.js';
-import type { Provider } from './registry.js';
+import type { Provider } from './context.js';
 import { idTokenSource } from './id-token.js';
 import { sessionPolicyInput } from './session-params.js';
 import { configuredEndpoint } from './endpoints.js';

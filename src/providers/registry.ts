@@ -4,9 +4,7 @@
  */
 import type { Config, Source } from '../config/model.js';
 import type { Session } from '../credentials.js';
-import type { ProviderContext } from './context.js';
-
-export type Provider<S extends Source = Source> = (source: S, config: Config, ctx: ProviderContext) => Promise<Session>;
+import type { Provider, ProviderContext } from './context.js';
 
 type Registry = { [M in Source['mode']]: () => Promise<Provider<Extract<Source, { mode: M }>>> };
 

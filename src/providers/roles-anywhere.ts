@@ -3,7 +3,7 @@ import type { RolesAnywhereSource } from '../config/model.js';
 import { certificateDer, certificateSerialDecimal } from '../pki/certificate.js';
 import { signCreateSession, CREATE_SESSION_PATH } from '../signing/sigv4-x509.js';
 import { sourceMaterial } from './certificate-material.js';
-import type { Provider } from './registry.js';
+import type { Provider } from './context.js';
 import { networkFailure, retrying, send } from './context.js';
 import { serviceEndpoint } from './endpoints.js';
 import { parseCreateSession, rolesAnywhereError } from './roles-anywhere-response.js';
