@@ -3,7 +3,26 @@
  * (and chain) with its key, and trust in the public roots plus any `ca-certificate`. Built once for all attempts.
  */
 import type { SecureContext } from 'node:tls';
-import type { CertificateMaterial } from './certificate-material.js';
+import { loadCertificateChain } from '../pki/certificate.js';
+import { readPemOrPath } from '../pki/source.js';
+import { sourceMaterial, type CertificateMaterial } from './certificate-material.js';
+import type { ProviderContext } from './context.js';
+
+/** A certificate mode's TLS options: its certificate, chain and key, and trust in its `ca-certificate` beside the roots. */
+export async function mutualTls(
+  source: Parameters<typeof sourceMaterial>[0] & { caCertificate?: string },
+  ctx: ProviderContext,
+  options: { pkcs12Allowed: boolean },
+): Promise<{ secureContext: SecureContext }> {
+  const material = await sourceMaterial(source, ctx, options);
+  const extraTrust = source.caCertificate
+    ? loadCertificateChain(
+        readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text,
+        'ca-certificate',
+      ).map((c) => c.toString())
+    : [];
+  return { secureContext: await clientTlsContext(material, extraTrust) };
+}
 
 export async function clientTlsContext(material: CertificateMaterial, extraTrust: string[]): Promise<SecureContext> {
   const { createSecureContext, rootCertificates } = await import('node:tls');

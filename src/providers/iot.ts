@@ -2,27 +2,17 @@
 import type { IotSource } from '../config/model.js';
 import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
-import { loadCertificateChain } from '../pki/certificate.js';
-import { readPemOrPath } from '../pki/source.js';
-import { sourceMaterial } from './certificate-material.js';
 import type { Provider } from './context.js';
 import { networkFailure, retrying, send } from './context.js';
 import { iotError, parseIotCredentials } from './iot-response.js';
 import { iotCredentialsRequest } from './iot-request.js';
-import { clientTlsContext } from './client-tls.js';
+import { mutualTls } from './client-tls.js';
 
 export const IOT_CALL = 'iot:AssumeRoleWithCertificate';
 
 export const iotProvider: Provider<IotSource> = async (source, _config, ctx) => {
-  const material = await sourceMaterial(source, ctx, { pkcs12Allowed: false });
   const { url, headers } = iotCredentialsRequest(source.endpoint, source.roleAlias, source.thingName);
-  const extraTrust = source.caCertificate
-    ? loadCertificateChain(
-        readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text,
-        'ca-certificate',
-      ).map((c) => c.toString())
-    : [];
-  const tls = { secureContext: await clientTlsContext(material, extraTrust) };
+  const tls = await mutualTls(source, ctx, { pkcs12Allowed: false });
 
   return retrying(ctx, IOT_CALL, async (attempt, timeoutMs) => {
     ctx.debug(`${IOT_CALL}: attempt ${attempt} to ${source.endpoint}`);

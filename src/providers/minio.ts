@@ -2,24 +2,14 @@
 import type { MinioSource } from '../config/model.js';
 import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
-import { loadCertificateChain } from '../pki/certificate.js';
-import { readPemOrPath } from '../pki/source.js';
-import { sourceMaterial } from './certificate-material.js';
-import { clientTlsContext } from './client-tls.js';
+import { mutualTls } from './client-tls.js';
 import { networkFailure, retrying, send } from './context.js';
 import { minioError } from './minio-errors.js';
 import { MINIO_CALL, parseMinioCredentials, parseMinioError } from './minio-response.js';
 import type { Provider } from './context.js';
 
 export const minioProvider: Provider<MinioSource> = async (source, config, ctx) => {
-  const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });
-  const extraTrust = source.caCertificate
-    ? loadCertificateChain(
-        readPemOrPath(source.caCertificate, 'ca-certificate', ctx.readFile).text,
-        'ca-certificate',
-      ).map((c) => c.toString())
-    : [];
-  const tls = { secureContext: await clientTlsContext(material, extraTrust) };
+  const tls = await mutualTls(source, ctx, { pkcs12Allowed: true });
   // MinIO reads the parameters from the URL query only (cmd/sts-handlers.go parses no body for this call).
   const query = new URLSearchParams({
     Action: 'AssumeRoleWithCertificate',
