@@ -8,6 +8,7 @@ import { startIotStandIn, DEFAULT_ROLE_ALIAS } from '../__tests__/standins/iot-s
 import { createPkiDir } from '../__tests__/standins/pki.js';
 import { startRolesAnywhereStandIn } from '../__tests__/standins/roles-anywhere-server.js';
 import { startHttpsFront } from './https-front.js';
+import { startDelayFront } from './delay-front.js';
 
 export interface BenchMode {
   name: string;
@@ -31,6 +32,33 @@ export async function oidcMode(): Promise<BenchMode> {
       GITHUB_RUN_ID: '1',
     },
     close: async () => {
+      await tokens.close();
+      await moto.stop();
+    },
+  };
+}
+
+/** What a hosted runner's round trips cost (issue 22): each id-token request held 120 ms, each STS request 90 ms. */
+export const RUNNER_LATENCY_MS = { idToken: 120, sts: 90 };
+
+/** OIDC with a delaying front before the token endpoint and before moto: where a real runner's step spends its time. */
+export async function oidcLatencyMode(): Promise<BenchMode> {
+  const moto = await startMoto();
+  const tokens = await startTokenEndpoint();
+  const tokenFront = await startDelayFront(tokens.url, RUNNER_LATENCY_MS.idToken);
+  const stsFront = await startDelayFront(moto.url, RUNNER_LATENCY_MS.sts);
+  return {
+    name: 'oidc-latency',
+    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
+    env: {
+      ACTIONS_ID_TOKEN_REQUEST_URL: tokenFront.url,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: tokens.bearer,
+      AWS_ENDPOINT_URL_STS: stsFront.url,
+      GITHUB_RUN_ID: '1',
+    },
+    close: async () => {
+      await tokenFront.close();
+      await stsFront.close();
       await tokens.close();
       await moto.stop();
     },
