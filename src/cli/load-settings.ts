@@ -94,18 +94,14 @@ export async function obtain({ get, config }: Settings, io: CliIo): Promise<Sess
     const idToken = loadIdToken(cacheDir(get, io.env), source.login, new Date());
     config = { ...config, source: { ...source, idToken } };
   }
-  // use-existing-credentials means "leave the job's credentials as they are", which a CLI printing credentials cannot do.
-  config = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
   const verbose = get('verbose') === 'true';
   // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
-  const { exchange } = await import('../providers/exchange.js');
-  const outcome = await exchange(config, {
+  const { exchangeAnew } = await import('../providers/exchange.js');
+  return exchangeAnew(config, {
     env: io.env,
     mask: (value) => io.secret?.(value),
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
   });
-  if (!('final' in outcome)) throw new Error('unreachable: use-existing-credentials is off');
-  return outcome.final;
 }

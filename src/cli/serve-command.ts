@@ -5,9 +5,7 @@
  */
 import { parseInteger } from '../config/values.js';
 import { parseRefreshMarginMs } from '../config/refresh.js';
-import type { Config } from '../config/model.js';
 import type { Env } from '../config/sources/inputs.js';
-import type { Session } from '../credentials.js';
 import { REGION_VARIABLES } from '../delivery/aws-environment.js';
 import { newEndpointSecrets, parseHandover } from '../delivery/endpoint/handover.js';
 import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
@@ -68,21 +66,15 @@ async function serveHandover(io: CliIo): Promise<number> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const handover = parseHandover(Buffer.concat(chunks).toString('utf8'));
   io.secret?.(handover.token);
-  const running = await runEndpoint(handover, io.stderr, () => refreshFor(handover.config, io));
+  const config = handover.config;
+  const running = await runEndpoint(handover, io.stderr, async () => {
+    const { exchangeAnew } = await import('../providers/exchange.js');
+    return exchangeAnew(config, { env: io.env, mask: (v) => io.secret?.(v), debug: () => undefined });
+  });
   process.stdout.write(`${JSON.stringify({ port: running.endpoint.port, pid: process.pid })}\n`, () =>
     process.stdout.destroy(),
   );
   process.stdin.destroy();
   await running.done;
   return 0;
-}
-
-/** One refresh for the action's endpoint: the exchange with the step's config, nothing printed but to the log. */
-async function refreshFor(config: Config, io: CliIo): Promise<Session> {
-  const { exchange } = await import('../providers/exchange.js');
-  // use-existing-credentials chose this session already; a refresh always exchanges anew.
-  const guarded = { ...config, guards: { ...config.guards, useExistingCredentials: false } };
-  const outcome = await exchange(guarded, { env: io.env, mask: (v) => io.secret?.(v), debug: () => undefined });
-  if (!('final' in outcome)) throw new Error('unreachable: use-existing-credentials is off');
-  return outcome.final;
 }

@@ -45,6 +45,16 @@ export async function exchange(config: Config, hooks: ExchangeHooks): Promise<Gu
   return obtainGuardedSession(config, ctx);
 }
 
+/**
+ * A new session whatever the environment holds: use-existing-credentials does not apply (a CLI printing credentials,
+ * or a refresh of credentials already chosen, cannot "leave the job's credentials as they are").
+ */
+export async function exchangeAnew(config: Config, hooks: ExchangeHooks): Promise<Session> {
+  const outcome = await exchange({ ...config, guards: { ...config.guards, useExistingCredentials: false } }, hooks);
+  if (!('final' in outcome)) throw new Error('unreachable: use-existing-credentials is off');
+  return outcome.final;
+}
+
 export type GuardedOutcome = { final: Session; source: Session } | { existing: { account: string; arn: string } };
 
 /** configure-aws-credentials's test: any of these in either key, which some tools mangle. */
