@@ -1,5 +1,6 @@
 /** A loopback front that holds every request `delayMs` before forwarding it: a real runner's round trip, on loopback. */
-import { createServer, request } from 'node:http';
+import { createServer } from 'node:http';
+import { forwardTo } from './forward.js';
 import type { AddressInfo } from 'node:net';
 
 export async function startDelayFront(
@@ -11,23 +12,7 @@ export async function startDelayFront(
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      setTimeout(() => {
-        const forward = request(
-          {
-            host: upstream.hostname,
-            port: upstream.port,
-            method: req.method,
-            path: req.url,
-            headers: { ...req.headers, host: upstream.host },
-          },
-          (up) => {
-            res.writeHead(up.statusCode ?? 502, up.headers);
-            up.pipe(res);
-          },
-        );
-        forward.on('error', () => res.destroy());
-        forward.end(Buffer.concat(chunks));
-      }, delayMs);
+      setTimeout(() => forwardTo(upstream, req, res).end(Buffer.concat(chunks)), delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

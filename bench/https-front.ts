@@ -1,6 +1,6 @@
 /** An HTTPS front for a plain-http peer (moto), so the OIDC step can be timed over TLS as it runs against real STS. */
 import { createServer } from 'node:https';
-import { request } from 'node:http';
+import { forwardTo } from './forward.js';
 import type { AddressInfo } from 'node:net';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,21 +21,7 @@ export async function startHttpsFront(
   writeFileSync(caFile, root.certPem);
   const upstream = new URL(target);
   const server = createServer({ cert: leaf.certPem, key: leaf.keyPem }, (req, res) => {
-    const forward = request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
+    req.pipe(forwardTo(upstream, req, res));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
