@@ -12,6 +12,7 @@ import { buildConfig } from '../../src/config/build-config.js';
 import { exchange, type GuardedOutcome } from '../../src/providers/exchange.js';
 import { AwsError, InputError } from '../../src/errors.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/request.js';
+import { stsSessionXml } from '../support/sts-answers.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const CHAIN = 'arn:aws:iam::210987654321:role/target';
@@ -31,13 +32,14 @@ const tokenFile = join(dir, 'id-token');
 writeFileSync(tokenFile, `${JWT}\n`);
 
 function stsXml(action: string, akid: string, secret: string, roleArn: string): string {
-  const account = roleArn.split(':')[4];
-  const role = roleArn.split('/').pop();
-  const expiration = new Date(Date.now() + 3600_000).toISOString();
-  return `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>
-<Credentials><AccessKeyId>${akid}</AccessKeyId><SecretAccessKey>${secret}</SecretAccessKey><SessionToken>${TOKEN}</SessionToken><Expiration>${expiration}</Expiration></Credentials>
-<AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/${role}/ci-session</Arn><AssumedRoleId>AROAEXAMPLE:ci-session</AssumedRoleId></AssumedRoleUser>
-</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`;
+  const expiration = new Date(Date.now() + 3600_000);
+  return stsSessionXml(action, {
+    accessKeyId: akid,
+    secretAccessKey: secret,
+    sessionToken: TOKEN,
+    roleArn,
+    expiration,
+  });
 }
 
 function callerIdentityXml(account: string): string {

@@ -9,6 +9,7 @@ import { buildConfig } from '../../src/config/build-config.js';
 import { obtainSession } from '../../src/providers/registry.js';
 import { createProviderContext } from '../../src/providers/context.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/request.js';
+import { stsSessionXml } from '../support/sts-answers.js';
 import { createCa, issueCertificate } from '../standins/pki.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
@@ -19,12 +20,13 @@ const SECRET = 'wJalrXUtnFEMIK7MDENGbPxRfiCYEXAMPLEKEY00';
 const TOKEN = 'IQoJb3JpZ2luX2VjEFAKE/TOKEN+VALUE=';
 
 function stsXml(action: string, akid: string, roleArn: string, expiration: Date): string {
-  const account = roleArn.split(':')[4];
-  const role = roleArn.split('/').pop();
-  return `<${action}Response xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><${action}Result>
-<Credentials><AccessKeyId>${akid}</AccessKeyId><SecretAccessKey>${SECRET}</SecretAccessKey><SessionToken>${TOKEN}</SessionToken><Expiration>${expiration.toISOString()}</Expiration></Credentials>
-<AssumedRoleUser><Arn>arn:aws:sts::${account}:assumed-role/${role}/ci-session</Arn><AssumedRoleId>AROAEXAMPLE:ci-session</AssumedRoleId></AssumedRoleUser>
-</${action}Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></${action}Response>`;
+  return stsSessionXml(action, {
+    accessKeyId: akid,
+    secretAccessKey: SECRET,
+    sessionToken: TOKEN,
+    roleArn,
+    expiration,
+  });
 }
 
 interface Recorded extends HttpRequest {
