@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { parseRefreshMarginMs } from '../config/refresh.js';
 import { AwsError, InputError } from '../errors.js';
 import { ENDPOINT_TOKEN_FILE_FLAG, ENDPOINT_URL_FLAG } from '../delivery/endpoint/process-line.js';
-import { ENDPOINT_URL, endpointCredentials } from '../delivery/endpoint/client.js';
 import { cachedSession } from './cache.js';
 import { credentialProcessJson } from './formats.js';
 import { cacheDir, loadSettings, obtain, proofOf, type CliIo } from './load-settings.js';
@@ -47,6 +46,8 @@ export async function credentialProcessCommand(
 }
 
 async function fromEndpoint(flags: ReadonlyMap<string, string>, io: CliIo): Promise<number> {
+  // Loaded here: a cache hit, what most runs of this command are, needs neither node:http nor answer validation.
+  const { ENDPOINT_URL, endpointCredentials } = await import('../delivery/endpoint/client.js');
   const url = flags.get(ENDPOINT_URL_FLAG) ?? '';
   const tokenFile = flags.get(ENDPOINT_TOKEN_FILE_FLAG) ?? '';
   if (!ENDPOINT_URL.test(url)) {
