@@ -6,7 +6,7 @@
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { Config } from './model.js';
-import { expandHome, type Env, type GetInput } from './sources/inputs.js';
+import { expandHome, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
 import { parseRefreshMarginMs } from './refresh.js';
 import { parseBoolean, PROFILE_NAME } from './values.js';
 
@@ -90,12 +90,11 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
         'Use letters, digits and +=,.@_- only',
       );
     }
-    const credentialsFile = file || env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
+    const shared = sharedFiles(env, homeDir);
+    const credentialsFile = file || shared.credentialsFile;
     delivery.credentialsFile = credentialsFile;
     // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
-    delivery.configFile = file
-      ? join(dirname(credentialsFile), 'config')
-      : env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config');
+    delivery.configFile = file ? join(dirname(credentialsFile), 'config') : shared.configFile;
     delivery.profile = profile || 'default';
   }
   const jobProfile = env['AWS_PROFILE'];
@@ -109,8 +108,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     }
     delivery.jobProfile = {
       profile: jobProfile,
-      credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials'),
-      configFile: env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config'),
+      ...sharedFiles(env, homeDir),
       ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
     };
   }

@@ -13,7 +13,7 @@ import {
   parseSessionName,
 } from './values.js';
 import { SOURCES } from './sources/index.js';
-import { requireInput, type Env, type GetInput } from './sources/inputs.js';
+import { requireInput, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
 import {
   CHAINED_MAX_SECONDS,
   DEFAULT_DURATION_SECONDS,
@@ -23,7 +23,6 @@ import {
   STS_MIN_DURATION_SECONDS,
 } from './limits.js';
 import { parseProxyUrl } from './proxy.js';
-import { join } from 'node:path';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
 import { parseCustomTags } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
@@ -144,7 +143,7 @@ function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, home
   if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) return { mode, roleArn: get('role-to-assume') };
   // configure-aws-credentials reads AWS_PROFILE through the SDK's chain: its README chains profiles this way.
   if (env['AWS_PROFILE']) {
-    const credentialsFile = env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials');
+    const { credentialsFile } = sharedFiles(env, homeDir);
     return { mode, roleArn: get('role-to-assume'), profile: { name: env['AWS_PROFILE'], credentialsFile } };
   }
   throw new InputError(

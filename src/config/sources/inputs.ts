@@ -20,6 +20,14 @@ export interface SourceSpec<S extends Source = Source> {
   build(get: GetInput, env: Env, homeDir: string): S;
 }
 
+/** The shared credentials and config files as the AWS CLI and the SDKs find them: their variables, else ~/.aws. */
+export function sharedFiles(env: Env, homeDir: string): { credentialsFile: string; configFile: string } {
+  return {
+    credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials'),
+    configFile: env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config'),
+  };
+}
+
 /** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
 export function expandHome(path: string, homeDir: string): string {
   return /^~(?=$|[\\/])/.test(path) ? join(homeDir, path.slice(1)) : path;
