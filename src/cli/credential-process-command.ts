@@ -3,11 +3,11 @@
  * has more than the margin left, else one exchange; or, with --endpoint-url (a profile written with
  * refresh-credentials), what the job's local endpoint holds now, its token read from its 0600 file.
  */
-import { readFileSync } from 'node:fs';
 import { parseRefreshMarginMs } from '../config/refresh.js';
 import { AwsError, InputError } from '../errors.js';
 import { ENDPOINT_TOKEN_FILE_FLAG, ENDPOINT_URL_FLAG } from '../delivery/endpoint/process-line.js';
 import { cachedSession } from './cache.js';
+import { readText } from './read-text.js';
 import { credentialProcessJson } from './formats.js';
 import { cacheDir, loadSettings, obtain, proofOf, type CliIo } from './load-settings.js';
 import type { ParsedArgs } from './args.js';
@@ -64,18 +64,17 @@ async function fromEndpoint(flags: ReadonlyMap<string, string>, io: CliIo): Prom
       'Use the line the action wrote into the profile',
     );
   }
-  let token: string;
-  try {
-    token = readFileSync(tokenFile, 'utf8');
-  } catch (err) {
-    throw new AwsError(
-      'credentials endpoint',
-      (err as NodeJS.ErrnoException).code ?? 'ReadError',
-      `cannot read the token file ${tokenFile}`,
-      "The endpoint was stopped (the job's post step removes it) or this runs as another user",
-      false,
-    );
-  }
+  const token = readText(
+    tokenFile,
+    (code) =>
+      new AwsError(
+        'credentials endpoint',
+        code,
+        `cannot read the token file ${tokenFile}`,
+        "The endpoint was stopped (the job's post step removes it) or this runs as another user",
+        false,
+      ),
+  );
   io.secret?.(token);
   io.stdout(credentialProcessJson(await endpointCredentials(url, token, new Date())) + '\n');
   return 0;

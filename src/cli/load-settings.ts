@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import { identityProof } from './cache.js';
 import { cachedIdToken, loadIdToken } from './login-session.js';
 import { secretSettings, settingsReader } from './settings.js';
+import { readText } from './read-text.js';
 import type { ParsedArgs } from './args.js';
 
 export interface CliIo {
@@ -34,16 +35,11 @@ export async function loadSettings(args: ParsedArgs, io: CliIo, known: ReadonlyS
   let authFile: Map<string, string> | undefined;
   if (authPath) {
     const full = resolve(authPath);
-    let text: string;
-    try {
-      text = readFileSync(full, 'utf8');
-    } catch (err) {
-      throw new InputError(
-        'auth',
-        `cannot read ${full} (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-        'Point --auth at the auth.yaml that bootstrap wrote',
-      );
-    }
+    const text = readText(
+      full,
+      (code) =>
+        new InputError('auth', `cannot read ${full} (${code})`, 'Point --auth at the auth.yaml that bootstrap wrote'),
+    );
     const { parseAuthFile } = await import('../config/auth-file.js');
     authFile = parseAuthFile(text, full, dirname(full), known);
     for (const value of secretSettings(new Map(), io.env, authFile)) io.secret?.(value);

@@ -1,5 +1,4 @@
 /** `bootstrap sync --config operator.yaml`: the file read and checked, the plan printed, applied unless --dry-run. */
-import { readFileSync } from 'node:fs';
 import { parseInteger } from '../config/values.js';
 import { InputError } from '../errors.js';
 import { parseOperatorConfig } from '../bootstrap/operator-config.js';
@@ -7,6 +6,7 @@ import { DEFAULT_CONCURRENCY, sync, type SyncOptions } from '../bootstrap/sync.j
 import { formatSyncPlan, summarizeSyncPlan } from '../bootstrap/sync-plan.js';
 import { describeTarget } from '../bootstrap/github-target.js';
 import type { CliIo } from './load-settings.js';
+import { readText } from './read-text.js';
 
 export type SyncSettings = Pick<SyncOptions, 'region' | 'clients' | 'github' | 'dryRun' | 'endpoint' | 'caCertificate'>;
 
@@ -18,16 +18,7 @@ export async function syncCommand(get: (name: string) => string, io: CliIo, sett
       'is required',
       'Give the desired state: bootstrap sync --config operator.yaml (see schemas/operator.schema.json)',
     );
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(
-      'config',
-      `${file} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
-      'Check the path',
-    );
-  }
+  const text = readText(file, (code) => new InputError('config', `${file} cannot be read (${code})`, 'Check the path'));
   const config = parseOperatorConfig(text, file);
   const concurrency = get('concurrency')
     ? parseInteger(get('concurrency'), 'concurrency', 1, 32, 'repositories at a time')
