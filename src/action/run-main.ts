@@ -6,9 +6,11 @@ import { refuseUnknownInputs } from '../config/input-names.js';
 import type { Env } from '../config/sources/inputs.js';
 import { exchange } from '../providers/exchange.js';
 import { clearEnvironment, deliverToActions } from '../delivery/actions-export.js';
+import type { EarlyRequest } from '../http/early.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
-export async function runMain(wf: WorkflowCommands, env: Env): Promise<void> {
+/** `early`: the id-token request the entry sent before this module loaded, if it did. */
+export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyRequest): Promise<void> {
   refuseUnknownInputs(env);
   const get = (name: string) => wf.getInput(name);
   const config = buildConfig(get, env, new Date(), homedir());
@@ -32,6 +34,7 @@ export async function runMain(wf: WorkflowCommands, env: Env): Promise<void> {
     env,
     mask: (value) => wf.setSecret(value),
     debug: (message) => wf.debug(message),
+    ...(early ? { early } : {}),
   });
   if ('existing' in outcome) {
     wf.notice(

@@ -12,6 +12,7 @@ import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import { AwsError, InputError } from '../errors.js';
 import type { HttpRequest, HttpResponse } from '../http/request.js';
+import { answeringFirst, type EarlyRequest } from '../http/early.js';
 import type { RetryClock } from '../retry.js';
 import { createProviderContext, type ProviderContext } from './context.js';
 import { obtainSession } from './registry.js';
@@ -22,6 +23,8 @@ export interface ExchangeHooks {
   /** Registers a secret the moment it is known (the job log's masker, the CLI's redactor). */
   mask(value: string): void;
   debug(message: string): void;
+  /** A request the front-end sent before the exchange (the action's id-token): it answers the first identical one. */
+  early?: EarlyRequest;
   /** Test seams: the transport, the clock, file reads. */
   http?(req: HttpRequest): Promise<HttpResponse>;
   clock?: RetryClock;
@@ -38,7 +41,7 @@ export async function exchange(config: Config, hooks: ExchangeHooks): Promise<Gu
     noProxy: config.noProxy,
     mask: hooks.mask,
     debug: hooks.debug,
-    ...(hooks.http ? { http: hooks.http } : {}),
+    ...(hooks.early ? { http: answeringFirst(hooks.early, hooks.http) } : hooks.http ? { http: hooks.http } : {}),
     ...(hooks.clock ? { clock: hooks.clock } : {}),
     ...(hooks.readFile ? { readFile: hooks.readFile } : {}),
   });

@@ -4,6 +4,7 @@ import type { ProviderContext } from './context.js';
 import { networkFailure, retrying, send } from './context.js';
 import type { OidcSource } from '../config/model.js';
 import { requireSecureEndpoint } from '../config/endpoint-url.js';
+import type { HttpRequest } from '../http/request.js';
 
 const CALL = 'GitHub OIDC token request';
 
@@ -111,19 +112,10 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
     );
   }
   ctx.mask(bearer);
-  // The bearer and the token it buys travel on this URL: never in clear text off this machine.
-  const full = requireSecureEndpoint(url, 'ACTIONS_ID_TOKEN_REQUEST_URL');
-  full.searchParams.set('audience', audience);
+  const request = runnerTokenRequest(url, bearer, audience);
   return retrying(ctx, CALL, async (_attempt, timeoutMs) => {
-    const res = await send(
-      ctx,
-      {
-        url: full.toString(),
-        method: 'GET',
-        headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
-        timeoutMs,
-      },
-      (err) => networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'),
+    const res = await send(ctx, { ...request, timeoutMs }, (err) =>
+      networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'),
     );
     if (res.status !== 200) {
       const retryable = res.status === 429 || res.status >= 500;
@@ -144,4 +136,20 @@ async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise
     ctx.mask(token);
     return token;
   });
+}
+
+/** The runner's id-token request for `audience`, before its timeout and proxy (the action's entry also sends it early). */
+export function runnerTokenRequest(
+  url: string,
+  bearer: string,
+  audience: string,
+): Omit<HttpRequest, 'timeoutMs' | 'proxy'> {
+  // The bearer and the token it buys travel on this URL: never in clear text off this machine.
+  const full = requireSecureEndpoint(url, 'ACTIONS_ID_TOKEN_REQUEST_URL');
+  full.searchParams.set('audience', audience);
+  return {
+    url: full.toString(),
+    method: 'GET',
+    headers: { authorization: `Bearer ${bearer}`, accept: 'application/json' },
+  };
 }
