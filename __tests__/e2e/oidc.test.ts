@@ -287,6 +287,29 @@ describe('OIDC retries and faults', () => {
     assert.equal(tokens.requests.length - before, 3);
   });
 
+  test('the id-token request the entry sends early is the one used: one request per step, the configured audience', async () => {
+    const before = tokens.requests.length;
+    const run = await main({ 'role-to-assume': ROLE, audience: 'api://custom' });
+    assert.equal(run.code, 0, run.stdout);
+    assert.deepEqual(tokens.requests.slice(before), [{ audience: 'api://custom', authorized: true }]);
+    assert.equal(sts.requests.at(-1)!.params.get('WebIdentityToken'), tokens.issued.at(-1));
+    ledger.assertNoLeak(run);
+  });
+
+  test('a failing early id-token request ends in the usual retries and messages', async () => {
+    const before = tokens.requests.length;
+    tokens.failFirst(1, 503);
+    const retried = await main({ 'role-to-assume': ROLE }, { ACTIONS_STEP_DEBUG: 'true' });
+    assert.equal(retried.code, 0, retried.stdout);
+    assert.equal(tokens.requests.length - before, 2);
+    assert.match(retried.stdout, /GitHub OIDC token request: attempt 1 failed with HTTP 503; retrying/);
+    tokens.failFirst(1, 403);
+    const refused = await main({ 'role-to-assume': ROLE });
+    assert.equal(refused.code, 1);
+    assert.equal(tokens.requests.length - before, 3, 'a refusal is not asked again');
+    assert.match(errorAnnotation(refused.stdout), /GitHub OIDC token request.*HTTP 403.*id-token: write/s);
+  });
+
   test('STS throttling, a 500, and a reset are retried; the fourth attempt succeeds', async () => {
     const before = sts.requests.length;
     sts.queue(
