@@ -1,0 +1,1 @@
+const g=280,u=[280],d={9280:((a,t,n)=>{n.r(t),n.d(t,{failureMessage:()=>r});var o=n(3916);function r(e){if((0,o.ux)(e))return e.message;const s=e;return`Unexpected ${typeof s?.name=="string"?s.name:"error"}: ${typeof s?.message=="string"?s.message:String(e)}`}})};export{g as id,u as ids,d as modules};
