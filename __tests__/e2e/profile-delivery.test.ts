@@ -108,6 +108,44 @@ describe('what the action writes, every reader reads alike', () => {
   });
 });
 
+describe('AWS_SKIP_CLEANUP_STEP, as the peer reads it (its post-if, evaluated as the runner does)', () => {
+  test('set to true in the job: the post step does not run and a later step still reads the profile', async () => {
+    const ws = newWorkspace();
+    const files = awsDir(ws);
+    const jobEnv = { ...env(), AWS_SKIP_CLEANUP_STEP: 'true' };
+    const main = await runAction('main', { inputs: inputs({ profile: 'kept' }), env: jobEnv, workspace: ws });
+    assert.equal(main.code, 0, main.stdout);
+    const post = await runAction('post', { state: main.state, workspace: ws, env: jobEnv });
+    assert.equal(post.skipped, true, 'the post step ran');
+    const views = readWithAll({
+      credentialsFile: files.credentials,
+      configFile: files.config,
+      profile: 'kept',
+      home: ws.home,
+    });
+    for (const [reader, view] of Object.entries(views))
+      assert.match(view.accessKeyId ?? '', /^ASIA/, `${reader}: ${JSON.stringify(views)}`);
+  });
+
+  test('unset, or anything but true: the post step runs after a failed job too and removes the profile', async () => {
+    for (const [skip, jobStatus] of [
+      [undefined, 'failure'],
+      ['false', 'cancelled'],
+    ] as const) {
+      const ws = newWorkspace();
+      const files = awsDir(ws);
+      const jobEnv = { ...env(), ...(skip === undefined ? {} : { AWS_SKIP_CLEANUP_STEP: skip }) };
+      const main = await runAction('main', { inputs: inputs({ profile: 'gone' }), env: jobEnv, workspace: ws });
+      assert.equal(main.code, 0, main.stdout);
+      assert.ok(existsSync(files.credentials));
+      const post = await runAction('post', { state: main.state, workspace: ws, env: jobEnv, jobStatus });
+      assert.equal(post.skipped, undefined, `${skip}/${jobStatus}: skipped`);
+      assert.equal(post.code, 0, post.stdout);
+      assert.ok(!existsSync(files.credentials), `${skip}/${jobStatus}: the credentials file is left`);
+    }
+  });
+});
+
 describe('the post step trusts only what the main step wrote', () => {
   test('a crafted receipt aimed at a long-lived ~/.aws/credentials: a warning, exit 0, nothing touched', async () => {
     const ws = newWorkspace();

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './processes.js';
+import { postIfOf, postStepRuns, type JobStatus } from './post-if.js';
 
 export interface RunOptions {
   inputs?: Record<string, string>;
@@ -22,6 +23,8 @@ export interface RunOptions {
   killAfterMs?: number;
   /** Host names the step must resolve to loopback addresses (a real-looking AWS endpoint served by a stand-in). */
   hosts?: Record<string, string>;
+  /** For the post step: the job's status when it runs (default success); its post-if decides whether it runs. */
+  jobStatus?: JobStatus;
 }
 
 export interface Workspace {
@@ -44,6 +47,8 @@ export interface RunResult {
   /** Raw file texts, for leak checks. */
   files: { env: string; output: string; state: string };
   elapsedMs: number;
+  /** The post step did not run: the action's post-if was false (code is then null and nothing was written). */
+  skipped?: boolean;
 }
 
 /** The runner's name mangling of an input: upper case, spaces to underscores; hyphens stay. */
@@ -89,6 +94,14 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
       .join(',');
   }
 
+  // The runner evaluates our post-if before it starts the post step (another action's script runs as given).
+  if (entry === 'post' && !options.script) {
+    if (!postStepRuns(postIfOf(join(ROOT, 'action.yml')), env, options.jobStatus)) {
+      const empty = { env: '', output: '', state: '' };
+      const none = { exported: {}, outputs: {}, state: {}, summary: '', files: empty };
+      return { code: null, stdout: '', stderr: '', ...none, workspace, elapsedMs: 0, skipped: true };
+    }
+  }
   const started = Date.now();
   const child = spawn(options.node ?? process.execPath, [options.script ?? join(ROOT, 'dist', entry, 'index.js')], {
     env,
