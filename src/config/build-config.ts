@@ -22,9 +22,10 @@ import {
   STS_MAX_DURATION_SECONDS,
   STS_MIN_DURATION_SECONDS,
 } from './limits.js';
-import { parseProxyUrl } from './proxy.js';
+import { parseProxyUrl, proxyVariables } from './proxy.js';
+import { environmentCredentials, serviceEndpoints } from './environment.js';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
-import { parseCustomTags } from './session-tags.js';
+import { parseCustomTags, runContextFromEnv } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
@@ -108,7 +109,23 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   if (get('http-proxy')) config.httpProxy = parseProxyUrl(get('http-proxy'), 'http-proxy').toString();
   if (get('no-proxy')) config.noProxy = get('no-proxy');
   if (get('sts-endpoint')) config.stsEndpoint = requireSecureEndpoint(get('sts-endpoint'), 'sts-endpoint').toString();
+  readEnvironment(config, env);
   return config;
+}
+
+/** What the exchange needs from the environment, read here once: providers take these values, never `env`. */
+function readEnvironment(config: Config, env: Env): void {
+  const endpoints = serviceEndpoints(env);
+  if (endpoints) config.endpoints = endpoints;
+  const proxies = proxyVariables(env);
+  if (proxies) config.proxyVariables = proxies;
+  // Only an sts:AssumeRole hop sends the run's tags (the same GITHUB_* variables @actions/github's context reads).
+  if (config.session.sessionTags && (config.source.mode === 'role-chaining' || config.chainRoleArn))
+    config.runContext = runContextFromEnv(env);
+  if (config.source.mode === 'role-chaining' || config.guards.useExistingCredentials) {
+    const credentials = environmentCredentials(env);
+    if (credentials) config.environmentCredentials = credentials;
+  }
 }
 
 function buildRetry(get: GetInput): Config['retry'] {
