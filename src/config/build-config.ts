@@ -27,6 +27,7 @@ import { environmentCredentials, serviceEndpoints } from './environment.js';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
 import { parseCustomTags, runContextFromEnv } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
+import { IOT_DURATION_FIX, ignoredTagsWarning } from './advice.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
   refuseStaticKeys(get);
@@ -50,7 +51,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     throw new InputError(
       'role-duration-seconds',
       'does not apply in iot-certificate mode: the role alias sets the session length',
-      'Remove it, or change the alias: aws iot update-role-alias --role-alias <alias> --credential-duration-seconds <n>',
+      IOT_DURATION_FIX,
     );
   }
   const durationSeconds =
@@ -97,10 +98,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
   if (source.mode !== 'role-chaining' && !chainRoleArn) {
     for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
-      if (get(input))
-        config.warnings.push(
-          `Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`,
-        );
+      if (get(input)) config.warnings.push(ignoredTagsWarning(input, source.mode));
     }
     config.session.customTags = [];
     config.session.transitiveTagKeys = [];
