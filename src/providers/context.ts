@@ -7,6 +7,7 @@ import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '
 import { chooseProxy, type ProxyVariables } from '../config/proxy.js';
 import type { Config, EndpointSetting, Source } from '../config/model.js';
 import type { Session } from '../credentials.js';
+import { UNTRUSTED_SERVER_FIX } from './network-advice.js';
 
 /** Every source of credentials: one function of this shape, found by mode in registry.ts. */
 export type Provider<S extends Source = Source> = (source: S, config: Config, ctx: ProviderContext) => Promise<Session>;
@@ -117,13 +118,7 @@ export function networkFailure(call: string, err: NetworkError, endpointHint: st
     return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(
-      call,
-      err.code,
-      err.message,
-      "The server's TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)",
-      false,
-    );
+    return new AwsError(call, err.code, err.message, UNTRUSTED_SERVER_FIX, false);
   }
   return new AwsError(call, err.code, err.message, '', false);
 }

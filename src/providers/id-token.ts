@@ -5,6 +5,7 @@ import { networkFailure, retrying, send } from './context.js';
 import type { OidcSource } from '../config/model.js';
 import { requireSecureEndpoint } from '../config/endpoint-url.js';
 import type { HttpRequest } from '../http/request.js';
+import { NO_ID_TOKEN_FIX } from './network-advice.js';
 
 const CALL = 'GitHub OIDC token request';
 
@@ -105,7 +106,7 @@ async function fetchRunnerToken(source: OidcSource, ctx: ProviderContext): Promi
       CALL,
       'IdTokenUnavailable',
       'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set',
-      "Give the job 'permissions: id-token: write' (pull requests from forks never get one), or set web-identity-token-file",
+      NO_ID_TOKEN_FIX,
       false,
     );
   }
