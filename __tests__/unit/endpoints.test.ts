@@ -2,7 +2,23 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InputError } from '../../src/errors.js';
-import { configuredEndpoint, dnsSuffix, serviceEndpoint } from '../../src/providers/endpoints.js';
+import { serviceEndpoints } from '../../src/config/environment.js';
+import {
+  configuredEndpoint as checkedEndpoint,
+  dnsSuffix,
+  serviceEndpoint as endpointOf,
+} from '../../src/providers/endpoints.js';
+
+type Env = Record<string, string | undefined>;
+
+/** The variables read into the config as buildConfig reads them, then resolved as the STS client resolves them. */
+const configuredEndpoint = (_service: 'STS', env: Env) => checkedEndpoint(serviceEndpoints(env)?.sts);
+
+/** The same, for the Roles Anywhere provider's endpoint. */
+function serviceEndpoint(hostPrefix: string, _service: 'ROLESANYWHERE', region: string, env: Env): string {
+  const endpoints = serviceEndpoints(env);
+  return endpointOf(hostPrefix, region, endpoints?.rolesAnywhere, endpoints?.fips);
+}
 
 test("the region's endpoint by default, amazonaws.com.cn in China", () => {
   assert.equal(

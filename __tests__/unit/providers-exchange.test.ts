@@ -93,7 +93,6 @@ async function run(
   };
   const config = buildConfig((name) => values[name] ?? '', env, new Date(), '/home/runner');
   const outcome = await exchange(config, {
-    env,
     mask: (value) => masked.push(value),
     debug: (message) => debug.push(message),
     http: async (req) => {

@@ -8,11 +8,10 @@ import { idTokenSource } from '../../src/providers/id-token.js';
 const JWT =
   'eyJhbGciOiJSUzI1NiIsImtpZCI6IjEifQ.eyJpc3MiOiJodHRwczovL3Rva2VuLmFjdGlvbnMiLCJzdWIiOiJyZXBvOngveSJ9.c2lnbmF0dXJlLWJ5dGVzLWhlcmU';
 
-function context(env: Record<string, string>): ProviderContext & { masked: string[]; reads: string[] } {
+function context(): ProviderContext & { masked: string[]; reads: string[] } {
   const masked: string[] = [];
   const reads: string[] = [];
   return {
-    env,
     clock: { now: () => Date.now(), sleep: async () => {}, random: () => 0.5 },
     deadline: Date.now() + 10_000,
     maxAttempts: 1,
@@ -44,7 +43,7 @@ async function inputError(promise: Promise<unknown>, input: string): Promise<Inp
 }
 
 test('an id-token pasted into web-identity-token-file is masked, never read as a path, never echoed', async () => {
-  const ctx = context({});
+  const ctx = context();
   const err = await inputError(
     idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: ` ${JWT}\n` }, ctx)(),
     'web-identity-token-file',
@@ -57,7 +56,7 @@ test('an id-token pasted into web-identity-token-file is masked, never read as a
 
 test('a real path that cannot be read is still named', async () => {
   const err = await inputError(
-    idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: '/var/run/secrets/token' }, context({}))(),
+    idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', tokenFile: '/var/run/secrets/token' }, context())(),
     'web-identity-token-file',
   );
   assert.match(err.message, /\/var\/run\/secrets\/token \(ENOENT\)/);
@@ -69,9 +68,9 @@ test('ACTIONS_ID_TOKEN_REQUEST_URL over plain http:// is refused unless the host
     'http://localhost.example.com/x',
     'http://me:pw@127.0.0.1/x',
   ]) {
-    const ctx = context({ ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-secret-value' });
+    const runnerRequest = { url, bearer: 'bearer-secret-value' };
     const err = await inputError(
-      idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a' }, ctx)(),
+      idTokenSource({ mode: 'oidc', roleArn: 'r', audience: 'a', runnerRequest }, context())(),
       'ACTIONS_ID_TOKEN_REQUEST_URL',
     );
     assert.doesNotMatch(err.message, /bearer-secret-value|pw@/);

@@ -47,7 +47,6 @@ async function run(answers: Array<(req: HttpRequest) => HttpResponse>, extra: Re
     return answer(req);
   };
   const ctx = createProviderContext({
-    env: {},
     retry: config.retry,
     mask: (v) => masked.push(v),
     debug: () => undefined,

@@ -7,7 +7,7 @@ import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildConfig } from '../../src/config/build-config.js';
 import { obtainSession } from '../../src/providers/registry.js';
-import { createProviderContext } from '../../src/providers/context.js';
+import { contextFor } from '../../src/providers/exchange.js';
 import type { HttpRequest, HttpResponse } from '../../src/http/request.js';
 import { stsSessionXml } from '../support/sts-answers.js';
 import { createCa, issueCertificate } from '../standins/pki.js';
@@ -82,13 +82,7 @@ async function run(inputs: Record<string, string>, env: Record<string, string>, 
   const { seen, http } = fakeTransport(answer);
   const masked: string[] = [];
   const cfg = config(inputs, env);
-  const ctx = createProviderContext({
-    env,
-    retry: cfg.retry,
-    mask: (v) => masked.push(v),
-    debug: () => undefined,
-    http,
-  });
+  const ctx = contextFor(cfg, { mask: (v) => masked.push(v), debug: () => undefined, http });
   const result = await obtainSession(cfg, ctx);
   return { seen, masked, result };
 }

@@ -18,6 +18,7 @@ import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/hand
 import { exportEndpointEnvironment } from '../delivery/endpoint/export.js';
 import { endpointProcessLine } from '../delivery/endpoint/process-line.js';
 import type { WorkflowCommands } from './workflow-commands.js';
+import { ECS_ENDPOINT_SHADOWS } from './advice.js';
 
 export const ENDPOINT_STATE = 'credentials-endpoint';
 const READY_TIMEOUT_MS = 15_000;
@@ -52,7 +53,7 @@ export async function startJobEndpoint(
   if (delivery.env && env['AWS_CONTAINER_CREDENTIALS_RELATIVE_URI']) {
     throw new InputError(
       'refresh-credentials',
-      "cannot take effect: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set (an ECS task's endpoint), and every SDK prefers it to a full URI",
+      ECS_ENDPOINT_SHADOWS,
       'Run the job outside ECS task credentials, or leave refresh-credentials off',
     );
   }

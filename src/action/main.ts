@@ -20,17 +20,15 @@ function input(env: Env, name: string): string {
 /** The runner's id-token request, sent now when the inputs plainly ask for one; undefined when anything is unclear. */
 function earlyIdToken(env: Env): EarlyRequest | undefined {
   const get = (name: string) => input(env, name);
-  const url = env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-  const bearer = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
   // no-proxy is merged into NO_PROXY when the exchange starts: not worth copying here.
-  if (!url || !bearer || !get('role-to-assume') || get('no-proxy')) return undefined;
+  if (!env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] || !get('role-to-assume') || get('no-proxy')) return undefined;
   if (get('certificate') || get('private-key')) return undefined;
   try {
     if (resolveMode(get, /^true$/i.test(get('role-chaining'))) !== 'oidc') return undefined;
     // The audience exactly as the config will have it.
     const source = oidcSource.build(get, env, '');
-    if (source.tokenFile || source.tokenEnv) return undefined;
-    const request = runnerTokenRequest(url, bearer, source.audience);
+    if (!source.runnerRequest) return undefined;
+    const request = runnerTokenRequest(source.runnerRequest.url, source.runnerRequest.bearer, source.audience);
     const proxy = proxyFor(new URL(request.url), env, get('http-proxy'));
     return sendEarly({ ...request, proxy, timeoutMs: EARLY_TIMEOUT_MS });
   } catch {

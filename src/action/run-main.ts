@@ -31,7 +31,6 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
 
   if (config.guards.unsetCurrentCredentials && delivery.env) clearEnvironment(wf);
   const outcome = await exchange(config, {
-    env,
     mask: (value) => wf.setSecret(value),
     debug: (message) => wf.debug(message),
     ...(early ? { early } : {}),

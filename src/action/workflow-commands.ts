@@ -7,6 +7,7 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 import type { ActionsOutput } from '../delivery/actions-output.js';
+import { NO_RUNNER_FILES_FIX } from './advice.js';
 
 type FileCommand = 'GITHUB_ENV' | 'GITHUB_OUTPUT' | 'GITHUB_STATE';
 
@@ -83,11 +84,7 @@ export class WorkflowCommands implements ActionsOutput {
   requireFiles(files: readonly FileCommand[]): void {
     for (const file of files) {
       if (!process.env[file]) {
-        throw new InputError(
-          file,
-          'is not set, so the step has nowhere safe to put its results',
-          'Run this action under the GitHub Actions runner; elsewhere use the CLI (aws-short-lived-credentials env or credential-process)',
-        );
+        throw new InputError(file, 'is not set, so the step has nowhere safe to put its results', NO_RUNNER_FILES_FIX);
       }
     }
   }

@@ -83,7 +83,14 @@ export function identityProof(
  * and would give every call its own entry). Pure.
  */
 export function cacheKey(config: Config, proof: readonly string[]): string {
-  const source = { ...config.source, passphrase: undefined, idToken: undefined };
+  // The proof covers what these hold (the token, the runner's bearer); the key stays what it was before they were read.
+  const source = {
+    ...config.source,
+    passphrase: undefined,
+    idToken: undefined,
+    tokenEnvValue: undefined,
+    runnerRequest: undefined,
+  };
   const session = {
     ...config.session,
     sessionName: config.session.sessionNameGiven ? config.session.sessionName : undefined,

@@ -94,7 +94,6 @@ export async function obtain({ get, config }: Settings, io: CliIo): Promise<Sess
   // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
   const { exchangeAnew } = await import('../providers/exchange.js');
   return exchangeAnew(config, {
-    env: io.env,
     mask: (value) => io.secret?.(value),
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);

@@ -69,7 +69,7 @@ async function serveHandover(io: CliIo): Promise<number> {
   const config = handover.config;
   const running = await runEndpoint(handover, io.stderr, async () => {
     const { exchangeAnew } = await import('../providers/exchange.js');
-    return exchangeAnew(config, { env: io.env, mask: (v) => io.secret?.(v), debug: () => undefined });
+    return exchangeAnew(config, { mask: (v) => io.secret?.(v), debug: () => undefined });
   });
   process.stdout.write(`${JSON.stringify({ port: running.endpoint.port, pid: process.pid })}\n`, () =>
     process.stdout.destroy(),

@@ -9,6 +9,7 @@ import type { Config } from './model.js';
 import { expandHome, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
 import { parseRefreshMarginMs } from './refresh.js';
 import { parseBoolean, PROFILE_NAME } from './values.js';
+import { UNWRITABLE_JOB_PROFILE } from './advice.js';
 
 export interface DeliveryOptions {
   env: boolean;
@@ -102,7 +103,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     if (!PROFILE_NAME.test(jobProfile)) {
       throw new InputError(
         'AWS_PROFILE',
-        'is set to a name this step cannot write as a profile, and the JS SDK would read that profile instead of the credentials exported',
+        UNWRITABLE_JOB_PROFILE,
         "Remove AWS_PROFILE from the job's environment, or use a name of letters, digits and +=,.@_- only",
       );
     }

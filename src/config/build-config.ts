@@ -22,10 +22,12 @@ import {
   STS_MAX_DURATION_SECONDS,
   STS_MIN_DURATION_SECONDS,
 } from './limits.js';
-import { parseProxyUrl } from './proxy.js';
+import { parseProxyUrl, proxyVariables } from './proxy.js';
+import { environmentCredentials, serviceEndpoints } from './environment.js';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
-import { parseCustomTags } from './session-tags.js';
+import { parseCustomTags, runContextFromEnv } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
+import { IOT_DURATION_FIX, ignoredTagsWarning } from './advice.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
   refuseStaticKeys(get);
@@ -49,7 +51,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     throw new InputError(
       'role-duration-seconds',
       'does not apply in iot-certificate mode: the role alias sets the session length',
-      'Remove it, or change the alias: aws iot update-role-alias --role-alias <alias> --credential-duration-seconds <n>',
+      IOT_DURATION_FIX,
     );
   }
   const durationSeconds =
@@ -96,10 +98,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
   if (source.mode !== 'role-chaining' && !chainRoleArn) {
     for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
-      if (get(input))
-        config.warnings.push(
-          `Input '${input}' is ignored: no sts:AssumeRole call is made in ${source.mode} mode, and only that call takes session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; add chain-role-arn to hop into a tagged session`,
-        );
+      if (get(input)) config.warnings.push(ignoredTagsWarning(input, source.mode));
     }
     config.session.customTags = [];
     config.session.transitiveTagKeys = [];
@@ -108,7 +107,23 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   if (get('http-proxy')) config.httpProxy = parseProxyUrl(get('http-proxy'), 'http-proxy').toString();
   if (get('no-proxy')) config.noProxy = get('no-proxy');
   if (get('sts-endpoint')) config.stsEndpoint = requireSecureEndpoint(get('sts-endpoint'), 'sts-endpoint').toString();
+  readEnvironment(config, env);
   return config;
+}
+
+/** What the exchange needs from the environment, read here once: providers take these values, never `env`. */
+function readEnvironment(config: Config, env: Env): void {
+  const endpoints = serviceEndpoints(env);
+  if (endpoints) config.endpoints = endpoints;
+  const proxies = proxyVariables(env);
+  if (proxies) config.proxyVariables = proxies;
+  // Only an sts:AssumeRole hop sends the run's tags (the same GITHUB_* variables @actions/github's context reads).
+  if (config.session.sessionTags && (config.source.mode === 'role-chaining' || config.chainRoleArn))
+    config.runContext = runContextFromEnv(env);
+  if (config.source.mode === 'role-chaining' || config.guards.useExistingCredentials) {
+    const credentials = environmentCredentials(env);
+    if (credentials) config.environmentCredentials = credentials;
+  }
 }
 
 function buildRetry(get: GetInput): Config['retry'] {

@@ -3,6 +3,7 @@
  * loopback. Pure: the check reads the URL as written and never resolves a name.
  */
 import { InputError } from '../errors.js';
+import { cleartextProblem } from './advice.js';
 
 /** Parses `value` and refuses cleartext to anything but loopback, and any user name or password in the URL. */
 export function requireSecureEndpoint(value: string, what: string): URL {
@@ -31,7 +32,7 @@ export function requireSecureEndpoint(value: string, what: string): URL {
   if (!isLoopbackHost(url.hostname)) {
     throw new InputError(
       what,
-      `'${describeUrl(url)}' is plain http:// to a host that is not loopback, so tokens and signed requests would cross the network in clear text`,
+      cleartextProblem(describeUrl(url)),
       'Use https://; plain http:// is accepted only for 127.0.0.1, [::1] or localhost (a local stand-in)',
     );
   }

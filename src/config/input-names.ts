@@ -1,5 +1,6 @@
 /** Every input the action declares in action.yml (a test keeps the two in step); the CLI accepts each as a flag. */
 import { InputError } from '../errors.js';
+import { unknownInputProblem } from './advice.js';
 
 export const ACTION_INPUTS = [
   'aws-region',
@@ -75,7 +76,7 @@ export function refuseUnknownInputs(
   if (unknown.length === 0) return;
   throw new InputError(
     unknown[0]!,
-    `is not an input of this action${unknown.length > 1 ? ` (nor ${unknown.length > 2 ? 'are' : 'is'} ${unknown.slice(1).join(', ')})` : ''}; the runner would only have warned`,
+    unknownInputProblem(unknown),
     `Check the spelling under with:. Valid inputs: ${[...known].sort().join(', ')}`,
   );
 }

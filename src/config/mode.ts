@@ -2,6 +2,7 @@
 import { InputError } from '../errors.js';
 import type { Mode } from './model.js';
 import { MODES, SOURCES } from './sources/index.js';
+import { MODE_NOT_INFERRED, NO_MODE_FIX, chainingClashProblem, strayInputsProblem } from './advice.js';
 
 /** Inputs that only one mode reads; their presence selects (or contradicts) that mode. */
 export const MODE_INPUTS = Object.fromEntries(MODES.map((m) => [m, SOURCES[m].inputs])) as Record<
@@ -36,7 +37,7 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
     if (clash.length > 0) {
       throw new InputError(
         'role-chaining',
-        `is true, which uses the credentials already in the environment, but ${list(clash)} ${clash.length > 1 ? 'are' : 'is'} also set`,
+        chainingClashProblem(`${list(clash)} ${clash.length > 1 ? 'are' : 'is'}`),
         'Use role-chaining alone with role-to-assume, or remove role-chaining',
       );
     }
@@ -75,11 +76,7 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
   }
   const inferred = candidates[0];
   if (!inferred && (get('certificate') !== '' || get('private-key') !== '')) {
-    throw new InputError(
-      'mode',
-      'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT), trust-anchor-arn/profile-arn (Roles Anywhere) or minio-endpoint (MinIO)',
-      'Add the inputs of the mode you want, or set mode',
-    );
+    throw new InputError('mode', MODE_NOT_INFERRED, 'Add the inputs of the mode you want, or set mode');
   }
   const mode = inferred ?? (get('role-to-assume') !== '' ? 'oidc' : undefined);
   if (mode) {
@@ -88,17 +85,13 @@ export function resolveMode(get: (name: string) => string, roleChaining: boolean
       const from = inferred ? list(given(inferred)) : 'role-to-assume';
       throw new InputError(
         'mode',
-        `is inferred as ${mode} (from ${from}), but ${list(stray)} ${stray.length > 1 ? 'are' : 'is'} not read in that mode`,
+        strayInputsProblem(mode, from, `${list(stray)} ${stray.length > 1 ? 'are' : 'is'}`),
         `Remove ${list(stray)}, or keep the inputs of the mode that reads ${stray.length > 1 ? 'them' : 'it'}`,
       );
     }
     return mode;
   }
-  throw new InputError(
-    'role-to-assume',
-    "is required (no mode's inputs are set)",
-    'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, trust-anchor-arn and profile-arn, or minio-endpoint',
-  );
+  throw new InputError('role-to-assume', "is required (no mode's inputs are set)", NO_MODE_FIX);
 }
 
 function list(names: string[]): string {

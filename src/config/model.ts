@@ -1,5 +1,7 @@
 /** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
-import type { Tag } from './session-tags.js';
+import type { Credentials } from '../credentials.js';
+import type { ProxyVariables } from './proxy.js';
+import type { RunContext, Tag } from './session-tags.js';
 
 export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere' | 'minio-certificate';
 
@@ -15,6 +17,10 @@ export interface OidcSource {
   login?: { issuer: string; clientId: string };
   /** The login's cached id-token, resolved by the CLI before each exchange (never read from the environment). */
   idToken?: string;
+  /** The value of `tokenEnv`'s variable, read with the config (checked when the exchange runs). */
+  tokenEnvValue?: string;
+  /** The runner's id-token request (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN) when no file or variable is given. */
+  runnerRequest?: { url: string; bearer: string };
 }
 
 export interface IotSource {
@@ -101,8 +107,30 @@ export interface Config {
   stsEndpoint?: string;
   /** Checks and switches that come with configure-aws-credentials's inputs (config/peer-inputs.ts). */
   guards: GuardOptions;
+  /** The endpoints the environment configures (AWS_ENDPOINT_URL_STS, ...); absent when it sets none. */
+  endpoints?: ServiceEndpoints;
+  /** HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the environment set them; absent when it sets none. */
+  proxyVariables?: ProxyVariables;
+  /** The run the session tags describe (GITHUB_*): read only when an sts:AssumeRole hop will send them. */
+  runContext?: RunContext;
+  /** The environment's AWS_* keys: role-chaining's base and use-existing-credentials' candidate, read only for those. */
+  environmentCredentials?: Credentials;
   /** Inputs that were given but have no effect with this configuration: each front-end shows them as warnings. */
   warnings: string[];
+}
+
+/** An endpoint URL as a variable set it (AWS_ENDPOINT_URL_STS, or AWS_ENDPOINT_URL): checked, naming it, when used. */
+export interface EndpointSetting {
+  variable: string;
+  url: string;
+}
+
+/** The endpoints the environment configures, as the SDKs read them (config/environment.ts). */
+export interface ServiceEndpoints {
+  sts?: EndpointSetting;
+  rolesAnywhere?: EndpointSetting;
+  /** AWS_USE_FIPS_ENDPOINT=true: the region's FIPS host where no URL is configured. */
+  fips?: boolean;
 }
 
 export interface GuardOptions {

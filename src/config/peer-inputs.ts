@@ -6,6 +6,7 @@ import { InputError } from '../errors.js';
 import type { GuardOptions, Source } from './model.js';
 import type { GetInput } from './sources/inputs.js';
 import { parseBoolean, parseList } from './values.js';
+import { FORCE_SKIP_OIDC_FIX, staticKeysProblem } from './advice.js';
 
 const STATIC_KEY_INPUTS = ['aws-access-key-id', 'aws-secret-access-key', 'aws-session-token'] as const;
 
@@ -15,7 +16,7 @@ export function refuseStaticKeys(get: GetInput): void {
   if (given.length === 0) return;
   throw new InputError(
     given[0]!,
-    `is not accepted: this action never takes long-lived access keys${given.length > 1 ? ` (nor ${given.slice(1).join(', ')})` : ''}`,
+    staticKeysProblem(given),
     'Remove the keys and use a short-lived identity: GitHub OIDC (role-to-assume with permissions: id-token: write; ' +
       'see "Migrating from configure-aws-credentials" in the README), an IoT certificate (iot-credential-endpoint, role-alias), ' +
       'or IAM Roles Anywhere (trust-anchor-arn, profile-arn); to hop from credentials an earlier step exported, use role-chaining: true',
@@ -60,7 +61,7 @@ export function checkForceSkipOidc(get: GetInput, source: Source): void {
     throw new InputError(
       'force-skip-oidc',
       "is true, but role-to-assume would be assumed with the runner's OIDC token",
-      'Give web-identity-token-file, set role-chaining: true to use credentials an earlier step exported, or remove force-skip-oidc',
+      FORCE_SKIP_OIDC_FIX,
     );
   }
 }

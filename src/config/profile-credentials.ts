@@ -5,6 +5,7 @@
 import type { Credentials } from '../credentials.js';
 import { readSection } from '../ini.js';
 import { InputError } from '../errors.js';
+import { missingProfileProblem } from './advice.js';
 
 export function profileCredentials(text: string, profile: string, file: string): Credentials {
   const section = readSection(text, profile);
@@ -13,7 +14,7 @@ export function profileCredentials(text: string, profile: string, file: string):
   if (!accessKeyId || !secretAccessKey) {
     throw new InputError(
       'role-chaining',
-      `is true and AWS_PROFILE is '${profile}', but ${file} has no ${section ? 'aws_access_key_id and aws_secret_access_key in that profile' : 'such profile'}`,
+      missingProfileProblem(profile, file, Boolean(section)),
       'Run the step that writes that profile (aws-profile) first, or set AWS_PROFILE to the profile it wrote',
     );
   }

@@ -3,15 +3,34 @@ import { InputError } from '../errors.js';
 
 type Env = Record<string, string | undefined>;
 
-function envValue(env: Env, name: string): string | undefined {
-  return env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+/** HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the environment set them (each lower-case name first, as curl reads them). */
+export interface ProxyVariables {
+  https?: string;
+  http?: string;
+  noProxy?: string;
+}
+
+/** The proxy variables of `env`, read once; undefined when it sets none. A bad URL is refused where it is used. */
+export function proxyVariables(env: Env): ProxyVariables | undefined {
+  const read = (name: string) => env[name.toLowerCase()] || env[name.toUpperCase()] || undefined;
+  const variables: ProxyVariables = {};
+  const [https, http, noProxy] = [read('https_proxy'), read('http_proxy'), read('no_proxy')];
+  if (https) variables.https = https;
+  if (http) variables.http = http;
+  if (noProxy) variables.noProxy = noProxy;
+  return https || http || noProxy ? variables : undefined;
 }
 
 /** The proxy URL for `target`, or undefined for a direct connection. `explicit` is the `http-proxy` input. */
 export function proxyFor(target: URL, env: Env, explicit?: string): URL | undefined {
-  const raw = explicit || (target.protocol === 'https:' ? envValue(env, 'https_proxy') : envValue(env, 'http_proxy'));
+  return chooseProxy(target, proxyVariables(env) ?? {}, explicit);
+}
+
+/** As proxyFor, from variables already read (the config's). */
+export function chooseProxy(target: URL, variables: ProxyVariables, explicit?: string): URL | undefined {
+  const raw = explicit || (target.protocol === 'https:' ? variables.https : variables.http);
   if (!raw) return undefined;
-  if (noProxyMatches(target, envValue(env, 'no_proxy') ?? '')) return undefined;
+  if (noProxyMatches(target, variables.noProxy ?? '')) return undefined;
   return parseProxyUrl(raw, explicit ? 'http-proxy' : target.protocol === 'https:' ? 'HTTPS_PROXY' : 'HTTP_PROXY');
 }
 

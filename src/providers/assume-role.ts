@@ -3,13 +3,13 @@ import type { Config, EnvironmentSource } from '../config/model.js';
 import { isRoleName } from '../config/build-config.js';
 import { CHAINED_MAX_SECONDS } from '../config/limits.js';
 import { profileCredentials } from '../config/profile-credentials.js';
+import { runContextFromEnv } from '../config/session-tags.js';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 import type { ProviderContext } from './context.js';
 import type { Provider } from './context.js';
 import { callSts, getCallerIdentity } from './sts.js';
 import { sessionPolicyInput, sessionTagInput } from './session-params.js';
-import { loadRunContext } from './run-context.js';
 
 export async function assumeRoleWith(
   credentials: Credentials,
@@ -18,7 +18,7 @@ export async function assumeRoleWith(
   ctx: ProviderContext,
   durationSeconds: number,
 ): Promise<Session> {
-  const run = config.session.sessionTags ? await loadRunContext(ctx.env) : undefined;
+  const run = config.session.sessionTags ? (config.runContext ?? runContextFromEnv({})) : undefined;
   const hop = (dropDroppable: boolean) =>
     callSts(ctx, {
       action: 'AssumeRole',
@@ -69,7 +69,9 @@ export async function roleArnFor(
 
 /** `role-chaining: true`: the AWS_* credentials of the environment assume `role-to-assume`. */
 export const roleChainingProvider: Provider<EnvironmentSource> = async (source, config, ctx) => {
-  const credentials = source.profile ? readProfileCredentials(source.profile, ctx) : environmentCredentials(ctx.env);
+  const credentials = source.profile
+    ? readProfileCredentials(source.profile, ctx)
+    : (config.environmentCredentials ?? { accessKeyId: '', secretAccessKey: '' });
   const roleArn = await roleArnFor(source.roleArn, credentials, undefined, config, ctx);
   return assumeRoleWith(credentials, roleArn, config, ctx, config.session.durationSeconds);
 };
@@ -82,13 +84,4 @@ function readProfileCredentials(profile: { name: string; credentialsFile: string
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   return profileCredentials(text, profile.name, profile.credentialsFile);
-}
-
-export function environmentCredentials(env: Record<string, string | undefined>): Credentials {
-  const credentials: Credentials = {
-    accessKeyId: env['AWS_ACCESS_KEY_ID'] ?? '',
-    secretAccessKey: env['AWS_SECRET_ACCESS_KEY'] ?? '',
-  };
-  if (env['AWS_SESSION_TOKEN']) credentials.sessionToken = env['AWS_SESSION_TOKEN'];
-  return credentials;
 }

@@ -4,15 +4,15 @@ import type { RetryClock } from '../retry.js';
 import { systemClock, withRetry } from '../retry.js';
 import { AwsError } from '../errors.js';
 import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '../http/request.js';
-import { proxyFor } from '../config/proxy.js';
-import type { Config, Source } from '../config/model.js';
+import { chooseProxy, type ProxyVariables } from '../config/proxy.js';
+import type { Config, EndpointSetting, Source } from '../config/model.js';
 import type { Session } from '../credentials.js';
+import { UNTRUSTED_SERVER_FIX } from './network-advice.js';
 
 /** Every source of credentials: one function of this shape, found by mode in registry.ts. */
 export type Provider<S extends Source = Source> = (source: S, config: Config, ctx: ProviderContext) => Promise<Session>;
 
 export interface ProviderContext {
-  env: Record<string, string | undefined>;
   clock: RetryClock;
   /** Epoch ms by which the whole exchange must be over (action-timeout-s). */
   deadline: number;
@@ -25,15 +25,19 @@ export interface ProviderContext {
   proxyFor(url: string): URL | undefined;
   /** The `sts-endpoint` input: overrides the SDK's endpoint rules for STS. */
   stsEndpoint?: string;
+  /** AWS_ENDPOINT_URL_STS (or AWS_ENDPOINT_URL) as read into the config, checked when STS is called. */
+  stsEndpointSetting?: EndpointSetting;
   /** The transport every request goes through, the SDK's included (a fake one in unit tests). */
   http(req: HttpRequest): Promise<HttpResponse>;
 }
 
 export interface ContextOptions {
-  env: Record<string, string | undefined>;
   retry: { maxAttempts: number; timeoutMs: number };
   httpProxy?: string | undefined;
+  /** The environment's proxy variables, as read into the config. */
+  proxyVariables?: ProxyVariables | undefined;
   stsEndpoint?: string | undefined;
+  stsEndpointSetting?: EndpointSetting | undefined;
   /** The `no-proxy` input: hosts reached directly, added to NO_PROXY. */
   noProxy?: string | undefined;
   mask(value: string): void;
@@ -43,31 +47,28 @@ export interface ContextOptions {
   http?(req: HttpRequest): Promise<HttpResponse>;
 }
 
-/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the env and inputs. */
+/** The one way the action and the CLI build a provider's world: deadline from now, proxies from the config. */
 export function createProviderContext(options: ContextOptions): ProviderContext {
   const clock = options.clock ?? systemClock;
+  const proxies = withNoProxy(options.proxyVariables ?? {}, options.noProxy);
   return {
-    env: options.env,
     clock,
     deadline: clock.now() + options.retry.timeoutMs,
     maxAttempts: options.retry.maxAttempts,
     mask: options.mask,
     debug: options.debug,
     readFile: options.readFile ?? ((path) => readFileSync(path)),
-    proxyFor: (url) => proxyFor(new URL(url), withNoProxy(options.env, options.noProxy), options.httpProxy),
+    proxyFor: (url) => chooseProxy(new URL(url), proxies, options.httpProxy),
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
+    ...(options.stsEndpointSetting ? { stsEndpointSetting: options.stsEndpointSetting } : {}),
     http: options.http ?? httpRequest,
   };
 }
 
-/** NO_PROXY with the `no-proxy` input's hosts added (the lower-case form is the one read first). */
-function withNoProxy(
-  env: Record<string, string | undefined>,
-  extra: string | undefined,
-): Record<string, string | undefined> {
-  if (!extra) return env;
-  const merged = [env['no_proxy'] || env['NO_PROXY'], extra].filter(Boolean).join(',');
-  return { ...env, no_proxy: merged, NO_PROXY: merged };
+/** NO_PROXY with the `no-proxy` input's hosts added. */
+function withNoProxy(variables: ProxyVariables, extra: string | undefined): ProxyVariables {
+  if (!extra) return variables;
+  return { ...variables, noProxy: [variables.noProxy, extra].filter(Boolean).join(',') };
 }
 
 const TRANSIENT_NETWORK = new Set([
@@ -117,13 +118,7 @@ export function networkFailure(call: string, err: NetworkError, endpointHint: st
     return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
   }
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(
-      call,
-      err.code,
-      err.message,
-      "The server's TLS certificate was not trusted; TLS verification stays on: fix the endpoint, or add its CA (NODE_EXTRA_CA_CERTS, or ca-certificate for IoT)",
-      false,
-    );
+    return new AwsError(call, err.code, err.message, UNTRUSTED_SERVER_FIX, false);
   }
   return new AwsError(call, err.code, err.message, '', false);
 }

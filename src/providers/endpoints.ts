@@ -1,32 +1,27 @@
-/** Service endpoints, resolved the way the AWS SDKs do: service-specific env, then global env, then the region's. Pure. */
+/** Service endpoints, resolved the way the AWS SDKs do: the configured URL (config.endpoints), else the region's. Pure. */
 import { requireSecureEndpoint } from '../config/endpoint-url.js';
-
-type Env = Record<string, string | undefined>;
+import type { EndpointSetting } from '../config/model.js';
 
 export function dnsSuffix(region: string): string {
   return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
 }
 
-/** `serviceEnvId` is the SDK's env suffix, e.g. `STS` for `AWS_ENDPOINT_URL_STS`, `ROLESANYWHERE`. */
-export function serviceEndpoint(hostPrefix: string, serviceEnvId: string, region: string, env: Env): string {
-  const configured = configuredEndpoint(serviceEnvId, env);
+/** The configured URL (checked), else the region's host for `hostPrefix`, FIPS when asked. */
+export function serviceEndpoint(
+  hostPrefix: string,
+  region: string,
+  setting: EndpointSetting | undefined,
+  fips: boolean | undefined,
+): string {
+  const configured = configuredEndpoint(setting);
   if (configured) return configured;
-  const fips = env['AWS_USE_FIPS_ENDPOINT']?.toLowerCase() === 'true' ? '-fips' : '';
-  return `https://${hostPrefix}${fips}.${region}.${dnsSuffix(region)}`;
+  return `https://${hostPrefix}${fips ? '-fips' : ''}.${region}.${dnsSuffix(region)}`;
 }
 
-/** The endpoint set by AWS_ENDPOINT_URL_<service> or AWS_ENDPOINT_URL, checked, as the SDKs read them; else undefined. */
-export function configuredEndpoint(serviceEnvId: string, env: Env): string | undefined {
-  if (env['AWS_IGNORE_CONFIGURED_ENDPOINT_URLS']?.toLowerCase() === 'true') return undefined;
-  for (const name of [`AWS_ENDPOINT_URL_${serviceEnvId}`, 'AWS_ENDPOINT_URL']) {
-    const value = env[name];
-    if (value) return checkedUrl(value, name);
-  }
-  return undefined;
-}
-
-/** A pure check the SDK-based transport can call too: refuses cleartext off loopback and URLs carrying a password. */
-function checkedUrl(value: string, name: string): string {
-  requireSecureEndpoint(value, name);
-  return value.trim().replace(/\/+$/, '');
+/** The endpoint AWS_ENDPOINT_URL_<service> or AWS_ENDPOINT_URL set, checked and naming its variable; else undefined. */
+export function configuredEndpoint(setting: EndpointSetting | undefined): string | undefined {
+  if (!setting) return undefined;
+  // Refuses cleartext off loopback and URLs carrying a password (the SDK-based transport relies on it too).
+  requireSecureEndpoint(setting.url, setting.variable);
+  return setting.url.trim().replace(/\/+$/, '');
 }

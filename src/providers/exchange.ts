@@ -7,7 +7,6 @@
  * and refuse credentials of an account not in allowed-account-ids, before anything is delivered.
  */
 import type { Config } from '../config/model.js';
-import type { Env } from '../config/sources/inputs.js';
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import { AwsError, InputError } from '../errors.js';
@@ -19,7 +18,6 @@ import { obtainSession } from './registry.js';
 
 /** What a front-end hands the exchange besides the config: where secrets go, where debug lines go, and test seams. */
 export interface ExchangeHooks {
-  env: Env;
   /** Registers a secret the moment it is known (the job log's masker, the CLI's redactor). */
   mask(value: string): void;
   debug(message: string): void;
@@ -33,11 +31,17 @@ export interface ExchangeHooks {
 
 /** The config's session, guarded; the deadline (action-timeout-s) runs from this call. */
 export async function exchange(config: Config, hooks: ExchangeHooks): Promise<GuardedOutcome> {
-  const ctx = createProviderContext({
-    env: hooks.env,
+  return obtainGuardedSession(config, contextFor(config, hooks));
+}
+
+/** The provider context of `config`: its retry bounds, proxies, sts-endpoint and the environment's endpoint for STS. */
+export function contextFor(config: Config, hooks: ExchangeHooks): ProviderContext {
+  return createProviderContext({
     retry: config.retry,
     httpProxy: config.httpProxy,
+    proxyVariables: config.proxyVariables,
     stsEndpoint: config.stsEndpoint,
+    stsEndpointSetting: config.endpoints?.sts,
     noProxy: config.noProxy,
     mask: hooks.mask,
     debug: hooks.debug,
@@ -45,7 +49,6 @@ export async function exchange(config: Config, hooks: ExchangeHooks): Promise<Gu
     ...(hooks.clock ? { clock: hooks.clock } : {}),
     ...(hooks.readFile ? { readFile: hooks.readFile } : {}),
   });
-  return obtainGuardedSession(config, ctx);
 }
 
 /**
@@ -122,9 +125,8 @@ async function existingIdentity(
   ctx: ProviderContext,
 ): Promise<{ account: string; arn: string } | undefined> {
   if (!config.guards.useExistingCredentials) return undefined;
-  const { environmentCredentials } = await import('./assume-role.js');
-  const credentials = environmentCredentials(ctx.env);
-  if (!credentials.accessKeyId || !credentials.secretAccessKey) {
+  const credentials = config.environmentCredentials;
+  if (!credentials) {
     ctx.debug('use-existing-credentials: no AWS credentials in the environment; obtaining new ones');
     return undefined;
   }

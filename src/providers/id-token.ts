@@ -5,6 +5,7 @@ import { networkFailure, retrying, send } from './context.js';
 import type { OidcSource } from '../config/model.js';
 import { requireSecureEndpoint } from '../config/endpoint-url.js';
 import type { HttpRequest } from '../http/request.js';
+import { NO_ID_TOKEN_FIX } from './network-advice.js';
 
 const CALL = 'GitHub OIDC token request';
 
@@ -19,12 +20,12 @@ export function idTokenSource(source: OidcSource, ctx: ProviderContext): () => P
     return async () => token;
   }
   if (source.tokenFile) return async () => readTokenFile(source.tokenFile!, ctx);
-  if (source.tokenEnv) return async () => readTokenEnv(source.tokenEnv!, ctx);
+  if (source.tokenEnv) return async () => readTokenEnv(source.tokenEnv!, source.tokenEnvValue, ctx);
   let cached: string | undefined;
   return async () => {
     const exp = cached ? tokenExpiry(cached) : undefined;
     if (!cached || (exp !== undefined && exp * 1000 - ctx.clock.now() < REFRESH_MARGIN_S * 1000)) {
-      cached = await fetchRunnerToken(source.audience, ctx);
+      cached = await fetchRunnerToken(source, ctx);
     }
     return cached;
   };
@@ -62,8 +63,8 @@ function readTokenFile(path: string, ctx: ProviderContext): string {
   return token;
 }
 
-function readTokenEnv(name: string, ctx: ProviderContext): string {
-  const token = (ctx.env[name] ?? '').trim();
+function readTokenEnv(name: string, value: string | undefined, ctx: ProviderContext): string {
+  const token = (value ?? '').trim();
   if (!token)
     throw new InputError(
       'web-identity-token-env',
@@ -99,20 +100,19 @@ export function tokenExpiry(token: string): number | undefined {
   }
 }
 
-async function fetchRunnerToken(audience: string, ctx: ProviderContext): Promise<string> {
-  const url = ctx.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-  const bearer = ctx.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-  if (!url || !bearer) {
+async function fetchRunnerToken(source: OidcSource, ctx: ProviderContext): Promise<string> {
+  if (!source.runnerRequest) {
     throw new AwsError(
       CALL,
       'IdTokenUnavailable',
       'ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set',
-      "Give the job 'permissions: id-token: write' (pull requests from forks never get one), or set web-identity-token-file",
+      NO_ID_TOKEN_FIX,
       false,
     );
   }
+  const { url, bearer } = source.runnerRequest;
   ctx.mask(bearer);
-  const request = runnerTokenRequest(url, bearer, audience);
+  const request = runnerTokenRequest(url, bearer, source.audience);
   return retrying(ctx, CALL, async (_attempt, timeoutMs) => {
     const res = await send(ctx, { ...request, timeoutMs }, (err) =>
       networkFailure(CALL, err, 'check ACTIONS_ID_TOKEN_REQUEST_URL'),

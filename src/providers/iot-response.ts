@@ -75,3 +75,8 @@ function iotHint(status: number, message: string, source: Pick<IotSource, 'roleA
   }
   return '';
 }
+
+/** The fix when the credentials provider refuses the client certificate in the TLS handshake. */
+export const IOT_CERTIFICATE_REFUSED_FIX =
+  "Register the certificate (or its CA) with AWS IoT in the endpoint's region and make it ACTIVE; " +
+  'a revoked or unknown certificate is refused here';

@@ -4,7 +4,7 @@ import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
 import type { Provider } from './context.js';
 import { networkFailure, retrying, send } from './context.js';
-import { iotError, parseIotCredentials } from './iot-response.js';
+import { IOT_CERTIFICATE_REFUSED_FIX, iotError, parseIotCredentials } from './iot-response.js';
 import { iotCredentialsRequest } from './iot-request.js';
 import { mutualTls } from './client-tls.js';
 
@@ -29,7 +29,7 @@ function iotNetworkFailure(err: NetworkError): AwsError {
       IOT_CALL,
       err.code,
       'the endpoint refused the client certificate during the TLS handshake',
-      "Register the certificate (or its CA) with AWS IoT in the endpoint's region and make it ACTIVE; a revoked or unknown certificate is refused here",
+      IOT_CERTIFICATE_REFUSED_FIX,
       false,
     );
   }

@@ -90,3 +90,8 @@ export function minioError(status: number, code: string, message: string): AwsEr
   const advice = minioAdvice(status, code, message);
   return new AwsError(MINIO_CALL, code || `HTTP ${status}`, message, advice.hint, advice.retryable);
 }
+
+/** The fix when MinIO's server certificate is not trusted. */
+export const MINIO_UNTRUSTED_SERVER_FIX =
+  "MinIO's server certificate is not trusted; TLS verification stays on: give its CA in ca-certificate " +
+  '(on-premises MinIO is usually signed by a private CA)';

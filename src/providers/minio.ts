@@ -4,7 +4,7 @@ import { AwsError } from '../errors.js';
 import type { NetworkError } from '../http/request.js';
 import { mutualTls } from './client-tls.js';
 import { networkFailure, retrying, send } from './context.js';
-import { minioError } from './minio-errors.js';
+import { MINIO_UNTRUSTED_SERVER_FIX, minioError } from './minio-errors.js';
 import { MINIO_CALL, parseMinioCredentials, parseMinioError } from './minio-response.js';
 import type { Provider } from './context.js';
 
@@ -42,13 +42,7 @@ export const minioProvider: Provider<MinioSource> = async (source, config, ctx) 
 /** MinIO verifies the client certificate after the handshake; a failed handshake is about the server's certificate. */
 function minioNetworkFailure(err: NetworkError): AwsError {
   if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(
-      MINIO_CALL,
-      err.code,
-      err.message,
-      "MinIO's server certificate is not trusted; TLS verification stays on: give its CA in ca-certificate (on-premises MinIO is usually signed by a private CA)",
-      false,
-    );
+    return new AwsError(MINIO_CALL, err.code, err.message, MINIO_UNTRUSTED_SERVER_FIX, false);
   }
   return networkFailure(MINIO_CALL, err, 'check minio-endpoint');
 }

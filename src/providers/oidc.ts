@@ -7,7 +7,7 @@ import { configuredEndpoint } from './endpoints.js';
 
 export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) => {
   // A bad endpoint setting is reported before any token is fetched or read.
-  configuredEndpoint('STS', ctx.env);
+  configuredEndpoint(config.endpoints?.sts);
   const token = idTokenSource(source, ctx);
   const pending = token();
   // The STS client loads while the id-token request is in flight (Node compiles the chunk synchronously inside

@@ -12,7 +12,12 @@ export const CREATE_SESSION_CALL = 'rolesanywhere:CreateSession';
 
 export const rolesAnywhereProvider: Provider<RolesAnywhereSource> = async (source, config, ctx) => {
   const material = await sourceMaterial(source, ctx, { pkcs12Allowed: true });
-  const endpoint = serviceEndpoint('rolesanywhere', 'ROLESANYWHERE', source.region, ctx.env);
+  const endpoint = serviceEndpoint(
+    'rolesanywhere',
+    source.region,
+    config.endpoints?.rolesAnywhere,
+    config.endpoints?.fips,
+  );
   const url = new URL(CREATE_SESSION_PATH, `${endpoint}/`);
   const body = JSON.stringify({
     durationSeconds: config.session.durationSeconds,

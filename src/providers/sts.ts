@@ -72,7 +72,7 @@ async function withStsClient<T>(
   call: StsCall,
   each: (send: Send, attempt: number, endpoint: () => string) => Promise<T>,
 ): Promise<T> {
-  const configured = ctx.stsEndpoint ?? configuredEndpoint('STS', ctx.env);
+  const configured = ctx.stsEndpoint ?? configuredEndpoint(ctx.stsEndpointSetting);
   let timeoutMs = 0;
   let endpoint = configured ?? `STS in ${region}`;
   const client = new STSClient({

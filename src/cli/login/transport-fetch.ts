@@ -6,6 +6,7 @@
 import type * as oidc from 'openid-client';
 import { AwsError } from '../../errors.js';
 import { NetworkError } from '../../http/request.js';
+import { proxyVariables } from '../../config/proxy.js';
 import { createProviderContext, retrying } from '../../providers/context.js';
 
 const ATTEMPT_TIMEOUT_MS = 15_000;
@@ -19,7 +20,7 @@ export interface TransportFetchOptions {
 
 export function transportFetch(options: TransportFetchOptions): oidc.CustomFetch {
   const ctx = createProviderContext({
-    env: options.env,
+    proxyVariables: proxyVariables(options.env),
     retry: { maxAttempts: 3, timeoutMs: options.timeoutMs },
     httpProxy: options.httpProxy,
     mask: () => undefined,

@@ -3,6 +3,7 @@ import { InputError } from '../../errors.js';
 import { describeUrl, requireSecureEndpoint } from '../endpoint-url.js';
 import type { MinioSource } from '../model.js';
 import { requireInput, type SourceSpec } from './inputs.js';
+import { MINIO_TLS_FIX } from '../advice.js';
 
 /** MinIO answers for its own region; us-east-1 is its default when the server sets none. */
 export const MINIO_DEFAULT_REGION = 'us-east-1';
@@ -51,11 +52,7 @@ function normaliseMinioEndpoint(value: string): string {
     );
   const url = requireSecureEndpoint(value, input);
   if (url.protocol !== 'https:') {
-    throw new InputError(
-      input,
-      `'${describeUrl(url)}' is not https`,
-      'MinIO reads the client certificate from the TLS handshake: use https:// (and MINIO_IDENTITY_TLS_ENABLE=on on the server)',
-    );
+    throw new InputError(input, `'${describeUrl(url)}' is not https`, MINIO_TLS_FIX);
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     throw new InputError(

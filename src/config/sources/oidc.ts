@@ -2,13 +2,14 @@
 import { InputError } from '../../errors.js';
 import { parseRoleArn } from '../arn.js';
 import type { OidcSource } from '../model.js';
+import { runnerTokenRequestOf } from '../environment.js';
 import { expandHome, requireInput, type SourceSpec } from './inputs.js';
 
 const DEFAULT_AUDIENCE = 'sts.amazonaws.com';
 
 export const oidcSource: SourceSpec<OidcSource> = {
   inputs: ['audience', 'web-identity-token-file', 'web-identity-token-env'],
-  build(get, _env, homeDir) {
+  build(get, env, homeDir) {
     requireInput(get, 'role-to-assume', "OIDC mode assumes this role with the job's id-token");
     parseRoleArn(get('role-to-assume'), 'role-to-assume');
     const source: OidcSource = {
@@ -24,7 +25,13 @@ export const oidcSource: SourceSpec<OidcSource> = {
       );
     }
     if (get('web-identity-token-file')) source.tokenFile = expandHome(get('web-identity-token-file'), homeDir);
-    if (get('web-identity-token-env')) source.tokenEnv = get('web-identity-token-env');
+    if (get('web-identity-token-env')) {
+      source.tokenEnv = get('web-identity-token-env');
+      const value = env[source.tokenEnv];
+      if (value) source.tokenEnvValue = value;
+    }
+    const runner = source.tokenFile || source.tokenEnv ? undefined : runnerTokenRequestOf(env);
+    if (runner) source.runnerRequest = runner;
     return source;
   },
 };

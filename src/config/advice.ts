@@ -1,0 +1,62 @@
+/** The longer problems and fixes the config's checks report: kept here so the checks read as checks. */
+
+export const IOT_DURATION_FIX =
+  'Remove it, or change the alias: aws iot update-role-alias --role-alias <alias> --credential-duration-seconds <n>';
+
+export function ignoredTagsWarning(input: string, mode: string): string {
+  return (
+    `Input '${input}' is ignored: no sts:AssumeRole call is made in ${mode} mode, and only that call takes ` +
+    "session tags. The tags of an OIDC session come from the id-token's https://aws.amazon.com/tags claim; " +
+    'add chain-role-arn to hop into a tagged session'
+  );
+}
+
+export function cleartextProblem(shown: string): string {
+  return (
+    `'${shown}' is plain http:// to a host that is not loopback, ` +
+    'so tokens and signed requests would cross the network in clear text'
+  );
+}
+
+export function unknownInputProblem(unknown: readonly string[]): string {
+  const others = unknown.length > 1 ? ` (nor ${unknown.length > 2 ? 'are' : 'is'} ${unknown.slice(1).join(', ')})` : '';
+  return `is not an input of this action${others}; the runner would only have warned`;
+}
+
+export const MODE_NOT_INFERRED =
+  'cannot be inferred: a certificate is given without iot-credential-endpoint/role-alias (IoT), ' +
+  'trust-anchor-arn/profile-arn (Roles Anywhere) or minio-endpoint (MinIO)';
+
+export const NO_MODE_FIX =
+  'For OIDC set role-to-assume; for a certificate set iot-credential-endpoint and role-alias, ' +
+  'trust-anchor-arn and profile-arn, or minio-endpoint';
+
+export function strayInputsProblem(mode: string, from: string, stray: string): string {
+  return `is inferred as ${mode} (from ${from}), but ${stray} not read in that mode`;
+}
+
+export function chainingClashProblem(clash: string): string {
+  return `is true, which uses the credentials already in the environment, but ${clash} also set`;
+}
+
+export function staticKeysProblem(given: readonly string[]): string {
+  const others = given.length > 1 ? ` (nor ${given.slice(1).join(', ')})` : '';
+  return `is not accepted: this action never takes long-lived access keys${others}`;
+}
+
+export const FORCE_SKIP_OIDC_FIX =
+  'Give web-identity-token-file, set role-chaining: true to use credentials an earlier step exported, ' +
+  'or remove force-skip-oidc';
+
+export function missingProfileProblem(profile: string, file: string, sectionFound: boolean): string {
+  const missing = sectionFound ? 'aws_access_key_id and aws_secret_access_key in that profile' : 'such profile';
+  return `is true and AWS_PROFILE is '${profile}', but ${file} has no ${missing}`;
+}
+
+export const UNWRITABLE_JOB_PROFILE =
+  'is set to a name this step cannot write as a profile, ' +
+  'and the JS SDK would read that profile instead of the credentials exported';
+
+export const MINIO_TLS_FIX =
+  'MinIO reads the client certificate from the TLS handshake: use https:// ' +
+  '(and MINIO_IDENTITY_TLS_ENABLE=on on the server)';
