@@ -41,14 +41,10 @@ export const minioProvider: Provider<MinioSource> = async (source, config, ctx) 
 
 /** MinIO verifies the client certificate after the handshake; a failed handshake is about the server's certificate. */
 function minioNetworkFailure(err: NetworkError): AwsError {
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(
-      MINIO_CALL,
-      err.code,
-      err.message,
-      "MinIO's server certificate is not trusted; TLS verification stays on: give its CA in ca-certificate (on-premises MinIO is usually signed by a private CA)",
-      false,
-    );
-  }
-  return networkFailure(MINIO_CALL, err, 'check minio-endpoint');
+  return networkFailure(
+    MINIO_CALL,
+    err,
+    'check minio-endpoint',
+    "MinIO's server certificate is not trusted; TLS verification stays on: give its CA in ca-certificate (on-premises MinIO is usually signed by a private CA)",
+  );
 }
