@@ -7,7 +7,7 @@
 
 export type Entries = ReadonlyArray<readonly [string, string]>;
 
-/** Text this module refuses to write, or a file it cannot edit so that every reader agrees; says what, never a value. */
+/** Text this module refuses to write, or a file it cannot edit so every reader agrees; says what, never a value. */
 export class IniEditError extends Error {
   override readonly name = 'IniEditError';
 }
@@ -69,7 +69,7 @@ function findSections(lines: string[], name: string): Span[] {
   return spans;
 }
 
-/** The lines of `span` that start a key (not comments, blanks, or indented continuations), with their lower-cased key. */
+/** The lines of `span` that start a key (not comments, blanks or indented continuations), with the key lower-cased. */
 function keyLines(lines: string[], span: Span): Array<{ index: number; key: string }> {
   const found: Array<{ index: number; key: string }> = [];
   let keyIndent: number | undefined;
@@ -188,7 +188,8 @@ export function setKey(text: string, name: string, key: string, value: string): 
     return { text: append(text, render(name, [[key, value]])), previousLine: null, createdSection: true };
   if (spans.length > 1)
     throw new IniEditError(
-      `[${name}] appears ${spans.length} times; botocore and the AWS CLI refuse such a file and the JS SDK merges the copies`,
+      `[${name}] appears ${spans.length} times; ` +
+        'botocore and the AWS CLI refuse such a file and the JS SDK merges the copies',
     );
   const span = spans[0]!;
   const all = keyLines(lines, span);

@@ -120,7 +120,8 @@ function timedOut(call: string, attempts: number): AwsError {
     call,
     'Timeout',
     '',
-    `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; check network access to the endpoint or raise action-timeout-s`,
+    `No answer within action-timeout-s after ${attempts} attempt${attempts === 1 ? '' : 's'}; ` +
+      'check network access to the endpoint or raise action-timeout-s',
     false,
   );
 }

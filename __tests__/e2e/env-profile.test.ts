@@ -4,7 +4,7 @@
  * files instead; botocore and the AWS CLI take the environment keys. After the step all three must use the new
  * credentials, the user's files must be left as they were, and the post step must take away what the step wrote.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';

@@ -3,7 +3,7 @@
  * profiles to one credentials file both land, the file is never half-written or readable by others, a symbolic link is
  * refused, and with the runner's debug switches on nothing secret is printed.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * three agree on what was written, the user's config survives and is given back, nothing is left on disk when a write
  * fails, the post step acts only on a receipt that names what the main step wrote, and a broken lock fails fast.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

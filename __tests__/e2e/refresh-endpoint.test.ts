@@ -3,7 +3,7 @@
  * (botocore, the AWS CLI, the JS SDK's default chain) call moto through it across several refreshes, and dist/post
  * stops it. Sessions of 900 s with refresh-margin-s 893 refresh every 7 s.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';

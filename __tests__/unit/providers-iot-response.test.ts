@@ -2,7 +2,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { failsPermanently as fails } from '../support/aws-error.js';
-import { AwsError } from '../../src/errors.js';
 import { iotError, parseIotCredentials } from '../../src/providers/iot-response.js';
 
 const NOW = new Date('2030-01-02T03:04:05Z');

@@ -58,6 +58,7 @@ import {
   iotPolicyDocument,
   iotRoleTrustPolicy,
 } from './policies.js';
+import { RERUN_AFTER_FAILED_STEP, THING_TYPE_DELETE_WAIT } from './advice.js';
 
 /** A certificate just minted; the caller stores it (the key is never printed). */
 export interface NewCertificate {
@@ -114,24 +115,23 @@ export async function apply(steps: Step[], ctx: ApplyContext): Promise<void> {
     try {
       await execute(step, ctx);
     } catch (err) {
-      const label = `bootstrap step ${i + 1}/${steps.length} (${step.action} ${step.resource} ${step.name}${step.target ? ` -> ${step.target}` : ''})`;
-      const done =
-        'The steps before it are done; fix the cause and re-run the same command: what exists is found and reused';
+      const label = `bootstrap step ${i + 1}/${steps.length} (${describeStep(step)})`;
       if (err instanceof AwsError)
         throw new AwsError(
           `${label}: ${err.call}`,
           err.code,
           err.serviceMessage,
-          [err.hint, done].filter(Boolean).join('. '),
+          [err.hint, RERUN_AFTER_FAILED_STEP].filter(Boolean).join('. '),
           false,
         );
-      throw sdkError(label, err, done);
+      throw sdkError(label, err, RERUN_AFTER_FAILED_STEP);
     }
-    ctx.log?.(
-      `  done       ${step.resource.padEnd(21)} ${step.action} ${step.name}${step.target ? ` -> ${step.target}` : ''}`,
-    );
+    ctx.log?.(`  done       ${step.resource.padEnd(21)} ${step.action} ${step.name}${arrowTarget(step)}`);
   }
 }
+
+const arrowTarget = (step: Change): string => (step.target ? ` -> ${step.target}` : '');
+const describeStep = (step: Change): string => `${step.action} ${step.resource} ${step.name}${arrowTarget(step)}`;
 
 /** Runs one SDK call, turning its error into an AwsError naming the call; `ok` lists error names that mean "done". */
 async function call<T>(
@@ -201,6 +201,17 @@ type Handler<S extends Change> = (step: S, ctx: ApplyContext) => Promise<void>;
 /** One handler per kind of change ("create iam-role"): a kind plan.ts adds without a handler here does not compile. */
 type Handlers = { [S in Change as `${S['action']} ${S['resource']}`]: Handler<S> };
 
+/** A handler that is one SDK call; `ok` as in `call`. */
+function sends<S extends Change>(
+  name: string,
+  send: (step: S, ctx: ApplyContext) => Promise<unknown>,
+  ok?: (err: unknown) => boolean,
+): Handler<S> {
+  return async (step, ctx) => {
+    await call(name, () => send(step, ctx), ok);
+  };
+}
+
 const HANDLERS: Handlers = {
   'create iam-role': async (step, ctx) => {
     const { iam } = ctx.clients;
@@ -221,49 +232,29 @@ const HANDLERS: Handlers = {
       created?.Role?.Arn ??
       (await call('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: step.name }))))?.Role?.Arn;
   },
-  'update iam-role': async (step, ctx) => {
-    await call('iam:UpdateAssumeRolePolicy', () =>
-      ctx.clients.iam.send(
-        new UpdateAssumeRolePolicyCommand({ RoleName: step.name, PolicyDocument: trustPolicy(ctx) }),
-      ),
-    );
-  },
-  'delete iam-role': async (step, ctx) => {
-    await call(
-      'iam:DeleteRole',
-      () => ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: step.name })),
-      isNotFound,
-    );
-  },
-  'attach iam-role-policy': async (step, ctx) => {
-    await call('iam:AttachRolePolicy', () =>
-      ctx.clients.iam.send(
-        new AttachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name }),
-      ),
-    );
-  },
-  'detach iam-role-policy': async (step, ctx) => {
-    await call(
-      'iam:DetachRolePolicy',
-      () =>
-        ctx.clients.iam.send(
-          new DetachRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyArn: step.name }),
-        ),
-      isNotFound,
-    );
-  },
+  'update iam-role': sends('iam:UpdateAssumeRolePolicy', (step, ctx) =>
+    ctx.clients.iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: step.name, PolicyDocument: trustPolicy(ctx) })),
+  ),
+  'delete iam-role': sends(
+    'iam:DeleteRole',
+    (step, ctx) => ctx.clients.iam.send(new DeleteRoleCommand({ RoleName: step.name })),
+    isNotFound,
+  ),
+  'attach iam-role-policy': sends('iam:AttachRolePolicy', (step, ctx) =>
+    ctx.clients.iam.send(new AttachRolePolicyCommand({ RoleName: roleOf(step), PolicyArn: step.name })),
+  ),
+  'detach iam-role-policy': sends(
+    'iam:DetachRolePolicy',
+    (step, ctx) => ctx.clients.iam.send(new DetachRolePolicyCommand({ RoleName: roleOf(step), PolicyArn: step.name })),
+    isNotFound,
+  ),
   'create iam-role-inline-policy': putInlinePolicy,
   'update iam-role-inline-policy': putInlinePolicy,
-  'delete iam-role-inline-policy': async (step, ctx) => {
-    await call(
-      'iam:DeleteRolePolicy',
-      () =>
-        ctx.clients.iam.send(
-          new DeleteRolePolicyCommand({ RoleName: need(step.target, 'the role'), PolicyName: step.name }),
-        ),
-      isNotFound,
-    );
-  },
+  'delete iam-role-inline-policy': sends(
+    'iam:DeleteRolePolicy',
+    (step, ctx) => ctx.clients.iam.send(new DeleteRolePolicyCommand({ RoleName: roleOf(step), PolicyName: step.name })),
+    isNotFound,
+  ),
   'create oidc-provider': async (_step, ctx) => {
     const created = await call('iam:CreateOpenIDConnectProvider', () =>
       ctx.clients.iam.send(
@@ -278,30 +269,26 @@ const HANDLERS: Handlers = {
     );
     ctx.resolved.providerArn = need(created?.OpenIDConnectProviderArn, 'the OIDC provider ARN');
   },
-  'update oidc-provider': async (_step, ctx) => {
-    await call('iam:AddClientIDToOpenIDConnectProvider', () =>
-      ctx.clients.iam.send(
-        new AddClientIDToOpenIDConnectProviderCommand({
-          OpenIDConnectProviderArn: need(ctx.resolved.providerArn, 'the OIDC provider ARN'),
-          ClientID: GITHUB_OIDC_AUDIENCE,
+  'update oidc-provider': sends('iam:AddClientIDToOpenIDConnectProvider', (_step, ctx) =>
+    ctx.clients.iam.send(
+      new AddClientIDToOpenIDConnectProviderCommand({
+        OpenIDConnectProviderArn: need(ctx.resolved.providerArn, 'the OIDC provider ARN'),
+        ClientID: GITHUB_OIDC_AUDIENCE,
+      }),
+    ),
+  ),
+  'create thing-type': sends(
+    'iot:CreateThingType',
+    (step, ctx) =>
+      ctx.clients.iot.send(
+        new CreateThingTypeCommand({
+          thingTypeName: step.name,
+          thingTypeProperties: { thingTypeDescription: THING_TYPE_DESCRIPTION },
+          tags: CREATED_BY_TAGS_IOT,
         }),
       ),
-    );
-  },
-  'create thing-type': async (step, ctx) => {
-    await call(
-      'iot:CreateThingType',
-      () =>
-        ctx.clients.iot.send(
-          new CreateThingTypeCommand({
-            thingTypeName: step.name,
-            thingTypeProperties: { thingTypeDescription: THING_TYPE_DESCRIPTION },
-            tags: CREATED_BY_TAGS_IOT,
-          }),
-        ),
-      alreadyExists,
-    );
-  },
+    alreadyExists,
+  ),
   'delete thing-type': async (step, ctx) => {
     await call(
       'iot:DeprecateThingType',
@@ -310,28 +297,24 @@ const HANDLERS: Handlers = {
     );
     await deleteThingType(ctx, step.name);
   },
-  'create thing': async (step, ctx) => {
-    await call(
-      'iot:CreateThing',
-      () =>
-        ctx.clients.iot.send(
-          new CreateThingCommand({
-            thingName: step.name,
-            thingTypeName: iotWant(ctx).thingTypeName,
-            attributePayload: { attributes: { ...iotWant(ctx).attributes, [CREATED_BY_KEY]: CREATED_BY_VALUE } },
-          }),
-        ),
-      alreadyExists,
-    );
-  },
-  'delete thing': async (step, ctx) => {
-    await call(
-      'iot:DeleteThing',
-      () => ctx.clients.iot.send(new DeleteThingCommand({ thingName: step.name })),
-      isNotFound,
-    );
-  },
-  'create certificate': async (step, ctx) => {
+  'create thing': sends(
+    'iot:CreateThing',
+    (step, ctx) =>
+      ctx.clients.iot.send(
+        new CreateThingCommand({
+          thingName: step.name,
+          thingTypeName: iotWant(ctx).thingTypeName,
+          attributePayload: { attributes: { ...iotWant(ctx).attributes, [CREATED_BY_KEY]: CREATED_BY_VALUE } },
+        }),
+      ),
+    alreadyExists,
+  ),
+  'delete thing': sends(
+    'iot:DeleteThing',
+    (step, ctx) => ctx.clients.iot.send(new DeleteThingCommand({ thingName: step.name })),
+    isNotFound,
+  ),
+  'create certificate': async (_step, ctx) => {
     const out = await call('iot:CreateKeysAndCertificate', () =>
       ctx.clients.iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true })),
     );
@@ -346,16 +329,14 @@ const HANDLERS: Handlers = {
     ctx.resolved.newCertificateId = cert.id;
     await ctx.onCertificate?.(cert);
   },
-  'deactivate certificate': async (step, ctx) => {
-    await call('iot:UpdateCertificate', () =>
-      ctx.clients.iot.send(
-        new UpdateCertificateCommand({
-          certificateId: certificateId(ctx, step.name),
-          newStatus: step.status ?? 'INACTIVE',
-        }),
-      ),
-    );
-  },
+  'deactivate certificate': sends('iot:UpdateCertificate', (step, ctx) =>
+    ctx.clients.iot.send(
+      new UpdateCertificateCommand({
+        certificateId: certificateId(ctx, step.name),
+        newStatus: step.status ?? 'INACTIVE',
+      }),
+    ),
+  ),
   'delete certificate': async (step, ctx) => {
     await deleteCertificate(ctx, certificateId(ctx, step.name));
   },
@@ -380,38 +361,31 @@ const HANDLERS: Handlers = {
       (await call('iot:DescribeRoleAlias', () => iot.send(new DescribeRoleAliasCommand({ roleAlias: step.name }))))
         ?.roleAliasDescription?.roleAliasArn;
   },
-  'update role-alias': async (step, ctx) => {
-    await call('iot:UpdateRoleAlias', () =>
+  'update role-alias': sends('iot:UpdateRoleAlias', (step, ctx) =>
+    ctx.clients.iot.send(
+      new UpdateRoleAliasCommand({
+        roleAlias: step.name,
+        roleArn: need(ctx.resolved.roleArn, 'the role ARN'),
+        credentialDurationSeconds: iotWant(ctx).durationSeconds,
+      }),
+    ),
+  ),
+  'delete role-alias': sends(
+    'iot:DeleteRoleAlias',
+    (step, ctx) => ctx.clients.iot.send(new DeleteRoleAliasCommand({ roleAlias: step.name })),
+    isNotFound,
+  ),
+  'create iot-policy': sends(
+    'iot:CreatePolicy',
+    (step, ctx) =>
       ctx.clients.iot.send(
-        new UpdateRoleAliasCommand({
-          roleAlias: step.name,
-          roleArn: need(ctx.resolved.roleArn, 'the role ARN'),
-          credentialDurationSeconds: iotWant(ctx).durationSeconds,
-        }),
+        new CreatePolicyCommand({ policyName: step.name, policyDocument: iotPolicy(ctx), tags: CREATED_BY_TAGS_IOT }),
       ),
-    );
-  },
-  'delete role-alias': async (step, ctx) => {
-    await call(
-      'iot:DeleteRoleAlias',
-      () => ctx.clients.iot.send(new DeleteRoleAliasCommand({ roleAlias: step.name })),
-      isNotFound,
-    );
-  },
-  'create iot-policy': async (step, ctx) => {
-    const doc = JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
-    await call(
-      'iot:CreatePolicy',
-      () =>
-        ctx.clients.iot.send(
-          new CreatePolicyCommand({ policyName: step.name, policyDocument: doc, tags: CREATED_BY_TAGS_IOT }),
-        ),
-      alreadyExists,
-    );
-  },
+    alreadyExists,
+  ),
   'update iot-policy': async (step, ctx) => {
     const { iot } = ctx.clients;
-    const doc = JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
+    const doc = iotPolicy(ctx);
     // A policy keeps at most five versions: make room by dropping the oldest one that is not the default.
     const versions =
       (await call('iot:ListPolicyVersions', () => iot.send(new ListPolicyVersionsCommand({ policyName: step.name }))))
@@ -450,53 +424,41 @@ const HANDLERS: Handlers = {
     }
     await call('iot:DeletePolicy', () => iot.send(new DeletePolicyCommand({ policyName: step.name })), isNotFound);
   },
-  'attach iot-policy-attachment': async (step, ctx) => {
-    await call('iot:AttachPolicy', () =>
-      ctx.clients.iot.send(
-        new AttachPolicyCommand({
-          policyName: step.name,
-          target: certificateArn(ctx, need(step.target, 'the certificate')),
-        }),
-      ),
-    );
-  },
-  'detach iot-policy-attachment': async (step, ctx) => {
-    await call(
-      'iot:DetachPolicy',
-      () =>
-        ctx.clients.iot.send(
-          new DetachPolicyCommand({
-            policyName: step.name,
-            target: certificateArn(ctx, need(step.target, 'the certificate')),
-          }),
-        ),
-      isNotFound,
-    );
-  },
-  'attach thing-principal': async (step, ctx) => {
-    await call('iot:AttachThingPrincipal', () =>
-      ctx.clients.iot.send(
-        new AttachThingPrincipalCommand({
-          thingName: need(step.target, 'the thing'),
-          principal: certificateArn(ctx, step.name),
-        }),
-      ),
-    );
-  },
-  'detach thing-principal': async (step, ctx) => {
-    await call(
-      'iot:DetachThingPrincipal',
-      () =>
-        ctx.clients.iot.send(
-          new DetachThingPrincipalCommand({
-            thingName: need(step.target, 'the thing'),
-            principal: certificateArn(ctx, step.name),
-          }),
-        ),
-      isNotFound,
-    );
-  },
+  'attach iot-policy-attachment': sends('iot:AttachPolicy', (step, ctx) =>
+    ctx.clients.iot.send(new AttachPolicyCommand(policyAttachment(step, ctx))),
+  ),
+  'detach iot-policy-attachment': sends(
+    'iot:DetachPolicy',
+    (step, ctx) => ctx.clients.iot.send(new DetachPolicyCommand(policyAttachment(step, ctx))),
+    isNotFound,
+  ),
+  'attach thing-principal': sends('iot:AttachThingPrincipal', (step, ctx) =>
+    ctx.clients.iot.send(new AttachThingPrincipalCommand(thingPrincipal(step, ctx))),
+  ),
+  'detach thing-principal': sends(
+    'iot:DetachThingPrincipal',
+    (step, ctx) => ctx.clients.iot.send(new DetachThingPrincipalCommand(thingPrincipal(step, ctx))),
+    isNotFound,
+  ),
 };
+
+/** The role an attachment or inline policy belongs to. */
+const roleOf = (step: Change): string => need(step.target, 'the role');
+
+const iotPolicy = (ctx: ApplyContext): string =>
+  JSON.stringify(iotPolicyDocument(need(ctx.resolved.roleAliasArn, 'the role alias ARN')));
+
+/** The policy and certificate of an attach or detach of an IoT policy. */
+const policyAttachment = (step: Change, ctx: ApplyContext) => ({
+  policyName: step.name,
+  target: certificateArn(ctx, need(step.target, 'the certificate')),
+});
+
+/** The thing and certificate of an attach or detach of a thing principal. */
+const thingPrincipal = (step: Change, ctx: ApplyContext) => ({
+  thingName: need(step.target, 'the thing'),
+  principal: certificateArn(ctx, step.name),
+});
 
 /** Create and update alike: PutRolePolicy writes the whole document. */
 async function putInlinePolicy(
@@ -511,7 +473,7 @@ async function putInlinePolicy(
   await call('iam:PutRolePolicy', () =>
     ctx.clients.iam.send(
       new PutRolePolicyCommand({
-        RoleName: need(step.target, 'the role'),
+        RoleName: roleOf(step),
         PolicyName: step.name,
         PolicyDocument: document,
       }),
@@ -545,9 +507,7 @@ async function deleteThingType(ctx: ApplyContext, name: string): Promise<void> {
     await ctx.clients.iot.send(new DeleteThingTypeCommand({ thingTypeName: name }));
   } catch (err) {
     if (isNotFound(err)) return;
-    const hint = named('InvalidRequestException')(err)
-      ? 'AWS IoT deletes a thing type only 5 minutes after it was deprecated (bootstrap just did that); re-run destroy after that'
-      : '';
+    const hint = named('InvalidRequestException')(err) ? THING_TYPE_DELETE_WAIT : '';
     throw sdkError('iot:DeleteThingType', err, hint);
   }
 }

@@ -1,4 +1,4 @@
-/** Reads what exists in the account, through the SDK, into the state the planner takes. Reads only; NotFound is "absent". */
+/** Reads what exists in the account, through the SDK, into the state the planner takes. Reads only; NotFound: absent */
 import {
   GetRoleCommand,
   IAMClient,
@@ -38,7 +38,7 @@ export interface BootstrapClients {
   iot: IoTClient;
 }
 
-/** Clients on the standard credential chain; `AWS_ENDPOINT_URL(_IAM/_IOT)` and `AWS_MAX_ATTEMPTS` apply as in every SDK. */
+/** Clients on the standard credential chain; `AWS_ENDPOINT_URL(_IAM/_IOT)` and `AWS_MAX_ATTEMPTS` act as in any SDK. */
 export function createClients(
   region: string,
   maxAttempts?: number,

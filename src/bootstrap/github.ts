@@ -7,6 +7,7 @@ import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import sodium from 'libsodium-wrappers';
 import { AwsError, InputError } from '../errors.js';
+import { GITHUB_REFUSED, GITHUB_TOKEN_NEEDED } from './advice.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
 
 interface GithubOptions {
@@ -57,12 +58,7 @@ function checkGithubName(name: string): string {
 }
 
 export function githubActions(options: GithubOptions): GithubActions {
-  if (!options.token)
-    throw new InputError(
-      'GITHUB_TOKEN',
-      'is not set',
-      'Export a token that may write Actions secrets and variables (a GitHub App installation token with Secrets, Variables and Environments write)',
-    );
+  if (!options.token) throw new InputError('GITHUB_TOKEN', 'is not set', GITHUB_TOKEN_NEEDED);
   const baseUrl = (options.baseUrl || 'https://api.github.com').replace(/\/+$/, '');
   if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)) {
     throw new InputError(
@@ -75,9 +71,8 @@ export function githubActions(options: GithubOptions): GithubActions {
   const onLimit =
     (kind: string) =>
     (retryAfter: number, req: { method: string; url: string }, _o: unknown, retryCount: number): boolean => {
-      options.log?.(
-        `  github     ${kind} rate limit on ${req.method} ${req.url}; ${retryCount < retries ? `retrying in ${retryAfter} s` : 'giving up'}`,
-      );
+      const next = retryCount < retries ? `retrying in ${retryAfter} s` : 'giving up';
+      options.log?.(`  github     ${kind} rate limit on ${req.method} ${req.url}; ${next}`);
       return retryCount < retries;
     };
   const octokit = getOctokit(
@@ -124,6 +119,12 @@ export function githubActions(options: GithubOptions): GithubActions {
     }
   }
 
+  /** DELETE of one secret or variable; false when GitHub has no such name. */
+  async function remove(what: string, t: GithubTarget, collection: 'secrets' | 'variables', name: string) {
+    const path = `${base(t)}/${collection}/${checkGithubName(name)}`;
+    return (await call(what, t, 'DELETE', path, undefined, [404])) !== undefined;
+  }
+
   return {
     get requests() {
       return requests;
@@ -152,16 +153,7 @@ export function githubActions(options: GithubOptions): GithubActions {
       }
     },
     async deleteSecret(t, name) {
-      return (
-        (await call(
-          'delete a secret of',
-          t,
-          'DELETE',
-          `${base(t)}/secrets/${checkGithubName(name)}`,
-          undefined,
-          [404],
-        )) !== undefined
-      );
+      return remove('delete a secret of', t, 'secrets', name);
     },
     async getVariable(t, name) {
       const got = await call<{ value?: unknown }>(
@@ -213,16 +205,7 @@ export function githubActions(options: GithubOptions): GithubActions {
       await call('update a variable of', t, 'PATCH', `${base(t)}/variables/${checkGithubName(name)}`, { name, value });
     },
     async deleteVariable(t, name) {
-      return (
-        (await call(
-          'delete a variable of',
-          t,
-          'DELETE',
-          `${base(t)}/variables/${checkGithubName(name)}`,
-          undefined,
-          [404],
-        )) !== undefined
-      );
+      return remove('delete a variable of', t, 'variables', name);
     },
     async ensureEnvironment(t) {
       if (!t.environment) return;
@@ -235,10 +218,10 @@ export function githubActions(options: GithubOptions): GithubActions {
 
 const enc = encodeURIComponent;
 
-const PERMISSIONS =
-  "the token needs the 'Secrets', 'Variables' (and, with --github-environment, 'Environments') repository permissions with write access (a GitHub App installation token), or the repo scope (a classic token)";
-
-/** GitHub's answer as an error naming the call and what to do; the request (which may carry a sealed value) never enters it. */
+/**
+ * GitHub's answer as an error naming the call and what to do; the request (which may carry a sealed value) never
+ * enters it.
+ */
 function githubError(
   what: string,
   t: GithubTarget,
@@ -252,30 +235,8 @@ function githubError(
     .replace(/\s+/g, ' ')
     .slice(0, 200);
   const call = `github:${method} ${what} ${describeTarget(t)}`;
-  if (status === 401)
-    return new AwsError(
-      call,
-      'HTTP 401',
-      message,
-      'GitHub did not accept GITHUB_TOKEN: it is missing, mistyped or expired (an App installation token lives one hour)',
-      false,
-    );
-  if (status === 403)
-    return new AwsError(
-      call,
-      'HTTP 403',
-      message,
-      `Forbidden: ${PERMISSIONS}; if this was a rate limit, wait and re-run`,
-      false,
-    );
-  if (status === 404)
-    return new AwsError(
-      call,
-      'HTTP 404',
-      message,
-      `GitHub answers 404 for a repository or environment that does not exist or that the token cannot see: check the name and that ${PERMISSIONS}`,
-      false,
-    );
+  if (status === 401 || status === 403 || status === 404)
+    return new AwsError(call, `HTTP ${status}`, message, GITHUB_REFUSED[status], false);
   if (status === 422) return new AwsError(call, 'HTTP 422', message, 'GitHub refused the request as invalid', false);
   const code = status !== undefined ? `HTTP ${status}` : ((err as { code?: string }).code ?? 'Error');
   return new AwsError(

@@ -19,6 +19,7 @@ import { formatAuthFile } from '../config/auth-file.js';
 import { apply, resolvedFromIot, type NewCertificate } from './apply.js';
 import { createClients, discoverIot, sdkError, type BootstrapClients } from './discover.js';
 import { iotDesired, planDestroy, planIot, planRevoke, planRotate, type IotDesired, type Step } from './plan.js';
+import { localKeyMissing } from './advice.js';
 
 export interface IotOptions {
   name: string;
@@ -122,9 +123,7 @@ async function run(kind: Kind, options: IotOptions): Promise<IotResult> {
     (attached.has(current) || steps.some((s) => s.action === 'create' && s.resource === 'certificate'));
   result.endpoint = await credentialEndpoint(clients);
   if (!usable) {
-    result.notes.push(
-      `${desired.thingName} has a certificate whose key is not in ${dir}; auth.yaml was not written. Run 'bootstrap rotate ${desired.name}' to mint one there.`,
-    );
+    result.notes.push(localKeyMissing(desired.thingName, dir, desired.name));
     return result;
   }
   result.authFile = join(dir, FILES.auth);

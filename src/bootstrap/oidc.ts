@@ -1,4 +1,4 @@
-/** `bootstrap oidc`: the account's GitHub OIDC provider (if missing) and a role only the given repository can assume. */
+/** `bootstrap oidc`: the account's GitHub OIDC provider (if missing) and a role only the given repository assumes. */
 import { apply, resolvedFromOidc } from './apply.js';
 import { createClients, discoverOidc, type BootstrapClients } from './discover.js';
 import { destroyRole, oidcDesired, planOidc, type OidcDesired, type Step } from './plan.js';

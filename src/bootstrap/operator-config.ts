@@ -42,7 +42,8 @@ export function syncName(t: GithubTarget): string {
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-');
   if (full.length <= 50) return full;
-  return `${full.slice(0, 41).replace(/-+$/, '')}-${createHash('sha256').update(targetKey(t)).digest('hex').slice(0, 8)}`;
+  const hash = createHash('sha256').update(targetKey(t)).digest('hex').slice(0, 8);
+  return `${full.slice(0, 41).replace(/-+$/, '')}-${hash}`;
 }
 
 export function parseOperatorConfig(text: string, file: string): OperatorConfig {

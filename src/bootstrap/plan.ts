@@ -4,6 +4,7 @@
  */
 import { DEFAULT_DURATION_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS } from '../config/limits.js';
 import { InputError } from '../errors.js';
+import { NO_PERMISSIONS } from './advice.js';
 import {
   arnAccount,
   GITHUB_OIDC_AUDIENCE,
@@ -263,7 +264,7 @@ function planRole(
       action: 'create',
       resource: 'iam-role',
       name: roleName,
-      detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${policyArns.length ? '' : '; no permissions (add --policy-arn)'}`,
+      detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${policyArns.length ? '' : NO_PERMISSIONS}`,
     });
   else if (!samePolicy(role.trustPolicy, trust)) {
     steps.push(
@@ -304,13 +305,18 @@ function planAlias(state: IotState, want: IotDesired): Step[] {
       },
     ];
   const wrongRole = state.role !== undefined && alias.roleArn !== state.role.arn;
-  if (wrongRole || alias.durationSeconds !== want.durationSeconds) {
+  const wrongDuration = alias.durationSeconds !== want.durationSeconds;
+  if (wrongRole || wrongDuration) {
+    const changes = [
+      wrongRole && `role ${alias.roleArn} -> ${want.roleName}`,
+      wrongDuration && `duration ${alias.durationSeconds} -> ${want.durationSeconds} s`,
+    ];
     return [
       {
         action: 'update',
         resource: 'role-alias',
         name: want.roleAliasName,
-        detail: `${wrongRole ? `role ${alias.roleArn} -> ${want.roleName}` : ''}${wrongRole && alias.durationSeconds !== want.durationSeconds ? ', ' : ''}${alias.durationSeconds !== want.durationSeconds ? `duration ${alias.durationSeconds} -> ${want.durationSeconds} s` : ''}`,
+        detail: changes.filter(Boolean).join(', '),
       },
     ];
   }
@@ -382,9 +388,10 @@ function attachCertificate(c: CertificateState | undefined, want: IotDesired): S
 
 function requireBase(state: IotState, want: IotDesired, command: string): void {
   if (!state.thing || !state.policy || !state.roleAlias) {
+    const missing = [!state.thing && 'thing', !state.policy && 'IoT policy', !state.roleAlias && 'role alias'];
     throw new InputError(
       'name',
-      `'${want.name}' has no complete bootstrap (${[!state.thing && 'thing', !state.policy && 'IoT policy', !state.roleAlias && 'role alias'].filter(Boolean).join(', ')} missing) for ${command}`,
+      `'${want.name}' has no complete bootstrap (${missing.filter(Boolean).join(', ')} missing) for ${command}`,
       `Run 'bootstrap iot ${want.name}' first`,
     );
   }

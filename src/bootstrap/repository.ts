@@ -22,6 +22,7 @@ import {
 import { verifyNewCertificate, type Verified } from './verify.js';
 import { join } from 'node:path';
 import { AwsError } from '../errors.js';
+import { repositoryKeyMissing, unfinishedRotation } from './advice.js';
 
 /** The repository variables bootstrap writes; IOT_CREATED_BY is its mark, and only what carries it is ever deleted. */
 const GITHUB_VARIABLES = {
@@ -124,10 +125,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
           ? rotation.filter((s) => s.action !== 'deactivate' && s.action !== 'detach')
           : planIot(state, desired);
   const result: RepositoryResult = { steps, github: [], applied: false, desired, notes: [] };
-  if (current.pending)
-    result.notes.push(
-      `A rotation of ${where} stopped after minting certificate ${current.pending} and before GitHub confirmed its secrets; a new certificate is delivered now, then the earlier ones retired.`,
-    );
+  if (current.pending) result.notes.push(unfinishedRotation(where, current.pending));
   const minting = steps.some((s) => s.action === 'create' && s.resource === 'certificate');
 
   if (kind === 'revoke') {
@@ -193,9 +191,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   } else {
     await setVariables(github, target, desired, endpoint, current.certificateId, current.raw);
     if (!hasLocal)
-      result.notes.push(
-        `${desired.thingName} has a certificate whose key is not in ${where}; run 'bootstrap rotate ${desired.name} --github-repo ${target.owner}/${target.repo}' to deliver one.`,
-      );
+      result.notes.push(repositoryKeyMissing(desired.thingName, where, desired.name, `${target.owner}/${target.repo}`));
   }
   await apply(retiring, { clients, desired: { iot: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;

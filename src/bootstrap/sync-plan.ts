@@ -5,6 +5,7 @@
 import { describeTarget, type GithubTarget } from './github-target.js';
 import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-config.js';
 import { SYNC_NAME_PREFIX } from './policies.js';
+import { foreignCreatedBy } from './advice.js';
 
 /** Rotate anything that expires within this many days, whatever its age. */
 const EXPIRY_MARGIN_DAYS = 7;
@@ -55,7 +56,7 @@ export interface SyncItem {
   entry?: OperatorEntry;
 }
 
-/** The created-by variable value a sync-made repository carries (the same mark `bootstrap iot --github-repo` writes). */
+/** The created-by variable value a sync-made repository carries (the mark `bootstrap iot --github-repo` writes too). */
 type MarkOf = (name: string) => string;
 
 export function planSync(config: OperatorConfig, state: SyncState, now: Date, markOf: MarkOf): SyncItem[] {
@@ -99,10 +100,7 @@ function planEntry(
   if (other)
     return ['blocked', `thing ${entry.name} serves ${describeTarget(other.target)}; give this entry another name:`];
   if (facts.createdBy !== undefined && facts.createdBy !== markOf(entry.name))
-    return [
-      'blocked',
-      `its IOT_CREATED_BY is '${facts.createdBy}', another bootstrap's; give this entry that name or clear the variables`,
-    ];
+    return ['blocked', foreignCreatedBy(facts.createdBy)];
   const thing = things.find((t) => t.thingName === entry.name);
   if (!thing) return ['create', 'not provisioned'];
   if (facts.createdBy === undefined || !facts.certificateId)
@@ -124,10 +122,8 @@ function planEntry(
     ];
   const missing = entry.policyArns.filter((arn) => !(facts.rolePolicyArns ?? []).includes(arn));
   if (missing.length) return ['update', `role lacks ${missing.join(', ')}`];
-  return [
-    'ok',
-    `certificate ${ageDays} days old, rotated in ${Math.min(entry.rotateAfterDays - ageDays, leftDays - EXPIRY_MARGIN_DAYS)} days`,
-  ];
+  const rotatedIn = Math.min(entry.rotateAfterDays - ageDays, leftDays - EXPIRY_MARGIN_DAYS);
+  return ['ok', `certificate ${ageDays} days old, rotated in ${rotatedIn} days`];
 }
 
 const day = (d: Date) => d.toISOString().slice(0, 10);

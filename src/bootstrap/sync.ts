@@ -14,6 +14,7 @@ import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-c
 import { CREATED_BY_KEY, CREATED_BY_VALUE, iotDesired, planDestroy, type Step } from './plan.js';
 import { createdByMark, deliverToRepository, parseVariables, type RepositoryOptions } from './repository.js';
 import { planSync, type ManagedThing, type RepositoryFacts, type SyncItem, type SyncState } from './sync-plan.js';
+import { thingTypeStillDeprecated } from './advice.js';
 
 export const DEFAULT_CONCURRENCY = 4;
 
@@ -208,9 +209,7 @@ async function cleanUp(name: string, revokedIds: string[], options: SyncOptions)
     await apply(typeSteps, ctx);
     return [];
   } catch {
-    return [
-      `thing type ${desired.thingTypeName} is deprecated; AWS IoT deletes it only 5 minutes later: run 'bootstrap destroy ${name}' then`,
-    ];
+    return [thingTypeStillDeprecated(desired.thingTypeName, name)];
   }
 }
 

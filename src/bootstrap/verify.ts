@@ -12,6 +12,7 @@ import { checkKeyMatchesCertificate as checkPair } from '../pki/checks.js';
 import { clientTlsContext } from '../providers/client-tls.js';
 import { iotCredentialsRequest } from '../providers/iot-request.js';
 import { parseIotCredentials } from '../providers/iot-response.js';
+import { NEW_CERTIFICATE_REFUSED } from './advice.js';
 
 interface VerifyInput {
   certificatePem: string;
@@ -87,13 +88,13 @@ export async function verifyNewCertificate(input: VerifyInput): Promise<Verified
       CALL,
       `HTTP ${answer.status}`,
       answer.body.replace(/\s+/g, ' ').slice(0, 200),
-      `The credentials provider refused the new certificate; the old one stays active and in the secrets. Fix the cause and re-run`,
+      NEW_CERTIFICATE_REFUSED,
       false,
     );
   }
 }
 
-/** One mutual-TLS request through the project's transport (proxies as every other request), in the IoT mode's TLS context. */
+/** One mutual-TLS request through the project's transport (proxied like any request), in the IoT mode's TLS context. */
 async function exchange(
   url: URL,
   headers: Record<string, string>,

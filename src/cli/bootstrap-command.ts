@@ -1,4 +1,4 @@
-/** `bootstrap iot|oidc|rotate|revoke|destroy`: flags in, the library's bootstrap functions, the plan and next steps out. */
+/** `bootstrap iot|oidc|rotate|revoke|destroy`: flags in, the bootstrap functions, the plan and next steps out. */
 import { STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS } from '../config/limits.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ import { UsageError, type ParsedArgs } from './args.js';
 import { syncCommand } from './sync-command.js';
 import type { CliIo } from './load-settings.js';
 import { settingsReader } from './settings.js';
+import { DESTROY_AFTER_REVOKE } from './advice.js';
 
 const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
 
@@ -104,10 +105,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
 
   if (!name) throw new UsageError(`bootstrap ${sub} needs a name, e.g. bootstrap ${sub} my-repo-runner`);
   if (get('github-repo')) {
-    if (sub === 'destroy')
-      throw new UsageError(
-        'bootstrap destroy works on files; revoke the repository first (bootstrap revoke <name> --github-repo ...), then destroy',
-      );
+    if (sub === 'destroy') throw new UsageError(DESTROY_AFTER_REVOKE);
     const target = parseGithubTarget(get('github-repo'), get('github-environment'));
     const res = await deliverToRepository(sub === 'iot' ? 'ensure' : (sub as 'rotate' | 'revoke'), {
       name,
@@ -175,7 +173,8 @@ function printIotNext(io: CliIo, res: IotResult): void {
   io.stdout(
     [
       '',
-      `Files in ${res.dir}/: ${FILES.certificate}, ${FILES.privateKey} (mode 0600, keep it secret), ${FILES.publicKey}, ${FILES.auth}`,
+      `Files in ${res.dir}/: ${FILES.certificate}, ${FILES.privateKey} (mode 0600, keep it secret), ` +
+        `${FILES.publicKey}, ${FILES.auth}`,
       `Use locally: aws-short-lived-credentials credential-process --auth ${f(FILES.auth)}`,
       '',
       'Secrets to set in the repository (values are the files; never paste them in a log):',

@@ -45,7 +45,8 @@ export function formatEnvironment(vars: Array<[string, string]>, format: EnvForm
 
 /**
  * PowerShell's verbatim string: it reads ' and the typographic single quotes U+2018..U+201B alike as the quote, and a
- * doubled one as a literal. Double quotes (" and U+201C..U+201E) mean nothing inside single quotes, so stay as they are.
+ * doubled one as a literal. Double quotes (" and U+201C..U+201E) mean nothing inside single quotes, so stay as they
+ * are.
  */
 export function powershellQuoted(value: string): string {
   return value.replace(/['\u2018-\u201B]/g, (q) => q + q);

@@ -12,7 +12,12 @@ const CONFIG = `Configuration (most specific first):
 OIDC token sources: --web-identity-token-file <path>, --web-identity-token-env <VAR> (GitLab's, CircleCI's
 job tokens), or the GitHub runner's token endpoint when present.`;
 
-const LOGIN = `Usage: aws-short-lived-credentials login --issuer <url> --client-id <id> --aws-region <r> --role-to-assume <arn> [flags]
+const LOGIN_USAGE = [
+  'Usage: aws-short-lived-credentials login',
+  '--issuer <url> --client-id <id> --aws-region <r> --role-to-assume <arn> [flags]',
+].join(' ');
+
+const LOGIN = `${LOGIN_USAGE}
 
 Signs you in at an OpenID Connect provider (Auth0, Okta, Google, Keycloak, ...) with the authorization-code flow and
 PKCE on a loopback redirect (http://127.0.0.1:<port>/callback): prints the URL and opens a browser where one exists.
@@ -97,17 +102,18 @@ ${EXIT_CODES}`,
        aws-short-lived-credentials bootstrap oidc --repo owner/name [--branch b | --tag t | --environment e] [flags]
        aws-short-lived-credentials bootstrap sync --config operator.yaml [--dry-run] [--concurrency n]
 
-Creates the AWS side of a mode with the operator's own AWS credentials (the standard chain: AWS_PROFILE, AWS_ACCESS_KEY_ID,
-...), planned first and applied step by step. Re-running finds what exists and creates only what is missing; a failed
-step is named, and re-running completes the work. A drifted trust policy is replaced (UpdateAssumeRolePolicy), a drifted
-IoT policy gets a new default version.
+Creates the AWS side of a mode with the operator's own AWS credentials (the standard chain: AWS_PROFILE,
+AWS_ACCESS_KEY_ID, ...), planned first and applied step by step. Re-running finds what exists and creates only what is
+missing; a failed step is named, and re-running completes the work. A drifted trust policy is replaced
+(UpdateAssumeRolePolicy), a drifted IoT policy gets a new default version.
 
   iot <name>        IAM role <name>-role (trusts credentials.iot.amazonaws.com; no permissions unless --policy-arn),
                     thing type <name>-type, thing <name>, a certificate (only when the thing has none), IoT policy
                     <name>-policy (iot:AssumeRoleWithCertificate on the role alias only, thing attached), role alias
                     <name>-role-alias; writes <out>/<name>/: certificate.pem, private.key (0600), public.key, auth.yaml
                     (for credential-process --auth), and prints the workflow step and the secrets to set, by name
-  rotate <name>     a new certificate beside the old one, files switched to it, then the old one deactivated and detached
+  rotate <name>     a new certificate beside the old one, files switched to it, then the old one deactivated and
+                    detached
   revoke <name>     the thing's certificates (or --certificate-id) set REVOKED and detached from policy and thing
   destroy <name>    removes what bootstrap created, in reverse order; keeps anything without its created-by mark
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)

@@ -37,8 +37,10 @@ export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
     { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(settings, io.env) },
     () => obtain(settings, io),
   );
+  const role = obtained.assumedRoleArn ?? config.source.roleArn;
+  const until = obtained.credentials.expiration?.toISOString() ?? 'unknown';
   io.stderr(
-    `Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${obtained.assumedRoleArn ?? config.source.roleArn} until ${obtained.credentials.expiration?.toISOString() ?? 'unknown'}\n`,
+    `Signed in as ${String(result.claims['sub'])} at ${identity.issuer}; credentials for ${role} until ${until}\n`,
   );
   return 0;
 }

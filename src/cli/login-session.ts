@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../delivery/profile-file.js';
 import { isPrivateFile } from './private-file.js';
+import { signInAgain } from './login/advice.js';
 
 export interface LoginIdentity {
   issuer: string;
@@ -32,7 +33,7 @@ export function saveIdToken(cacheDir: string, identity: LoginIdentity, idToken: 
   );
 }
 
-/** The cached id-token whatever its expiry (it names the login's identity in the credential cache's key), if private. */
+/** The cached id-token whatever its expiry (it names the login's identity in the cache's key), if private. */
 export function cachedIdToken(cacheDir: string, identity: LoginIdentity): string | undefined {
   try {
     const path = tokenPath(cacheDir, identity);
@@ -47,7 +48,7 @@ export function cachedIdToken(cacheDir: string, identity: LoginIdentity): string
 /** The cached id-token if it is ours, private, and valid for at least another minute. */
 export function loadIdToken(cacheDir: string, identity: LoginIdentity, now: Date): string {
   const path = tokenPath(cacheDir, identity);
-  const relogin = `Sign in again: aws-short-lived-credentials login --issuer ${identity.issuer} --client-id ${identity.clientId} ...`;
+  const relogin = signInAgain(identity.issuer, identity.clientId);
   let doc: { idToken?: unknown; expiresAt?: unknown };
   try {
     const stat = lstatSync(path);

@@ -75,7 +75,7 @@ export function settingsReader(
 /** Inputs whose values are secrets: never printed, whichever way they arrive. */
 const SECRET_INPUTS = ['private-key', 'private-key-passphrase', 'client-secret', 'certificate'];
 
-/** Environment variables that hold secrets whatever the configuration (role-chaining's base credentials, the runner's bearer). */
+/** Variables that hold secrets whatever the configuration (role-chaining's base credentials, the runner's bearer). */
 const SECRET_ENV = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 
 /**

@@ -25,9 +25,8 @@ export async function syncCommand(get: (name: string) => string, io: CliIo, sett
     : DEFAULT_CONCURRENCY;
   const result = await sync({ ...settings, config, concurrency, log: (line) => io.stderr(`${line}\n`) });
   const heading = settings.dryRun ? 'Dry run, nothing was changed. The plan' : 'Done';
-  io.stdout(
-    `bootstrap sync --config ${file}\n${heading} (${summarizeSyncPlan(result.items)}):\n${formatSyncPlan(result.items) || '  (nothing)'}\n`,
-  );
+  const plan = formatSyncPlan(result.items) || '  (nothing)';
+  io.stdout(`bootstrap sync --config ${file}\n${heading} (${summarizeSyncPlan(result.items)}):\n${plan}\n`);
   for (const o of result.outcomes) {
     for (const n of o.notes) io.stdout(`Note: ${describeTarget(o.item.target)}: ${n}\n`);
     if (o.error) io.stdout(`Failed: ${o.item.action} ${describeTarget(o.item.target)}: ${o.error}\n`);

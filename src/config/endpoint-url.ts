@@ -39,6 +39,13 @@ export function requireSecureEndpoint(value: string, what: string): URL {
   return url;
 }
 
+/** As requireSecureEndpoint, and https even to loopback: for a service reached over TLS only; `fix` says why. */
+export function requireHttpsEndpoint(value: string, what: string, fix: string): URL {
+  const url = requireSecureEndpoint(value, what);
+  if (url.protocol !== 'https:') throw new InputError(what, `'${describeUrl(url)}' is not https`, fix);
+  return url;
+}
+
 /** True for a host written as loopback: 127.0.0.0/8, [::1] or `localhost`; a name that merely resolves there is not. */
 export function isLoopbackHost(hostname: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;

@@ -1,6 +1,6 @@
 /** The IoT credentials provider endpoint, from a host name or an explicit https URL. Pure. */
 import { InputError } from '../errors.js';
-import { describeUrl, requireSecureEndpoint } from './endpoint-url.js';
+import { describeUrl, requireHttpsEndpoint } from './endpoint-url.js';
 
 const DESCRIBE = 'aws iot describe-endpoint --endpoint-type iot:CredentialProvider';
 
@@ -10,14 +10,7 @@ export function normaliseIotEndpoint(value: string, input: string): string {
     throw new InputError(input, 'is required', `Find your account's endpoint with: ${DESCRIBE}`);
   }
   if (/^[a-z]+:\/\//i.test(value)) {
-    const url = requireSecureEndpoint(value, input);
-    if (url.protocol !== 'https:') {
-      throw new InputError(
-        input,
-        `'${describeUrl(url)}' is not https`,
-        'The credentials provider is reached over TLS only: use https://',
-      );
-    }
+    const url = requireHttpsEndpoint(value, input, 'The credentials provider is reached over TLS only: use https://');
     if ((url.pathname !== '/' && url.pathname !== '') || url.search) {
       throw new InputError(
         input,

@@ -6,6 +6,7 @@ import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
 import { summaryMarkdown } from './summary.js';
+import { jobProfileNotice } from './advice.js';
 
 function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
   for (const [name, value] of sessionEnvironment(session, region)) out.exportVariable(name, value);
@@ -31,8 +32,10 @@ export function clearEnvironment(out: ActionsOutput): void {
   for (const name of [...CREDENTIAL_VARIABLES, ...REGION_VARIABLES]) out.exportVariable(name, '');
 }
 
-/** Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary. */
-/** `via.credentialProcess`: the profile runs this line for its credentials (refresh-credentials) instead of holding keys. */
+/**
+ * Every output the config asks for, in order: environment, profile (with its receipt first saved), outputs, summary.
+ * `via.credentialProcess`: the profile runs this line for its credentials (refresh-credentials), holding no keys.
+ */
 export async function deliverToActions(
   out: ActionsOutput,
   session: Session,
@@ -55,9 +58,7 @@ export async function deliverToActions(
       const receipt = await writeJobProfile(job, session.credentials, config.region);
       out.saveState(PROFILE_STATE, JSON.stringify(receipt));
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
-      out.notice(
-        `AWS_PROFILE is set to '${job.profile}' in this job, and the JS SDK reads that profile instead of AWS_ACCESS_KEY_ID: the new credentials were also written as profile '${job.profile}' in a copy of ${job.credentialsFile} at ${receipt.credentialsFile} (AWS_SHARED_CREDENTIALS_FILE), which the post step deletes`,
-      );
+      out.notice(jobProfileNotice(job.profile, job.credentialsFile, receipt.credentialsFile));
       delivered.push(`profile '${job.profile}' (the job's AWS_PROFILE) in ${receipt.credentialsFile}`);
     }
     exportEnvironment(out, session, config.region);
@@ -100,7 +101,8 @@ export async function deliverToActions(
       ...(session.credentials.expiration ? { expiration: session.credentials.expiration } : {}),
     }),
   );
+  const until = session.credentials.expiration?.toISOString() ?? 'unknown';
   out.info(
-    `Credentials for ${session.assumedRoleArn ?? 'the role'} obtained (${config.source.mode}), valid until ${session.credentials.expiration?.toISOString() ?? 'unknown'}`,
+    `Credentials for ${session.assumedRoleArn ?? 'the role'} obtained (${config.source.mode}), valid until ${until}`,
   );
 }

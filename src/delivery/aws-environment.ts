@@ -1,4 +1,4 @@
-/** The AWS_* variables that carry a session to the AWS CLI and every SDK: one list, one mapping, for every front-end. */
+/** The AWS_* variables that carry a session to the AWS CLI and every SDK: one list, one mapping, for all front-ends. */
 import type { Session } from '../credentials.js';
 
 export const CREDENTIAL_VARIABLES = [

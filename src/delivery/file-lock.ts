@@ -8,7 +8,6 @@
 import * as fs from 'node:fs';
 import lockfile from 'proper-lockfile';
 import { InputError } from '../errors.js';
-import { fileError } from './file-error.js';
 
 export interface LockOptions {
   /** Epoch milliseconds after which waiting gives up; default 15 s from the call. */

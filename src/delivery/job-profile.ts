@@ -2,7 +2,8 @@
  * Env delivery into a job whose AWS_PROFILE is already set. The JS SDK v3's default chain skips AWS_ACCESS_KEY_ID
  * whenever AWS_PROFILE is set and reads that profile from the shared files (botocore and the AWS CLI take the
  * environment keys), and GITHUB_ENV cannot unset a variable, so the new credentials are also written as that profile
- * into a step-owned copy of the credentials file, which AWS_SHARED_CREDENTIALS_FILE then names; the post step deletes it.
+ * into a step-owned copy of the credentials file, which AWS_SHARED_CREDENTIALS_FILE then names; the post step
+ * deletes it.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import type { Credentials } from '../credentials.js';
 import { InputError } from '../errors.js';
 import { readSection } from '../ini.js';
 import { configSectionNames, writeProfile, type ProfileReceipt, type ProfileTarget } from './profile.js';
+import { JOB_PROFILE_ASSUMES_ROLE, JOB_PROFILE_UNREADABLE } from './advice.js';
 
 /** The job's profile and the user's files it lives in; `tempDir` is RUNNER_TEMP. */
 export interface JobProfile extends ProfileTarget {
@@ -40,15 +42,16 @@ async function readIfPresent(path: string, variable: string): Promise<string | n
     return await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
     throw new InputError(
       variable,
-      `${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'}), so AWS_PROFILE's other settings could not be carried over`,
-      'Make the file readable by the runner, or unset AWS_PROFILE for this job',
+      `${path} cannot be read (${code}), so AWS_PROFILE's other settings could not be carried over`,
+      JOB_PROFILE_UNREADABLE,
     );
   }
 }
 
-/** Writes the copy with the new credentials as `job.profile` and returns the receipt; nothing is left behind on failure. */
+/** Writes the copy with the new credentials as `job.profile` and returns the receipt; nothing is left on failure. */
 export async function writeJobProfile(
   job: JobProfile,
   credentials: Credentials,
@@ -58,8 +61,9 @@ export async function writeJobProfile(
   if (config !== null && assumesRole(config, job.profile)) {
     throw new InputError(
       'AWS_PROFILE',
-      `names '${job.profile}', which assumes a role (role_arn with source_profile or credential_source in ${job.configFile}); the JS SDK would use that role instead of these credentials`,
-      "Remove AWS_PROFILE from the job's environment for the steps that use these credentials, or set aws-profile to another name with output-env-credentials: true",
+      `names '${job.profile}', which assumes a role (role_arn with source_profile or credential_source in ` +
+        `${job.configFile}); the JS SDK would use that role instead of these credentials`,
+      JOB_PROFILE_ASSUMES_ROLE,
     );
   }
   const user = await readIfPresent(job.credentialsFile, 'AWS_SHARED_CREDENTIALS_FILE');
@@ -100,7 +104,7 @@ export function jobProfileTarget(raw: string, env: Record<string, string | undef
   return { credentialsFile: file, configFile: join(dir, 'config'), profile };
 }
 
-/** Deletes the step-owned directory of a receipt that jobProfileTarget accepted, copy of the user's profiles and all. */
+/** Deletes the step-owned directory of a receipt jobProfileTarget accepted, the copy of the user's profiles too. */
 export async function removeJobProfile(receipt: ProfileReceipt): Promise<void> {
   await rm(dirname(receipt.credentialsFile), { recursive: true, force: true });
 }

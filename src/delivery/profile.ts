@@ -20,6 +20,7 @@ import {
   upsertSection,
   type Entries,
 } from '../ini.js';
+import { PROFILE_EXISTS } from './advice.js';
 
 /** The key under which the main step hands its ProfileReceipt to the post step. */
 export const PROFILE_STATE = 'profile-receipt';
@@ -127,7 +128,7 @@ export async function writeProfile(
       'the access key id received is not of the shape credential services issue; nothing was written',
       'Check the credential endpoint',
     );
-  // In the credentials file, where static keys would be: same section, overwrite rule and receipt; readers merge both files.
+  // In the credentials file, where static keys would be: same section, overwrite rule and receipt; readers merge both.
   const entries: Array<[string, string]> = options.credentialProcess
     ? [['credential_process', options.credentialProcess]]
     : credentialEntries(credentials);
@@ -146,7 +147,7 @@ export async function writeProfile(
           throw new InputError(
             'overwrite-aws-profile',
             `profile '${target.profile}' already exists in ${credentialsFile}; it was left as it is`,
-            'Choose another profile name, or set overwrite-aws-profile: true to replace it (the post step then removes it)',
+            PROFILE_EXISTS,
           );
         }
         plan.set(credentialsFile, upsertSection(before.get(credentialsFile)!.text, target.profile, entries));

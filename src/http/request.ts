@@ -74,13 +74,15 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   }
 }
 
+const SAFE_SCHEMES = 'only https, or http to a loopback address (127.0.0.0/8, [::1], localhost), is allowed';
+
 /** Plain http carries tokens and signatures in the clear: only to a host written as loopback. */
 function requireSafeScheme(url: URL): void {
   if (url.protocol === 'https:') return;
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return;
   throw new NetworkError(
     'EINSECURE',
-    `refusing to send a credential request to ${url.protocol}//${url.host} in cleartext: only https, or http to a loopback address (127.0.0.0/8, [::1], localhost), is allowed`,
+    `refusing to send a credential request to ${url.protocol}//${url.host} in cleartext: ${SAFE_SCHEMES}`,
   );
 }
 

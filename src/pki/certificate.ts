@@ -3,6 +3,7 @@ import { X509Certificate } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { DerError, bigInteger, parseDer, sequence, time, type DerNode } from './der.js';
 import { parsePemBlocks, type PemBlock } from './pem.js';
+import { keyInCertificateInput } from './advice.js';
 
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
 
@@ -49,11 +50,7 @@ function certificateBlocks(text: string, input: string): PemBlock[] {
   if (certificates.length > 0) return certificates;
   const labels = blocks.map((b) => b.label);
   if (labels.some((l) => l.endsWith('PRIVATE KEY'))) {
-    throw new InputError(
-      input,
-      'holds a private key, not a certificate',
-      `Put the certificate (-----BEGIN CERTIFICATE-----) in '${input}' and the key in 'private-key'; rotate the key if it was exposed`,
-    );
+    throw new InputError(input, 'holds a private key, not a certificate', keyInCertificateInput(input));
   }
   if (labels.some((l) => l.includes('CERTIFICATE REQUEST'))) {
     throw new InputError(

@@ -1,4 +1,4 @@
-/** Checks that a key and certificates will work before AWS is asked: pairing, validity, key strength, chain order. Pure. */
+/** Checks that a key and certificates will work before AWS is asked: pairing, validity, key strength, order. Pure. */
 import { createPublicKey, type KeyObject, type X509Certificate } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { certificateValidity, describeCertificate } from './certificate.js';
@@ -66,7 +66,8 @@ export function checkChainOrder(leaf: X509Certificate, chain: X509Certificate[],
     const parent = all[i + 1]!;
     if (issued(parent, child)) continue;
     const childName = i === 0 ? 'the leaf certificate' : `certificate ${i} of '${input}'`;
-    let problem = `certificate ${i + 1} (${describeCertificate(parent)}) did not issue ${childName} (issuer '${flat(child.issuer)}')`;
+    const parentName = `certificate ${i + 1} (${describeCertificate(parent)})`;
+    let problem = `${parentName} did not issue ${childName} (issuer '${flat(child.issuer)}')`;
     if (parent.fingerprint256 === child.fingerprint256) {
       problem = `certificate ${i + 1} is ${i === 0 ? 'the leaf certificate' : `certificate ${i}`} again`;
     } else {

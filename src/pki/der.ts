@@ -131,7 +131,7 @@ export function bigInteger(node: DerNode | undefined, what: string): bigint {
   return value;
 }
 
-/** A non-negative INTEGER no larger than `max`; iteration counts and lengths go through here so garbage cannot stall us. */
+/** A non-negative INTEGER no larger than `max`; iteration counts and lengths pass here so garbage cannot stall us. */
 export function boundedInteger(node: DerNode | undefined, what: string, max: number): number {
   const value = bigInteger(node, what);
   if (value < 0n || value > BigInt(max))

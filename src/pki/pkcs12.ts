@@ -15,6 +15,14 @@ import {
   verifyMac,
   type Pkcs12Password,
 } from './pkcs12-pbe.js';
+import {
+  PKCS12_EXPORT_AGAIN,
+  PKCS12_LEGACY_CIPHER,
+  PKCS12_TOO_MANY_BAGS,
+  PKCS12_TOO_MUCH_WORK,
+  PKCS12_UNREADABLE,
+  PKCS12_WITHOUT_KEY,
+} from './advice.js';
 
 export interface Pkcs12Contents {
   /** The certificate whose public key matches `key`. */
@@ -74,11 +82,7 @@ export function parsePkcs12(
     if (err instanceof DecryptFailed) throw decryptFailed(ctx);
     // DerError, and as a last resort anything else the bytes provoked: the file is not what it should be.
     const detail = err instanceof DerError ? `: ${err.message}` : '';
-    throw new InputError(
-      input,
-      `is not a readable PKCS#12 file${detail}`,
-      'Check that it holds the whole .p12/.pfx (stored as base64 in a secret, or as a file path), or export it again with: openssl pkcs12 -export',
-    );
+    throw new InputError(input, `is not a readable PKCS#12 file${detail}`, PKCS12_UNREADABLE);
   }
 }
 
@@ -97,8 +101,9 @@ function chargeWork(ctx: Context, iterations: number): void {
   if (ctx.workLeft < 0) {
     throw new InputError(
       ctx.input,
-      `asks for more key-derivation work than any real export (over ${ctx.maxWork.toLocaleString('en-US')} iterations in total), so it is refused rather than left to run past action-timeout-s`,
-      'Export it again with ordinary settings: openssl pkcs12 -export (OpenSSL 3 uses 2048 iterations)',
+      `asks for more key-derivation work than any real export (over ${ctx.maxWork.toLocaleString('en-US')} ` +
+        'iterations in total), so it is refused rather than left to run past action-timeout-s',
+      PKCS12_TOO_MUCH_WORK,
     );
   }
 }
@@ -108,7 +113,7 @@ function countBag(ctx: Context): void {
     throw new InputError(
       ctx.input,
       'holds more bags (keys, certificates and other entries) than any real export',
-      'Export a file with just the certificate, its key and its chain: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem',
+      PKCS12_TOO_MANY_BAGS,
     );
   }
 }
@@ -223,17 +228,12 @@ function certificateFromDer(der: Buffer, ctx: Context): X509Certificate {
   try {
     return new X509Certificate(der);
   } catch {
-    throw new InputError(
-      ctx.input,
-      'holds a certificate that is not readable',
-      'Export it again with: openssl pkcs12 -export',
-    );
+    throw new InputError(ctx.input, 'holds a certificate that is not readable', PKCS12_EXPORT_AGAIN);
   }
 }
 
 function pickLeaf({ keys, certificates }: Bags, ctx: Context): Pkcs12Contents {
-  const fix =
-    'Export the certificate together with its key: openssl pkcs12 -export -inkey key.pem -in cert.pem -certfile chain.pem';
+  const fix = PKCS12_WITHOUT_KEY;
   if (keys.length === 0) throw new InputError(ctx.input, 'holds no private key', fix);
   if (keys.length > 1)
     throw new InputError(ctx.input, `holds ${keys.length} private keys`, 'Export a file with only the key you need');
@@ -303,15 +303,17 @@ function decryptFailed(ctx: Context): InputError {
   return new InputError(
     ctx.input,
     'has contents that do not decrypt although the passphrase is right (damaged file?)',
-    'Export it again with: openssl pkcs12 -export',
+    PKCS12_EXPORT_AGAIN,
   );
 }
+
+const LEGACY_CIPHER_GONE = "a legacy cipher this runtime's OpenSSL no longer provides";
 
 function unsupported(algorithm: string, input: string): InputError {
   const rc2 = /RC2|RC4/i.test(algorithm);
   return new InputError(
     input,
-    `is protected with ${algorithm}, ${rc2 ? "a legacy cipher this runtime's OpenSSL no longer provides" : 'which this tool cannot decrypt'}`,
-    'Re-export it with AES, the OpenSSL 3 default: openssl pkcs12 -legacy -in old.p12 -out tmp.pem, then openssl pkcs12 -export -in tmp.pem -out new.p12 (and delete tmp.pem)',
+    `is protected with ${algorithm}, ${rc2 ? LEGACY_CIPHER_GONE : 'which this tool cannot decrypt'}`,
+    PKCS12_LEGACY_CIPHER,
   );
 }

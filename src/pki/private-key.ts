@@ -2,6 +2,7 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { formatPem, parsePemBlocks, type PemBlock } from './pem.js';
+import { PUBLIC_KEY_NOT_PRIVATE } from './advice.js';
 
 export interface KeyInputs {
   /** The input that holds the key, e.g. `private-key`. */
@@ -54,11 +55,7 @@ function privateKeyBlock(blocks: PemBlock[], input: string): PemBlock {
   const dsa = labels.find((l) => l === 'DSA PRIVATE KEY');
   if (dsa) throw unsupportedType('dsa', input);
   if (labels.some((l) => l.endsWith('PUBLIC KEY'))) {
-    throw new InputError(
-      input,
-      'holds a public key, not a private key',
-      'Paste the private key (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA/EC PRIVATE KEY-----) that belongs to the certificate',
-    );
+    throw new InputError(input, 'holds a public key, not a private key', PUBLIC_KEY_NOT_PRIVATE);
   }
   if (labels.some((l) => l.includes('CERTIFICATE'))) {
     throw new InputError(

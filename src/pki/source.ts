@@ -4,6 +4,7 @@
  */
 import { InputError } from '../errors.js';
 import { normalisePem, parsePemBlocks } from './pem.js';
+import { convertDerToPem, PEM_DAMAGED, PEM_WITHOUT_ARMOUR, pemOrExistingPath } from './advice.js';
 
 /** Reads a whole file; return a Buffer (a string only for text), e.g. `(p) => fs.readFileSync(p)`. */
 export type ReadFile = (path: string) => Buffer | string;
@@ -43,9 +44,7 @@ export function readPemOrPath(value: string, input: string, readFile: ReadFile):
     throw new InputError(
       input,
       `names the file '${candidate}', which holds no PEM text${binary ? ' (it looks like binary DER)' : ''}`,
-      binary
-        ? `Convert it to PEM (openssl x509 -inform der -in '${candidate}' for a certificate, openssl pkey -inform der for a key)`
-        : 'Point it at a PEM file (-----BEGIN ...)',
+      binary ? convertDerToPem(candidate) : 'Point it at a PEM file (-----BEGIN ...)',
     );
   }
   return { text: fileText, from: 'file', path: candidate };
@@ -105,15 +104,11 @@ function hasKeyLikeRun(value: string): boolean {
 
 function notAPath(shape: 'damaged-pem' | 'material', input: string): InputError {
   return shape === 'damaged-pem'
-    ? new InputError(
-        input,
-        'looks like PEM text with a damaged header or footer (not shown)',
-        'Paste the whole PEM again: it must start with -----BEGIN <LABEL>----- and end with -----END <LABEL>-----, five dashes each side',
-      )
+    ? new InputError(input, 'looks like PEM text with a damaged header or footer (not shown)', PEM_DAMAGED)
     : new InputError(
         input,
         'looks like key or certificate material without its -----BEGIN line, not a path (not shown)',
-        'Paste the whole PEM, including the -----BEGIN ...----- and -----END ...----- lines, or give the path of a PEM file',
+        PEM_WITHOUT_ARMOUR,
       );
 }
 
@@ -131,11 +126,7 @@ function readOrExplain(path: string, input: string, readFile: ReadFile): Buffer 
             ? 'is a directory'
             : `cannot be read (${typeof code === 'string' ? code : 'unknown error'})`;
     const tilde = path.startsWith('~') ? " ('~' is not expanded here: use an absolute path)" : '';
-    throw new InputError(
-      input,
-      `looks like a file path, but '${path}' ${why}${tilde}`,
-      `Set '${input}' to the PEM text itself or to the path of an existing file (relative paths start from the working directory)`,
-    );
+    throw new InputError(input, `looks like a file path, but '${path}' ${why}${tilde}`, pemOrExistingPath(input));
   }
 }
 

@@ -84,43 +84,28 @@ const TRANSIENT_NETWORK = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-/** A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. */
-export function networkFailure(call: string, err: NetworkError, endpointHint: string): AwsError {
+/** What to do about a network failure no retry will change, by its code. */
+const NETWORK_HINTS: Record<string, string> = {
+  EPROXYAUTH: 'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY',
+  EPROXY: 'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly',
+  EINSECURE: 'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext',
+};
+
+/**
+ * A network failure as an AwsError: transient ones retried, the rest (DNS, TLS) explained. `untrustedHint` replaces
+ * the advice for a server certificate that was not trusted.
+ */
+export function networkFailure(
+  call: string,
+  err: NetworkError,
+  endpointHint: string,
+  untrustedHint = UNTRUSTED_SERVER_FIX,
+): AwsError {
   if (TRANSIENT_NETWORK.has(err.code)) return new AwsError(call, err.code, err.message, '', true);
-  if (err.code === 'EPROXYAUTH') {
-    return new AwsError(
-      call,
-      err.code,
-      err.message,
-      'The proxy refused its credentials: check the user and password in http-proxy or HTTPS_PROXY',
-      false,
-    );
-  }
-  if (err.code === 'EPROXY') {
-    return new AwsError(
-      call,
-      err.code,
-      err.message,
-      'The proxy would not open a tunnel: check http-proxy / HTTPS_PROXY, and NO_PROXY for hosts to reach directly',
-      false,
-    );
-  }
-  if (err.code === 'EINSECURE') {
-    return new AwsError(
-      call,
-      err.code,
-      err.message,
-      'Use an https:// endpoint: tokens, signatures and credentials never cross the network in cleartext',
-      false,
-    );
-  }
-  if (err.code === 'ENOTFOUND') {
-    return new AwsError(call, err.code, err.message, `The host name does not resolve: ${endpointHint}`, false);
-  }
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(call, err.code, err.message, UNTRUSTED_SERVER_FIX, false);
-  }
-  return new AwsError(call, err.code, err.message, '', false);
+  let hint = NETWORK_HINTS[err.code] ?? '';
+  if (err.code === 'ENOTFOUND') hint = `The host name does not resolve: ${endpointHint}`;
+  else if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) hint = untrustedHint;
+  return new AwsError(call, err.code, err.message, hint, false);
 }
 
 /** Runs a call's attempts within the context's bounds (retry-max-attempts, action-timeout-s), logging each retry. */

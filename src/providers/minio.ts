@@ -41,8 +41,5 @@ export const minioProvider: Provider<MinioSource> = async (source, config, ctx) 
 
 /** MinIO verifies the client certificate after the handshake; a failed handshake is about the server's certificate. */
 function minioNetworkFailure(err: NetworkError): AwsError {
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(err.code)) {
-    return new AwsError(MINIO_CALL, err.code, err.message, MINIO_UNTRUSTED_SERVER_FIX, false);
-  }
-  return networkFailure(MINIO_CALL, err, 'check minio-endpoint');
+  return networkFailure(MINIO_CALL, err, 'check minio-endpoint', MINIO_UNTRUSTED_SERVER_FIX);
 }

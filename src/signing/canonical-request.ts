@@ -34,7 +34,7 @@ export interface CanonicalizableRequest {
 // AWS's helper leaves these out of the signature: they are set or rewritten by transports and proxies.
 const UNSIGNED_HEADERS = new Set(['authorization', 'user-agent', 'x-amzn-trace-id']);
 
-/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given, except the unsigned ones). */
+/** The SigV4 canonical request for `req` and its `SignedHeaders` list (every header given but the unsigned ones). */
 export function canonicalRequest(req: CanonicalizableRequest): { text: string; signedHeaders: string } {
   const values = new Map<string, string[]>();
   for (const [name, value] of Object.entries(req.headers)) {

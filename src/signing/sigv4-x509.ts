@@ -80,7 +80,7 @@ function signWithKey(algorithm: X509SigningAlgorithm, key: KeyObject, text: stri
     : sign('sha256', Buffer.from(text, 'utf8'), { key, dsaEncoding: 'der' });
 }
 
-/** Every header a CreateSession request needs, Authorization included; send `body` (and `query`, if given) unchanged. */
+/** Every header a CreateSession request needs, Authorization included; send `body` (and any `query`) unchanged. */
 export function signCreateSession(input: CreateSessionSigningInput): Record<string, string> {
   if (!/^[0-9]+$/.test(input.serialDecimal)) {
     throw new InputError(
@@ -113,7 +113,8 @@ export function signCreateSession(input: CreateSessionSigningInput): Record<stri
   const signature = signWithKey(algorithm, input.key, stringToSign(algorithm, date, scope, canonical.text)).toString(
     'hex',
   );
+  const credential = `${input.serialDecimal}/${scope}`;
   headers['Authorization'] =
-    `${algorithm} Credential=${input.serialDecimal}/${scope}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
+    `${algorithm} Credential=${credential}, SignedHeaders=${canonical.signedHeaders}, Signature=${signature}`;
   return headers;
 }

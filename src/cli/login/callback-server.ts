@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AwsError, InputError } from '../../errors.js';
+import { providerErrorHint, SIGN_IN_FROM_THIS_TAB } from './advice.js';
 
 const AUTHORIZE_CALL = 'OIDC authorization';
 const CALLBACK_PATH = '/callback';
@@ -74,7 +75,7 @@ export async function startCallbackServer(options: CallbackServerOptions): Promi
         res,
         400,
         'Sign-in failed',
-        `${result instanceof AwsError ? result.serviceMessage || result.code : result.message}. Return to the terminal for details; you can close this window.`,
+        `${reason(result)}. Return to the terminal for details; you can close this window.`,
       );
       finish(result);
     } else {
@@ -151,7 +152,7 @@ function readCallback(params: URLSearchParams, options: CallbackServerOptions, r
       AUTHORIZE_CALL,
       'StateMismatch',
       'the browser came back with a state this sign-in did not send',
-      'Start the sign-in again from this terminal and finish it in the browser tab it opens (an old or foreign tab cannot complete it)',
+      SIGN_IN_FROM_THIS_TAB,
       false,
     );
   }
@@ -186,25 +187,6 @@ function readCallback(params: URLSearchParams, options: CallbackServerOptions, r
   return undefined;
 }
 
-function providerErrorHint(code: string, redirectUri: string): string {
-  switch (code) {
-    case 'access_denied':
-      return 'The sign-in was refused or cancelled in the browser; sign in again, or ask for access to this application';
-    case 'invalid_scope':
-      return 'Ask only for scopes the application may request';
-    case 'unauthorized_client':
-    case 'invalid_request':
-    case 'invalid_client':
-      return `Check --client-id, that the application allows the authorization code flow with PKCE, and that ${redirectUri} is a registered redirect URI (fix the port with --port)`;
-    case 'login_required':
-    case 'interaction_required':
-    case 'consent_required':
-      return 'Sign in again and complete every step in the browser';
-    default:
-      return '';
-  }
-}
-
 function listenError(err: NodeJS.ErrnoException, port: number): Error {
   if (err.code === 'EADDRINUSE') {
     return new InputError(
@@ -223,10 +205,14 @@ function listenError(err: NodeJS.ErrnoException, port: number): Error {
   );
 }
 
+/** What the browser's page says went wrong: the provider's own words where there are any. */
+const reason = (err: Error): string => (err instanceof AwsError ? err.serviceMessage || err.code : err.message);
+
 function page(res: ServerResponse, status: number, title: string, text: string): void {
   const body =
     `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>` +
-    `<body style="font-family:sans-serif;margin:3em"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
+    `<body style="font-family:sans-serif;margin:3em"><h1>${escapeHtml(title)}</h1>` +
+    `<p>${escapeHtml(text)}</p></body></html>`;
   res.writeHead(status, {
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(body),

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import * as oidc from 'openid-client';
 import { transportFetch } from './transport-fetch.js';
 import { AwsError, InputError } from '../../errors.js';
+import { idTokenHint, networkHint, tokenErrorHint } from './advice.js';
 import { startCallbackServer } from './callback-server.js';
 
 const DISCOVERY_CALL = 'OIDC discovery';
@@ -136,7 +137,7 @@ export async function discoverClient(
   config[oidc.customFetch] = customFetch;
   config.timeout = timeout;
   if (insecure) oidc.allowInsecureRequests(config);
-  // openid-client trusts TLS for an id-token from the token endpoint; the signature is checked too, as it always was here.
+  // openid-client trusts TLS for an id-token from the token endpoint; the signature is checked too, as it was here.
   oidc.enableNonRepudiationChecks(config);
   return config;
 }
@@ -317,49 +318,6 @@ function tokenError(err: unknown, confidential: boolean): Error {
       code === 'ECONNRESET' || code === 'ETIMEDOUT',
     );
   return err as Error;
-}
-
-function networkHint(code: string, endpointHint: string): string {
-  if (code === 'ENOTFOUND') return `The host name does not resolve: ${endpointHint}`;
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_/i.test(code))
-    return "The server's TLS certificate was not trusted; TLS verification stays on: add its CA with NODE_EXTRA_CA_CERTS";
-  if (/PROXY|UND_ERR/.test(code)) return 'Check HTTPS_PROXY / http-proxy, and NO_PROXY for hosts to reach directly';
-  return '';
-}
-
-function idTokenHint(check: string): string {
-  switch (check) {
-    case 'iss':
-      return 'The token comes from another issuer than --issuer; sign in again with the right --issuer';
-    case 'aud':
-    case 'azp':
-      return 'Check --client-id is the application the provider issued the token to';
-    case 'nonce':
-      return 'The token was not issued for this sign-in (replayed or mixed up); sign in again';
-    case 'exp':
-    case 'iat':
-    case 'nbf':
-      return "Sign in again; if this repeats, check this machine's clock";
-    case 'signature':
-      return 'The token was not signed by the issuer; sign in again, and check nothing between you and the provider alters responses';
-    default:
-      return 'Sign in again';
-  }
-}
-
-function tokenErrorHint(code: string, confidential: boolean): string {
-  switch (code) {
-    case 'invalid_client':
-      return confidential
-        ? 'Check --client-id and --client-secret'
-        : 'Check --client-id; if the application is confidential, give --client-secret';
-    case 'invalid_grant':
-      return 'The code was refused (expired, used twice, or a PKCE or redirect URI mismatch); sign in again';
-    case 'unauthorized_client':
-      return 'Allow the authorization code grant for this application at the provider';
-    default:
-      return '';
-  }
 }
 
 /** Best effort: the URL is printed anyway, so a missing or failing opener is not an error. */

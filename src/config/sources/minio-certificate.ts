@@ -1,6 +1,6 @@
 /** MinIO certificate mode's inputs: the MinIO endpoint and the client certificate (PEM or PKCS#12) it maps to a policy. */
 import { InputError } from '../../errors.js';
-import { describeUrl, requireSecureEndpoint } from '../endpoint-url.js';
+import { describeUrl, requireHttpsEndpoint } from '../endpoint-url.js';
 import type { MinioSource } from '../model.js';
 import { requireInput, type SourceSpec } from './inputs.js';
 import { MINIO_TLS_FIX } from '../advice.js';
@@ -50,10 +50,7 @@ function normaliseMinioEndpoint(value: string): string {
       'does not start with https://',
       'Give the server URL, e.g. https://minio.example.com:9000',
     );
-  const url = requireSecureEndpoint(value, input);
-  if (url.protocol !== 'https:') {
-    throw new InputError(input, `'${describeUrl(url)}' is not https`, MINIO_TLS_FIX);
-  }
+  const url = requireHttpsEndpoint(value, input, MINIO_TLS_FIX);
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
     throw new InputError(
       input,
