@@ -16,7 +16,8 @@ import {
   type IotOptions,
   type IotResult,
 } from '../bootstrap/iot.js';
-import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
+import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet, type SubFormat } from '../bootstrap/oidc.js';
+import { SUB_FORMAT_FIX } from '../bootstrap/trust-advice.js';
 import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
 import { githubActions, type GithubActions } from '../bootstrap/github.js';
 import { parseGithubTarget } from '../bootstrap/github-target.js';
@@ -27,6 +28,18 @@ import type { CliIo } from './load-settings.js';
 import { settingsReader } from './settings.js';
 
 const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
+const OIDC_FLAGS = [
+  'repo',
+  'branch',
+  'tag',
+  'environment',
+  'pull-request',
+  'sub-format',
+  'role-name',
+  'i-understand-any-repo',
+  'operator',
+];
+const SUB_FORMATS = ['auto', 'immutable', 'legacy', 'both'] as const;
 
 export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, name, extra] = args.rest;
@@ -35,7 +48,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
   const get = settingsReader(args.flags, io.env, undefined);
   if (sub !== 'oidc' && name !== undefined) {
-    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo', 'operator']) {
+    for (const flag of OIDC_FLAGS) {
       if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
     }
   }
@@ -88,6 +101,9 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       branch: get('branch'),
       tag: get('tag'),
       environment: get('environment'),
+      pullRequest: get('pull-request') === 'true',
+      subFormat: subFormat(get('sub-format')),
+      github: { token: io.env['GITHUB_TOKEN'] ?? '', baseUrl: io.env['GITHUB_API_URL'] || 'https://api.github.com' },
       roleName: get('role-name'),
       policyArns,
       allowAnyRepo: get('i-understand-any-repo') === 'true',
@@ -205,6 +221,12 @@ function githubFrom(
       ? { writeIntervalMs: parseInteger(interval, 'github-write-interval-ms', 0, 60000, 'milliseconds') }
       : {}),
   });
+}
+
+function subFormat(value: string): SubFormat {
+  if (!value) return 'auto';
+  if ((SUB_FORMATS as readonly string[]).includes(value)) return value as SubFormat;
+  throw new InputError('sub-format', `'${value}' is not one of ${SUB_FORMATS.join(', ')}`, SUB_FORMAT_FIX);
 }
 
 function readCa(value: string): string {

@@ -112,7 +112,7 @@ IoT policy gets a new default version.
   destroy <name>    removes what bootstrap created, in reverse order; keeps anything without its created-by mark
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
-                    --repo (and --branch, --tag or --environment) with audience sts.amazonaws.com
+                    --repo (and --branch, --tag, --environment or --pull-request) with audience sts.amazonaws.com
   sync              reconciles operator.yaml (schemas/operator.schema.json): each listed repository provisioned
                     as with iot --github-repo; a certificate older than its rotate-after-days or expiring within 7 days
                     rotated; a repository no longer listed (a thing with created-by and github-repo attributes) revoked,
@@ -136,6 +136,11 @@ IoT policy gets a new default version.
   --duration-seconds <n>    the role alias's credential lifetime (default 3600)
   --certificate-id <id>     revoke: only this certificate
   --role-name <name>        oidc: the role's name (default github-<owner>-<repo>)
+  --sub-format <f>          oidc: the sub forms the trust admits: auto (default) reads the repository's ids from
+                            GitHub (GITHUB_API_URL; GITHUB_TOKEN for a private repository) and admits the immutable
+                            repo:owner@id/name@id form, plus the name-only form for a repository created before
+                            2026-07-15 (Enterprise Server: name-only); or immutable, legacy, both
+  --pull-request            oidc: jobs of pull_request events (repo:...:pull_request)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
   --operator                oidc: the role of the operator workflow, with an inline policy granting what sync calls
                             (IoT and IAM on gh-* resources in --aws-region; see README, The operator)
