@@ -552,3 +552,100 @@ describe('bootstrap oidc', () => {
     assert.equal((await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length, 1);
   });
 });
+
+describe('bootstrap audit', () => {
+  const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
+  const H = 'token.actions.githubusercontent.com';
+  const trust = (condition: Record<string, unknown> | undefined) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: PROVIDER },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  });
+  const aud = { [`${H}:aud`]: 'sts.amazonaws.com' };
+  // Each bad shape, and the rules it must trip; the good ones must trip none.
+  const roles: Record<string, { doc: unknown; rules: string[] }> = {
+    'audit-no-sub': { doc: trust({ StringEquals: aud }), rules: ['no-sub'] },
+    'audit-repo-star': {
+      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:*' } }),
+      rules: ['any-repository'],
+    },
+    'audit-owner-wildcard': {
+      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:my-*/app:*' } }),
+      rules: ['any-repository'],
+    },
+    'audit-no-aud': { doc: trust({ StringLike: { [`${H}:sub`]: 'repo:my-org/app:*' } }), rules: ['no-aud'] },
+    'audit-for-all-values': {
+      doc: trust({ StringEquals: aud, 'ForAllValues:StringLike': { [`${H}:sub`]: 'repo:my-org/app:*' } }),
+      rules: ['for-all-values'],
+    },
+    'audit-none': { doc: trust(undefined), rules: ['no-sub', 'no-aud'] },
+    'audit-good-legacy': {
+      doc: trust({ StringEquals: { ...aud, [`${H}:sub`]: 'repo:my-org/app:ref:refs/heads/main' } }),
+      rules: [],
+    },
+    'audit-good-immutable': {
+      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: ['repo:my-org@1/app@2:*', 'repo:my-org/app-*:*'] } }),
+      rules: [],
+    },
+  };
+
+  before(async () => {
+    for (const [name, { doc }] of Object.entries(roles))
+      await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(doc) }));
+  });
+
+  test('finds every bad role and none of the good ones, writing nothing', async () => {
+    const run = await cli(['audit']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(writes(run), []);
+    for (const [name, { rules }] of Object.entries(roles)) {
+      const found = run.stdout
+        .split('\n')
+        .filter((l) => l.includes(`role ${name} trusts`))
+        .map((l) => l.split(/\s+/)[1]);
+      assert.deepEqual(found.sort(), [...rules].sort(), name);
+    }
+  });
+
+  test('--format sarif: SARIF 2.1.0 with one result per finding, located at the role', async () => {
+    const run = await cli(['audit', '--format', 'sarif']);
+    assert.equal(run.code, 1, run.stderr);
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { name: string; rules: Array<{ id: string }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: Array<{ logicalLocations: Array<{ name: string }> }>;
+        }>;
+      }>;
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const [only] = sarif.runs;
+    const expected = Object.entries(roles).flatMap(([name, { rules }]) => rules.map((r) => `${name} ${r}`));
+    assert.deepEqual(
+      only!.results
+        .map((r) => `${r.locations[0]!.logicalLocations[0]!.name} ${r.ruleId}`)
+        .filter((l) => l.startsWith('audit-'))
+        .sort(),
+      expected.sort(),
+    );
+    for (const r of only!.results) {
+      assert.equal(only!.tool.driver.rules[r.ruleIndex]!.id, r.ruleId);
+      assert.ok(['error', 'warning'].includes(r.level));
+      assert.ok(r.message.text.length > 0);
+    }
+    const bad = await cli(['audit', '--format', 'xml']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /'format'.*text or sarif/);
+  });
+});

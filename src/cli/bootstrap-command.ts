@@ -27,7 +27,7 @@ import { syncCommand } from './sync-command.js';
 import type { CliIo } from './load-settings.js';
 import { settingsReader } from './settings.js';
 
-const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
+const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync', 'audit'];
 const OIDC_FLAGS = [
   'repo',
   'branch',
@@ -69,6 +69,10 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     });
   }
   const clients = createClients(region, maxAttempts);
+  if (sub === 'audit') {
+    if (name !== undefined) throw new UsageError('bootstrap audit takes no name: it reads every role of the account');
+    return auditCommand(get('format') || 'text', clients, io);
+  }
   const dryRun = get('dry-run') === 'true';
   const policyArns = get('policy-arn')
     ? get('policy-arn')
@@ -227,6 +231,18 @@ function subFormat(value: string): SubFormat {
   if (!value) return 'auto';
   if ((SUB_FORMATS as readonly string[]).includes(value)) return value as SubFormat;
   throw new InputError('sub-format', `'${value}' is not one of ${SUB_FORMATS.join(', ')}`, SUB_FORMAT_FIX);
+}
+
+/** Read-only: exit 0 without findings, 1 with (so a scheduled job fails), the report on stdout either way. */
+async function auditCommand(format: string, clients: ReturnType<typeof createClients>, io: CliIo): Promise<number> {
+  if (format !== 'text' && format !== 'sarif')
+    throw new InputError('format', `'${format}' is not a report format of bootstrap audit`, 'Use text or sarif');
+  const { auditRoles } = await import('../bootstrap/audit.js');
+  const { formatFindings, sarifReport } = await import('../bootstrap/audit-rules.js');
+  const { roles, findings } = await auditRoles(clients);
+  if (format === 'sarif') io.stdout(`${sarifReport(findings)}\n`);
+  else io.stdout(`Roles read: ${roles}\n${formatFindings(findings)}`);
+  return findings.length ? 1 : 0;
 }
 
 function readCa(value: string): string {

@@ -113,6 +113,9 @@ IoT policy gets a new default version.
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
                     --repo (and --branch, --tag, --environment or --pull-request) with audience sts.amazonaws.com
+  audit             read-only: every role whose trust policy admits an OIDC provider's tokens with no sub condition,
+                    a sub matching any owner (repo:*, a wildcard owner), no aud condition, or ForAllValues: in an
+                    Allow; --format text (default) or sarif (SARIF 2.1.0 for code scanning). Exit 1 on any finding
   sync              reconciles operator.yaml (schemas/operator.schema.json): each listed repository provisioned
                     as with iot --github-repo; a certificate older than its rotate-after-days or expiring within 7 days
                     rotated; a repository no longer listed (a thing with created-by and github-repo attributes) revoked,
