@@ -371,8 +371,12 @@ test("sync calls exactly what the operator role's policy allows: nothing outside
 });
 
 test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
+  // Not one sync manages: GitHub knows it (for its ids), operator.yaml does not list it.
+  gh.addRepository('octo/operator', { createdAt: '2026-08-01T00:00:00Z' });
+  const { ownerId, id } = gh.ids('octo/operator');
   const run = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
   assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.match(run.stdout, new RegExp(`trusts repo:octo@${ownerId}/operator@${id}:ref:refs/heads/main `));
   assert.match(
     run.stdout,
     new RegExp(`create +iam-role-inline-policy +${OPERATOR_POLICY_NAME} -> github-octo-operator`),

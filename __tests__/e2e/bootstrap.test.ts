@@ -30,6 +30,8 @@ import {
 } from '@aws-sdk/client-iot';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type Fault, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
+import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
+import { githubClaims, trustAdmits } from '../support/trust-match.js';
 import { ROOT, collect } from '../support/processes.js';
 import { loadSettings } from '../../src/cli/load-settings.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
@@ -402,6 +404,27 @@ describe('lifecycle', () => {
 });
 
 describe('bootstrap oidc', () => {
+  // GitHub, for the repositories' ids: public ones read without a token, as bootstrap oidc reads them by default.
+  let gh: GithubStandIn;
+  const SUB = 'token.actions.githubusercontent.com:sub';
+  const AUD = 'token.actions.githubusercontent.com:aud';
+  before(async () => {
+    gh = await startGithubStandIn({ token: 'ghs_bootstraptoken00000000000000000000' });
+    gh.addRepository('my-org/my-repo', { ownerId: 1001, id: 2001, createdAt: '2023-05-02T10:00:00Z' });
+    gh.addRepository('my-org/other-repo', { id: 2002, createdAt: '2025-01-01T00:00:00Z' });
+    gh.addRepository('octo-org/octo-repo', { ownerId: 123456, id: 789012, createdAt: '2026-08-03T08:00:00Z' });
+    gh.addRepository('octo-org/private-repo', { id: 789013, private: true, createdAt: '2026-09-01T00:00:00Z' });
+  });
+  after(() => gh?.close());
+  const oidc = (args: string[], env: Record<string, string> = {}) =>
+    cli(['oidc', ...args], { GITHUB_API_URL: gh.url, ...env });
+  async function trust(roleName: string): Promise<{ Statement: Array<{ Condition: Record<string, unknown> }> }> {
+    const raw = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role!.AssumeRolePolicyDocument!;
+    return JSON.parse(raw.startsWith('{') ? raw : decodeURIComponent(raw)) as {
+      Statement: Array<{ Condition: Record<string, unknown> }>;
+    };
+  }
+
   test('refuses a trust policy for every repository, before any call', async () => {
     const run = await cli(['oidc', '--repo', '*/my-repo']);
     assert.equal(run.code, 1);
@@ -410,32 +433,116 @@ describe('bootstrap oidc', () => {
   });
 
   test('creates the provider once and a role limited to the repository and branch', async () => {
-    const run = await cli(['oidc', '--repo', 'my-org/my-repo', '--branch', 'main', '--policy-arn', policyArn]);
+    const run = await oidc(['--repo', 'my-org/my-repo', '--branch', 'main', '--policy-arn', policyArn]);
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /create\s+oidc-provider/);
-    const role = await iam.send(new GetRoleCommand({ RoleName: 'github-my-org-my-repo' }));
-    const raw = role.Role!.AssumeRolePolicyDocument!;
-    const doc = JSON.parse(raw.startsWith('{') ? raw : decodeURIComponent(raw)) as {
-      Statement: Array<{ Condition: Record<string, Record<string, string>> }>;
-    };
-    assert.deepEqual(doc.Statement[0]!.Condition['StringEquals'], {
-      'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
-      'token.actions.githubusercontent.com:sub': 'repo:my-org/my-repo:ref:refs/heads/main',
+    // Created before 2026-07-15: it may emit either form (GitHub does not say whether it opted in), so both.
+    assert.deepEqual((await trust('github-my-org-my-repo')).Statement[0]!.Condition, {
+      StringEquals: {
+        [AUD]: 'sts.amazonaws.com',
+        [SUB]: ['repo:my-org@1001/my-repo@2001:ref:refs/heads/main', 'repo:my-org/my-repo:ref:refs/heads/main'],
+      },
     });
-    const second = await cli(['oidc', '--repo', 'my-org/other-repo', '--environment', 'prod']);
+    const second = await oidc(['--repo', 'my-org/other-repo', '--environment', 'prod']);
     assert.equal(second.code, 0, second.stderr);
     assert.match(second.stdout, /exists\s+oidc-provider/);
     assert.equal((await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length, 1);
   });
 
   test('re-running writes nothing; a changed branch is reported as drift and updated', async () => {
-    const again = await cli(['oidc', '--repo', 'my-org/my-repo', '--branch', 'main', '--policy-arn', policyArn]);
+    const again = await oidc(['--repo', 'my-org/my-repo', '--branch', 'main', '--policy-arn', policyArn]);
     assert.equal(again.code, 0, again.stderr);
     assert.deepEqual(writes(again), []);
-    const changed = await cli(['oidc', '--repo', 'my-org/my-repo', '--tag', 'v1.0.0', '--policy-arn', policyArn]);
+    const changed = await oidc(['--repo', 'my-org/my-repo', '--tag', 'v1.0.0', '--policy-arn', policyArn]);
     assert.equal(changed.code, 0, changed.stderr);
     assert.match(changed.stdout, /drift\s+iam-role\s+github-my-org-my-repo/);
     assert.deepEqual(writes(changed), ['iam:UpdateAssumeRolePolicy']);
+  });
+
+  test("a repository created since 2026-07-15 is trusted in the immutable form only, and its token's claims match", async () => {
+    const run = await oidc(['--repo', 'octo-org/octo-repo', '--branch', 'main']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /trusts repo:octo-org@123456\/octo-repo@789012:ref:refs\/heads\/main \(aud/);
+    assert.deepEqual(gh.requests.at(-1), { method: 'GET', path: '/repos/octo-org/octo-repo', status: 200 });
+    const doc = await trust('github-octo-org-octo-repo');
+    assert.deepEqual(doc.Statement[0]!.Condition, {
+      StringEquals: { [AUD]: 'sts.amazonaws.com', [SUB]: 'repo:octo-org@123456/octo-repo@789012:ref:refs/heads/main' },
+    });
+    const repo = { owner: 'octo-org', ownerId: 123456, name: 'octo-repo', id: 789012 };
+    assert.ok(trustAdmits(doc, githubClaims(repo, 'refs/heads/main', 'immutable')));
+    assert.ok(!trustAdmits(doc, githubClaims(repo, 'refs/heads/main', 'legacy')), 'the name alone no longer matches');
+    assert.ok(!trustAdmits(doc, githubClaims(repo, 'refs/heads/dev', 'immutable')));
+    // A recycled name: the same owner/name under other ids is refused.
+    assert.ok(!trustAdmits(doc, githubClaims({ ...repo, ownerId: 999 }, 'refs/heads/main', 'immutable')));
+  });
+
+  test('environments, pull requests and every ref of an older repository: both forms, each admitting its token', async () => {
+    const repo = { owner: 'my-org', ownerId: 1001, name: 'my-repo', id: 2001 };
+    const env = await oidc(['--repo', 'my-org/my-repo', '--environment', 'prod', '--role-name', 'env-role']);
+    assert.equal(env.code, 0, env.stderr);
+    const envDoc = await trust('env-role');
+    for (const form of ['immutable', 'legacy'] as const)
+      assert.ok(trustAdmits(envDoc, githubClaims(repo, 'refs/heads/main', form, 'environment:prod')), form);
+    assert.ok(!trustAdmits(envDoc, githubClaims(repo, 'refs/heads/main', 'immutable')), 'a branch is not prod');
+    const pr = await oidc(['--repo', 'my-org/my-repo', '--pull-request', '--role-name', 'pr-role']);
+    assert.equal(pr.code, 0, pr.stderr);
+    assert.ok(
+      trustAdmits(await trust('pr-role'), githubClaims(repo, 'refs/pull/7/merge', 'immutable', 'pull_request')),
+    );
+    const any = await oidc(['--repo', 'my-org/my-repo', '--role-name', 'any-ref-role']);
+    assert.equal(any.code, 0, any.stderr);
+    const anyDoc = await trust('any-ref-role');
+    assert.deepEqual(anyDoc.Statement[0]!.Condition, {
+      StringEquals: { [AUD]: 'sts.amazonaws.com' },
+      StringLike: { [SUB]: ['repo:my-org@1001/my-repo@2001:*', 'repo:my-org/my-repo:*'] },
+    });
+    assert.ok(trustAdmits(anyDoc, githubClaims(repo, 'refs/tags/v2', 'immutable')));
+    assert.ok(!trustAdmits(anyDoc, githubClaims({ ...repo, name: 'my-repo-2', id: 2003 }, 'refs/tags/v2', 'legacy')));
+  });
+
+  test('a private repository needs GITHUB_TOKEN to be read; --sub-format legacy asks GitHub nothing', async () => {
+    const hidden = await oidc(['--repo', 'octo-org/private-repo', '--role-name', 'private-role']);
+    assert.equal(hidden.code, 3, 'a network or service error');
+    assert.match(hidden.stderr, /github:GET \/repos\/octo-org\/private-repo failed: HTTP 404.*GITHUB_TOKEN/);
+    assert.deepEqual(writes(hidden), [], 'nothing is written before the ids are known');
+    const token = 'ghs_bootstraptoken00000000000000000000';
+    const read = await oidc(['--repo', 'octo-org/private-repo', '--role-name', 'private-role'], {
+      GITHUB_TOKEN: token,
+    });
+    assert.equal(read.code, 0, read.stderr);
+    assert.ok(!read.stdout.includes(token) && !read.stderr.includes(token));
+    assert.deepEqual((await trust('private-role')).Statement[0]!.Condition['StringLike'], {
+      [SUB]: 'repo:octo-org@123456/private-repo@789013:*',
+    });
+    const asked = gh.requests.length;
+    const legacy = await oidc([
+      '--repo',
+      'octo-org/private-repo',
+      '--role-name',
+      'legacy-role',
+      '--sub-format',
+      'legacy',
+    ]);
+    assert.equal(legacy.code, 0, legacy.stderr);
+    assert.equal(gh.requests.length, asked, 'no request to GitHub');
+    assert.deepEqual((await trust('legacy-role')).Statement[0]!.Condition['StringLike'], {
+      [SUB]: 'repo:octo-org/private-repo:*',
+    });
+    const bad = await oidc(['--repo', 'octo-org/private-repo', '--sub-format', 'new']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /'sub-format'.*auto, immutable, legacy, both/);
+  });
+
+  test('GitHub Enterprise Server: the legacy form, without asking for ids', async () => {
+    const asked = gh.requests.length;
+    const run = await cli(['oidc', '--repo', 'my-org/my-repo', '--role-name', 'ghes-role'], {
+      GITHUB_API_URL: 'https://github.example.com/api/v3',
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(gh.requests.length, asked);
+    assert.deepEqual((await trust('ghes-role')).Statement[0]!.Condition['StringLike'], {
+      [SUB]: 'repo:my-org/my-repo:*',
+    });
   });
 
   test('destroy --role-name removes the role and keeps the provider', async () => {
@@ -443,5 +550,102 @@ describe('bootstrap oidc', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(writes(run), ['iam:DetachRolePolicy', 'iam:DeleteRole']);
     assert.equal((await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length, 1);
+  });
+});
+
+describe('bootstrap audit', () => {
+  const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
+  const H = 'token.actions.githubusercontent.com';
+  const trust = (condition: Record<string, unknown> | undefined) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: PROVIDER },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        ...(condition ? { Condition: condition } : {}),
+      },
+    ],
+  });
+  const aud = { [`${H}:aud`]: 'sts.amazonaws.com' };
+  // Each bad shape, and the rules it must trip; the good ones must trip none.
+  const roles: Record<string, { doc: unknown; rules: string[] }> = {
+    'audit-no-sub': { doc: trust({ StringEquals: aud }), rules: ['no-sub'] },
+    'audit-repo-star': {
+      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:*' } }),
+      rules: ['any-repository'],
+    },
+    'audit-owner-wildcard': {
+      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:my-*/app:*' } }),
+      rules: ['any-repository'],
+    },
+    'audit-no-aud': { doc: trust({ StringLike: { [`${H}:sub`]: 'repo:my-org/app:*' } }), rules: ['no-aud'] },
+    'audit-for-all-values': {
+      doc: trust({ StringEquals: aud, 'ForAllValues:StringLike': { [`${H}:sub`]: 'repo:my-org/app:*' } }),
+      rules: ['for-all-values'],
+    },
+    'audit-none': { doc: trust(undefined), rules: ['no-sub', 'no-aud'] },
+    'audit-good-legacy': {
+      doc: trust({ StringEquals: { ...aud, [`${H}:sub`]: 'repo:my-org/app:ref:refs/heads/main' } }),
+      rules: [],
+    },
+    'audit-good-immutable': {
+      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: ['repo:my-org@1/app@2:*', 'repo:my-org/app-*:*'] } }),
+      rules: [],
+    },
+  };
+
+  before(async () => {
+    for (const [name, { doc }] of Object.entries(roles))
+      await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(doc) }));
+  });
+
+  test('finds every bad role and none of the good ones, writing nothing', async () => {
+    const run = await cli(['audit']);
+    assert.equal(run.code, 1, run.stderr);
+    assert.deepEqual(writes(run), []);
+    for (const [name, { rules }] of Object.entries(roles)) {
+      const found = run.stdout
+        .split('\n')
+        .filter((l) => l.includes(`role ${name} trusts`))
+        .map((l) => l.split(/\s+/)[1]);
+      assert.deepEqual(found.sort(), [...rules].sort(), name);
+    }
+  });
+
+  test('--format sarif: SARIF 2.1.0 with one result per finding, located at the role', async () => {
+    const run = await cli(['audit', '--format', 'sarif']);
+    assert.equal(run.code, 1, run.stderr);
+    const sarif = JSON.parse(run.stdout) as {
+      version: string;
+      runs: Array<{
+        tool: { driver: { name: string; rules: Array<{ id: string }> } };
+        results: Array<{
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          message: { text: string };
+          locations: Array<{ logicalLocations: Array<{ name: string }> }>;
+        }>;
+      }>;
+    };
+    assert.equal(sarif.version, '2.1.0');
+    const [only] = sarif.runs;
+    const expected = Object.entries(roles).flatMap(([name, { rules }]) => rules.map((r) => `${name} ${r}`));
+    assert.deepEqual(
+      only!.results
+        .map((r) => `${r.locations[0]!.logicalLocations[0]!.name} ${r.ruleId}`)
+        .filter((l) => l.startsWith('audit-'))
+        .sort(),
+      expected.sort(),
+    );
+    for (const r of only!.results) {
+      assert.equal(only!.tool.driver.rules[r.ruleIndex]!.id, r.ruleId);
+      assert.ok(['error', 'warning'].includes(r.level));
+      assert.ok(r.message.text.length > 0);
+    }
+    const bad = await cli(['audit', '--format', 'xml']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /'format'.*text or sarif/);
   });
 });

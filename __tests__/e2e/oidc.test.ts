@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy } from '../standins/fault-proxy.js';
 import { startTokenEndpoint, type TokenEndpoint } from '../standins/token-endpoint.js';
+import { startStsStandIn, tokenEndpointJwks } from '../standins/sts-standin.js';
+import { githubTrustPolicy } from '../../src/bootstrap/policies.js';
+import { trustAdmits } from '../support/trust-match.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 import { runAwsCli } from '../support/aws-cli.js';
@@ -377,5 +380,97 @@ describe('OIDC retries and faults', () => {
     assert.equal(run.code, 1);
     assert.ok(run.elapsedMs < 10000, `ended in ${run.elapsedMs} ms`);
     assert.match(errorAnnotation(run.stdout), /ETIMEDOUT|action-timeout-s/);
+  });
+});
+
+describe('a refused web identity', () => {
+  test('the step prints what the token claimed and a condition that admits it, as data, masked, never the token', async (t) => {
+    // A repository created after 2026-07-15: its token carries the immutable sub. Hostile claim values ride along.
+    const claims = {
+      sub: 'repo:octo-org@123456/octo-repo@789012:environment:prod-123456789012',
+      aud: 'sts.amazonaws.com',
+      repository: 'octo-org/octo-repo',
+      repository_id: '789012',
+      repository_owner_id: '123456',
+      ref: 'refs/heads/main\n::add-mask::x',
+      environment: 'prod-123456789012',
+      event_name: 'push',
+      job_workflow_ref: '::set-env name=AWS_REGION::eu-west-1',
+    };
+    const issued = await startTokenEndpoint(claims);
+    t.after(() => issued.close());
+    // The role's trust is the one bootstrap wrote before this change: the name-only sub, for the environment.
+    const trust = githubTrustPolicy(
+      'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com',
+      { repo: 'octo-org/octo-repo', environment: 'prod-123456789012' },
+      false,
+    );
+    const standIn = await startStsStandIn({
+      trustedIssuers: [
+        {
+          issuer: 'https://token.actions.githubusercontent.com',
+          jwks: tokenEndpointJwks(issued.url),
+          audiences: ['sts.amazonaws.com'],
+        },
+      ],
+      trustWebIdentity: (_role, got) => trustAdmits(trust, got),
+    });
+    t.after(() => standIn.close());
+    const run = await runAction('main', {
+      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'mask-aws-account-id': 'true' },
+      env: runnerEnv({
+        ACTIONS_ID_TOKEN_REQUEST_URL: issued.url,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: issued.bearer,
+        AWS_ENDPOINT_URL_STS: standIn.url,
+      }),
+    });
+    assert.equal(run.code, 1);
+    assert.equal(standIn.requests.at(-1)?.code, 'AccessDenied', 'STS refused it');
+    // The token appears only in its own mask line, and no part of it (the signature included) anywhere else.
+    const token = issued.issued.at(-1)!;
+    ledger.add('refused id-token', token);
+    ledger.assertNoLeak(run);
+    const elsewhere = run.stdout.replace(`::add-mask::${token}`, '') + run.stderr;
+    for (const part of token.split('.')) assert.ok(!elsewhere.includes(part), 'a part of the token is shown');
+    const lines = run.stdout.split(/\r?\n/);
+    // The claims, one line each, after the account's mask.
+    const mask = lines.indexOf('::add-mask::123456789012');
+    const first = lines.findIndex((l) => l.startsWith('The token this job sent claims'));
+    assert.ok(mask >= 0 && first > mask, 'the account is masked before any claim is shown');
+    lines.forEach((line, i) => {
+      if (line.includes('123456789012') && i !== mask) assert.ok(i > mask, `line ${i + 1} before the mask`);
+    });
+    assert.ok(lines.includes('  sub: repo:octo-org@123456/octo-repo@789012:environment:prod-123456789012'));
+    assert.ok(lines.includes('  ref: refs/heads/main\\u000a::add-mask::x'), 'a newline is shown, not obeyed');
+    assert.ok(lines.includes('  job_workflow_ref: ::set-env name=AWS_REGION::eu-west-1'));
+    // No line the claims produced is a workflow command: the only commands are the mask and the error.
+    const commands = lines.filter((l) => /^\s*::/.test(l));
+    assert.deepEqual(
+      commands.map((l) =>
+        l.replace(/::error::.*/, '::error::').replace(/::add-mask::(?!123456789012$).*/, '::add-mask::…'),
+      ),
+      [
+        '::add-mask::…',
+        '::add-mask::…',
+        '::debug::sts:AssumeRoleWithWebIdentity: attempt 1',
+        '::add-mask::123456789012',
+        '::error::',
+      ],
+      'the runner bearer and the token masked, a debug line, the account masked, the error',
+    );
+    assert.ok(!run.files.env.includes('eu-west-1'));
+    // The printed condition, pasted into the trust policy, admits the job (in its immutable form).
+    const start = lines.findIndex((l) => l.startsWith('A trust policy Condition that admits this job'));
+    const block = JSON.parse(
+      `{${lines
+        .slice(
+          start + 1,
+          lines.findIndex((l) => l.startsWith('::error::')),
+        )
+        .join('\n')}}`,
+    ) as { Condition: unknown };
+    const fixed = { Statement: [{ ...trust.Statement[0], Condition: block.Condition }] };
+    assert.ok(trustAdmits(fixed, { ...claims, ref: 'refs/heads/main\n::add-mask::x' }));
+    assert.match(errorAnnotation(run.stdout), /AccessDenied.*repo:<owner>@<owner id>/s);
   });
 });

@@ -150,3 +150,34 @@ test('a read-only token is 403 on writes; rate limits answer 403 with retry-afte
     'the limit was for one request',
   );
 });
+
+test('GET /repos/{owner}/{repo} answers the numeric ids; public without a token, private only with one', async () => {
+  gh.addRepository('Octo-Org/Public-Repo', { id: 789012, ownerId: 123456, createdAt: '2026-08-01T09:00:00Z' });
+  gh.addRepository('octo-org/secret-repo', { private: true });
+  const anonymous = await fetch(`${gh.url}/repos/octo-org/public-repo`);
+  assert.equal(anonymous.status, 200);
+  const repo = (await anonymous.json()) as Record<string, unknown>;
+  assert.equal(repo['id'], 789012);
+  assert.equal(repo['full_name'], 'Octo-Org/Public-Repo', 'the canonical case, whatever the request said');
+  assert.deepEqual((repo['owner'] as Record<string, unknown>)['id'], 123456);
+  assert.equal(repo['created_at'], '2026-08-01T09:00:00Z');
+  assert.equal(repo['private'], false);
+  // A private repository is hidden (404) from whoever cannot read it; a wrong token is 401 even for public data.
+  assert.equal((await fetch(`${gh.url}/repos/octo-org/secret-repo`)).status, 404);
+  const withToken = await api('GET', '/repos/octo-org/secret-repo');
+  assert.equal(withToken.status, 200);
+  assert.equal(withToken.json['private'], true);
+  assert.equal((withToken.json['owner'] as Record<string, unknown>)['id'], 123456, 'one owner, one id');
+  assert.deepEqual(gh.ids('octo-org/secret-repo'), { ownerId: 123456, id: withToken.json['id'] });
+  assert.equal((await api('GET', '/repos/octo-org/public-repo', undefined, 'nope')).status, 401);
+  assert.equal((await fetch(`${gh.url}/repos/octo-org/missing`)).status, 404);
+  // Anything else still needs the token.
+  assert.equal((await fetch(`${gh.url}/repos/octo/app/actions/secrets/public-key`)).status, 401);
+});
+
+test('GET /users/{username} answers the owner id without a token', async () => {
+  const res = await fetch(`${gh.url}/users/OCTO-ORG`);
+  assert.equal(res.status, 200);
+  assert.equal(((await res.json()) as Record<string, unknown>)['id'], 123456);
+  assert.equal((await fetch(`${gh.url}/users/nobody-here`)).status, 404);
+});

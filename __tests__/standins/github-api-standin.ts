@@ -29,6 +29,23 @@ interface Scope {
 interface Repository {
   scope: Scope;
   environments: Map<string, Scope>;
+  /** GET /repos/{owner}/{repo}: the numeric ids (what the immutable sub claim carries), visibility, creation time. */
+  id: number;
+  ownerId: number;
+  private: boolean;
+  createdAt: string;
+  /** As created (GitHub answers the canonical case whatever the request's). */
+  fullName: string;
+}
+
+/** Repository options; ids default to ones derived from the names, so two runs agree. */
+interface RepositoryOptions {
+  access?: 'write' | 'read';
+  id?: number;
+  ownerId?: number;
+  /** Public repositories are read without a token, as on GitHub. Default false. */
+  private?: boolean;
+  createdAt?: string;
 }
 
 /** A rate-limit answer for the next `times` requests: GitHub's secondary limit (retry-after) or its primary one. */
@@ -40,7 +57,9 @@ export interface GithubStandIn {
   /** Requests that changed something (PUT, POST, PATCH, DELETE) answered with a 2xx. */
   writes(): RecordedGithubRequest[];
   /** Creates a repository the token may write to; `access: 'read'` gives a token that gets 403 on writes. */
-  addRepository(fullName: string, options?: { access?: 'write' | 'read' }): void;
+  addRepository(fullName: string, options?: RepositoryOptions): void;
+  /** The ids GET /repos/{owner}/{repo} answers for a repository. */
+  ids(fullName: string): { ownerId: number; id: number };
   addEnvironment(fullName: string, environment: string): void;
   /** What the repository (or environment) would hand a workflow: the opened secret value. */
   secret(fullName: string, name: string, environment?: string): string | undefined;
@@ -56,6 +75,13 @@ export interface GithubStandIn {
 }
 
 const DOCS = 'https://docs.github.com/rest';
+
+/** A stable id in GitHub's range for a name (the stand-in's repositories need not be told one). */
+function derivedId(name: string): number {
+  let h = 0;
+  for (const c of name) h = (h * 31 + c.charCodeAt(0)) % 900_000_000;
+  return 100_000 + h;
+}
 
 export async function startGithubStandIn(options: { token: string }): Promise<GithubStandIn> {
   await sodium.ready;
@@ -147,11 +173,19 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
       }
       return 403;
     }
-    if (
-      req.headers.authorization !== `Bearer ${options.token}` &&
-      req.headers.authorization !== `token ${options.token}`
-    ) {
+    const authorization = req.headers.authorization;
+    const authorized = authorization === `Bearer ${options.token}` || authorization === `token ${options.token}`;
+    // GitHub answers 401 to a wrong token even where none is needed; no token at all reads public data only.
+    if (authorization !== undefined && !authorized) {
       send(res, 401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
+      return 401;
+    }
+    if (method === 'GET') {
+      const read = readPublic(path, authorized);
+      if (read) return (send(res, read.status, read.body), read.status);
+    }
+    if (!authorized) {
+      send(res, 401, { message: 'Requires authentication', documentation_url: DOCS, status: '401' });
       return 401;
     }
     const m = /^\/repos\/([^/]+)\/([^/]+)(\/.*)$/.exec(path);
@@ -276,6 +310,46 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     return (notFound(res), 404);
   }
 
+  /**
+   * GET /repos/{owner}/{repo} and GET /users/{username} (docs: repos#get-a-repository, users#get-a-user): a private
+   * repository is 404 to whoever cannot read it, as GitHub hides it. Undefined for any other path.
+   */
+  function readPublic(path: string, authorized: boolean): { status: number; body: unknown } | undefined {
+    const repoPath = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
+    if (repoPath) {
+      const repo = repos.get(`${repoPath[1]}/${repoPath[2]}`.toLowerCase());
+      if (!repo || (repo.private && !authorized))
+        return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+      const [owner, name] = repo.fullName.split('/') as [string, string];
+      return {
+        status: 200,
+        body: {
+          id: repo.id,
+          node_id: `R_${repo.id}`,
+          name,
+          full_name: repo.fullName,
+          private: repo.private,
+          visibility: repo.private ? 'private' : 'public',
+          owner: { login: owner, id: repo.ownerId, node_id: `O_${repo.ownerId}`, type: 'Organization' },
+          created_at: repo.createdAt,
+          default_branch: 'main',
+        },
+      };
+    }
+    const userPath = /^\/users\/([^/]+)$/.exec(path);
+    if (userPath) {
+      const owned = [...repos.values()].find(
+        (r) => r.fullName.split('/')[0]!.toLowerCase() === userPath[1]!.toLowerCase(),
+      );
+      if (!owned) return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+      return {
+        status: 200,
+        body: { login: owned.fullName.split('/')[0], id: owned.ownerId, type: 'Organization' },
+      };
+    }
+    return undefined;
+  }
+
   function forbidden(res: ServerResponse): number {
     send(res, 403, { message: 'Resource not accessible by integration', documentation_url: DOCS, status: '403' });
     return 403;
@@ -311,13 +385,28 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     writes: () =>
       requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && r.status >= 200 && r.status < 300),
     addRepository(fullName, opts = {}) {
-      repos.set(fullName.toLowerCase(), { scope: newScope(), environments: new Map() });
+      const owner = fullName.split('/')[0]!.toLowerCase();
+      const sameOwner = [...repos.values()].find((r) => r.fullName.split('/')[0]!.toLowerCase() === owner);
+      repos.set(fullName.toLowerCase(), {
+        scope: newScope(),
+        environments: new Map(),
+        id: opts.id ?? derivedId(fullName.toLowerCase()),
+        ownerId: opts.ownerId ?? sameOwner?.ownerId ?? derivedId(owner),
+        private: opts.private ?? false,
+        createdAt: opts.createdAt ?? '2024-03-01T12:00:00Z',
+        fullName,
+      });
       if (opts.access === 'read') readOnly.add(fullName.toLowerCase());
     },
     addEnvironment(fullName, environment) {
       const repo = repos.get(fullName.toLowerCase());
       if (!repo) throw new Error(`no repository ${fullName}`);
       if (!repo.environments.has(environment)) repo.environments.set(environment, newScope());
+    },
+    ids(fullName) {
+      const repo = repos.get(fullName.toLowerCase());
+      if (!repo) throw new Error(`no repository ${fullName}`);
+      return { ownerId: repo.ownerId, id: repo.id };
     },
     secret: (fullName, name, environment) => scopeOf(fullName, environment)?.secrets.get(name)?.value,
     secretNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.secrets.keys() ?? [])].sort(),

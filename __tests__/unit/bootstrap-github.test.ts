@@ -1,7 +1,7 @@
 /** bootstrap/github.ts against the GitHub REST stand-in: sealed secrets arrive readable, variables, errors, rate limits. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { githubActions, type GithubActions } from '../../src/bootstrap/github.js';
+import { githubActions, isEnterpriseServer, repositoryIds, type GithubActions } from '../../src/bootstrap/github.js';
 import { parseGithubTarget } from '../../src/bootstrap/github-target.js';
 import { AwsError, InputError } from '../../src/errors.js';
 import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
@@ -169,4 +169,63 @@ test('a rate limit that does not lift ends in an error after the allowed retries
     (e: unknown) => e instanceof AwsError && /HTTP 403/.test(e.message),
   );
   gh.rateLimit({ kind: 'secondary', retryAfterS: 0 }, 0);
+});
+
+test('repositoryIds reads the owner and repository ids; a public repository without a token', async (t) => {
+  // Its own stand-in: the rate-limit tests above leave theirs limited.
+  const gh = await startGithubStandIn({ token: TOKEN });
+  t.after(() => gh.close());
+  gh.addRepository('Ids-Org/Public', { id: 789012, ownerId: 123456, createdAt: '2026-08-01T09:00:00Z' });
+  gh.addRepository('ids-org/private', { id: 789013, private: true });
+  assert.deepEqual(await repositoryIds({ baseUrl: gh.url }, 'ids-org', 'public'), {
+    ownerId: 123456,
+    repoId: 789012,
+    createdAt: '2026-08-01T09:00:00Z',
+  });
+  assert.deepEqual(await repositoryIds({ token: TOKEN, baseUrl: gh.url }, 'ids-org', 'private'), {
+    ownerId: 123456,
+    repoId: 789013,
+    createdAt: '2024-03-01T12:00:00Z',
+  });
+  // A wildcard name: the owner alone.
+  assert.deepEqual(await repositoryIds({ baseUrl: gh.url }, 'ids-org', 'app-*'), { ownerId: 123456 });
+  const hidden = await repositoryIds({ baseUrl: gh.url }, 'ids-org', 'private').catch((e: unknown) => e);
+  assert.ok(hidden instanceof AwsError);
+  assert.equal(hidden.code, 'HTTP 404');
+  assert.match(hidden.message, /private one the token cannot read.*GITHUB_TOKEN.*--sub-format legacy/);
+  const badToken = await repositoryIds({ token: 'nope', baseUrl: gh.url }, 'ids-org', 'public').catch(
+    (e: unknown) => e,
+  );
+  assert.ok(badToken instanceof AwsError);
+  assert.match(badToken.message, /HTTP 401.*GITHUB_TOKEN/);
+  assert.ok(!badToken.message.includes('nope'), 'the token never enters the error');
+});
+
+test('repositoryIds refuses an answer without numeric ids, and an unreachable API names GITHUB_API_URL', async () => {
+  const { createServer } = await import('node:http');
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ id: '789012', owner: { id: -1 } }));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const bad = await repositoryIds({ baseUrl: `http://127.0.0.1:${port}` }, 'o', 'r').catch((e: unknown) => e);
+    assert.ok(bad instanceof AwsError);
+    assert.equal(bad.code, 'BadAnswer');
+  } finally {
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+  const down = await repositoryIds({ baseUrl: `http://127.0.0.1:${port}` }, 'o', 'r').catch((e: unknown) => e);
+  assert.ok(down instanceof AwsError);
+  assert.match(down.message, /GITHUB_API_URL/);
+  await assert.rejects(repositoryIds({ baseUrl: 'http://example.com' }, 'o', 'r'), InputError);
+});
+
+test('isEnterpriseServer: /api/v3 is Enterprise Server; github.com and GHE.com are not', () => {
+  assert.equal(isEnterpriseServer('https://github.example.com/api/v3'), true);
+  assert.equal(isEnterpriseServer('https://github.example.com/api/v3/'), true);
+  assert.equal(isEnterpriseServer('https://api.github.com'), false);
+  assert.equal(isEnterpriseServer(undefined), false);
+  assert.equal(isEnterpriseServer('https://api.octo.ghe.com'), false);
 });

@@ -21,7 +21,9 @@ import {
   OPERATOR_POLICY_NAME,
   assertTrustIsScoped,
   githubSubject,
+  githubSubjects,
   githubTrustPolicy,
+  subFormsFor,
   iotPolicyDocument,
   iotRoleTrustPolicy,
   operatorPolicyDocument,
@@ -117,6 +119,65 @@ describe('policy documents', () => {
       ),
     );
     assert.ok(!samePolicy(iotPolicyDocument(ALIAS_ARN), iotPolicyDocument(ALIAS_ARN.replace('runner-1', 'runner-2'))));
+  });
+});
+
+describe('the immutable sub (repo:owner@id/name@id)', () => {
+  const ids = { owner: 123456, repo: 789012 };
+  const SUB = 'token.actions.githubusercontent.com:sub';
+
+  test('every subject kind has its immutable form, with the ids GitHub gives', () => {
+    const immutable = (s: Parameters<typeof githubSubject>[0]) => githubSubject({ ...s, ids }, 'immutable');
+    assert.equal(immutable({ repo: 'o/r', branch: 'main' }), 'repo:o@123456/r@789012:ref:refs/heads/main');
+    assert.equal(immutable({ repo: 'o/r', tag: 'v1.2.0' }), 'repo:o@123456/r@789012:ref:refs/tags/v1.2.0');
+    assert.equal(immutable({ repo: 'o/r', environment: 'prod' }), 'repo:o@123456/r@789012:environment:prod');
+    assert.equal(immutable({ repo: 'o/r', pullRequest: true }), 'repo:o@123456/r@789012:pull_request');
+    assert.equal(immutable({ repo: 'o/r' }), 'repo:o@123456/r@789012:*');
+    assert.equal(githubSubject({ repo: 'o/r', pullRequest: true }), 'repo:o/r:pull_request');
+    assert.throws(() => githubSubject({ repo: 'o/r', environment: 'prod', pullRequest: true }), InputError);
+    // A wildcard name has no repository id: the owner's id still pins the account.
+    assert.equal(githubSubject({ repo: 'o/app-*', ids: { owner: 123456 } }, 'immutable'), 'repo:o@123456/app-*@*:*');
+    assert.throws(() => githubSubject({ repo: 'o/r' }, 'immutable'), /needs the owner's and the repository's ids/);
+  });
+
+  test('both forms are one condition key with two values; exact values stay StringEquals', () => {
+    const subject = { repo: 'o/r', branch: 'main', ids, forms: ['immutable', 'legacy'] as const };
+    const st = githubTrustPolicy(PROVIDER, { ...subject, forms: [...subject.forms] }, false).Statement[0]!;
+    assert.deepEqual(st['Condition'], {
+      StringEquals: {
+        'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com',
+        [SUB]: ['repo:o@123456/r@789012:ref:refs/heads/main', 'repo:o/r:ref:refs/heads/main'],
+      },
+    });
+    const one = githubTrustPolicy(PROVIDER, { repo: 'o/r', ids, forms: ['immutable'] }, false).Statement[0]!;
+    assert.deepEqual(one['Condition'], {
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { [SUB]: 'repo:o@123456/r@789012:*' },
+    });
+    assert.deepEqual(githubSubjects({ repo: '*', forms: ['immutable', 'legacy'] }), ['repo:*']);
+  });
+
+  test('an unknown owner id is a wildcard owner, refused without --i-understand-any-repo', () => {
+    assert.throws(
+      () => githubTrustPolicy(PROVIDER, { repo: 'o/app-*', forms: ['immutable'] }, false),
+      (err: unknown) => err instanceof InputError && err.input === 'repo',
+    );
+  });
+
+  test('auto: Enterprise Server legacy; created since 2026-07-15 immutable; older both', () => {
+    assert.deepEqual(subFormsFor('auto', { enterpriseServer: true, createdAt: '2026-09-01T00:00:00Z' }), ['legacy']);
+    assert.deepEqual(subFormsFor('auto', { enterpriseServer: false, createdAt: '2026-07-15T00:00:00Z' }), [
+      'immutable',
+    ]);
+    assert.deepEqual(subFormsFor('auto', { enterpriseServer: false, createdAt: '2026-07-14T23:59:59Z' }), [
+      'immutable',
+      'legacy',
+    ]);
+    assert.deepEqual(subFormsFor('auto', { enterpriseServer: false }), ['immutable', 'legacy']);
+    assert.deepEqual(subFormsFor('auto', { enterpriseServer: false, createdAt: 'garbage' }), ['immutable', 'legacy']);
+    assert.deepEqual(subFormsFor('legacy', { enterpriseServer: false, createdAt: '2026-09-01T00:00:00Z' }), ['legacy']);
+    assert.deepEqual(subFormsFor('immutable', { enterpriseServer: true }), ['immutable']);
+    assert.deepEqual(subFormsFor('both', { enterpriseServer: true }), ['immutable', 'legacy']);
   });
 });
 

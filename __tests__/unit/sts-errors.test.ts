@@ -109,3 +109,24 @@ test('other known codes get their hint; unknown codes none', () => {
   assert.equal(unknown.hint, '');
   assert.equal(unknown.message, 'sts:AssumeRole failed: SomethingNew: text');
 });
+
+test('a refused web identity carries the token claims as details; other failures carry none', async () => {
+  const { withTokenClaims, errorDetails } = await import('../../src/providers/sts-errors.js');
+  const token = [{ alg: 'RS256' }, { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:o/r:ref:x' }]
+    .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url'))
+    .join('.')
+    .concat('.c2ln');
+  for (const code of ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim']) {
+    const refused = withTokenClaims(stsError(WEB, 403, code, 'no'), token);
+    assert.ok(refused instanceof AwsError);
+    assert.equal(refused.code, code);
+    assert.match(refused.message, new RegExp(`${WEB} failed: ${code}: no`));
+    assert.ok(errorDetails(refused).includes('  sub: repo:o/r:ref:x'), code);
+  }
+  assert.match(stsError(WEB, 403, 'AccessDenied', 'no').hint, /repo:<owner>@<owner id>\/<repo>@<repo id>/);
+  assert.match(stsError(WEB, 400, 'IDPRejectedClaim', 'no').hint, /claims shown above/);
+  assert.deepEqual(errorDetails(withTokenClaims(stsError(ROLE, 403, 'AccessDenied', 'no'), token)), []);
+  assert.deepEqual(errorDetails(withTokenClaims(stsError(WEB, 400, 'ValidationError', 'no'), token)), []);
+  assert.deepEqual(errorDetails(withTokenClaims(stsError(WEB, 403, 'AccessDenied', 'no'), 'opaque')), []);
+  assert.deepEqual(errorDetails(new Error('x')), []);
+});

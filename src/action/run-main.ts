@@ -5,8 +5,10 @@ import { buildActionDelivery } from '../config/action-delivery.js';
 import { refuseUnknownInputs } from '../config/input-names.js';
 import type { Env } from '../config/sources/inputs.js';
 import { exchange } from '../providers/exchange.js';
+import { errorDetails } from '../providers/sts-errors.js';
 import { clearEnvironment, deliverToActions } from '../delivery/actions-export.js';
 import type { EarlyRequest } from '../http/early.js';
+import type { Config } from '../config/model.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 /** `early`: the id-token request the entry sent before this module loaded, if it did. */
@@ -34,6 +36,9 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
     mask: (value) => wf.setSecret(value),
     debug: (message) => wf.debug(message),
     ...(early ? { early } : {}),
+  }).catch((err: unknown) => {
+    printDetails(wf, errorDetails(err), delivery.maskAccountId ? accountIds(config) : []);
+    throw err;
   });
   if ('existing' in outcome) {
     wf.notice(
@@ -53,4 +58,19 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
     { ...delivery, env: false },
     { credentialProcess: endpoint.credentialProcess },
   );
+}
+
+/** A failure's data lines (a refused token's claims), after masking the accounts when mask-aws-account-id asks. */
+function printDetails(wf: WorkflowCommands, lines: readonly string[], accounts: string[]): void {
+  if (lines.length === 0) return;
+  for (const account of accounts) wf.setSecret(account);
+  for (const line of lines) wf.info(line);
+}
+
+/** The account ids of the roles the step names. */
+function accountIds(config: Config): string[] {
+  const arns = ['roleArn' in config.source ? config.source.roleArn : undefined, config.chainRoleArn];
+  return [
+    ...new Set(arns.map((arn) => /^arn:[^:]+:iam::(\d{12}):/.exec(arn ?? '')?.[1]).filter((a) => a !== undefined)),
+  ];
 }

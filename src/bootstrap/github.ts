@@ -8,7 +8,15 @@ import Bottleneck from 'bottleneck';
 import sodium from 'libsodium-wrappers';
 import { AwsError, InputError } from '../errors.js';
 import { GITHUB_REFUSED, GITHUB_TOKEN_NEEDED } from './advice.js';
+import { httpRequest, NetworkError } from '../http/request.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
+import {
+  BAD_REPOSITORY_ANSWER,
+  GITHUB_UNREACHABLE,
+  REPOSITORY_MOVED,
+  REPOSITORY_NOT_VISIBLE,
+  TOKEN_REFUSED,
+} from './trust-advice.js';
 
 interface GithubOptions {
   token: string;
@@ -59,14 +67,7 @@ function checkGithubName(name: string): string {
 
 export function githubActions(options: GithubOptions): GithubActions {
   if (!options.token) throw new InputError('GITHUB_TOKEN', 'is not set', GITHUB_TOKEN_NEEDED);
-  const baseUrl = (options.baseUrl || 'https://api.github.com').replace(/\/+$/, '');
-  if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)) {
-    throw new InputError(
-      'GITHUB_API_URL',
-      `'${baseUrl}' is not an https URL`,
-      'Use https://api.github.com or https://<host>/api/v3 for GitHub Enterprise Server',
-    );
-  }
+  const baseUrl = apiBase(options.baseUrl);
   const retries = options.rateLimitRetries ?? 4;
   const onLimit =
     (kind: string) =>
@@ -217,6 +218,103 @@ export function githubActions(options: GithubOptions): GithubActions {
 }
 
 const enc = encodeURIComponent;
+
+/** GITHUB_API_URL without its trailing slash; https, or http to a loopback address only. */
+function apiBase(url: string | undefined): string {
+  const baseUrl = (url || 'https://api.github.com').replace(/\/+$/, '');
+  if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)) {
+    throw new InputError(
+      'GITHUB_API_URL',
+      `'${baseUrl}' is not an https URL`,
+      'Use https://api.github.com or https://<host>/api/v3 for GitHub Enterprise Server',
+    );
+  }
+  return baseUrl;
+}
+
+/** GitHub Enterprise Server answers under /api/v3; github.com and GHE.com (api.<name>.ghe.com) do not. */
+export function isEnterpriseServer(url: string | undefined): boolean {
+  return /\/api\/v3$/.test(apiBase(url));
+}
+
+/** What the immutable `sub` is made of: the numeric ids GitHub gives an owner and a repository. */
+export interface RepositoryIds {
+  ownerId: number;
+  /** Absent when only the owner was asked for (a wildcard repository name). */
+  repoId?: number;
+  /** ISO 8601; absent when only the owner was asked for. */
+  createdAt?: string;
+}
+
+/**
+ * Reads the ids of `owner/name` (`GET /repos/{owner}/{repo}`), or of the owner alone when the name has a wildcard
+ * (`GET /users/{owner}`). A public repository needs no token; a private one needs one that may read it.
+ */
+export async function repositoryIds(
+  options: { token?: string; baseUrl?: string; timeoutMs?: number },
+  owner: string,
+  name: string,
+): Promise<RepositoryIds> {
+  const ownerOnly = /[*?]/.test(name);
+  const path = ownerOnly ? `/users/${enc(owner)}` : `/repos/${enc(owner)}/${enc(name)}`;
+  const call = `github:GET ${path}`;
+  let res;
+  try {
+    res = await httpRequest({
+      url: `${apiBase(options.baseUrl)}${path}`,
+      method: 'GET',
+      headers: {
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'aws-short-lived-credentials',
+        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      },
+      timeoutMs: options.timeoutMs ?? 15000,
+    });
+  } catch (err) {
+    if (err instanceof NetworkError) throw new AwsError(call, err.code, err.message, GITHUB_UNREACHABLE, false);
+    throw err;
+  }
+  if (res.status !== 200) {
+    const hint =
+      res.status === 404
+        ? REPOSITORY_NOT_VISIBLE
+        : res.status === 401
+          ? TOKEN_REFUSED
+          : res.status === 301 || res.status === 302 || res.status === 307
+            ? REPOSITORY_MOVED
+            : '';
+    throw new AwsError(call, `HTTP ${res.status}`, messageOf(res.body), hint, false);
+  }
+  const data = parseObject(res.body);
+  const id = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : undefined);
+  if (ownerOnly) {
+    const ownerId = id(data?.['id']);
+    if (ownerId === undefined) throw new AwsError(call, 'BadAnswer', BAD_REPOSITORY_ANSWER, '', false);
+    return { ownerId };
+  }
+  const ownerObj = data?.['owner'];
+  const ownerId = id(ownerObj && typeof ownerObj === 'object' ? (ownerObj as Record<string, unknown>)['id'] : null);
+  const repoId = id(data?.['id']);
+  const createdAt = data?.['created_at'];
+  if (ownerId === undefined || repoId === undefined)
+    throw new AwsError(call, 'BadAnswer', BAD_REPOSITORY_ANSWER, '', false);
+  return { ownerId, repoId, ...(typeof createdAt === 'string' ? { createdAt } : {}) };
+}
+
+function parseObject(text: string): Record<string, unknown> | undefined {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function messageOf(body: string): string {
+  const m = parseObject(body)?.['message'];
+  return typeof m === 'string' ? m.slice(0, 200) : '';
+}
 
 /**
  * GitHub's answer as an error naming the call and what to do; the request (which may carry a sealed value) never

@@ -2,9 +2,12 @@
 import { apply, resolvedFromOidc } from './apply.js';
 import { createClients, discoverOidc, type BootstrapClients } from './discover.js';
 import { destroyRole, oidcDesired, planOidc, type OidcDesired, type Step } from './plan.js';
-import { OPERATOR_POLICY_NAME, operatorPolicyDocument, type GithubSubject } from './policies.js';
+import { isEnterpriseServer, repositoryIds, type RepositoryIds } from './github.js';
+import { OPERATOR_POLICY_NAME, operatorPolicyDocument, subFormsFor, type GithubSubject } from './policies.js';
 
-interface OidcOptions extends GithubSubject {
+export type SubFormat = 'auto' | 'immutable' | 'legacy' | 'both';
+
+interface OidcOptions extends Omit<GithubSubject, 'ids' | 'forms'> {
   region: string;
   roleName?: string;
   policyArns?: string[];
@@ -12,6 +15,12 @@ interface OidcOptions extends GithubSubject {
   allowAnyRepo?: boolean;
   /** The role of the operator workflow: an inline policy with what `bootstrap sync` calls, in `region`. */
   operator?: boolean;
+  /** Which forms of `sub` the trust admits (see subFormsFor); auto when not given. */
+  subFormat?: SubFormat;
+  /** GITHUB_TOKEN and GITHUB_API_URL, for reading the repository's ids (a public repository needs no token). */
+  github?: { token?: string; baseUrl?: string };
+  /** Reads the ids; repositoryIds by default, tests may give their own. */
+  lookupIds?: typeof repositoryIds;
   dryRun?: boolean;
   clients?: BootstrapClients;
   log?: (line: string) => void;
@@ -31,6 +40,7 @@ function desiredFrom(options: OidcOptions): OidcDesired {
   if (options.branch) subject.branch = options.branch;
   if (options.tag) subject.tag = options.tag;
   if (options.environment) subject.environment = options.environment;
+  if (options.pullRequest) subject.pullRequest = true;
   return oidcDesired(subject, {
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
@@ -51,8 +61,32 @@ function partitionOf(region: string): string {
   return region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 
+/**
+ * The forms of `sub` to admit and the ids they need. GitHub is asked only when an immutable form may be written and
+ * the owner is named; for `*` and a wildcard owner the immutable form has `*` for the ids.
+ */
+async function resolveSubject(subject: GithubSubject, options: OidcOptions): Promise<GithubSubject> {
+  const format = options.subFormat ?? 'auto';
+  const enterpriseServer = isEnterpriseServer(options.github?.baseUrl);
+  const [owner, name] = subject.repo.split('/') as [string, string | undefined];
+  const named = name !== undefined && !/[*?]/.test(owner);
+  if (format === 'legacy' || (format === 'auto' && enterpriseServer) || !named)
+    return { ...subject, forms: subFormsFor(format, { enterpriseServer }) };
+  const ids: RepositoryIds = await (options.lookupIds ?? repositoryIds)(options.github ?? {}, owner, name);
+  const forms = subFormsFor(format, {
+    enterpriseServer,
+    ...(ids.createdAt ? { createdAt: ids.createdAt } : {}),
+  });
+  return {
+    ...subject,
+    forms,
+    ids: { owner: ids.ownerId, ...(ids.repoId !== undefined ? { repo: ids.repoId } : {}) },
+  };
+}
+
 export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
-  const desired = desiredFrom(options);
+  const checked = desiredFrom(options);
+  const desired = { ...checked, subject: await resolveSubject(checked.subject, options) };
   const clients = options.clients ?? createClients(options.region);
   const state = await discoverOidc(clients, desired);
   const steps = planOidc(state, desired);

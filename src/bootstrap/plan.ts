@@ -9,7 +9,7 @@ import {
   arnAccount,
   GITHUB_OIDC_AUDIENCE,
   GITHUB_OIDC_HOST,
-  githubSubject,
+  githubSubjects,
   githubTrustPolicy,
   iotPolicyDocument,
   iotRoleTrustPolicy,
@@ -639,7 +639,7 @@ export function planOidc(state: OidcState, want: OidcDesired): Step[] {
       state.role,
       want.roleName,
       expected,
-      `trusts ${githubSubject(want.subject)} (aud ${GITHUB_OIDC_AUDIENCE})`,
+      `trusts ${githubSubjects(want.subject).join(' or ')} (aud ${GITHUB_OIDC_AUDIENCE})`,
       want.policyArns,
     ),
   );

@@ -37,34 +37,78 @@ export function iotPolicyDocument(roleAliasArn: string): PolicyDocument {
   };
 }
 
+/**
+ * The two forms of a GitHub job's `sub`: `legacy` names the owner and the repository (`repo:octo-org/octo-repo:...`);
+ * `immutable` adds their numeric ids (`repo:octo-org@123456/octo-repo@789012:...`), which GitHub never reuses, so a
+ * recycled name cannot match. Repositories created on github.com from 15 July 2026 on, renamed ones, and older ones
+ * that opted in emit the immutable form; GitHub Enterprise Server emits the legacy one.
+ */
+export type SubForm = 'immutable' | 'legacy';
+
+/** The day GitHub began emitting the immutable `sub` for every repository created on github.com. */
+const IMMUTABLE_SUB_SINCE = '2026-07-15T00:00:00Z';
+
 export interface GithubSubject {
   /** owner/name */
   repo: string;
   branch?: string;
   tag?: string;
   environment?: string;
+  /** Jobs of pull_request events (`repo:...:pull_request`). */
+  pullRequest?: boolean;
+  /** GitHub's numeric ids of the owner and the repository, which the immutable form needs (`*` where unknown). */
+  ids?: { owner?: number; repo?: number };
+  /** The forms of `sub` the trust admits: legacy alone when not given. */
+  forms?: SubForm[];
 }
 
 /** The `sub` claim a GitHub job's token carries for the given repository and branch, tag or environment. */
-export function githubSubject(subject: GithubSubject): string {
-  const { repo, branch, tag, environment } = subject;
-  const given = [branch, tag, environment].filter((v) => v !== undefined && v !== '');
+export function githubSubject(subject: GithubSubject, form: SubForm = 'legacy'): string {
+  const { repo, branch, tag, environment, pullRequest } = subject;
+  const given = [branch, tag, environment, pullRequest ? 'pull_request' : undefined].filter(
+    (v) => v !== undefined && v !== '',
+  );
   if (given.length > 1)
     throw new InputError(
       'branch',
-      'only one of --branch, --tag and --environment can be given',
+      'only one of --branch, --tag, --environment and --pull-request can be given',
       'A token carries one of them in its sub claim; make one role per ref or environment',
     );
-  if (branch) return `repo:${repo}:ref:refs/heads/${branch}`;
-  if (tag) return `repo:${repo}:ref:refs/tags/${tag}`;
-  if (environment) return `repo:${repo}:environment:${environment}`;
-  return repo === '*' ? 'repo:*' : `repo:${repo}:*`;
+  if (repo === '*') return 'repo:*';
+  const name = form === 'legacy' ? repo : immutableRepo(repo, subject.ids);
+  if (branch) return `repo:${name}:ref:refs/heads/${branch}`;
+  if (tag) return `repo:${name}:ref:refs/tags/${tag}`;
+  if (environment) return `repo:${name}:environment:${environment}`;
+  if (pullRequest) return `repo:${name}:pull_request`;
+  return `repo:${name}:*`;
+}
+
+/** `owner@<owner id>/name@<repo id>`; an id not known (a wildcard name or owner) is `*`. */
+function immutableRepo(repo: string, ids: GithubSubject['ids']): string {
+  const [owner, name] = repo.split('/') as [string, string];
+  const exact = !/[*?]/.test(repo);
+  if (exact && (ids?.owner === undefined || ids.repo === undefined))
+    throw new Error(`the immutable sub of ${repo} needs the owner's and the repository's ids`);
+  return `${owner}@${ids?.owner ?? '*'}/${name}@${ids?.repo ?? '*'}`;
+}
+
+/** Every `sub` the trust admits, one per form asked for (one only for `repo:*`, which matches both). */
+export function githubSubjects(subject: GithubSubject): string[] {
+  const forms = subject.forms?.length ? subject.forms : (['legacy'] as SubForm[]);
+  return [...new Set(forms.map((form) => githubSubject(subject, form)))];
 }
 
 /** Trust policy of a role for GitHub Actions jobs of one repository; refuses one that would admit any repository. */
 export function githubTrustPolicy(providerArn: string, subject: GithubSubject, allowAnyRepo: boolean): PolicyDocument {
   checkRepo(subject.repo, allowAnyRepo);
-  const sub = githubSubject(subject);
+  const subs = githubSubjects(subject);
+  const value = subs.length === 1 ? subs[0]! : subs;
+  const aud = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE };
+  const sub = { [`${GITHUB_OIDC_HOST}:sub`]: value };
+  // One StringEquals block when every sub is exact; StringLike for the sub when one has a wildcard.
+  const condition = subs.some((s) => /[*?]/.test(s))
+    ? { StringEquals: aud, StringLike: sub }
+    : { StringEquals: { ...aud, ...sub } };
   const doc: PolicyDocument = {
     Version: '2012-10-17',
     Statement: [
@@ -72,19 +116,29 @@ export function githubTrustPolicy(providerArn: string, subject: GithubSubject, a
         Effect: 'Allow',
         Principal: { Federated: providerArn },
         Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE },
-          [sub.includes('*') ? 'StringLike' : 'StringEquals']: { [`${GITHUB_OIDC_HOST}:sub`]: sub },
-        },
+        Condition: condition,
       },
     ],
   };
-  // Merge the two StringEquals blocks when sub is exact.
-  const cond = doc.Statement[0]!['Condition'] as Record<string, Record<string, string>>;
-  if (!sub.includes('*'))
-    cond['StringEquals'] = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE, [`${GITHUB_OIDC_HOST}:sub`]: sub };
   assertTrustIsScoped(doc, allowAnyRepo);
   return doc;
+}
+
+/**
+ * Which forms of `sub` to admit, the rule `--sub-format auto` follows: GitHub Enterprise Server emits only the legacy
+ * form; on github.com a repository created since IMMUTABLE_SUB_SINCE emits only the immutable one; an older one emits
+ * the legacy form unless it opted in or was renamed, which GitHub's API does not tell, so both are admitted.
+ */
+export function subFormsFor(
+  format: 'auto' | 'immutable' | 'legacy' | 'both',
+  repository: { enterpriseServer: boolean; createdAt?: string },
+): SubForm[] {
+  if (format === 'immutable') return ['immutable'];
+  if (format === 'legacy') return ['legacy'];
+  if (format === 'both') return ['immutable', 'legacy'];
+  if (repository.enterpriseServer) return ['legacy'];
+  const created = repository.createdAt ? Date.parse(repository.createdAt) : NaN;
+  return created >= Date.parse(IMMUTABLE_SUB_SINCE) ? ['immutable'] : ['immutable', 'legacy'];
 }
 
 function checkRepo(repo: string, allowAnyRepo: boolean): void {

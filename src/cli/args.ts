@@ -22,6 +22,7 @@ const BOOLEAN_FLAGS = new Set([
   'i-understand-any-repo',
   'handover',
   'operator',
+  'pull-request',
 ]);
 
 export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArgs {

@@ -16,7 +16,8 @@ import {
   type IotOptions,
   type IotResult,
 } from '../bootstrap/iot.js';
-import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet } from '../bootstrap/oidc.js';
+import { bootstrapOidc, destroyOidc, oidcWorkflowSnippet, type SubFormat } from '../bootstrap/oidc.js';
+import { SUB_FORMAT_FIX } from '../bootstrap/trust-advice.js';
 import { formatPlan, isNoop, type Step } from '../bootstrap/plan.js';
 import { githubActions, type GithubActions } from '../bootstrap/github.js';
 import { parseGithubTarget } from '../bootstrap/github-target.js';
@@ -27,7 +28,19 @@ import type { CliIo } from './load-settings.js';
 import { settingsReader } from './settings.js';
 import { DESTROY_AFTER_REVOKE } from './advice.js';
 
-const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync'];
+const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync', 'audit'];
+const OIDC_FLAGS = [
+  'repo',
+  'branch',
+  'tag',
+  'environment',
+  'pull-request',
+  'sub-format',
+  'role-name',
+  'i-understand-any-repo',
+  'operator',
+];
+const SUB_FORMATS = ['auto', 'immutable', 'legacy', 'both'] as const;
 
 export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const [sub, name, extra] = args.rest;
@@ -36,7 +49,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   if (extra !== undefined) throw new UsageError(`bootstrap ${sub} takes one name, not '${extra}'`);
   const get = settingsReader(args.flags, io.env, undefined);
   if (sub !== 'oidc' && name !== undefined) {
-    for (const flag of ['repo', 'branch', 'tag', 'environment', 'role-name', 'i-understand-any-repo', 'operator']) {
+    for (const flag of OIDC_FLAGS) {
       if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
     }
   }
@@ -57,6 +70,10 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     });
   }
   const clients = createClients(region, maxAttempts);
+  if (sub === 'audit') {
+    if (name !== undefined) throw new UsageError('bootstrap audit takes no name: it reads every role of the account');
+    return auditCommand(get('format') || 'text', clients, io);
+  }
   const dryRun = get('dry-run') === 'true';
   const policyArns = get('policy-arn')
     ? get('policy-arn')
@@ -89,6 +106,9 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       branch: get('branch'),
       tag: get('tag'),
       environment: get('environment'),
+      pullRequest: get('pull-request') === 'true',
+      subFormat: subFormat(get('sub-format')),
+      github: { token: io.env['GITHUB_TOKEN'] ?? '', baseUrl: io.env['GITHUB_API_URL'] || 'https://api.github.com' },
       roleName: get('role-name'),
       policyArns,
       allowAnyRepo: get('i-understand-any-repo') === 'true',
@@ -204,6 +224,24 @@ function githubFrom(
       ? { writeIntervalMs: parseInteger(interval, 'github-write-interval-ms', 0, 60000, 'milliseconds') }
       : {}),
   });
+}
+
+function subFormat(value: string): SubFormat {
+  if (!value) return 'auto';
+  if ((SUB_FORMATS as readonly string[]).includes(value)) return value as SubFormat;
+  throw new InputError('sub-format', `'${value}' is not one of ${SUB_FORMATS.join(', ')}`, SUB_FORMAT_FIX);
+}
+
+/** Read-only: exit 0 without findings, 1 with (so a scheduled job fails), the report on stdout either way. */
+async function auditCommand(format: string, clients: ReturnType<typeof createClients>, io: CliIo): Promise<number> {
+  if (format !== 'text' && format !== 'sarif')
+    throw new InputError('format', `'${format}' is not a report format of bootstrap audit`, 'Use text or sarif');
+  const { auditRoles } = await import('../bootstrap/audit.js');
+  const { formatFindings, sarifReport } = await import('../bootstrap/audit-rules.js');
+  const { roles, findings } = await auditRoles(clients);
+  if (format === 'sarif') io.stdout(`${sarifReport(findings)}\n`);
+  else io.stdout(`Roles read: ${roles}\n${formatFindings(findings)}`);
+  return findings.length ? 1 : 0;
 }
 
 function readCa(value: string): string {

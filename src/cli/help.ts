@@ -118,7 +118,10 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
   destroy <name>    removes what bootstrap created, in reverse order; keeps anything without its created-by mark
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
-                    --repo (and --branch, --tag or --environment) with audience sts.amazonaws.com
+                    --repo (and --branch, --tag, --environment or --pull-request) with audience sts.amazonaws.com
+  audit             read-only: every role whose trust policy admits an OIDC provider's tokens with no sub condition,
+                    a sub matching any owner (repo:*, a wildcard owner), no aud condition, or ForAllValues: in an
+                    Allow; --format text (default) or sarif (SARIF 2.1.0 for code scanning). Exit 1 on any finding
   sync              reconciles operator.yaml (schemas/operator.schema.json): each listed repository provisioned
                     as with iot --github-repo; a certificate older than its rotate-after-days or expiring within 7 days
                     rotated; a repository no longer listed (a thing with created-by and github-repo attributes) revoked,
@@ -142,6 +145,11 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
   --duration-seconds <n>    the role alias's credential lifetime (default 3600)
   --certificate-id <id>     revoke: only this certificate
   --role-name <name>        oidc: the role's name (default github-<owner>-<repo>)
+  --sub-format <f>          oidc: the sub forms the trust admits: auto (default) reads the repository's ids from
+                            GitHub (GITHUB_API_URL; GITHUB_TOKEN for a private repository) and admits the immutable
+                            repo:owner@id/name@id form, plus the name-only form for a repository created before
+                            2026-07-15 (Enterprise Server: name-only); or immutable, legacy, both
+  --pull-request            oidc: jobs of pull_request events (repo:...:pull_request)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
   --operator                oidc: the role of the operator workflow, with an inline policy granting what sync calls
                             (IoT and IAM on gh-* resources in --aws-region; see README, The operator)

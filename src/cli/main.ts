@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 /** Entry of the CLI (dist/cli/index.js): parse, dispatch, map errors to exit codes. */
+import { errorDetails } from '../providers/sts-errors.js';
 import { isKnownError, InputError } from '../errors.js';
 import { ACTION_INPUTS } from '../config/input-names.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
@@ -56,6 +57,7 @@ export async function runCli(argv: string[], terminal: Omit<CliIo, 'secret'>): P
     if (err instanceof UsageError) return usage(err, io);
     if (isKnownError(err)) {
       // Flags carry the input names: say --role-alias where the action would say 'role-alias'.
+      for (const line of errorDetails(err)) io.stderr(`${line}\n`);
       io.stderr(`aws-short-lived-credentials: ${err.message}\n`);
       return err instanceof InputError ? 1 : 3;
     }

@@ -42,6 +42,8 @@ export const BOOTSTRAP_FLAGS = [
   'config',
   'concurrency',
   'operator',
+  'pull-request',
+  'sub-format',
 ];
 
 /** The AWS SDKs' environment variables for some inputs (AWS_ROLE_ARN etc. are what web-identity users already set). */

@@ -4,6 +4,7 @@ import type { Provider } from './context.js';
 import { idTokenSource } from './id-token.js';
 import { sessionPolicyInput } from './session-params.js';
 import { configuredEndpoint } from './endpoints.js';
+import { withTokenClaims } from './sts-errors.js';
 
 export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) => {
   // A bad endpoint setting is reported before any token is fetched or read.
@@ -15,16 +16,20 @@ export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) =>
   const sts = import('./sts.js');
   const first = await pending;
   const { callSts } = await sts;
+  let sent = first;
   return callSts(ctx, {
     action: 'AssumeRoleWithWebIdentity',
     region: config.region,
     input: async (attempt) => ({
       RoleArn: source.roleArn,
       RoleSessionName: config.session.sessionName,
-      WebIdentityToken: attempt === 1 ? first : await token(),
+      WebIdentityToken: (sent = attempt === 1 ? first : await token()),
       DurationSeconds: config.session.durationSeconds,
       // Session policies narrow the last hop: with chain-role-arn they go on the chained role instead.
       ...(config.chainRoleArn ? {} : sessionPolicyInput(config.session)),
     }),
+  }).catch((err: unknown) => {
+    // A refusal carries what the token claimed (never the token), for the front-end to print before the error.
+    throw withTokenClaims(err, sent);
   });
 };

@@ -1,5 +1,6 @@
 /** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
 import { AwsError } from '../errors.js';
+import { refusalReport } from './token-claims.js';
 
 const TRANSIENT_CODES = new Set([
   'Throttling',
@@ -32,7 +33,7 @@ function stsHint(call: StsCall, code: string, message: string): string {
   switch (code) {
     case 'AccessDenied':
       if (call === 'sts:AssumeRoleWithWebIdentity') {
-        return "Check the role's trust policy: its Principal must be the account's OIDC provider (token.actions.githubusercontent.com), its 'sub' condition must match this job (repo:<owner>/<repo>:ref:..., :environment:..., or :pull_request) and its 'aud' condition the audience input (default sts.amazonaws.com)";
+        return "Check the role's trust policy: its Principal must be the account's OIDC provider (token.actions.githubusercontent.com), its 'sub' condition must match this job (repo:<owner>/<repo>:ref:..., :environment:..., or :pull_request; repositories created since 15 July 2026 send repo:<owner>@<owner id>/<repo>@<repo id>:...) and its 'aud' condition the audience input (default sts.amazonaws.com). The lines above show what the token claimed and a condition that admits it";
       }
       if (/session tags|TagSession/i.test(message)) {
         return "The role's trust policy must also allow sts:TagSession, or set role-skip-session-tagging: true";
@@ -40,6 +41,8 @@ function stsHint(call: StsCall, code: string, message: string): string {
       return "Check that the calling identity may sts:AssumeRole this role and that the role's trust policy names it (and role-external-id matches, if the trust policy requires one)";
     case 'InvalidIdentityToken':
       return 'The id-token was rejected: check that an IAM OIDC identity provider exists for the issuer and lists the audience as a client id';
+    case 'IDPRejectedClaim':
+      return "The OIDC provider's settings rejected a claim: compare the claims shown above with the provider's audiences (client ids) and the role's trust policy";
     case 'ExpiredTokenException':
     case 'ExpiredToken':
       return 'The token or credentials used had expired; re-run the job, and make sure the token is fetched right before this step';
@@ -63,4 +66,29 @@ function stsHint(call: StsCall, code: string, message: string): string {
     default:
       return '';
   }
+}
+
+/** STS's answers that mean the role or the OIDC provider did not admit the token, which the token's claims explain. */
+const REFUSALS = new Set(['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim']);
+
+/** A refusal of a web identity, with lines to print before it: what the token claimed and what would admit it. */
+class WebIdentityRefused extends AwsError {
+  constructor(
+    err: AwsError,
+    readonly details: readonly string[],
+  ) {
+    super(err.call, err.code, err.serviceMessage, err.hint, false);
+  }
+}
+
+/** `err` with the report of `token`'s claims when it is STS refusing that web identity; otherwise `err` itself. */
+export function withTokenClaims(err: unknown, token: string): unknown {
+  if (!(err instanceof AwsError) || err.call !== 'sts:AssumeRoleWithWebIdentity' || !REFUSALS.has(err.code)) return err;
+  const details = refusalReport(token);
+  return details.length ? new WebIdentityRefused(err, details) : err;
+}
+
+/** Lines a front-end prints before the error's message (each one line of data, never a command); none for most. */
+export function errorDetails(err: unknown): readonly string[] {
+  return err instanceof WebIdentityRefused ? err.details : [];
 }
