@@ -9,7 +9,7 @@ import {
   type EndpointRequest,
 } from '../../src/delivery/endpoint/server.js';
 import { parseHandover, serializeHandover, newEndpointSecrets } from '../../src/delivery/endpoint/handover.js';
-import { parseEndpointState } from '../../src/action/job-endpoint.js';
+import { parseEndpointState, watchedProcess } from '../../src/action/job-endpoint.js';
 import type { Answer } from '../../src/delivery/endpoint/schedule.js';
 
 const secrets = { path: '/0123456789abcdef0123456789abcdef', token: 'T'.repeat(43), port: 4321 };
@@ -126,6 +126,25 @@ test('the handover round-trips with its dates, and refuses a malformed one', () 
   assert.equal(back.session.credentials.expiration.toISOString(), '2030-01-01T00:00:00.000Z');
   assert.throws(() => parseHandover(serializeHandover({ ...handover, token: 'short' })), /malformed/);
   assert.throws(() => parseHandover(serializeHandover({ ...handover, path: '/../x' })), /malformed/);
+});
+
+test("the endpoint watches the step's parent only when there is one: none under docker exec (0) or init (1)", () => {
+  assert.deepEqual(watchedProcess(4321), { watchPid: 4321 });
+  for (const ppid of [0, 1]) {
+    const watch = watchedProcess(ppid);
+    assert.deepEqual(watch, {});
+    const { path, token } = newEndpointSecrets();
+    const text = serializeHandover({
+      config: {} as never,
+      session: good.session,
+      obtainedAt: 1,
+      path,
+      token,
+      maxLifetimeMs: 1,
+      ...watch,
+    });
+    assert.equal(parseHandover(text).watchPid, undefined);
+  }
 });
 
 test("the post step trusts a saved state only as far as it names the endpoint's own files and a loopback URL", () => {

@@ -11,7 +11,8 @@ import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
 import type { Session } from '../credentials.js';
-import { InputError } from '../errors.js';
+import { AwsError, InputError } from '../errors.js';
+import { ENDPOINT_NOT_STARTED } from '../delivery/endpoint/advice.js';
 import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
 import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
@@ -21,8 +22,18 @@ import type { WorkflowCommands } from './workflow-commands.js';
 
 export const ENDPOINT_STATE = 'credentials-endpoint';
 const READY_TIMEOUT_MS = 15_000;
-/** Longer than any job on GitHub's runners (6 hours) with room; the watched runner process normally ends it first. */
+/** Longer than any job on GitHub's runners (6 hours) with room; the post step's stop normally ends it first. */
 const MAX_LIFETIME_MS = 36 * 3600_000;
+
+/**
+ * The process whose end ends the endpoint: the step's parent (the runner's worker) when there is one to watch. Under
+ * `docker exec` (a job with `container:`) the parent is outside the container's PID namespace and reads as 0; there
+ * the post step's stop, the container's removal at the job's end (which ends every process in it) and the lifetime
+ * cap bound the endpoint instead. Init (1) is no parent to watch either: it never ends.
+ */
+export function watchedProcess(ppid: number): { watchPid?: number } {
+  return ppid > 1 ? { watchPid: ppid } : {};
+}
 const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}\.(?:token|log)$/;
 
 interface EndpointState {
@@ -91,7 +102,7 @@ export async function startJobEndpoint(
       path,
       token,
       ...(refresh.marginMs !== undefined ? { marginMs: refresh.marginMs } : {}),
-      watchPid: process.ppid,
+      ...watchedProcess(process.ppid),
       maxLifetimeMs: MAX_LIFETIME_MS,
     }),
   );
@@ -114,7 +125,8 @@ export async function startJobEndpoint(
     const log = safeRead(logFile);
     rmSync(tokenFile, { force: true });
     rmSync(logFile, { force: true });
-    throw new Error(`the credentials endpoint did not start: ${(err as Error).message}${log ? `\n${log}` : ''}`);
+    for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
+    throw new AwsError('credentials endpoint', 'NotStarted', (err as Error).message, ENDPOINT_NOT_STARTED, false);
   } finally {
     // The step ends now: it keeps no pipe or handle on the endpoint, and the endpoint none of the step's.
     child.stdout?.destroy();
