@@ -12,7 +12,7 @@ import type { Config } from '../config/model.js';
 import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
 import type { Session } from '../credentials.js';
 import { AwsError, InputError } from '../errors.js';
-import { ENDPOINT_NOT_STARTED } from '../delivery/endpoint/advice.js';
+import { ENDPOINT_NOT_STARTED, NOT_PROVEN, STILL_OPEN } from '../delivery/endpoint/advice.js';
 import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
 import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
@@ -38,6 +38,8 @@ const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}\.(?:token|log)$/;
 
 interface EndpointState {
   pid: number;
+  /** The process's start time in the process table (clock ticks since boot), where there is one. */
+  startTime?: string;
   url: string;
   tokenFile: string;
   logFile: string;
@@ -113,7 +115,8 @@ export async function startJobEndpoint(
     if (answer.credentials.accessKeyId !== session.credentials.accessKeyId) {
       throw new Error('the endpoint answered with other credentials');
     }
-    const state: EndpointState = { pid, url, tokenFile, logFile };
+    const started = processEntry(pid);
+    const state: EndpointState = { pid, ...(started ? { startTime: started.startTime } : {}), url, tokenFile, logFile };
     wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
     if (delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
     wf.info(
@@ -185,10 +188,16 @@ export function parseEndpointState(raw: string): EndpointState | undefined {
   if (!Number.isInteger(doc.pid) || (doc.pid ?? 0) <= 1) return undefined;
   if (typeof doc.url !== 'string' || !ENDPOINT_URL.test(doc.url)) return undefined;
   if (!file(doc.tokenFile) || !file(doc.logFile)) return undefined;
+  if (doc.startTime !== undefined && (typeof doc.startTime !== 'string' || !/^\d{1,20}$/.test(doc.startTime)))
+    return undefined;
   return doc as EndpointState;
 }
 
-/** Post step: ask the endpoint to stop, wait for its port to close and its process to end, remove its files. */
+/**
+ * Post step: ask the endpoint to stop (the token only to a process that proves it holds it), end its process if that
+ * did not (only the very process the main step started: same user, same start time), and remove its files whatever
+ * failed. Every problem is a warning: clean-up never fails the job.
+ */
 export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
   const raw = wf.getState(ENDPOINT_STATE);
   if (!raw) return;
@@ -197,22 +206,41 @@ export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
     wf.warning('Post step: the saved credentials endpoint state was not used (malformed); nothing was stopped');
     return;
   }
-  const token = safeRead(state.tokenFile);
-  if (token) await endpointRequest(state.url, token, 'DELETE').catch(() => undefined);
   const port = Number(new URL(state.url).port);
-  if (
-    !(await waitUntil(async () => !(await listening(port)) && !isOurServe(state.pid), 5_000)) &&
-    isOurServe(state.pid)
-  ) {
-    // The request did not stop it (token file gone, process stuck): the pid is checked to be our serve process first.
-    process.kill(state.pid, 'SIGKILL');
-    await waitUntil(async () => !isOurServe(state.pid), 2_000);
+  try {
+    await askToStop(wf, state, port);
+    const gone = async () => !(await listening(port)) && !isOurEndpoint(state);
+    if (!(await waitUntil(gone, 5_000)) && isOurEndpoint(state)) {
+      try {
+        process.kill(state.pid, 'SIGKILL');
+        await waitUntil(async () => !isOurEndpoint(state), 2_000);
+      } catch (err) {
+        wf.warning(`Post step: could not end the credentials endpoint (pid ${state.pid}): ${(err as Error).message}`);
+      }
+    }
+    const log = safeRead(state.logFile);
+    for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
+  } finally {
+    for (const file of [state.tokenFile, state.logFile]) {
+      try {
+        rmSync(file, { force: true });
+      } catch (err) {
+        wf.warning(`Post step: could not remove ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+      }
+    }
   }
-  const log = safeRead(state.logFile);
-  for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
-  rmSync(state.tokenFile, { force: true });
-  rmSync(state.logFile, { force: true });
-  wf.info(`Credentials endpoint stopped; port ${port} ${(await listening(port)) ? 'is still open' : 'is closed'}`);
+  if (await listening(port)) wf.warning(`Post step: port ${port} is still open, held by ${STILL_OPEN}`);
+  else wf.info(`Credentials endpoint stopped; port ${port} is closed`);
+}
+
+/** The DELETE with the token, sent only once the process on the port has signed a reply with that token. */
+async function askToStop(wf: WorkflowCommands, state: EndpointState, port: number): Promise<void> {
+  const token = safeRead(state.tokenFile);
+  if (!token) return wf.warning(`Post step: the endpoint's token file ${state.tokenFile} is gone or unreadable`);
+  const probe = await endpointRequest(state.url, token, { authorize: false }).catch(() => undefined);
+  if (!probe) return; // Nothing listens: the endpoint has already ended.
+  if (!probe.proven) return wf.warning(`Post step: the process on port ${port} ${NOT_PROVEN}`);
+  await endpointRequest(state.url, token, { method: 'DELETE' }).catch(() => undefined);
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -235,12 +263,29 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-/** True while `pid` is a live `serve --handover` process (read from /proc where there is one). */
-function isOurServe(pid: number): boolean {
+/** A live process's start time, owner and whether it is a `serve --handover`, from /proc; undefined if none. */
+function processEntry(pid: number): { startTime: string; uid: number; serve: boolean } | undefined {
   try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces and parentheses): state is field 3, starttime 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return cmdline.includes('serve') && cmdline.includes('--handover');
+    return { startTime: fields[19] ?? '', uid, serve: cmdline.includes('serve') && cmdline.includes('--handover') };
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** True while the process the main step started lives: same pid, start time and user, still `serve --handover`. */
+function isOurEndpoint(state: EndpointState): boolean {
+  const entry = processEntry(state.pid);
+  return (
+    entry !== undefined &&
+    state.startTime !== undefined &&
+    entry.startTime === state.startTime &&
+    entry.uid === process.getuid?.() &&
+    entry.serve
+  );
 }

@@ -2,3 +2,14 @@
 
 export const ENDPOINT_NOT_STARTED =
   "The endpoint's log is printed above; leave refresh-credentials off to deliver the credentials without it";
+
+export const ENDPOINT_GONE = 'The endpoint is not running: it lives only as long as the job that started it';
+
+export const IMPOSTOR =
+  "Another process holds the endpoint's port (the endpoint ended: see its log, printed by the post step); its answer was not used. Re-run the job";
+
+export const NOT_PROVEN =
+  "could not prove it is this job's credentials endpoint (another process bound the port after the endpoint ended): the token was not sent to it, and it was left running";
+
+export const STILL_OPEN =
+  "a process that is not this job's credentials endpoint (or one that could not be ended); check the runner for it";
