@@ -2,7 +2,7 @@
  * The endpoint's log, bounded whatever a local process sends it: lines past the size cap are dropped after one note,
  * except the final line (the stop summary), which is always written. The clock and the writer are passed in.
  */
-export const MAX_LOG_BYTES = 1024 * 1024;
+const MAX_LOG_BYTES = 1024 * 1024;
 /** One line's cap: a line holds at most a service's message (500 characters) and our own words. */
 const MAX_LINE_CHARS = 2_000;
 
