@@ -161,12 +161,18 @@ test("the post step trusts a saved state only as far as it names the endpoint's 
     logFile: '/tmp/r/aslc-endpoint-0123456789abcdef.log',
   };
   assert.deepEqual(parseEndpointState(JSON.stringify(ok)), ok);
+  const withCopies = { ...ok, startTime: '12345', copiesDir: '/tmp/r/aslc-endpoint-0123456789abcdef' };
+  assert.deepEqual(parseEndpointState(JSON.stringify(withCopies)), withCopies);
   for (const bad of [
     { ...ok, pid: 1 },
     { ...ok, url: 'http://10.0.0.1:4321/0123456789abcdef0123456789abcdef' },
     { ...ok, tokenFile: '/home/me/.ssh/id_rsa' },
     { ...ok, logFile: '/tmp/r/../aslc-endpoint-0123456789abcdef.log' },
     { ...ok, tokenFile: 'aslc-endpoint-0123456789abcdef.token' },
+    { ...ok, copiesDir: '/tmp/r/aslc-endpoint-fedcba9876543210' },
+    { ...ok, copiesDir: '/home/me/.aws' },
+    { ...ok, tokenFile: '/tmp/r/aslc-endpoint-0123456789abcdef' },
+    { ...ok, startTime: '12 3' },
   ])
     assert.equal(parseEndpointState(JSON.stringify(bad)), undefined, JSON.stringify(bad));
   assert.equal(parseEndpointState('not json'), undefined);

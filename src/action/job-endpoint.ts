@@ -5,19 +5,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
 import type { Session } from '../credentials.js';
 import { AwsError, InputError } from '../errors.js';
-import { ENDPOINT_NOT_STARTED, NOT_PROVEN, STILL_OPEN } from '../delivery/endpoint/advice.js';
+import { COPIES_MADE, ENDPOINT_NOT_STARTED, NOT_PROVEN, SHADOWED, STILL_OPEN } from '../delivery/endpoint/advice.js';
 import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
 import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
 import { exportEndpointEnvironment } from '../delivery/endpoint/export.js';
 import { endpointProcessLine } from '../delivery/endpoint/process-line.js';
+import { endpointCopies, planShadowing, readSharedTexts, writeEndpointCopies } from '../delivery/endpoint/shadowing.js';
+import { sharedFiles } from '../config/sources/inputs.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 
 export const ENDPOINT_STATE = 'credentials-endpoint';
@@ -34,7 +36,8 @@ const MAX_LIFETIME_MS = 36 * 3600_000;
 export function watchedProcess(ppid: number): { watchPid?: number } {
   return ppid > 1 ? { watchPid: ppid } : {};
 }
-const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}\.(?:token|log)$/;
+const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}(?:\.token|\.log)?$/;
+const ENDING = { tokenFile: '.token', logFile: '.log', copiesDir: '' } as const;
 
 interface EndpointState {
   pid: number;
@@ -43,6 +46,13 @@ interface EndpointState {
   url: string;
   tokenFile: string;
   logFile: string;
+  /** The step-owned copies of the shared files whose active profile runs the endpoint's line. */
+  copiesDir?: string;
+}
+
+/** A profile delivered and announced (AWS_PROFILE names it): the user's active profile is no longer read. */
+function ownProfile(delivery: DeliveryOptions): boolean {
+  return Boolean(delivery.credentialsFile && delivery.announceProfile);
 }
 
 /** Starts the endpoint and points the environment at it; returns the `credential_process` line a profile is to run. */
@@ -78,10 +88,14 @@ export async function startJobEndpoint(
   const logFile = join(dir, `aslc-endpoint-${id}.log`);
   // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
   const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
+  const lineFor = (url: string) => endpointProcessLine(process.execPath, cli, { url, tokenFile });
   // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
-  const credentialProcess = delivery.credentialsFile
-    ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile })
-    : '';
+  const credentialProcess = delivery.credentialsFile ? lineFor(`http://127.0.0.1:1${path}`) : '';
+  // What later steps would use before the endpoint: planned (and the copies tried) before anything starts too.
+  const texts = await readSharedTexts(sharedFiles(env, homedir()));
+  const readsActiveProfile = delivery.env && !ownProfile(delivery);
+  const plan = planShadowing(env, texts, readsActiveProfile);
+  if (plan.profiles.length) endpointCopies(texts, plan.profiles, lineFor(`http://127.0.0.1:1${path}`));
   // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
   writeFileSync(tokenFile, token, { mode: 0o600, flag: 'wx' });
   const logFd = openSync(logFile, 'wx', 0o600);
@@ -116,18 +130,34 @@ export async function startJobEndpoint(
       throw new Error('the endpoint answered with other credentials');
     }
     const started = processEntry(pid);
-    const state: EndpointState = { pid, ...(started ? { startTime: started.startTime } : {}), url, tokenFile, logFile };
+    const copiesDir = plan.profiles.length ? join(dir, `aslc-endpoint-${id}`) : undefined;
+    const state: EndpointState = {
+      pid,
+      ...(started ? { startTime: started.startTime } : {}),
+      url,
+      tokenFile,
+      logFile,
+      ...(copiesDir ? { copiesDir } : {}),
+    };
     wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
+    for (const name of plan.clear) wf.exportVariable(name, '');
+    if (copiesDir) {
+      const files = await writeEndpointCopies(copiesDir, endpointCopies(texts, plan.profiles, lineFor(url)));
+      wf.exportVariable('AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile);
+      wf.exportVariable('AWS_CONFIG_FILE', files.configFile);
+    }
+    if (plan.sources.length) wf.notice(`${SHADOWED}: ${plan.sources.join('; ')}. ${copiesDir ? COPIES_MADE : ''}`);
     if (delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
     wf.info(
       `Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`,
     );
-    return { credentialProcess: credentialProcess && endpointProcessLine(process.execPath, cli, { url, tokenFile }) };
+    return { credentialProcess: credentialProcess && lineFor(url) };
   } catch (err) {
     child.kill('SIGKILL');
     const log = safeRead(logFile);
     rmSync(tokenFile, { force: true });
     rmSync(logFile, { force: true });
+    rmSync(join(dir, `aslc-endpoint-${id}`), { recursive: true, force: true });
     for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
     throw new AwsError('credentials endpoint', 'NotStarted', (err as Error).message, ENDPOINT_NOT_STARTED, false);
   } finally {
@@ -183,11 +213,21 @@ export function parseEndpointState(raw: string): EndpointState | undefined {
   } catch {
     return undefined;
   }
-  const file = (p: unknown) =>
-    typeof p === 'string' && isAbsolute(p) && normalize(p) === p && FILE_NAME.test(basename(p));
+  // Each path is ours: absolute, normal, our name with its own ending, and all three of one id in one directory.
+  const stem = typeof doc.tokenFile === 'string' ? doc.tokenFile.slice(0, -'.token'.length) : '';
+  const file = (key: keyof typeof ENDING) => {
+    const p = doc[key];
+    return (
+      typeof p === 'string' &&
+      isAbsolute(p) &&
+      normalize(p) === p &&
+      FILE_NAME.test(basename(p)) &&
+      p === stem + ENDING[key]
+    );
+  };
   if (!Number.isInteger(doc.pid) || (doc.pid ?? 0) <= 1) return undefined;
   if (typeof doc.url !== 'string' || !ENDPOINT_URL.test(doc.url)) return undefined;
-  if (!file(doc.tokenFile) || !file(doc.logFile)) return undefined;
+  if (!file('tokenFile') || !file('logFile') || (doc.copiesDir !== undefined && !file('copiesDir'))) return undefined;
   if (doc.startTime !== undefined && (typeof doc.startTime !== 'string' || !/^\d{1,20}$/.test(doc.startTime)))
     return undefined;
   return doc as EndpointState;
@@ -221,9 +261,9 @@ export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
     const log = safeRead(state.logFile);
     for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
   } finally {
-    for (const file of [state.tokenFile, state.logFile]) {
+    for (const file of [state.tokenFile, state.logFile, ...(state.copiesDir ? [state.copiesDir] : [])]) {
       try {
-        rmSync(file, { force: true });
+        rmSync(file, { force: true, recursive: true });
       } catch (err) {
         wf.warning(`Post step: could not remove ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
       }

@@ -13,3 +13,19 @@ export const NOT_PROVEN =
 
 export const STILL_OPEN =
   "a process that is not this job's credentials endpoint (or one that could not be ended); check the runner for it";
+
+export const UNSAFE_PROFILE = {
+  problem: 'names a profile this step cannot rewrite, and later steps would read it instead of the refreshing endpoint',
+  fix: "Remove it from the job's environment, or use a profile name of letters, digits and +=,.@_- only",
+};
+
+export const UNREADABLE_FILE = {
+  problem: 'its active profile may hold credentials that later steps would use instead of the refreshing endpoint',
+  fix: 'Make the file readable by the runner, or point the variable at another file for this job',
+};
+
+export const SHADOWED =
+  'refresh-credentials: later steps would have used these before the refreshing endpoint, so they no longer can';
+
+export const COPIES_MADE =
+  "AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE now name step-owned copies of the shared files whose active profile runs the endpoint's credential_process line (the post step deletes them); other profiles are as they were";
