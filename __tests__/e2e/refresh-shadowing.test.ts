@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { useOidcPeers } from '../support/oidc-peers.js';
 import { newWorkspace, runAction } from '../support/action-runner.js';
 import { callerArns } from '../support/endpoint-clients.js';
+import { runAwsCliAsync } from '../support/aws-cli.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/deploy';
 const peers = useOidcPeers();
@@ -102,4 +103,32 @@ describe('refresh-credentials: what would shadow the endpoint in later steps', (
         assert.equal(readFileSync(join(home, '.aws', name), 'utf8'), text, `~/.aws/${name} is as it was`);
     });
   }
+
+  test("an earlier MinIO step's AWS_ENDPOINT_URL_S3 is cleared: the AWS CLI's S3 calls no longer go there", async () => {
+    // What a minio-certificate step of this action exported earlier in the job.
+    const minio = { AWS_ENDPOINT_URL_S3: 'https://127.0.0.1:1', ASLC_MINIO_S3_ENDPOINT: 'https://127.0.0.1:1' };
+    const run = await runAction('main', {
+      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true' },
+      env: {
+        ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+        AWS_ENDPOINT_URL_STS: peers.moto.url,
+        ...minio,
+      },
+      killAfterMs: 30_000,
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.exported['AWS_ENDPOINT_URL_S3'], '');
+    assert.match(
+      run.stdout,
+      /::notice::AWS_ENDPOINT_URL_S3 \(https:\/\/127\.0\.0\.1:1\), set by an earlier MinIO step/,
+    );
+    // S3 calls go to the general endpoint (moto) again: an empty AWS_ENDPOINT_URL_S3 counts as unset.
+    const later = { ...minio, ...run.exported, HOME: run.workspace.home, AWS_ENDPOINT_URL: peers.moto.url };
+    const s3 = await runAwsCliAsync(['s3api', 'list-buckets'], later);
+    assert.equal(s3.code, 0, s3.stderr);
+    const stale = await runAwsCliAsync(['s3api', 'list-buckets'], { ...later, ...minio });
+    assert.notEqual(stale.code, 0, 'with the MinIO endpoint still set, the call would have gone there');
+    await runAction('post', { workspace: run.workspace, state: run.state });
+  });
 });

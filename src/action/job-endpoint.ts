@@ -17,6 +17,7 @@ import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
 import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
 import { exportEndpointEnvironment } from '../delivery/endpoint/export.js';
+import { clearStaleS3Endpoint } from '../delivery/actions-export.js';
 import { endpointProcessLine } from '../delivery/endpoint/process-line.js';
 import { endpointCopies, planShadowing, readSharedTexts, writeEndpointCopies } from '../delivery/endpoint/shadowing.js';
 import { sharedFiles } from '../config/sources/inputs.js';
@@ -148,6 +149,7 @@ export async function startJobEndpoint(
     }
     if (plan.sources.length) wf.notice(`${SHADOWED}: ${plan.sources.join('; ')}. ${copiesDir ? COPIES_MADE : ''}`);
     if (delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
+    if (delivery.env) clearStaleS3Endpoint(wf, session, env);
     wf.info(
       `Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`,
     );
