@@ -21,6 +21,8 @@ export interface RunOptions {
   /** For the post step: the state the main step saved. */
   state?: Record<string, string>;
   killAfterMs?: number;
+  /** A command the step runs under (`nsenter ... --`, as `docker exec` starts a container job's steps). */
+  prefix?: string[];
   /** Host names the step must resolve to loopback addresses (a real-looking AWS endpoint served by a stand-in). */
   hosts?: Record<string, string>;
   /** For the post step: the job's status when it runs (default success); its post-if decides whether it runs. */
@@ -103,7 +105,9 @@ export async function runAction(entry: 'main' | 'post', options: RunOptions = {}
     }
   }
   const started = Date.now();
-  const child = spawn(options.node ?? process.execPath, [options.script ?? join(ROOT, 'dist', entry, 'index.js')], {
+  const argv = [options.node ?? process.execPath, options.script ?? join(ROOT, 'dist', entry, 'index.js')];
+  const [command, ...args] = [...(options.prefix ?? []), ...argv];
+  const child = spawn(command!, args, {
     env,
     cwd: workspace.dir,
     stdio: ['ignore', 'pipe', 'pipe'],

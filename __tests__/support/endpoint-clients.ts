@@ -159,3 +159,43 @@ export async function awsCliCalls(
 export function keysSeen(calls: ClientCall[]): string[] {
   return [...new Set(calls.filter((c) => c.ok).map((c) => c.key))];
 }
+
+const BOTOCORE_ARN = `
+import json, botocore.session
+try:
+    print(json.dumps([{'ok': True, 'key': botocore.session.get_session().create_client('sts').get_caller_identity()['Arn']}]))
+except Exception as e:
+    print(json.dumps([{'ok': False, 'key': '', 'error': str(e)[:500]}]))
+`;
+
+const JS_SDK_ARN = `
+import { STSClient, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+try {
+  const { Arn } = await new STSClient({}).send(new GetCallerIdentityCommand({}));
+  console.log(JSON.stringify([{ ok: true, key: Arn }]));
+} catch (e) {
+  console.log(JSON.stringify([{ ok: false, key: '', error: String(e?.message ?? e).slice(0, 500) }]));
+}
+`;
+
+/** The caller ARN that the AWS CLI, botocore and the JS SDK's default chain each end up with in `env` (or the error). */
+export async function callerArns(
+  env: Record<string, string | undefined>,
+): Promise<{ awsCli: string; botocore: string; jsSdk: string }> {
+  const arnOf = (calls: ClientCall[]) => (calls[0]?.ok ? calls[0].key : `error: ${calls[0]?.error ?? 'no answer'}`);
+  const cli = spawn('aws', ['sts', 'get-caller-identity', '--query', 'Arn', '--output', 'text'], {
+    env: clean(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const boto = spawn('python3', ['-c', BOTOCORE_ARN], { env: clean(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const [c, b, js] = await Promise.all([
+    collect(cli),
+    collect(boto),
+    jsSdkCalls(env, 0, 0, process.execPath, JS_SDK_ARN),
+  ]);
+  return {
+    awsCli: c.code === 0 ? c.stdout.trim() : `error: ${c.stderr.trim()}`,
+    botocore: arnOf(JSON.parse(b.stdout) as ClientCall[]),
+    jsSdk: arnOf(js),
+  };
+}

@@ -82,6 +82,46 @@ test('env delivery: the AWS_* credentials, their expiration and the region pair;
   assert.ok(!calls.some((c) => c[0] === 'saveState'), 'no profile, no receipt');
 });
 
+test("a later step delivering AWS credentials takes back the MinIO step's AWS_ENDPOINT_URL_S3, never the user's own", async () => {
+  const minio = recordingOutput();
+  const { config, delivery } = build({});
+  await deliverToActions(
+    minio.out,
+    session({ serviceEndpoints: { s3: 'https://minio.example:9000' } }),
+    config,
+    delivery,
+  );
+  // The job's environment after the MinIO step, as the runner builds it for the next one.
+  const jobEnv = exported(minio.calls);
+  const aws = recordingOutput();
+  await deliverToActions(aws.out, session(), config, delivery, {}, jobEnv);
+  assert.equal(exported(aws.calls)['AWS_ENDPOINT_URL_S3'], '');
+  assert.match(
+    String(aws.calls.find((c) => c[0] === 'notice')?.[1]),
+    /AWS_ENDPOINT_URL_S3 \(https:\/\/minio\.example:9000\), set by an earlier MinIO step of this action, is cleared/,
+  );
+  // One the user set (or changed after the MinIO step) stays.
+  for (const env of [
+    { AWS_ENDPOINT_URL_S3: 'https://s3.internal' },
+    { ...jobEnv, AWS_ENDPOINT_URL_S3: 'https://s3.internal' },
+  ]) {
+    const user = recordingOutput();
+    await deliverToActions(user.out, session(), config, delivery, {}, env);
+    assert.equal(exported(user.calls)['AWS_ENDPOINT_URL_S3'], undefined);
+  }
+  // A second MinIO step sets its own.
+  const again = recordingOutput();
+  await deliverToActions(
+    again.out,
+    session({ serviceEndpoints: { s3: 'https://minio2.example' } }),
+    config,
+    delivery,
+    {},
+    jobEnv,
+  );
+  assert.equal(exported(again.calls)['AWS_ENDPOINT_URL_S3'], 'https://minio2.example');
+});
+
 test('env delivery: the session token is exported empty when the session has none, so an older one never pairs with new keys', async () => {
   const { out, calls } = recordingOutput();
   const { config, delivery } = build({});

@@ -5,32 +5,56 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
 import type { Session } from '../credentials.js';
-import { InputError } from '../errors.js';
+import { AwsError, InputError } from '../errors.js';
+import { COPIES_MADE, ENDPOINT_NOT_STARTED, NOT_PROVEN, SHADOWED, STILL_OPEN } from '../delivery/endpoint/advice.js';
 import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
 import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
 import { exportEndpointEnvironment } from '../delivery/endpoint/export.js';
+import { clearStaleS3Endpoint } from '../delivery/actions-export.js';
 import { endpointProcessLine } from '../delivery/endpoint/process-line.js';
+import { endpointCopies, planShadowing, readSharedTexts, writeEndpointCopies } from '../delivery/endpoint/shadowing.js';
+import { sharedFiles } from '../config/sources/inputs.js';
 import type { WorkflowCommands } from './workflow-commands.js';
 import { ECS_ENDPOINT_SHADOWS } from './advice.js';
 
 export const ENDPOINT_STATE = 'credentials-endpoint';
 const READY_TIMEOUT_MS = 15_000;
-/** Longer than any job on GitHub's runners (6 hours) with room; the watched runner process normally ends it first. */
+/** Longer than any job on GitHub's runners (6 hours) with room; the post step's stop normally ends it first. */
 const MAX_LIFETIME_MS = 36 * 3600_000;
-const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}\.(?:token|log)$/;
+
+/**
+ * The process whose end ends the endpoint: the step's parent (the runner's worker) when there is one to watch. Under
+ * `docker exec` (a job with `container:`) the parent is outside the container's PID namespace and reads as 0; there
+ * the post step's stop, the container's removal at the job's end (which ends every process in it) and the lifetime
+ * cap bound the endpoint instead. Init (1) is no parent to watch either: it never ends.
+ */
+export function watchedProcess(ppid: number): { watchPid?: number } {
+  return ppid > 1 ? { watchPid: ppid } : {};
+}
+const FILE_NAME = /^aslc-endpoint-[0-9a-f]{16}(?:\.token|\.log)?$/;
+const ENDING = { tokenFile: '.token', logFile: '.log', copiesDir: '' } as const;
 
 interface EndpointState {
   pid: number;
+  /** The process's start time in the process table (clock ticks since boot), where there is one. */
+  startTime?: string;
   url: string;
   tokenFile: string;
   logFile: string;
+  /** The step-owned copies of the shared files whose active profile runs the endpoint's line. */
+  copiesDir?: string;
+}
+
+/** A profile delivered and announced (AWS_PROFILE names it): the user's active profile is no longer read. */
+function ownProfile(delivery: DeliveryOptions): boolean {
+  return Boolean(delivery.credentialsFile && delivery.announceProfile);
 }
 
 /** Starts the endpoint and points the environment at it; returns the `credential_process` line a profile is to run. */
@@ -66,10 +90,14 @@ export async function startJobEndpoint(
   const logFile = join(dir, `aslc-endpoint-${id}.log`);
   // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
   const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
+  const lineFor = (url: string) => endpointProcessLine(process.execPath, cli, { url, tokenFile });
   // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
-  const credentialProcess = delivery.credentialsFile
-    ? endpointProcessLine(process.execPath, cli, { url: `http://127.0.0.1:1${path}`, tokenFile })
-    : '';
+  const credentialProcess = delivery.credentialsFile ? lineFor(`http://127.0.0.1:1${path}`) : '';
+  // What later steps would use before the endpoint: planned (and the copies tried) before anything starts too.
+  const texts = await readSharedTexts(sharedFiles(env, homedir()));
+  const readsActiveProfile = delivery.env && !ownProfile(delivery);
+  const plan = planShadowing(env, texts, readsActiveProfile);
+  if (plan.profiles.length) endpointCopies(texts, plan.profiles, lineFor(`http://127.0.0.1:1${path}`));
   // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
   writeFileSync(tokenFile, token, { mode: 0o600, flag: 'wx' });
   const logFd = openSync(logFile, 'wx', 0o600);
@@ -92,7 +120,7 @@ export async function startJobEndpoint(
       path,
       token,
       ...(refresh.marginMs !== undefined ? { marginMs: refresh.marginMs } : {}),
-      watchPid: process.ppid,
+      ...watchedProcess(process.ppid),
       maxLifetimeMs: MAX_LIFETIME_MS,
     }),
   );
@@ -103,19 +131,38 @@ export async function startJobEndpoint(
     if (answer.credentials.accessKeyId !== session.credentials.accessKeyId) {
       throw new Error('the endpoint answered with other credentials');
     }
-    const state: EndpointState = { pid, url, tokenFile, logFile };
+    const started = processEntry(pid);
+    const copiesDir = plan.profiles.length ? join(dir, `aslc-endpoint-${id}`) : undefined;
+    const state: EndpointState = {
+      pid,
+      ...(started ? { startTime: started.startTime } : {}),
+      url,
+      tokenFile,
+      logFile,
+      ...(copiesDir ? { copiesDir } : {}),
+    };
     wf.saveState(ENDPOINT_STATE, JSON.stringify(state));
+    for (const name of plan.clear) wf.exportVariable(name, '');
+    if (copiesDir) {
+      const files = await writeEndpointCopies(copiesDir, endpointCopies(texts, plan.profiles, lineFor(url)));
+      wf.exportVariable('AWS_SHARED_CREDENTIALS_FILE', files.credentialsFile);
+      wf.exportVariable('AWS_CONFIG_FILE', files.configFile);
+    }
+    if (plan.sources.length) wf.notice(`${SHADOWED}: ${plan.sources.join('; ')}. ${copiesDir ? COPIES_MADE : ''}`);
     if (delivery.env) exportEndpointEnvironment(wf, { url, tokenFile }, config.region);
+    if (delivery.env) clearStaleS3Endpoint(wf, session, env);
     wf.info(
       `Credentials endpoint at ${url} (pid ${pid}) refreshes the credentials before they expire; log: ${logFile}`,
     );
-    return { credentialProcess: credentialProcess && endpointProcessLine(process.execPath, cli, { url, tokenFile }) };
+    return { credentialProcess: credentialProcess && lineFor(url) };
   } catch (err) {
     child.kill('SIGKILL');
     const log = safeRead(logFile);
     rmSync(tokenFile, { force: true });
     rmSync(logFile, { force: true });
-    throw new Error(`the credentials endpoint did not start: ${(err as Error).message}${log ? `\n${log}` : ''}`);
+    rmSync(join(dir, `aslc-endpoint-${id}`), { recursive: true, force: true });
+    for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
+    throw new AwsError('credentials endpoint', 'NotStarted', (err as Error).message, ENDPOINT_NOT_STARTED, false);
   } finally {
     // The step ends now: it keeps no pipe or handle on the endpoint, and the endpoint none of the step's.
     child.stdout?.destroy();
@@ -169,15 +216,31 @@ export function parseEndpointState(raw: string): EndpointState | undefined {
   } catch {
     return undefined;
   }
-  const file = (p: unknown) =>
-    typeof p === 'string' && isAbsolute(p) && normalize(p) === p && FILE_NAME.test(basename(p));
+  // Each path is ours: absolute, normal, our name with its own ending, and all three of one id in one directory.
+  const stem = typeof doc.tokenFile === 'string' ? doc.tokenFile.slice(0, -'.token'.length) : '';
+  const file = (key: keyof typeof ENDING) => {
+    const p = doc[key];
+    return (
+      typeof p === 'string' &&
+      isAbsolute(p) &&
+      normalize(p) === p &&
+      FILE_NAME.test(basename(p)) &&
+      p === stem + ENDING[key]
+    );
+  };
   if (!Number.isInteger(doc.pid) || (doc.pid ?? 0) <= 1) return undefined;
   if (typeof doc.url !== 'string' || !ENDPOINT_URL.test(doc.url)) return undefined;
-  if (!file(doc.tokenFile) || !file(doc.logFile)) return undefined;
+  if (!file('tokenFile') || !file('logFile') || (doc.copiesDir !== undefined && !file('copiesDir'))) return undefined;
+  if (doc.startTime !== undefined && (typeof doc.startTime !== 'string' || !/^\d{1,20}$/.test(doc.startTime)))
+    return undefined;
   return doc as EndpointState;
 }
 
-/** Post step: ask the endpoint to stop, wait for its port to close and its process to end, remove its files. */
+/**
+ * Post step: ask the endpoint to stop (the token only to a process that proves it holds it), end its process if that
+ * did not (only the very process the main step started: same user, same start time), and remove its files whatever
+ * failed. Every problem is a warning: clean-up never fails the job.
+ */
 export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
   const raw = wf.getState(ENDPOINT_STATE);
   if (!raw) return;
@@ -186,22 +249,41 @@ export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
     wf.warning('Post step: the saved credentials endpoint state was not used (malformed); nothing was stopped');
     return;
   }
-  const token = safeRead(state.tokenFile);
-  if (token) await endpointRequest(state.url, token, 'DELETE').catch(() => undefined);
   const port = Number(new URL(state.url).port);
-  if (
-    !(await waitUntil(async () => !(await listening(port)) && !isOurServe(state.pid), 5_000)) &&
-    isOurServe(state.pid)
-  ) {
-    // The request did not stop it (token file gone, process stuck): the pid is checked to be our serve process first.
-    process.kill(state.pid, 'SIGKILL');
-    await waitUntil(async () => !isOurServe(state.pid), 2_000);
+  try {
+    await askToStop(wf, state, port);
+    const gone = async () => !(await listening(port)) && !isOurEndpoint(state);
+    if (!(await waitUntil(gone, 5_000)) && isOurEndpoint(state)) {
+      try {
+        process.kill(state.pid, 'SIGKILL');
+        await waitUntil(async () => !isOurEndpoint(state), 2_000);
+      } catch (err) {
+        wf.warning(`Post step: could not end the credentials endpoint (pid ${state.pid}): ${(err as Error).message}`);
+      }
+    }
+    const log = safeRead(state.logFile);
+    for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
+  } finally {
+    for (const file of [state.tokenFile, state.logFile, ...(state.copiesDir ? [state.copiesDir] : [])]) {
+      try {
+        rmSync(file, { force: true, recursive: true });
+      } catch (err) {
+        wf.warning(`Post step: could not remove ${file}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+      }
+    }
   }
-  const log = safeRead(state.logFile);
-  for (const line of log.split('\n').filter(Boolean).slice(-20)) wf.info(line);
-  rmSync(state.tokenFile, { force: true });
-  rmSync(state.logFile, { force: true });
-  wf.info(`Credentials endpoint stopped; port ${port} ${(await listening(port)) ? 'is still open' : 'is closed'}`);
+  if (await listening(port)) wf.warning(`Post step: port ${port} is still open, held by ${STILL_OPEN}`);
+  else wf.info(`Credentials endpoint stopped; port ${port} is closed`);
+}
+
+/** The DELETE with the token, sent only once the process on the port has signed a reply with that token. */
+async function askToStop(wf: WorkflowCommands, state: EndpointState, port: number): Promise<void> {
+  const token = safeRead(state.tokenFile);
+  if (!token) return wf.warning(`Post step: the endpoint's token file ${state.tokenFile} is gone or unreadable`);
+  const probe = await endpointRequest(state.url, token, { authorize: false }).catch(() => undefined);
+  if (!probe) return; // Nothing listens: the endpoint has already ended.
+  if (!probe.proven) return wf.warning(`Post step: the process on port ${port} ${NOT_PROVEN}`);
+  await endpointRequest(state.url, token, { method: 'DELETE' }).catch(() => undefined);
 }
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
@@ -224,12 +306,29 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-/** True while `pid` is a live `serve --handover` process (read from /proc where there is one). */
-function isOurServe(pid: number): boolean {
+/** A live process's start time, owner and whether it is a `serve --handover`, from /proc; undefined if none. */
+function processEntry(pid: number): { startTime: string; uid: number; serve: boolean } | undefined {
   try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may hold spaces and parentheses): state is field 3, starttime 22.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
     const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    return cmdline.includes('serve') && cmdline.includes('--handover');
+    return { startTime: fields[19] ?? '', uid, serve: cmdline.includes('serve') && cmdline.includes('--handover') };
   } catch {
-    return false;
+    return undefined;
   }
+}
+
+/** True while the process the main step started lives: same pid, start time and user, still `serve --handover`. */
+function isOurEndpoint(state: EndpointState): boolean {
+  const entry = processEntry(state.pid);
+  return (
+    entry !== undefined &&
+    state.startTime !== undefined &&
+    entry.startTime === state.startTime &&
+    entry.uid === process.getuid?.() &&
+    entry.serve
+  );
 }

@@ -47,7 +47,7 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
     return;
   }
   const final = outcome.final;
-  if (!refresh.enabled) return deliverToActions(wf, final, config, delivery);
+  if (!refresh.enabled) return deliverToActions(wf, final, config, delivery, {}, env);
   // The environment points at a refreshing endpoint instead of holding static keys; the rest is delivered as usual.
   const { startJobEndpoint } = await import('./job-endpoint.js');
   const endpoint = await startJobEndpoint(wf, config, delivery, final, Date.now(), refresh, env);

@@ -1,6 +1,7 @@
 /** The post step: remove the profile the main step wrote, so no credentials outlive the job on a self-hosted runner. */
 import { homedir } from 'node:os';
 import type { WorkflowCommands } from './workflow-commands.js';
+import { failureMessage } from './failure.js';
 import { buildConfig } from '../config/build-config.js';
 import { buildActionDelivery } from '../config/action-delivery.js';
 import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '../delivery/profile.js';
@@ -11,7 +12,9 @@ export async function runPost(
   wf: WorkflowCommands,
   env: Record<string, string | undefined> = process.env,
 ): Promise<void> {
-  if (wf.getState(ENDPOINT_STATE)) await stopJobEndpoint(wf);
+  // The endpoint's clean-up failing, however, must not keep the profile below in place.
+  if (wf.getState(ENDPOINT_STATE))
+    await stopJobEndpoint(wf).catch((err: unknown) => wf.warning(`Post step: ${failureMessage(err)}`));
   const raw = wf.getState(PROFILE_STATE);
   if (!raw) return;
   const owned = jobProfileTarget(raw, env);

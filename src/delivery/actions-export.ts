@@ -1,15 +1,35 @@
 /** Delivery inside GitHub Actions: env variables for later steps, a profile, step outputs, the summary. */
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions } from '../config/action-delivery.js';
-import { CREDENTIAL_VARIABLES, REGION_VARIABLES, sessionEnvironment } from './aws-environment.js';
+import {
+  CREDENTIAL_VARIABLES,
+  REGION_VARIABLES,
+  S3_ENDPOINT_VARIABLES,
+  sessionEnvironment,
+  staleS3Endpoint,
+} from './aws-environment.js';
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
 import { summaryMarkdown } from './summary.js';
-import { jobProfileNotice } from './advice.js';
+import { jobProfileNotice, S3_CLEARED } from './advice.js';
 
 function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
   for (const [name, value] of sessionEnvironment(session, region)) out.exportVariable(name, value);
+  const s3 = session.serviceEndpoints?.s3;
+  if (s3) out.exportVariable(S3_ENDPOINT_VARIABLES[1], s3);
+}
+
+/** A step delivering credentials without an S3 endpoint takes back the one an earlier step of this action set. */
+export function clearStaleS3Endpoint(
+  out: ActionsOutput,
+  session: Session,
+  env: Record<string, string | undefined>,
+): void {
+  const stale = session.serviceEndpoints?.s3 ? undefined : staleS3Endpoint(env);
+  if (!stale) return;
+  for (const name of S3_ENDPOINT_VARIABLES) out.exportVariable(name, '');
+  out.notice(`AWS_ENDPOINT_URL_S3 (${stale}), set by an earlier MinIO step of this action, is cleared: ${S3_CLEARED}`);
 }
 
 function setOutputs(out: ActionsOutput, session: Session, delivery: DeliveryOptions): void {
@@ -42,6 +62,7 @@ export async function deliverToActions(
   config: Config,
   delivery: DeliveryOptions,
   via: { credentialProcess?: string } = {},
+  env: Record<string, string | undefined> = {},
 ): Promise<void> {
   const account = accountOfArn(session.assumedRoleArn ?? '');
   if (delivery.maskAccountId && account) out.setSecret(account);
@@ -62,6 +83,7 @@ export async function deliverToActions(
       delivered.push(`profile '${job.profile}' (the job's AWS_PROFILE) in ${receipt.credentialsFile}`);
     }
     exportEnvironment(out, session, config.region);
+    clearStaleS3Endpoint(out, session, env);
     delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
   }
   const { credentialsFile, configFile, profile } = delivery;

@@ -17,3 +17,7 @@ export const JOB_PROFILE_UNREADABLE = 'Make the file readable by the runner, or 
 /** The profile to write is already in the credentials file, and overwrite-aws-profile is off. */
 export const PROFILE_EXISTS =
   'Choose another profile name, or set overwrite-aws-profile: true to replace it (the post step then removes it)';
+
+/** A MinIO step's S3 endpoint was cleared because a later step delivered AWS credentials. */
+export const S3_CLEARED =
+  "later steps' S3 calls go to AWS with these credentials. Keep MinIO and AWS credentials in separate jobs, or use profiles for both";

@@ -6,14 +6,18 @@ export const ENDPOINT_URL_VARIABLE = 'AWS_CONTAINER_CREDENTIALS_FULL_URI';
 export const ENDPOINT_TOKEN_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN';
 const ENDPOINT_TOKEN_FILE_VARIABLE = 'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE';
 
+/** botocore and the JS SDK assume a role from these before the container provider. */
+export const WEB_IDENTITY_VARIABLES = ['AWS_ROLE_ARN', 'AWS_WEB_IDENTITY_TOKEN_FILE', 'AWS_ROLE_SESSION_NAME'] as const;
+
 /**
  * What every SDK reads before a full container URI, and would use instead of the endpoint: static keys, a profile,
- * a relative container URI, and a token file (preferred to the token variable).
+ * web identity, a relative container URI, and a token file (preferred to the token variable).
  */
 export const SHADOWING_VARIABLES = [
   ...CREDENTIAL_VARIABLES,
   'AWS_PROFILE',
   'AWS_DEFAULT_PROFILE',
+  ...WEB_IDENTITY_VARIABLES,
   'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
   ENDPOINT_TOKEN_FILE_VARIABLE,
 ];

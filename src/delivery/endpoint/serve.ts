@@ -8,6 +8,7 @@ import { validateSession } from '../../providers/validate-session.js';
 import type { Handover } from './handover.js';
 import { SessionRefresher } from './schedule.js';
 import { startCredentialsEndpoint, type RunningEndpoint } from './server.js';
+import { boundedLog } from './log.js';
 
 const WATCH_INTERVAL_MS = 2_000;
 /** Answer latencies kept for the summary logged at stop (80 KB). */
@@ -34,7 +35,7 @@ export async function runEndpoint(
   obtain: () => Promise<Session>,
 ): Promise<Running> {
   const started = Date.now();
-  const log = (line: string) => stderr(`${new Date().toISOString()} credentials endpoint: ${line}\n`);
+  const log = boundedLog(stderr, () => new Date());
   const refresher = new SessionRefresher(
     {
       refresh: async () =>
@@ -82,6 +83,7 @@ export async function runEndpoint(
     await endpoint.close();
     log(
       `stopped (${reason}): ${endpoint.stats.answers} answers served${latencySummary(endpoint.stats.latenciesUs)}, ${endpoint.stats.refused} refused, ${refresher.exchanges} refreshes over ${Math.round((Date.now() - started) / 1000)}s`,
+      { final: true },
     );
     finish();
   };

@@ -7,7 +7,9 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { accountOfArn } from '../../config/arn.js';
+import { printable } from '../../errors.js';
 import { advertisedExpiration, type Answer } from './schedule.js';
+import { CHALLENGE_HEADER, PROOF_HEADER, replyProof } from './proof.js';
 
 export interface EndpointRequest {
   method: string;
@@ -31,6 +33,9 @@ export interface EndpointReply {
   /** The request asked the endpoint to stop (the post step's DELETE). */
   stop?: boolean;
 }
+
+/** Refused requests logged one by one; later ones are only counted. */
+export const LOGGED_REFUSALS = 20;
 
 const LOOPBACK = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
 
@@ -120,7 +125,19 @@ export async function startCredentialsEndpoint(options: EndpointOptions): Promis
       secrets,
       options.current,
     );
-    res.writeHead(reply.status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    // Every reply to a challenge is signed, refusals included: a client learns it talks to us before sending the token.
+    const challenge = req.headers[CHALLENGE_HEADER];
+    const proof = replyProof(
+      options.token,
+      typeof challenge === 'string' ? challenge : undefined,
+      reply.status,
+      reply.body,
+    );
+    res.writeHead(reply.status, {
+      'content-type': 'application/json',
+      'cache-control': 'no-store',
+      ...(proof ? { [PROOF_HEADER]: proof } : {}),
+    });
     res.end(reply.body);
     if (reply.status === 200 && !reply.stop) {
       stats.answers++;
@@ -131,7 +148,12 @@ export async function startCredentialsEndpoint(options: EndpointOptions): Promis
       }
     } else if (reply.status !== 200) {
       stats.refused++;
-      options.log(`refused ${req.method ?? '?'} with ${reply.status} (${JSON.parse(reply.body).Message as string})`);
+      // One local process can send thousands a second: the first few say why, the rest are counted (see the stop line).
+      if (stats.refused <= LOGGED_REFUSALS)
+        options.log(
+          `refused ${printable(req.method ?? '?', 20)} with ${reply.status} (${JSON.parse(reply.body).Message as string})`,
+        );
+      if (stats.refused === LOGGED_REFUSALS) options.log('further refused requests are counted, not logged');
     }
     if (reply.stop) requestStop();
   });
