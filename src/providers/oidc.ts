@@ -10,21 +10,25 @@ export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) =>
   configuredEndpoint('STS', ctx.env);
   const token = idTokenSource(source, ctx);
   const pending = token();
-  // The STS client loads while the id-token request is in flight (Node compiles the chunk synchronously inside
-  // import(), so the request is started first).
-  const sts = import('./sts.js');
-  const first = await pending;
-  const { callSts } = await sts;
-  return callSts(ctx, {
-    action: 'AssumeRoleWithWebIdentity',
-    region: config.region,
-    input: async (attempt) => ({
-      RoleArn: source.roleArn,
-      RoleSessionName: config.session.sessionName,
-      WebIdentityToken: attempt === 1 ? first : await token(),
-      DurationSeconds: config.session.durationSeconds,
-      // Session policies narrow the last hop: with chain-role-arn they go on the chained role instead.
-      ...(config.chainRoleArn ? {} : sessionPolicyInput(config.session)),
-    }),
-  });
+  // While the id-token request is in flight, the STS client loads and is built (the SDK's configuration resolved), so
+  // only the call itself waits for the token. Node compiles the chunk synchronously inside import(): the request
+  // is started first.
+  const sts = import('./sts.js').then(({ callSts, stsClient }) => ({ callSts, client: stsClient(ctx, config.region) }));
+  const [first, { callSts, client }] = await Promise.all([pending, sts]);
+  return callSts(
+    ctx,
+    {
+      action: 'AssumeRoleWithWebIdentity',
+      region: config.region,
+      input: async (attempt) => ({
+        RoleArn: source.roleArn,
+        RoleSessionName: config.session.sessionName,
+        WebIdentityToken: attempt === 1 ? first : await token(),
+        DurationSeconds: config.session.durationSeconds,
+        // Session policies narrow the last hop: with chain-role-arn they go on the chained role instead.
+        ...(config.chainRoleArn ? {} : sessionPolicyInput(config.session)),
+      }),
+    },
+    client,
+  );
 };

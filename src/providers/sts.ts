@@ -36,74 +36,86 @@ export type StsRequest =
       input: (attempt: number) => Promise<AssumeRoleCommandInput>;
     };
 
-export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Session> {
+/** `client`: one built ahead for this region and signer (stsClient), else one is built now. */
+export async function callSts(
+  ctx: ProviderContext,
+  req: StsRequest,
+  client = stsClient(ctx, req.region, req.action === 'AssumeRole' ? req.credentials : undefined),
+): Promise<Session> {
   const call: StsCall = `sts:${req.action}`;
-  // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
-  return withStsClient(
-    ctx,
-    req.region,
-    req.action === 'AssumeRole' ? req.credentials : undefined,
-    call,
-    async (send, attempt, endpoint) => {
-      const command =
-        req.action === 'AssumeRole'
-          ? new AssumeRoleCommand(await req.input(attempt))
-          : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
-      ctx.debug(`${call}: attempt ${attempt}`);
-      const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(
-        command as AssumeRoleCommand,
-      );
-      return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
-    },
-  );
+  return withStsClient(ctx, client, call, async (send, attempt, endpoint) => {
+    const command =
+      req.action === 'AssumeRole'
+        ? new AssumeRoleCommand(await req.input(attempt))
+        : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
+    ctx.debug(`${call}: attempt ${attempt}`);
+    const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(
+      command as AssumeRoleCommand,
+    );
+    return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
+  });
 }
 
-type Send = <O>(command: { input: unknown }) => Promise<O>;
-
 /**
- * One STS client for all attempts of one call (so the SDK's clock-skew correction carries to the next attempt), over
- * the context's transport, with the SDK's retries off and the project's around `each`; destroyed afterwards. `send`
- * turns the SDK's failures into AwsError; `endpoint()` is where the SDK's rules sent the last request, for messages.
+ * An STS client over the context's transport, with the SDK's retries off; `timeoutMs` is set per attempt and
+ * `endpoint` records where the SDK's rules sent the last request (origin only), for messages. Building one resolves
+ * the SDK's configuration, so the OIDC provider builds it while the id-token is in flight. AssumeRoleWithWebIdentity
+ * is unsigned (no `credentials`); the other calls sign with the credentials they start from, never the default chain.
  */
-async function withStsClient<T>(
-  ctx: ProviderContext,
-  region: string,
-  credentials: Credentials | undefined,
-  call: StsCall,
-  each: (send: Send, attempt: number, endpoint: () => string) => Promise<T>,
-): Promise<T> {
+export interface StsClient {
+  sdk: STSClient;
+  timeoutMs: number;
+  endpoint: string;
+}
+
+export function stsClient(ctx: ProviderContext, region: string, credentials?: Credentials): StsClient {
   const configured = ctx.stsEndpoint ?? configuredEndpoint('STS', ctx.env);
-  let timeoutMs = 0;
-  let endpoint = configured ?? `STS in ${region}`;
-  const client = new STSClient({
+  const state = { timeoutMs: 0, endpoint: configured ?? `STS in ${region}` };
+  const sdk = new STSClient({
     region,
     maxAttempts: 1,
     requestHandler: sdkRequestHandler(() => ({
-      timeoutMs,
+      timeoutMs: state.timeoutMs,
       proxyFor: ctx.proxyFor,
       http: (request) => {
         // Origin only, never a query or user information.
-        endpoint = new URL(request.url).origin;
+        state.endpoint = new URL(request.url).origin;
         return ctx.http(request);
       },
     })),
     ...(configured ? { endpoint: configured } : {}),
     credentials: credentials ? { ...credentials } : unsignedCallCredentials,
   });
+  return Object.assign(state, { sdk });
+}
+
+type Send = <O>(command: { input: unknown }) => Promise<O>;
+
+/**
+ * All attempts of one call on one client (so the SDK's clock-skew correction carries to the next attempt), with the
+ * project's retries around `each`; the client is destroyed afterwards. `send` turns the SDK's failures into AwsError;
+ * `endpoint()` is where the SDK's rules sent the last request, for messages.
+ */
+async function withStsClient<T>(
+  ctx: ProviderContext,
+  client: StsClient,
+  call: StsCall,
+  each: (send: Send, attempt: number, endpoint: () => string) => Promise<T>,
+): Promise<T> {
   const send: Send = async (command) => {
     try {
-      return (await client.send(command as AssumeRoleCommand)) as never;
+      return (await client.sdk.send(command as AssumeRoleCommand)) as never;
     } catch (err) {
-      throw stsFailure(call, err, endpoint);
+      throw stsFailure(call, err, client.endpoint);
     }
   };
   try {
     return await retrying(ctx, call, (attempt, attemptTimeoutMs) => {
-      timeoutMs = attemptTimeoutMs;
-      return each(send, attempt, () => endpoint);
+      client.timeoutMs = attemptTimeoutMs;
+      return each(send, attempt, () => client.endpoint);
     });
   } finally {
-    client.destroy();
+    client.sdk.destroy();
   }
 }
 
@@ -181,7 +193,7 @@ export async function getCallerIdentity(
   credentials: Credentials,
 ): Promise<{ account: string; arn: string }> {
   const call: StsCall = 'sts:GetCallerIdentity';
-  return withStsClient(ctx, region, credentials, call, async (send, _attempt, endpoint) => {
+  return withStsClient(ctx, stsClient(ctx, region, credentials), call, async (send, _attempt, endpoint) => {
     const out: { Account?: string; Arn?: string } = await send(new GetCallerIdentityCommand({}));
     // Printed and compared with allowed-account-ids: only AWS's shapes get through.
     if (
