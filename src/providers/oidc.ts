@@ -10,10 +10,15 @@ export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) =>
   configuredEndpoint('STS', ctx.env);
   const token = idTokenSource(source, ctx);
   const pending = token();
-  // While the id-token request is in flight, the STS client loads and is built (the SDK's configuration resolved), so
-  // only the call itself waits for the token. Node compiles the chunk synchronously inside import(): the request
-  // is started first.
-  const sts = import('./sts.js').then(({ callSts, stsClient }) => ({ callSts, client: stsClient(ctx, config.region) }));
+  // While the id-token request is in flight, the STS client loads, is built (the SDK's configuration resolved) and
+  // resolves its endpoint, so only the call itself waits for the token. Node compiles the chunk synchronously inside
+  // import(): the request is started first.
+  const sts = import('./sts.js').then(async ({ callSts, stsClient, resolveStsEndpoint }) => {
+    const client = stsClient(ctx, config.region);
+    // A setting the rules refuse fails the call itself, with its usual message.
+    await resolveStsEndpoint(client).catch(() => undefined);
+    return { callSts, client };
+  });
   const [first, { callSts, client }] = await Promise.all([pending, sts]);
   return callSts(
     ctx,

@@ -12,6 +12,7 @@ import {
   type AssumeRoleWithWebIdentityCommandInput,
   type Credentials as StsCredentials,
 } from '@aws-sdk/client-sts';
+import { getEndpointFromInstructions } from '@smithy/core/endpoints';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 import { NetworkError } from '../http/request.js';
@@ -87,6 +88,18 @@ export function stsClient(ctx: ProviderContext, region: string, credentials?: Cr
     credentials: credentials ? { ...credentials } : unsignedCallCredentials,
   });
   return Object.assign(state, { sdk });
+}
+
+/**
+ * Where the SDK's endpoint rules will send AssumeRoleWithWebIdentity from `client`, resolved as the SDK's endpoint step
+ * does (region, FIPS, dual-stack, the global endpoint, AWS_ENDPOINT_URL_STS; the settings it reads from the environment
+ * and ~/.aws/config are read once and kept, the answer is cached): the OIDC provider does it while the id-token is in
+ * flight, so the first attempt finds it done, and messages name the endpoint from the start.
+ */
+export async function resolveStsEndpoint(client: StsClient): Promise<void> {
+  // A copy, as the endpoint step passes: resolving changes nothing on the client but its caches.
+  const endpoint = await getEndpointFromInstructions({}, AssumeRoleWithWebIdentityCommand, { ...client.sdk.config });
+  client.endpoint = endpoint.url.origin;
 }
 
 type Send = <O>(command: { input: unknown }) => Promise<O>;
