@@ -10,15 +10,18 @@ export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) =>
   configuredEndpoint('STS', ctx.env);
   const token = idTokenSource(source, ctx);
   const pending = token();
-  // While the id-token request is in flight, the STS client loads, is built (the SDK's configuration resolved) and
-  // resolves its endpoint, so only the call itself waits for the token. Node compiles the chunk synchronously inside
-  // import(): the request is started first.
-  const sts = import('./sts.js').then(async ({ callSts, stsClient, resolveStsEndpoint }) => {
-    const client = stsClient(ctx, config.region);
-    // A setting the rules refuse fails the call itself, with its usual message.
-    await resolveStsEndpoint(client).catch(() => undefined);
-    return { callSts, client };
-  });
+  let waiting = true;
+  void pending.then(
+    () => (waiting = false),
+    () => (waiting = false),
+  );
+  // While the id-token request is in flight the STS client loads and is made ready (sts.ts readyStsClient), so only
+  // the call itself waits for the token. Node compiles the chunk synchronously inside import(): the request is
+  // started first.
+  const sts = import('./sts.js').then(async ({ callSts, readyStsClient }) => ({
+    callSts,
+    client: await readyStsClient(ctx, config.region, () => waiting),
+  }));
   const [first, { callSts, client }] = await Promise.all([pending, sts]);
   return callSts(
     ctx,

@@ -69,7 +69,7 @@ export interface StsClient {
   endpoint: string;
 }
 
-export function stsClient(ctx: ProviderContext, region: string, credentials?: Credentials): StsClient {
+function stsClient(ctx: ProviderContext, region: string, credentials?: Credentials): StsClient {
   const configured = ctx.stsEndpoint ?? configuredEndpoint('STS', ctx.env);
   const state = { timeoutMs: 0, endpoint: configured ?? `STS in ${region}` };
   const sdk = new STSClient({
@@ -91,16 +91,62 @@ export function stsClient(ctx: ProviderContext, region: string, credentials?: Cr
 }
 
 /**
+ * A client for AssumeRoleWithWebIdentity made ready while something else is awaited (the OIDC provider: its id-token),
+ * so that only the call itself waits: built (the SDK's configuration resolved), its endpoint resolved, and, as long
+ * as `waiting()` is true, the call rehearsed. A setting the SDK refuses fails the call itself, with its usual message.
+ */
+export async function readyStsClient(ctx: ProviderContext, region: string, waiting: () => boolean): Promise<StsClient> {
+  const client = stsClient(ctx, region);
+  await resolveEndpoint(client).catch(() => undefined);
+  if (waiting()) {
+    await rehearse(ctx, region).catch(() => undefined);
+    ctx.debug('sts:AssumeRoleWithWebIdentity: rehearsed in-process while the id-token is on its way');
+  }
+  return client;
+}
+
+/**
  * Where the SDK's endpoint rules will send AssumeRoleWithWebIdentity from `client`, resolved as the SDK's endpoint step
  * does (region, FIPS, dual-stack, the global endpoint, AWS_ENDPOINT_URL_STS; the settings it reads from the environment
- * and ~/.aws/config are read once and kept, the answer is cached): the OIDC provider does it while the id-token is in
- * flight, so the first attempt finds it done, and messages name the endpoint from the start.
+ * and ~/.aws/config are read once and kept, the answer is cached), so the first attempt finds it done and messages
+ * name the endpoint from the start.
  */
-export async function resolveStsEndpoint(client: StsClient): Promise<void> {
+async function resolveEndpoint(client: StsClient): Promise<void> {
   // A copy, as the endpoint step passes: resolving changes nothing on the client but its caches.
   const endpoint = await getEndpointFromInstructions({}, AssumeRoleWithWebIdentityCommand, { ...client.sdk.config });
   client.endpoint = endpoint.url.origin;
 }
+
+/**
+ * AssumeRoleWithWebIdentity with placeholder values on a throwaway client whose transport answers in-process with a
+ * fixed STS answer: nothing leaves the process and nothing of it is kept. V8 compiles a function on its first call,
+ * and a call's first run through the SDK (middleware, serializer, XML parser) is mostly such compiling (about 10 ms,
+ * twice that on a loaded machine); rehearsed during a wait, the real call runs warm.
+ */
+async function rehearse(ctx: ProviderContext, region: string): Promise<void> {
+  const answer = { status: 200, headers: { 'content-type': 'text/xml' }, body: REHEARSAL_ANSWER };
+  const client = stsClient({ ...ctx, proxyFor: () => undefined, http: async () => answer }, region);
+  try {
+    await client.sdk.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: 'arn:aws:iam::000000000000:role/rehearsal',
+        RoleSessionName: 'rehearsal',
+        WebIdentityToken: 'rehearsal',
+      }),
+    );
+  } finally {
+    client.sdk.destroy();
+  }
+}
+
+const REHEARSAL_ANSWER = [
+  '<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">',
+  '<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>rehearsal</AccessKeyId>',
+  '<SecretAccessKey>rehearsal</SecretAccessKey><SessionToken>rehearsal</SessionToken>',
+  '<Expiration>2000-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>rehearsal</Arn>',
+  '<AssumedRoleId>rehearsal</AssumedRoleId></AssumedRoleUser></AssumeRoleWithWebIdentityResult>',
+  '</AssumeRoleWithWebIdentityResponse>',
+].join('');
 
 type Send = <O>(command: { input: unknown }) => Promise<O>;
 
@@ -155,7 +201,7 @@ interface SdkFailure {
 }
 
 /** The SDK's errors (service errors, our transport's NetworkError, unreadable answers) as this project's AwsError. */
-export function stsFailure(call: StsCall, err: unknown, endpoint: string): AwsError {
+function stsFailure(call: StsCall, err: unknown, endpoint: string): AwsError {
   if (err instanceof AwsError) return err;
   if (err instanceof NetworkError)
     return networkFailure(call, err, `check aws-region, sts-endpoint and AWS_ENDPOINT_URL_STS (${endpoint})`);
