@@ -4,7 +4,8 @@
  * as on a direct connection). The only way out of the process for every request, the SDK's included (sdk-handler.ts).
  */
 import type { SecureContext } from 'node:tls';
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, ProxyAgent } from './undici.js';
 import { describeProxy } from '../config/proxy.js';
 import { isLoopbackHost } from '../config/endpoint-url.js';
 
@@ -51,11 +52,12 @@ export async function httpRequest(req: HttpRequest): Promise<HttpResponse> {
   const dispatcher = dispatcherFor(req, url);
   const signal = AbortSignal.timeout(Math.max(1, Math.round(req.timeoutMs)));
   try {
-    const res = await request(url, {
+    const res = await dispatcher.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
       method: req.method,
       headers: req.headers ?? {},
       body: req.body ?? null,
-      dispatcher,
       signal,
       headersTimeout: req.timeoutMs,
       bodyTimeout: req.timeoutMs,

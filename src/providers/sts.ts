@@ -12,6 +12,7 @@ import {
   type AssumeRoleWithWebIdentityCommandInput,
   type Credentials as StsCredentials,
 } from '@aws-sdk/client-sts';
+import { getEndpointFromInstructions } from '@smithy/core/endpoints';
 import type { Credentials, Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 import { NetworkError } from '../http/request.js';
@@ -36,74 +37,144 @@ export type StsRequest =
       input: (attempt: number) => Promise<AssumeRoleCommandInput>;
     };
 
-export async function callSts(ctx: ProviderContext, req: StsRequest): Promise<Session> {
+/** `client`: one built ahead for this region and signer (stsClient), else one is built now. */
+export async function callSts(
+  ctx: ProviderContext,
+  req: StsRequest,
+  client = stsClient(ctx, req.region, req.action === 'AssumeRole' ? req.credentials : undefined),
+): Promise<Session> {
   const call: StsCall = `sts:${req.action}`;
-  // AssumeRoleWithWebIdentity is unsigned; AssumeRole signs with the credentials it starts from, never the default chain.
-  return withStsClient(
-    ctx,
-    req.region,
-    req.action === 'AssumeRole' ? req.credentials : undefined,
-    call,
-    async (send, attempt, endpoint) => {
-      const command =
-        req.action === 'AssumeRole'
-          ? new AssumeRoleCommand(await req.input(attempt))
-          : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
-      ctx.debug(`${call}: attempt ${attempt}`);
-      const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(
-        command as AssumeRoleCommand,
-      );
-      return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
-    },
-  );
+  return withStsClient(ctx, client, call, async (send, attempt, endpoint) => {
+    const command =
+      req.action === 'AssumeRole'
+        ? new AssumeRoleCommand(await req.input(attempt))
+        : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
+    ctx.debug(`${call}: attempt ${attempt}`);
+    const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(
+      command as AssumeRoleCommand,
+    );
+    return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
+  });
 }
 
-type Send = <O>(command: { input: unknown }) => Promise<O>;
-
 /**
- * One STS client for all attempts of one call (so the SDK's clock-skew correction carries to the next attempt), over
- * the context's transport, with the SDK's retries off and the project's around `each`; destroyed afterwards. `send`
- * turns the SDK's failures into AwsError; `endpoint()` is where the SDK's rules sent the last request, for messages.
+ * An STS client over the context's transport, with the SDK's retries off; `timeoutMs` is set per attempt and
+ * `endpoint` records where the SDK's rules sent the last request (origin only), for messages. Building one resolves
+ * the SDK's configuration, so the OIDC provider builds it while the id-token is in flight. AssumeRoleWithWebIdentity
+ * is unsigned (no `credentials`); the other calls sign with the credentials they start from, never the default chain.
  */
-async function withStsClient<T>(
-  ctx: ProviderContext,
-  region: string,
-  credentials: Credentials | undefined,
-  call: StsCall,
-  each: (send: Send, attempt: number, endpoint: () => string) => Promise<T>,
-): Promise<T> {
+export interface StsClient {
+  sdk: STSClient;
+  timeoutMs: number;
+  endpoint: string;
+}
+
+function stsClient(ctx: ProviderContext, region: string, credentials?: Credentials): StsClient {
   const configured = ctx.stsEndpoint ?? configuredEndpoint(ctx.stsEndpointSetting);
-  let timeoutMs = 0;
-  let endpoint = configured ?? `STS in ${region}`;
-  const client = new STSClient({
+  const state = { timeoutMs: 0, endpoint: configured ?? `STS in ${region}` };
+  const sdk = new STSClient({
     region,
     maxAttempts: 1,
     requestHandler: sdkRequestHandler(() => ({
-      timeoutMs,
+      timeoutMs: state.timeoutMs,
       proxyFor: ctx.proxyFor,
       http: (request) => {
         // Origin only, never a query or user information.
-        endpoint = new URL(request.url).origin;
+        state.endpoint = new URL(request.url).origin;
         return ctx.http(request);
       },
     })),
     ...(configured ? { endpoint: configured } : {}),
     credentials: credentials ? { ...credentials } : unsignedCallCredentials,
   });
+  return Object.assign(state, { sdk });
+}
+
+/**
+ * A client for AssumeRoleWithWebIdentity made ready while something else is awaited (the OIDC provider: its id-token),
+ * so that only the call itself waits: built (the SDK's configuration resolved), its endpoint resolved, and, as long
+ * as `waiting()` is true, the call rehearsed. A setting the SDK refuses fails the call itself, with its usual message.
+ */
+export async function readyStsClient(ctx: ProviderContext, region: string, waiting: () => boolean): Promise<StsClient> {
+  const client = stsClient(ctx, region);
+  await resolveEndpoint(client).catch(() => undefined);
+  if (waiting()) {
+    await rehearse(ctx, region).catch(() => undefined);
+    ctx.debug('sts:AssumeRoleWithWebIdentity: rehearsed in-process while the id-token is on its way');
+  }
+  return client;
+}
+
+/**
+ * Where the SDK's endpoint rules will send AssumeRoleWithWebIdentity from `client`, resolved as the SDK's endpoint step
+ * does (region, FIPS, dual-stack, the global endpoint, AWS_ENDPOINT_URL_STS; the settings it reads from the environment
+ * and ~/.aws/config are read once and kept, the answer is cached), so the first attempt finds it done and messages
+ * name the endpoint from the start.
+ */
+async function resolveEndpoint(client: StsClient): Promise<void> {
+  // A copy, as the endpoint step passes: resolving changes nothing on the client but its caches.
+  const endpoint = await getEndpointFromInstructions({}, AssumeRoleWithWebIdentityCommand, { ...client.sdk.config });
+  client.endpoint = endpoint.url.origin;
+}
+
+/**
+ * AssumeRoleWithWebIdentity with placeholder values on a throwaway client whose transport answers in-process with a
+ * fixed STS answer: nothing leaves the process and nothing of it is kept. V8 compiles a function on its first call,
+ * and a call's first run through the SDK (middleware, serializer, XML parser) is mostly such compiling (about 10 ms,
+ * twice that on a loaded machine); rehearsed during a wait, the real call runs warm.
+ */
+async function rehearse(ctx: ProviderContext, region: string): Promise<void> {
+  const answer = { status: 200, headers: { 'content-type': 'text/xml' }, body: REHEARSAL_ANSWER };
+  const client = stsClient({ ...ctx, proxyFor: () => undefined, http: async () => answer }, region);
+  try {
+    await client.sdk.send(
+      new AssumeRoleWithWebIdentityCommand({
+        RoleArn: 'arn:aws:iam::000000000000:role/rehearsal',
+        RoleSessionName: 'rehearsal',
+        WebIdentityToken: 'rehearsal',
+      }),
+    );
+  } finally {
+    client.sdk.destroy();
+  }
+}
+
+const REHEARSAL_ANSWER = [
+  '<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">',
+  '<AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>rehearsal</AccessKeyId>',
+  '<SecretAccessKey>rehearsal</SecretAccessKey><SessionToken>rehearsal</SessionToken>',
+  '<Expiration>2000-01-01T00:00:00Z</Expiration></Credentials><AssumedRoleUser><Arn>rehearsal</Arn>',
+  '<AssumedRoleId>rehearsal</AssumedRoleId></AssumedRoleUser></AssumeRoleWithWebIdentityResult>',
+  '</AssumeRoleWithWebIdentityResponse>',
+].join('');
+
+type Send = <O>(command: { input: unknown }) => Promise<O>;
+
+/**
+ * All attempts of one call on one client (so the SDK's clock-skew correction carries to the next attempt), with the
+ * project's retries around `each`; the client is destroyed afterwards. `send` turns the SDK's failures into AwsError;
+ * `endpoint()` is where the SDK's rules sent the last request, for messages.
+ */
+async function withStsClient<T>(
+  ctx: ProviderContext,
+  client: StsClient,
+  call: StsCall,
+  each: (send: Send, attempt: number, endpoint: () => string) => Promise<T>,
+): Promise<T> {
   const send: Send = async (command) => {
     try {
-      return (await client.send(command as AssumeRoleCommand)) as never;
+      return (await client.sdk.send(command as AssumeRoleCommand)) as never;
     } catch (err) {
-      throw stsFailure(call, err, endpoint);
+      throw stsFailure(call, err, client.endpoint);
     }
   };
   try {
     return await retrying(ctx, call, (attempt, attemptTimeoutMs) => {
-      timeoutMs = attemptTimeoutMs;
-      return each(send, attempt, () => endpoint);
+      client.timeoutMs = attemptTimeoutMs;
+      return each(send, attempt, () => client.endpoint);
     });
   } finally {
-    client.destroy();
+    client.sdk.destroy();
   }
 }
 
@@ -130,7 +201,7 @@ interface SdkFailure {
 }
 
 /** The SDK's errors (service errors, our transport's NetworkError, unreadable answers) as this project's AwsError. */
-export function stsFailure(call: StsCall, err: unknown, endpoint: string): AwsError {
+function stsFailure(call: StsCall, err: unknown, endpoint: string): AwsError {
   if (err instanceof AwsError) return err;
   if (err instanceof NetworkError)
     return networkFailure(call, err, `check aws-region, sts-endpoint and AWS_ENDPOINT_URL_STS (${endpoint})`);
@@ -181,7 +252,7 @@ export async function getCallerIdentity(
   credentials: Credentials,
 ): Promise<{ account: string; arn: string }> {
   const call: StsCall = 'sts:GetCallerIdentity';
-  return withStsClient(ctx, region, credentials, call, async (send, _attempt, endpoint) => {
+  return withStsClient(ctx, stsClient(ctx, region, credentials), call, async (send, _attempt, endpoint) => {
     const out: { Account?: string; Arn?: string } = await send(new GetCallerIdentityCommand({}));
     // Printed and compared with allowed-account-ids: only AWS's shapes get through.
     if (
