@@ -2,6 +2,8 @@
  * `bootstrap sync` end to end: the bundled CLI against moto (IAM, IoT) behind a recording proxy and the GitHub REST
  * stand-in. Three repositories provisioned, a second run that writes nothing at either peer (through an injected
  * Throttling answer), a dry run that writes nothing, and a repository dropped from the file revoked and cleaned up.
+ * Every role sync makes carries the operator's boundary; the escalation check walks the policies `bootstrap oidc
+ * --operator` writes, read back from moto.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -20,11 +22,19 @@ import {
 import {
   CreatePolicyCommand,
   GetRoleCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
+import {
+  OPERATOR_BOUNDARY_NAME,
+  OPERATOR_POLICY_NAME,
+  operatorBoundaryArn,
+  operatorPolicyDocument,
+} from '../../src/bootstrap/policies.js';
+import { notDeniedByBoundary, openEscalations, unboundedWrites } from '../support/iam-escalation.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
 import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
@@ -34,6 +44,9 @@ const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const TOKEN = 'ghs_synctesttoken0000000000000000000000';
 const UNREACHABLE_ENDPOINT = 'https://127.0.0.1:9';
 const POLICY = 'arn:aws:iam::123456789012:policy/api-deploy';
+const BOUNDARY = `arn:aws:iam::123456789012:policy/${OPERATOR_BOUNDARY_NAME}`;
+/** What bounds the operator in these runs: the boundary `bootstrap oidc --operator` made, api-deploy allowed. */
+const LIMITS = ['--operator-boundary-arn', BOUNDARY, '--operator-allowed-policy-arn', POLICY];
 
 let moto: Moto;
 let proxy: FaultProxy;
@@ -56,6 +69,18 @@ before(async () => {
   iot = new IoTClient(aws);
   iam = new IAMClient(aws);
   dir = mkdtempSync(join(tmpdir(), 'bootstrap-sync-'));
+  // The operator's role and boundary first, as an account's administrators make them before the first sync.
+  const made = await bootstrap([
+    'oidc',
+    '--operator',
+    '--repo',
+    'octo/operator',
+    '--branch',
+    'main',
+    ...LIMITS.slice(2),
+  ]);
+  assert.equal(made.code, 0, made.stderr + made.stdout);
+  assert.match(made.stdout, new RegExp(`--operator-boundary-arn ${BOUNDARY} --operator-allowed-policy-arn ${POLICY}`));
   // The permissions octo/api's jobs get, made beforehand as an account's administrators would.
   await iam.send(
     new CreatePolicyCommand({
@@ -102,7 +127,15 @@ interface Run {
 async function sync(configText: string, extra: string[] = []): Promise<Run> {
   const file = join(dir, 'operator.yaml');
   writeFileSync(file, configText);
-  const run = await bootstrap(['sync', '--config', file, '--iot-credential-endpoint', UNREACHABLE_ENDPOINT, ...extra]);
+  const run = await bootstrap([
+    'sync',
+    '--config',
+    file,
+    '--iot-credential-endpoint',
+    UNREACHABLE_ENDPOINT,
+    ...LIMITS,
+    ...extra,
+  ]);
   syncRequests.push(...run.requests);
   return run;
 }
@@ -344,7 +377,6 @@ const NOT_CALLED_HERE: Record<string, string> = {
   'iot:CreatePolicyVersion': 'only for an IoT policy that drifted',
   'iot:DeletePolicyVersion': 'only when deleting a policy with old versions',
   'iot:UpdateRoleAlias': 'only for a role alias that drifted',
-  'iam:UpdateAssumeRolePolicy': 'only for a trust policy that drifted',
   'iam:DetachRolePolicy': 'only when removing a role with managed policies',
   'iam:ListRoleTags': 'only when GetRole answers without tags',
   'iam:GetRolePolicy': 'only for a role with inline policies',
@@ -355,7 +387,9 @@ const NOT_CALLED_HERE: Record<string, string> = {
 
 test("sync calls exactly what the operator role's policy allows: nothing outside it, and nothing in it goes unexplained", () => {
   const allowed = new Set(
-    operatorPolicyDocument('aws', 'us-east-1').Statement.flatMap((s) => [s['Action']].flat() as string[]),
+    operatorPolicyDocument('aws', 'us-east-1', { boundaryArn: BOUNDARY, allowedPolicyArns: [POLICY] })
+      .Statement.filter((s) => s['Effect'] === 'Allow')
+      .flatMap((s) => [s['Action']].flat() as string[]),
   );
   const called = new Set(syncRequests.map(actionOf));
   assert.deepEqual(
@@ -370,19 +404,67 @@ test("sync calls exactly what the operator role's policy allows: nothing outside
   );
 });
 
-test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
-  const run = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
-  assert.equal(run.code, 0, run.stderr + run.stdout);
-  assert.match(
-    run.stdout,
-    new RegExp(`create +iam-role-inline-policy +${OPERATOR_POLICY_NAME} -> github-octo-operator`),
+test('the escalation check: the policies bootstrap oidc --operator wrote, read back from moto, open no published path', async () => {
+  const inline = await iam.send(
+    new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }),
   );
+  const operator = JSON.parse(decodeURIComponent(inline.PolicyDocument!)) as Parameters<typeof openEscalations>[0];
+  const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: BOUNDARY }))).Policy!;
+  const version = await iam.send(
+    new GetPolicyVersionCommand({ PolicyArn: BOUNDARY, VersionId: policy.DefaultVersionId! }),
+  );
+  const boundary = JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!)) as Parameters<
+    typeof notDeniedByBoundary
+  >[0];
+  // The inline policy names the boundary through aws:PrincipalAccount, which IAM resolves to this account.
+  const limits = { boundaryArn: operatorBoundaryArn('aws'), allowedPolicyArns: [POLICY] };
+  assert.deepEqual(openEscalations(operator, limits), []);
+  assert.deepEqual(unboundedWrites(operator, limits), []);
+  assert.deepEqual(notDeniedByBoundary(boundary), [], 'a role sync makes can change no identity');
+  // And the check is not vacuous: the same document with another boundary, or without its conditions, fails it.
+  assert.notDeepEqual(openEscalations(operator, { ...limits, boundaryArn: BOUNDARY.replace('sync', 'other') }), []);
+});
+
+test('every role sync made carries the boundary', async () => {
+  for (const role of ['gh-octo-api-role', 'gh-octo-web-production-role']) {
+    const got = (await iam.send(new GetRoleCommand({ RoleName: role }))).Role!;
+    assert.equal(got.PermissionsBoundary?.PermissionsBoundaryArn, BOUNDARY, role);
+  }
+});
+
+test('operator.yaml naming a policy outside the allowed set is refused by name, before any call', async () => {
+  const since = proxy.requests.length + gh.requests.length;
+  const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  const run = await sync(`repositories:\n  - repo: octo/api\n    mode: iot\n    policy-arns: [${admin}]\n`);
+  assert.equal(run.code, 1, run.stderr + run.stdout);
+  assert.match(run.stderr, /operator\.yaml repositories\[0\]\.policy-arns/);
+  assert.match(
+    run.stderr,
+    new RegExp(`${admin.replace(/[/]/g, '\\/')} is not among the policies the operator may attach`),
+  );
+  assert.equal(proxy.requests.length + gh.requests.length, since);
+  const unbounded = await bootstrap(['sync', '--config', join(dir, 'operator.yaml')]);
+  assert.equal(unbounded.code, 1);
+  assert.match(unbounded.stderr, /operator-boundary-arn': is required/);
+});
+
+test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
+  const limits = { boundaryArn: operatorBoundaryArn('aws'), allowedPolicyArns: [POLICY] };
   const got = await iam.send(
     new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }),
   );
   const document = JSON.parse(decodeURIComponent(got.PolicyDocument!)) as unknown;
-  assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1'))));
-  const again = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
+  assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1', limits))));
+  const again = await bootstrap([
+    'oidc',
+    '--operator',
+    '--repo',
+    'octo/operator',
+    '--branch',
+    'main',
+    '--operator-allowed-policy-arn',
+    POLICY,
+  ]);
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(again.awsWrites, []);
   const gone = await bootstrap(['destroy', '--role-name', 'github-octo-operator']);

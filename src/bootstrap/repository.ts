@@ -9,16 +9,8 @@ import { createClients, discoverIot, type BootstrapClients } from './discover.js
 import type { GithubActions } from './github.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
 import { IOT_SECRETS, credentialEndpoint, writeCertificateFiles } from './iot.js';
-import {
-  CREATED_BY_VALUE,
-  iotDesired,
-  planIot,
-  planRevoke,
-  planRotate,
-  type IotDesired,
-  type IotState,
-  type Step,
-} from './plan.js';
+import { iotDesired, planIot, planRevoke, planRotate, type IotDesired, type IotState, type Step } from './plan.js';
+import { CREATED_BY_VALUE } from './policies.js';
 import { verifyNewCertificate, type Verified } from './verify.js';
 import { join } from 'node:path';
 import { AwsError } from '../errors.js';
@@ -44,6 +36,8 @@ export interface RepositoryOptions {
   target: GithubTarget;
   durationSeconds?: number;
   policyArns?: string[];
+  /** The boundary the role is created with (sync: the operator's). */
+  permissionsBoundaryArn?: string;
   thingTypeName?: string;
   /** Also write the files under `<out>/<name>/` (otherwise the key exists only in GitHub). */
   out?: string;
@@ -83,6 +77,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
     ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
     ...(options.thingTypeName ? { thingTypeName: options.thingTypeName } : {}),
+    ...(options.permissionsBoundaryArn ? { permissionsBoundaryArn: options.permissionsBoundaryArn } : {}),
     attributes: repositoryAttributes(options.target),
   });
   const { github, target } = options;

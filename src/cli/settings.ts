@@ -42,6 +42,9 @@ export const BOOTSTRAP_FLAGS = [
   'config',
   'concurrency',
   'operator',
+  'operator-boundary-arn',
+  'operator-allowed-policy-arn',
+  'github-write-interval-ms',
 ];
 
 /** The AWS SDKs' environment variables for some inputs (AWS_ROLE_ARN etc. are what web-identity users already set). */
