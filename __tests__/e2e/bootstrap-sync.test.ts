@@ -12,6 +12,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CreateKeysAndCertificateCommand,
   DescribeCertificateCommand,
   DescribeRoleAliasCommand,
   DescribeThingCommand,
@@ -446,6 +447,22 @@ test('operator.yaml naming a policy outside the allowed set is refused by name, 
   const unbounded = await bootstrap(['sync', '--config', join(dir, 'operator.yaml')]);
   assert.equal(unbounded.code, 1);
   assert.match(unbounded.stderr, /operator-boundary-arn': is required/);
+});
+
+test("a repository's IOT_CERTIFICATE_ID naming another's certificate: the revocation leaves that certificate alone", async () => {
+  const foreign = await iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true }));
+  const set = await fetch(`${gh.url}/repos/octo/web/environments/production/variables/IOT_CERTIFICATE_ID`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'IOT_CERTIFICATE_ID', value: foreign.certificateId }),
+  });
+  assert.equal(set.status, 204);
+  const run = await sync(ALL.split('\n').slice(0, 5).join('\n'));
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.ok(planLine(run.stdout, 'revoke', 'octo/web (environment production)'), run.stdout);
+  const after = await iot.send(new DescribeCertificateCommand({ certificateId: foreign.certificateId! }));
+  assert.equal(after.certificateDescription?.status, 'ACTIVE', 'not revoked, not deleted');
+  assert.ok(!run.awsWrites.some((w) => w.includes(foreign.certificateId!)), run.awsWrites.join(' '));
 });
 
 test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {

@@ -94,7 +94,7 @@ export function actionMatches(pattern: string, action: string): boolean {
   return new RegExp(`^${re}$`, 'i').test(action);
 }
 
-function covers(st: Statement, action: string): boolean {
+export function covers(st: Statement, action: string): boolean {
   if ('NotAction' in st) return !list(st['NotAction']).some((p) => actionMatches(p, action));
   return list(st['Action']).some((p) => actionMatches(p, action));
 }
@@ -110,7 +110,7 @@ function conditionValues(st: Statement, operator: string, key: string): string[]
 }
 
 /** Denied whatever the request: an unconditional Deny on every resource. */
-function alwaysDenied(doc: Document, action: string): boolean {
+export function alwaysDenied(doc: Document, action: string): boolean {
   return statements(doc).some(
     (st) =>
       st['Effect'] === 'Deny' &&

@@ -10,7 +10,17 @@ import {
   operatorPolicyDocument,
   type PolicyDocument,
 } from '../../src/bootstrap/policies.js';
-import { actionMatches, notDeniedByBoundary, openEscalations, unboundedWrites } from '../support/iam-escalation.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/processes.js';
+import {
+  actionMatches,
+  alwaysDenied,
+  covers,
+  notDeniedByBoundary,
+  openEscalations,
+  unboundedWrites,
+} from '../support/iam-escalation.js';
 
 const ALLOWED = ['arn:aws:iam::123456789012:policy/deploy'];
 const LIMITS = { boundaryArn: operatorBoundaryArn('aws'), allowedPolicyArns: ALLOWED };
@@ -105,5 +115,70 @@ describe("the boundary of sync's roles", () => {
     assert.ok(actionMatches('IAM:createrole', 'iam:CreateRole'));
     assert.ok(actionMatches('iam:?reateRole', 'iam:CreateRole'));
     assert.ok(!actionMatches('iam:Create*', 'iam:PutRolePolicy'));
+  });
+});
+
+/** The rows of the README's blast-radius table: actions, resources, condition keys, allowed or not. */
+function blastRadiusRows(): Array<{ what: string; actions: string[]; on: string[]; keys: string[]; allowed: string }> {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('<!-- operator-blast-radius -->');
+  assert.ok(start > 0, 'the README has the table');
+  const lines = readme.slice(start).split('\n').slice(1);
+  const end = lines.findIndex((l) => !l.trim().startsWith('|'));
+  const ticks = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
+  return lines.slice(2, end).map((row) => {
+    const [what, actions, on, keys, allowed] = row
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((c) => c.trim());
+    return { what: what!, actions: ticks(actions!), on: ticks(on!), keys: ticks(keys!), allowed: allowed! };
+  });
+}
+
+describe("the README's blast-radius table, row by row against the generated policy", () => {
+  const rows = blastRadiusRows();
+  const allows = (action: string) => DOCUMENT.Statement.filter((s) => s['Effect'] === 'Allow' && covers(s, action));
+
+  test('the table has rows of both kinds', () => {
+    assert.ok(rows.filter((r) => r.allowed.startsWith('yes')).length >= 5);
+    assert.ok(rows.filter((r) => r.allowed.startsWith('no')).length >= 5);
+  });
+
+  for (const row of rows) {
+    test(`the operator role ${row.what}: ${row.allowed.startsWith('yes') ? 'yes' : 'no'}`, () => {
+      assert.ok(row.actions.length > 0);
+      for (const action of row.actions) {
+        const statements = allows(action);
+        if (row.allowed.startsWith('no')) {
+          assert.ok(statements.length === 0 || alwaysDenied(DOCUMENT, action), `${action} is allowed`);
+          if (row.allowed.includes('denied')) assert.ok(alwaysDenied(DOCUMENT, action), `${action} is not denied`);
+          continue;
+        }
+        assert.ok(statements.length > 0 && !alwaysDenied(DOCUMENT, action), `${action} is not allowed`);
+        for (const st of statements) {
+          for (const r of [st['Resource']].flat() as string[])
+            assert.ok(
+              row.on.some((p) => (p === '*' ? r === '*' : r.endsWith(`:${p}`))),
+              `${action} on ${r}, not ${row.on.join(', ')}`,
+            );
+          const keys = Object.values((st['Condition'] ?? {}) as Record<string, Record<string, unknown>>).flatMap(
+            (block) => Object.keys(block),
+          );
+          assert.deepEqual(keys.sort(), [...row.keys].sort(), `${action}: condition keys`);
+        }
+      }
+    });
+  }
+
+  test('every action the policy allows is in a row that says so', () => {
+    const listed = new Set(rows.filter((r) => r.allowed.startsWith('yes')).flatMap((r) => r.actions));
+    const allowed = DOCUMENT.Statement.filter((s) => s['Effect'] === 'Allow').flatMap(
+      (s) => [s['Action']].flat() as string[],
+    );
+    assert.deepEqual(
+      allowed.filter((a) => !listed.has(a)),
+      [],
+    );
   });
 });

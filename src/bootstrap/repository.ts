@@ -96,7 +96,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   }
   // With a delivery pending, the secrets may hold the old key or the new one: neither is trusted, both stay active.
   const localId = current.pending ? undefined : current.certificateId;
-  const state = await discoverIot(clients, desired, localId);
+  const state = trustedCertificates(await discoverIot(clients, desired, localId));
   const hasLocal =
     localId !== undefined &&
     state.certificates.some((c) => c.id === localId && c.status === 'ACTIVE' && c.attachedToThing);
@@ -195,6 +195,17 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   await apply(retiring, { clients, desired: { iot: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;
   return result;
+}
+
+/**
+ * IOT_CERTIFICATE_ID is a repository's variable, which its admins can set to any certificate of the region: the one it
+ * names counts only when it is attached to the thing, so a rotation or revocation never reaches another's certificate.
+ */
+function trustedCertificates(state: IotState): IotState {
+  const id = state.localCertificateId;
+  if (id === undefined || state.certificates.some((c) => c.id === id && c.attachedToThing)) return state;
+  const { localCertificateId: _, ...rest } = state;
+  return { ...rest, certificates: state.certificates.filter((c) => c.id !== id) };
 }
 
 interface RepositoryVariables {
