@@ -8,6 +8,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -447,6 +448,39 @@ test('operator.yaml naming a policy outside the allowed set is refused by name, 
   const unbounded = await bootstrap(['sync', '--config', join(dir, 'operator.yaml')]);
   assert.equal(unbounded.code, 1);
   assert.match(unbounded.stderr, /operator-boundary-arn': is required/);
+});
+
+test("a rotation verifies against the operator's endpoint, never the repository's IOT_CREDENTIAL_ENDPOINT", async () => {
+  let connections = 0;
+  const trap = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+  const planted = `https://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+  try {
+    const set = await fetch(`${gh.url}/repos/octo/api/actions/variables/IOT_CREDENTIAL_ENDPOINT`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'IOT_CREDENTIAL_ENDPOINT', value: planted }),
+    });
+    assert.equal(set.status, 204);
+    const id = gh.variable('octo/api', 'IOT_CERTIFICATE_ID')!;
+    await iot.send(new UpdateCertificateCommand({ certificateId: id, newStatus: 'INACTIVE' }));
+    // No --iot-credential-endpoint: the operator's own answer is AWS IoT's DescribeEndpoint.
+    writeFileSync(join(dir, 'operator.yaml'), WITHOUT_DOCS);
+    const run = await bootstrap(['sync', '--config', join(dir, 'operator.yaml'), ...LIMITS]);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+    assert.ok(planLine(run.stdout, 'rotate', 'octo/api'), run.stdout);
+    assert.equal(connections, 0, 'the planted endpoint saw the new certificate');
+    // moto answers DescribeEndpoint with a new random prefix each time: its shape, and not the planted one.
+    assert.match(
+      gh.variable('octo/api', 'IOT_CREDENTIAL_ENDPOINT')!,
+      /^\w+\.credentials\.iot\.us-east-1\.amazonaws\.com$/,
+    );
+  } finally {
+    trap.close();
+  }
 });
 
 test("a repository's IOT_CERTIFICATE_ID naming another's certificate: the revocation leaves that certificate alone", async () => {

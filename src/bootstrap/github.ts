@@ -8,6 +8,7 @@ import Bottleneck from 'bottleneck';
 import sodium from 'libsodium-wrappers';
 import { AwsError, InputError } from '../errors.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
+import { API_URL_WITH_USERINFO } from './operator-advice.js';
 
 interface GithubOptions {
   token: string;
@@ -64,6 +65,9 @@ export function githubActions(options: GithubOptions): GithubActions {
       'Export a token that may write Actions secrets and variables (a GitHub App installation token with Secrets, Variables and Environments write)',
     );
   const baseUrl = (options.baseUrl || 'https://api.github.com').replace(/\/+$/, '');
+  // A user name or password in the URL is a credential: refused, and never repeated in the message.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl))
+    throw new InputError('GITHUB_API_URL', ...API_URL_WITH_USERINFO);
   if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)) {
     throw new InputError(
       'GITHUB_API_URL',

@@ -32,6 +32,11 @@ export const BOUNDARY_REQUIRED: Advice = [
   'give the ARN bootstrap oidc --operator printed (arn:aws:iam::<account>:policy/aws-short-lived-credentials-sync-boundary), or set ASLC_OPERATOR_BOUNDARY_ARN',
 ];
 
+export const API_URL_WITH_USERINFO: Advice = [
+  'carries a user name or password (not repeated here)',
+  'Give the API URL alone (https://api.github.com or https://<host>/api/v3) and the token in GITHUB_TOKEN',
+];
+
 export const BOUNDARY_NEEDS_OPERATOR: Advice = [
   'only applies with --operator',
   'add --operator, or leave out --operator-boundary-arn and --operator-allowed-policy-arn',

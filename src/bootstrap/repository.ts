@@ -168,7 +168,8 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
     },
     ...(options.log ? { log: options.log } : {}),
   });
-  const endpoint = options.endpoint ?? current.endpoint ?? (await credentialEndpoint(clients));
+  // Never the repository's IOT_CREDENTIAL_ENDPOINT: its admins may point it anywhere, and the new key is shown to it.
+  const endpoint = options.endpoint ?? (await credentialEndpoint(clients));
   result.endpoint = endpoint;
   if (fresh) {
     result.verified = await (options.verify ?? verifyNewCertificate)({
