@@ -2,14 +2,18 @@
  * `bootstrap sync` end to end: the bundled CLI against moto (IAM, IoT) behind a recording proxy and the GitHub REST
  * stand-in. Three repositories provisioned, a second run that writes nothing at either peer (through an injected
  * Throttling answer), a dry run that writes nothing, and a repository dropped from the file revoked and cleaned up.
+ * Every role sync makes carries the operator's boundary; the escalation check walks the policies `bootstrap oidc
+ * --operator` writes, read back from moto.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  CreateKeysAndCertificateCommand,
   DescribeCertificateCommand,
   DescribeRoleAliasCommand,
   DescribeThingCommand,
@@ -20,11 +24,19 @@ import {
 import {
   CreatePolicyCommand,
   GetRoleCommand,
+  GetPolicyCommand,
+  GetPolicyVersionCommand,
   GetRolePolicyCommand,
   IAMClient,
   ListAttachedRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { OPERATOR_POLICY_NAME, operatorPolicyDocument } from '../../src/bootstrap/policies.js';
+import {
+  OPERATOR_BOUNDARY_NAME,
+  OPERATOR_POLICY_NAME,
+  operatorBoundaryArn,
+  operatorPolicyDocument,
+} from '../../src/bootstrap/policies.js';
+import { notDeniedByBoundary, openEscalations, unboundedWrites } from '../support/iam-escalation.js';
 import { startMoto, type Moto } from '../support/moto.js';
 import { startFaultProxy, type FaultProxy, type RecordedRequest } from '../standins/fault-proxy.js';
 import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
@@ -34,6 +46,9 @@ const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const TOKEN = 'ghs_synctesttoken0000000000000000000000';
 const UNREACHABLE_ENDPOINT = 'https://127.0.0.1:9';
 const POLICY = 'arn:aws:iam::123456789012:policy/api-deploy';
+const BOUNDARY = `arn:aws:iam::123456789012:policy/${OPERATOR_BOUNDARY_NAME}`;
+/** What bounds the operator in these runs: the boundary `bootstrap oidc --operator` made, api-deploy allowed. */
+const LIMITS = ['--operator-boundary-arn', BOUNDARY, '--operator-allowed-policy-arn', POLICY];
 
 let moto: Moto;
 let proxy: FaultProxy;
@@ -56,6 +71,22 @@ before(async () => {
   iot = new IoTClient(aws);
   iam = new IAMClient(aws);
   dir = mkdtempSync(join(tmpdir(), 'bootstrap-sync-'));
+  // The operator's role and boundary first, as an account's administrators make them before the first sync. Its
+  // repository is not one sync manages: GitHub knows it (for its ids), operator.yaml does not list it.
+  gh.addRepository('octo/operator', { createdAt: '2026-08-01T00:00:00Z' });
+  const made = await bootstrap([
+    'oidc',
+    '--operator',
+    '--repo',
+    'octo/operator',
+    '--branch',
+    'main',
+    ...LIMITS.slice(2),
+  ]);
+  assert.equal(made.code, 0, made.stderr + made.stdout);
+  const { ownerId, id } = gh.ids('octo/operator');
+  assert.match(made.stdout, new RegExp(`trusts repo:octo@${ownerId}/operator@${id}:ref:refs/heads/main `));
+  assert.match(made.stdout, new RegExp(`--operator-boundary-arn ${BOUNDARY} --operator-allowed-policy-arn ${POLICY}`));
   // The permissions octo/api's jobs get, made beforehand as an account's administrators would.
   await iam.send(
     new CreatePolicyCommand({
@@ -102,7 +133,15 @@ interface Run {
 async function sync(configText: string, extra: string[] = []): Promise<Run> {
   const file = join(dir, 'operator.yaml');
   writeFileSync(file, configText);
-  const run = await bootstrap(['sync', '--config', file, '--iot-credential-endpoint', UNREACHABLE_ENDPOINT, ...extra]);
+  const run = await bootstrap([
+    'sync',
+    '--config',
+    file,
+    '--iot-credential-endpoint',
+    UNREACHABLE_ENDPOINT,
+    ...LIMITS,
+    ...extra,
+  ]);
   syncRequests.push(...run.requests);
   return run;
 }
@@ -344,7 +383,6 @@ const NOT_CALLED_HERE: Record<string, string> = {
   'iot:CreatePolicyVersion': 'only for an IoT policy that drifted',
   'iot:DeletePolicyVersion': 'only when deleting a policy with old versions',
   'iot:UpdateRoleAlias': 'only for a role alias that drifted',
-  'iam:UpdateAssumeRolePolicy': 'only for a trust policy that drifted',
   'iam:DetachRolePolicy': 'only when removing a role with managed policies',
   'iam:ListRoleTags': 'only when GetRole answers without tags',
   'iam:GetRolePolicy': 'only for a role with inline policies',
@@ -355,7 +393,9 @@ const NOT_CALLED_HERE: Record<string, string> = {
 
 test("sync calls exactly what the operator role's policy allows: nothing outside it, and nothing in it goes unexplained", () => {
   const allowed = new Set(
-    operatorPolicyDocument('aws', 'us-east-1').Statement.flatMap((s) => [s['Action']].flat() as string[]),
+    operatorPolicyDocument('aws', 'us-east-1', { boundaryArn: BOUNDARY, allowedPolicyArns: [POLICY] })
+      .Statement.filter((s) => s['Effect'] === 'Allow')
+      .flatMap((s) => [s['Action']].flat() as string[]),
   );
   const called = new Set(syncRequests.map(actionOf));
   assert.deepEqual(
@@ -370,23 +410,116 @@ test("sync calls exactly what the operator role's policy allows: nothing outside
   );
 });
 
-test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
-  // Not one sync manages: GitHub knows it (for its ids), operator.yaml does not list it.
-  gh.addRepository('octo/operator', { createdAt: '2026-08-01T00:00:00Z' });
-  const { ownerId, id } = gh.ids('octo/operator');
-  const run = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
-  assert.equal(run.code, 0, run.stderr + run.stdout);
-  assert.match(run.stdout, new RegExp(`trusts repo:octo@${ownerId}/operator@${id}:ref:refs/heads/main `));
-  assert.match(
-    run.stdout,
-    new RegExp(`create +iam-role-inline-policy +${OPERATOR_POLICY_NAME} -> github-octo-operator`),
+test('the escalation check: the policies bootstrap oidc --operator wrote, read back from moto, open no published path', async () => {
+  const inline = await iam.send(
+    new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }),
   );
+  const operator = JSON.parse(decodeURIComponent(inline.PolicyDocument!)) as Parameters<typeof openEscalations>[0];
+  const policy = (await iam.send(new GetPolicyCommand({ PolicyArn: BOUNDARY }))).Policy!;
+  const version = await iam.send(
+    new GetPolicyVersionCommand({ PolicyArn: BOUNDARY, VersionId: policy.DefaultVersionId! }),
+  );
+  const boundary = JSON.parse(decodeURIComponent(version.PolicyVersion!.Document!)) as Parameters<
+    typeof notDeniedByBoundary
+  >[0];
+  // The inline policy names the boundary through aws:PrincipalAccount, which IAM resolves to this account.
+  const limits = { boundaryArn: operatorBoundaryArn('aws'), allowedPolicyArns: [POLICY] };
+  assert.deepEqual(openEscalations(operator, limits), []);
+  assert.deepEqual(unboundedWrites(operator, limits), []);
+  assert.deepEqual(notDeniedByBoundary(boundary), [], 'a role sync makes can change no identity');
+  // And the check is not vacuous: the same document with another boundary, or without its conditions, fails it.
+  assert.notDeepEqual(openEscalations(operator, { ...limits, boundaryArn: BOUNDARY.replace('sync', 'other') }), []);
+});
+
+test('every role sync made carries the boundary', async () => {
+  for (const role of ['gh-octo-api-role', 'gh-octo-web-production-role']) {
+    const got = (await iam.send(new GetRoleCommand({ RoleName: role }))).Role!;
+    assert.equal(got.PermissionsBoundary?.PermissionsBoundaryArn, BOUNDARY, role);
+  }
+});
+
+test('operator.yaml naming a policy outside the allowed set is refused by name, before any call', async () => {
+  const since = proxy.requests.length + gh.requests.length;
+  const admin = 'arn:aws:iam::aws:policy/AdministratorAccess';
+  const run = await sync(`repositories:\n  - repo: octo/api\n    mode: iot\n    policy-arns: [${admin}]\n`);
+  assert.equal(run.code, 1, run.stderr + run.stdout);
+  assert.match(run.stderr, /operator\.yaml repositories\[0\]\.policy-arns/);
+  assert.match(
+    run.stderr,
+    new RegExp(`${admin.replace(/[/]/g, '\\/')} is not among the policies the operator may attach`),
+  );
+  assert.equal(proxy.requests.length + gh.requests.length, since);
+  const unbounded = await bootstrap(['sync', '--config', join(dir, 'operator.yaml')]);
+  assert.equal(unbounded.code, 1);
+  assert.match(unbounded.stderr, /operator-boundary-arn': is required/);
+});
+
+test("a rotation verifies against the operator's endpoint, never the repository's IOT_CREDENTIAL_ENDPOINT", async () => {
+  let connections = 0;
+  const trap = createServer((socket) => {
+    connections++;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+  const planted = `https://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+  try {
+    const set = await fetch(`${gh.url}/repos/octo/api/actions/variables/IOT_CREDENTIAL_ENDPOINT`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'IOT_CREDENTIAL_ENDPOINT', value: planted }),
+    });
+    assert.equal(set.status, 204);
+    const id = gh.variable('octo/api', 'IOT_CERTIFICATE_ID')!;
+    await iot.send(new UpdateCertificateCommand({ certificateId: id, newStatus: 'INACTIVE' }));
+    // No --iot-credential-endpoint: the operator's own answer is AWS IoT's DescribeEndpoint.
+    writeFileSync(join(dir, 'operator.yaml'), WITHOUT_DOCS);
+    const run = await bootstrap(['sync', '--config', join(dir, 'operator.yaml'), ...LIMITS]);
+    assert.equal(run.code, 0, run.stderr + run.stdout);
+    assert.ok(planLine(run.stdout, 'rotate', 'octo/api'), run.stdout);
+    assert.equal(connections, 0, 'the planted endpoint saw the new certificate');
+    // moto answers DescribeEndpoint with a new random prefix each time: its shape, and not the planted one.
+    assert.match(
+      gh.variable('octo/api', 'IOT_CREDENTIAL_ENDPOINT')!,
+      /^\w+\.credentials\.iot\.us-east-1\.amazonaws\.com$/,
+    );
+  } finally {
+    trap.close();
+  }
+});
+
+test("a repository's IOT_CERTIFICATE_ID naming another's certificate: the revocation leaves that certificate alone", async () => {
+  const foreign = await iot.send(new CreateKeysAndCertificateCommand({ setAsActive: true }));
+  const set = await fetch(`${gh.url}/repos/octo/web/environments/production/variables/IOT_CERTIFICATE_ID`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'IOT_CERTIFICATE_ID', value: foreign.certificateId }),
+  });
+  assert.equal(set.status, 204);
+  const run = await sync(ALL.split('\n').slice(0, 5).join('\n'));
+  assert.equal(run.code, 0, run.stderr + run.stdout);
+  assert.ok(planLine(run.stdout, 'revoke', 'octo/web (environment production)'), run.stdout);
+  const after = await iot.send(new DescribeCertificateCommand({ certificateId: foreign.certificateId! }));
+  assert.equal(after.certificateDescription?.status, 'ACTIVE', 'not revoked, not deleted');
+  assert.ok(!run.awsWrites.some((w) => w.includes(foreign.certificateId!)), run.awsWrites.join(' '));
+});
+
+test('bootstrap oidc --operator: the role carries that policy, a re-run writes nothing, destroy removes the policy then the role', async () => {
+  const limits = { boundaryArn: operatorBoundaryArn('aws'), allowedPolicyArns: [POLICY] };
   const got = await iam.send(
     new GetRolePolicyCommand({ RoleName: 'github-octo-operator', PolicyName: OPERATOR_POLICY_NAME }),
   );
   const document = JSON.parse(decodeURIComponent(got.PolicyDocument!)) as unknown;
-  assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1'))));
-  const again = await bootstrap(['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main']);
+  assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1', limits))));
+  const again = await bootstrap([
+    'oidc',
+    '--operator',
+    '--repo',
+    'octo/operator',
+    '--branch',
+    'main',
+    '--operator-allowed-policy-arn',
+    POLICY,
+  ]);
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(again.awsWrites, []);
   const gone = await bootstrap(['destroy', '--role-name', 'github-octo-operator']);

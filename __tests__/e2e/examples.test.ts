@@ -18,6 +18,7 @@ import { startFaultProxy, type FaultProxy } from '../standins/fault-proxy.js';
 import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
 import { CreatePolicyCommand, IAMClient } from '@aws-sdk/client-iam';
 import { parseOperatorConfig } from '../../src/bootstrap/operator-config.js';
+import { OPERATOR_BOUNDARY_NAME, operatorBoundaryDocument } from '../../src/bootstrap/policies.js';
 import { DEFAULT_ROLE_ALIAS, startIotStandIn, type IotStandIn } from '../standins/iot-standin.js';
 import { startMinioStandIn, type MinioStandIn } from '../standins/minio-standin.js';
 import { mintWithMoto, startMoto, type Moto } from '../support/moto.js';
@@ -60,6 +61,7 @@ const RA_PROFILE = `arn:aws:rolesanywhere:us-east-1:${RA_ACCOUNT}:profile/9b8c7d
 const RA_ROLE = `arn:aws:iam::${RA_ACCOUNT}:role/ci-from-certificate`;
 const EXTERNAL_ID = 'ext-7f3a9c51';
 const OPERATOR_ROLE = 'arn:aws:iam::123456789012:role/github-operator';
+const OPERATOR_BOUNDARY = `arn:aws:iam::123456789012:policy/${OPERATOR_BOUNDARY_NAME}`;
 const APP_TOKEN = 'ghs_exampleinstallationtoken000000000000';
 /** The operator.yaml the operator example checks out: the documented example file. */
 const OPERATOR_FILE = join(ROOT, 'schemas', 'operator.example.yaml');
@@ -371,6 +373,8 @@ function staticTable(): Pick<ExpressionContext, 'secrets' | 'vars'> {
       'PROXY_URL',
       'OPERATOR_ROLE_ARN',
       'OPERATOR_APP_ID',
+      'OPERATOR_BOUNDARY_ARN',
+      'OPERATOR_ALLOWED_POLICY_ARNS',
       'MINIO_ENDPOINT',
       'MINIO_CA_FILE',
     ],
@@ -408,6 +412,12 @@ describe('every example runs against the local stand-ins', () => {
         }),
       );
     }
+    await admin.send(
+      new CreatePolicyCommand({
+        PolicyName: OPERATOR_BOUNDARY_NAME,
+        PolicyDocument: JSON.stringify(operatorBoundaryDocument()),
+      }),
+    );
     admin.destroy();
 
     // IoT: nginx with the client CA, credentials minted ahead through moto (the stand-in mints synchronously).
@@ -499,6 +509,14 @@ describe('every example runs against the local stand-ins', () => {
         PROXY_URL: proxy.url,
         OPERATOR_ROLE_ARN: OPERATOR_ROLE,
         OPERATOR_APP_ID: '123456',
+        OPERATOR_BOUNDARY_ARN: OPERATOR_BOUNDARY,
+        OPERATOR_ALLOWED_POLICY_ARNS: [
+          ...new Set(
+            parseOperatorConfig(readFileSync(OPERATOR_FILE, 'utf8'), OPERATOR_FILE).repositories.flatMap(
+              (e) => e.policyArns,
+            ),
+          ),
+        ].join(','),
         MINIO_ENDPOINT: minio.url,
         MINIO_CA_FILE: minioCaFile,
       },

@@ -4,7 +4,9 @@
  * from a table. Anything it does not understand fails loudly, so an example cannot silently go untested.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { ROOT } from './processes.js';
 
 export type Permissions = string | Record<string, string>;
 
@@ -19,6 +21,8 @@ export interface Step {
 
 export interface Job {
   'runs-on'?: unknown;
+  if?: string;
+  environment?: string | { name: string; url?: string };
   permissions?: Permissions;
   env?: Record<string, unknown>;
   strategy?: { matrix?: unknown };
@@ -148,8 +152,10 @@ export function grantsIdToken(permissions: Permissions | undefined): boolean {
   return typeof permissions === 'object' && permissions !== null && permissions['id-token'] === 'write';
 }
 
-/** How examples run this project's CLI: straight from the repository at the major tag, as npx fetches it. */
-const CLI_PREFIX = 'npx --yes @aws-short-lived-credentials/cli@1 ';
+/** How examples run this project's CLI: from the registry at the exact version of this package, as npx fetches it. */
+export const CLI_PREFIX = `npx --yes @aws-short-lived-credentials/cli@${
+  (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version
+} `;
 
 export interface ScriptCommand {
   /** `aws` (the AWS CLI) or `cli` (this project's, which the test runs from dist/). */

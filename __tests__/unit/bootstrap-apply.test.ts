@@ -32,7 +32,12 @@ const DONE_HINT =
 
 const IOT = iotDesired('runner-1', 'eu-west-1', { durationSeconds: 1800, attributes: { 'github-repo': 'octo/app' } });
 const INLINE = { name: 'operator', document: { Version: '2012-10-17', Statement: [{ Effect: 'Allow' }] } };
-const OIDC = oidcDesired({ repo: 'octo/app', branch: 'main' }, { roleName: 'gh-role', inlinePolicy: INLINE });
+const BOUNDARY = { name: 'boundary', document: { Version: '2012-10-17', Statement: [{ Effect: 'Deny' }] } };
+const BOUNDARY_ARN = 'arn:aws:iam::123456789012:policy/boundary';
+const OIDC = oidcDesired(
+  { repo: 'octo/app', branch: 'main' },
+  { roleName: 'gh-role', inlinePolicy: INLINE, managedPolicy: BOUNDARY },
+);
 
 /** One SDK call as the fake saw it: `iam:CreateRole` and the command's input. */
 interface Call {
@@ -53,6 +58,7 @@ const DEFAULT_ANSWERS: Answers = {
     keyPair: { PrivateKey: '-----BEGIN RSA PRIVATE KEY-----', PublicKey: '-----BEGIN PUBLIC KEY-----' },
   }),
   CreateRoleAlias: () => ({ roleAliasArn: ALIAS_ARN }),
+  CreatePolicy: () => ({ Policy: { Arn: BOUNDARY_ARN } }),
 };
 
 function serviceError(name: string, message: string, status = 400): Error {
@@ -83,6 +89,7 @@ function fakeContext(
       roleArn: ROLE_ARN,
       roleAliasArn: ALIAS_ARN,
       providerArn: PROVIDER_ARN,
+      managedPolicyArn: BOUNDARY_ARN,
       certificates: new Map([[CERT_ID, CERT_ARN]]),
       ...options.resolved,
     },
@@ -180,6 +187,27 @@ const CASES: { [S in Change as `${S['action']} ${S['resource']}`]: Case<S> } = {
   'delete iam-role-inline-policy': {
     step: { action: 'delete', resource: 'iam-role-inline-policy', name: 'extra', target: 'old-role', detail: '' },
     calls: [{ call: 'iam:DeleteRolePolicy', input: { RoleName: 'old-role', PolicyName: 'extra' } }],
+  },
+  'create iam-managed-policy': {
+    step: { action: 'create', resource: 'iam-managed-policy', name: 'boundary', detail: '' },
+    oidc: true,
+    calls: [
+      {
+        call: 'iam:CreatePolicy',
+        input: { PolicyName: 'boundary', PolicyDocument: JSON.stringify(BOUNDARY.document), Tags: TAGS_IAM },
+      },
+    ],
+    then: (ctx) => assert.equal(ctx.resolved.managedPolicyArn, BOUNDARY_ARN),
+  },
+  'update iam-managed-policy': {
+    step: { action: 'update', resource: 'iam-managed-policy', name: 'boundary', detail: '' },
+    oidc: true,
+    calls: [
+      {
+        call: 'iam:CreatePolicyVersion',
+        input: { PolicyArn: BOUNDARY_ARN, PolicyDocument: JSON.stringify(BOUNDARY.document), SetAsDefault: true },
+      },
+    ],
   },
   'create oidc-provider': {
     step: { action: 'create', resource: 'oidc-provider', name: 'token.actions.githubusercontent.com', detail: '' },
@@ -626,4 +654,14 @@ describe('what already is as the step wants counts as done', () => {
     assert.equal(always.calls.length, 6);
     assert.deepEqual(always.sleeps, [2000, 2000, 2000, 2000, 2000]);
   });
+});
+
+test("a role sync creates carries the operator's boundary (CreateRole's PermissionsBoundary)", async () => {
+  const { ctx, calls } = fakeContext();
+  ctx.desired = { iot: iotDesired('gh-runner', 'eu-west-1', { permissionsBoundaryArn: BOUNDARY_ARN }) };
+  await apply([{ action: 'create', resource: 'iam-role', name: 'gh-runner-role', detail: '' }], ctx);
+  assert.equal(calls[0]?.input['PermissionsBoundary'], BOUNDARY_ARN);
+  const plain = fakeContext();
+  await apply([{ action: 'create', resource: 'iam-role', name: 'runner-1-role', detail: '' }], plain.ctx);
+  assert.equal('PermissionsBoundary' in plain.calls[0]!.input, false);
 });

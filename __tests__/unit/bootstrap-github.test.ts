@@ -139,6 +139,16 @@ test('401, 403 and 404 become errors that say what to do and carry no value', as
     () => githubActions({ token: 'x', baseUrl: 'http://github.example.com/api/v3' }),
     (e: unknown) => e instanceof InputError && e.input === 'GITHUB_API_URL',
   );
+  for (const url of ['https://ops:hunter2pass@ghe.example.com/api/v3', 'http://ops:hunter2pass@127.0.0.1:9/'])
+    assert.throws(
+      () => githubActions({ token: 'x', baseUrl: url }),
+      (e: unknown) =>
+        e instanceof InputError &&
+        e.input === 'GITHUB_API_URL' &&
+        /user name or password/.test(e.message) &&
+        !e.message.includes('hunter2pass') &&
+        !e.message.includes('ops:'),
+    );
 });
 
 test('secondary and primary rate limits are waited out and the request retried', async () => {

@@ -26,6 +26,9 @@ import {
   subFormsFor,
   iotPolicyDocument,
   iotRoleTrustPolicy,
+  OPERATOR_BOUNDARY_NAME,
+  operatorBoundaryArn,
+  operatorBoundaryDocument,
   operatorPolicyDocument,
   samePolicy,
 } from '../../src/bootstrap/policies.js';
@@ -473,7 +476,11 @@ describe('planOidc', () => {
 });
 
 describe('the operator role (bootstrap oidc --operator)', () => {
-  const document = operatorPolicyDocument('aws', 'eu-west-1');
+  const limits = {
+    boundaryArn: operatorBoundaryArn('aws'),
+    allowedPolicyArns: ['arn:aws:iam::123456789012:policy/deploy'],
+  };
+  const document = operatorPolicyDocument('aws', 'eu-west-1', limits);
   const want = oidcDesired(
     { repo: 'my-org/operator', branch: 'main' },
     { inlinePolicy: { name: OPERATOR_POLICY_NAME, document } },
@@ -538,7 +545,9 @@ describe('the operator role (bootstrap oidc --operator)', () => {
     }
     const pass = document.Statement.find((s) => s['Action'] === 'iam:PassRole')!;
     assert.deepEqual(pass['Condition'], { StringEquals: { 'iam:PassedToService': 'credentials.iot.amazonaws.com' } });
-    const actions = document.Statement.flatMap((s) => [s['Action']].flat() as string[]);
+    const actions = document.Statement.filter((s) => s['Effect'] === 'Allow').flatMap(
+      (s) => [s['Action']].flat() as string[],
+    );
     assert.ok(
       actions.every((a) => /^(iot|iam):[A-Z][A-Za-z]+$/.test(a)),
       'no wildcard action',
@@ -547,6 +556,60 @@ describe('the operator role (bootstrap oidc --operator)', () => {
     assert.ok(
       !actions.some((a) => /^iam:(Put|Create)(Role)?Policy|iam:CreateUser|iam:PutRolePolicy/.test(a)),
       'no way to write an inline or managed policy',
+    );
+  });
+});
+
+describe("the operator's boundary (bootstrap oidc --operator, bootstrap sync)", () => {
+  const managedPolicy = { name: OPERATOR_BOUNDARY_NAME, document: operatorBoundaryDocument() };
+  const want = oidcDesired({ repo: 'my-org/operator', branch: 'main' }, { managedPolicy });
+  const arn = `arn:aws:iam::123456789012:policy/${OPERATOR_BOUNDARY_NAME}`;
+  const boundaryStep = (state: Parameters<typeof planOidc>[0]) =>
+    summary(planOidc(state, want)).filter((l) => l.includes('iam-managed-policy'));
+
+  test('the boundary policy is created, left alone when equal, given a new default version when it drifted', () => {
+    assert.deepEqual(boundaryStep({}), [`create iam-managed-policy ${OPERATOR_BOUNDARY_NAME}`]);
+    const same = JSON.parse(JSON.stringify(operatorBoundaryDocument())) as unknown;
+    assert.deepEqual(boundaryStep({ managedPolicy: { arn, document: same } }), [
+      `exists iam-managed-policy ${OPERATOR_BOUNDARY_NAME}`,
+    ]);
+    assert.deepEqual(boundaryStep({ managedPolicy: { arn, document: { Version: '2012-10-17', Statement: [] } } }), [
+      `update iam-managed-policy ${OPERATOR_BOUNDARY_NAME}`,
+    ]);
+  });
+
+  const bounded = iotDesired('gh-octo-app', 'eu-west-1', { permissionsBoundaryArn: arn });
+  const role = { arn: ROLE_ARN, trustPolicy: iotRoleTrustPolicy(), owned: true, attachedPolicyArns: [] };
+
+  test('a role sync would create is created with the boundary; one that has it is reused', () => {
+    assert.match(
+      planIot({ certificates: [] }, bounded).find((s) => s.resource === 'iam-role')!.detail,
+      new RegExp(`boundary ${arn}`),
+    );
+    const steps = planIot({ role: { ...role, permissionsBoundaryArn: arn }, certificates: [] }, bounded);
+    assert.equal(steps.find((s) => s.resource === 'iam-role')!.action, 'exists');
+  });
+
+  test('a role without that boundary, or whose trust changed, is refused: the operator may not fix either', () => {
+    assert.throws(
+      () => planIot({ role, certificates: [] }, bounded),
+      (e: unknown) => e instanceof InputError && /without a permissions boundary/.test(e.message),
+    );
+    assert.throws(
+      () =>
+        planIot(
+          { role: { ...role, permissionsBoundaryArn: 'arn:aws:iam::123456789012:policy/other' }, certificates: [] },
+          bounded,
+        ),
+      /with the boundary arn:aws:iam::123456789012:policy\/other/,
+    );
+    assert.throws(
+      () =>
+        planIot(
+          { role: { ...role, permissionsBoundaryArn: arn, trustPolicy: { Statement: [] } }, certificates: [] },
+          bounded,
+        ),
+      /no longer trusts only credentials\.iot\.amazonaws\.com/,
     );
   });
 });

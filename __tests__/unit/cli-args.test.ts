@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseArgs, UsageError } from '../../src/cli/args.js';
+import { HELP } from '../../src/cli/help.js';
+import { BOOTSTRAP_FLAGS } from '../../src/cli/settings.js';
 
 const KNOWN = new Set(['aws-region', 'role-to-assume', 'private-key', 'no-cache', 'verbose', 'help', 'format']);
 
@@ -80,4 +82,27 @@ test('hostile argv: anything either parses or is a UsageError, never another err
       }
     }),
   );
+});
+
+test('the policy-ARN flags may repeat (values joined by commas); the bootstrap flags the help names are known', () => {
+  const known = new Set([...BOOTSTRAP_FLAGS, 'aws-region']);
+  const parsed = parseArgs(
+    [
+      'bootstrap',
+      '--operator-allowed-policy-arn',
+      'arn:aws:iam::123456789012:policy/a',
+      '--operator-allowed-policy-arn=arn:aws:iam::123456789012:policy/b',
+      '--github-write-interval-ms',
+      '250',
+    ],
+    known,
+  );
+  assert.equal(
+    parsed.flags.get('operator-allowed-policy-arn'),
+    'arn:aws:iam::123456789012:policy/a,arn:aws:iam::123456789012:policy/b',
+  );
+  assert.equal(parsed.flags.get('github-write-interval-ms'), '250');
+  assert.throws(() => parseArgs(['bootstrap', '--aws-region', 'a', '--aws-region', 'b'], known), /given twice/);
+  for (const flag of ['github-write-interval-ms', 'operator-boundary-arn', 'operator-allowed-policy-arn'])
+    assert.ok(HELP['bootstrap']!.includes(`--${flag} `) && known.has(flag), `--${flag}: in the help and accepted`);
 });

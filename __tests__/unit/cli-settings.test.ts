@@ -55,12 +55,23 @@ test('secret settings: keys, passphrases and client secrets from flags, environm
       ['private-key-passphrase', 'flag-pass'],
       ['aws-region', 'us-east-1'],
     ]),
-    { ASLC_CLIENT_SECRET: 'env-secret', AWS_SESSION_TOKEN: 'base-token', AWS_ACCESS_KEY_ID: 'AKIA' },
+    {
+      ASLC_CLIENT_SECRET: 'env-secret',
+      AWS_SESSION_TOKEN: 'base-token',
+      AWS_ACCESS_KEY_ID: 'AKIA',
+      GITHUB_TOKEN: 'ghs_apptoken',
+    },
     new Map([['private-key', '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----']]),
   );
   assert.deepEqual(
     values.sort(),
-    ['-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----', 'base-token', 'env-secret', 'flag-pass'].sort(),
+    [
+      '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+      'base-token',
+      'env-secret',
+      'flag-pass',
+      'ghs_apptoken',
+    ].sort(),
   );
 });
 

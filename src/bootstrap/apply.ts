@@ -12,6 +12,8 @@ import {
   GetRoleCommand,
   UpdateAssumeRolePolicyCommand,
   PutRolePolicyCommand,
+  CreatePolicyCommand as CreateManagedPolicyCommand,
+  CreatePolicyVersionCommand as CreateManagedPolicyVersionCommand,
   DeleteRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
@@ -40,8 +42,6 @@ import {
 import { AwsError } from '../errors.js';
 import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
 import {
-  CREATED_BY_KEY,
-  CREATED_BY_VALUE,
   NEW_CERTIFICATE,
   THING_TYPE_DESCRIPTION,
   type IotDesired,
@@ -52,6 +52,8 @@ import {
   type Step,
 } from './plan.js';
 import {
+  CREATED_BY_KEY,
+  CREATED_BY_VALUE,
   GITHUB_OIDC_AUDIENCE,
   GITHUB_OIDC_HOST,
   githubTrustPolicy,
@@ -74,6 +76,8 @@ interface Resolved {
   roleArn?: string;
   roleAliasArn?: string;
   providerArn?: string;
+  /** The managed policy an OIDC plan creates or finds (the operator boundary). */
+  managedPolicyArn?: string;
   /** Certificate id -> ARN. */
   certificates: Map<string, string>;
   newCertificateId?: string;
@@ -102,6 +106,7 @@ export function resolvedFromOidc(state: OidcState): Resolved {
   const r: Resolved = { certificates: new Map() };
   if (state.role) r.roleArn = state.role.arn;
   if (state.provider) r.providerArn = state.provider.arn;
+  if (state.managedPolicy) r.managedPolicyArn = state.managedPolicy.arn;
   return r;
 }
 
@@ -224,6 +229,9 @@ const HANDLERS: Handlers = {
             AssumeRolePolicyDocument: trustPolicy(ctx),
             Description: `Created by aws-short-lived-credentials bootstrap`,
             Tags: CREATED_BY_TAGS_IAM,
+            ...('iot' in ctx.desired && ctx.desired.iot.permissionsBoundaryArn
+              ? { PermissionsBoundary: ctx.desired.iot.permissionsBoundaryArn }
+              : {}),
           }),
         ),
       alreadyExists,
@@ -255,6 +263,31 @@ const HANDLERS: Handlers = {
     (step, ctx) => ctx.clients.iam.send(new DeleteRolePolicyCommand({ RoleName: roleOf(step), PolicyName: step.name })),
     isNotFound,
   ),
+  'create iam-managed-policy': async (step, ctx) => {
+    const created = await call('iam:CreatePolicy', () =>
+      ctx.clients.iam.send(
+        new CreateManagedPolicyCommand({
+          PolicyName: step.name,
+          PolicyDocument: managedPolicyDocument(step, ctx),
+          Description: `Created by aws-short-lived-credentials bootstrap`,
+          Tags: CREATED_BY_TAGS_IAM,
+        }),
+      ),
+    );
+    ctx.resolved.managedPolicyArn = created?.Policy?.Arn;
+  },
+  'update iam-managed-policy': async (step, ctx) => {
+    const arn = need(ctx.resolved.managedPolicyArn, `the ARN of ${step.name}`);
+    await call('iam:CreatePolicyVersion', () =>
+      ctx.clients.iam.send(
+        new CreateManagedPolicyVersionCommand({
+          PolicyArn: arn,
+          PolicyDocument: managedPolicyDocument(step, ctx),
+          SetAsDefault: true,
+        }),
+      ),
+    );
+  },
   'create oidc-provider': async (_step, ctx) => {
     const created = await call('iam:CreateOpenIDConnectProvider', () =>
       ctx.clients.iam.send(
@@ -459,6 +492,11 @@ const thingPrincipal = (step: Change, ctx: ApplyContext) => ({
   thingName: need(step.target, 'the thing'),
   principal: certificateArn(ctx, step.name),
 });
+
+function managedPolicyDocument(step: Change, ctx: ApplyContext): string {
+  const policy = 'oidc' in ctx.desired ? ctx.desired.oidc.managedPolicy : undefined;
+  return need(policy?.name === step.name ? JSON.stringify(policy.document) : undefined, `the document of ${step.name}`);
+}
 
 /** Create and update alike: PutRolePolicy writes the whole document. */
 async function putInlinePolicy(

@@ -8,6 +8,8 @@ import {
   ListRoleTagsCommand,
   ListRolePoliciesCommand,
   GetRolePolicyCommand,
+  GetPolicyVersionCommand,
+  ListPoliciesCommand,
 } from '@aws-sdk/client-iam';
 import {
   DescribeCertificateCommand,
@@ -21,8 +23,6 @@ import {
 } from '@aws-sdk/client-iot';
 import { AwsError } from '../errors.js';
 import {
-  CREATED_BY_KEY,
-  CREATED_BY_VALUE,
   THING_TYPE_DESCRIPTION,
   type CertificateState,
   type IotDesired,
@@ -31,7 +31,7 @@ import {
   type OidcState,
   type RoleState,
 } from './plan.js';
-import { GITHUB_OIDC_HOST } from './policies.js';
+import { CREATED_BY_KEY, CREATED_BY_VALUE, GITHUB_OIDC_HOST } from './policies.js';
 
 export interface BootstrapClients {
   iam: IAMClient;
@@ -135,6 +135,9 @@ async function discoverRole(iam: IAMClient, roleName: string): Promise<RoleState
     owned: tags.some((t) => t.Key === CREATED_BY_KEY && t.Value === CREATED_BY_VALUE),
     attachedPolicyArns: attached,
     inlinePolicies: inline,
+    ...(role.PermissionsBoundary?.PermissionsBoundaryArn
+      ? { permissionsBoundaryArn: role.PermissionsBoundary.PermissionsBoundaryArn }
+      : {}),
   };
 }
 
@@ -238,5 +241,28 @@ export async function discoverOidc(clients: BootstrapClients, want: OidcDesired)
   }
   const role = await discoverRole(iam, want.roleName);
   if (role) state.role = role;
+  if (want.managedPolicy) {
+    const found = await discoverManagedPolicy(iam, want.managedPolicy.name);
+    if (found) state.managedPolicy = found;
+  }
   return state;
+}
+
+/** The account's own managed policy of that name, with its default version's document. */
+async function discoverManagedPolicy(iam: IAMClient, name: string): Promise<OidcState['managedPolicy']> {
+  let marker: string | undefined;
+  do {
+    const page = await read('iam:ListPolicies', () =>
+      iam.send(new ListPoliciesCommand({ Scope: 'Local', Marker: marker })),
+    );
+    const policy = page?.Policies?.find((p) => p.PolicyName === name);
+    if (policy?.Arn) {
+      const version = await read('iam:GetPolicyVersion', () =>
+        iam.send(new GetPolicyVersionCommand({ PolicyArn: policy.Arn, VersionId: policy.DefaultVersionId })),
+      );
+      return { arn: policy.Arn, document: parseDocument(version?.PolicyVersion?.Document) };
+    }
+    marker = page?.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return undefined;
 }

@@ -17,6 +17,7 @@ import {
   REPOSITORY_NOT_VISIBLE,
   TOKEN_REFUSED,
 } from './trust-advice.js';
+import { API_URL_WITH_USERINFO } from './operator-advice.js';
 
 interface GithubOptions {
   token: string;
@@ -222,6 +223,9 @@ const enc = encodeURIComponent;
 /** GITHUB_API_URL without its trailing slash; https, or http to a loopback address only. */
 function apiBase(url: string | undefined): string {
   const baseUrl = (url || 'https://api.github.com').replace(/\/+$/, '');
+  // A user name or password in the URL is a credential: refused, and never repeated in the message.
+  if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(baseUrl))
+    throw new InputError('GITHUB_API_URL', ...API_URL_WITH_USERINFO);
   if (!/^https:\/\//.test(baseUrl) && !/^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/.test(baseUrl)) {
     throw new InputError(
       'GITHUB_API_URL',

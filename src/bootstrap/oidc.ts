@@ -2,8 +2,19 @@
 import { apply, resolvedFromOidc } from './apply.js';
 import { createClients, discoverOidc, type BootstrapClients } from './discover.js';
 import { destroyRole, oidcDesired, planOidc, type OidcDesired, type Step } from './plan.js';
+import { InputError } from '../errors.js';
 import { isEnterpriseServer, repositoryIds, type RepositoryIds } from './github.js';
-import { OPERATOR_POLICY_NAME, operatorPolicyDocument, subFormsFor, type GithubSubject } from './policies.js';
+import { checkPolicyArns } from './plan.js';
+import {
+  OPERATOR_BOUNDARY_NAME,
+  OPERATOR_POLICY_NAME,
+  operatorBoundaryArn,
+  operatorBoundaryDocument,
+  operatorPolicyDocument,
+  subFormsFor,
+  type GithubSubject,
+} from './policies.js';
+import { BOUNDARY_NEEDS_OPERATOR } from './operator-advice.js';
 
 export type SubFormat = 'auto' | 'immutable' | 'legacy' | 'both';
 
@@ -21,6 +32,10 @@ interface OidcOptions extends Omit<GithubSubject, 'ids' | 'forms'> {
   github?: { token?: string; baseUrl?: string };
   /** Reads the ids; repositoryIds by default, tests may give their own. */
   lookupIds?: typeof repositoryIds;
+  /** operator: the boundary of the roles sync makes, an existing managed policy (default: one created here). */
+  operatorBoundaryArn?: string;
+  /** operator: the managed policies sync may attach to the roles it makes (default: none). */
+  operatorAllowedPolicyArns?: string[];
   dryRun?: boolean;
   clients?: BootstrapClients;
   log?: (line: string) => void;
@@ -32,6 +47,8 @@ interface OidcResult {
   desired: OidcDesired;
   /** The role's ARN, once it exists. */
   roleArn?: string;
+  /** operator: the boundary sync gives every role, once known (the one given, or the one created). */
+  boundaryArn?: string;
   notes: string[];
 }
 
@@ -45,15 +62,28 @@ function desiredFrom(options: OidcOptions): OidcDesired {
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
     allowAnyRepo: options.allowAnyRepo ?? false,
-    ...(options.operator
-      ? {
-          inlinePolicy: {
-            name: OPERATOR_POLICY_NAME,
-            document: operatorPolicyDocument(partitionOf(options.region), options.region),
-          },
-        }
-      : {}),
+    ...(options.operator ? operatorPolicies(options) : {}),
   });
+}
+
+/** The operator role's inline policy, and the boundary policy to create when none is given. */
+function operatorPolicies(options: OidcOptions): Pick<OidcDesired, 'inlinePolicy' | 'managedPolicy'> {
+  const partition = partitionOf(options.region);
+  const given = options.operatorBoundaryArn;
+  if (given) checkBoundaryArn(checkPolicyArns([given])[0]!);
+  const limits = {
+    boundaryArn: given || operatorBoundaryArn(partition),
+    allowedPolicyArns: checkPolicyArns(options.operatorAllowedPolicyArns ?? []),
+  };
+  return {
+    inlinePolicy: { name: OPERATOR_POLICY_NAME, document: operatorPolicyDocument(partition, options.region, limits) },
+    ...(given ? {} : { managedPolicy: { name: OPERATOR_BOUNDARY_NAME, document: operatorBoundaryDocument() } }),
+  };
+}
+
+function checkBoundaryArn(arn: string): void {
+  if (arn.includes('*'))
+    throw new InputError('operator-boundary-arn', `'${arn}' has a wildcard`, 'Give the one boundary policy by its ARN');
 }
 
 /** The partition a region belongs to. */
@@ -85,6 +115,8 @@ async function resolveSubject(subject: GithubSubject, options: OidcOptions): Pro
 }
 
 export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
+  if (!options.operator && (options.operatorBoundaryArn || options.operatorAllowedPolicyArns?.length))
+    throw new InputError('operator-boundary-arn', ...BOUNDARY_NEEDS_OPERATOR);
   const checked = desiredFrom(options);
   const desired = { ...checked, subject: await resolveSubject(checked.subject, options) };
   const clients = options.clients ?? createClients(options.region);
@@ -92,11 +124,15 @@ export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
   const steps = planOidc(state, desired);
   const result: OidcResult = { steps, applied: false, desired, notes: [] };
   if (state.role) result.roleArn = state.role.arn;
+  const boundary = options.operatorBoundaryArn || state.managedPolicy?.arn;
+  if (options.operator && boundary) result.boundaryArn = boundary;
   if (options.dryRun) return result;
   const resolved = resolvedFromOidc(state);
   await apply(steps, { clients, desired: { oidc: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;
   if (resolved.roleArn) result.roleArn = resolved.roleArn;
+  if (options.operator && !options.operatorBoundaryArn && resolved.managedPolicyArn)
+    result.boundaryArn = resolved.managedPolicyArn;
   if (!desired.policyArns.length && !desired.inlinePolicy)
     result.notes.push('The role has no permissions yet: attach policies to it (or re-run with --policy-arn).');
   return result;

@@ -5,8 +5,11 @@
 import { DEFAULT_DURATION_SECONDS, STS_MAX_DURATION_SECONDS, STS_MIN_DURATION_SECONDS } from '../config/limits.js';
 import { InputError } from '../errors.js';
 import { NO_PERMISSIONS } from './advice.js';
+import { roleOutsideBoundary, trustChangedUnderOperator } from './operator-advice.js';
 import {
   arnAccount,
+  CREATED_BY_KEY,
+  CREATED_BY_VALUE,
   GITHUB_OIDC_AUDIENCE,
   GITHUB_OIDC_HOST,
   githubSubjects,
@@ -28,6 +31,7 @@ interface Changes {
   'iam-role': 'create' | 'update' | 'delete';
   'iam-role-policy': 'attach' | 'detach';
   'iam-role-inline-policy': 'create' | 'update' | 'delete';
+  'iam-managed-policy': 'create' | 'update';
   'oidc-provider': 'create' | 'update';
   'thing-type': 'create' | 'delete';
   thing: 'create' | 'delete';
@@ -65,9 +69,6 @@ export type Change = Exclude<Step, { action: Report }>;
 /** Stands for the certificate a `create certificate` step mints, in the steps that follow it. */
 export const NEW_CERTIFICATE = '(new certificate)';
 
-/** The mark bootstrap leaves on what it creates (tag, thing attribute, description); destroy checks it. */
-export const CREATED_BY_KEY = 'created-by';
-export const CREATED_BY_VALUE = 'aws-short-lived-credentials';
 export const THING_TYPE_DESCRIPTION = `${CREATED_BY_KEY} ${CREATED_BY_VALUE} bootstrap`;
 
 export interface IotDesired {
@@ -82,6 +83,8 @@ export interface IotDesired {
   policyArns: string[];
   /** Thing attributes beside the created-by mark (e.g. the GitHub repository a thing serves). */
   attributes: Record<string, string>;
+  /** The permissions boundary the role is created with (sync's roles: the operator's boundary). */
+  permissionsBoundaryArn?: string;
 }
 
 /** The resources `bootstrap iot <name>` manages, named after `name`. */
@@ -93,6 +96,7 @@ export function iotDesired(
     policyArns?: string[];
     thingTypeName?: string;
     attributes?: Record<string, string>;
+    permissionsBoundaryArn?: string;
   } = {},
 ): IotDesired {
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(name)) {
@@ -121,6 +125,7 @@ export function iotDesired(
     durationSeconds: duration,
     policyArns: checkPolicyArns(options.policyArns ?? []),
     attributes: options.attributes ?? {},
+    ...(options.permissionsBoundaryArn ? { permissionsBoundaryArn: options.permissionsBoundaryArn } : {}),
   };
 }
 
@@ -143,6 +148,8 @@ export interface RoleState {
   /** Carries the created-by tag. */
   owned: boolean;
   attachedPolicyArns: string[];
+  /** The role's permissions boundary (a managed policy's ARN), if it has one. */
+  permissionsBoundaryArn?: string;
   /** Inline policy documents by name. */
   inlinePolicies?: Record<string, unknown>;
 }
@@ -212,12 +219,19 @@ export function planIot(state: IotState, want: IotDesired): Step[] {
 }
 
 function planIotBase(state: IotState, want: IotDesired): Step[] {
+  const boundary = want.permissionsBoundaryArn;
+  if (boundary && state.role && state.role.permissionsBoundaryArn !== boundary)
+    throw new InputError('operator-boundary-arn', ...roleOutsideBoundary(want.roleName, state.role, boundary));
+  // The operator may not rewrite a trust policy: one that changed is for the account's administrators to look at.
+  if (boundary && state.role && !samePolicy(state.role.trustPolicy, iotRoleTrustPolicy()))
+    throw new InputError('operator-boundary-arn', ...trustChangedUnderOperator(want.roleName));
   const steps = planRole(
     state.role,
     want.roleName,
     iotRoleTrustPolicy(),
     'trusts credentials.iot.amazonaws.com',
     want.policyArns,
+    boundary,
   );
   steps.push(
     state.thingType
@@ -257,14 +271,16 @@ function planRole(
   trust: unknown,
   trustSummary: string,
   policyArns: string[],
+  boundary?: string,
 ): Step[] {
   const steps: Step[] = [];
+  const boundaryNote = boundary ? `; boundary ${boundary}` : '';
   if (!role)
     steps.push({
       action: 'create',
       resource: 'iam-role',
       name: roleName,
-      detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${policyArns.length ? '' : NO_PERMISSIONS}`,
+      detail: `${trustSummary}; tagged ${CREATED_BY_KEY}=${CREATED_BY_VALUE}${boundaryNote}${policyArns.length ? '' : NO_PERMISSIONS}`,
     });
   else if (!samePolicy(role.trustPolicy, trust)) {
     steps.push(
@@ -577,6 +593,8 @@ export interface OidcDesired {
   allowAnyRepo: boolean;
   /** An inline policy the role carries (the operator role's). */
   inlinePolicy?: { name: string; document: PolicyDocument };
+  /** A managed policy created beside the role (the boundary of the roles the operator makes). */
+  managedPolicy?: { name: string; document: PolicyDocument };
 }
 
 export function oidcDesired(
@@ -586,6 +604,7 @@ export function oidcDesired(
     policyArns?: string[];
     allowAnyRepo?: boolean;
     inlinePolicy?: { name: string; document: PolicyDocument };
+    managedPolicy?: { name: string; document: PolicyDocument };
   } = {},
 ): OidcDesired {
   const allowAnyRepo = options.allowAnyRepo ?? false;
@@ -604,12 +623,15 @@ export function oidcDesired(
     policyArns: checkPolicyArns(options.policyArns ?? []),
     allowAnyRepo,
     ...(options.inlinePolicy ? { inlinePolicy: options.inlinePolicy } : {}),
+    ...(options.managedPolicy ? { managedPolicy: options.managedPolicy } : {}),
   };
 }
 
 export interface OidcState {
   provider?: { arn: string; clientIds: string[] };
   role?: RoleState;
+  /** The desired managed policy as found: its ARN and default version's document. */
+  managedPolicy?: { arn: string; document: unknown };
 }
 
 export function planOidc(state: OidcState, want: OidcDesired): Step[] {
@@ -629,6 +651,7 @@ export function planOidc(state: OidcState, want: OidcDesired): Step[] {
       detail: `add audience ${GITHUB_OIDC_AUDIENCE}`,
     });
   else steps.push({ action: 'exists', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: '' });
+  if (want.managedPolicy) steps.push(planManagedPolicy(state.managedPolicy, want.managedPolicy));
   const from = state.provider?.arn ?? state.role?.arn;
   const { partition, account } = from ? arnAccount(from) : { partition: 'aws', account: '' };
   const trust = state.provider?.arn ?? (account ? oidcProviderArn(partition, account) : undefined);
@@ -669,6 +692,18 @@ export function planOidc(state: OidcState, want: OidcDesired): Step[] {
       steps.push({ action: 'exists', resource: 'iam-role-inline-policy', name, target: want.roleName, detail: '' });
   }
   return steps;
+}
+
+function planManagedPolicy(found: OidcState['managedPolicy'], want: { name: string; document: PolicyDocument }): Step {
+  if (!found) return { action: 'create', resource: 'iam-managed-policy', name: want.name, detail: 'CreatePolicy' };
+  if (samePolicy(found.document, want.document))
+    return { action: 'exists', resource: 'iam-managed-policy', name: want.name, detail: found.arn };
+  return {
+    action: 'update',
+    resource: 'iam-managed-policy',
+    name: want.name,
+    detail: `CreatePolicyVersion (default): the document differs from the one bootstrap writes`,
+  };
 }
 
 /** Lines a person reads: one per step, aligned. */

@@ -7,6 +7,10 @@ import { InputError } from '../errors.js';
 export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
 
+/** The mark bootstrap leaves on what it creates (tag, thing attribute, description); destroy checks it. */
+export const CREATED_BY_KEY = 'created-by';
+export const CREATED_BY_VALUE = 'aws-short-lived-credentials';
+
 export type PolicyDocument = { Version: string; Statement: Array<Record<string, unknown>> };
 
 /** Trust policy of the role the IoT credentials provider assumes. */
@@ -206,96 +210,198 @@ export function assertTrustIsScoped(doc: PolicyDocument, allowAnyRepo: boolean):
 /** Names `bootstrap sync` gives what it creates start with this; the operator role may touch only those. */
 export const SYNC_NAME_PREFIX = 'gh-';
 export const OPERATOR_POLICY_NAME = 'aws-short-lived-credentials-sync';
+/** The managed policy `bootstrap oidc --operator` creates as the permissions boundary of every role sync makes. */
+export const OPERATOR_BOUNDARY_NAME = 'aws-short-lived-credentials-sync-boundary';
+/** The service the operator may pass its roles to: IoT's credentials provider, which sync's role aliases name. */
+const IOT_CREDENTIALS_SERVICE = 'credentials.iot.amazonaws.com';
+
+/** What bounds the operator: the boundary every role it makes must carry, and the managed policies it may attach. */
+export interface OperatorLimits {
+  boundaryArn: string;
+  allowedPolicyArns: string[];
+}
 
 /**
- * The inline policy of the role the operator workflow assumes: the IoT and IAM calls `bootstrap sync` makes, on
- * resources named gh-* in one region. Certificates have no names, so their actions cover the region's certificates;
- * the role can attach any managed policy to a gh-* role, so it can hand out at most what the operator could.
+ * The ARN of the boundary `bootstrap oidc --operator` creates, in the account of whoever the policy is evaluated for
+ * (`aws:PrincipalAccount`, a policy variable IAM substitutes in condition values): the policy needs no account id.
  */
-export function operatorPolicyDocument(partition: string, region: string): PolicyDocument {
-  const iot = (type: string) => `arn:${partition}:iot:${region}:*:${type}/${SYNC_NAME_PREFIX}*`;
-  const roles = `arn:${partition}:iam::*:role/${SYNC_NAME_PREFIX}*`;
+export function operatorBoundaryArn(partition: string): string {
+  return `arn:${partition}:iam::\${aws:PrincipalAccount}:policy/${OPERATOR_BOUNDARY_NAME}`;
+}
+
+/**
+ * IAM actions that change identities or their permissions: a role sync made may call none of them, so no role the
+ * operator hands out can grant itself (or make) anything beyond the managed policies it was given.
+ */
+const IDENTITY_WRITES = [
+  'iam:Add*',
+  'iam:Attach*',
+  'iam:Change*',
+  'iam:Create*',
+  'iam:Deactivate*',
+  'iam:Delete*',
+  'iam:Detach*',
+  'iam:Enable*',
+  'iam:PassRole',
+  'iam:Put*',
+  'iam:Remove*',
+  'iam:Reset*',
+  'iam:Resync*',
+  'iam:Set*',
+  'iam:Tag*',
+  'iam:Untag*',
+  'iam:Update*',
+  'iam:Upload*',
+  'organizations:*',
+  'account:*',
+];
+
+/**
+ * The permissions boundary of every role sync makes: whatever its attached policies allow, except identity changes.
+ * A workload that must pass a role (to Lambda, ECS...) needs a boundary of the account's own (--operator-boundary-arn).
+ */
+export function operatorBoundaryDocument(): PolicyDocument {
   return {
     Version: '2012-10-17',
     Statement: [
-      {
-        Sid: 'FindAndCertify',
-        Effect: 'Allow',
-        // No resource-level permissions for these, or they act on certificates, which have no names.
-        Action: [
-          'iot:ListThings',
-          'iot:DescribeEndpoint',
-          'iot:CreateKeysAndCertificate',
-          'iot:DescribeCertificate',
-          'iot:UpdateCertificate',
-          'iot:DeleteCertificate',
-          'iot:ListAttachedPolicies',
-        ],
-        Resource: '*',
-      },
-      {
-        Sid: 'ManageRepositoryThings',
-        Effect: 'Allow',
-        Action: [
-          'iot:DescribeThingType',
-          'iot:CreateThingType',
-          'iot:DeprecateThingType',
-          'iot:DeleteThingType',
-          'iot:DescribeThing',
-          'iot:CreateThing',
-          'iot:DeleteThing',
-          'iot:ListThingPrincipals',
-          'iot:AttachThingPrincipal',
-          'iot:DetachThingPrincipal',
-          'iot:GetPolicy',
-          'iot:CreatePolicy',
-          'iot:CreatePolicyVersion',
-          'iot:ListPolicyVersions',
-          'iot:DeletePolicyVersion',
-          'iot:DeletePolicy',
-          'iot:AttachPolicy',
-          'iot:DetachPolicy',
-          'iot:DescribeRoleAlias',
-          'iot:CreateRoleAlias',
-          'iot:UpdateRoleAlias',
-          'iot:DeleteRoleAlias',
-          'iot:TagResource',
-        ],
-        Resource: [
-          iot('thing'),
-          iot('thingtype'),
-          iot('policy'),
-          iot('rolealias'),
-          `arn:${partition}:iot:${region}:*:cert/*`,
-        ],
-      },
-      {
-        Sid: 'ManageRepositoryRoles',
-        Effect: 'Allow',
-        Action: [
-          'iam:GetRole',
-          'iam:CreateRole',
-          'iam:TagRole',
-          'iam:ListRoleTags',
-          'iam:UpdateAssumeRolePolicy',
-          'iam:DeleteRole',
-          'iam:ListAttachedRolePolicies',
-          'iam:AttachRolePolicy',
-          'iam:DetachRolePolicy',
-          'iam:ListRolePolicies',
-          'iam:GetRolePolicy',
-        ],
-        Resource: roles,
-      },
-      {
-        Sid: 'PassRepositoryRolesToIot',
-        Effect: 'Allow',
-        Action: 'iam:PassRole',
-        Resource: roles,
-        Condition: { StringEquals: { 'iam:PassedToService': 'credentials.iot.amazonaws.com' } },
-      },
+      { Sid: 'UpToTheAttachedPolicies', Effect: 'Allow', Action: '*', Resource: '*' },
+      { Sid: 'NoIdentityChanges', Effect: 'Deny', Action: IDENTITY_WRITES, Resource: '*' },
     ],
   };
+}
+
+/**
+ * The inline policy of the role the operator workflow assumes: the IoT and IAM calls `bootstrap sync` makes, on
+ * resources named gh-* in one region. Every role it creates carries `limits.boundaryArn`, and only the managed
+ * policies of `limits.allowedPolicyArns` can be attached (none when the list is empty), so it hands out at most those.
+ * It cannot rewrite a trust policy, remove or change a boundary, or make policy versions, keys or users. IoT cannot
+ * scope certificate actions by tag or condition, so those reach the region's certificates (README, The operator).
+ */
+export function operatorPolicyDocument(partition: string, region: string, limits: OperatorLimits): PolicyDocument {
+  const iot = (type: string) => `arn:${partition}:iot:${region}:*:${type}/${SYNC_NAME_PREFIX}*`;
+  const roles = `arn:${partition}:iam::*:role/${SYNC_NAME_PREFIX}*`;
+  const bounded = { StringEquals: { 'iam:PermissionsBoundary': limits.boundaryArn } };
+  const statements: Array<Record<string, unknown>> = [
+    {
+      Sid: 'FindAndCertify',
+      Effect: 'Allow',
+      // No resource-level permissions for these.
+      Action: ['iot:ListThings', 'iot:DescribeEndpoint', 'iot:CreateKeysAndCertificate'],
+      Resource: '*',
+    },
+    {
+      Sid: 'RegionCertificates',
+      Effect: 'Allow',
+      // Certificates have no names or tags IAM can test: the region's (sync acts only on those of its gh-* things).
+      Action: ['iot:DescribeCertificate', 'iot:UpdateCertificate', 'iot:DeleteCertificate', 'iot:ListAttachedPolicies'],
+      Resource: `arn:${partition}:iot:${region}:*:cert/*`,
+    },
+    {
+      Sid: 'ManageRepositoryThings',
+      Effect: 'Allow',
+      Action: [
+        'iot:DescribeThingType',
+        'iot:CreateThingType',
+        'iot:DeprecateThingType',
+        'iot:DeleteThingType',
+        'iot:DescribeThing',
+        'iot:CreateThing',
+        'iot:DeleteThing',
+        'iot:ListThingPrincipals',
+        'iot:AttachThingPrincipal',
+        'iot:DetachThingPrincipal',
+        'iot:GetPolicy',
+        'iot:CreatePolicy',
+        'iot:CreatePolicyVersion',
+        'iot:ListPolicyVersions',
+        'iot:DeletePolicyVersion',
+        'iot:DeletePolicy',
+        'iot:AttachPolicy',
+        'iot:DetachPolicy',
+        'iot:DescribeRoleAlias',
+        'iot:CreateRoleAlias',
+        'iot:UpdateRoleAlias',
+        'iot:DeleteRoleAlias',
+        'iot:TagResource',
+      ],
+      Resource: [
+        iot('thing'),
+        iot('thingtype'),
+        iot('policy'),
+        iot('rolealias'),
+        `arn:${partition}:iot:${region}:*:cert/*`,
+      ],
+    },
+    {
+      Sid: 'ReadAndRemoveRepositoryRoles',
+      Effect: 'Allow',
+      Action: ['iam:GetRole', 'iam:ListRoleTags', 'iam:DeleteRole', 'iam:ListAttachedRolePolicies'],
+      Resource: roles,
+    },
+    {
+      Sid: 'ListInlinePoliciesOfRepositoryRoles',
+      Effect: 'Allow',
+      Action: ['iam:ListRolePolicies', 'iam:GetRolePolicy'],
+      Resource: roles,
+    },
+    {
+      Sid: 'CreateBoundedRoles',
+      Effect: 'Allow',
+      Action: 'iam:CreateRole',
+      Resource: roles,
+      Condition: bounded,
+    },
+    {
+      Sid: 'TagRolesWithTheMarkOnly',
+      Effect: 'Allow',
+      // Authorizes the created-by tag CreateRole carries, and nothing but that tag.
+      Action: 'iam:TagRole',
+      Resource: roles,
+      Condition: {
+        'ForAllValues:StringEquals': { 'aws:TagKeys': [CREATED_BY_KEY] },
+        StringEquals: { [`aws:RequestTag/${CREATED_BY_KEY}`]: CREATED_BY_VALUE },
+      },
+    },
+    {
+      Sid: 'DetachFromBoundedRoles',
+      Effect: 'Allow',
+      Action: 'iam:DetachRolePolicy',
+      Resource: roles,
+      Condition: bounded,
+    },
+    {
+      Sid: 'PassRepositoryRolesToIot',
+      Effect: 'Allow',
+      Action: 'iam:PassRole',
+      Resource: roles,
+      Condition: { StringEquals: { 'iam:PassedToService': IOT_CREDENTIALS_SERVICE } },
+    },
+    {
+      Sid: 'NeverChangeBoundariesOrPolicyVersions',
+      Effect: 'Deny',
+      Action: [
+        'iam:DeleteRolePermissionsBoundary',
+        'iam:PutRolePermissionsBoundary',
+        'iam:DeleteUserPermissionsBoundary',
+        'iam:PutUserPermissionsBoundary',
+        'iam:CreatePolicyVersion',
+        'iam:SetDefaultPolicyVersion',
+        'iam:DeletePolicy',
+        'iam:DeletePolicyVersion',
+        'iam:UpdateAssumeRolePolicy',
+      ],
+      Resource: '*',
+    },
+  ];
+  if (limits.allowedPolicyArns.length)
+    statements.splice(statements.length - 2, 0, {
+      Sid: 'AttachAllowedPoliciesToBoundedRoles',
+      Effect: 'Allow',
+      Action: 'iam:AttachRolePolicy',
+      Resource: roles,
+      Condition: { ...bounded, ArnEquals: { 'iam:PolicyARN': [...limits.allowedPolicyArns].sort() } },
+    });
+  return { Version: '2012-10-17', Statement: statements };
 }
 
 export function roleAliasArn(partition: string, region: string, account: string, alias: string): string {

@@ -9,16 +9,8 @@ import { createClients, discoverIot, type BootstrapClients } from './discover.js
 import type { GithubActions } from './github.js';
 import { describeTarget, type GithubTarget } from './github-target.js';
 import { IOT_SECRETS, credentialEndpoint, writeCertificateFiles } from './iot.js';
-import {
-  CREATED_BY_VALUE,
-  iotDesired,
-  planIot,
-  planRevoke,
-  planRotate,
-  type IotDesired,
-  type IotState,
-  type Step,
-} from './plan.js';
+import { iotDesired, planIot, planRevoke, planRotate, type IotDesired, type IotState, type Step } from './plan.js';
+import { CREATED_BY_VALUE } from './policies.js';
 import { verifyNewCertificate, type Verified } from './verify.js';
 import { join } from 'node:path';
 import { AwsError } from '../errors.js';
@@ -45,6 +37,8 @@ export interface RepositoryOptions {
   target: GithubTarget;
   durationSeconds?: number;
   policyArns?: string[];
+  /** The boundary the role is created with (sync: the operator's). */
+  permissionsBoundaryArn?: string;
   thingTypeName?: string;
   /** Also write the files under `<out>/<name>/` (otherwise the key exists only in GitHub). */
   out?: string;
@@ -84,6 +78,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
     ...(options.durationSeconds !== undefined ? { durationSeconds: options.durationSeconds } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
     ...(options.thingTypeName ? { thingTypeName: options.thingTypeName } : {}),
+    ...(options.permissionsBoundaryArn ? { permissionsBoundaryArn: options.permissionsBoundaryArn } : {}),
     attributes: repositoryAttributes(options.target),
   });
   const { github, target } = options;
@@ -102,7 +97,7 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   }
   // With a delivery pending, the secrets may hold the old key or the new one: neither is trusted, both stay active.
   const localId = current.pending ? undefined : current.certificateId;
-  const state = await discoverIot(clients, desired, localId);
+  const state = trustedCertificates(await discoverIot(clients, desired, localId));
   const hasLocal =
     localId !== undefined &&
     state.certificates.some((c) => c.id === localId && c.status === 'ACTIVE' && c.attachedToThing);
@@ -171,7 +166,8 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
     },
     ...(options.log ? { log: options.log } : {}),
   });
-  const endpoint = options.endpoint ?? current.endpoint ?? (await credentialEndpoint(clients));
+  // Never the repository's IOT_CREDENTIAL_ENDPOINT: its admins may point it anywhere, and the new key is shown to it.
+  const endpoint = options.endpoint ?? (await credentialEndpoint(clients));
   result.endpoint = endpoint;
   if (fresh) {
     result.verified = await (options.verify ?? verifyNewCertificate)({
@@ -196,6 +192,17 @@ export async function deliverToRepository(kind: RepositoryKind, options: Reposit
   await apply(retiring, { clients, desired: { iot: desired }, resolved, ...(options.log ? { log: options.log } : {}) });
   result.applied = true;
   return result;
+}
+
+/**
+ * IOT_CERTIFICATE_ID is a repository's variable, which its admins can set to any certificate of the region: the one it
+ * names counts only when it is attached to the thing, so a rotation or revocation never reaches another's certificate.
+ */
+function trustedCertificates(state: IotState): IotState {
+  const id = state.localCertificateId;
+  if (id === undefined || state.certificates.some((c) => c.id === id && c.attachedToThing)) return state;
+  const { localCertificateId: _, ...rest } = state;
+  return { ...rest, certificates: state.certificates.filter((c) => c.id !== id) };
 }
 
 interface RepositoryVariables {

@@ -11,7 +11,10 @@ import { discoverIot, isNotFound, sdkError, type BootstrapClients } from './disc
 import type { GithubActions } from './github.js';
 import { parseGithubTarget, describeTarget } from './github-target.js';
 import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-config.js';
-import { CREATED_BY_KEY, CREATED_BY_VALUE, iotDesired, planDestroy, type Step } from './plan.js';
+import { InputError } from '../errors.js';
+import { policyNotAllowed } from './operator-advice.js';
+import { checkPolicyArns, iotDesired, planDestroy, type Step } from './plan.js';
+import { CREATED_BY_KEY, CREATED_BY_VALUE, type OperatorLimits } from './policies.js';
 import { createdByMark, deliverToRepository, parseVariables, type RepositoryOptions } from './repository.js';
 import { planSync, type ManagedThing, type RepositoryFacts, type SyncItem, type SyncState } from './sync-plan.js';
 import { thingTypeStillDeprecated } from './advice.js';
@@ -21,6 +24,8 @@ export const DEFAULT_CONCURRENCY = 4;
 export interface SyncOptions {
   config: OperatorConfig;
   region: string;
+  /** What bounds the operator role: every role is created with the boundary, only the allowed policies attached. */
+  limits: OperatorLimits;
   github: GithubActions;
   clients: BootstrapClients;
   /** Repositories read or changed at the same time. */
@@ -48,6 +53,7 @@ interface SyncResult {
 }
 
 export async function sync(options: SyncOptions): Promise<SyncResult> {
+  checkWithinLimits(options.config, options.limits);
   const limit = options.concurrency ?? DEFAULT_CONCURRENCY;
   const state = await discoverSync(options.config, options.github, options.clients, limit);
   const items = planSync(options.config, state, options.now ?? new Date(), createdByMark);
@@ -59,6 +65,20 @@ export async function sync(options: SyncOptions): Promise<SyncResult> {
     ...(await eachLimited(others, limit, (i) => applyItem(i, options))),
   ];
   return { items, outcomes, failed: outcomes.filter((o) => o.error !== undefined).length };
+}
+
+/** Refuses, before anything is read or written, an entry naming a managed policy the operator may not attach. */
+export function checkWithinLimits(config: OperatorConfig, limits: OperatorLimits, file = 'operator.yaml'): void {
+  checkPolicyArns([limits.boundaryArn]);
+  const allowed = new Set(limits.allowedPolicyArns);
+  config.repositories.forEach((entry, i) => {
+    const outside = entry.policyArns.find((arn) => !allowed.has(arn));
+    if (outside)
+      throw new InputError(
+        `${file} repositories[${i}].policy-arns`,
+        ...policyNotAllowed(outside, limits.allowedPolicyArns),
+      );
+  });
 }
 
 /** The owned things that serve a repository, and for each listed repository its variables and certificate. */
@@ -169,6 +189,7 @@ async function applyItem(item: SyncItem, options: SyncOptions): Promise<SyncOutc
       target: item.target,
       clients: options.clients,
       ...(item.entry?.policyArns.length ? { policyArns: item.entry.policyArns } : {}),
+      permissionsBoundaryArn: options.limits.boundaryArn,
       ...(options.endpoint ? { endpoint: options.endpoint } : {}),
       ...(options.caCertificate ? { caCertificate: options.caCertificate } : {}),
       ...(options.verify ? { verify: options.verify } : {}),

@@ -25,6 +25,9 @@ const BOOLEAN_FLAGS = new Set([
   'pull-request',
 ]);
 
+/** Flags that may be given more than once: their values are joined with commas, as one comma-separated value. */
+const REPEATABLE_FLAGS = new Set(['policy-arn', 'operator-allowed-policy-arn']);
+
 export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArgs {
   const flags = new Map<string, string>();
   const rest: string[] = [];
@@ -47,14 +50,16 @@ export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArg
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     if (!known.has(name)) throw new UsageError(`unknown flag --${printable(name)}${suggest(name, known)}`);
-    if (flags.has(name)) throw new UsageError(`--${name} is given twice`);
-    if (eq >= 0) flags.set(name, arg.slice(eq + 1));
+    const earlier = flags.get(name);
+    if (earlier !== undefined && !REPEATABLE_FLAGS.has(name)) throw new UsageError(`--${name} is given twice`);
+    const set = (value: string) => flags.set(name, earlier === undefined ? value : `${earlier},${value}`);
+    if (eq >= 0) set(arg.slice(eq + 1));
     else if (BOOLEAN_FLAGS.has(name)) flags.set(name, 'true');
     else {
       const value = argv[i + 1];
       // A value may itself start with dashes (PEM text's -----BEGIN): only --<letter> is the next flag.
       if (value === undefined || /^--[a-z]/i.test(value)) throw new UsageError(`--${name} needs a value`);
-      flags.set(name, value);
+      set(value);
       i++;
     }
   }

@@ -53,6 +53,9 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc, not bootstrap ${sub}`);
     }
   }
+  if (sub !== 'oidc' && sub !== 'sync')
+    for (const flag of ['operator-boundary-arn', 'operator-allowed-policy-arn'])
+      if (args.flags.has(flag)) throw new UsageError(`--${flag} belongs to bootstrap oidc and sync`);
   const region = parseRegion(get('aws-region'), 'aws-region');
   const attempts = get('retry-max-attempts');
   const maxAttempts = attempts ? parseInteger(attempts, 'retry-max-attempts', 1, 20, 'attempts') : undefined;
@@ -64,6 +67,10 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       region,
       clients: createClients(region, maxAttempts ?? 8, 'adaptive'),
       github: githubFrom(get, io.env, (line) => io.stderr(`${line}\n`)),
+      limits: {
+        boundaryArn: get('operator-boundary-arn'),
+        allowedPolicyArns: list(get('operator-allowed-policy-arn')),
+      },
       dryRun: get('dry-run') === 'true',
       ...(get('iot-credential-endpoint') ? { endpoint: get('iot-credential-endpoint') } : {}),
       ...(get('ca-certificate') ? { caCertificate: readCa(get('ca-certificate')) } : {}),
@@ -75,12 +82,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     return auditCommand(get('format') || 'text', clients, io);
   }
   const dryRun = get('dry-run') === 'true';
-  const policyArns = get('policy-arn')
-    ? get('policy-arn')
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : [];
+  const policyArns = list(get('policy-arn'));
   const log = (line: string) => io.stderr(`${line}\n`);
 
   if (sub === 'oidc' || (sub === 'destroy' && name === undefined)) {
@@ -113,6 +115,8 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       policyArns,
       allowAnyRepo: get('i-understand-any-repo') === 'true',
       operator: get('operator') === 'true',
+      ...(get('operator-boundary-arn') ? { operatorBoundaryArn: get('operator-boundary-arn') } : {}),
+      operatorAllowedPolicyArns: list(get('operator-allowed-policy-arn')),
       dryRun,
       clients,
       log,
@@ -120,6 +124,14 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
     report(io, `bootstrap oidc --repo ${repo}`, res.steps, res.applied, res.notes);
     if (res.applied && res.roleArn)
       io.stdout(`\nRole: ${res.roleArn}\nWorkflow:\n${oidcWorkflowSnippet(region, res.roleArn)}\n`);
+    if (res.boundaryArn)
+      io.stdout(
+        `\nSync with: bootstrap sync --config operator.yaml --operator-boundary-arn ${res.boundaryArn}${list(
+          get('operator-allowed-policy-arn'),
+        )
+          .map((arn) => ` --operator-allowed-policy-arn ${arn}`)
+          .join('')}\n`,
+      );
     return 0;
   }
 
@@ -242,6 +254,14 @@ async function auditCommand(format: string, clients: ReturnType<typeof createCli
   if (format === 'sarif') io.stdout(`${sarifReport(findings)}\n`);
   else io.stdout(`Roles read: ${roles}\n${formatFindings(findings)}`);
   return findings.length ? 1 : 0;
+}
+
+/** A comma-separated (or repeated) flag's values. */
+function list(value: string): string[] {
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function readCa(value: string): string {

@@ -152,7 +152,13 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
   --pull-request            oidc: jobs of pull_request events (repo:...:pull_request)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
   --operator                oidc: the role of the operator workflow, with an inline policy granting what sync calls
-                            (IoT and IAM on gh-* resources in --aws-region; see README, The operator)
+                            (IoT and IAM on gh-* resources in --aws-region; see README, The operator), and the
+                            managed policy aws-short-lived-credentials-sync-boundary, the boundary of sync's roles
+  --operator-boundary-arn <arn>   oidc --operator: an existing boundary instead; sync (required): the boundary every
+                            role it creates carries (the ARN oidc --operator printed)
+  --operator-allowed-policy-arn <arn>   oidc --operator and sync, repeatable: a managed policy operator.yaml may name
+                            in policy-arns (none by default); sync refuses any other before it writes anything
+  --github-write-interval-ms <n>  pause between GitHub writes (default 1000; 0 to 60000)
   --config <file>           sync: the desired state
   --concurrency <n>         sync: repositories read and changed at a time (default 4)
   --retry-max-attempts <n>  attempts per AWS call (or AWS_MAX_ATTEMPTS)

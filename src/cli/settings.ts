@@ -44,6 +44,9 @@ export const BOOTSTRAP_FLAGS = [
   'operator',
   'pull-request',
   'sub-format',
+  'operator-boundary-arn',
+  'operator-allowed-policy-arn',
+  'github-write-interval-ms',
 ];
 
 /** The AWS SDKs' environment variables for some inputs (AWS_ROLE_ARN etc. are what web-identity users already set). */
@@ -77,8 +80,11 @@ export function settingsReader(
 /** Inputs whose values are secrets: never printed, whichever way they arrive. */
 const SECRET_INPUTS = ['private-key', 'private-key-passphrase', 'client-secret', 'certificate'];
 
-/** Variables that hold secrets whatever the configuration (role-chaining's base credentials, the runner's bearer). */
-const SECRET_ENV = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/**
+ * Environment variables that hold secrets whatever the configuration (role-chaining's base credentials, the runner's
+ * bearer, the GitHub token bootstrap writes secrets with: the operator's App installation token).
+ */
+const SECRET_ENV = ['AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN', 'GITHUB_TOKEN'];
 
 /**
  * The secret values among the settings, to keep out of anything printed. `certificate` counts only when it is not a

@@ -2,13 +2,17 @@
 import { parseInteger } from '../config/values.js';
 import { InputError } from '../errors.js';
 import { parseOperatorConfig } from '../bootstrap/operator-config.js';
-import { DEFAULT_CONCURRENCY, sync, type SyncOptions } from '../bootstrap/sync.js';
+import { BOUNDARY_REQUIRED } from '../bootstrap/operator-advice.js';
+import { DEFAULT_CONCURRENCY, checkWithinLimits, sync, type SyncOptions } from '../bootstrap/sync.js';
 import { formatSyncPlan, summarizeSyncPlan } from '../bootstrap/sync-plan.js';
 import { describeTarget } from '../bootstrap/github-target.js';
 import type { CliIo } from './load-settings.js';
 import { readText } from './read-text.js';
 
-export type SyncSettings = Pick<SyncOptions, 'region' | 'clients' | 'github' | 'dryRun' | 'endpoint' | 'caCertificate'>;
+export type SyncSettings = Pick<
+  SyncOptions,
+  'region' | 'clients' | 'github' | 'dryRun' | 'endpoint' | 'caCertificate' | 'limits'
+>;
 
 export async function syncCommand(get: (name: string) => string, io: CliIo, settings: SyncSettings): Promise<number> {
   const file = get('config');
@@ -20,6 +24,8 @@ export async function syncCommand(get: (name: string) => string, io: CliIo, sett
     );
   const text = readText(file, (code) => new InputError('config', `${file} cannot be read (${code})`, 'Check the path'));
   const config = parseOperatorConfig(text, file);
+  if (!settings.limits.boundaryArn) throw new InputError('operator-boundary-arn', ...BOUNDARY_REQUIRED);
+  checkWithinLimits(config, settings.limits, file);
   const concurrency = get('concurrency')
     ? parseInteger(get('concurrency'), 'concurrency', 1, 32, 'repositories at a time')
     : DEFAULT_CONCURRENCY;
