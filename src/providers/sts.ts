@@ -78,6 +78,7 @@ async function withStsClient<T>(
   const client = new STSClient({
     region,
     maxAttempts: 1,
+    ...(ctx.stsUserAgent ? { customUserAgent: ctx.stsUserAgent } : {}),
     requestHandler: sdkRequestHandler(() => ({
       timeoutMs,
       proxyFor: ctx.proxyFor,
