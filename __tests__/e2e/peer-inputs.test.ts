@@ -434,3 +434,178 @@ describe('session tags compared with the peer', () => {
     assert.deepEqual(keys[1], ['GitHub', 'Repository', 'Workflow', 'Action', 'Actor', 'Commit', 'Branch', 'Team']);
   });
 });
+
+/**
+ * Inputs moved to `env:` (the peer reads them there since its 4.2.0): the peer's bundle and ours run the same job, with
+ * no `with:` for what the variables stand for, and must ask STS (moto, behind the recording proxy) the same.
+ * `aws-region: ''` is an input the runner was not given.
+ */
+describe('inputs from the job environment, compared with the peer', () => {
+  async function both(inputs: Record<string, string>, env: Record<string, string>): Promise<[Step, Step]> {
+    const peer = extractPeer();
+    const job = { GITHUB_WORKSPACE: newWorkspace().dir, ...env };
+    const theirs = await step({ 'aws-region': '', ...inputs, 'sts-endpoint': sts.url }, job, undefined, peer.script);
+    const ours = await step({ 'aws-region': '', ...inputs }, job);
+    return [theirs, ours];
+  }
+  const exchangeOf = (s: Step, action: string) => s.calls.filter((c) => c.params.get('Action') === action).at(-1)!;
+  const PARAMS = [
+    'RoleArn',
+    'RoleSessionName',
+    'DurationSeconds',
+    'Policy',
+    'PolicyArns.member.1.arn',
+    'ExternalId',
+    'TransitiveTagKeys.member.1',
+  ];
+  const paramsOf = (call: RecordedRequest) => PARAMS.map((p) => [p, call.params.get(p)]);
+
+  test('OIDC with every input in env: the same exchange, region, outputs and masks', async () => {
+    const tokenFile = join(newWorkspace().dir, 'token');
+    await step(OIDC);
+    writeFileSync(tokenFile, peers.tokens.issued.at(-1)!);
+    const env = {
+      AWS_REGION: 'eu-west-1',
+      ROLE_TO_ASSUME: ROLE,
+      ROLE_SESSION_NAME: 'from-env',
+      ROLE_DURATION_SECONDS: '900',
+      INLINE_SESSION_POLICY: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}',
+      MANAGED_SESSION_POLICIES: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      MASK_AWS_ACCOUNT_ID: 'true',
+      OUTPUT_CREDENTIALS: 'true',
+    };
+    const [theirs, ours] = (await both({}, env)).map(ok) as [Step, Step];
+    const call = (s: Step) => exchangeOf(s, 'AssumeRoleWithWebIdentity');
+    assert.deepEqual(paramsOf(call(ours)), paramsOf(call(theirs)));
+    assert.equal(call(ours).params.get('RoleSessionName'), 'from-env');
+    assert.equal(call(ours).params.get('DurationSeconds'), '900');
+    for (const s of [theirs, ours]) {
+      assert.equal(s.run.exported['AWS_REGION'], 'eu-west-1');
+      assert.match(s.run.outputs['aws-access-key-id'] ?? '', /^ASIA/);
+      assert.match(s.run.stdout, /^::add-mask::123456789012$/m);
+    }
+
+    const [fileTheirs, fileOurs] = (await both({}, { ...env, WEB_IDENTITY_TOKEN_FILE: tokenFile })).map(ok) as [
+      Step,
+      Step,
+    ];
+    for (const s of [fileTheirs, fileOurs])
+      assert.equal(call(s).params.get('WebIdentityToken'), readFileSync(tokenFile, 'utf8'));
+  });
+
+  test('AUDIENCE in env: both ask the runner for a token with that audience', async () => {
+    const audiences: string[] = [];
+    for (const s of await both({}, { AWS_REGION: 'us-east-1', ROLE_TO_ASSUME: ROLE, AUDIENCE: 'env-aud' })) {
+      ok(s);
+      audiences.push(peers.tokens.requests.at(-1)!.audience ?? '');
+    }
+    assert.deepEqual(audiences, ['env-aud', 'env-aud']);
+  });
+
+  test('an explicit input wins over its variable, for both', async () => {
+    const steps = await both(
+      { 'aws-region': 'us-west-2', 'role-session-name': 'given' },
+      { AWS_REGION: 'eu-west-1', ROLE_TO_ASSUME: ROLE, ROLE_SESSION_NAME: 'from-env' },
+    );
+    for (const s of steps.map(ok)) {
+      assert.equal(s.run.exported['AWS_REGION'], 'us-west-2');
+      assert.equal(exchangeOf(s, 'AssumeRoleWithWebIdentity').params.get('RoleSessionName'), 'given');
+    }
+  });
+
+  test('ROLE_CHAINING and the AssumeRole inputs in env: the same hop, tags included', async () => {
+    const env = {
+      ...(await firstCredentials()),
+      AWS_REGION: 'us-east-1',
+      ROLE_CHAINING: 'true',
+      ROLE_TO_ASSUME: CHAIN_ROLE,
+      ROLE_SESSION_NAME: 'hop',
+      ROLE_EXTERNAL_ID: 'ext-1',
+      TRANSITIVE_TAG_KEYS: 'Repository',
+    };
+    const [theirs, ours] = (await both({}, env)).map(ok) as [Step, Step];
+    const hop = (s: Step) => exchangeOf(s, 'AssumeRole');
+    assert.deepEqual(paramsOf(hop(ours)), paramsOf(hop(theirs)));
+    assert.equal(hop(ours).params.get('ExternalId'), 'ext-1');
+    assert.deepEqual(tagsOf(hop(ours)), tagsOf(hop(theirs)));
+    const [skipTheirs, skipOurs] = (await both({}, { ...env, ROLE_SKIP_SESSION_TAGGING: 'true' })).map(ok) as [
+      Step,
+      Step,
+    ];
+    for (const s of [skipTheirs, skipOurs]) assert.deepEqual(tagsOf(hop(s)), []);
+  });
+
+  test('USE_EXISTING_CREDENTIALS in env: the same single call, the credentials kept', async () => {
+    const existing = { ...(await firstCredentials()), AWS_REGION: 'us-east-1', ROLE_TO_ASSUME: ROLE };
+    for (const s of await both({}, { ...existing, USE_EXISTING_CREDENTIALS: 'true' })) {
+      ok(s);
+      assert.deepEqual(
+        s.calls.map((c) => c.params.get('Action')),
+        ['GetCallerIdentity'],
+      );
+      assert.equal(s.run.exported['AWS_ACCESS_KEY_ID'], undefined);
+    }
+  });
+
+  test('DISABLE_RETRY in env does what disable-retry does (the peer differs on both: its SDK retries throttling)', async () => {
+    const attempts: number[] = [];
+    for (const [inputs, env] of [
+      [{}, { DISABLE_RETRY: 'true' }],
+      [{ 'disable-retry': 'true' }, {}],
+    ] as const) {
+      sts.queue(
+        { kind: 'status', status: 400, code: 'Throttling' },
+        { kind: 'status', status: 400, code: 'Throttling' },
+      );
+      const s = await step({ ...inputs, 'aws-region': '' }, { AWS_REGION: 'us-east-1', ROLE_TO_ASSUME: ROLE, ...env });
+      sts.clearFaults();
+      assert.equal(s.run.code, 1, s.run.stdout);
+      attempts.push(s.calls.length);
+    }
+    assert.deepEqual(attempts, [1, 1]);
+  });
+
+  test('HTTPS_PROXY and NO_PROXY stay proxy variables: NO_PROXY is honoured here; the peer proxies STS anyway', async () => {
+    const host = new URL(sts.url).hostname;
+    const env = { AWS_REGION: 'us-east-1', ROLE_TO_ASSUME: ROLE, HTTPS_PROXY: 'http://127.0.0.1:9' };
+    const [theirs, ours] = await both({ 'retry-max-attempts': '1' }, { ...env, NO_PROXY: `${host},localhost` });
+    ok(ours);
+    assert.equal(ours.calls.length, 1, 'straight to STS');
+    // The peer copies HTTPS_PROXY into its http-proxy input, which it applies to every URL, http:// ones included.
+    assert.equal(theirs!.run.code, 1);
+    assert.match(theirs!.run.stdout, /ECONNREFUSED 127\.0\.0\.1:9/);
+  });
+});
+
+describe('the run in the User-Agent', () => {
+  test('STS (moto, behind the recording proxy) sees the run id, attempt and action, from the peer and from us', async () => {
+    const peer = extractPeer();
+    const job = { GITHUB_WORKSPACE: newWorkspace().dir };
+    const theirs = ok(await step({ ...OIDC, 'sts-endpoint': sts.url }, job, undefined, peer.script));
+    const ours = ok(await step(OIDC, job));
+    const fields = (s: Step) => {
+      const agent = String(s.calls.at(-1)!.headers['user-agent'] ?? '');
+      return agent.match(/md\/(action|run_id|attempt)#\S+/g);
+    };
+    assert.deepEqual(fields(ours), [
+      `md/action#${JOB_ENV.GITHUB_ACTION}`,
+      `md/run_id#${JOB_ENV.GITHUB_RUN_ID}`,
+      `md/attempt#${JOB_ENV.GITHUB_RUN_ATTEMPT}`,
+    ]);
+    assert.deepEqual(fields(ours), fields(theirs));
+    assert.match(String(ours.calls.at(-1)!.headers['user-agent']), /aws-short-lived-credentials/);
+  });
+
+  test('a malformed run id is left out with a warning, by both', async () => {
+    const peer = extractPeer();
+    const job = { GITHUB_WORKSPACE: newWorkspace().dir, GITHUB_RUN_ID: '12 34' };
+    const theirs = ok(await step({ ...OIDC, 'sts-endpoint': sts.url }, job, undefined, peer.script));
+    const ours = ok(await step(OIDC, job));
+    for (const s of [theirs, ours]) {
+      const agent = String(s.calls.at(-1)!.headers['user-agent'] ?? '');
+      assert.doesNotMatch(agent, /run_id/);
+      assert.match(agent, /md\/attempt#1/);
+      assert.match(s.run.stdout, /^::warning::GITHUB_RUN_ID has (an )?unexpected format/m);
+    }
+  });
+});

@@ -83,6 +83,11 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
       unsetCurrentCredentials: false,
       specialCharactersWorkaround: false,
     },
+    // The run in STS's User-Agent.
+    userAgentFields: [
+      { label: 'run_id', value: '1234567' },
+      { label: 'attempt', value: '2' },
+    ],
     warnings: [],
   });
 });

@@ -304,3 +304,17 @@ test('every credential value, and the id-token, is passed to hooks.mask; each se
   for (const value of [AKID, SECRET, TOKEN])
     assert.ok(seen[1]!.maskedBefore.includes(value), 'the first session is masked before the hop that uses it');
 });
+
+test("STS's User-Agent names this project and the run (the config's md/ fields), through the SDK's own header", async () => {
+  const env = { GITHUB_ACTION: 'deploy', GITHUB_RUN_ID: '777', GITHUB_RUN_ATTEMPT: '3' };
+  const { seen } = await run({ 'chain-role-arn': CHAIN }, env);
+  assert.equal(seen.length, 2);
+  for (const request of seen) {
+    const agent = request.headers?.['user-agent'] ?? '';
+    assert.match(agent, /^aws-sdk-js\/\S+ /);
+    assert.match(agent, / aws-short-lived-credentials md\/action#deploy md\/run_id#777 md\/attempt#3$/);
+  }
+  const { seen: outside } = await run({});
+  assert.doesNotMatch(outside[0]!.headers?.['user-agent'] ?? '', /md\/(action|run_id|attempt)#/);
+  assert.match(outside[0]!.headers?.['user-agent'] ?? '', / aws-short-lived-credentials$/);
+});

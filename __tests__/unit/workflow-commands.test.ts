@@ -62,20 +62,6 @@ function parseFileCommands(text: string): Array<[string, string]> {
   return entries;
 }
 
-test('getInput: INPUT_ + upper-cased name with spaces as _, dashes kept, value trimmed', () => {
-  const { commands } = runner({
-    'INPUT_ROLE-TO-ASSUME': '  arn:aws:iam::123456789012:role/r \n',
-    INPUT_MY_INPUT: 'x',
-    'INPUT_AWS-REGION': 'us-east-1',
-  });
-  assert.equal(commands.getInput('role-to-assume'), 'arn:aws:iam::123456789012:role/r');
-  assert.equal(commands.getInput('my input'), 'x');
-  assert.equal(commands.getInput('aws-region'), 'us-east-1');
-  assert.equal(commands.getInput('missing'), '');
-  // The runner's variable is upper case; the input name's case does not matter.
-  assert.equal(commands.getInput('AWS-Region'), 'us-east-1');
-});
-
 test('setSecret: ::add-mask:: with the value escaped; nothing for an empty value', () => {
   const { commands, out } = runner();
   commands.setSecret('abc%def');

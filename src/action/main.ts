@@ -2,6 +2,7 @@
  * Entry of the action's main step (dist/main/index.js). A step that plainly gets its id-token from the runner sends
  * that request first and loads the rest (@actions/core, the config, the exchange) during its round trip.
  */
+import { actionInputs } from '../config/environment-inputs.js';
 import { resolveMode } from '../config/mode.js';
 import { proxyFor } from '../config/proxy.js';
 import type { Env } from '../config/sources/inputs.js';
@@ -12,14 +13,10 @@ import { runnerTokenRequest } from '../providers/id-token.js';
 /** The default per-attempt timeout (retry.ts): a hung early request is given up as a first attempt would be. */
 const EARLY_TIMEOUT_MS = 15000;
 
-/** An input as @actions/core reads it: INPUT_ + the name upper-cased, spaces as underscores, trimmed. */
-function input(env: Env, name: string): string {
-  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
 /** The runner's id-token request, sent now when the inputs plainly ask for one; undefined when anything is unclear. */
 function earlyIdToken(env: Env): EarlyRequest | undefined {
-  const get = (name: string) => input(env, name);
+  // The inputs exactly as the main step will read them, the job variables that stand for inputs included.
+  const get = actionInputs(env);
   // no-proxy is merged into NO_PROXY when the exchange starts: not worth copying here.
   if (!env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'] || !get('role-to-assume') || get('no-proxy')) return undefined;
   if (get('certificate') || get('private-key')) return undefined;

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { buildConfig } from '../config/build-config.js';
 import { buildActionDelivery } from '../config/action-delivery.js';
+import { actionInputs } from '../config/environment-inputs.js';
 import { refuseUnknownInputs } from '../config/input-names.js';
 import type { Env } from '../config/sources/inputs.js';
 import { exchange } from '../providers/exchange.js';
@@ -14,7 +15,7 @@ import type { WorkflowCommands } from './workflow-commands.js';
 /** `early`: the id-token request the entry sent before this module loaded, if it did. */
 export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyRequest): Promise<void> {
   refuseUnknownInputs(env);
-  const get = (name: string) => wf.getInput(name);
+  const get = actionInputs(env);
   const config = buildConfig(get, env, new Date(), homedir());
   const { delivery, refresh } = buildActionDelivery(get, env, homedir(), config);
   for (const warning of config.warnings) wf.warning(warning);

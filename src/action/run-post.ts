@@ -4,6 +4,7 @@ import type { WorkflowCommands } from './workflow-commands.js';
 import { failureMessage } from './failure.js';
 import { buildConfig } from '../config/build-config.js';
 import { buildActionDelivery } from '../config/action-delivery.js';
+import { actionInputs } from '../config/environment-inputs.js';
 import { PROFILE_STATE, parseReceipt, removeProfile, type ProfileTarget } from '../delivery/profile.js';
 import { ENDPOINT_STATE, stopJobEndpoint } from './job-endpoint.js';
 import { jobProfileTarget, removeJobProfile } from '../delivery/job-profile.js';
@@ -18,7 +19,7 @@ export async function runPost(
   const raw = wf.getState(PROFILE_STATE);
   if (!raw) return;
   const owned = jobProfileTarget(raw, env);
-  const receipt = parseReceipt(raw, [...targetsOfInputs(wf, env), ...(owned ? [owned] : [])]);
+  const receipt = parseReceipt(raw, [...targetsOfInputs(env), ...(owned ? [owned] : [])]);
   if (typeof receipt === 'string') {
     // The state is only trusted as far as it matches what the main step would write; otherwise touch nothing.
     wf.warning(`Post step: the saved profile receipt was not used (${receipt}); no file was changed`);
@@ -43,12 +44,12 @@ export async function runPost(
  * The files and profile the main step could have chosen from the same inputs: with the job's environment as it is now
  * (the main step exported AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE), and without them (the defaults).
  */
-function targetsOfInputs(wf: WorkflowCommands, env: Record<string, string | undefined>): ProfileTarget[] {
+function targetsOfInputs(env: Record<string, string | undefined>): ProfileTarget[] {
   const targets: ProfileTarget[] = [];
   const withoutFiles = { ...env, AWS_SHARED_CREDENTIALS_FILE: undefined, AWS_CONFIG_FILE: undefined };
   for (const e of [env, withoutFiles]) {
     try {
-      const get = (name: string) => wf.getInput(name);
+      const get = actionInputs(e);
       const config = buildConfig(get, e, new Date(), homedir());
       const { delivery } = buildActionDelivery(get, e, homedir(), config);
       if (delivery.credentialsFile && delivery.configFile && delivery.profile) {

@@ -12,11 +12,6 @@ import { NO_RUNNER_FILES_FIX } from './advice.js';
 type FileCommand = 'GITHUB_ENV' | 'GITHUB_OUTPUT' | 'GITHUB_STATE';
 
 export class WorkflowCommands implements ActionsOutput {
-  /** The input as the runner passes it (`INPUT_` + name upper-cased, spaces to `_`), trimmed; '' when unset. */
-  getInput(name: string): string {
-    return core.getInput(name);
-  }
-
   /** Registers a value with the runner's log masker. Must come before any line that could carry it. */
   setSecret(value: string): void {
     if (!value) return;

@@ -27,6 +27,7 @@ import { environmentCredentials, serviceEndpoints } from './environment.js';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
 import { parseCustomTags, runContextFromEnv } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
+import { runUserAgent } from './run-user-agent.js';
 import { IOT_DURATION_FIX, ignoredTagsWarning } from './advice.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
@@ -120,6 +121,9 @@ function readEnvironment(config: Config, env: Env): void {
   // Only an sts:AssumeRole hop sends the run's tags (the same GITHUB_* variables @actions/github's context reads).
   if (config.session.sessionTags && (config.source.mode === 'role-chaining' || config.chainRoleArn))
     config.runContext = runContextFromEnv(env);
+  const run = runUserAgent(env);
+  if (run.fields.length > 0) config.userAgentFields = run.fields;
+  config.warnings.push(...run.warnings);
   if (config.source.mode === 'role-chaining' || config.guards.useExistingCredentials) {
     const credentials = environmentCredentials(env);
     if (credentials) config.environmentCredentials = credentials;

@@ -2,6 +2,7 @@
 import type { Credentials } from '../credentials.js';
 import type { ProxyVariables } from './proxy.js';
 import type { RunContext, Tag } from './session-tags.js';
+import type { UserAgentField } from './run-user-agent.js';
 
 export type Mode = 'oidc' | 'iot-certificate' | 'roles-anywhere' | 'minio-certificate';
 
@@ -113,6 +114,8 @@ export interface Config {
   proxyVariables?: ProxyVariables;
   /** The run the session tags describe (GITHUB_*): read only when an sts:AssumeRole hop will send them. */
   runContext?: RunContext;
+  /** The run's `md/` fields for STS's User-Agent (GITHUB_ACTION, _RUN_ID, _RUN_ATTEMPT); absent outside a run. */
+  userAgentFields?: UserAgentField[];
   /** The environment's AWS_* keys: role-chaining's base and use-existing-credentials' candidate, read only for those. */
   environmentCredentials?: Credentials;
   /** Inputs that were given but have no effect with this configuration: each front-end shows them as warnings. */

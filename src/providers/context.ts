@@ -6,6 +6,7 @@ import { AwsError } from '../errors.js';
 import { httpRequest, NetworkError, type HttpRequest, type HttpResponse } from '../http/request.js';
 import { chooseProxy, type ProxyVariables } from '../config/proxy.js';
 import type { Config, EndpointSetting, Source } from '../config/model.js';
+import type { UserAgentField } from '../config/run-user-agent.js';
 import type { Session } from '../credentials.js';
 import { UNTRUSTED_SERVER_FIX } from './network-advice.js';
 
@@ -29,6 +30,8 @@ export interface ProviderContext {
   stsEndpointSetting?: EndpointSetting;
   /** The transport every request goes through, the SDK's included (a fake one in unit tests). */
   http(req: HttpRequest): Promise<HttpResponse>;
+  /** What STS's User-Agent adds to the SDK's: this project's name and the run's `md/` fields. */
+  stsUserAgent?: Array<[string, string?]>;
 }
 
 export interface ContextOptions {
@@ -40,6 +43,8 @@ export interface ContextOptions {
   stsEndpointSetting?: EndpointSetting | undefined;
   /** The `no-proxy` input: hosts reached directly, added to NO_PROXY. */
   noProxy?: string | undefined;
+  /** The run's User-Agent fields, as read into the config. */
+  userAgentFields?: UserAgentField[] | undefined;
   mask(value: string): void;
   debug(message: string): void;
   clock?: RetryClock;
@@ -62,6 +67,10 @@ export function createProviderContext(options: ContextOptions): ProviderContext 
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),
     ...(options.stsEndpointSetting ? { stsEndpointSetting: options.stsEndpointSetting } : {}),
     http: options.http ?? httpRequest,
+    stsUserAgent: [
+      ['aws-short-lived-credentials'],
+      ...(options.userAgentFields ?? []).map(({ label, value }): [string, string] => ['md', `${label}#${value}`]),
+    ],
   };
 }
 

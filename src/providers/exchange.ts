@@ -43,6 +43,7 @@ export function contextFor(config: Config, hooks: ExchangeHooks): ProviderContex
     stsEndpoint: config.stsEndpoint,
     stsEndpointSetting: config.endpoints?.sts,
     noProxy: config.noProxy,
+    userAgentFields: config.userAgentFields,
     mask: hooks.mask,
     debug: hooks.debug,
     ...(hooks.early ? { http: answeringFirst(hooks.early, hooks.http) } : hooks.http ? { http: hooks.http } : {}),

@@ -75,6 +75,7 @@ function stsClient(ctx: ProviderContext, region: string, credentials?: Credentia
   const sdk = new STSClient({
     region,
     maxAttempts: 1,
+    ...(ctx.stsUserAgent ? { customUserAgent: ctx.stsUserAgent } : {}),
     requestHandler: sdkRequestHandler(() => ({
       timeoutMs: state.timeoutMs,
       proxyFor: ctx.proxyFor,
