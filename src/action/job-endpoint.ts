@@ -98,7 +98,8 @@ export async function startJobEndpoint(
   const readsActiveProfile = delivery.env && !ownProfile(delivery);
   const plan = planShadowing(env, texts, readsActiveProfile);
   if (plan.profiles.length) endpointCopies(texts, plan.profiles, lineFor(`http://127.0.0.1:1${path}`));
-  // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it verbatim.
+  // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it
+  // verbatim.
   writeFileSync(tokenFile, token, { mode: 0o600, flag: 'wx' });
   const logFd = openSync(logFile, 'wx', 0o600);
   let child: ChildProcess;

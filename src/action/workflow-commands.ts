@@ -75,7 +75,9 @@ export class WorkflowCommands implements ActionsOutput {
     core.error(message);
   }
 
-  /** Throws unless the runner gave each of these file-command files: without them there is no safe place for results. */
+  /**
+   * Throws unless the runner gave each of these file-command files: without them there is no safe place for results.
+   */
   requireFiles(files: readonly FileCommand[]): void {
     for (const file of files) {
       if (!process.env[file]) {

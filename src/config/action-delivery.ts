@@ -20,11 +20,14 @@ export interface DeliveryOptions {
   maskAccountId: boolean;
   /** `overwrite-aws-profile`: replace a credentials section of that name that is already there. */
   overwriteProfile: boolean;
-  /** Export AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE (`aws-profile` does so only with env delivery). */
+  /**
+   * Export AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE, AWS_CONFIG_FILE (`aws-profile` does so only with env delivery).
+   */
   announceProfile: boolean;
   /**
    * Env delivery while the job's AWS_PROFILE is set and no profile is delivered: that profile and the user's files, for
-   * the JS SDK (which reads AWS_PROFILE before the environment keys) to be given the same credentials; tempDir is RUNNER_TEMP.
+   * the JS SDK (which reads AWS_PROFILE before the environment keys) to be given the same credentials; tempDir is
+   * RUNNER_TEMP.
    */
   jobProfile?: { profile: string; credentialsFile: string; configFile: string; tempDir?: string };
 }
@@ -65,7 +68,8 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     );
   }
   const overwriteProfile = parseBoolean(get('overwrite-aws-profile'), 'overwrite-aws-profile', false);
-  // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says otherwise.
+  // configure-aws-credentials: with aws-profile the environment is left alone unless output-env-credentials says
+  // otherwise.
   const envDelivery = parseBoolean(get('output-env-credentials'), 'output-env-credentials', !awsProfile);
   const delivery: DeliveryOptions = {
     env: envDelivery,

@@ -28,7 +28,9 @@ export function parseArn(value: string, input: string, example: string): Arn {
   return { partition, service, region, account, resource: rest.join(':') };
 }
 
-/** An IAM role ARN, `arn:<partition>:iam::<12-digit account>:role/<optional path/>name`. A bare name gets the ARN form. */
+/**
+ * An IAM role ARN, `arn:<partition>:iam::<12-digit account>:role/<optional path/>name`. A bare name gets the ARN form.
+ */
 export function parseRoleArn(value: string, input: string): Arn & { roleName: string } {
   const example = 'arn:aws:iam::123456789012:role/my-role';
   if (!value.startsWith('arn:')) {

@@ -96,7 +96,8 @@ export function parseAuthFile(
 /** Writes values as auth.yaml text (bootstrap uses it); values with YAML-special characters are quoted. */
 export function formatAuthFile(values: ReadonlyArray<readonly [string, string]>, comment: string): string {
   const lines = [`# ${comment}`, `version: ${AUTH_FILE_VERSION}`];
-  // Plain only when no YAML reader could take it for anything else: a leading - or @, a trailing : or a leading digit would.
+  // Plain only when no YAML reader could take it for anything else: a leading - or @, a trailing : or a leading digit
+  // would.
   const plain = (v: string): boolean => /^[A-Za-z_./][\w./@:-]*$/.test(v) && !v.endsWith(':');
   for (const [k, v] of values) lines.push(`${k}: ${plain(v) ? v : JSON.stringify(v)}`);
   return lines.join('\n') + '\n';

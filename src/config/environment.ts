@@ -46,7 +46,10 @@ export function environmentCredentials(env: Env): Credentials | undefined {
   return credentials;
 }
 
-/** The runner's id-token request (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN), when both are set; the URL is checked when sent. */
+/**
+ * The runner's id-token request (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN), when both are set; the URL is checked when
+ * sent.
+ */
 export function runnerTokenRequestOf(env: Env): { url: string; bearer: string } | undefined {
   const url = env['ACTIONS_ID_TOKEN_REQUEST_URL'];
   const bearer = env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];

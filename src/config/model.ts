@@ -116,7 +116,9 @@ export interface Config {
   runContext?: RunContext;
   /** The run's `md/` fields for STS's User-Agent (GITHUB_ACTION, _RUN_ID, _RUN_ATTEMPT); absent outside a run. */
   userAgentFields?: UserAgentField[];
-  /** The environment's AWS_* keys: role-chaining's base and use-existing-credentials' candidate, read only for those. */
+  /**
+   * The environment's AWS_* keys: role-chaining's base and use-existing-credentials' candidate, read only for those.
+   */
   environmentCredentials?: Credentials;
   /** Inputs that were given but have no effect with this configuration: each front-end shows them as warnings. */
   warnings: string[];

@@ -3,7 +3,9 @@ import { InputError } from '../errors.js';
 
 type Env = Record<string, string | undefined>;
 
-/** HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the environment set them (each lower-case name first, as curl reads them). */
+/**
+ * HTTPS_PROXY, HTTP_PROXY and NO_PROXY as the environment set them (each lower-case name first, as curl reads them).
+ */
 export interface ProxyVariables {
   https?: string;
   http?: string;
@@ -55,7 +57,10 @@ export function parseProxyUrl(raw: string, input: string): URL {
   return url;
 }
 
-/** NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional `:port`. */
+/**
+ * NO_PROXY as curl reads it: `*`, host names (a leading dot or not: the name and its subdomains), IPs, optional
+ * `:port`.
+ */
 export function noProxyMatches(target: URL, noProxy: string): boolean {
   const host = target.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const port = target.port || (target.protocol === 'https:' ? '443' : '80');

@@ -1,6 +1,7 @@
 /**
  * The certificate, key and chain a certificate mode needs, from PEM text, files or a PKCS#12 bundle, checked before
- * any network call: the key opens, is supported and matches the certificate, the certificate is valid now, the chain links.
+ * any network call: the key opens, is supported and matches the certificate, the certificate is valid now, the chain
+ * links.
  */
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import { InputError } from '../errors.js';

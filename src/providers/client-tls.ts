@@ -8,7 +8,9 @@ import { readPemOrPath } from '../pki/source.js';
 import { sourceMaterial, type CertificateMaterial } from './certificate-material.js';
 import type { ProviderContext } from './context.js';
 
-/** A certificate mode's TLS options: its certificate, chain and key, and trust in its `ca-certificate` beside the roots. */
+/**
+ * A certificate mode's TLS options: its certificate, chain and key, and trust in its `ca-certificate` beside the roots.
+ */
 export async function mutualTls(
   source: Parameters<typeof sourceMaterial>[0] & { caCertificate?: string },
   ctx: ProviderContext,

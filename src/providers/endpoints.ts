@@ -1,4 +1,6 @@
-/** Service endpoints, resolved the way the AWS SDKs do: the configured URL (config.endpoints), else the region's. Pure. */
+/**
+ * Service endpoints, resolved the way the AWS SDKs do: the configured URL (config.endpoints), else the region's. Pure.
+ */
 import { requireSecureEndpoint } from '../config/endpoint-url.js';
 import type { EndpointSetting } from '../config/model.js';
 

@@ -120,7 +120,10 @@ async function checkAccount(session: Session, config: Config, ctx: ProviderConte
   return { ...session, assumedRoleArn: arn };
 }
 
-/** use-existing-credentials: the environment's AWS_* credentials, if sts:GetCallerIdentity accepts them (and the account is allowed). */
+/**
+ * use-existing-credentials: the environment's AWS_* credentials, if sts:GetCallerIdentity accepts them (and the account
+ * is allowed).
+ */
 async function existingIdentity(
   config: Config,
   ctx: ProviderContext,

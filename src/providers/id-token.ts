@@ -138,7 +138,9 @@ async function fetchRunnerToken(source: OidcSource, ctx: ProviderContext): Promi
   });
 }
 
-/** The runner's id-token request for `audience`, before its timeout and proxy (the action's entry also sends it early). */
+/**
+ * The runner's id-token request for `audience`, before its timeout and proxy (the action's entry also sends it early).
+ */
 export function runnerTokenRequest(
   url: string,
   bearer: string,

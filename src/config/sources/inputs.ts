@@ -9,7 +9,9 @@ export type Env = Record<string, string | undefined>;
 /** One mode's inputs: those only it reads (they select it), and how they become its source. */
 export interface SourceSpec<S extends Source = Source> {
   inputs: readonly string[];
-  /** Inputs it reads that other modes read too: they select no mode, and are foreign to a mode that does not read them. */
+  /**
+   * Inputs it reads that other modes read too: they select no mode, and are foreign to a mode that does not read them.
+   */
   sharedInputs?: readonly string[];
   /** The region when aws-region is empty; without one, aws-region is required. */
   defaultRegion?: string;

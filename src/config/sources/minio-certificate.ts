@@ -1,4 +1,6 @@
-/** MinIO certificate mode's inputs: the MinIO endpoint and the client certificate (PEM or PKCS#12) it maps to a policy. */
+/**
+ * MinIO certificate mode's inputs: the MinIO endpoint and the client certificate (PEM or PKCS#12) it maps to a policy.
+ */
 import { InputError } from '../../errors.js';
 import { describeUrl, requireHttpsEndpoint } from '../endpoint-url.js';
 import type { MinioSource } from '../model.js';

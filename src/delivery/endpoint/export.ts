@@ -1,4 +1,6 @@
-/** Delivery through the local credentials endpoint: the variables that point every SDK at it, and those that shadow it. */
+/**
+ * Delivery through the local credentials endpoint: the variables that point every SDK at it, and those that shadow it.
+ */
 import type { ActionsOutput } from '../actions-output.js';
 import { CREDENTIAL_VARIABLES, REGION_VARIABLES } from '../aws-environment.js';
 

@@ -8,7 +8,8 @@ import { InputError } from '../../errors.js';
 export const ENDPOINT_URL_FLAG = 'endpoint-url';
 export const ENDPOINT_TOKEN_FILE_FLAG = 'endpoint-token-file';
 
-// ' ends the quoting; # and ; after a blank start a comment for the JS SDK's INI reader; control characters break lines.
+// ' ends the quoting; # and ; after a blank start a comment for the JS SDK's INI reader; control characters break
+// lines.
 const UNQUOTABLE = /[\p{Cc}'#;]/u;
 
 /**

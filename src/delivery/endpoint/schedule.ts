@@ -18,7 +18,10 @@ export const MIN_REFRESH_INTERVAL_MS = 5_000;
 const RETRY_BASE_MS = 1_000;
 const RETRY_CAP_MS = 60_000;
 
-/** The default margin: every answer at least 15 minutes from expiry; half the lifetime for sessions of 15 minutes or less. */
+/**
+ * The default margin: every answer at least 15 minutes from expiry; half the lifetime for sessions of 15 minutes or
+ * less.
+ */
 export function defaultMarginMs(lifetimeMs: number): number {
   if (lifetimeMs <= SDK_REFRESH_WINDOW_MS) return Math.floor(lifetimeMs / 2);
   return SDK_REFRESH_WINDOW_MS + Math.min(EXCHANGE_SLACK_MS, Math.floor((lifetimeMs - SDK_REFRESH_WINDOW_MS) / 2));
