@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import {
   CreatePolicyCommand as CreateIamPolicyCommand,
   CreateRoleCommand,
+  GetOpenIDConnectProviderCommand,
   GetRoleCommand,
   IAMClient,
   ListOpenIDConnectProvidersCommand,
@@ -533,23 +534,93 @@ describe('bootstrap oidc', () => {
     assert.match(bad.stderr, /'sub-format'.*auto, immutable, legacy, both/);
   });
 
-  test('GitHub Enterprise Server: the legacy form, without asking for ids', async () => {
+  test("GitHub Enterprise Server: its host's issuer from GITHUB_API_URL, the legacy form, without asking for ids", async () => {
     const asked = gh.requests.length;
     const run = await cli(['oidc', '--repo', 'my-org/my-repo', '--role-name', 'ghes-role'], {
       GITHUB_API_URL: 'https://github.example.com/api/v3',
     });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(gh.requests.length, asked);
+    assert.match(run.stdout, /create\s+oidc-provider\s+github\.example\.com\/_services\/token/);
     assert.deepEqual((await trust('ghes-role')).Statement[0]!.Condition['StringLike'], {
-      [SUB]: 'repo:my-org/my-repo:*',
+      'github.example.com/_services/token:sub': 'repo:my-org/my-repo:*',
     });
   });
 
-  test('destroy --role-name removes the role and keeps the provider', async () => {
+  const ACCOUNT_PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/';
+  const issuers = [
+    { url: 'https://ghes.example.com/_services/token', form: 'legacy' as const, asksGithub: false },
+    { url: 'https://token.actions.githubusercontent.com/octo-ent', form: 'immutable' as const, asksGithub: true },
+  ];
+  for (const { url, form, asksGithub } of issuers)
+    test(`--issuer ${url}: that provider, a trust keyed by it, admitting the token that issuer emits`, async () => {
+      const id = url.replace('https://', '');
+      const role = `issuer-${form}`;
+      const asked = gh.requests.length;
+      const run = await oidc([
+        '--issuer',
+        url,
+        '--repo',
+        'octo-org/octo-repo',
+        '--branch',
+        'main',
+        '--role-name',
+        role,
+      ]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.equal(gh.requests.length > asked, asksGithub, 'ids are asked for on github.com only');
+      const provider = await iam.send(
+        new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: ACCOUNT_PROVIDER + id }),
+      );
+      assert.equal(provider.Url?.replace(/^(https:\/\/)?/, 'https://'), url);
+      assert.deepEqual(provider.ClientIDList, ['sts.amazonaws.com']);
+      const doc = await trust(role);
+      assert.deepEqual((doc.Statement[0] as unknown as { Principal: unknown }).Principal, {
+        Federated: ACCOUNT_PROVIDER + id,
+      });
+      assert.deepEqual(Object.keys(doc.Statement[0]!.Condition['StringEquals'] as object), [`${id}:aud`, `${id}:sub`]);
+      const repo = { owner: 'octo-org', ownerId: 123456, name: 'octo-repo', id: 789012 };
+      assert.ok(trustAdmits(doc, githubClaims(repo, 'refs/heads/main', form, undefined, url)));
+      assert.ok(!trustAdmits(doc, githubClaims(repo, 'refs/heads/main', form)), "github.com's token is not admitted");
+      assert.ok(!trustAdmits(doc, githubClaims(repo, 'refs/heads/dev', form, undefined, url)));
+      const again = await oidc([
+        '--issuer',
+        url,
+        '--repo',
+        'octo-org/octo-repo',
+        '--branch',
+        'main',
+        '--role-name',
+        role,
+      ]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.deepEqual(writes(again), [], 'the provider and the role are found again');
+    });
+
+  test('--issuer refuses a URL no GitHub issues tokens from, and one GITHUB_API_URL contradicts, before any call', async () => {
+    const bad = await oidc(['--issuer', 'https://ghes.example.com:8443/_services/token', '--repo', 'my-org/my-repo']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /'issuer'.*port.*_services\/token/s);
+    assert.deepEqual(bad.requests, []);
+    const other = await cli(
+      ['oidc', '--issuer', 'https://ghes.example.com/_services/token', '--repo', 'my-org/my-repo'],
+      {
+        GITHUB_API_URL: 'https://github.example.com/api/v3',
+      },
+    );
+    assert.equal(other.code, 1);
+    assert.match(other.stderr, /'issuer'.*different GitHubs/);
+    assert.deepEqual(other.requests, []);
+  });
+
+  test('destroy --role-name removes the role and keeps the providers', async () => {
+    const providers = async () =>
+      (await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length;
+    const before = await providers();
     const run = await cli(['destroy', '--role-name', 'github-my-org-my-repo']);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(writes(run), ['iam:DetachRolePolicy', 'iam:DeleteRole']);
-    assert.equal((await iam.send(new ListOpenIDConnectProvidersCommand({}))).OpenIDConnectProviderList?.length, 1);
+    assert.equal(await providers(), before);
   });
 });
 

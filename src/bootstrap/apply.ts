@@ -55,11 +55,11 @@ import {
   CREATED_BY_KEY,
   CREATED_BY_VALUE,
   GITHUB_OIDC_AUDIENCE,
-  GITHUB_OIDC_HOST,
   githubTrustPolicy,
   iotPolicyDocument,
   iotRoleTrustPolicy,
 } from './policies.js';
+import type { GithubIssuer } from './issuer.js';
 import { RERUN_AFTER_FAILED_STEP, THING_TYPE_DELETE_WAIT } from './advice.js';
 
 /** A certificate just minted; the caller stores it (the key is never printed). */
@@ -186,6 +186,14 @@ function certificateId(ctx: ApplyContext, id: string): string {
   return id === NEW_CERTIFICATE ? need(ctx.resolved.newCertificateId, 'the new certificate') : id;
 }
 
+/** The SHA-1 thumbprints of the CAs behind token.actions.githubusercontent.com, as GitHub published them. */
+const GITHUB_THUMBPRINTS = ['6938fd4d98bab03faadb97b34396831e3780aea1', '1c58a3a8518e8759bf075b76b750d4f2df264fcd'];
+
+function oidcIssuer(ctx: ApplyContext): GithubIssuer {
+  if ('iot' in ctx.desired) throw new Error('an OIDC provider step in an IoT plan');
+  return ctx.desired.oidc.issuer;
+}
+
 function trustPolicy(ctx: ApplyContext): string {
   if ('iot' in ctx.desired) return JSON.stringify(iotRoleTrustPolicy());
   const want = ctx.desired.oidc;
@@ -289,13 +297,15 @@ const HANDLERS: Handlers = {
     );
   },
   'create oidc-provider': async (_step, ctx) => {
+    const issuer = oidcIssuer(ctx);
     const created = await call('iam:CreateOpenIDConnectProvider', () =>
       ctx.clients.iam.send(
         new CreateOpenIDConnectProviderCommand({
-          Url: `https://${GITHUB_OIDC_HOST}`,
+          Url: issuer.url,
           ClientIDList: [GITHUB_OIDC_AUDIENCE],
-          // IAM no longer checks thumbprints for this issuer, but older API versions require one; these are GitHub's.
-          ThumbprintList: ['6938fd4d98bab03faadb97b34396831e3780aea1', '1c58a3a8518e8759bf075b76b750d4f2df264fcd'],
+          // IAM no longer checks thumbprints for GitHub's issuers, but older API versions require one; these are
+          // GitHub's. A GitHub Enterprise Server host's are its own: without a list IAM reads the host's certificate.
+          ...(issuer.kind === 'server' ? {} : { ThumbprintList: GITHUB_THUMBPRINTS }),
           Tags: CREATED_BY_TAGS_IAM,
         }),
       ),

@@ -31,7 +31,8 @@ import {
   type OidcState,
   type RoleState,
 } from './plan.js';
-import { CREATED_BY_KEY, CREATED_BY_VALUE, GITHUB_OIDC_HOST } from './policies.js';
+import { CREATED_BY_KEY, CREATED_BY_VALUE } from './policies.js';
+import { providerIssuerId } from './issuer.js';
 
 export interface BootstrapClients {
   iam: IAMClient;
@@ -225,13 +226,13 @@ async function discoverCertificate(
   return { id, arn: desc.certificateArn, status: desc.status ?? 'UNKNOWN', attachedToThing, policies };
 }
 
-/** What exists of `bootstrap oidc`: the account's GitHub provider and the role. */
+/** What exists of `bootstrap oidc`: the account's provider for the issuer and the role. */
 export async function discoverOidc(clients: BootstrapClients, want: OidcDesired): Promise<OidcState> {
   const { iam } = clients;
   const state: OidcState = {};
   const list = await read('iam:ListOpenIDConnectProviders', () => iam.send(new ListOpenIDConnectProvidersCommand({})));
-  const arn = list?.OpenIDConnectProviderList?.map((p) => p.Arn ?? '').find((a) =>
-    a.endsWith(`:oidc-provider/${GITHUB_OIDC_HOST}`),
+  const arn = list?.OpenIDConnectProviderList?.map((p) => p.Arn ?? '').find(
+    (a) => providerIssuerId(a) === want.issuer.id,
   );
   if (arn) {
     const got = await read('iam:GetOpenIDConnectProvider', () =>

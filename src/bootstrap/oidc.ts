@@ -15,6 +15,8 @@ import {
   type GithubSubject,
 } from './policies.js';
 import { BOUNDARY_NEEDS_OPERATOR } from './operator-advice.js';
+import { GITHUB_ISSUER, parseIssuer, serverIssuer, type GithubIssuer } from './issuer.js';
+import { ISSUER_API_MISMATCH } from './trust-advice.js';
 
 export type SubFormat = 'auto' | 'immutable' | 'legacy' | 'both';
 
@@ -26,6 +28,11 @@ interface OidcOptions extends Omit<GithubSubject, 'ids' | 'forms'> {
   allowAnyRepo?: boolean;
   /** The role of the operator workflow: an inline policy with what `bootstrap sync` calls, in `region`. */
   operator?: boolean;
+  /**
+   * `--issuer`: the URL of the issuer the jobs' tokens come from. When not given: the Enterprise Server host's of
+   * GITHUB_API_URL (`https://<host>/api/v3`), else github.com's.
+   */
+  issuer?: string;
   /** Which forms of `sub` the trust admits (see subFormsFor); auto when not given. */
   subFormat?: SubFormat;
   /** GITHUB_TOKEN and GITHUB_API_URL, for reading the repository's ids (a public repository needs no token). */
@@ -52,6 +59,24 @@ interface OidcResult {
   notes: string[];
 }
 
+/**
+ * The issuer to provision for, and the check that GITHUB_API_URL (which auto asks for the ids) is the same GitHub:
+ * an Enterprise Server issuer with its own host's API or none given, github.com's issuers with github.com's API.
+ */
+export function resolveIssuer(given: string | undefined, apiUrl: string | undefined): GithubIssuer {
+  const apiServer = isEnterpriseServer(apiUrl);
+  if (!given) return apiServer ? serverIssuer(apiUrl!) : GITHUB_ISSUER;
+  const issuer = parseIssuer(given);
+  const sameHost = apiUrl !== undefined && apiServer && new URL(apiUrl).hostname === issuer.id.split('/')[0];
+  if (issuer.kind === 'server' ? apiServer && !sameHost : apiServer)
+    throw new InputError(
+      'issuer',
+      `'${given}' and GITHUB_API_URL '${apiUrl}' name different GitHubs`,
+      ISSUER_API_MISMATCH,
+    );
+  return issuer;
+}
+
 function desiredFrom(options: OidcOptions): OidcDesired {
   const subject: GithubSubject = { repo: options.repo };
   if (options.branch) subject.branch = options.branch;
@@ -62,6 +87,7 @@ function desiredFrom(options: OidcOptions): OidcDesired {
     ...(options.roleName ? { roleName: options.roleName } : {}),
     ...(options.policyArns ? { policyArns: options.policyArns } : {}),
     allowAnyRepo: options.allowAnyRepo ?? false,
+    issuer: resolveIssuer(options.issuer, options.github?.baseUrl),
     ...(options.operator ? operatorPolicies(options) : {}),
   });
 }
@@ -93,11 +119,16 @@ function partitionOf(region: string): string {
 
 /**
  * The forms of `sub` to admit and the ids they need. GitHub is asked only when an immutable form may be written and
- * the owner is named; for `*` and a wildcard owner the immutable form has `*` for the ids.
+ * the owner is named; for `*` and a wildcard owner the immutable form has `*` for the ids. The issuer decides whether
+ * this is Enterprise Server (resolveIssuer keeps GITHUB_API_URL consistent with it).
  */
-async function resolveSubject(subject: GithubSubject, options: OidcOptions): Promise<GithubSubject> {
+async function resolveSubject(
+  subject: GithubSubject,
+  issuer: GithubIssuer,
+  options: OidcOptions,
+): Promise<GithubSubject> {
   const format = options.subFormat ?? 'auto';
-  const enterpriseServer = isEnterpriseServer(options.github?.baseUrl);
+  const enterpriseServer = issuer.kind === 'server';
   const [owner, name] = subject.repo.split('/') as [string, string | undefined];
   const named = name !== undefined && !/[*?]/.test(owner);
   if (format === 'legacy' || (format === 'auto' && enterpriseServer) || !named)
@@ -118,7 +149,7 @@ export async function bootstrapOidc(options: OidcOptions): Promise<OidcResult> {
   if (!options.operator && (options.operatorBoundaryArn || options.operatorAllowedPolicyArns?.length))
     throw new InputError('operator-boundary-arn', ...BOUNDARY_NEEDS_OPERATOR);
   const checked = desiredFrom(options);
-  const desired = { ...checked, subject: await resolveSubject(checked.subject, options) };
+  const desired = { ...checked, subject: await resolveSubject(checked.subject, checked.issuer, options) };
   const clients = options.clients ?? createClients(options.region);
   const state = await discoverOidc(clients, desired);
   const steps = planOidc(state, desired);
@@ -149,6 +180,7 @@ export async function destroyOidc(options: {
   const clients = options.clients ?? createClients(options.region);
   const desired: OidcDesired = {
     subject: { repo: '-/-' },
+    issuer: GITHUB_ISSUER,
     roleName: options.roleName,
     policyArns: [],
     allowAnyRepo: true,

@@ -11,7 +11,6 @@ import {
   CREATED_BY_KEY,
   CREATED_BY_VALUE,
   GITHUB_OIDC_AUDIENCE,
-  GITHUB_OIDC_HOST,
   githubSubjects,
   githubTrustPolicy,
   iotPolicyDocument,
@@ -22,6 +21,7 @@ import {
   type GithubSubject,
   type PolicyDocument,
 } from './policies.js';
+import { GITHUB_ISSUER, type GithubIssuer } from './issuer.js';
 
 /**
  * What bootstrap can do to each kind of resource. Every step may also only report: `exists` (nothing to do) or `drift`
@@ -588,6 +588,8 @@ export function destroyRole(role: RoleState | undefined, roleName: string): Step
 
 export interface OidcDesired {
   subject: GithubSubject;
+  /** The issuer the provider is for and the trust names. */
+  issuer: GithubIssuer;
   roleName: string;
   policyArns: string[];
   allowAnyRepo: boolean;
@@ -603,13 +605,15 @@ export function oidcDesired(
     roleName?: string;
     policyArns?: string[];
     allowAnyRepo?: boolean;
+    issuer?: GithubIssuer;
     inlinePolicy?: { name: string; document: PolicyDocument };
     managedPolicy?: { name: string; document: PolicyDocument };
   } = {},
 ): OidcDesired {
   const allowAnyRepo = options.allowAnyRepo ?? false;
+  const issuer = options.issuer ?? GITHUB_ISSUER;
   // Validates the repository and refuses an any-repository trust before anything else happens.
-  githubTrustPolicy(oidcProviderArn('aws', '000000000000'), subject, allowAnyRepo);
+  githubTrustPolicy(oidcProviderArn('aws', '000000000000', issuer.id), subject, allowAnyRepo);
   const roleName = options.roleName || `github-${subject.repo.replace(/[^A-Za-z0-9+=,.@_-]+/g, '-')}`.slice(0, 64);
   if (!/^[A-Za-z0-9+=,.@_-]{1,64}$/.test(roleName))
     throw new InputError(
@@ -619,6 +623,7 @@ export function oidcDesired(
     );
   return {
     subject,
+    issuer,
     roleName,
     policyArns: checkPolicyArns(options.policyArns ?? []),
     allowAnyRepo,
@@ -636,25 +641,26 @@ export interface OidcState {
 
 export function planOidc(state: OidcState, want: OidcDesired): Step[] {
   const steps: Step[] = [];
+  const issuer = want.issuer.id;
   if (!state.provider)
     steps.push({
       action: 'create',
       resource: 'oidc-provider',
-      name: GITHUB_OIDC_HOST,
+      name: issuer,
       detail: `audience ${GITHUB_OIDC_AUDIENCE}`,
     });
   else if (!state.provider.clientIds.includes(GITHUB_OIDC_AUDIENCE))
     steps.push({
       action: 'update',
       resource: 'oidc-provider',
-      name: GITHUB_OIDC_HOST,
+      name: issuer,
       detail: `add audience ${GITHUB_OIDC_AUDIENCE}`,
     });
-  else steps.push({ action: 'exists', resource: 'oidc-provider', name: GITHUB_OIDC_HOST, detail: '' });
+  else steps.push({ action: 'exists', resource: 'oidc-provider', name: issuer, detail: '' });
   if (want.managedPolicy) steps.push(planManagedPolicy(state.managedPolicy, want.managedPolicy));
   const from = state.provider?.arn ?? state.role?.arn;
   const { partition, account } = from ? arnAccount(from) : { partition: 'aws', account: '' };
-  const trust = state.provider?.arn ?? (account ? oidcProviderArn(partition, account) : undefined);
+  const trust = state.provider?.arn ?? (account ? oidcProviderArn(partition, account, issuer) : undefined);
   // Without a provider ARN nothing exists yet: the role is created after the provider, so there is nothing to compare.
   const expected = trust ? githubTrustPolicy(trust, want.subject, want.allowAnyRepo) : null;
   steps.push(

@@ -3,8 +3,8 @@
  * Pure.
  */
 import { InputError } from '../errors.js';
+import { GITHUB_OIDC_HOST, providerIssuerId } from './issuer.js';
 
-export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
 
 /** The mark bootstrap leaves on what it creates (tag, thing attribute, description); destroy checks it. */
@@ -102,13 +102,17 @@ export function githubSubjects(subject: GithubSubject): string[] {
   return [...new Set(forms.map((form) => githubSubject(subject, form)))];
 }
 
-/** Trust policy of a role for GitHub Actions jobs of one repository; refuses one that would admit any repository. */
+/**
+ * Trust policy of a role for GitHub Actions jobs of one repository; refuses one that would admit any repository. The
+ * condition keys are those of the issuer the provider stands for (`<host/path>:sub`), so the two cannot disagree.
+ */
 export function githubTrustPolicy(providerArn: string, subject: GithubSubject, allowAnyRepo: boolean): PolicyDocument {
   checkRepo(subject.repo, allowAnyRepo);
   const subs = githubSubjects(subject);
   const value = subs.length === 1 ? subs[0]! : subs;
-  const aud = { [`${GITHUB_OIDC_HOST}:aud`]: GITHUB_OIDC_AUDIENCE };
-  const sub = { [`${GITHUB_OIDC_HOST}:sub`]: value };
+  const issuer = providerIssuerId(providerArn) ?? GITHUB_OIDC_HOST;
+  const aud = { [`${issuer}:aud`]: GITHUB_OIDC_AUDIENCE };
+  const sub = { [`${issuer}:sub`]: value };
   // One StringEquals block when every sub is exact; StringLike for the sub when one has a wildcard.
   const condition = subs.some((s) => /[*?]/.test(s))
     ? { StringEquals: aud, StringLike: sub }
@@ -181,10 +185,12 @@ export function assertTrustIsScoped(doc: PolicyDocument, allowAnyRepo: boolean):
   if (allowAnyRepo) return;
   for (const st of doc.Statement) {
     const cond = (st['Condition'] ?? {}) as Record<string, Record<string, unknown>>;
+    const federated = (st['Principal'] as { Federated?: unknown } | undefined)?.Federated;
+    const issuer = (typeof federated === 'string' && providerIssuerId(federated)) || GITHUB_OIDC_HOST;
     const subs: string[] = [];
     for (const block of Object.values(cond)) {
       for (const [key, value] of Object.entries(block)) {
-        if (key.toLowerCase() === `${GITHUB_OIDC_HOST}:sub`)
+        if (key.toLowerCase() === `${issuer}:sub`.toLowerCase())
           subs.push(...(Array.isArray(value) ? value.map(String) : [String(value)]));
       }
     }
@@ -408,8 +414,8 @@ export function roleAliasArn(partition: string, region: string, account: string,
   return `arn:${partition}:iot:${region}:${account}:rolealias/${alias}`;
 }
 
-export function oidcProviderArn(partition: string, account: string): string {
-  return `arn:${partition}:iam::${account}:oidc-provider/${GITHUB_OIDC_HOST}`;
+export function oidcProviderArn(partition: string, account: string, issuerId: string): string {
+  return `arn:${partition}:iam::${account}:oidc-provider/${issuerId}`;
 }
 
 /** Partition and account of an ARN (`arn:aws:iam::123456789012:role/x` → aws, 123456789012). */

@@ -16,3 +16,11 @@ export const SUB_FORMAT_FIX =
   'auto (the default) asks GitHub which form the repository emits; immutable, legacy or both write that form whatever GitHub says';
 
 export const BAD_REPOSITORY_ANSWER = 'GitHub answered without numeric ids for the owner and the repository';
+
+export const ISSUER_FORMS =
+  'https://token.actions.githubusercontent.com (github.com), https://token.actions.githubusercontent.com/<enterprise-slug> (an enterprise with its own issuer), https://<host>/_services/token (GitHub Enterprise Server)';
+
+export const ISSUER_FIX = `Give --issuer as the iss your jobs' tokens carry: ${ISSUER_FORMS}`;
+
+export const ISSUER_API_MISMATCH =
+  'GITHUB_API_URL and --issuer must name the same GitHub: for Enterprise Server, https://<host>/api/v3 with https://<host>/_services/token; otherwise unset GITHUB_API_URL (or give https://api.github.com)';

@@ -36,6 +36,7 @@ const OIDC_FLAGS = [
   'environment',
   'pull-request',
   'sub-format',
+  'issuer',
   'role-name',
   'i-understand-any-repo',
   'operator',
@@ -110,6 +111,8 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
       environment: get('environment'),
       pullRequest: get('pull-request') === 'true',
       subFormat: subFormat(get('sub-format')),
+      // The flag alone: ASLC_ISSUER is login's issuer, not GitHub's.
+      ...(args.flags.get('issuer') ? { issuer: args.flags.get('issuer')! } : {}),
       github: { token: io.env['GITHUB_TOKEN'] ?? '', baseUrl: io.env['GITHUB_API_URL'] || 'https://api.github.com' },
       roleName: get('role-name'),
       policyArns,

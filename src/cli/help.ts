@@ -149,6 +149,11 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
                             GitHub (GITHUB_API_URL; GITHUB_TOKEN for a private repository) and admits the immutable
                             repo:owner@id/name@id form, plus the name-only form for a repository created before
                             2026-07-15 (Enterprise Server: name-only); or immutable, legacy, both
+  --issuer <url>            oidc: the issuer of the jobs' tokens, whose IAM provider the role trusts: default
+                            https://token.actions.githubusercontent.com (or, with GITHUB_API_URL https://<host>/api/v3,
+                            https://<host>/_services/token); an enterprise's own issuer
+                            https://token.actions.githubusercontent.com/<enterprise-slug>; Enterprise Server
+                            https://<host>/_services/token (name-only sub; IAM reads the host's certificate)
   --pull-request            oidc: jobs of pull_request events (repo:...:pull_request)
   --i-understand-any-repo   oidc: allow a trust policy that admits every repository (repo:*, a wildcard owner)
   --operator                oidc: the role of the operator workflow, with an inline policy granting what sync calls
