@@ -60,3 +60,7 @@ export const UNWRITABLE_JOB_PROFILE =
 export const MINIO_TLS_FIX =
   'MinIO reads the client certificate from the TLS handshake: use https:// ' +
   '(and MINIO_IDENTITY_TLS_ENABLE=on on the server)';
+
+export const NO_BASE_FIX =
+  "Give the job 'permissions: id-token: write', run a step that exports AWS credentials first, " +
+  'or unset AWS_EC2_METADATA_DISABLED on a runner with an instance profile';
