@@ -63,7 +63,7 @@ function hostOf(uri: string | undefined): string {
 export function runnerIdentityNotice(base: RunnerBase, reason: 'no-id-token' | 'role-chaining'): string {
   const why =
     reason === 'no-id-token'
-      ? 'the job has no id-token (no id-token: write permission), no token file and no AWS_* keys'
+      ? 'the step uses no id-token (the job has no id-token: write, or force-skip-oidc is true), token file or AWS_* keys'
       : 'role-chaining found no AWS_* keys or AWS_PROFILE';
   return `role-to-assume was assumed with the runner's own AWS identity from ${describeRunnerBase(base)}: ${why}`;
 }

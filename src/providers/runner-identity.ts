@@ -13,9 +13,6 @@ import type { Provider, ProviderContext } from './context.js';
 import { RUNNER_CHAINING_FIX, RUNNER_NO_ID_TOKEN_FIX } from './network-advice.js';
 import { oidcProvider } from './oidc.js';
 
-/** The SDK's default per-request timeout for the metadata endpoints. */
-const METADATA_TIMEOUT_MS = 1000;
-
 export const runnerIdentityProvider: Provider<RunnerIdentitySource> = async (source, config, ctx) => {
   const base = await baseSession(source, config, ctx);
   const c = base.credentials;
@@ -58,19 +55,18 @@ async function baseSession(
 }
 
 async function sdkCredentials(base: Exclude<RunnerBase, { kind: 'web-identity-file' }>, ctx: ProviderContext) {
-  const maxRetries = Math.max(0, ctx.maxAttempts - 1);
+  // The SDK's own timeouts and retries (IMDS: 1 s, none; container: 1 s, 3), as configure-aws-credentials has them:
+  // a runner off AWS learns within a second that it has no instance profile.
   let identity: { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
   if (base.kind === 'instance-profile') {
     const { fromInstanceMetadata } = await import('@smithy/credential-provider-imds');
-    identity = await fromInstanceMetadata({ timeout: METADATA_TIMEOUT_MS, maxRetries })();
+    identity = await fromInstanceMetadata()();
   } else {
     const { fromHttp } = await import('@aws-sdk/credential-provider-http');
     identity = await fromHttp({
       ...(base.fullUri ? { awsContainerCredentialsFullUri: base.fullUri } : {}),
       ...(base.relativeUri ? { awsContainerCredentialsRelativeUri: base.relativeUri } : {}),
       ...(base.tokenFile ? { awsContainerAuthorizationTokenFile: base.tokenFile } : {}),
-      maxRetries,
-      timeout: METADATA_TIMEOUT_MS,
     })();
   }
   ctx.debug(`runner credentials: obtained from ${describeRunnerBase(base)}`);
