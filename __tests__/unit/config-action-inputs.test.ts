@@ -264,7 +264,7 @@ test("role-chaining without credentials in the environment: the runner's own AWS
     values,
     { AWS_EC2_METADATA_DISABLED: 'true' },
     'role-chaining',
-    /has no credentials to start from: no id-token, no AWS_\* keys or AWS_PROFILE, and AWS_EC2_METADATA_DISABLED/,
+    /is true but no AWS credentials are in the environment, and AWS_EC2_METADATA_DISABLED=true/,
     /run a step that exports AWS credentials first/,
   );
   throwsInput({ 'aws-region': 'us-east-1', 'role-chaining': 'true' }, ENV_KEYS, 'role-to-assume', /is required/);

@@ -27,7 +27,13 @@ import { environmentCredentials, serviceEndpoints } from './environment.js';
 import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from './peer-inputs.js';
 import { parseCustomTags, runContextFromEnv } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
-import { IOT_DURATION_FIX, NO_BASE_FIX, ignoredTagsWarning } from './advice.js';
+import {
+  IOT_DURATION_FIX,
+  NO_BASE_FIX,
+  NO_BASE_FOR_CHAINING,
+  NO_BASE_WITHOUT_ID_TOKEN,
+  ignoredTagsWarning,
+} from './advice.js';
 import { runnerBaseOf } from './runner-identity.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
@@ -190,11 +196,8 @@ function heldCredentials(get: GetInput, env: Env, homeDir: string, reason: Runne
   }
   const base = runnerBaseOf(env);
   if (base) return { mode: 'runner-identity', roleArn, base, reason };
-  throw new InputError(
-    reason === 'role-chaining' ? 'role-chaining' : 'role-to-assume',
-    'has no credentials to start from: no id-token, no AWS_* keys or AWS_PROFILE, and AWS_EC2_METADATA_DISABLED is true',
-    NO_BASE_FIX,
-  );
+  if (reason === 'role-chaining') throw new InputError('role-chaining', NO_BASE_FOR_CHAINING, NO_BASE_FIX);
+  throw new InputError('role-to-assume', NO_BASE_WITHOUT_ID_TOKEN, NO_BASE_FIX);
 }
 
 function managedPolicies(value: string): string[] {

@@ -44,8 +44,9 @@ async function baseSession(
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const fix = source.reason === 'no-id-token' ? RUNNER_NO_ID_TOKEN_FIX : RUNNER_CHAINING_FIX;
+    const why = source.reason === 'no-id-token' ? ' (tried because the job has no id-token)' : '';
     throw new AwsError(
-      `runner credentials from ${describeRunnerBase(base)}`,
+      `the runner's own AWS identity from ${describeRunnerBase(base)}${why}`,
       'CredentialsUnavailable',
       message,
       fix,
