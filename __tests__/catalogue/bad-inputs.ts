@@ -173,6 +173,8 @@ export const BAD_INPUTS: BadInputCase[] = [
   {
     title: 'role-chaining with no credentials in the environment',
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': OIDC['role-to-assume'], 'role-chaining': 'true' },
+    // Without this the runner's instance profile would be the base (runner-identity.test.ts).
+    env: { AWS_EC2_METADATA_DISABLED: 'true' },
     expect: "Input 'role-chaining': is true but no AWS credentials are in the environment",
   },
   {
@@ -206,8 +208,16 @@ export const BAD_INPUTS: BadInputCase[] = [
   {
     title: "no id-token: the job lacks 'permissions: id-token: write'",
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': OIDC['role-to-assume'] },
+    // A machine with no instance metadata: nothing listens there.
+    env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: 'http://127.0.0.1:9' },
     expect:
-      "IdTokenUnavailable: ACTIONS_ID_TOKEN_REQUEST_URL/ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set. Give the job 'permissions: id-token: write'",
+      "the runner's own AWS identity from the EC2 instance profile (instance metadata, IMDSv2) (tried because the job has no id-token) failed",
+  },
+  {
+    title: 'no id-token, and instance metadata turned off',
+    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': OIDC['role-to-assume'] },
+    env: { AWS_EC2_METADATA_DISABLED: 'true' },
+    expect: "Input 'role-to-assume': has no credentials to assume it with: the job has no id-token",
   },
   {
     title: 'AWS_ENDPOINT_URL_STS is not a URL',

@@ -286,8 +286,19 @@ const CASES: Record<string, () => Promise<unknown>> = {
     ok(await step({ ...CHAIN, 'allowed-account-ids': '111111111111,210987654321' }));
     refusedBy(await step({ ...CHAIN, 'allowed-account-ids': '123456789012' }), 'allowed-account-ids', /210987654321/);
   },
-  'force-skip-oidc': async () =>
-    refusedBy(await step({ ...OIDC, 'force-skip-oidc': 'true' }), 'force-skip-oidc', /web-identity-token-file/),
+  'force-skip-oidc': async () => {
+    // As the peer: the runner's token is set aside and the credentials the job holds assume the role.
+    const s = ok(await step({ ...OIDC, 'force-skip-oidc': 'true' }, await firstCredentials()));
+    assert.deepEqual(
+      s.calls.map((c) => c.params.get('Action')),
+      ['AssumeRole'],
+    );
+    refusedBy(
+      await step({ ...OIDC, mode: 'oidc', 'force-skip-oidc': 'true' }),
+      'force-skip-oidc',
+      /web-identity-token-file/,
+    );
+  },
   'action-timeout-s': async () => {
     ok(await step({ ...OIDC, 'action-timeout-s': '0' }));
     const s = await step({ ...OIDC, 'action-timeout-s': '2', 'http-proxy': 'http://10.255.255.1:9' });

@@ -63,7 +63,10 @@ test('the key follows the token, wherever it comes from, and never contains it',
   );
   assert.equal(identityProof(byEnv, {}, files({})), undefined, 'no token: no proof, so no cache');
   assert.equal(identityProof(c, {}, files({})), undefined, 'an unreadable token file: no proof');
-  const runner = config({});
+  const runner = config(
+    {},
+    { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-0', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/x' },
+  );
   const proof = identityProof(
     runner,
     { ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer-1', ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/x' },

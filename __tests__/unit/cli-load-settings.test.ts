@@ -56,11 +56,14 @@ function recordingIo(env: Record<string, string> = {}) {
   return { io, stdout, stderr, secrets };
 }
 
+/** A job with the id-token permission: without it, role-to-assume alone is assumed with the runner's AWS identity. */
+const RUNNER = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer' };
+
 const load = (argv: string[], io: CliIo) => loadSettings(parseArgs(['env', ...argv], KNOWN), io, KNOWN);
 
 test('flags win over ASLC_* variables, which win over the --auth file', async () => {
   const auth = authFile(['aws-region: ap-south-1', `role-to-assume: ${ROLE}`, 'role-session-name: from-file']);
-  const env = { ASLC_AWS_REGION: 'us-east-2', ASLC_ROLE_SESSION_NAME: 'from-env' };
+  const env = { ASLC_AWS_REGION: 'us-east-2', ASLC_ROLE_SESSION_NAME: 'from-env', ...RUNNER };
 
   const all = await load(['--auth', auth, '--aws-region', 'eu-west-1'], recordingIo(env).io);
   assert.equal(all.config.region, 'eu-west-1');
@@ -92,7 +95,7 @@ test('an unreadable --auth file is refused naming auth', async () => {
 });
 
 test("AWS_PROFILE that the action could not write as a profile does not refuse a CLI config (the action's rule alone)", async () => {
-  const env = { AWS_PROFILE: 'team/dev', ASLC_AWS_REGION: 'us-east-1' };
+  const env = { AWS_PROFILE: 'team/dev', ASLC_AWS_REGION: 'us-east-1', ...RUNNER };
   const settings = await load(['--role-to-assume', ROLE], recordingIo(env).io);
   assert.equal(settings.config.source.mode, 'oidc');
   assert.equal(settings.config.region, 'us-east-1');
@@ -143,7 +146,7 @@ test("the auth file's secrets are registered with io.secret, and its other value
 });
 
 test("the config's warnings go to stderr with the CLI's prefix, one line each; stdout stays empty", async () => {
-  const { io, stdout, stderr } = recordingIo();
+  const { io, stdout, stderr } = recordingIo(RUNNER);
   await load(['--aws-region', 'us-east-1', '--role-to-assume', ROLE, '--custom-tags', '{"Team":"platform"}'], io);
   assert.equal(stderr.length, 1);
   assert.match(stderr[0]!, /^aws-short-lived-credentials: warning: Input 'custom-tags' is ignored: .*\n$/);

@@ -59,10 +59,16 @@ function throwsInput(
 }
 
 test('OIDC defaults: audience, duration, session name from the run, retry bounds, env delivery', () => {
-  const config = build(OIDC, { GITHUB_RUN_ID: '1234567', GITHUB_RUN_ATTEMPT: '2' });
+  const runner = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer' };
+  const config = build(OIDC, { GITHUB_RUN_ID: '1234567', GITHUB_RUN_ATTEMPT: '2', ...runner });
   assert.deepEqual(config, {
     region: 'us-east-1',
-    source: { mode: 'oidc', roleArn: ROLE, audience: 'sts.amazonaws.com' },
+    source: {
+      mode: 'oidc',
+      roleArn: ROLE,
+      audience: 'sts.amazonaws.com',
+      runnerRequest: { url: runner.ACTIONS_ID_TOKEN_REQUEST_URL, bearer: 'bearer' },
+    },
     session: {
       sessionName: 'GitHubActions-1234567-2',
       sessionNameGiven: false,
@@ -250,16 +256,22 @@ test('role-chaining: the environment credentials assume role-to-assume', () => {
   assert.deepEqual(config.source, { mode: 'role-chaining', roleArn: ROLE });
 });
 
-test('role-chaining without credentials in the environment', () => {
+test("role-chaining without credentials in the environment: the runner's own AWS identity, else refused", () => {
   const values = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'role-chaining': 'true' };
+  assert.deepEqual(build(values).source, {
+    mode: 'runner-identity',
+    roleArn: ROLE,
+    base: { kind: 'instance-profile' },
+    reason: 'role-chaining',
+  });
+  assert.equal(build(values, { AWS_ACCESS_KEY_ID: 'AKIA' }).source.mode, 'runner-identity', 'a key id alone is no key');
   throwsInput(
     values,
-    {},
+    { AWS_EC2_METADATA_DISABLED: 'true' },
     'role-chaining',
-    /is true but no AWS credentials are in the environment/,
-    /Run a step that exports AWS credentials first/,
+    /is true but no AWS credentials are in the environment, and AWS_EC2_METADATA_DISABLED=true/,
+    /run a step that exports AWS credentials first/,
   );
-  throwsInput(values, { AWS_ACCESS_KEY_ID: 'AKIA' }, 'role-chaining', /no AWS credentials/);
   throwsInput({ 'aws-region': 'us-east-1', 'role-chaining': 'true' }, ENV_KEYS, 'role-to-assume', /is required/);
 });
 

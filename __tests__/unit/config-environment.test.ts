@@ -119,8 +119,8 @@ test('OIDC: the runner request and the token variable are read into the source, 
     audience: 'sts.amazonaws.com',
     runnerRequest: { url: RUNNER.ACTIONS_ID_TOKEN_REQUEST_URL, bearer: 'config-bearer' },
   });
-  assert.equal(build(OIDC, { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t' }).source.mode, 'oidc');
-  assert.ok(!('runnerRequest' in build(OIDC, { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t' }).source), 'no bearer');
+  // No bearer, no id-token: as configure-aws-credentials, the runner's own AWS identity is the base.
+  assert.equal(build(OIDC, { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t' }).source.mode, 'runner-identity');
   const byFile = build({ ...OIDC, 'web-identity-token-file': '/t' }, RUNNER).source;
   assert.ok(!('runnerRequest' in byFile), 'a token file needs no runner request');
   assert.deepEqual(build({ ...OIDC, 'web-identity-token-env': 'CI_JOB_JWT' }, { ...RUNNER, CI_JOB_JWT: JWT }).source, {
@@ -142,7 +142,7 @@ test('proxy variables: lower-case names first, absent when none is set', () => {
 });
 
 test('the run context is read only when an sts:AssumeRole hop sends tags; the AWS_* keys only when used', () => {
-  const env = { GITHUB_REPOSITORY: 'octo/repo', GITHUB_RUN_ID: '42', ...KEYS };
+  const env = { GITHUB_REPOSITORY: 'octo/repo', GITHUB_RUN_ID: '42', ...KEYS, ...RUNNER };
   assert.equal(build(OIDC, env).runContext, undefined);
   assert.equal(build(OIDC, env).environmentCredentials, undefined);
   const chained = build({ ...OIDC, 'chain-role-arn': ROLE }, env);

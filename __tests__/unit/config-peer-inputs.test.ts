@@ -110,7 +110,17 @@ test("aws-profile: the peer's profile delivery; env delivery then off by default
 });
 
 test("force-skip-oidc: refused where the runner's token would be used; honoured (a no-op) elsewhere", () => {
-  refused({ ...OIDC, 'force-skip-oidc': 'true' }, 'force-skip-oidc', /runner's OIDC token.*web-identity-token-file/);
+  // As configure-aws-credentials: no id-token, so the runner's own AWS identity is the base.
+  const runner = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer' };
+  assert.equal(build({ ...OIDC, 'force-skip-oidc': 'true' }, runner).source.mode, 'runner-identity');
+  assert.equal(build({ ...OIDC, 'force-skip-oidc': 'true' }, { ...runner, ...KEYS }).source.mode, 'role-chaining');
+  // Where OIDC is asked for by name, it is OIDC or nothing.
+  refused(
+    { ...OIDC, mode: 'oidc', 'force-skip-oidc': 'true' },
+    'force-skip-oidc',
+    /runner's OIDC token.*web-identity-token-file/,
+    runner,
+  );
   assert.equal(build({ ...OIDC, 'force-skip-oidc': 'true', 'web-identity-token-file': '/t' }).source.mode, 'oidc');
   assert.equal(
     build({ ...OIDC, 'force-skip-oidc': 'true', 'role-chaining': 'true' }, KEYS).source.mode,
@@ -119,7 +129,8 @@ test("force-skip-oidc: refused where the runner's token would be used; honoured 
 });
 
 test('custom-tags and transitive-tag-keys without an AssumeRole hop are checked, then dropped with a warning (as the peer drops them)', () => {
-  const oidc = build({ ...OIDC, 'custom-tags': '{"Team":"a"}', 'transitive-tag-keys': 'Team' });
+  const runner = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer' };
+  const oidc = build({ ...OIDC, 'custom-tags': '{"Team":"a"}', 'transitive-tag-keys': 'Team' }, runner);
   assert.deepEqual(oidc.session.customTags, []);
   assert.deepEqual(oidc.session.transitiveTagKeys, []);
   assert.equal(oidc.warnings.length, 2);

@@ -60,7 +60,10 @@ function session(overrides: Partial<Session> = {}, credentials: Partial<Session[
 }
 
 /** Config and delivery from action inputs, as runMain builds them. */
-function build(inputs: Record<string, string>, env: Record<string, string> = {}) {
+/** A job with the id-token permission: without it, role-to-assume alone is assumed with the runner's AWS identity. */
+const RUNNER = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer' };
+
+function build(inputs: Record<string, string>, env: Record<string, string> = RUNNER) {
   const values: Record<string, string> = { 'aws-region': 'eu-west-2', 'role-to-assume': ROLE, ...inputs };
   const get = (name: string) => values[name] ?? '';
   const config = buildConfig(get, env, new Date(), '/home/runner');

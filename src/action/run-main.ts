@@ -4,6 +4,7 @@ import { buildConfig } from '../config/build-config.js';
 import { buildActionDelivery } from '../config/action-delivery.js';
 import { actionInputs } from '../config/environment-inputs.js';
 import { refuseUnknownInputs } from '../config/input-names.js';
+import { runnerIdentityNotice } from '../config/runner-identity.js';
 import type { Env } from '../config/sources/inputs.js';
 import { exchange } from '../providers/exchange.js';
 import { errorDetails } from '../providers/sts-errors.js';
@@ -48,6 +49,8 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
     return;
   }
   const final = outcome.final;
+  if (config.source.mode === 'runner-identity')
+    wf.notice(runnerIdentityNotice(config.source.base, config.source.reason));
   if (!refresh.enabled) return deliverToActions(wf, final, config, delivery, {}, env);
   // The environment points at a refreshing endpoint instead of holding static keys; the rest is delivered as usual.
   const { startJobEndpoint } = await import('./job-endpoint.js');

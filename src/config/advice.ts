@@ -60,3 +60,15 @@ export const UNWRITABLE_JOB_PROFILE =
 export const MINIO_TLS_FIX =
   'MinIO reads the client certificate from the TLS handshake: use https:// ' +
   '(and MINIO_IDENTITY_TLS_ENABLE=on on the server)';
+
+export const NO_BASE_FOR_CHAINING =
+  'is true but no AWS credentials are in the environment, and AWS_EC2_METADATA_DISABLED=true rules out the ' +
+  "runner's instance profile";
+
+export const NO_BASE_WITHOUT_ID_TOKEN =
+  'has no credentials to assume it with: the job has no id-token, the environment no AWS_* keys or AWS_PROFILE, ' +
+  "and AWS_EC2_METADATA_DISABLED=true rules out the runner's instance profile";
+
+export const NO_BASE_FIX =
+  "Give the job 'permissions: id-token: write', run a step that exports AWS credentials first, " +
+  'or unset AWS_EC2_METADATA_DISABLED on a runner with an instance profile';

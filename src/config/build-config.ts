@@ -1,7 +1,7 @@
 /** Turns the action's raw inputs into a validated Config. Pure: inputs, environment and clock are passed in. */
 import { InputError } from '../errors.js';
 import { parsePolicyArn, parseRoleArn } from './arn.js';
-import type { Config, Mode, Source } from './model.js';
+import type { Config, Mode, OidcSource, RunnerIdentitySource, Source } from './model.js';
 import { resolveMode } from './mode.js';
 import {
   defaultSessionName,
@@ -28,7 +28,14 @@ import { checkForceSkipOidc, parseGuards, parseTagKeys, refuseStaticKeys } from 
 import { parseCustomTags, runContextFromEnv } from './session-tags.js';
 import { requireSecureEndpoint } from './endpoint-url.js';
 import { runUserAgent } from './run-user-agent.js';
-import { IOT_DURATION_FIX, ignoredTagsWarning } from './advice.js';
+import {
+  IOT_DURATION_FIX,
+  NO_BASE_FIX,
+  NO_BASE_FOR_CHAINING,
+  NO_BASE_WITHOUT_ID_TOKEN,
+  ignoredTagsWarning,
+} from './advice.js';
+import { runnerBaseOf } from './runner-identity.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
   refuseStaticKeys(get);
@@ -97,7 +104,7 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
   };
   // configure-aws-credentials checks these, then drops them without a word when no sts:AssumeRole call is made; here
   // they are checked and dropped the same way, with a warning, so a migrated workflow runs but nobody assumes tags.
-  if (source.mode !== 'role-chaining' && !chainRoleArn) {
+  if (!assumesRole(source) && !chainRoleArn) {
     for (const input of ['custom-tags', 'transitive-tag-keys'] as const) {
       if (get(input)) config.warnings.push(ignoredTagsWarning(input, source.mode));
     }
@@ -119,7 +126,7 @@ function readEnvironment(config: Config, env: Env): void {
   const proxies = proxyVariables(env);
   if (proxies) config.proxyVariables = proxies;
   // Only an sts:AssumeRole hop sends the run's tags (the same GITHUB_* variables @actions/github's context reads).
-  if (config.session.sessionTags && (config.source.mode === 'role-chaining' || config.chainRoleArn))
+  if (config.session.sessionTags && (assumesRole(config.source) || config.chainRoleArn))
     config.runContext = runContextFromEnv(env);
   const run = runUserAgent(env);
   if (run.fields.length > 0) config.userAgentFields = run.fields;
@@ -146,30 +153,55 @@ function buildRetry(get: GetInput): Config['retry'] {
   return { maxAttempts: workaround ? DEFAULT_MAX_ATTEMPTS : disabled ? 1 : given, timeoutMs: 1000 * timeoutSeconds };
 }
 
+/** Sources whose role is assumed with sts:AssumeRole, which sends the session tags. */
+function assumesRole(source: Source): boolean {
+  return source.mode === 'role-chaining' || source.mode === 'runner-identity';
+}
+
 /** A role name with no ARN around it (`deploy`, `role/deploy`, `path/deploy`). */
 export function isRoleName(value: string): boolean {
   return !value.startsWith('arn:') && /^(?:role\/)?(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/.test(value);
 }
 
 function buildSource(mode: Mode | 'role-chaining', get: GetInput, env: Env, homeDir: string): Source {
-  if (mode !== 'role-chaining') return SOURCES[mode].build(get, env, homeDir);
+  if (mode !== 'role-chaining') {
+    const source = SOURCES[mode].build(get, env, homeDir);
+    return source.mode === 'oidc' && withoutIdToken(source, get)
+      ? heldCredentials(get, env, homeDir, 'no-id-token')
+      : source;
+  }
   requireInput(
     get,
     'role-to-assume',
     'role-chaining: true assumes this role with the credentials already in the environment',
   );
   if (!isRoleName(get('role-to-assume'))) parseRoleArn(get('role-to-assume'), 'role-to-assume');
-  if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) return { mode, roleArn: get('role-to-assume') };
+  return heldCredentials(get, env, homeDir, 'role-chaining');
+}
+
+/**
+ * configure-aws-credentials's rule: role-to-assume with no id-token request (or force-skip-oidc), no token file and
+ * no mode asked for is assumed with what the SDK's default chain finds. `issuer` is the CLI's login.
+ */
+function withoutIdToken(source: OidcSource, get: GetInput): boolean {
+  if (get('mode') !== '' || get('issuer') !== '' || source.tokenFile || source.tokenEnv) return false;
+  return !source.runnerRequest || parseBoolean(get('force-skip-oidc'), 'force-skip-oidc', false);
+}
+
+/** The credentials the job already holds, in the SDK's order: the AWS_* keys, AWS_PROFILE, the runner's identity. */
+function heldCredentials(get: GetInput, env: Env, homeDir: string, reason: RunnerIdentitySource['reason']): Source {
+  const roleArn = get('role-to-assume');
+  const mode = 'role-chaining';
+  if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) return { mode, roleArn };
   // configure-aws-credentials reads AWS_PROFILE through the SDK's chain: its README chains profiles this way.
   if (env['AWS_PROFILE']) {
     const { credentialsFile } = sharedFiles(env, homeDir);
-    return { mode, roleArn: get('role-to-assume'), profile: { name: env['AWS_PROFILE'], credentialsFile } };
+    return { mode, roleArn, profile: { name: env['AWS_PROFILE'], credentialsFile } };
   }
-  throw new InputError(
-    'role-chaining',
-    'is true but no AWS credentials are in the environment',
-    'Run a step that exports AWS credentials first (or set AWS_PROFILE to a profile it wrote), or remove role-chaining',
-  );
+  const base = runnerBaseOf(env);
+  if (base) return { mode: 'runner-identity', roleArn, base, reason };
+  if (reason === 'role-chaining') throw new InputError('role-chaining', NO_BASE_FOR_CHAINING, NO_BASE_FIX);
+  throw new InputError('role-to-assume', NO_BASE_WITHOUT_ID_TOKEN, NO_BASE_FIX);
 }
 
 function managedPolicies(value: string): string[] {

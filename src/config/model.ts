@@ -1,6 +1,7 @@
 /** The validated configuration every front-end (action, CLI) produces and every provider consumes. */
 import type { Credentials } from '../credentials.js';
 import type { ProxyVariables } from './proxy.js';
+import type { RunnerBase } from './runner-identity.js';
 import type { RunContext, Tag } from './session-tags.js';
 import type { UserAgentField } from './run-user-agent.js';
 
@@ -69,7 +70,20 @@ export interface EnvironmentSource {
   profile?: { name: string; credentialsFile: string };
 }
 
-export type Source = OidcSource | IotSource | RolesAnywhereSource | MinioSource | EnvironmentSource;
+/**
+ * The runner's own AWS identity assumes `role-to-assume`: an OIDC-looking step with no id-token, or role-chaining
+ * with no keys or profile in the environment (config/runner-identity.ts).
+ */
+export interface RunnerIdentitySource {
+  mode: 'runner-identity';
+  roleArn: string;
+  base: RunnerBase;
+  /** Why the runner's identity is used: for the error when it has none. */
+  reason: 'no-id-token' | 'role-chaining';
+}
+
+export type Source =
+  OidcSource | IotSource | RolesAnywhereSource | MinioSource | EnvironmentSource | RunnerIdentitySource;
 
 export interface SessionOptions {
   sessionName: string;

@@ -11,6 +11,7 @@ type Registry = { [M in Source['mode']]: () => Promise<Provider<Extract<Source, 
 const PROVIDERS: Registry = {
   oidc: async () => (await import('./oidc.js')).oidcProvider,
   'role-chaining': async () => (await import('./assume-role.js')).roleChainingProvider,
+  'runner-identity': async () => (await import('./runner-identity.js')).runnerIdentityProvider,
   'iot-certificate': async () => (await import('./iot.js')).iotProvider,
   'roles-anywhere': async () => (await import('./roles-anywhere.js')).rolesAnywhereProvider,
   'minio-certificate': async () => (await import('./minio.js')).minioProvider,
