@@ -42,7 +42,7 @@ interface Environment {
 }
 
 /** What addEnvironment sets up: reviewers, a custom branch policy with these names, or protected branches only. */
-export interface EnvironmentProtection {
+interface EnvironmentProtection {
   reviewers?: number[];
   branches?: string[];
   protectedBranches?: boolean;
