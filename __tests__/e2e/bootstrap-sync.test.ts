@@ -114,6 +114,7 @@ const ALL = [
   `    policy-arns: [${POLICY}]`,
   '  - repo: octo/web',
   '    environment: production',
+  '    create-environment: true',
   '    mode: iot',
   '    rotate-after-days: 7',
   '  - repo: octo/docs',
@@ -231,6 +232,13 @@ test('sync provisions three repositories: secrets sealed into each, the thing ma
     });
   }
   assert.deepEqual(gh.secretNames('octo/web'), [], "the environment's secrets, not the repository's");
+  // create-environment made it, and only the default branch may deploy to it.
+  assert.deepEqual(gh.environment('octo/web', 'production'), {
+    name: 'production',
+    deploymentBranchPolicy: { protected_branches: false, custom_branch_policies: true },
+    reviewers: [],
+    branches: ['main'],
+  });
   const attached =
     (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: 'gh-octo-api-role' }))).AttachedPolicies ?? [];
   assert.deepEqual(
@@ -255,6 +263,42 @@ test('a second sync is all ok and writes nothing at either peer, through an AWS 
   );
   assert.deepEqual(run.awsWrites, []);
   assert.equal(run.githubWrites, 0);
+});
+
+test('an environment that is unprotected, or missing without create-environment, is blocked by name before any write', async () => {
+  gh.addRepository('octo/shop');
+  gh.addEnvironment('octo/shop', 'staging');
+  const entries = ['staging', 'qa'].map((e) => `  - repo: octo/shop\n    environment: ${e}\n    mode: iot\n`);
+  const run = await sync(`${ALL}\n${entries.join('')}`);
+  assert.equal(run.code, 1, run.stderr + run.stdout);
+  assert.ok(planLine(run.stdout, 'blocked', 'octo/shop (environment staging)'), run.stdout);
+  assert.match(run.stdout, /environment staging has no deployment branch policy and no required reviewers/);
+  assert.ok(planLine(run.stdout, 'blocked', 'octo/shop (environment qa)'), run.stdout);
+  assert.match(run.stdout, /environment qa does not exist; .*create-environment: true/);
+  // The listed repositories were all ok already: nothing was written at either peer.
+  assert.deepEqual(run.awsWrites, []);
+  assert.equal(run.githubWrites, 0);
+  assert.deepEqual(gh.environmentNames('octo/shop'), ['staging'], 'qa was not created');
+  assert.equal(gh.environment('octo/shop', 'staging')?.deploymentBranchPolicy, null, 'staging left as it was');
+});
+
+test('Prod and prod in operator.yaml are one environment, as on GitHub: refused as a repeat before any call', async () => {
+  const since = proxy.requests.length + gh.requests.length;
+  const run = await sync(
+    [
+      'repositories:',
+      '  - repo: octo/web',
+      '    environment: Prod',
+      '    mode: iot',
+      '  - repo: octo/web',
+      '    environment: prod',
+      '    mode: iot',
+      '    name: gh-web-prod-again',
+    ].join('\n'),
+  );
+  assert.equal(run.code, 1, run.stderr + run.stdout);
+  assert.match(run.stderr, /operator\.yaml repositories\[1\]': repeats repositories\[0\]/);
+  assert.equal(proxy.requests.length + gh.requests.length, since);
 });
 
 test('a certificate found INACTIVE is rotated: a new pair delivered, the old one detached, then all ok again', async () => {

@@ -395,7 +395,12 @@ describe('every example runs against the local stand-ins', () => {
     // The operator: GitHub with the repositories of the example operator.yaml, the policies it names made beforehand.
     gh = await startGithubStandIn({ token: APP_TOKEN });
     const operatorConfig = parseOperatorConfig(readFileSync(OPERATOR_FILE, 'utf8'), OPERATOR_FILE);
-    for (const { target } of operatorConfig.repositories) gh.addRepository(`${target.owner}/${target.repo}`);
+    for (const { target } of operatorConfig.repositories) {
+      gh.addRepository(`${target.owner}/${target.repo}`);
+      // Its environments made beforehand by the repository's admins, deployments limited to the default branch.
+      if (target.environment)
+        gh.addEnvironment(`${target.owner}/${target.repo}`, target.environment, { branches: ['main'] });
+    }
     const admin = new IAMClient({
       region: 'us-east-1',
       endpoint: moto.url,

@@ -128,6 +128,68 @@ test('environments have their own key pair, secrets and variables; they exist on
   assert.deepEqual(gh.variableNames('octo/app', 'prod'), ['V']);
 });
 
+test('environments: names match case-insensitively; PUT sets the branch policy; custom policies list branch names', async () => {
+  assert.equal((await api('GET', '/repos/octo/app/environments/Staging')).status, 404);
+  const made = await api('PUT', '/repos/octo/app/environments/Staging', {});
+  assert.equal(made.status, 200);
+  // Created without a policy: any branch may deploy, and no rule protects it.
+  assert.deepEqual(made.json['protection_rules'], []);
+  assert.equal(made.json['deployment_branch_policy'], null);
+  const read = await api('GET', '/repos/octo/app/environments/staging');
+  assert.equal(read.status, 200);
+  assert.equal(read.json['name'], 'Staging', 'the spelling it was created with, whatever the request');
+  assert.deepEqual(
+    gh.environmentNames('octo/app').filter((n) => /staging/i.test(n)),
+    ['Staging'],
+  );
+  // A custom branch policy can take a branch name only once it is enabled.
+  assert.equal(
+    (await api('POST', '/repos/octo/app/environments/staging/deployment-branch-policies', { name: 'main' })).status,
+    404,
+  );
+  assert.equal(
+    (
+      await api('PUT', '/repos/octo/app/environments/STAGING', {
+        deployment_branch_policy: { protected_branches: true, custom_branch_policies: true },
+      })
+    ).status,
+    422,
+  );
+  const custom = await api('PUT', '/repos/octo/app/environments/STAGING', {
+    deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+  });
+  assert.deepEqual(custom.json['deployment_branch_policy'], {
+    protected_branches: false,
+    custom_branch_policies: true,
+  });
+  assert.deepEqual(
+    (custom.json['protection_rules'] as Array<{ type: string }>).map((r) => r.type),
+    ['branch_policy'],
+  );
+  const policy = { name: 'main', type: 'branch' };
+  assert.equal(
+    (await api('POST', '/repos/octo/app/environments/staging/deployment-branch-policies', policy)).status,
+    200,
+  );
+  assert.equal(
+    (await api('POST', '/repos/octo/app/environments/staging/deployment-branch-policies', policy)).status,
+    303,
+    'the same pattern twice',
+  );
+  const listed = await api('GET', '/repos/octo/app/environments/Staging/deployment-branch-policies');
+  assert.equal(listed.json['total_count'], 1);
+  assert.deepEqual(gh.environment('octo/app', 'staging')?.branches, ['main']);
+  // Reviewers appear as a required_reviewers rule; a secret put through any spelling lands in the one environment.
+  gh.addEnvironment('octo/app', 'QA', { reviewers: [7] });
+  const qa = await api('GET', '/repos/octo/app/environments/qa');
+  assert.deepEqual(
+    (qa.json['protection_rules'] as Array<{ type: string }>).map((r) => r.type),
+    ['required_reviewers'],
+  );
+  assert.equal((await api('POST', '/repos/octo/app/environments/qa/variables', { name: 'V', value: '1' })).status, 201);
+  assert.equal(gh.variable('octo/app', 'V', 'Qa'), '1');
+});
+
 test('a read-only token is 403 on writes; rate limits answer 403 with retry-after or x-ratelimit-remaining 0', async () => {
   assert.equal((await api('GET', '/repos/octo/readonly/actions/secrets/public-key')).status, 200);
   const denied = await api('POST', '/repos/octo/readonly/actions/variables', { name: 'A', value: 'b' });

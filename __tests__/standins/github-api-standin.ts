@@ -26,9 +26,32 @@ interface Scope {
   variables: Map<string, { value: string; updatedAt: string }>;
 }
 
+/**
+ * An environment as GitHub's deployment environments API describes it: a deployment branch policy (null: any branch
+ * may deploy), the custom branch name patterns when that policy is custom, and required reviewers.
+ */
+interface Environment {
+  id: number;
+  /** As created; GitHub matches environment names case-insensitively and answers this spelling. */
+  name: string;
+  scope: Scope;
+  deploymentBranchPolicy: { protected_branches: boolean; custom_branch_policies: boolean } | null;
+  branchPolicies: Array<{ id: number; name: string; type: 'branch' | 'tag' }>;
+  reviewers: Array<{ type: 'User' | 'Team'; id: number }>;
+  waitTimer: number;
+}
+
+/** What addEnvironment sets up: reviewers, a custom branch policy with these names, or protected branches only. */
+interface EnvironmentProtection {
+  reviewers?: number[];
+  branches?: string[];
+  protectedBranches?: boolean;
+}
+
 interface Repository {
   scope: Scope;
-  environments: Map<string, Scope>;
+  /** By lower-cased name. */
+  environments: Map<string, Environment>;
   /** GET /repos/{owner}/{repo}: the numeric ids (what the immutable sub claim carries), visibility, creation time. */
   id: number;
   ownerId: number;
@@ -60,7 +83,13 @@ export interface GithubStandIn {
   addRepository(fullName: string, options?: RepositoryOptions): void;
   /** The ids GET /repos/{owner}/{repo} answers for a repository. */
   ids(fullName: string): { ownerId: number; id: number };
-  addEnvironment(fullName: string, environment: string): void;
+  /** Creates an environment, unprotected unless `protection` says otherwise. */
+  addEnvironment(fullName: string, environment: string, protection?: EnvironmentProtection): void;
+  /** The environment as GET /repos/{owner}/{repo}/environments/{name} describes it, with its branch policies' names. */
+  environment(
+    fullName: string,
+    environment: string,
+  ): (Pick<Environment, 'name' | 'deploymentBranchPolicy' | 'reviewers'> & { branches: string[] }) | undefined;
   /** What the repository (or environment) would hand a workflow: the opened secret value. */
   secret(fullName: string, name: string, environment?: string): string | undefined;
   secretNames(fullName: string, environment?: string): string[];
@@ -136,6 +165,106 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     }
   }
 
+  let nextEnvironmentId = 1;
+  const newEnvironment = (name: string): Environment => ({
+    id: nextEnvironmentId++,
+    name,
+    scope: newScope(),
+    deploymentBranchPolicy: null,
+    branchPolicies: [],
+    reviewers: [],
+    waitTimer: 0,
+  });
+
+  /** GET's answer: protection_rules lists only the rules set, as GitHub does. */
+  function describeEnvironment(e: Environment): Record<string, unknown> {
+    const rules: Array<Record<string, unknown>> = [];
+    if (e.waitTimer > 0) rules.push({ id: e.id * 10 + 1, type: 'wait_timer', wait_timer: e.waitTimer });
+    if (e.reviewers.length)
+      rules.push({
+        id: e.id * 10 + 2,
+        type: 'required_reviewers',
+        prevent_self_review: false,
+        reviewers: e.reviewers.map((r) => ({ type: r.type, reviewer: { id: r.id } })),
+      });
+    if (e.deploymentBranchPolicy) rules.push({ id: e.id * 10 + 3, type: 'branch_policy' });
+    return {
+      id: e.id,
+      node_id: `EN_${e.id}`,
+      name: e.name,
+      protection_rules: rules,
+      deployment_branch_policy: e.deploymentBranchPolicy,
+    };
+  }
+
+  /**
+   * GET and PUT of an environment, GET and POST of its deployment branch policies; undefined when the request is
+   * none of these (then 404).
+   */
+  async function environmentRoute(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+    repo: Repository,
+    name: string,
+    found: Environment | undefined,
+    sub: string | undefined,
+  ): Promise<number | undefined> {
+    const invalid = (message: string) => (send(res, 422, { message, documentation_url: DOCS, status: '422' }), 422);
+    if (!sub && method === 'GET') {
+      if (!found) return undefined;
+      send(res, 200, describeEnvironment(found));
+      return 200;
+    }
+    if (!sub && method === 'PUT') {
+      const body = await readBody(req);
+      if (!body) return invalid('Problems parsing JSON');
+      const policy = body['deployment_branch_policy'];
+      let branchPolicy: Environment['deploymentBranchPolicy'] = null;
+      if (policy !== undefined && policy !== null) {
+        const p = policy as Record<string, unknown>;
+        if (typeof p['protected_branches'] !== 'boolean' || typeof p['custom_branch_policies'] !== 'boolean')
+          return invalid(
+            'Invalid request. deployment_branch_policy needs protected_branches and custom_branch_policies',
+          );
+        if (p['protected_branches'] === p['custom_branch_policies'])
+          return invalid('Only one of protected_branches and custom_branch_policies can be true');
+        branchPolicy = {
+          protected_branches: p['protected_branches'],
+          custom_branch_policies: p['custom_branch_policies'],
+        };
+      }
+      const e = found ?? newEnvironment(name);
+      // A PUT without deployment_branch_policy leaves any branch free to deploy, as on GitHub.
+      e.deploymentBranchPolicy = branchPolicy;
+      if (!branchPolicy?.custom_branch_policies) e.branchPolicies = [];
+      if (Array.isArray(body['reviewers']))
+        e.reviewers = (body['reviewers'] as Array<{ type: 'User' | 'Team'; id: number }>).slice(0, 6);
+      if (typeof body['wait_timer'] === 'number') e.waitTimer = body['wait_timer'];
+      repo.environments.set(name.toLowerCase(), e);
+      send(res, 200, describeEnvironment(e));
+      return 200;
+    }
+    if (sub && found && method === 'GET') {
+      send(res, 200, { total_count: found.branchPolicies.length, branch_policies: found.branchPolicies });
+      return 200;
+    }
+    if (sub && found && method === 'POST') {
+      if (!found.deploymentBranchPolicy?.custom_branch_policies) return undefined;
+      const body = await readBody(req);
+      const branch = body?.['name'];
+      const type = (body?.['type'] ?? 'branch') as 'branch' | 'tag';
+      if (typeof branch !== 'string' || !branch || (type !== 'branch' && type !== 'tag'))
+        return invalid('Invalid request. name is required');
+      if (found.branchPolicies.some((b) => b.name === branch && b.type === type)) return (send(res, 303), 303);
+      const made = { id: found.id * 1000 + found.branchPolicies.length + 1, name: branch, type };
+      found.branchPolicies.push(made);
+      send(res, 200, { ...made, node_id: `MDE2_${made.id}` });
+      return 200;
+    }
+    return undefined;
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<number> {
     const method = req.method ?? 'GET';
     const path = decodeURI((req.url ?? '/').split('?')[0]!);
@@ -197,22 +326,14 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     const env = /^\/environments\/([^/]+)(\/.*)?$/.exec(rest);
     if (env) {
       const name = env[1]!;
-      if (!env[2]) {
-        if (method === 'GET') {
-          const e = repo.environments.get(name);
-          if (!e) return (notFound(res), 404);
-          send(res, 200, { name, url: `${DOCS}`, protection_rules: [] });
-          return 200;
-        }
-        if (method === 'PUT') {
-          if (readOnly.has(fullName)) return forbidden(res);
-          if (!repo.environments.has(name)) repo.environments.set(name, newScope());
-          send(res, 200, { name, protection_rules: [] });
-          return 200;
-        }
+      const found = repo.environments.get(name.toLowerCase());
+      if (!env[2] || env[2] === '/deployment-branch-policies') {
+        if (method !== 'GET' && readOnly.has(fullName)) return forbidden(res);
+        const answer = await environmentRoute(req, res, method, repo, name, found, env[2]);
+        if (answer !== undefined) return answer;
         return (notFound(res), 404);
       }
-      scope = repo.environments.get(name);
+      scope = found?.scope;
       if (!scope) return (notFound(res), 404);
       rest = env[2];
     } else if (rest.startsWith('/actions/')) {
@@ -376,7 +497,7 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
 
   const scopeOf = (fullName: string, environment?: string): Scope | undefined => {
     const repo = repos.get(fullName.toLowerCase());
-    return environment ? repo?.environments.get(environment) : repo?.scope;
+    return environment ? repo?.environments.get(environment.toLowerCase())?.scope : repo?.scope;
   };
 
   return {
@@ -398,10 +519,33 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
       });
       if (opts.access === 'read') readOnly.add(fullName.toLowerCase());
     },
-    addEnvironment(fullName, environment) {
+    addEnvironment(fullName, environment, protection = {}) {
       const repo = repos.get(fullName.toLowerCase());
       if (!repo) throw new Error(`no repository ${fullName}`);
-      if (!repo.environments.has(environment)) repo.environments.set(environment, newScope());
+      const e = repo.environments.get(environment.toLowerCase()) ?? newEnvironment(environment);
+      if (protection.branches || protection.protectedBranches)
+        e.deploymentBranchPolicy = {
+          protected_branches: !protection.branches,
+          custom_branch_policies: Boolean(protection.branches),
+        };
+      e.branchPolicies = (protection.branches ?? []).map((name, i) => ({
+        id: e.id * 1000 + i + 1,
+        name,
+        type: 'branch',
+      }));
+      e.reviewers = (protection.reviewers ?? []).map((id) => ({ type: 'User', id }));
+      repo.environments.set(environment.toLowerCase(), e);
+    },
+    environment(fullName, environment) {
+      const e = repos.get(fullName.toLowerCase())?.environments.get(environment.toLowerCase());
+      return e
+        ? {
+            name: e.name,
+            deploymentBranchPolicy: e.deploymentBranchPolicy,
+            reviewers: e.reviewers,
+            branches: e.branchPolicies.map((b) => b.name),
+          }
+        : undefined;
     },
     ids(fullName) {
       const repo = repos.get(fullName.toLowerCase());
@@ -413,7 +557,8 @@ export async function startGithubStandIn(options: { token: string }): Promise<Gi
     variable: (fullName, name, environment) => scopeOf(fullName, environment)?.variables.get(name)?.value,
     variableNames: (fullName, environment) => [...(scopeOf(fullName, environment)?.variables.keys() ?? [])].sort(),
     repositories: () => [...repos.keys()].sort(),
-    environmentNames: (fullName) => [...(repos.get(fullName.toLowerCase())?.environments.keys() ?? [])].sort(),
+    environmentNames: (fullName) =>
+      [...(repos.get(fullName.toLowerCase())?.environments.values() ?? [])].map((e) => e.name).sort(),
     rateLimit(l, times = 1) {
       limit = { limit: l, remaining: times };
     },

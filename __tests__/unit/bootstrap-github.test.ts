@@ -1,7 +1,13 @@
 /** bootstrap/github.ts against the GitHub REST stand-in: sealed secrets arrive readable, variables, errors, rate limits. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { githubActions, isEnterpriseServer, repositoryIds, type GithubActions } from '../../src/bootstrap/github.js';
+import {
+  githubActions,
+  isEnterpriseServer,
+  isProtectedEnvironment,
+  repositoryIds,
+  type GithubActions,
+} from '../../src/bootstrap/github.js';
 import { parseGithubTarget } from '../../src/bootstrap/github-target.js';
 import { AwsError, InputError } from '../../src/errors.js';
 import { startGithubStandIn, type GithubStandIn } from '../standins/github-api-standin.js';
@@ -99,14 +105,63 @@ test('a variable known absent is created without a read; one created meanwhile (
   await client.deleteVariable(t, 'IOT_REGION_X');
 });
 
-test('an environment is created when missing, and its secrets use its own key', async () => {
+test('an environment is created when missing, limited to the default branch, and its secrets use its own key', async () => {
   const t = parseGithubTarget('octo/app', 'prod');
+  assert.equal(await client.environmentState(t), 'missing');
   await client.ensureEnvironment(t);
+  assert.deepEqual(gh.environment('octo/app', 'prod')?.deploymentBranchPolicy, {
+    protected_branches: false,
+    custom_branch_policies: true,
+  });
+  assert.deepEqual(gh.environment('octo/app', 'prod')?.branches, ['main']);
+  assert.equal(await client.environmentState(parseGithubTarget('octo/app', 'PROD')), 'protected');
   await client.putSecrets(t, { IOT_CERTIFICATE: 'env-cert' });
   assert.equal(gh.secret('octo/app', 'IOT_CERTIFICATE', 'prod'), 'env-cert');
   const before = gh.writes().length;
   await client.ensureEnvironment(t);
   assert.equal(gh.writes().length, before);
+});
+
+test('environmentState reads protection as GitHub describes it: a branch policy or required reviewers', async () => {
+  gh.addEnvironment('octo/app', 'open');
+  gh.addEnvironment('octo/app', 'reviewed', { reviewers: [42] });
+  gh.addEnvironment('octo/app', 'protected-branches', { protectedBranches: true });
+  const state = (env: string) => client.environmentState(parseGithubTarget('octo/app', env));
+  assert.equal(await state('open'), 'unprotected');
+  assert.equal(await state('Reviewed'), 'protected');
+  assert.equal(await state('protected-branches'), 'protected');
+  // ensureEnvironment leaves an existing environment as it is: protecting it is its admin's choice.
+  const before = gh.writes().length;
+  await client.ensureEnvironment(parseGithubTarget('octo/app', 'open'));
+  assert.equal(gh.writes().length, before);
+  assert.equal(await state('open'), 'unprotected');
+  assert.equal(
+    await client.environmentState(parseGithubTarget('octo/app')),
+    'protected',
+    'no environment: the repository',
+  );
+});
+
+test('isProtectedEnvironment: a wait timer or an empty reviewer list protects nothing; hostile answers are unprotected', () => {
+  assert.equal(
+    isProtectedEnvironment({
+      protection_rules: [{ type: 'wait_timer', wait_timer: 30 }],
+      deployment_branch_policy: null,
+    }),
+    false,
+  );
+  assert.equal(isProtectedEnvironment({ protection_rules: [{ type: 'required_reviewers', reviewers: [] }] }), false);
+  assert.equal(
+    isProtectedEnvironment({ protection_rules: [{ type: 'required_reviewers', reviewers: [{ type: 'User' }] }] }),
+    true,
+  );
+  assert.equal(
+    isProtectedEnvironment({ deployment_branch_policy: { protected_branches: false, custom_branch_policies: true } }),
+    true,
+  );
+  assert.equal(isProtectedEnvironment({ deployment_branch_policy: { protected_branches: 'yes' } }), false);
+  for (const hostile of [null, 'protected', [], { protection_rules: 'all' }, { protection_rules: [null] }])
+    assert.equal(isProtectedEnvironment(hostile), false, JSON.stringify(hostile));
 });
 
 test('401, 403 and 404 become errors that say what to do and carry no value', async () => {

@@ -139,6 +139,33 @@ describe('operator.yaml', () => {
     assert.ok(config.repositories.length > 0);
   });
 
+  test('environment names are compared as GitHub compares them: Prod and prod are one environment', () => {
+    rejects(
+      'repositories: [{repo: octo/app, environment: Prod, mode: iot}, {repo: Octo/App, environment: prod, mode: iot, name: gh-other}]',
+      `${FILE} repositories[1]`,
+      /repeats repositories\[0\]/,
+    );
+    assert.equal(targetKey(parseGithubTarget('octo/app', 'Prod')), targetKey(parseGithubTarget('OCTO/app', 'prod')));
+  });
+
+  test('create-environment is a boolean, and only for an entry with an environment', () => {
+    rejects(
+      'repositories: [{repo: octo/app, environment: prod, mode: iot, create-environment: yes please}]',
+      `${FILE} repositories[0].create-environment`,
+      /not true or false/,
+    );
+    rejects(
+      'repositories: [{repo: octo/app, mode: iot, create-environment: true}]',
+      `${FILE} repositories[0].create-environment`,
+      /only to an entry with an environment/,
+    );
+    const [off, on] = parseOperatorConfig(
+      'repositories: [{repo: octo/a, environment: prod, mode: iot}, {repo: octo/b, environment: prod, mode: iot, create-environment: true}]',
+      FILE,
+    ).repositories;
+    assert.deepEqual([off!.createEnvironment, on!.createEnvironment], [false, true]);
+  });
+
   test('schemas/operator.schema.json names the keys the parser accepts', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'operator.schema.json'), 'utf8')) as {
       required: string[];
@@ -147,6 +174,7 @@ describe('operator.yaml', () => {
     assert.deepEqual(schema.required, ['repositories']);
     const entry = schema.properties.repositories.items;
     assert.deepEqual(Object.keys(entry.properties).sort(), [
+      'create-environment',
       'environment',
       'mode',
       'name',
@@ -157,7 +185,7 @@ describe('operator.yaml', () => {
     assert.deepEqual(entry.required.sort(), ['mode', 'repo']);
     // Each key the schema lists is accepted, and one it does not is refused.
     parseOperatorConfig(
-      'repositories: [{repo: octo/app, mode: iot, environment: prod, rotate-after-days: 10, policy-arns: [], name: gh-n}]',
+      'repositories: [{repo: octo/app, mode: iot, environment: prod, create-environment: true, rotate-after-days: 10, policy-arns: [], name: gh-n}]',
       FILE,
     );
   });
@@ -190,6 +218,22 @@ function plan(text: string, repositories: Record<string, RepositoryFacts>, thing
 
 describe('the sync plan', () => {
   const one = 'repositories: [{repo: octo/app, mode: iot, rotate-after-days: 30}]';
+
+  test('an environment that is missing or unprotected is blocked by name with the fix; create-environment creates a missing one', () => {
+    const env = 'repositories: [{repo: octo/app, environment: Prod, mode: iot}]';
+    const [missing] = plan(env, { 'octo/app#prod': { found: true, environment: 'missing' } }, []);
+    assert.equal(missing![0], 'blocked');
+    assert.match(missing![3], /environment Prod does not exist/);
+    assert.match(missing![3], /create-environment: true/);
+    const [open] = plan(env, { 'octo/app#prod': { found: true, environment: 'unprotected' } }, []);
+    assert.equal(open![0], 'blocked');
+    assert.match(open![3], /environment Prod has no deployment branch policy and no required reviewers/);
+    assert.deepEqual(plan(env, { 'octo/app#prod': { found: true, environment: 'protected' } }, [])[0]![0], 'create');
+    const create = 'repositories: [{repo: octo/app, environment: Prod, mode: iot, create-environment: true}]';
+    assert.equal(plan(create, { 'octo/app#prod': { found: true, environment: 'missing' } }, [])[0]![0], 'create');
+    // create-environment never lifts the refusal of one that exists without protection.
+    assert.equal(plan(create, { 'octo/app#prod': { found: true, environment: 'unprotected' } }, [])[0]![0], 'blocked');
+  });
 
   test('a new repository is created; a provisioned, fresh one is ok', () => {
     assert.deepEqual(plan(one, { 'octo/app': { found: true } }, []), [

@@ -42,10 +42,33 @@ export interface GithubActions {
   /** `current`: the value as read, null when known absent, undefined when not read (then it is read first). */
   setVariable(target: GithubTarget, name: string, value: string, current?: string | null): Promise<void>;
   deleteVariable(target: GithubTarget, name: string): Promise<boolean>;
-  /** Creates the environment when it is missing (an environment's secrets need it to exist). */
+  /** Whether the target's environment exists and is protected (see isProtectedEnvironment); 'protected' for none. */
+  environmentState(target: GithubTarget): Promise<EnvironmentState>;
+  /**
+   * Creates the environment when it is missing (an environment's secrets need it to exist), limited to the
+   * repository's default branch; one that exists is left as it is.
+   */
   ensureEnvironment(target: GithubTarget): Promise<void>;
   /** Requests sent so far, rate-limit retries included. */
   readonly requests: number;
+}
+
+export type EnvironmentState = 'missing' | 'unprotected' | 'protected';
+
+/**
+ * Whether GET /repos/{owner}/{repo}/environments/{name} describes a protected environment: one that limits which
+ * branches may deploy to it (deployment_branch_policy set) or that needs a reviewer's approval. A wait timer alone
+ * protects nothing: any branch still receives the secrets once it has run.
+ */
+export function isProtectedEnvironment(answer: unknown): boolean {
+  if (!answer || typeof answer !== 'object') return false;
+  const a = answer as { deployment_branch_policy?: unknown; protection_rules?: unknown };
+  const policy = a.deployment_branch_policy as { protected_branches?: unknown; custom_branch_policies?: unknown };
+  if (policy && (policy.protected_branches === true || policy.custom_branch_policies === true)) return true;
+  const rules = Array.isArray(a.protection_rules) ? (a.protection_rules as Array<Record<string, unknown>>) : [];
+  return rules.some(
+    (r) => r && r['type'] === 'required_reviewers' && Array.isArray(r['reviewers']) && r['reviewers'].length > 0,
+  );
 }
 
 /** Seals `value` for the holder of `publicKeyBase64` (a Curve25519 key), as GitHub's secrets API requires. */
@@ -209,11 +232,38 @@ export function githubActions(options: GithubOptions): GithubActions {
     async deleteVariable(t, name) {
       return remove('delete a variable of', t, 'variables', name);
     },
+    async environmentState(t) {
+      if (!t.environment) return 'protected';
+      const got = await call('read the environment of', t, 'GET', base(t), undefined, [404]);
+      if (!got) return 'missing';
+      return isProtectedEnvironment(got.data) ? 'protected' : 'unprotected';
+    },
     async ensureEnvironment(t) {
       if (!t.environment) return;
-      const path = `/repos/${enc(t.owner)}/${enc(t.repo)}/environments/${enc(t.environment)}`;
-      if (await call('read the environment of', t, 'GET', path, undefined, [404])) return;
-      await call('create the environment of', t, 'PUT', path, {});
+      if (await call('read the environment of', t, 'GET', base(t), undefined, [404])) return;
+      const repo = await call<{ default_branch?: unknown }>(
+        'read the default branch of',
+        t,
+        'GET',
+        `/repos/${enc(t.owner)}/${enc(t.repo)}`,
+      );
+      const branch = repo?.data.default_branch;
+      if (typeof branch !== 'string' || !branch)
+        throw new AwsError(
+          `github:GET ${describeTarget(t)}`,
+          'BadAnswer',
+          'no default_branch in the answer',
+          '',
+          false,
+        );
+      // Only the default branch may deploy to it: a branch pushed by anyone with write access never sees its secrets.
+      await call('create the environment of', t, 'PUT', base(t), {
+        deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+      });
+      await call('limit to the default branch the environment of', t, 'POST', `${base(t)}/deployment-branch-policies`, {
+        name: branch,
+        type: 'branch',
+      });
     },
   };
 }

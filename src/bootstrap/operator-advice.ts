@@ -41,3 +41,10 @@ export const BOUNDARY_NEEDS_OPERATOR: Advice = [
   'only applies with --operator',
   'add --operator, or leave out --operator-boundary-arn and --operator-allowed-policy-arn',
 ];
+
+/** Why sync will not deliver to an entry's environment, and what makes it deliver. */
+export function environmentNotProtected(environment: string, state: 'missing' | 'unprotected'): string {
+  return state === 'missing'
+    ? `environment ${environment} does not exist; create it under Settings > Environments with deployment branches limited to the default branch (or required reviewers), or add create-environment: true to the entry so sync creates it limited to the default branch`
+    : `environment ${environment} has no deployment branch policy and no required reviewers, so any branch would receive its certificate; limit its deployment branches (Settings > Environments > ${environment}) or require reviewers, then run sync again`;
+}

@@ -20,17 +20,22 @@ export interface OperatorEntry {
   name: string;
   rotateAfterDays: number;
   policyArns: string[];
+  /** create-environment: a missing environment is created, limited to the default branch (else sync refuses it). */
+  createEnvironment: boolean;
 }
 
 export interface OperatorConfig {
   repositories: OperatorEntry[];
 }
 
-const ENTRY_KEYS = ['repo', 'environment', 'mode', 'rotate-after-days', 'policy-arns', 'name'];
+const ENTRY_KEYS = ['repo', 'environment', 'create-environment', 'mode', 'rotate-after-days', 'policy-arns', 'name'];
 
-/** The key that identifies a repository (and environment) across config, GitHub and thing attributes. */
+/**
+ * The key that identifies a repository (and environment) across config, GitHub and thing attributes; GitHub matches
+ * owners, repositories and environment names case-insensitively, so `Prod` and `prod` are one environment.
+ */
 export function targetKey(t: GithubTarget): string {
-  return `${t.owner}/${t.repo}`.toLowerCase() + (t.environment ? `#${t.environment}` : '');
+  return (`${t.owner}/${t.repo}` + (t.environment ? `#${t.environment}` : '')).toLowerCase();
 }
 
 /**
@@ -112,6 +117,15 @@ function parseEntry(raw: unknown, where: string): OperatorEntry {
   if (environment !== undefined && typeof environment !== 'string')
     throw new InputError(`${where}.environment`, 'is not a string', 'Give the environment by name');
   const target = parseGithubTarget(repo, environment, `${where}.repo`, `${where}.environment`);
+  const createEnvironment = raw['create-environment'] ?? false;
+  if (typeof createEnvironment !== 'boolean')
+    throw new InputError(`${where}.create-environment`, 'is not true or false', 'Write create-environment: true');
+  if (createEnvironment && environment === undefined)
+    throw new InputError(
+      `${where}.create-environment`,
+      'applies only to an entry with an environment',
+      'Add environment: <name>, or remove create-environment',
+    );
   const mode = raw['mode'];
   if (!MODES.includes(mode as 'iot'))
     throw new InputError(
@@ -153,7 +167,7 @@ function parseEntry(raw: unknown, where: string): OperatorEntry {
       `'${name}' does not start with ${SYNC_NAME_PREFIX}`,
       `Use e.g. ${SYNC_NAME_PREFIX}${name}`,
     );
-  return { target, mode: 'iot', name, rotateAfterDays: days, policyArns };
+  return { target, mode: 'iot', name, rotateAfterDays: days, policyArns, createEnvironment };
 }
 
 function isMap(v: unknown): v is Record<string, unknown> {

@@ -6,6 +6,8 @@ import { describeTarget, type GithubTarget } from './github-target.js';
 import { targetKey, type OperatorConfig, type OperatorEntry } from './operator-config.js';
 import { SYNC_NAME_PREFIX } from './policies.js';
 import { foreignCreatedBy } from './advice.js';
+import type { EnvironmentState } from './github.js';
+import { environmentNotProtected } from './operator-advice.js';
 
 /** Rotate anything that expires within this many days, whatever its age. */
 const EXPIRY_MARGIN_DAYS = 7;
@@ -29,6 +31,8 @@ export interface RepositoryFacts {
   pending?: string;
   /** The certificate IOT_CERTIFICATE_ID names, when AWS knows it. */
   certificate?: CertificateFacts;
+  /** The entry's environment as GitHub holds it (only read for an entry with one). */
+  environment?: EnvironmentState;
   /** Managed policies on the entry's role (read only when the entry asks for some). */
   rolePolicyArns?: string[];
 }
@@ -96,6 +100,10 @@ function planEntry(
       'blocked',
       'GitHub answers 404: the repository does not exist or the token cannot see it (is the App installed on it?)',
     ];
+  const env = entry.target.environment;
+  if (env && facts.environment === 'unprotected') return ['blocked', environmentNotProtected(env, 'unprotected')];
+  if (env && facts.environment === 'missing' && !entry.createEnvironment)
+    return ['blocked', environmentNotProtected(env, 'missing')];
   const other = things.find((t) => t.thingName === entry.name && targetKey(t.target) !== targetKey(entry.target));
   if (other)
     return ['blocked', `thing ${entry.name} serves ${describeTarget(other.target)}; give this entry another name:`];

@@ -137,6 +137,7 @@ async function repositoryFacts(
   // An environment not created yet answers 404 too; the repository itself is checked when it is written to.
   const vars = parseVariables(all ?? {});
   const facts: RepositoryFacts = { found: true };
+  if (entry.target.environment) facts.environment = await github.environmentState(entry.target);
   if (vars.createdBy !== undefined) facts.createdBy = vars.createdBy;
   if (vars.certificateId) facts.certificateId = vars.certificateId;
   if (vars.pending) facts.pending = vars.pending;

@@ -136,7 +136,7 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
                     verifies the new pair before delivering it and retires the old one only after; revoke also
                     deletes the secrets and variables. Token: GITHUB_TOKEN (Secrets, Variables, Environments: write);
                     GitHub Enterprise Server: GITHUB_API_URL
-  --github-environment <e>  the repository's environment to deliver to (created when missing)
+  --github-environment <e>  the repository's environment to deliver to (a missing one is created, default branch only)
   --iot-credential-endpoint <url>   the endpoint to store and verify against (default: DescribeEndpoint's)
   --aws-region <r>          region (or AWS_REGION)
   --dry-run                 print the plan (exists / create / change / attach ...) and call nothing that writes
