@@ -49,6 +49,8 @@ const POLICY = 'arn:aws:iam::123456789012:policy/api-deploy';
 const BOUNDARY = `arn:aws:iam::123456789012:policy/${OPERATOR_BOUNDARY_NAME}`;
 /** What bounds the operator in these runs: the boundary `bootstrap oidc --operator` made, api-deploy allowed. */
 const LIMITS = ['--operator-boundary-arn', BOUNDARY, '--operator-allowed-policy-arn', POLICY];
+/** `bootstrap oidc --operator` for the operator repository, with the allowed policy. */
+const OPERATOR_ROLE = ['oidc', '--operator', '--repo', 'octo/operator', '--branch', 'main', ...LIMITS.slice(2)];
 
 let moto: Moto;
 let proxy: FaultProxy;
@@ -74,15 +76,7 @@ before(async () => {
   // The operator's role and boundary first, as an account's administrators make them before the first sync. Its
   // repository is not one sync manages: GitHub knows it (for its ids), operator.yaml does not list it.
   gh.addRepository('octo/operator', { createdAt: '2026-08-01T00:00:00Z' });
-  const made = await bootstrap([
-    'oidc',
-    '--operator',
-    '--repo',
-    'octo/operator',
-    '--branch',
-    'main',
-    ...LIMITS.slice(2),
-  ]);
+  const made = await bootstrap(OPERATOR_ROLE);
   assert.equal(made.code, 0, made.stderr + made.stdout);
   const { ownerId, id } = gh.ids('octo/operator');
   assert.match(made.stdout, new RegExp(`trusts repo:octo@${ownerId}/operator@${id}:ref:refs/heads/main `));
@@ -554,16 +548,7 @@ test('bootstrap oidc --operator: the role carries that policy, a re-run writes n
   );
   const document = JSON.parse(decodeURIComponent(got.PolicyDocument!)) as unknown;
   assert.deepEqual(document, JSON.parse(JSON.stringify(operatorPolicyDocument('aws', 'us-east-1', limits))));
-  const again = await bootstrap([
-    'oidc',
-    '--operator',
-    '--repo',
-    'octo/operator',
-    '--branch',
-    'main',
-    '--operator-allowed-policy-arn',
-    POLICY,
-  ]);
+  const again = await bootstrap(OPERATOR_ROLE);
   assert.equal(again.code, 0, again.stderr);
   assert.deepEqual(again.awsWrites, []);
   const gone = await bootstrap(['destroy', '--role-name', 'github-octo-operator']);

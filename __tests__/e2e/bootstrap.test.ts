@@ -557,16 +557,8 @@ describe('bootstrap oidc', () => {
       const id = url.replace('https://', '');
       const role = `issuer-${form}`;
       const asked = gh.requests.length;
-      const run = await oidc([
-        '--issuer',
-        url,
-        '--repo',
-        'octo-org/octo-repo',
-        '--branch',
-        'main',
-        '--role-name',
-        role,
-      ]);
+      const args = ['--issuer', url, '--repo', 'octo-org/octo-repo', '--branch', 'main', '--role-name', role];
+      const run = await oidc(args);
       assert.equal(run.code, 0, run.stderr);
       assert.equal(gh.requests.length > asked, asksGithub, 'ids are asked for on github.com only');
       const provider = await iam.send(
@@ -583,16 +575,7 @@ describe('bootstrap oidc', () => {
       assert.ok(trustAdmits(doc, githubClaims(repo, 'refs/heads/main', form, undefined, url)));
       assert.ok(!trustAdmits(doc, githubClaims(repo, 'refs/heads/main', form)), "github.com's token is not admitted");
       assert.ok(!trustAdmits(doc, githubClaims(repo, 'refs/heads/dev', form, undefined, url)));
-      const again = await oidc([
-        '--issuer',
-        url,
-        '--repo',
-        'octo-org/octo-repo',
-        '--branch',
-        'main',
-        '--role-name',
-        role,
-      ]);
+      const again = await oidc(args);
       assert.equal(again.code, 0, again.stderr);
       assert.deepEqual(writes(again), [], 'the provider and the role are found again');
     });

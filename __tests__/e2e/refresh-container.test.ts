@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { oidcStepEnv, useOidcPeers } from '../support/oidc-peers.js';
 import { newWorkspace, runAction } from '../support/action-runner.js';
 import { awsCliCalls, jsSdkCalls } from '../support/endpoint-clients.js';
 
@@ -62,11 +62,7 @@ describe('refresh-credentials in a container job', { skip: !canUnshare && 'needs
         'refresh-credentials': 'true',
         'refresh-margin-s': '893',
       },
-      env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-        AWS_ENDPOINT_URL_STS: peers.moto.url,
-      },
+      env: oidcStepEnv(peers),
       killAfterMs: 30_000,
     });
     assert.equal(run.code, 0, run.stdout + run.stderr);

@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:http';
 import { connect } from 'node:net';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { oidcStepEnv, useOidcPeers } from '../support/oidc-peers.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
 import { jsSdkCalls } from '../support/endpoint-clients.js';
@@ -21,11 +21,7 @@ async function startMain(inputs: Record<string, string> = {}): Promise<RunResult
   const run = await runAction('main', {
     workspace: newWorkspace(),
     inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true', ...inputs },
-    env: {
-      ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-      AWS_ENDPOINT_URL_STS: peers.moto.url,
-    },
+    env: oidcStepEnv(peers),
     killAfterMs: 30_000,
   });
   assert.equal(run.code, 0, run.stdout + run.stderr);

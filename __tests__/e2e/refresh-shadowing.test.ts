@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { oidcStepEnv, useOidcPeers } from '../support/oidc-peers.js';
 import { newWorkspace, runAction } from '../support/action-runner.js';
 import { callerArns } from '../support/endpoint-clients.js';
 import { runAwsCliAsync } from '../support/aws-cli.js';
@@ -77,9 +77,7 @@ describe('refresh-credentials: what would shadow the endpoint in later steps', (
           'refresh-credentials': 'true',
         },
         env: {
-          ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-          AWS_ENDPOINT_URL_STS: peers.moto.url,
+          ...oidcStepEnv(peers),
           ...jobEnv,
         },
         killAfterMs: 30_000,
@@ -110,9 +108,7 @@ describe('refresh-credentials: what would shadow the endpoint in later steps', (
     const run = await runAction('main', {
       inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true' },
       env: {
-        ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-        AWS_ENDPOINT_URL_STS: peers.moto.url,
+        ...oidcStepEnv(peers),
         ...minio,
       },
       killAfterMs: 30_000,

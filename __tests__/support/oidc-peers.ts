@@ -22,3 +22,12 @@ export function useOidcPeers(ready?: (peers: OidcPeers) => void | Promise<void>)
   });
   return peers;
 }
+
+/** What an OIDC step is given on the runner with these peers: the id-token request and STS at moto. */
+export function oidcStepEnv(peers: OidcPeers): Record<string, string> {
+  return {
+    ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
+    AWS_ENDPOINT_URL_STS: peers.moto.url,
+  };
+}
