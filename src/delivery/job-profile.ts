@@ -5,7 +5,7 @@
  * into a step-owned copy of the credentials file, which AWS_SHARED_CREDENTIALS_FILE then names; the post step
  * deletes it.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Credentials } from '../credentials.js';
@@ -13,6 +13,7 @@ import { InputError } from '../errors.js';
 import { readSection } from '../ini.js';
 import { configSectionNames, writeProfile, type ProfileReceipt, type ProfileTarget } from './profile.js';
 import { JOB_PROFILE_ASSUMES_ROLE, JOB_PROFILE_UNREADABLE } from './advice.js';
+import { readIfPresent } from './profile-file.js';
 
 /** The job's profile and the user's files it lives in; `tempDir` is RUNNER_TEMP. */
 export interface JobProfile extends ProfileTarget {
@@ -37,19 +38,8 @@ export function assumesRole(configText: string, profile: string): boolean {
   });
 }
 
-async function readIfPresent(path: string, variable: string): Promise<string | null> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    const code = (err as NodeJS.ErrnoException).code ?? 'error';
-    throw new InputError(
-      variable,
-      `${path} cannot be read (${code}), so AWS_PROFILE's other settings could not be carried over`,
-      JOB_PROFILE_UNREADABLE,
-    );
-  }
-}
+/** Why an unreadable shared file stops the job profile's copy. */
+const NOT_CARRIED_OVER = ", so AWS_PROFILE's other settings could not be carried over";
 
 /** Writes the copy with the new credentials as `job.profile` and returns the receipt; nothing is left on failure. */
 export async function writeJobProfile(
@@ -57,7 +47,7 @@ export async function writeJobProfile(
   credentials: Credentials,
   region: string,
 ): Promise<ProfileReceipt> {
-  const config = await readIfPresent(job.configFile, 'AWS_CONFIG_FILE');
+  const config = await readIfPresent(job.configFile, 'AWS_CONFIG_FILE', NOT_CARRIED_OVER, JOB_PROFILE_UNREADABLE);
   if (config !== null && assumesRole(config, job.profile)) {
     throw new InputError(
       'AWS_PROFILE',
@@ -66,7 +56,12 @@ export async function writeJobProfile(
       JOB_PROFILE_ASSUMES_ROLE,
     );
   }
-  const user = await readIfPresent(job.credentialsFile, 'AWS_SHARED_CREDENTIALS_FILE');
+  const user = await readIfPresent(
+    job.credentialsFile,
+    'AWS_SHARED_CREDENTIALS_FILE',
+    NOT_CARRIED_OVER,
+    JOB_PROFILE_UNREADABLE,
+  );
   const dir = await mkdtemp(join(resolve(job.tempDir || tmpdir()), DIR_PREFIX));
   try {
     const credentialsFile = join(dir, 'credentials');

@@ -15,6 +15,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError } from '../errors.js';
@@ -148,5 +149,24 @@ function refuseSymlink(path: string, input: string): void {
       `${path} is a symbolic link, which this action will not write through`,
       'Point it at a regular file, or remove the link',
     );
+  }
+}
+
+/**
+ * A shared file's text, null when it does not exist; any other failure is an InputError naming `variable`, the file's
+ * path and code, then `consequence` (what the step cannot do without it) and `fix`.
+ */
+export async function readIfPresent(
+  path: string,
+  variable: string,
+  consequence: string,
+  fix: string,
+): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    if (code === 'ENOENT') return null;
+    throw new InputError(variable, `${path} cannot be read (${code})${consequence}`, fix);
   }
 }

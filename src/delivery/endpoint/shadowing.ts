@@ -5,14 +5,16 @@
  * files, to hold only the endpoint's `credential_process` line as its source. The plan is pure; `writeEndpointCopies`
  * writes it.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { readSection, upsertSection } from '../../ini.js';
 import { PROFILE_NAME } from '../../config/values.js';
 import { configSectionNames } from '../profile.js';
+import { readIfPresent } from '../profile-file.js';
 import { UNREADABLE_FILE, UNSAFE_PROFILE } from './advice.js';
 import { WEB_IDENTITY_VARIABLES } from './export.js';
+import type { Env } from '../../config/sources/inputs.js';
 
 /** A profile's keys that make it a credential source for botocore, the AWS CLI or the JS SDK. */
 const SOURCE_KEYS = new Set([
@@ -52,7 +54,7 @@ export interface ShadowPlan {
 }
 
 /** The profiles later steps read: botocore takes AWS_DEFAULT_PROFILE too, the JS SDK only AWS_PROFILE. */
-function activeProfiles(env: Record<string, string | undefined>): Array<{ name: string; variable?: string }> {
+function activeProfiles(env: Env): Array<{ name: string; variable?: string }> {
   const named = (['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const)
     .filter((variable) => env[variable])
     .map((variable) => ({ name: env[variable]!, variable }));
@@ -69,11 +71,7 @@ function sourceKeys(texts: SharedTexts, profile: string): string[] {
 }
 
 /** `profiles`: whether later steps read the job's active profile (not when a delivered profile is announced). */
-export function planShadowing(
-  env: Record<string, string | undefined>,
-  texts: SharedTexts,
-  profiles = true,
-): ShadowPlan {
+export function planShadowing(env: Env, texts: SharedTexts, profiles = true): ShadowPlan {
   const plan: ShadowPlan = { clear: [], profiles: [], sources: [] };
   const webIdentity = WEB_IDENTITY_VARIABLES.filter((name) => env[name]);
   if (webIdentity.length > 0) {
@@ -132,19 +130,8 @@ export async function writeEndpointCopies(
 
 /** The user's shared files as they are (null where absent); an unreadable one fails the step, naming its variable. */
 export async function readSharedTexts(files: { credentialsFile: string; configFile: string }): Promise<SharedTexts> {
-  const read = async (path: string, variable: string) => {
-    try {
-      return await readFile(path, 'utf8');
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'error';
-      if (code === 'ENOENT') return null;
-      throw new InputError(
-        variable,
-        `${path} cannot be read (${code}): ${UNREADABLE_FILE.problem}`,
-        UNREADABLE_FILE.fix,
-      );
-    }
-  };
+  const read = (path: string, variable: string) =>
+    readIfPresent(path, variable, `: ${UNREADABLE_FILE.problem}`, UNREADABLE_FILE.fix);
   return {
     credentials: await read(files.credentialsFile, 'AWS_SHARED_CREDENTIALS_FILE'),
     config: await read(files.configFile, 'AWS_CONFIG_FILE'),
