@@ -5,8 +5,7 @@
  */
 import type { Credentials } from '../credentials.js';
 import type { EndpointSetting, ServiceEndpoints } from './model.js';
-
-type Env = Record<string, string | undefined>;
+import type { Env } from './sources/inputs.js';
 
 /** The services whose endpoint variables are read, by the SDK's variable suffix. */
 const SERVICES = { sts: 'STS', rolesAnywhere: 'ROLESANYWHERE' } as const;

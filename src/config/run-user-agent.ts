@@ -3,7 +3,7 @@
  * `md/<label>#<value>` for each run variable the runner set, checked against the pattern the peer checks it with; a
  * value that does not match is left out with a warning (a User-Agent carries no free text). Pure.
  */
-type Env = Record<string, string | undefined>;
+import type { Env } from './sources/inputs.js';
 
 /** One `md/` field of the User-Agent. */
 export interface UserAgentField {

@@ -1,5 +1,6 @@
 /** The AWS_* variables that carry a session to the AWS CLI and every SDK: one list, one mapping, for all front-ends. */
 import type { Session } from '../credentials.js';
+import type { Env } from '../config/sources/inputs.js';
 
 export const CREDENTIAL_VARIABLES = [
   'AWS_ACCESS_KEY_ID',
@@ -17,7 +18,7 @@ const S3_ENDPOINT_MARK = 'ASLC_MINIO_S3_ENDPOINT';
  * The S3 endpoint an earlier step of this action exported (still as it set it), for a step that delivers credentials
  * without one: AWS credentials must not be sent to a MinIO host. One the user set is never touched.
  */
-export function staleS3Endpoint(env: Record<string, string | undefined>): string | undefined {
+export function staleS3Endpoint(env: Env): string | undefined {
   const value = env[S3_ENDPOINT_VARIABLE];
   return value && value === env[S3_ENDPOINT_MARK] ? value : undefined;
 }
