@@ -80,7 +80,14 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
       customTags: [],
       transitiveTagKeys: [],
     },
-    delivery: { env: true, outputs: false, maskAccountId: false, overwriteProfile: false, announceProfile: true },
+    delivery: {
+      env: true,
+      outputs: false,
+      maskAccountId: false,
+      overwriteProfile: false,
+      announceProfile: true,
+      activeProfile: { profile: 'default', configFile: '/home/runner/.aws/config' },
+    },
     // As configure-aws-credentials: 12 attempts, no step-wide bound but the ceiling.
     retry: { maxAttempts: 12, timeoutMs: 3600_000 },
     guards: {
@@ -139,6 +146,7 @@ test('every optional input is carried into the config', () => {
     maskAccountId: true,
     overwriteProfile: false,
     announceProfile: true,
+    activeProfile: { profile: 'default', configFile: '/home/runner/.aws/config' },
   });
   assert.deepEqual(config.retry, { maxAttempts: 3, timeoutMs: 30_000 });
 });

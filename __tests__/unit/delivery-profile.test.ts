@@ -8,6 +8,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  clearActiveServicesPointer,
+  clearServicesPointer,
   parseReceipt,
   removeProfile,
   writeProfile,
@@ -114,6 +116,48 @@ describe('writeProfile and removeProfile', () => {
     );
     await removeProfile(receipt);
     assert.equal(readFileSync(t.configFile, 'utf8'), USER_CONFIG);
+  });
+
+  test('clearServicesPointer removes only the aslc-<profile> pointer, in every config section of the profile', () => {
+    const text =
+      '[default]\nregion = eu-west-1\nservices = aslc-default\n\n[profile default]\nservices = aslc-default\n' +
+      '[profile other]\nservices = aslc-default\n';
+    const { text: after, cleared } = clearServicesPointer(text, 'default');
+    assert.deepEqual(cleared, ['default', 'profile default']);
+    assert.equal(
+      after,
+      '[default]\nregion = eu-west-1\n\n[profile default]\n[profile other]\nservices = aslc-default\n',
+    );
+    assert.deepEqual(clearServicesPointer('[default]\nservices = mine\n', 'default').cleared, []);
+    assert.deepEqual(clearServicesPointer('[profile ci]\nservices = aslc-default\n', 'ci').cleared, []);
+  });
+
+  test('AWS credentials written over a MinIO profile clear its services pointer and report it outside the saved state', async () => {
+    const { target } = files();
+    const t = target();
+    await writeProfile(
+      t,
+      { ...CREDS, accessKeyId: 'Q3AM3UQ867SPQQA43P2F' },
+      'us-east-1',
+      {},
+      { s3: 'https://m.example' },
+    );
+    const receipt = await writeProfile(t, CREDS, 'us-east-1', { overwrite: true });
+    assert.deepEqual(receipt.clearedServices, ['profile ci']);
+    assert.doesNotMatch(readFileSync(t.configFile, 'utf8'), /^services =/m);
+    const parsed = parseReceipt(JSON.stringify(receipt), [t]);
+    assert.equal(typeof parsed === 'object' && 'clearedServices' in parsed, false);
+  });
+
+  test('clearActiveServicesPointer edits an existing config file only, and only when there is a pointer', async () => {
+    const { dir } = files();
+    const configFile = join(dir, 'config');
+    assert.deepEqual(await clearActiveServicesPointer({ configFile, profile: 'default' }), []);
+    assert.equal(existsSync(configFile), false, 'nothing created');
+    writeFileSync(configFile, '[default]\nservices = aslc-default\n# kept\n');
+    assert.deepEqual(await clearActiveServicesPointer({ configFile, profile: 'default' }), ['default']);
+    assert.equal(readFileSync(configFile, 'utf8'), '[default]\n# kept\n');
+    assert.equal(statSync(configFile).mode & 0o777, 0o600);
   });
 
   test('a services section the user changed since is left, while the pointer and region go', async () => {

@@ -30,6 +30,11 @@ export interface DeliveryOptions {
    * RUNNER_TEMP.
    */
   jobProfile?: { profile: string; credentialsFile: string; configFile: string; tempDir?: string };
+  /**
+   * Env delivery where later steps keep reading the user's config file: the profile they read (AWS_PROFILE,
+   * AWS_DEFAULT_PROFILE, else default), for a MinIO step's `services` pointer there to be cleared.
+   */
+  activeProfile?: { profile: string; configFile: string };
 }
 
 /** `refresh-credentials` and `refresh-margin-s`: whether a refreshing local endpoint delivers. */
@@ -117,6 +122,9 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
       ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
     };
   }
+  const active = env['AWS_PROFILE'] || env['AWS_DEFAULT_PROFILE'] || 'default';
+  if (delivery.env && !(delivery.credentialsFile && delivery.announceProfile) && PROFILE_NAME.test(active))
+    delivery.activeProfile = { profile: active, configFile: sharedFiles(env, homeDir).configFile };
   if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
     throw new InputError(
       'output-env-credentials',

@@ -1,4 +1,5 @@
 /** Delivery inside GitHub Actions: env variables for later steps, a profile, step outputs, the summary. */
+import { readFileSync } from 'node:fs';
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions } from '../config/action-delivery.js';
 import {
@@ -12,7 +13,7 @@ import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
 import { summaryMarkdown } from './summary.js';
-import { jobProfileNotice, S3_CLEARED } from './advice.js';
+import { jobProfileNotice, S3_CLEARED, servicesClearedNotice } from './advice.js';
 
 function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
   for (const [name, value] of sessionEnvironment(session, region)) out.exportVariable(name, value);
@@ -30,6 +31,14 @@ export function clearStaleS3Endpoint(
   if (!stale) return;
   for (const name of S3_ENDPOINT_VARIABLES) out.exportVariable(name, '');
   out.notice(`AWS_ENDPOINT_URL_S3 (${stale}), set by an earlier MinIO step of this action, is cleared: ${S3_CLEARED}`);
+}
+
+function mentionsServicesPointer(active: { configFile: string; profile: string }): boolean {
+  try {
+    return readFileSync(active.configFile, 'utf8').includes(`aslc-${active.profile}`);
+  } catch {
+    return false;
+  }
 }
 
 function setOutputs(out: ActionsOutput, session: Session, delivery: DeliveryOptions): void {
@@ -84,6 +93,13 @@ export async function deliverToActions(
     }
     exportEnvironment(out, session, config.region);
     clearStaleS3Endpoint(out, session, env);
+    const active = delivery.activeProfile;
+    // Most jobs have no pointer: the profile module (and its chunk) loads only when the file mentions one.
+    if (active && !session.serviceEndpoints?.s3 && mentionsServicesPointer(active)) {
+      const { clearActiveServicesPointer } = await import('./profile.js');
+      const cleared = await clearActiveServicesPointer(active);
+      if (cleared.length) out.notice(servicesClearedNotice(active.profile, active.configFile, cleared));
+    }
     delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
   }
   const { credentialsFile, configFile, profile } = delivery;
@@ -100,7 +116,9 @@ export async function deliverToActions(
       },
       session.serviceEndpoints,
     );
-    out.saveState(PROFILE_STATE, JSON.stringify(receipt));
+    const { clearedServices, ...saved } = receipt;
+    out.saveState(PROFILE_STATE, JSON.stringify(saved));
+    if (clearedServices) out.notice(servicesClearedNotice(receipt.profile, receipt.configFile, clearedServices));
     if (delivery.announceProfile) {
       out.exportVariable('AWS_SHARED_CREDENTIALS_FILE', receipt.credentialsFile);
       out.exportVariable('AWS_CONFIG_FILE', receipt.configFile);

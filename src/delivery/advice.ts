@@ -21,3 +21,12 @@ export const PROFILE_EXISTS =
 /** A MinIO step's S3 endpoint was cleared because a later step delivered AWS credentials. */
 export const S3_CLEARED =
   "later steps' S3 calls go to AWS with these credentials. Keep MinIO and AWS credentials in separate jobs, or use profiles for both";
+
+/** A step delivering AWS credentials took back the `services` pointer an earlier MinIO step wrote into a profile. */
+export function servicesClearedNotice(profile: string, configFile: string, sections: string[]): string {
+  const where = sections.map((s) => `[${s}]`).join(' and ');
+  return (
+    `services = aslc-${profile} in ${where} of ${configFile}, written by an earlier MinIO step of this action, is ` +
+    `removed: ${S3_CLEARED}`
+  );
+}

@@ -3,6 +3,7 @@
  * The write is all or nothing and returns a receipt; the undo acts only on what the receipt proves this step wrote.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { isAbsolute, normalize, resolve } from 'node:path';
 import type { Credentials, ServiceEndpoints } from '../credentials.js';
 import { InputError } from '../errors.js';
@@ -52,6 +53,11 @@ export interface ProfileReceipt extends ProfileTarget {
   services?: ServicesReceipt;
   /** The section holds a `credential_process` line (refresh-credentials), not keys; accessKeyId is then ''. */
   credentialProcess?: true;
+  /**
+   * The config sections whose `services` pointer to an earlier MinIO step's endpoint this write removed: reported by
+   * the step, not restored by the undo (that step's own post step removes its section), not kept in the saved state.
+   */
+  clearedServices?: string[];
 }
 
 interface ServicesReceipt {
@@ -89,6 +95,52 @@ function credentialEntries(credentials: Credentials): Array<[string, string]> {
 /** The `[services ...]` section this project writes for a profile (botocore's per-service endpoint settings). */
 function servicesSectionName(profile: string): string {
   return `services aslc-${profile}`;
+}
+
+/**
+ * Removes the `services = aslc-<profile>` pointer an earlier MinIO step of this action wrote into the profile's config
+ * sections (only that exact line: a pointer the user wrote is theirs), so AWS credentials delivered later are not sent
+ * to the MinIO host. Pure; returns the sections it cleared.
+ */
+export function clearServicesPointer(text: string, profile: string): { text: string; cleared: string[] } {
+  const pointer = servicesSectionName(profile).slice('services '.length);
+  const cleared: string[] = [];
+  for (const section of configSectionNames(profile)) {
+    const after = restoreKey(text, section, 'services', pointer, null, false);
+    if (after !== undefined) {
+      text = after;
+      cleared.push(section);
+    }
+  }
+  return { text, cleared };
+}
+
+/**
+ * clearServicesPointer on the config file later steps read (env delivery: the job's active profile), locked and
+ * atomic like every profile edit; nothing is created when the file is absent.
+ */
+export async function clearActiveServicesPointer(
+  target: { configFile: string; profile: string },
+  options: LockOptions = {},
+): Promise<string[]> {
+  const configFile = resolve(target.configFile);
+  if (!PROFILE_NAME.test(target.profile) || !existsSync(configFile)) return [];
+  let cleared: string[] = [];
+  await editFiles(
+    [configFile],
+    'AWS_CONFIG_FILE',
+    (before) => {
+      const file = before.get(configFile)!;
+      const plan: FilePlan = new Map();
+      if (!file.existed) return plan;
+      const edit = clearServicesPointer(file.text, target.profile);
+      cleared = edit.cleared;
+      if (cleared.length) plan.set(configFile, edit.text);
+      return plan;
+    },
+    options,
+  );
+  return cleared;
 }
 
 /** Sets `key` in the profile's config sections, creating the usual one when none exists. Pure. */
@@ -136,6 +188,7 @@ export async function writeProfile(
   const configFile = resolve(target.configFile);
   let regionEdits: RegionEdit[] = [];
   let services: ServicesReceipt | undefined;
+  let clearedServices: string[] = [];
   const files = await editFiles(
     [credentialsFile, configFile],
     INPUT,
@@ -166,6 +219,11 @@ export async function writeProfile(
           const pointer = setProfileKey(text, target.profile, 'services', section.slice('services '.length));
           text = pointer.text;
           services = { section, sha256: digest([...readSection(text, section)!]), edits: pointer.edits };
+        } else {
+          // AWS credentials in a profile an earlier MinIO step pointed at its host: S3 calls would go there.
+          const edit = clearServicesPointer(text, target.profile);
+          text = edit.text;
+          clearedServices = edit.cleared;
         }
         plan.set(configFile, text);
         return plan;
@@ -184,6 +242,7 @@ export async function writeProfile(
     regionEdits,
     ...(services ? { services } : {}),
     ...(options.credentialProcess ? { credentialProcess: true as const } : {}),
+    ...(clearedServices.length ? { clearedServices } : {}),
   };
 }
 
@@ -298,6 +357,7 @@ export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>)
   if (typeof regionEdits === 'string') return regionEdits;
   const clean: ProfileReceipt = { ...receipt, regionEdits };
   delete clean.services;
+  delete clean.clearedServices;
   if (r['services'] !== undefined) {
     const services = r['services'] as Record<string, unknown> | null;
     if (typeof services !== 'object' || services === null) return 'services is not an object';
