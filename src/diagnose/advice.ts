@@ -9,7 +9,7 @@ export const NO_OIDC_TOKEN =
   'doctor diagnoses web-identity (OIDC) trust: give --role-to-assume with --web-identity-token-file, --web-identity-token-env or --issuer (a login), not a certificate mode';
 
 export const SIGNATURE_NOT_CHECKED =
-  'Read from the token payload; the signature is not checked (STS does), and the token itself is not shown.';
+  'read from its payload; the signature is not checked, as STS checks it, and the token itself is not shown';
 
 export const EXPIRED =
   'STS refuses an expired token whatever the trust says (InvalidIdentityToken); the verdict below is about the trust only';

@@ -158,10 +158,11 @@ function checkLine(check: Check): string {
     return `${mark}Principal ${check.actual.map(q).join(', ') || '(none)'}: the token's issuer needs Federated ${q(check.expected)}`;
   if (check.kind === 'action')
     return `${mark}${check.not ? 'NotAction excludes' : 'Action does not include'} sts:AssumeRoleWithWebIdentity (${check.actual.map(q).join(', ') || 'none'})`;
+  const expects = `${check.operator} ${q(check.key)} expects ${qs(check.expected) || '(nothing)'}`;
+  if (check.verdict === 'unknown') return `${mark}${expects}: ${check.note ?? 'not evaluated'}`;
   const actual =
     check.actual === undefined ? 'the request has no such key' : `the token has ${check.actual.map(q).join(', ')}`;
-  const note = check.note ? ` (${check.note})` : '';
-  return `${mark}${check.operator} ${q(check.key)} expects ${qs(check.expected) || '(nothing)'}; ${actual}${note}`;
+  return `${expects}; ${actual}${check.note ? ` (${check.note})` : ''}`;
 }
 
 /** A `sub` that differs from what the policy expects in one of the ways that trip people up, named. */

@@ -52,7 +52,7 @@ function claimValues(value: unknown): string[] | undefined {
 }
 
 /** The issuer id of an `iss` claim, the way IAM names the provider (`oidc-provider/<id>`). */
-export function issuerId(iss: string): string {
+function issuerId(iss: string): string {
   return iss.replace(/^https:\/\//i, '').replace(/\/+$/, '');
 }
 
@@ -292,7 +292,12 @@ function evaluateCondition(
     return { ...base, verdict: 'unknown', actual, note: `the doctor does not evaluate ${operatorName}` };
   }
   if (!key.toLowerCase().startsWith(`${context.issuer.toLowerCase()}:`) && !isProviderKey(key)) {
-    return { ...base, verdict: 'unknown', actual, note: 'a key of the request, not of the token: not evaluated' };
+    return {
+      ...base,
+      verdict: 'unknown',
+      actual,
+      note: 'a key of the request, not of the token: the doctor cannot see it',
+    };
   }
   const verdict = conditionVerdict(operator, expected, actual, variables);
   const note =
