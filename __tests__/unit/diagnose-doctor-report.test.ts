@@ -119,3 +119,40 @@ test('an expired token is noted; the verdict is about the trust', () => {
   assert.equal(r.verdict, 'match');
   assert.match(r.lines.join('\n'), /expired at 2023-11-14T22:13:20\.000Z/);
 });
+
+test("statements for another provider or action are one line; the fix only when no Allow covers the token's", () => {
+  const statement = (extra: Record<string, unknown>) => ({
+    Effect: 'Allow',
+    Principal: { Federated: PROVIDER },
+    Action: 'sts:AssumeRoleWithWebIdentity',
+    ...extra,
+  });
+  const gitlab = { Federated: 'arn:aws:iam::111122223333:oidc-provider/gitlab.com' };
+  const report = (...statements: unknown[]) =>
+    doctorReport(facts(PAYLOAD, { value: { Version: '2012-10-17', Statement: statements } }));
+  // GitLab's statement beside GitHub's: GitHub's admits, GitLab's is one line.
+  const both = report(statement({ Principal: gitlab }), statement({}));
+  assert.equal(both.verdict, 'match');
+  assert.match(
+    both.lines.join('\n'),
+    /Statement\[0\], Allow: not for this token: Principal "Federated: arn:.*gitlab\.com"/,
+  );
+  // Only GitLab's: the fix names the token's provider.
+  const other = report(statement({ Principal: gitlab }));
+  assert.equal(other.verdict, 'no-match');
+  assert.ok(other.lines.join('\n').includes(`"Principal": {"Federated": "${PROVIDER}"}`));
+  // A TagSession statement for the provider beside a refusing one: no Action fix, the sub is the problem.
+  const tag = report(
+    statement({ Action: 'sts:TagSession' }),
+    statement({ Condition: { StringEquals: { [`${HOST}:sub`]: LEGACY } } }),
+  );
+  assert.equal(tag.verdict, 'no-match');
+  assert.ok(!tag.lines.join('\n').includes('"Action": "sts:AssumeRoleWithWebIdentity"'));
+  const onlyTag = report(statement({ Action: 'sts:TagSession' }));
+  assert.ok(onlyTag.lines.join('\n').includes('"Action": "sts:AssumeRoleWithWebIdentity"'));
+  // A Deny that matches is named with the fix.
+  const deny = report(statement({}), { ...statement({}), Sid: 'Stop', Effect: 'Deny' });
+  assert.equal(deny.verdict, 'no-match');
+  assert.match(deny.lines.join('\n'), /Statement\[1\] \(Sid "Stop"\), Deny: matches this token/);
+  assert.match(deny.lines.join('\n'), /An explicit Deny matches this token: remove it/);
+});

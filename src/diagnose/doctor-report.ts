@@ -74,6 +74,7 @@ export function doctorReport(facts: DoctorFacts): DoctorReport {
     const evaluation = evaluateTrust(facts.trust.value, facts.context, facts.providerArn);
     trust = evaluation.verdict;
     for (const st of evaluation.statements) lines.push(...statementLines(st, facts, fixes));
+    scopeFixes(evaluation.statements, facts.providerArn, fixes);
     if (evaluation.statements.length === 0) lines.push('  it has no statements');
   }
 
@@ -131,31 +132,35 @@ function statementLines(st: StatementResult, facts: DoctorFacts, fixes: Set<stri
     if (st.verdict === 'no-match') return [`  ${name}: does not apply to this token`];
     return [`  ${name}: cannot tell whether it applies:`, ...st.checks.map((c) => `    ${checkLine(c)}`)];
   }
-  // An Allow for another principal (a service, an account) is not about this token: one line, no fix.
-  const principal = st.checks.find((c) => c.kind === 'principal');
-  if (principal && principal.kind === 'principal' && !principal.actual.some((a) => /^Federated: /.test(a)))
-    if (!principal.actual.includes('*'))
-      return [`  ${name}: for ${principal.actual.map(q).join(', ') || 'no principal'}, not a web identity`];
+  // An Allow for another principal, or for other actions, is not about this token: one line; the fix, if no Allow
+  // names the provider or the action at all, is the report's.
+  const failed = (kind: Check['kind']) => st.checks.find((c) => c.kind === kind && c.verdict === 'no-match');
+  if (failed('principal') || failed('action'))
+    return [`  ${name}: not for this token: ${checkLine((failed('principal') ?? failed('action'))!)}`];
   if (st.verdict === 'match') return [`  ${name}: admits this token`];
   const head = st.verdict === 'unknown' ? 'cannot tell' : 'refuses this token';
   const out = [`  ${name}: ${head}:`];
   for (const check of st.checks) {
     out.push(`    ${checkLine(check)}`);
-    if (check.kind === 'principal' && check.verdict === 'no-match')
-      fixes.add(PRINCIPAL_FIX.replace('<arn>', facts.providerArn));
-    if (check.kind === 'action' && check.verdict === 'no-match') fixes.add(ACTION_FIX);
-    if (check.kind === 'condition' && check.verdict === 'no-match') {
-      const hint = subHint(check, facts);
-      if (hint) fixes.add(hint);
-    }
+    const hint = check.kind === 'condition' && check.verdict === 'no-match' ? subHint(check, facts) : undefined;
+    if (hint) fixes.add(hint);
   }
   return out;
+}
+
+/** The fix when no Allow statement is for the token's provider, or none of those for the action. */
+function scopeFixes(statements: StatementResult[], providerArn: string, fixes: Set<string>): void {
+  const allows = statements.filter((st) => st.effect === 'Allow');
+  const forProvider = allows.filter((st) => !st.checks.some((c) => c.kind === 'principal' && c.verdict === 'no-match'));
+  if (forProvider.length === 0) fixes.add(PRINCIPAL_FIX.replace('<arn>', providerArn));
+  else if (forProvider.every((st) => st.checks.some((c) => c.kind === 'action' && c.verdict === 'no-match')))
+    fixes.add(ACTION_FIX);
 }
 
 function checkLine(check: Check): string {
   const mark = check.verdict === 'unknown' ? 'cannot tell: ' : '';
   if (check.kind === 'principal')
-    return `${mark}Principal ${check.actual.map(q).join(', ') || '(none)'}: the token's issuer needs Federated ${q(check.expected)}`;
+    return `${mark}Principal ${check.actual.map(q).join(', ') || '(none)'}; the token's provider is ${q(check.expected)}`;
   if (check.kind === 'action')
     return `${mark}${check.not ? 'NotAction excludes' : 'Action does not include'} sts:AssumeRoleWithWebIdentity (${check.actual.map(q).join(', ') || 'none'})`;
   const expects = `${check.operator} ${q(check.key)} expects ${qs(check.expected) || '(nothing)'}`;
