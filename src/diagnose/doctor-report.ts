@@ -159,10 +159,14 @@ function scopeFixes(statements: StatementResult[], providerArn: string, fixes: S
 
 function checkLine(check: Check): string {
   const mark = check.verdict === 'unknown' ? 'cannot tell: ' : '';
-  if (check.kind === 'principal')
-    return `${mark}Principal ${check.actual.map(q).join(', ') || '(none)'}; the token's provider is ${q(check.expected)}`;
-  if (check.kind === 'action')
-    return `${mark}${check.not ? 'NotAction excludes' : 'Action does not include'} sts:AssumeRoleWithWebIdentity (${check.actual.map(q).join(', ') || 'none'})`;
+  if (check.kind === 'principal') {
+    const named = check.actual.map(q).join(', ') || '(none)';
+    return `${mark}Principal ${named}; the token's provider is ${q(check.expected)}`;
+  }
+  if (check.kind === 'action') {
+    const verb = check.not ? 'NotAction excludes' : 'Action does not include';
+    return `${mark}${verb} sts:AssumeRoleWithWebIdentity (${check.actual.map(q).join(', ') || 'none'})`;
+  }
   const expects = `${check.operator} ${q(check.key)} expects ${qs(check.expected) || '(nothing)'}`;
   if (check.verdict === 'unknown') return `${mark}${expects}: ${check.note ?? 'not evaluated'}`;
   const actual =
