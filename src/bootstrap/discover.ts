@@ -86,7 +86,7 @@ async function read<T>(call: string, run: () => Promise<T>): Promise<T | undefin
 }
 
 /** A policy document as IAM returns it (URL-encoded JSON) or as given. */
-function parseDocument(raw: string | undefined): unknown {
+export function parseDocument(raw: string | undefined): unknown {
   if (!raw) return undefined;
   try {
     return JSON.parse(raw);

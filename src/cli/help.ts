@@ -43,6 +43,7 @@ Commands:
   login                sign in at an OIDC identity provider in a browser, then exchange the id-token
   serve [-- <cmd...>]  a local credentials endpoint that refreshes before expiry (the SDKs' container provider)
   bootstrap <what>     create the AWS side of a mode (iot, oidc) and rotate, revoke or destroy it
+  doctor               why STS would refuse a web-identity token for a role: the failing condition and the fix
   help <command>       help for a command
 
 ${CONFIG}
@@ -98,6 +99,23 @@ prefers them) and exits with its code. Every request needs the token; any proces
 ${CONFIG}
 
 ${EXIT_CODES}`,
+  doctor: `Usage: aws-short-lived-credentials doctor --role-to-assume <arn> [token flags]
+
+Says whether the role's trust policy admits a web-identity token, and if not, which statement and condition refuse
+it (operator, key, the values expected, the token's value) and what to change. The token is taken as
+credential-process takes it: --web-identity-token-file <path>, --web-identity-token-env <VAR>, --issuer and
+--client-id (a cached login), or the GitHub runner's token endpoint. Only its payload is read: the signature is not
+checked (STS does that; a diagnosis needs the claims only), and the token is never printed.
+Read-only AWS calls with the standard chain's credentials (AWS_PROFILE, AWS_ACCESS_KEY_ID, ...): iam:GetRole for the
+trust policy, iam:GetOpenIDConnectProvider for the issuer's provider, whose audiences (client ids) and thumbprints
+are shown; a token whose aud is not among the audiences is refused too. A read that is denied is named, and the rest
+is still evaluated. Conditions are evaluated as IAM does: StringEquals, StringNotEquals, the IgnoreCase forms,
+StringLike and StringNotLike (* and ?), ...IfExists, Null, ForAnyValue: and ForAllValues:, keys case-insensitive;
+an explicit Deny that matches refuses. A condition the token cannot decide (aws:SourceIp, ...) is named as such.
+Exit codes: 0 the trust admits the token, 1 it does not (or cannot tell, or a configuration error), 2 usage error,
+3 AWS or network error.
+
+${CONFIG}`,
   bootstrap: `Usage: aws-short-lived-credentials bootstrap <iot|rotate|revoke|destroy> <name> [flags]
        aws-short-lived-credentials bootstrap oidc --repo owner/name [--branch b | --tag t | --environment e] [flags]
        aws-short-lived-credentials bootstrap sync --config operator.yaml [--dry-run] [--concurrency n]

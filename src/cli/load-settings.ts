@@ -10,6 +10,7 @@ import { buildConfig } from '../config/build-config.js';
 import type { Config } from '../config/model.js';
 import type { Env } from '../config/sources/inputs.js';
 import type { Session } from '../credentials.js';
+import type { ExchangeHooks } from '../providers/exchange.js';
 import { InputError } from '../errors.js';
 import { identityProof } from './cache.js';
 import { cachedIdToken, loadIdToken } from './login-session.js';
@@ -83,20 +84,29 @@ export function proofOf({ get, config }: Settings, env: Env): string[] | undefin
   return identityProof(config, env, (path) => readFileSync(path));
 }
 
-/** The one exchange with the CLI's hooks: a login's cached id-token resolved first, secrets kept off stderr. */
-export async function obtain({ get, config }: Settings, io: CliIo): Promise<Session> {
+/** The config with a login's cached id-token resolved into its source (a login that is not valid now throws). */
+export function withLoginIdToken({ get, config }: Settings, env: Env): Config {
   const source = config.source;
-  if (source.mode === 'oidc' && source.login) {
-    const idToken = loadIdToken(cacheDir(get, io.env), source.login, new Date());
-    config = { ...config, source: { ...source, idToken } };
-  }
+  if (source.mode !== 'oidc' || !source.login) return config;
+  const idToken = loadIdToken(cacheDir(get, env), source.login, new Date());
+  return { ...config, source: { ...source, idToken } };
+}
+
+/** The CLI's hooks for the exchange and the token sources: secrets kept off stderr, debug lines with --verbose. */
+export function cliHooks(get: (name: string) => string, io: CliIo): ExchangeHooks {
   const verbose = get('verbose') === 'true';
-  // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
-  const { exchangeAnew } = await import('../providers/exchange.js');
-  return exchangeAnew(config, {
+  return {
     mask: (value) => io.secret?.(value),
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
-  });
+  };
+}
+
+/** The one exchange with the CLI's hooks: a login's cached id-token resolved first, secrets kept off stderr. */
+export async function obtain(settings: Settings, io: CliIo): Promise<Session> {
+  const config = withLoginIdToken(settings, io.env);
+  // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
+  const { exchangeAnew } = await import('../providers/exchange.js');
+  return exchangeAnew(config, cliHooks(settings.get, io));
 }

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   login: async () => (await import('./login-command.js')).loginCommand,
   serve: async () => (await import('./serve-command.js')).serveCommand,
   bootstrap: async () => (await import('./bootstrap-command.js')).bootstrapCommand,
+  doctor: async () => (await import('./doctor-command.js')).doctorCommand,
 };
 
 export async function runCli(argv: string[], terminal: Omit<CliIo, 'secret'>): Promise<number> {

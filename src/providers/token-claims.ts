@@ -25,8 +25,8 @@ export type TrustClaims = Partial<Record<TrustClaim, string>>;
 const MAX_PAYLOAD = 16384;
 const MAX_CLAIM = 300;
 
-/** The trust claims of a JWT, or undefined when the token is not a JWT with a JSON object payload. */
-export function trustClaims(token: string): TrustClaims | undefined {
+/** A JWT's payload as JSON (never verified), or undefined when the token is not a JWT with an object payload. */
+export function tokenPayload(token: string): Record<string, unknown> | undefined {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[1]!.length > MAX_PAYLOAD || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) return undefined;
   let payload: unknown;
@@ -36,9 +36,16 @@ export function trustClaims(token: string): TrustClaims | undefined {
     return undefined;
   }
   if (!payload || typeof payload !== 'object' || Array.isArray(payload)) return undefined;
+  return payload as Record<string, unknown>;
+}
+
+/** The trust claims of a JWT, or undefined when the token is not a JWT with a JSON object payload. */
+export function trustClaims(token: string): TrustClaims | undefined {
+  const payload = tokenPayload(token);
+  if (!payload) return undefined;
   const claims: TrustClaims = {};
   for (const name of TRUST_CLAIMS) {
-    const value = (payload as Record<string, unknown>)[name];
+    const value = payload[name];
     const text =
       typeof value === 'string' || typeof value === 'number'
         ? String(value)
@@ -51,7 +58,7 @@ export function trustClaims(token: string): TrustClaims | undefined {
 }
 
 /** Control, format (bidi) and line-separator characters as visible \uXXXX escapes: a claim is one line of data. */
-function shown(value: string): string {
+export function shown(value: string): string {
   return value.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
@@ -92,15 +99,29 @@ export function admittingCondition(claims: TrustClaims): Record<string, Record<s
 export function refusalReport(token: string): string[] {
   const claims = trustClaims(token);
   if (!claims) return [];
-  const lines = ['The token this job sent claims (read from its payload; the token itself is not shown):'];
-  for (const name of TRUST_CLAIMS) if (claims[name] !== undefined) lines.push(`  ${name}: ${shown(claims[name])}`);
+  return [
+    'The token this job sent claims (read from its payload; the token itself is not shown):',
+    ...claimLines(claims),
+    ...admittingConditionLines(claims),
+  ];
+}
+
+/** One `  name: value` line per trust claim the token has, each value shown as data. */
+export function claimLines(claims: TrustClaims): string[] {
+  return TRUST_CLAIMS.filter((name) => claims[name] !== undefined).map((name) => `  ${name}: ${shown(claims[name]!)}`);
+}
+
+/** A heading and the Condition block that admits these claims, as lines of data; none without iss or sub. */
+export function admittingConditionLines(claims: TrustClaims): string[] {
   const condition = admittingCondition(claims);
-  if (condition) {
-    const forms = subjectForms(claims).length > 1 ? ' (sub in both forms: keep the one your repository emits)' : '';
-    lines.push(`A trust policy Condition that admits this job${forms}:`);
-    // JSON escapes control characters; shown() the rest, so every line stays one line of data.
-    for (const line of JSON.stringify({ Condition: condition }, null, 2).split('\n').slice(1, -1))
-      lines.push(shown(line));
-  }
-  return lines;
+  if (!condition) return [];
+  const forms = subjectForms(claims).length > 1 ? ' (sub in both forms: keep the one your repository emits)' : '';
+  // JSON escapes control characters; shown() the rest, so every line stays one line of data.
+  return [
+    `A trust policy Condition that admits this job${forms}:`,
+    ...JSON.stringify({ Condition: condition }, null, 2)
+      .split('\n')
+      .slice(1, -1)
+      .map((line) => shown(line)),
+  ];
 }
