@@ -10,7 +10,7 @@ export const FAIL_ON = [...SEVERITIES, 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /** What was read; every report states it, so "no findings" cannot hide "nothing read". */
-export interface Scanned {
+interface Scanned {
   roles: number;
   iotPolicies: number;
   roleAliases: number;

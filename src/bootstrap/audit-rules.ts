@@ -12,7 +12,7 @@ export type Severity = (typeof SEVERITIES)[number];
 
 /** The kinds of resource a finding names, with the words the messages use. */
 const KIND_WORDS = { role: 'role', 'iot-policy': 'IoT policy', 'role-alias': 'role alias' } as const;
-export type ResourceKind = keyof typeof KIND_WORDS;
+type ResourceKind = keyof typeof KIND_WORDS;
 
 export interface Finding {
   rule: AuditRule;
