@@ -33,52 +33,78 @@ export const AUDIT_RULES = {
   'no-sub': {
     severity: 'error',
     text: 'no sub condition: every identity the provider issues tokens for is admitted',
-    help: 'Any job of any repository (or project) on that issuer can assume the role. Add a StringEquals (or StringLike) condition on <issuer>:sub naming the repository and ref.',
+    help:
+      'Any job of any repository (or project) on that issuer can assume the role. Add a StringEquals (or ' +
+      'StringLike) condition on <issuer>:sub naming the repository and ref.',
   },
   'any-repository': {
     severity: 'error',
     text: 'the sub condition matches repositories of any owner',
-    help: 'A wildcard or empty owner (repo:*, repo:*/app:*, project_path:*, a leading *) admits repositories anyone can create. Name the owner (or group) and repository literally.',
+    help:
+      'A wildcard or empty owner (repo:*, repo:*/app:*, project_path:*, a leading *) admits repositories ' +
+      'anyone can create. Name the owner (or group) and repository literally.',
   },
   'no-aud': {
     severity: 'warning',
     text: 'no aud condition: tokens minted for any audience are admitted',
-    help: 'A token the job requested for another service (another audience) is accepted too. Add StringEquals on <issuer>:aud (sts.amazonaws.com for GitHub).',
+    help:
+      'A token the job requested for another service (another audience) is accepted too. Add StringEquals ' +
+      'on <issuer>:aud (sts.amazonaws.com for GitHub).',
   },
   'for-all-values': {
     severity: 'error',
     text: 'ForAllValues: in an Allow is true when the claim is missing, so the condition admits tokens without it',
-    help: 'ForAllValues: over an absent or empty key is true. Use the plain operator (single-valued claims) or ForAnyValue:.',
+    help:
+      'ForAllValues: over an absent or empty key is true. Use the plain operator (single-valued claims) or ' +
+      'ForAnyValue:.',
   },
   'like-without-wildcard': {
     severity: 'note',
     text: 'StringLike on a key none of whose values has a wildcard',
-    help: 'StringLike without * or ? matches exactly like StringEquals, but a later edit adding * widens it silently, and it often means a wildcard was meant and lost. Use StringEquals.',
+    help:
+      'StringLike without * or ? matches exactly like StringEquals, but a later edit adding * widens it ' +
+      'silently, and it often means a wildcard was meant and lost. Use StringEquals.',
   },
   'roles-anywhere-no-subject': {
     severity: 'warning',
-    text: 'trusts Roles Anywhere with no x509Subject or x509SAN condition: any certificate of the trust anchor is admitted',
-    help: 'Every certificate the anchor CA issued (or will issue) can assume the role through any profile listing it. Add a condition on aws:PrincipalTag/x509Subject/CN (or x509SAN/...) and an aws:SourceArn naming the trust anchor.',
+    text:
+      'trusts Roles Anywhere with no x509Subject or x509SAN condition: any certificate of the trust anchor ' +
+      'is admitted',
+    help:
+      'Every certificate the anchor CA issued (or will issue) can assume the role through any profile ' +
+      'listing it. Add a condition on aws:PrincipalTag/x509Subject/CN (or x509SAN/...) and an aws:SourceArn' +
+      ' naming the trust anchor.',
   },
   'iot-no-thing-binding': {
     severity: 'warning',
     text: 'allows iot:AssumeRoleWithCertificate without a thing-attachment condition',
-    help: 'A certificate with this policy gets credentials even when it is attached to no thing, so detaching it from its thing does not stop it. Add Bool credentials-iot:Connection.Thing.IsAttached = true (as bootstrap iot writes).',
+    help:
+      'A certificate with this policy gets credentials even when it is attached to no thing, so detaching ' +
+      'it from its thing does not stop it. Add Bool credentials-iot:Connection.Thing.IsAttached = true (as ' +
+      'bootstrap iot writes).',
   },
   'iot-any-role-alias': {
     severity: 'error',
     text: 'allows iot:AssumeRoleWithCertificate on any role alias',
-    help: "A certificate with this policy can take the credentials of every role alias in the account, other devices' and repositories' included. Name the one role alias's ARN as Resource.",
+    help:
+      'A certificate with this policy can take the credentials of every role alias in the account, other ' +
+      "devices' and repositories' included. Name the one role alias's ARN as Resource.",
   },
   'role-alias-broad-role': {
     severity: 'error',
     text: "the alias's role can do everything or change IAM",
-    help: 'The role behind a role alias should hold what the device needs. One that allows * or the IAM actions that grant more (iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, iam:UpdateAssumeRolePolicy), in an attached or inline policy, turns any certificate with access to the alias into an account administrator.',
+    help:
+      'The role behind a role alias should hold what the device needs. One that allows * or the IAM actions' +
+      ' that grant more (iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, ' +
+      'iam:UpdateAssumeRolePolicy), in an attached or inline policy, turns any certificate with access to ' +
+      'the alias into an account administrator.',
   },
   'role-alias-long-duration': {
     severity: 'note',
     text: `credentials live longer than the default ${DEFAULT_DURATION_SECONDS} s`,
-    help: `A leaked credential stays valid for the alias's credentialDurationSeconds (up to 12 h). Keep ${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
+    help:
+      `A leaked credential stays valid for the alias's credentialDurationSeconds (up to 12 h). Keep ` +
+      `${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
   },
 } as const satisfies Record<string, { severity: Severity; text: string; help: string }>;
 
