@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  AttachRolePolicyCommand,
   CreatePolicyCommand as CreateIamPolicyCommand,
   CreateRoleCommand,
   GetOpenIDConnectProviderCommand,
@@ -16,8 +17,11 @@ import {
   IAMClient,
   ListOpenIDConnectProvidersCommand,
   ListRolesCommand,
+  PutRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import {
+  CreatePolicyCommand,
+  CreateRoleAliasCommand,
   CreateThingCommand,
   DescribeCertificateCommand,
   DescribeThingCommand,
@@ -37,6 +41,9 @@ import { ROOT, collect } from '../support/processes.js';
 import { loadSettings } from '../../src/cli/load-settings.js';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
+import { AUDIT_RULES } from '../../src/bootstrap/audit-rules.js';
+import { iotPolicyDocument, iotRoleTrustPolicy } from '../../src/bootstrap/policies.js';
+import { sarifErrors } from '../support/sarif-schema.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const REGION = 'us-east-1';
@@ -608,66 +615,210 @@ describe('bootstrap oidc', () => {
 });
 
 describe('bootstrap audit', () => {
-  const PROVIDER = 'arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com';
+  const ACCOUNT = 'arn:aws:iam::123456789012';
   const H = 'token.actions.githubusercontent.com';
-  const trust = (condition: Record<string, unknown> | undefined) => ({
+  const GHES = 'ghes.example.com/_services/token';
+  const GITLAB = 'gitlab.com';
+  const trust = (condition: Record<string, unknown> | undefined, host = H) => ({
     Version: '2012-10-17',
     Statement: [
       {
         Effect: 'Allow',
-        Principal: { Federated: PROVIDER },
+        Principal: { Federated: `${ACCOUNT}:oidc-provider/${host}` },
         Action: 'sts:AssumeRoleWithWebIdentity',
         ...(condition ? { Condition: condition } : {}),
       },
     ],
   });
-  const aud = { [`${H}:aud`]: 'sts.amazonaws.com' };
-  // Each bad shape, and the rules it must trip; the good ones must trip none.
-  const roles: Record<string, { doc: unknown; rules: string[] }> = {
-    'audit-no-sub': { doc: trust({ StringEquals: aud }), rules: ['no-sub'] },
-    'audit-repo-star': {
-      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:*' } }),
-      rules: ['any-repository'],
-    },
-    'audit-owner-wildcard': {
-      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: 'repo:my-*/app:*' } }),
-      rules: ['any-repository'],
-    },
-    'audit-no-aud': { doc: trust({ StringLike: { [`${H}:sub`]: 'repo:my-org/app:*' } }), rules: ['no-aud'] },
-    'audit-for-all-values': {
-      doc: trust({ StringEquals: aud, 'ForAllValues:StringLike': { [`${H}:sub`]: 'repo:my-org/app:*' } }),
-      rules: ['for-all-values'],
-    },
-    'audit-none': { doc: trust(undefined), rules: ['no-sub', 'no-aud'] },
-    'audit-good-legacy': {
-      doc: trust({ StringEquals: { ...aud, [`${H}:sub`]: 'repo:my-org/app:ref:refs/heads/main' } }),
-      rules: [],
-    },
-    'audit-good-immutable': {
-      doc: trust({ StringEquals: aud, StringLike: { [`${H}:sub`]: ['repo:my-org@1/app@2:*', 'repo:my-org/app-*:*'] } }),
-      rules: [],
-    },
+  const aud = (host = H) => ({ [`${host}:aud`]: 'sts.amazonaws.com' });
+  const rolesAnywhere = (condition?: Record<string, unknown>) => ({
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Service: 'rolesanywhere.amazonaws.com' },
+        Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+        Condition: {
+          ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/a' },
+          ...condition,
+        },
+      },
+    ],
+  });
+  /** Each seeded resource (role, IoT policy, role alias, by name) and the rules it must trip; the good ones none. */
+  const expected: Record<string, string[]> = {
+    'audit-no-sub': ['no-sub'],
+    'audit-repo-star': ['any-repository'],
+    'audit-owner-wildcard': ['any-repository'],
+    'audit-no-aud': ['no-aud'],
+    'audit-for-all-values': ['for-all-values'],
+    'audit-none': ['no-sub', 'no-aud'],
+    'audit-like-exact': ['like-without-wildcard'],
+    'audit-ghes-owner-wildcard': ['any-repository'],
+    'audit-gitlab-any-group': ['any-repository'],
+    'audit-ra-no-subject': ['roles-anywhere-no-subject'],
+    'audit-good-legacy': [],
+    'audit-good-immutable': [],
+    'audit-good-ghes': [],
+    'audit-good-gitlab': [],
+    'audit-good-ra': [],
+    'audit-iot-unbound': ['iot-no-thing-binding'],
+    'audit-iot-any-alias': ['iot-any-role-alias'],
+    'audit-iot-good': [],
+    'audit-alias-admin': ['role-alias-broad-role'],
+    'audit-alias-iam': ['role-alias-broad-role'],
+    'audit-alias-long': ['role-alias-long-duration'],
+    'audit-alias-good': [],
   };
+  const roles: Record<string, unknown> = {
+    'audit-no-sub': trust({ StringEquals: aud() }),
+    'audit-repo-star': trust({ StringEquals: aud(), StringLike: { [`${H}:sub`]: 'repo:*' } }),
+    'audit-owner-wildcard': trust({ StringEquals: aud(), StringLike: { [`${H}:sub`]: 'repo:my-*/app:*' } }),
+    'audit-no-aud': trust({ StringLike: { [`${H}:sub`]: 'repo:my-org/app:*' } }),
+    'audit-for-all-values': trust({
+      StringEquals: aud(),
+      'ForAllValues:StringLike': { [`${H}:sub`]: 'repo:my-org/app:*' },
+    }),
+    'audit-none': trust(undefined),
+    'audit-like-exact': trust({
+      StringEquals: aud(),
+      StringLike: { [`${H}:sub`]: 'repo:my-org/app:ref:refs/heads/main' },
+    }),
+    'audit-ghes-owner-wildcard': trust(
+      { StringEquals: aud(GHES), StringLike: { [`${GHES}:sub`]: 'repo:*/app:*' } },
+      GHES,
+    ),
+    'audit-gitlab-any-group': trust(
+      { StringEquals: aud(GITLAB), StringLike: { [`${GITLAB}:sub`]: 'project_path:*:ref_type:branch:ref:main' } },
+      GITLAB,
+    ),
+    'audit-ra-no-subject': rolesAnywhere(),
+    'audit-good-legacy': trust({ StringEquals: { ...aud(), [`${H}:sub`]: 'repo:my-org/app:ref:refs/heads/main' } }),
+    'audit-good-immutable': trust({
+      StringEquals: aud(),
+      StringLike: { [`${H}:sub`]: ['repo:my-org@1/app@2:*', 'repo:my-org/app-*:*'] },
+    }),
+    'audit-good-ghes': trust(
+      { StringEquals: { ...aud(GHES), [`${GHES}:sub`]: 'repo:org/app:ref:refs/heads/main' } },
+      GHES,
+    ),
+    'audit-good-gitlab': trust(
+      { StringEquals: aud(GITLAB), StringLike: { [`${GITLAB}:sub`]: 'project_path:group/app:ref_type:branch:ref:*' } },
+      GITLAB,
+    ),
+    'audit-good-ra': rolesAnywhere({ StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'runner-1' } }),
+  };
+  const aliasArn = (name: string) => `arn:aws:iot:${REGION}:123456789012:rolealias/${name}`;
+  const iotPolicies: Record<string, unknown> = {
+    'audit-iot-unbound': {
+      Version: '2012-10-17',
+      Statement: [{ Effect: 'Allow', Action: 'iot:AssumeRoleWithCertificate', Resource: aliasArn('audit-alias-good') }],
+    },
+    'audit-iot-any-alias': {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Action: 'iot:AssumeRoleWithCertificate',
+          Resource: '*',
+          Condition: { Bool: { 'credentials-iot:Connection.Thing.IsAttached': 'true' } },
+        },
+      ],
+    },
+    'audit-iot-good': iotPolicyDocument(aliasArn('audit-alias-good')),
+  };
+  const deviceTrust = JSON.stringify(iotRoleTrustPolicy());
+  const allow = (Action: string) =>
+    JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action, Resource: '*' }] });
+
+  /** Seeds the account the CLI audits through `at` (the shared moto, or one of its own). */
+  async function seed(clients: { iam: IAMClient; iot: IoTClient }, names: string[]): Promise<void> {
+    for (const name of names.filter((n) => n in roles))
+      await clients.iam.send(
+        new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(roles[name]) }),
+      );
+    for (const name of names.filter((n) => n in iotPolicies))
+      await clients.iot.send(
+        new CreatePolicyCommand({ policyName: name, policyDocument: JSON.stringify(iotPolicies[name]) }),
+      );
+    const aliases = names.filter((n) => n.startsWith('audit-alias-'));
+    for (const name of aliases) {
+      const RoleName = `${name}-role`;
+      await clients.iam.send(new CreateRoleCommand({ RoleName, AssumeRolePolicyDocument: deviceTrust }));
+      if (name === 'audit-alias-admin') {
+        // An administrator's policy of the account's own (moto has no AWS-managed AdministratorAccess by default).
+        const made = await clients.iam.send(
+          new CreateIamPolicyCommand({ PolicyName: 'audit-everything', PolicyDocument: allow('*') }),
+        );
+        await clients.iam.send(new AttachRolePolicyCommand({ RoleName, PolicyArn: made.Policy!.Arn! }));
+      }
+      await clients.iam.send(
+        new PutRolePolicyCommand({
+          RoleName,
+          PolicyName: 'device',
+          PolicyDocument: allow(name === 'audit-alias-iam' ? 'iam:*' : 's3:GetObject'),
+        }),
+      );
+      await clients.iot.send(
+        new CreateRoleAliasCommand({
+          roleAlias: name,
+          roleArn: `${ACCOUNT}:role/${RoleName}`,
+          credentialDurationSeconds: name === 'audit-alias-long' ? 7200 : 3600,
+        }),
+      );
+    }
+  }
+
+  /** (resource name, rule) pairs of the seeded resources in a table report. */
+  const fromTable = (stdout: string) =>
+    stdout
+      .split('\n')
+      .map((l) => /^(?:error|warning|note)\s+(\S+)\s+(?:role|IoT policy|role alias) (audit-[^\s:]+)/.exec(l))
+      .filter((m): m is RegExpExecArray => !!m)
+      .map((m) => `${m[2]} ${m[1]}`);
+  const wanted = (names = Object.keys(expected)) =>
+    names.flatMap((name) => expected[name]!.map((rule) => `${name} ${rule}`)).sort();
 
   before(async () => {
-    for (const [name, { doc }] of Object.entries(roles))
-      await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(doc) }));
+    await seed({ iam, iot }, Object.keys(expected));
   });
 
-  test('finds every bad role and none of the good ones, writing nothing', async () => {
+  test('table: finds every bad resource and none of the good ones, writing nothing; exit 1 on errors', async () => {
     const run = await cli(['audit']);
     assert.equal(run.code, 1, run.stderr);
     assert.deepEqual(writes(run), []);
-    for (const [name, { rules }] of Object.entries(roles)) {
-      const found = run.stdout
-        .split('\n')
-        .filter((l) => l.includes(`role ${name} trusts`))
-        .map((l) => l.split(/\s+/)[1]);
-      assert.deepEqual(found.sort(), [...rules].sort(), name);
-    }
+    assert.deepEqual(fromTable(run.stdout).sort(), wanted());
+    assert.match(run.stdout, /^Read: \d+ roles, \d+ IoT policies, \d+ role aliases$/m);
+    // `text`, the table's name before --format json, still works.
+    const text = await cli(['audit', '--format', 'text']);
+    assert.deepEqual(fromTable(text.stdout).sort(), wanted());
   });
 
-  test('--format sarif: SARIF 2.1.0 with one result per finding, located at the role', async () => {
+  test('--format json: the documented shape, every finding with its severity, kind and ARN', async () => {
+    const run = await cli(['audit', '--format', 'json']);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      version: number;
+      scanned: { roles: number; iotPolicies: number; roleAliases: number };
+      summary: Record<string, number>;
+      findings: Array<{ rule: keyof typeof AUDIT_RULES; severity: string; kind: string; name: string; arn: string }>;
+    };
+    assert.equal(report.version, 1);
+    assert.ok(report.scanned.roles >= Object.keys(roles).length + 4);
+    assert.ok(report.scanned.iotPolicies >= 3 && report.scanned.roleAliases >= 4);
+    const seeded = report.findings.filter((f) => f.name.startsWith('audit-'));
+    assert.deepEqual(seeded.map((f) => `${f.name} ${f.rule}`).sort(), wanted());
+    for (const f of seeded) {
+      assert.equal(f.severity, AUDIT_RULES[f.rule].severity);
+      const kind = f.name in roles ? 'role' : f.name in iotPolicies ? 'iot-policy' : 'role-alias';
+      assert.equal(f.kind, kind, f.name);
+      assert.ok(f.arn.endsWith(kind === 'role' ? `:role/${f.name}` : `/${f.name}`), f.arn);
+    }
+    for (const s of ['error', 'warning', 'note'])
+      assert.equal(report.summary[s], report.findings.filter((f) => f.severity === s).length);
+  });
+
+  test('--format sarif: valid SARIF 2.1.0, one result per finding, located at the resource', async () => {
     const run = await cli(['audit', '--format', 'sarif']);
     assert.equal(run.code, 1, run.stderr);
     const sarif = JSON.parse(run.stdout) as {
@@ -679,27 +830,59 @@ describe('bootstrap audit', () => {
           ruleIndex: number;
           level: string;
           message: { text: string };
-          locations: Array<{ logicalLocations: Array<{ name: string }> }>;
+          locations: Array<{ logicalLocations: Array<{ name: string; fullyQualifiedName: string }> }>;
         }>;
       }>;
     };
-    assert.equal(sarif.version, '2.1.0');
+    assert.deepEqual(sarifErrors(sarif), []);
     const [only] = sarif.runs;
-    const expected = Object.entries(roles).flatMap(([name, { rules }]) => rules.map((r) => `${name} ${r}`));
     assert.deepEqual(
       only!.results
         .map((r) => `${r.locations[0]!.logicalLocations[0]!.name} ${r.ruleId}`)
         .filter((l) => l.startsWith('audit-'))
         .sort(),
-      expected.sort(),
+      wanted(),
     );
     for (const r of only!.results) {
       assert.equal(only!.tool.driver.rules[r.ruleIndex]!.id, r.ruleId);
-      assert.ok(['error', 'warning'].includes(r.level));
-      assert.ok(r.message.text.length > 0);
+      assert.equal(r.level, AUDIT_RULES[r.ruleId as keyof typeof AUDIT_RULES].severity);
+      assert.match(r.locations[0]!.logicalLocations[0]!.fullyQualifiedName, /^arn:aws:(iam|iot):/);
     }
     const bad = await cli(['audit', '--format', 'xml']);
     assert.equal(bad.code, 1);
-    assert.match(bad.stderr, /'format'.*text or sarif/);
+    assert.match(bad.stderr, /'format'.*table .*json.*sarif/);
+  });
+
+  test('--fail-on: exit 1 only when a finding is at that severity or above', async () => {
+    // An account of its own, whose only findings are notes.
+    const notes = await startMoto();
+    const direct = { region: REGION, endpoint: notes.url, credentials: CREDS };
+    const own = { iam: new IAMClient(direct), iot: new IoTClient(direct) };
+    try {
+      await seed(own, ['audit-like-exact', 'audit-alias-long', 'audit-good-legacy']);
+      const exit = async (failOn?: string) => {
+        const run = await cli(['audit', '--format', 'json', ...(failOn ? ['--fail-on', failOn] : [])], {
+          AWS_ENDPOINT_URL: notes.url,
+        });
+        assert.equal(run.stderr, '');
+        const { findings } = JSON.parse(run.stdout) as { findings: Array<{ severity: string }> };
+        assert.deepEqual([...new Set(findings.map((f) => f.severity))], ['note']);
+        return run.code;
+      };
+      assert.deepEqual(
+        [await exit(), await exit('error'), await exit('warning'), await exit('note'), await exit('none')],
+        [0, 0, 0, 1, 0],
+      );
+    } finally {
+      own.iam.destroy();
+      own.iot.destroy();
+      await notes.stop();
+    }
+    // The shared account has errors: only none lets it pass.
+    assert.equal((await cli(['audit', '--fail-on', 'error'])).code, 1);
+    assert.equal((await cli(['audit', '--fail-on', 'none'])).code, 0);
+    const bad = await cli(['audit', '--fail-on', 'critical']);
+    assert.equal(bad.code, 1);
+    assert.match(bad.stderr, /'fail-on'.*error.*warning.*note.*none/);
   });
 });

@@ -59,3 +59,11 @@ export const GITHUB_REFUSED = {
 
 /** The plan's note on a new role that no --policy-arn gives any permission. */
 export const NO_PERMISSIONS = '; no permissions (add --policy-arn)';
+
+/** `bootstrap audit --format`: the report formats. */
+export const AUDIT_FORMAT_FIX =
+  'Use table (the default; text is the same), json, or sarif (SARIF 2.1.0 for code scanning)';
+
+/** `bootstrap audit --fail-on`: the severity at or above which a finding fails the run. */
+export const AUDIT_FAIL_ON_FIX =
+  'Use error (the default), warning, note, or none (report and exit 0 whatever is found)';

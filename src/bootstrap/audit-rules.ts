@@ -1,142 +1,348 @@
 /**
- * What `bootstrap audit` looks for in a role's trust policy: statements that let a CI OIDC provider's tokens assume
- * the role with too little checked (no `sub`, a `sub` matching any repository or owner, no `aud`, `ForAllValues:` in
- * an allow, which is true when the claim is missing). Pure; the findings are data, reported as text or SARIF.
+ * What `bootstrap audit` looks for, as pure rules over policy documents: trust policies that let a CI OIDC provider's
+ * tokens or Roles Anywhere's certificates assume a role with too little checked, IoT policies that hand a role
+ * alias's credentials to a certificate without tying it to a thing, and role aliases whose role can do more than a
+ * device identity should. The findings are data; audit-report.ts prints them.
  */
+import { DEFAULT_DURATION_SECONDS } from '../config/limits.js';
 
-type Severity = 'error' | 'warning';
+/** Lowest first: `--fail-on` compares by this order. */
+export const SEVERITIES = ['note', 'warning', 'error'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The kinds of resource a finding names, with the words the messages use. */
+const KIND_WORDS = { role: 'role', 'iot-policy': 'IoT policy', 'role-alias': 'role alias' } as const;
+type ResourceKind = keyof typeof KIND_WORDS;
 
 export interface Finding {
   rule: AuditRule;
   severity: Severity;
-  role: string;
-  /** The role's ARN, the SARIF location. */
+  kind: ResourceKind;
+  /** The role's, IoT policy's or role alias's name. */
+  name: string;
+  /** Its ARN, the SARIF location. */
   arn: string;
-  /** The statement's index in the trust policy (0-based) and its Sid when it has one. */
-  statement: number;
+  /** The statement's index in the document (0-based) and its Sid when it has one. */
+  statement?: number;
   sid?: string;
   message: string;
 }
 
-const AUDIT_RULES = {
-  'no-sub': { severity: 'error', text: 'no sub condition: every identity the provider issues tokens for is admitted' },
-  'any-repository': { severity: 'error', text: 'the sub condition matches repositories of any owner' },
-  'no-aud': { severity: 'warning', text: 'no aud condition: tokens minted for any audience are admitted' },
+/** Each rule: its severity, a one-line text (the finding's message), and why it matters with the fix (help). */
+export const AUDIT_RULES = {
+  'no-sub': {
+    severity: 'error',
+    text: 'no sub condition: every identity the provider issues tokens for is admitted',
+    help:
+      'Any job of any repository (or project) on that issuer can assume the role. Add a StringEquals (or ' +
+      'StringLike) condition on <issuer>:sub naming the repository and ref.',
+  },
+  'any-repository': {
+    severity: 'error',
+    text: 'the sub condition matches repositories of any owner',
+    help:
+      'A wildcard or empty owner (repo:*, repo:*/app:*, project_path:*, a leading *) admits repositories ' +
+      'anyone can create. Name the owner (or group) and repository literally.',
+  },
+  'no-aud': {
+    severity: 'warning',
+    text: 'no aud condition: tokens minted for any audience are admitted',
+    help:
+      'A token the job requested for another service (another audience) is accepted too. Add StringEquals ' +
+      'on <issuer>:aud (sts.amazonaws.com for GitHub).',
+  },
   'for-all-values': {
     severity: 'error',
     text: 'ForAllValues: in an Allow is true when the claim is missing, so the condition admits tokens without it',
+    help:
+      'ForAllValues: over an absent or empty key is true. Use the plain operator (single-valued claims) or ' +
+      'ForAnyValue:.',
   },
-} as const satisfies Record<string, { severity: Severity; text: string }>;
+  'like-without-wildcard': {
+    severity: 'note',
+    text: 'StringLike on a key none of whose values has a wildcard',
+    help:
+      'StringLike without * or ? matches exactly like StringEquals, but a later edit adding * widens it ' +
+      'silently, and it often means a wildcard was meant and lost. Use StringEquals.',
+  },
+  'roles-anywhere-no-subject': {
+    severity: 'warning',
+    text:
+      'trusts Roles Anywhere with no x509Subject or x509SAN condition: any certificate of the trust anchor ' +
+      'is admitted',
+    help:
+      'Every certificate the anchor CA issued (or will issue) can assume the role through any profile ' +
+      'listing it. Add a condition on aws:PrincipalTag/x509Subject/CN (or x509SAN/...) and an aws:SourceArn' +
+      ' naming the trust anchor.',
+  },
+  'iot-no-thing-binding': {
+    severity: 'warning',
+    text: 'allows iot:AssumeRoleWithCertificate without a thing-attachment condition',
+    help:
+      'A certificate with this policy gets credentials even when it is attached to no thing, so detaching ' +
+      'it from its thing does not stop it. Add Bool credentials-iot:Connection.Thing.IsAttached = true (as ' +
+      'bootstrap iot writes).',
+  },
+  'iot-any-role-alias': {
+    severity: 'error',
+    text: 'allows iot:AssumeRoleWithCertificate on any role alias',
+    help:
+      'A certificate with this policy can take the credentials of every role alias in the account, other ' +
+      "devices' and repositories' included. Name the one role alias's ARN as Resource.",
+  },
+  'role-alias-broad-role': {
+    severity: 'error',
+    text: "the alias's role can do everything or change IAM",
+    help:
+      'The role behind a role alias should hold what the device needs. One that allows * or the IAM actions' +
+      ' that grant more (iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, ' +
+      'iam:UpdateAssumeRolePolicy), in an attached or inline policy, turns any certificate with access to ' +
+      'the alias into an account administrator.',
+  },
+  'role-alias-long-duration': {
+    severity: 'note',
+    text: `credentials live longer than the default ${DEFAULT_DURATION_SECONDS} s`,
+    help:
+      `A leaked credential stays valid for the alias's credentialDurationSeconds (up to 12 h). Keep ` +
+      `${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
+  },
+} as const satisfies Record<string, { severity: Severity; text: string; help: string }>;
 
-type AuditRule = keyof typeof AUDIT_RULES;
+export type AuditRule = keyof typeof AUDIT_RULES;
 
 type Statement = Record<string, unknown>;
+type ConditionBlock = Record<string, Record<string, unknown>>;
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
 
-/** The issuer host of a federated OIDC principal (`arn:...:oidc-provider/<host>`), or undefined. */
+function statementsOf(document: unknown): Statement[] {
+  const raw = (document as { Statement?: unknown } | undefined)?.Statement;
+  const all = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
+  return all.filter((s): s is Statement => !!s && typeof s === 'object');
+}
+
+/** Whether an IAM action pattern (`*` and `?` wildcards, case-insensitive) matches the action. */
+function actionMatches(pattern: string, action: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 'i').test(action);
+}
+
+/** Whether an Allow statement grants the action (through Action, or through NotAction not naming it). */
+function grants(st: Statement, action: string): boolean {
+  if (st['Effect'] !== 'Allow') return false;
+  if (st['NotAction'] !== undefined) return !list(st['NotAction']).some((p) => actionMatches(p, action));
+  return list(st['Action']).some((p) => actionMatches(p, action));
+}
+
+/** Every condition on a key (case-insensitive), with the operator that carries it. */
+function conditionsOn(st: Statement, test: (key: string) => boolean): Array<{ operator: string; values: string[] }> {
+  const out: Array<{ operator: string; values: string[] }> = [];
+  const condition = (st['Condition'] ?? {}) as ConditionBlock;
+  for (const [operator, block] of Object.entries(condition))
+    for (const [key, value] of Object.entries(block ?? {}))
+      if (test(key.toLowerCase())) out.push({ operator, values: list(value) });
+  return out;
+}
+
+const hasWildcard = (value: string) => /[*?]/.test(value);
+
+function finding(
+  rule: AuditRule,
+  kind: ResourceKind,
+  name: string,
+  arn: string,
+  prefix: string,
+  detail = '',
+  where?: { index: number; st: Statement },
+): Finding {
+  return {
+    rule,
+    severity: AUDIT_RULES[rule].severity,
+    kind,
+    name,
+    arn,
+    ...(where ? { statement: where.index } : {}),
+    ...(where && typeof where.st['Sid'] === 'string' ? { sid: where.st['Sid'] } : {}),
+    message: `${KIND_WORDS[kind]} ${name}${prefix}: ${AUDIT_RULES[rule].text}${detail}`,
+  };
+}
+
+/** The issuer (`<host>[/path]`) of a federated OIDC principal (`arn:...:oidc-provider/<host>[/path]`), or undefined. */
 function oidcIssuer(principal: unknown): string | undefined {
-  const federated = list((principal as { Federated?: unknown } | undefined)?.Federated);
-  for (const arn of federated) {
+  for (const arn of list((principal as { Federated?: unknown } | undefined)?.Federated)) {
     const m = /:oidc-provider\/(.+)$/.exec(arn);
     if (m) return m[1];
   }
   return undefined;
 }
 
-function allowsWebIdentity(st: Statement): boolean {
-  return list(st['Action']).some((a) => /^(\*|sts:\*|sts:AssumeRoleWithWebIdentity)$/i.test(a));
+const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
+
+function trustsRolesAnywhere(principal: unknown): boolean {
+  return list((principal as { Service?: unknown } | undefined)?.Service).some(
+    (s) => s.toLowerCase() === ROLES_ANYWHERE,
+  );
 }
 
-/** The values of every condition on `<issuer>:<claim>`, with the operators that carry them. */
-function conditionValues(st: Statement, issuer: string, claim: string): Array<{ operator: string; values: string[] }> {
-  const out: Array<{ operator: string; values: string[] }> = [];
-  const condition = (st['Condition'] ?? {}) as Record<string, Record<string, unknown>>;
-  for (const [operator, block] of Object.entries(condition)) {
-    for (const [key, value] of Object.entries(block ?? {}))
-      if (key.toLowerCase() === `${issuer}:${claim}`.toLowerCase()) out.push({ operator, values: list(value) });
-  }
-  return out;
+/**
+ * The owner part of a `sub` in the shapes CI issuers use: GitHub's `repo:<owner>[@id]/<repo>...` (github.com, an
+ * enterprise's issuer, Enterprise Server's `<host>/_services/token`) and GitLab's `project_path:<group>/<project>...`.
+ * Undefined for any other shape.
+ */
+function subOwner(value: string): string | undefined {
+  return /^(?:repo|project_path):([^/:]*)/i.exec(value)?.[1];
 }
 
-/** A sub pattern matching any repository, or repositories of any owner (GitHub's `repo:<owner>/...` shape). */
+/** A sub pattern matching any repository, or repositories of any owner or group. */
 function matchesAnyOwner(value: string, operator: string): boolean {
   const wildcards = /Like/i.test(operator);
-  if (value === '*' && wildcards) return true;
-  const owner = /^repo:([^/:]*)/.exec(value)?.[1];
+  if (value === '' || (value === '*' && wildcards)) return true;
+  const owner = subOwner(value);
+  // Any other issuer's shape: only a leading wildcard is known to admit any owner.
   if (owner === undefined) return wildcards && /^[*?]/.test(value);
   return owner === '' || (wildcards && /^[^@]*[*?]/.test(owner));
 }
 
+/** StringLike keys (any set operator, IfExists or not) none of whose values has a wildcard. */
+function likeWithoutWildcard(st: Statement): string[] {
+  const keys: string[] = [];
+  const condition = (st['Condition'] ?? {}) as ConditionBlock;
+  for (const [operator, block] of Object.entries(condition)) {
+    if (!/^(For(Any|All)Values:)?StringLike(IfExists)?$/i.test(operator)) continue;
+    for (const [key, value] of Object.entries(block ?? {}))
+      if (list(value).length > 0 && !list(value).some(hasWildcard)) keys.push(key);
+  }
+  return keys;
+}
+
+/** The rules on a role's trust policy: CI OIDC providers (any issuer) and Roles Anywhere. */
 export function auditTrustPolicy(role: string, arn: string, document: unknown): Finding[] {
-  const raw = (document as { Statement?: unknown } | undefined)?.Statement;
-  const statements = (Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []) as Statement[];
   const findings: Finding[] = [];
-  statements.forEach((st, index) => {
-    if (st['Effect'] !== 'Allow' || !allowsWebIdentity(st)) return;
+  statementsOf(document).forEach((st, index) => {
+    const where = { index, st };
     const issuer = oidcIssuer(st['Principal']);
-    if (!issuer) return;
-    const add = (rule: AuditRule, detail = '') =>
-      findings.push({
-        rule,
-        severity: AUDIT_RULES[rule].severity,
-        role,
-        arn,
-        statement: index,
-        ...(typeof st['Sid'] === 'string' ? { sid: st['Sid'] } : {}),
-        message: `role ${role} trusts ${issuer}: ${AUDIT_RULES[rule].text}${detail}`,
-      });
-    const subs = conditionValues(st, issuer, 'sub');
-    if (subs.length === 0) add('no-sub');
-    const broad = subs.flatMap(({ operator, values }) => values.filter((v) => matchesAnyOwner(v, operator)));
-    if (broad.length) add('any-repository', ` (${broad.join(', ')})`);
-    if (conditionValues(st, issuer, 'aud').length === 0) add('no-aud');
-    const condition = Object.keys((st['Condition'] ?? {}) as object);
-    if (condition.some((op) => /^ForAllValues:/i.test(op))) add('for-all-values');
+    if (issuer && grants(st, 'sts:AssumeRoleWithWebIdentity')) {
+      const add = (rule: AuditRule, detail = '') =>
+        findings.push(finding(rule, 'role', role, arn, ` trusts ${issuer}`, detail, where));
+      const claim = (name: string) => (key: string) => key === `${issuer}:${name}`.toLowerCase();
+      const subs = conditionsOn(st, claim('sub'));
+      if (subs.length === 0) add('no-sub');
+      const broad = subs.flatMap(({ operator, values }) => values.filter((v) => matchesAnyOwner(v, operator)));
+      if (broad.length) add('any-repository', ` (${broad.join(', ')})`);
+      if (conditionsOn(st, claim('aud')).length === 0) add('no-aud');
+      if (Object.keys(st['Condition'] ?? {}).some((op) => /^ForAllValues:/i.test(op))) add('for-all-values');
+      const exact = likeWithoutWildcard(st);
+      if (exact.length) add('like-without-wildcard', ` (${exact.join(', ')})`);
+    }
+    if (trustsRolesAnywhere(st['Principal']) && grants(st, 'sts:AssumeRole')) {
+      const add = (rule: AuditRule, detail = '') =>
+        findings.push(finding(rule, 'role', role, arn, ` trusts ${ROLES_ANYWHERE}`, detail, where));
+      const subject = conditionsOn(st, (k) => /^aws:principaltag\/x509(subject|san)\//.test(k)).filter(({ values }) =>
+        values.some((v) => v !== '*' && v !== ''),
+      );
+      if (subject.length === 0) {
+        const anchored = conditionsOn(st, (k) => k === 'aws:sourcearn').length > 0;
+        add('roles-anywhere-no-subject', anchored ? '' : ', and no aws:SourceArn: of any trust anchor in the account');
+      }
+      const exact = likeWithoutWildcard(st);
+      if (exact.length) add('like-without-wildcard', ` (${exact.join(', ')})`);
+    }
   });
   return findings;
 }
 
-/** One line per finding, for a person. */
-export function formatFindings(findings: Finding[]): string {
-  if (findings.length === 0) return 'No findings: every role that trusts an OIDC provider checks sub and aud.\n';
-  return findings
-    .map((f) => `${f.severity.padEnd(7)} ${f.rule.padEnd(15)} ${f.message} (statement ${f.sid ?? f.statement})`)
-    .join('\n')
-    .concat('\n');
+const ASSUME_WITH_CERTIFICATE = 'iot:AssumeRoleWithCertificate';
+
+/** Condition keys that tie the credentials provider's caller to a thing the certificate is attached to. */
+const THING_KEYS = [
+  'credentials-iot:connection.thing.isattached',
+  'iot:connection.thing.isattached',
+  'credentials-iot:thingname',
+  'iot:connection.thing.thingname',
+];
+const THING_VARIABLE = /\$\{(credentials-iot:ThingName|iot:Connection\.Thing\.ThingName)\}/i;
+
+function bindsThing(st: Statement): boolean {
+  if (list(st['Resource']).some((r) => THING_VARIABLE.test(r))) return true;
+  return conditionsOn(st, (k) => THING_KEYS.includes(k)).some(
+    ({ operator, values }) => !/IfExists$/i.test(operator) && values.some((v) => v.toLowerCase() !== 'false'),
+  );
 }
 
-/** SARIF 2.1.0, for GitHub code scanning: one result per finding, located at the role's ARN. */
-export function sarifReport(findings: Finding[]): string {
-  const rules = Object.entries(AUDIT_RULES).map(([id, r]) => ({
-    id,
-    shortDescription: { text: r.text },
-    defaultConfiguration: { level: r.severity },
-  }));
-  return JSON.stringify(
-    {
-      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-      version: '2.1.0',
-      runs: [
-        {
-          tool: { driver: { name: 'aws-short-lived-credentials bootstrap audit', rules } },
-          results: findings.map((f) => ({
-            ruleId: f.rule,
-            ruleIndex: Object.keys(AUDIT_RULES).indexOf(f.rule),
-            level: f.severity,
-            message: { text: f.message },
-            locations: [
-              {
-                logicalLocations: [{ name: f.role, fullyQualifiedName: f.arn, kind: 'resource' }],
-                physicalLocation: { artifactLocation: { uri: f.arn } },
-              },
-            ],
-            partialFingerprints: { role: `${f.arn}#${f.statement}#${f.rule}` },
-          })),
-        },
-      ],
-    },
-    null,
-    2,
-  );
+/** A resource pattern that covers more than one role alias: `*`, or a wildcard anywhere in the ARN's resource part. */
+function anyRoleAlias(st: Statement): boolean {
+  if (st['NotResource'] !== undefined) return true;
+  return list(st['Resource']).some((r) => {
+    const withoutVariables = r.replace(/\$\{[^}]*\}/g, '');
+    return withoutVariables === '*' || hasWildcard(withoutVariables.split(':').slice(5).join(':'));
+  });
+}
+
+/** The rules on an IoT policy; a policy that does not grant iot:AssumeRoleWithCertificate has none. */
+export function auditIotPolicy(name: string, arn: string, document: unknown): Finding[] {
+  const findings: Finding[] = [];
+  statementsOf(document).forEach((st, index) => {
+    if (!grants(st, ASSUME_WITH_CERTIFICATE)) return;
+    const where = { index, st };
+    if (!bindsThing(st)) findings.push(finding('iot-no-thing-binding', 'iot-policy', name, arn, '', '', where));
+    if (anyRoleAlias(st)) {
+      const resources = list(st['Resource']).join(', ') || `NotResource ${list(st['NotResource']).join(', ')}`;
+      findings.push(finding('iot-any-role-alias', 'iot-policy', name, arn, '', ` (${resources})`, where));
+    }
+  });
+  return findings;
+}
+
+/** Actions that make a role everything, or let it grant itself more. */
+const ESCALATING_ACTIONS = [
+  'iam:PutRolePolicy',
+  'iam:AttachRolePolicy',
+  'iam:CreatePolicyVersion',
+  'iam:UpdateAssumeRolePolicy',
+  'iam:PutUserPolicy',
+  'iam:AttachUserPolicy',
+  'iam:CreateAccessKey',
+];
+
+/** The escalating actions an identity policy allows (`*` when it allows everything), whatever the resource. */
+export function broadGrants(document: unknown): string[] {
+  const out = new Set<string>();
+  for (const st of statementsOf(document)) {
+    if (st['Effect'] !== 'Allow') continue;
+    if (list(st['Action']).includes('*')) out.add('*');
+    else for (const action of ESCALATING_ACTIONS) if (grants(st, action)) out.add(action);
+  }
+  return [...out];
+}
+
+export interface RoleAliasView {
+  name: string;
+  arn: string;
+  roleArn: string;
+  durationSeconds: number;
+  /** The role's policies (attached managed and inline), by name, with their documents (undefined: unreadable). */
+  policies: Array<{ name: string; document: unknown }>;
+}
+
+/** The rules on a role alias and the role it names. */
+export function auditRoleAlias(alias: RoleAliasView): Finding[] {
+  const findings: Finding[] = [];
+  const role = alias.roleArn.split('/').pop() ?? alias.roleArn;
+  const prefix = ` (role ${role})`;
+  const broad = alias.policies.flatMap((p) => {
+    const actions = broadGrants(p.document);
+    return actions.length ? [`${p.name}: ${actions.join(', ')}`] : [];
+  });
+  if (broad.length)
+    findings.push(
+      finding('role-alias-broad-role', 'role-alias', alias.name, alias.arn, prefix, ` (${broad.join('; ')})`),
+    );
+  if (alias.durationSeconds > DEFAULT_DURATION_SECONDS)
+    findings.push(
+      finding('role-alias-long-duration', 'role-alias', alias.name, alias.arn, prefix, ` (${alias.durationSeconds} s)`),
+    );
+  return findings;
 }

@@ -1,33 +1,166 @@
-/** `bootstrap audit`: reads every role's trust policy (ListRoles only; nothing is written) and applies audit-rules. */
-import { ListRolesCommand } from '@aws-sdk/client-iam';
-import { auditTrustPolicy, type Finding } from './audit-rules.js';
-import { sdkError, type BootstrapClients } from './discover.js';
+/**
+ * `bootstrap audit`: reads the account's roles (trust policies), the region's IoT policies and role aliases (with the
+ * policies of each alias's role) and applies audit-rules. Reads only; the calls are the README's audit policy.
+ */
+import {
+  GetPolicyCommand as GetIamPolicyCommand,
+  GetPolicyVersionCommand,
+  GetRolePolicyCommand,
+  ListAttachedRolePoliciesCommand,
+  ListRolePoliciesCommand,
+  ListRolesCommand,
+} from '@aws-sdk/client-iam';
+import {
+  DescribeRoleAliasCommand,
+  GetPolicyCommand,
+  ListPoliciesCommand,
+  ListRoleAliasesCommand,
+} from '@aws-sdk/client-iot';
+import { auditIotPolicy, auditRoleAlias, auditTrustPolicy, type Finding } from './audit-rules.js';
+import type { AuditResult } from './audit-report.js';
+import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
 
-export async function auditRoles(
-  clients: Pick<BootstrapClients, 'iam'>,
-): Promise<{ roles: number; findings: Finding[] }> {
+const HINT = (permission: string) => `The audit needs ${permission} (see the README's audit policy)`;
+
+async function call<T>(permission: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw sdkError(permission, err, HINT(permission));
+  }
+}
+
+/** Like call, but a resource deleted between the listing and the read is skipped (undefined). */
+async function readIfPresent<T>(permission: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (err) {
+    if (isNotFound(err)) return undefined;
+    throw sdkError(permission, err, HINT(permission));
+  }
+}
+
+export async function auditAccount(clients: BootstrapClients): Promise<AuditResult> {
+  const roles = await auditRoles(clients);
+  const iot = await auditIot(clients);
+  return {
+    scanned: { roles: roles.count, iotPolicies: iot.policies, roleAliases: iot.aliases },
+    findings: [...roles.findings, ...iot.findings],
+  };
+}
+
+async function auditRoles(clients: Pick<BootstrapClients, 'iam'>): Promise<{ count: number; findings: Finding[] }> {
   const findings: Finding[] = [];
-  let roles = 0;
+  let count = 0;
   let marker: string | undefined;
   do {
-    let page;
-    try {
-      page = await clients.iam.send(new ListRolesCommand({ Marker: marker }));
-    } catch (err) {
-      throw sdkError('iam:ListRoles', err, 'The audit needs iam:ListRoles on the account');
-    }
+    const page = await call('iam:ListRoles', () => clients.iam.send(new ListRolesCommand({ Marker: marker })));
     for (const role of page.Roles ?? []) {
-      roles++;
+      count++;
       const raw = role.AssumeRolePolicyDocument;
       if (!raw || !role.RoleName || !role.Arn) continue;
       findings.push(...auditTrustPolicy(role.RoleName, role.Arn, parseDocument(raw)));
     }
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
-  return { roles, findings };
+  return { count, findings };
 }
 
-/** IAM returns policy documents URL-encoded. */
+async function auditIot(
+  clients: BootstrapClients,
+): Promise<{ policies: number; aliases: number; findings: Finding[] }> {
+  const findings: Finding[] = [];
+  let policies = 0;
+  let marker: string | undefined;
+  do {
+    const page = await call('iot:ListPolicies', () => clients.iot.send(new ListPoliciesCommand({ marker })));
+    for (const p of page.policies ?? []) {
+      if (!p.policyName || !p.policyArn) continue;
+      policies++;
+      const name = p.policyName;
+      const got = await readIfPresent('iot:GetPolicy', () =>
+        clients.iot.send(new GetPolicyCommand({ policyName: name })),
+      );
+      if (got?.policyDocument) findings.push(...auditIotPolicy(name, p.policyArn, parseDocument(got.policyDocument)));
+    }
+    marker = page.nextMarker || undefined;
+  } while (marker);
+
+  const policyCache = new Map<string, Promise<unknown>>();
+  let aliases = 0;
+  marker = undefined;
+  do {
+    const page = await call('iot:ListRoleAliases', () => clients.iot.send(new ListRoleAliasesCommand({ marker })));
+    for (const roleAlias of page.roleAliases ?? []) {
+      const described = await readIfPresent('iot:DescribeRoleAlias', () =>
+        clients.iot.send(new DescribeRoleAliasCommand({ roleAlias })),
+      );
+      const d = described?.roleAliasDescription;
+      if (!d?.roleAlias || !d.roleAliasArn || !d.roleArn) continue;
+      aliases++;
+      findings.push(
+        ...auditRoleAlias({
+          name: d.roleAlias,
+          arn: d.roleAliasArn,
+          roleArn: d.roleArn,
+          durationSeconds: d.credentialDurationSeconds ?? 0,
+          policies: await rolePolicies(clients, d.roleArn, policyCache),
+        }),
+      );
+    }
+    marker = page.nextMarker || undefined;
+  } while (marker);
+  return { policies, aliases, findings };
+}
+
+/** The attached managed policies' default versions and the inline policies of a role; none when it is gone. */
+async function rolePolicies(
+  clients: Pick<BootstrapClients, 'iam'>,
+  roleArn: string,
+  cache: Map<string, Promise<unknown>>,
+): Promise<Array<{ name: string; document: unknown }>> {
+  const RoleName = roleArn.split('/').pop() ?? '';
+  const out: Array<{ name: string; document: unknown }> = [];
+  let marker: string | undefined;
+  do {
+    const page = await readIfPresent('iam:ListAttachedRolePolicies', () =>
+      clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName, Marker: marker })),
+    );
+    for (const p of page?.AttachedPolicies ?? []) {
+      if (!p.PolicyArn) continue;
+      const arn = p.PolicyArn;
+      if (!cache.has(arn)) cache.set(arn, managedDocument(clients, arn));
+      out.push({ name: p.PolicyName ?? arn, document: await cache.get(arn) });
+    }
+    marker = page?.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  do {
+    const page = await readIfPresent('iam:ListRolePolicies', () =>
+      clients.iam.send(new ListRolePoliciesCommand({ RoleName, Marker: marker })),
+    );
+    for (const PolicyName of page?.PolicyNames ?? []) {
+      const got = await readIfPresent('iam:GetRolePolicy', () =>
+        clients.iam.send(new GetRolePolicyCommand({ RoleName, PolicyName })),
+      );
+      if (got?.PolicyDocument) out.push({ name: PolicyName, document: parseDocument(got.PolicyDocument) });
+    }
+    marker = page?.IsTruncated ? page.Marker : undefined;
+  } while (marker);
+  return out;
+}
+
+async function managedDocument(clients: Pick<BootstrapClients, 'iam'>, PolicyArn: string): Promise<unknown> {
+  const policy = await readIfPresent('iam:GetPolicy', () => clients.iam.send(new GetIamPolicyCommand({ PolicyArn })));
+  const VersionId = policy?.Policy?.DefaultVersionId;
+  if (!VersionId) return undefined;
+  const version = await readIfPresent('iam:GetPolicyVersion', () =>
+    clients.iam.send(new GetPolicyVersionCommand({ PolicyArn, VersionId })),
+  );
+  const raw = version?.PolicyVersion?.Document;
+  return raw ? parseDocument(raw) : undefined;
+}
+
+/** IAM returns policy documents URL-encoded; IoT returns them as JSON text. */
 function parseDocument(raw: string): unknown {
   try {
     return JSON.parse(raw.trimStart().startsWith('{') ? raw : decodeURIComponent(raw)) as unknown;

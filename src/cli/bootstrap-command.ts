@@ -27,6 +27,8 @@ import { syncCommand } from './sync-command.js';
 import type { CliIo } from './load-settings.js';
 import { settingsReader } from './settings.js';
 import { DESTROY_AFTER_REVOKE } from './advice.js';
+import { AUDIT_FAIL_ON_FIX, AUDIT_FORMAT_FIX } from '../bootstrap/advice.js';
+import type { AuditFormat, FailOn } from '../bootstrap/audit-report.js';
 
 const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync', 'audit'];
 const OIDC_FLAGS = [
@@ -80,7 +82,7 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   const clients = createClients(region, maxAttempts);
   if (sub === 'audit') {
     if (name !== undefined) throw new UsageError('bootstrap audit takes no name: it reads every role of the account');
-    return auditCommand(get('format') || 'text', clients, io);
+    return auditCommand(get('format') || 'table', get('fail-on') || 'error', clients, io);
   }
   const dryRun = get('dry-run') === 'true';
   const policyArns = list(get('policy-arn'));
@@ -247,16 +249,24 @@ function subFormat(value: string): SubFormat {
   throw new InputError('sub-format', `'${value}' is not one of ${SUB_FORMATS.join(', ')}`, SUB_FORMAT_FIX);
 }
 
-/** Read-only: exit 0 without findings, 1 with (so a scheduled job fails), the report on stdout either way. */
-async function auditCommand(format: string, clients: ReturnType<typeof createClients>, io: CliIo): Promise<number> {
-  if (format !== 'text' && format !== 'sarif')
-    throw new InputError('format', `'${format}' is not a report format of bootstrap audit`, 'Use text or sarif');
-  const { auditRoles } = await import('../bootstrap/audit.js');
-  const { formatFindings, sarifReport } = await import('../bootstrap/audit-rules.js');
-  const { roles, findings } = await auditRoles(clients);
-  if (format === 'sarif') io.stdout(`${sarifReport(findings)}\n`);
-  else io.stdout(`Roles read: ${roles}\n${formatFindings(findings)}`);
-  return findings.length ? 1 : 0;
+/** Read-only; the report on stdout, exit 1 when a finding is at --fail-on or above (so a scheduled job fails). */
+async function auditCommand(
+  format: string,
+  failOn: string,
+  clients: ReturnType<typeof createClients>,
+  io: CliIo,
+): Promise<number> {
+  const { AUDIT_FORMATS, FAIL_ON, failsAt, formatReport } = await import('../bootstrap/audit-report.js');
+  // `text` is the table's name from before --format json existed.
+  const chosen = format === 'text' ? 'table' : format;
+  if (!(AUDIT_FORMATS as readonly string[]).includes(chosen))
+    throw new InputError('format', `'${format}' is not a report format of bootstrap audit`, AUDIT_FORMAT_FIX);
+  if (!(FAIL_ON as readonly string[]).includes(failOn))
+    throw new InputError('fail-on', `'${failOn}' is not a severity`, AUDIT_FAIL_ON_FIX);
+  const { auditAccount } = await import('../bootstrap/audit.js');
+  const result = await auditAccount(clients);
+  io.stdout(formatReport(chosen as AuditFormat, result));
+  return failsAt(result.findings, failOn as FailOn) ? 1 : 0;
 }
 
 /** A comma-separated (or repeated) flag's values. */

@@ -137,9 +137,13 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
   destroy --role-name <n>   removes the role bootstrap oidc created (the account's OIDC provider is kept)
   oidc              the GitHub OIDC provider if the account has none, and a role whose trust policy admits only
                     --repo (and --branch, --tag, --environment or --pull-request) with audience sts.amazonaws.com
-  audit             read-only: every role whose trust policy admits an OIDC provider's tokens with no sub condition,
-                    a sub matching any owner (repo:*, a wildcard owner), no aud condition, or ForAllValues: in an
-                    Allow; --format text (default) or sarif (SARIF 2.1.0 for code scanning). Exit 1 on any finding
+  audit             read-only: roles trusting a CI OIDC issuer (GitHub, Enterprise Server, GitLab, any) with no sub,
+                    a sub of any owner, no aud, ForAllValues: in an Allow, or StringLike without a wildcard; roles
+                    trusting Roles Anywhere with no x509Subject/SAN condition; IoT policies granting
+                    iot:AssumeRoleWithCertificate without the thing-attachment condition or on any role alias; role
+                    aliases whose role allows * or IAM escalation, or lives past 3600 s (see README, the rules).
+                    --format table (default; text), json or sarif (SARIF 2.1.0 for code scanning); --fail-on
+                    error (default), warning, note or none: exit 1 when a finding is at that severity or above
   sync              reconciles operator.yaml (schemas/operator.schema.json): each listed repository provisioned
                     as with iot --github-repo; a certificate older than its rotate-after-days or expiring within 7 days
                     rotated; a repository no longer listed (a thing with created-by and github-repo attributes) revoked,
@@ -184,6 +188,8 @@ missing; a failed step is named, and re-running completes the work. A drifted tr
   --github-write-interval-ms <n>  pause between GitHub writes (default 1000; 0 to 60000)
   --config <file>           sync: the desired state
   --concurrency <n>         sync: repositories read and changed at a time (default 4)
+  --format <f>              audit: table (default), json, sarif
+  --fail-on <s>             audit: error (default), warning, note, none: the lowest severity that exits 1
   --retry-max-attempts <n>  attempts per AWS call (or AWS_MAX_ATTEMPTS)
 AWS_ENDPOINT_URL (and AWS_ENDPOINT_URL_IAM / _IOT) point the calls elsewhere, as in every AWS SDK.
 

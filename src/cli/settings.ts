@@ -47,6 +47,7 @@ export const BOOTSTRAP_FLAGS = [
   'operator-boundary-arn',
   'operator-allowed-policy-arn',
   'github-write-interval-ms',
+  'fail-on',
 ];
 
 /** The AWS SDKs' environment variables for some inputs (AWS_ROLE_ARN etc. are what web-identity users already set). */
