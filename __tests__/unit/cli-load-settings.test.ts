@@ -176,22 +176,22 @@ test("proofOf a login: the cached id-token's digest; undefined without a cached 
   const cacheDir = join(tempDir(), 'cache');
   const { io } = recordingIo();
   const settings = await load(loginArgs(cacheDir), io);
-  assert.equal(proofOf(settings, io.env), undefined, 'no login yet');
+  assert.equal(proofOf(settings, io), undefined, 'no login yet');
 
   saveIdToken(cacheDir, { issuer: ISSUER, clientId: CLIENT_ID }, ID_TOKEN, new Date(Date.now() + 3600_000));
-  assert.deepEqual(proofOf(settings, io.env), [`token:${sha256(ID_TOKEN)}`]);
+  assert.deepEqual(proofOf(settings, io), [`token:${sha256(ID_TOKEN)}`]);
   assert.equal(settings.config.source.mode === 'oidc' && settings.config.source.idToken, undefined, 'config unchanged');
 
   // Another client's login is not this one's.
   const other = await load(loginArgs(cacheDir, 'another-client'), io);
-  assert.equal(proofOf(other, io.env), undefined);
+  assert.equal(proofOf(other, io), undefined);
 });
 
 test('proofOf a login reads the cached id-token even when it has expired (it still names the identity)', async () => {
   const cacheDir = join(tempDir(), 'cache');
   saveIdToken(cacheDir, { issuer: ISSUER, clientId: CLIENT_ID }, ID_TOKEN, new Date(Date.now() - 3600_000));
   const { io } = recordingIo();
-  assert.deepEqual(proofOf(await load(loginArgs(cacheDir), io), io.env), [`token:${sha256(ID_TOKEN)}`]);
+  assert.deepEqual(proofOf(await load(loginArgs(cacheDir), io), io), [`token:${sha256(ID_TOKEN)}`]);
 });
 
 test('obtain with a login: no cached login, or an expired one, is refused naming issuer before any exchange', async () => {
