@@ -90,7 +90,7 @@ export async function startJobEndpoint(
   const logFile = join(dir, `aslc-endpoint-${id}.log`);
   // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
   const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
-  const lineFor = (url: string) => endpointProcessLine(process.execPath, cli, { url, tokenFile });
+  const lineFor = (url: string) => endpointProcessLine(process.execPath, cli, { url, tokenFile }, process.platform);
   // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
   const credentialProcess = delivery.credentialsFile ? lineFor(`http://127.0.0.1:1${path}`) : '';
   // What later steps would use before the endpoint: planned (and the copies tried) before anything starts too.

@@ -31,3 +31,6 @@ export const SHADOWED =
 
 export const COPIES_MADE =
   "AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE now name step-owned copies of the shared files whose active profile runs the endpoint's credential_process line (the post step deletes them); other profiles are as they were";
+
+export const UNQUOTABLE_FIX =
+  "Run the job from a directory (RUNNER_TEMP and the action's path) without quotes, # or ; (on Windows also without % or !), or leave refresh-credentials off for profile delivery";
