@@ -6,7 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
+import { platformTraits, type Platform } from '../platform.js';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
@@ -210,7 +211,8 @@ function safeRead(path: string): string {
 }
 
 /** The state as far as it names only what the main step could have made; otherwise undefined. */
-export function parseEndpointState(raw: string): EndpointState | undefined {
+export function parseEndpointState(raw: string, platform: Platform = process.platform): EndpointState | undefined {
+  const { basename, isAbsolute, normalize } = platformTraits(platform).path;
   let doc: Partial<EndpointState>;
   try {
     doc = JSON.parse(raw) as Partial<EndpointState>;
