@@ -11,7 +11,7 @@ import { buildActionDelivery } from '../../src/config/action-delivery.js';
 import { buildConfig } from '../../src/config/build-config.js';
 import { jobProfileTarget } from '../../src/delivery/job-profile.js';
 import { parseReceipt } from '../../src/delivery/profile.js';
-import { parseEndpointState } from '../../src/action/job-endpoint.js';
+import { isOurEndpoint, parseEndpointState } from '../../src/action/job-endpoint.js';
 
 const HOME = 'C:\\Users\\runneradmin';
 const TEMP = 'D:\\a\\_temp';
@@ -131,4 +131,28 @@ test("win32: the endpoint's saved state names its files under RUNNER_TEMP with a
     ])
       assert.equal(parseEndpointState(JSON.stringify(bad), 'win32'), undefined, JSON.stringify(bad));
   }
+});
+
+test('the post step signals a pid only where /proc proves it the same endpoint; on win32 and darwin never, and /proc is not read', () => {
+  const proc: Record<string, string> = {
+    '/proc/4242/stat': '4242 (node serve) S 1 4242 4242 0 -1 4194304 1 0 0 0 0 0 0 0 20 0 1 0 987654 0 0',
+    '/proc/4242/status': 'Name:\tnode\nUid:\t1001\t1001\t1001\t1001\n',
+    '/proc/4242/cmdline': ['node', '/x/dist/cli/index.js', 'serve', '--handover', ''].join('\0'),
+  };
+  const reads: string[] = [];
+  const read = (path: string) => {
+    reads.push(path);
+    const text = proc[path];
+    if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
+    return text;
+  };
+  const state = { pid: 4242, startTime: '987654' };
+  assert.equal(isOurEndpoint(state, 'linux', read, 1001), true);
+  assert.equal(isOurEndpoint({ ...state, startTime: '987655' }, 'linux', read, 1001), false, 'another start time');
+  assert.equal(isOurEndpoint(state, 'linux', read, 1002), false, 'another user');
+  assert.equal(isOurEndpoint({ pid: 4242 }, 'linux', read, 1001), false, 'no start time saved');
+  reads.length = 0;
+  for (const platform of ['win32', 'darwin'] as const)
+    assert.equal(isOurEndpoint(state, platform, read, 1001), false, platform);
+  assert.deepEqual(reads, [], 'no /proc path is read where there is none');
 });
