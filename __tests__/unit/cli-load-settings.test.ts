@@ -6,14 +6,14 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 import { buildActionDelivery } from '../../src/config/action-delivery.js';
 import { parseArgs } from '../../src/cli/args.js';
 import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
-import { loadSettings, obtain, proofOf, type CliIo } from '../../src/cli/load-settings.js';
+import { cacheLocation, loadSettings, obtain, proofOf, type CliIo } from '../../src/cli/load-settings.js';
 import { saveIdToken } from '../../src/cli/login-session.js';
 import { InputError } from '../../src/errors.js';
 
@@ -207,4 +207,19 @@ test('obtain with a login: no cached login, or an expired one, is refused naming
     obtain(settings, io),
     (err: unknown) => err instanceof InputError && err.input === 'issuer' && /expired/.test(err.message),
   );
+});
+
+test('cacheLocation: win32 keeps the cache in %LOCALAPPDATA% and trusts only what lies inside it; POSIX in ~/.cache by mode bits', () => {
+  const env = { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local', XDG_CACHE_HOME: '/ignored' };
+  const dirStat = { isDirectory: () => true, isFile: () => false } as Stats;
+  const win = cacheLocation(() => '', { env, platform: 'win32' });
+  assert.equal(win.dir, 'C:\\Users\\u\\AppData\\Local\\aws-short-lived-credentials');
+  assert.match(win.privacy.how, /%LOCALAPPDATA% \(C:\\Users\\u\\AppData\\Local\)/);
+  assert.equal(win.privacy.directory(win.dir, dirStat), true);
+  const given = cacheLocation((n) => (n === 'cache-dir' ? 'D:\\cache' : ''), { env, platform: 'win32' });
+  assert.equal(given.dir, 'D:\\cache');
+  assert.equal(given.privacy.directory(given.dir, dirStat), false, 'outside the per-user directory: not trusted');
+  const posix = cacheLocation(() => '', { env: { XDG_CACHE_HOME: '/x' }, platform: 'darwin' });
+  assert.equal(posix.dir, '/x/aws-short-lived-credentials');
+  assert.match(posix.privacy.how, /mode bits/);
 });
