@@ -55,9 +55,13 @@ const home = join(work, 'home');
 mkdirSync(home);
 const files = Object.fromEntries(['env', 'state', 'output', 'summary'].map((k) => [k, join(work, `main.${k}`)]));
 for (const f of Object.values(files)) writeFileSync(f, '');
+// What Windows' processes need to start at all (cmd.exe for the JS SDK, sockets for Python), where it is set.
+const system = ['SystemRoot', 'ComSpec', 'PATHEXT', 'TEMP', 'TMP', 'LOCALAPPDATA', 'pythonLocation'].filter(
+  (k) => process.env[k] !== undefined,
+);
 const base = {
   PATH: process.env['PATH'] ?? '',
-  SystemRoot: process.env['SystemRoot'] ?? '',
+  ...Object.fromEntries(system.map((k) => [k, process.env[k]])),
   HOME: home,
   USERPROFILE: home,
   RUNNER_TEMP: work,
