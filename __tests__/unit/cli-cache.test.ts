@@ -2,15 +2,17 @@
  * The credential cache: keys that follow the identity (never the clock), entries parsed defensively, and a directory
  * that is reused, refreshed and pruned. The last tests use a real temporary directory.
  */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildConfig } from '../../src/config/build-config.js';
 import type { Config } from '../../src/config/model.js';
 import { cachedSession, cacheKey, identityProof, parseEntry, serialiseEntry } from '../../src/cli/cache.js';
+import { cachePrivacy, type CachePrivacy } from '../../src/cli/private-file.js';
+import { cacheHome } from '../../src/platform.js';
 import type { Session } from '../../src/credentials.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/laptop';
@@ -181,7 +183,14 @@ test('a directory: a hit is reused, a different proof exchanges, spent entries a
   const obtain = async (): Promise<Session> => ({
     credentials: { ...SESSION.credentials, accessKeyId: `ASIA${++exchanges}` },
   });
-  const options = (proof: string[]) => ({ dir, marginMs: 0, now: () => NOW, debug: () => undefined, proof });
+  const options = (proof: string[]) => ({
+    dir,
+    privacy: cachePrivacy('linux', ''),
+    marginMs: 0,
+    now: () => NOW,
+    debug: () => undefined,
+    proof,
+  });
   writeFileSync(
     join(dir, `${'a'.repeat(40)}.json`),
     JSON.stringify({ version: 2, accessKeyId: 'old', secretAccessKey: 's', expiration: '2029-01-01T00:00:00Z' }),
@@ -209,4 +218,79 @@ test('a directory: a hit is reused, a different proof exchanges, spent entries a
   await cachedSession(c, { ...options(['x']), proof: undefined }, async () => ((called = true), SESSION));
   assert.ok(called, 'no proof: straight to the exchange');
   assert.equal(readdirSync(dir).filter((n) => n.endsWith('.json')).length, 2, 'and nothing written');
+});
+
+describe('the privacy rule each platform uses', () => {
+  const session = (id: string): Session => ({ credentials: { ...SESSION.credentials, accessKeyId: id } });
+  const run = async (dir: string, privacy: CachePrivacy, id: string, lines: string[]) =>
+    (
+      await cachedSession(
+        config({ 'web-identity-token-file': '/t' }),
+        { dir, privacy, marginMs: 0, now: () => NOW, debug: (m) => lines.push(m), proof: ['token:a'] },
+        async () => session(id),
+      )
+    ).credentials.accessKeyId;
+
+  test('win32: an entry under the per-user %LOCALAPPDATA% is a hit though its mode bits say 0644; the debug line says which rule', async () => {
+    // Windows reports every writable file as 0666: what Node's stat would show there, made real here.
+    const localAppData = mkdtempSync(join(tmpdir(), 'cli-cache-localappdata-'));
+    const dir = join(localAppData, 'aws-short-lived-credentials');
+    const privacy = cachePrivacy('win32', localAppData);
+    const lines: string[] = [];
+    assert.equal(await run(dir, privacy, 'ASIAFIRST', lines), 'ASIAFIRST');
+    for (const name of readdirSync(dir)) chmodSync(join(dir, name), 0o666);
+    chmodSync(dir, 0o777);
+    assert.equal(await run(dir, privacy, 'ASIASECOND', lines), 'ASIAFIRST', 'the entry is trusted: a hit');
+    assert.ok(lines.some((l) => /per-user directory %LOCALAPPDATA%/.test(l) && /no Unix mode bits/.test(l)));
+    // The same files under the POSIX rule are refused: the mode-bit check still holds there.
+    const posixLines: string[] = [];
+    assert.equal(await run(dir, cachePrivacy('linux', ''), 'ASIATHIRD', posixLines), 'ASIATHIRD');
+    assert.ok(posixLines.some((l) => /not private to this user by Unix owner and mode bits/.test(l)));
+  });
+
+  test('win32: a directory outside %LOCALAPPDATA% (or a root that is not absolute) is never trusted', async () => {
+    const localAppData = mkdtempSync(join(tmpdir(), 'cli-cache-localappdata-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'cli-cache-elsewhere-'));
+    for (const [dir, root] of [
+      [elsewhere, localAppData],
+      [join(localAppData, 'x'), 'relative\\root'],
+      [localAppData, localAppData],
+    ] as const) {
+      const lines: string[] = [];
+      assert.equal(await run(dir, cachePrivacy('win32', root), 'ASIAFRESH', lines), 'ASIAFRESH');
+      assert.ok(
+        lines.some((l) => /not caching/.test(l)),
+        `${dir} under ${root}: ${lines.join(' | ')}`,
+      );
+      assert.equal(await run(dir, cachePrivacy('win32', root), 'ASIAAGAIN', lines), 'ASIAAGAIN', 'never a hit');
+    }
+  });
+
+  test('win32 paths: drive letters compare without regard to case; .. cannot climb out; other drives are outside', () => {
+    const privacy = cachePrivacy('win32', 'C:\\Users\\runneradmin\\AppData\\Local');
+    const dirStat = { isDirectory: () => true, isFile: () => false } as Stats;
+    const inside = (p: string) => privacy.directory(p, dirStat);
+    assert.ok(inside('C:\\Users\\runneradmin\\AppData\\Local\\aws-short-lived-credentials'));
+    assert.ok(inside('c:\\users\\RUNNERADMIN\\appdata\\local\\aws-short-lived-credentials'));
+    assert.ok(inside('C:/Users/runneradmin/AppData/Local/x'));
+    assert.ok(!inside('C:\\Users\\runneradmin\\AppData\\Local'));
+    assert.ok(!inside('C:\\Users\\runneradmin\\AppData\\Local\\..\\LocalLow\\x'));
+    assert.ok(!inside('C:\\Users\\runneradmin\\AppData\\Local2\\x'));
+    assert.ok(!inside('D:\\Users\\runneradmin\\AppData\\Local\\x'));
+    assert.ok(!inside('aws-short-lived-credentials'));
+  });
+
+  test('the default place: %LOCALAPPDATA% on win32, $XDG_CACHE_HOME or ~/.cache elsewhere', () => {
+    assert.deepEqual(cacheHome('win32', { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'C:\\Users\\u'), {
+      dir: 'C:\\Users\\u\\AppData\\Local\\aws-short-lived-credentials',
+      root: 'C:\\Users\\u\\AppData\\Local',
+    });
+    assert.equal(
+      cacheHome('win32', {}, 'C:\\Users\\u').dir,
+      'C:\\Users\\u\\AppData\\Local\\aws-short-lived-credentials',
+    );
+    assert.equal(cacheHome('darwin', {}, '/Users/u').dir, '/Users/u/.cache/aws-short-lived-credentials');
+    assert.equal(cacheHome('linux', { XDG_CACHE_HOME: '/x' }, '/home/u').dir, '/x/aws-short-lived-credentials');
+    assert.equal(cacheHome('win32', { XDG_CACHE_HOME: '/x' }, 'C:\\Users\\u').root, 'C:\\Users\\u\\AppData\\Local');
+  });
 });

@@ -6,14 +6,14 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION_INPUTS } from '../../src/config/input-names.js';
 import { buildActionDelivery } from '../../src/config/action-delivery.js';
 import { parseArgs } from '../../src/cli/args.js';
 import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
-import { loadSettings, obtain, proofOf, type CliIo } from '../../src/cli/load-settings.js';
+import { cacheLocation, loadSettings, obtain, proofOf, type CliIo } from '../../src/cli/load-settings.js';
 import { saveIdToken } from '../../src/cli/login-session.js';
 import { InputError } from '../../src/errors.js';
 
@@ -176,22 +176,22 @@ test("proofOf a login: the cached id-token's digest; undefined without a cached 
   const cacheDir = join(tempDir(), 'cache');
   const { io } = recordingIo();
   const settings = await load(loginArgs(cacheDir), io);
-  assert.equal(proofOf(settings, io.env), undefined, 'no login yet');
+  assert.equal(proofOf(settings, io), undefined, 'no login yet');
 
   saveIdToken(cacheDir, { issuer: ISSUER, clientId: CLIENT_ID }, ID_TOKEN, new Date(Date.now() + 3600_000));
-  assert.deepEqual(proofOf(settings, io.env), [`token:${sha256(ID_TOKEN)}`]);
+  assert.deepEqual(proofOf(settings, io), [`token:${sha256(ID_TOKEN)}`]);
   assert.equal(settings.config.source.mode === 'oidc' && settings.config.source.idToken, undefined, 'config unchanged');
 
   // Another client's login is not this one's.
   const other = await load(loginArgs(cacheDir, 'another-client'), io);
-  assert.equal(proofOf(other, io.env), undefined);
+  assert.equal(proofOf(other, io), undefined);
 });
 
 test('proofOf a login reads the cached id-token even when it has expired (it still names the identity)', async () => {
   const cacheDir = join(tempDir(), 'cache');
   saveIdToken(cacheDir, { issuer: ISSUER, clientId: CLIENT_ID }, ID_TOKEN, new Date(Date.now() - 3600_000));
   const { io } = recordingIo();
-  assert.deepEqual(proofOf(await load(loginArgs(cacheDir), io), io.env), [`token:${sha256(ID_TOKEN)}`]);
+  assert.deepEqual(proofOf(await load(loginArgs(cacheDir), io), io), [`token:${sha256(ID_TOKEN)}`]);
 });
 
 test('obtain with a login: no cached login, or an expired one, is refused naming issuer before any exchange', async () => {
@@ -207,4 +207,19 @@ test('obtain with a login: no cached login, or an expired one, is refused naming
     obtain(settings, io),
     (err: unknown) => err instanceof InputError && err.input === 'issuer' && /expired/.test(err.message),
   );
+});
+
+test('cacheLocation: win32 keeps the cache in %LOCALAPPDATA% and trusts only what lies inside it; POSIX in ~/.cache by mode bits', () => {
+  const env = { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local', XDG_CACHE_HOME: '/ignored' };
+  const dirStat = { isDirectory: () => true, isFile: () => false } as Stats;
+  const win = cacheLocation(() => '', { env, platform: 'win32' });
+  assert.equal(win.dir, 'C:\\Users\\u\\AppData\\Local\\aws-short-lived-credentials');
+  assert.match(win.privacy.how, /%LOCALAPPDATA% \(C:\\Users\\u\\AppData\\Local\)/);
+  assert.equal(win.privacy.directory(win.dir, dirStat), true);
+  const given = cacheLocation((n) => (n === 'cache-dir' ? 'D:\\cache' : ''), { env, platform: 'win32' });
+  assert.equal(given.dir, 'D:\\cache');
+  assert.equal(given.privacy.directory(given.dir, dirStat), false, 'outside the per-user directory: not trusted');
+  const posix = cacheLocation(() => '', { env: { XDG_CACHE_HOME: '/x' }, platform: 'darwin' });
+  assert.equal(posix.dir, '/x/aws-short-lived-credentials');
+  assert.match(posix.privacy.how, /mode bits/);
 });

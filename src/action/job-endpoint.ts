@@ -6,13 +6,21 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
-import { basename, dirname, isAbsolute, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
+import { platformTraits, type Platform } from '../platform.js';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config/model.js';
 import type { DeliveryOptions, RefreshOptions } from '../config/action-delivery.js';
 import type { Session } from '../credentials.js';
 import { AwsError, InputError } from '../errors.js';
-import { COPIES_MADE, ENDPOINT_NOT_STARTED, NOT_PROVEN, SHADOWED, STILL_OPEN } from '../delivery/endpoint/advice.js';
+import {
+  COPIES_MADE,
+  ENDPOINT_NOT_STARTED,
+  NOT_ENDED_BY_PID,
+  NOT_PROVEN,
+  SHADOWED,
+  STILL_OPEN,
+} from '../delivery/endpoint/advice.js';
 import { checkRefreshMargin } from '../delivery/endpoint/schedule.js';
 import { ENDPOINT_URL, endpointCredentials, endpointRequest } from '../delivery/endpoint/client.js';
 import { newEndpointSecrets, serializeHandover } from '../delivery/endpoint/handover.js';
@@ -90,7 +98,7 @@ export async function startJobEndpoint(
   const logFile = join(dir, `aslc-endpoint-${id}.log`);
   // The CLI bundle beside this one: dist/main/index.js → dist/cli/index.js.
   const cli = join(dirname(process.argv[1] ?? ''), '..', 'cli', 'index.js');
-  const lineFor = (url: string) => endpointProcessLine(process.execPath, cli, { url, tokenFile });
+  const lineFor = (url: string) => endpointProcessLine(process.execPath, cli, { url, tokenFile }, process.platform);
   // Checked before anything starts: a path the profile line cannot hold fails the step with nothing left behind.
   const credentialProcess = delivery.credentialsFile ? lineFor(`http://127.0.0.1:1${path}`) : '';
   // What later steps would use before the endpoint: planned (and the copies tried) before anything starts too.
@@ -109,6 +117,8 @@ export async function startJobEndpoint(
       stdio: ['pipe', 'pipe', logFd],
       env: env as NodeJS.ProcessEnv,
       cwd: dir,
+      // Windows: a detached process gets a console of its own; hidden, as a service's would be.
+      windowsHide: true,
     });
   } finally {
     closeSync(logFd);
@@ -132,7 +142,7 @@ export async function startJobEndpoint(
     if (answer.credentials.accessKeyId !== session.credentials.accessKeyId) {
       throw new Error('the endpoint answered with other credentials');
     }
-    const started = processEntry(pid);
+    const started = processEntry(pid, process.platform);
     const copiesDir = plan.profiles.length ? join(dir, `aslc-endpoint-${id}`) : undefined;
     const state: EndpointState = {
       pid,
@@ -210,7 +220,8 @@ function safeRead(path: string): string {
 }
 
 /** The state as far as it names only what the main step could have made; otherwise undefined. */
-export function parseEndpointState(raw: string): EndpointState | undefined {
+export function parseEndpointState(raw: string, platform: Platform = process.platform): EndpointState | undefined {
+  const { basename, isAbsolute, normalize } = platformTraits(platform).path;
   let doc: Partial<EndpointState>;
   try {
     doc = JSON.parse(raw) as Partial<EndpointState>;
@@ -242,7 +253,7 @@ export function parseEndpointState(raw: string): EndpointState | undefined {
  * did not (only the very process the main step started: same user, same start time), and remove its files whatever
  * failed. Every problem is a warning: clean-up never fails the job.
  */
-export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
+export async function stopJobEndpoint(wf: WorkflowCommands, platform: Platform = process.platform): Promise<void> {
   const raw = wf.getState(ENDPOINT_STATE);
   if (!raw) return;
   const state = parseEndpointState(raw);
@@ -253,11 +264,15 @@ export async function stopJobEndpoint(wf: WorkflowCommands): Promise<void> {
   const port = Number(new URL(state.url).port);
   try {
     await askToStop(wf, state, port);
-    const gone = async () => !(await listening(port)) && !isOurEndpoint(state);
-    if (!(await waitUntil(gone, 5_000)) && isOurEndpoint(state)) {
+    const ours = () => isOurEndpoint(state, platform);
+    const gone = async () => !(await listening(port)) && !ours();
+    const stopped = await waitUntil(gone, 5_000);
+    if (!stopped && platformTraits(platform).processTable === 'none') {
+      wf.warning(`Post step: the credentials endpoint (pid ${state.pid}) ${NOT_ENDED_BY_PID(platform)}`);
+    } else if (!stopped && ours()) {
       try {
         process.kill(state.pid, 'SIGKILL');
-        await waitUntil(async () => !isOurEndpoint(state), 2_000);
+        await waitUntil(async () => !ours(), 2_000);
       } catch (err) {
         wf.warning(`Post step: could not end the credentials endpoint (pid ${state.pid}): ${(err as Error).message}`);
       }
@@ -307,29 +322,48 @@ function listening(port: number): Promise<boolean> {
   });
 }
 
-/** A live process's start time, owner and whether it is a `serve --handover`, from /proc; undefined if none. */
-function processEntry(pid: number): { startTime: string; uid: number; serve: boolean } | undefined {
+type ReadText = (path: string) => string;
+const readText: ReadText = (path) => readFileSync(path, 'utf8');
+
+/**
+ * A live process's start time, owner and whether it is a `serve --handover`, from /proc; undefined if none, and always
+ * undefined where there is no /proc to read (Windows, macOS): nothing there proves a pid is still the same process.
+ */
+function processEntry(
+  pid: number,
+  platform: Platform,
+  read: ReadText = readText,
+): { startTime: string; uid: number; serve: boolean } | undefined {
+  if (platformTraits(platform).processTable !== 'procfs') return undefined;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const stat = read(`/proc/${pid}/stat`);
     // The fields after the command name (which may hold spaces and parentheses): state is field 3, starttime 22.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     if (fields[0] === 'Z' || fields[0] === 'X') return undefined;
-    const uid = Number(/^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    const uid = Number(/^Uid:\s+(\d+)/m.exec(read(`/proc/${pid}/status`))?.[1]);
+    const cmdline = read(`/proc/${pid}/cmdline`).split('\0');
     return { startTime: fields[19] ?? '', uid, serve: cmdline.includes('serve') && cmdline.includes('--handover') };
   } catch {
     return undefined;
   }
 }
 
-/** True while the process the main step started lives: same pid, start time and user, still `serve --handover`. */
-function isOurEndpoint(state: EndpointState): boolean {
-  const entry = processEntry(state.pid);
+/**
+ * True while the process the main step started lives: same pid, start time and user, still `serve --handover`. Never
+ * true where the process table is not read: a pid alone may name another process by now, so it is never signalled.
+ */
+export function isOurEndpoint(
+  state: Pick<EndpointState, 'pid' | 'startTime'>,
+  platform: Platform,
+  read: ReadText = readText,
+  uid: number | undefined = process.getuid?.(),
+): boolean {
+  const entry = processEntry(state.pid, platform, read);
   return (
     entry !== undefined &&
     state.startTime !== undefined &&
     entry.startTime === state.startTime &&
-    entry.uid === process.getuid?.() &&
+    entry.uid === uid &&
     entry.serve
   );
 }

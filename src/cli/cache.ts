@@ -1,6 +1,6 @@
 /**
  * The credential cache behind `credential-process`: one file per identity and configuration (mode 0600, in a 0700
- * directory the user owns), refreshed when less than a margin is left, and a lock so that many processes started at
+ * directory the user owns; on Windows, inside the user's own %LOCALAPPDATA%: see private-file.ts), refreshed when less than a margin is left, and a lock so that many processes started at
  * once cause one exchange. A corrupt, foreign-owned or loosely permissioned entry is ignored, never trusted; expired
  * entries are removed.
  */
@@ -9,7 +9,7 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs
 import { join } from 'node:path';
 import type { Config } from '../config/model.js';
 import type { Session } from '../credentials.js';
-import { isPrivateDirectory, isPrivateFile } from './private-file.js';
+import type { CachePrivacy } from './private-file.js';
 
 /** 2: keys carry a proof of identity and leave a defaulted session name out (version 1 entries are never read). */
 const ENTRY_VERSION = 2;
@@ -155,6 +155,8 @@ function isSpentEntry(text: string, now: Date): boolean {
 
 export interface CacheOptions {
   dir: string;
+  /** How entries and the directory are proved private on this platform. */
+  privacy: CachePrivacy;
   marginMs: number;
   now: () => Date;
   debug: (message: string) => void;
@@ -172,7 +174,7 @@ export async function cachedSession(
     options.debug('the identity behind this configuration cannot be read; not caching');
     return obtain();
   }
-  if (!prepareDirectory(options.dir, options.debug)) return obtain();
+  if (!prepareDirectory(options)) return obtain();
   const path = join(options.dir, `${cacheKey(config, options.proof)}.json`);
   const hit = readEntry(path, options);
   if (hit) return hit;
@@ -225,7 +227,7 @@ function readEntry(path: string, options: CacheOptions): Session | undefined {
   } catch {
     return undefined;
   }
-  if (!isPrivateFile(stat)) {
+  if (!options.privacy.file(path, stat)) {
     options.debug(`cache entry ${path} is not a private file of this user; ignored`);
     return undefined;
   }
@@ -234,15 +236,16 @@ function readEntry(path: string, options: CacheOptions): Session | undefined {
   return session;
 }
 
-/** Creates the directory 0700; refuses one that another user owns or others can write. */
-function prepareDirectory(dir: string, debug: (message: string) => void): boolean {
+/** Creates the directory 0700; refuses one the platform's privacy rule does not prove this user's alone. */
+function prepareDirectory({ dir, privacy, debug }: CacheOptions): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = lstatSync(dir);
-    if (!isPrivateDirectory(stat)) {
-      debug(`cache directory ${dir} is not private to this user; not caching`);
+    if (!privacy.directory(dir, stat)) {
+      debug(`cache directory ${dir} is not private to this user by ${privacy.how}; not caching`);
       return false;
     }
+    debug(`cache directory ${dir}: privacy checked by ${privacy.how}`);
     return true;
   } catch {
     debug(`cache directory ${dir} cannot be created; not caching`);

@@ -9,7 +9,7 @@ import { ENDPOINT_TOKEN_FILE_FLAG, ENDPOINT_URL_FLAG } from '../delivery/endpoin
 import { cachedSession } from './cache.js';
 import { readText } from './read-text.js';
 import { credentialProcessJson } from './formats.js';
-import { cacheDir, loadSettings, obtain, proofOf, type CliIo } from './load-settings.js';
+import { cacheLocation, loadSettings, obtain, proofOf, type CliIo } from './load-settings.js';
 import type { ParsedArgs } from './args.js';
 
 /** Default: refresh cached credentials with less than 15 minutes left, before the AWS CLI would itself refresh. */
@@ -31,10 +31,10 @@ export async function credentialProcessCommand(
       : await cachedSession(
           config,
           {
-            dir: cacheDir(get, io.env),
+            ...cacheLocation(get, io),
             marginMs: parseRefreshMarginMs(get) ?? DEFAULT_REFRESH_MARGIN_MS,
             now: () => new Date(),
-            proof: proofOf(settings, io.env),
+            proof: proofOf(settings, io),
             debug: (m) => {
               if (verbose) io.stderr(`debug: ${m}\n`);
             },

@@ -22,7 +22,7 @@ import { cliHooks, loadSettings, withLoginIdToken, type CliIo } from './load-set
 export async function doctorCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
   if (args.rest.length) throw new UsageError(`doctor takes no arguments, not '${args.rest[0]}'`);
   const settings = await loadSettings(args, io, known);
-  const config = withLoginIdToken(settings, io.env);
+  const config = withLoginIdToken(settings, io);
   const source = config.source;
   if (source.mode !== 'oidc')
     throw new InputError('role-to-assume', 'is needed with a web-identity token', NO_OIDC_TOKEN);

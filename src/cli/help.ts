@@ -55,8 +55,9 @@ Prints {"Version":1,"AccessKeyId",...,"Expiration"} for the AWS CLI and SDKs. In
   [profile ci]
   credential_process = aws-short-lived-credentials credential-process --auth /path/to/auth.yaml
 
-Credentials are cached per configuration (mode 0600, under $XDG_CACHE_HOME or ~/.cache) and refreshed when less than
---refresh-margin-s (default 900) is left; concurrent calls wait for one exchange.
+Credentials are cached per configuration (mode 0600, under $XDG_CACHE_HOME or ~/.cache; on Windows under
+%LOCALAPPDATA%, the user's own directory) and refreshed when less than --refresh-margin-s (default 900) is left;
+concurrent calls wait for one exchange.
   --no-cache               always exchange, never read or write the cache
   --cache-dir <dir>        where the cache lives
   --refresh-margin-s <n>   refresh when fewer seconds than this are left

@@ -5,14 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { buildConfig } from '../config/build-config.js';
 import type { Config } from '../config/model.js';
 import type { Env } from '../config/sources/inputs.js';
 import type { Session } from '../credentials.js';
 import type { ExchangeHooks } from '../providers/exchange.js';
 import { InputError } from '../errors.js';
+import { platformTraits, cacheHome, type Platform } from '../platform.js';
 import { identityProof } from './cache.js';
+import { cachePrivacy, type CachePrivacy } from './private-file.js';
 import { cachedIdToken, loadIdToken } from './login-session.js';
 import { secretSettings, settingsReader } from './settings.js';
 import { readText } from './read-text.js';
@@ -24,6 +26,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Registers a secret: stderr never shows it (nothing masks what the CLI prints). main.ts always gives it. */
   secret?: (value: string) => void;
+  /** The operating system whose rules apply (the cache's place and privacy check); main.ts gives process.platform. */
+  platform?: Platform;
 }
 
 export interface Settings {
@@ -69,26 +73,38 @@ function requireFlag(get: (name: string) => string, name: string): string {
   return value;
 }
 
-export function cacheDir(get: (name: string) => string, env: Env): string {
-  return get('cache-dir') || join(env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'aws-short-lived-credentials');
+export interface CacheLocation {
+  dir: string;
+  privacy: CachePrivacy;
+}
+
+/** --cache-dir or the platform's default place, with the rule that proves its files private there. */
+export function cacheLocation(get: (name: string) => string, io: Pick<CliIo, 'env' | 'platform'>): CacheLocation {
+  const platform = io.platform ?? process.platform;
+  const home = cacheHome(platform, io.env, homedir());
+  const given = get('cache-dir');
+  return {
+    dir: given ? platformTraits(platform).path.resolve(given) : home.dir,
+    privacy: cachePrivacy(platform, home.root),
+  };
 }
 
 /** The identity proof for the cache key; a login's is its cached id-token, read even when expired. */
-export function proofOf({ get, config }: Settings, env: Env): string[] | undefined {
+export function proofOf({ get, config }: Settings, io: Pick<CliIo, 'env' | 'platform'>): string[] | undefined {
   const source = config.source;
   if (source.mode === 'oidc' && source.login) {
-    const idToken = cachedIdToken(cacheDir(get, env), source.login);
+    const idToken = cachedIdToken(cacheLocation(get, io), source.login);
     if (!idToken) return undefined;
     config = { ...config, source: { ...source, idToken } };
   }
-  return identityProof(config, env, (path) => readFileSync(path));
+  return identityProof(config, io.env, (path) => readFileSync(path));
 }
 
 /** The config with a login's cached id-token resolved into its source (a login that is not valid now throws). */
-export function withLoginIdToken({ get, config }: Settings, env: Env): Config {
+export function withLoginIdToken({ get, config }: Settings, io: Pick<CliIo, 'env' | 'platform'>): Config {
   const source = config.source;
   if (source.mode !== 'oidc' || !source.login) return config;
-  const idToken = loadIdToken(cacheDir(get, env), source.login, new Date());
+  const idToken = loadIdToken(cacheLocation(get, io), source.login, new Date());
   return { ...config, source: { ...source, idToken } };
 }
 
@@ -105,7 +121,7 @@ export function cliHooks(get: (name: string) => string, io: CliIo): ExchangeHook
 
 /** The one exchange with the CLI's hooks: a login's cached id-token resolved first, secrets kept off stderr. */
 export async function obtain(settings: Settings, io: CliIo): Promise<Session> {
-  const config = withLoginIdToken(settings, io.env);
+  const config = withLoginIdToken(settings, io);
   // Loaded only when an exchange happens: a cache hit needs no transport, SDK or certificate code.
   const { exchangeAnew } = await import('../providers/exchange.js');
   return exchangeAnew(config, cliHooks(settings.get, io));

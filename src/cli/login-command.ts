@@ -3,7 +3,7 @@ import { parseInteger } from '../config/values.js';
 import { InputError } from '../errors.js';
 import { cachedSession } from './cache.js';
 import { saveIdToken } from './login-session.js';
-import { cacheDir, loadSettings, obtain, proofOf, type CliIo } from './load-settings.js';
+import { cacheLocation, loadSettings, obtain, proofOf, type CliIo } from './load-settings.js';
 import type { ParsedArgs } from './args.js';
 
 export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlySet<string>): Promise<number> {
@@ -30,11 +30,11 @@ export async function loginCommand(args: ParsedArgs, io: CliIo, known: ReadonlyS
     env: io.env,
     ...(config.httpProxy ? { httpProxy: config.httpProxy } : {}),
   });
-  const dir = cacheDir(get, io.env);
-  saveIdToken(dir, identity, result.idToken, result.expiresAt);
+  const cache = cacheLocation(get, io);
+  saveIdToken(cache.dir, identity, result.idToken, result.expiresAt);
   const obtained = await cachedSession(
     config,
-    { dir, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(settings, io.env) },
+    { ...cache, marginMs: 0, now: () => new Date(), debug: () => undefined, proof: proofOf(settings, io) },
     () => obtain(settings, io),
   );
   const role = obtained.assumedRoleArn ?? config.source.roleArn;

@@ -8,7 +8,7 @@ import { lstatSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import { writeAtomically } from '../delivery/profile-file.js';
-import { isPrivateFile } from './private-file.js';
+import type { CachePrivacy } from './private-file.js';
 import { signInAgain } from './login/advice.js';
 
 export interface LoginIdentity {
@@ -34,10 +34,13 @@ export function saveIdToken(cacheDir: string, identity: LoginIdentity, idToken: 
 }
 
 /** The cached id-token whatever its expiry (it names the login's identity in the cache's key), if private. */
-export function cachedIdToken(cacheDir: string, identity: LoginIdentity): string | undefined {
+export function cachedIdToken(
+  cache: { dir: string; privacy: CachePrivacy },
+  identity: LoginIdentity,
+): string | undefined {
   try {
-    const path = tokenPath(cacheDir, identity);
-    if (!isPrivateFile(lstatSync(path))) return undefined;
+    const path = tokenPath(cache.dir, identity);
+    if (!cache.privacy.file(path, lstatSync(path))) return undefined;
     const doc = JSON.parse(readFileSync(path, 'utf8')) as { idToken?: unknown };
     return typeof doc.idToken === 'string' ? doc.idToken : undefined;
   } catch {
@@ -46,13 +49,13 @@ export function cachedIdToken(cacheDir: string, identity: LoginIdentity): string
 }
 
 /** The cached id-token if it is ours, private, and valid for at least another minute. */
-export function loadIdToken(cacheDir: string, identity: LoginIdentity, now: Date): string {
-  const path = tokenPath(cacheDir, identity);
+export function loadIdToken(cache: { dir: string; privacy: CachePrivacy }, identity: LoginIdentity, now: Date): string {
+  const path = tokenPath(cache.dir, identity);
   const relogin = signInAgain(identity.issuer, identity.clientId);
   let doc: { idToken?: unknown; expiresAt?: unknown };
   try {
     const stat = lstatSync(path);
-    if (!isPrivateFile(stat)) {
+    if (!cache.privacy.file(path, stat)) {
       throw new InputError('issuer', 'the cached login is not a private file of this user', relogin);
     }
     doc = JSON.parse(readFileSync(path, 'utf8')) as typeof doc;

@@ -32,6 +32,7 @@ export async function runCli(argv: string[], terminal: Omit<CliIo, 'secret'>): P
   const redactor = new Redactor();
   const io: Required<CliIo> = {
     ...terminal,
+    platform: process.platform,
     stderr: (text) => terminal.stderr(redactor.scrub(text)),
     secret: (value) => redactor.add(value),
   };

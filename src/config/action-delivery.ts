@@ -3,8 +3,8 @@
  * endpoint. Only the action reads these inputs: the CLI writes no profile and exports nothing, so none of these rules
  * ever refuses a CLI command. Pure: inputs and environment are passed in.
  */
-import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { platformTraits, type Platform } from '../platform.js';
 import type { Config } from './model.js';
 import { expandHome, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
 import { parseRefreshMarginMs } from './refresh.js';
@@ -49,8 +49,14 @@ export interface ActionDelivery {
   refresh: RefreshOptions;
 }
 
-export function buildActionDelivery(get: GetInput, env: Env, homeDir: string, config: Config): ActionDelivery {
-  const delivery = buildDelivery(get, env, homeDir);
+export function buildActionDelivery(
+  get: GetInput,
+  env: Env,
+  homeDir: string,
+  config: Config,
+  platform: Platform = process.platform,
+): ActionDelivery {
+  const delivery = buildDelivery(get, env, homeDir, platform);
   if (config.guards.unsetCurrentCredentials && config.source.mode === 'role-chaining' && delivery.env) {
     throw new InputError(
       'unset-current-credentials',
@@ -63,7 +69,8 @@ export function buildActionDelivery(get: GetInput, env: Env, homeDir: string, co
   return { delivery, refresh: marginMs === undefined ? { enabled } : { enabled, marginMs } };
 }
 
-function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOptions {
+function buildDelivery(get: GetInput, env: Env, homeDir: string, platform: Platform): DeliveryOptions {
+  const { dirname, join } = platformTraits(platform).path;
   const awsProfile = get('aws-profile');
   if (awsProfile && get('profile') && awsProfile !== get('profile')) {
     throw new InputError(
@@ -83,7 +90,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     overwriteProfile,
     announceProfile: !awsProfile || envDelivery,
   };
-  const file = expandHome(get('credentials-file'), homeDir);
+  const file = expandHome(get('credentials-file'), homeDir, platform);
   const profile = awsProfile || get('profile');
   if (get('overwrite-aws-profile') && !file && !profile) {
     throw new InputError(
@@ -100,7 +107,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
         'Use letters, digits and +=,.@_- only',
       );
     }
-    const shared = sharedFiles(env, homeDir);
+    const shared = sharedFiles(env, homeDir, platform);
     const credentialsFile = file || shared.credentialsFile;
     delivery.credentialsFile = credentialsFile;
     // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
@@ -118,7 +125,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string): DeliveryOption
     }
     delivery.jobProfile = {
       profile: jobProfile,
-      ...sharedFiles(env, homeDir),
+      ...sharedFiles(env, homeDir, platform),
       ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
     };
   }

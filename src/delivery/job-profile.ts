@@ -7,7 +7,8 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { platformTraits, type Platform } from '../platform.js';
 import type { Credentials } from '../credentials.js';
 import { InputError } from '../errors.js';
 import { readSection } from '../ini.js';
@@ -84,7 +85,12 @@ export async function writeJobProfile(
  * The target a saved receipt may name if it is a step-owned copy: `credentials` in a directory this module makes
  * directly under RUNNER_TEMP, for the job's AWS_PROFILE. Anything else is not one.
  */
-export function jobProfileTarget(raw: string, env: Record<string, string | undefined>): ProfileTarget | undefined {
+export function jobProfileTarget(
+  raw: string,
+  env: Record<string, string | undefined>,
+  platform: Platform = process.platform,
+): ProfileTarget | undefined {
+  const { basename, dirname, join, resolve } = platformTraits(platform).path;
   let file: unknown;
   try {
     file = (JSON.parse(raw) as { credentialsFile?: unknown }).credentialsFile;

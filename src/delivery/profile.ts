@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { isAbsolute, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { platformTraits, type Platform } from '../platform.js';
 import type { Credentials, ServiceEndpoints } from '../credentials.js';
 import { InputError } from '../errors.js';
 import { ACCESS_KEY_ID, PROFILE_NAME, REGION } from '../config/values.js';
@@ -321,7 +322,12 @@ function ini<T>(fn: () => T): T {
 }
 
 /** The receipt in `raw` if it is well-formed and names only what this step could have written; else why not. */
-export function parseReceipt(raw: string, allowed: ReadonlyArray<ProfileTarget>): ProfileReceipt | string {
+export function parseReceipt(
+  raw: string,
+  allowed: ReadonlyArray<ProfileTarget>,
+  platform: Platform = process.platform,
+): ProfileReceipt | string {
+  const { isAbsolute, normalize, resolve } = platformTraits(platform).path;
   let doc: unknown;
   try {
     doc = JSON.parse(raw);

@@ -1,6 +1,6 @@
 /** What every source's input reading shares: the input getter, required inputs, and `~` as a shell reads it. Pure. */
-import { join } from 'node:path';
 import { InputError } from '../../errors.js';
+import { platformTraits, type Platform } from '../../platform.js';
 import type { Source } from '../model.js';
 
 export type GetInput = (name: string) => string;
@@ -23,7 +23,12 @@ export interface SourceSpec<S extends Source = Source> {
 }
 
 /** The shared credentials and config files as the AWS CLI and the SDKs find them: their variables, else ~/.aws. */
-export function sharedFiles(env: Env, homeDir: string): { credentialsFile: string; configFile: string } {
+export function sharedFiles(
+  env: Env,
+  homeDir: string,
+  platform: Platform = process.platform,
+): { credentialsFile: string; configFile: string } {
+  const { join } = platformTraits(platform).path;
   return {
     credentialsFile: env['AWS_SHARED_CREDENTIALS_FILE'] || join(homeDir, '.aws', 'credentials'),
     configFile: env['AWS_CONFIG_FILE'] || join(homeDir, '.aws', 'config'),
@@ -31,8 +36,8 @@ export function sharedFiles(env: Env, homeDir: string): { credentialsFile: strin
 }
 
 /** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
-export function expandHome(path: string, homeDir: string): string {
-  return /^~(?=$|[\\/])/.test(path) ? join(homeDir, path.slice(1)) : path;
+export function expandHome(path: string, homeDir: string, platform: Platform = process.platform): string {
+  return /^~(?=$|[\\/])/.test(path) ? platformTraits(platform).path.join(homeDir, path.slice(1)) : path;
 }
 
 export function requireInput(get: GetInput, name: string, why: string): string {

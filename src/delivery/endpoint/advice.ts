@@ -31,3 +31,10 @@ export const SHADOWED =
 
 export const COPIES_MADE =
   "AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE now name step-owned copies of the shared files whose active profile runs the endpoint's credential_process line (the post step deletes them); other profiles are as they were";
+
+export const UNQUOTABLE_FIX =
+  "Run the job from a directory (RUNNER_TEMP and the action's path) without quotes, # or ; (on Windows also without % or !), or leave refresh-credentials off for profile delivery";
+
+/** Post step, where no process table is read (Windows, macOS): the pid is not signalled on trust. */
+export const NOT_ENDED_BY_PID = (platform: string) =>
+  `did not stop when asked, and on ${platform} this step reads no process table to prove the pid is still that process, so it was not ended by pid; it ends when the runner's worker (its watched parent) ends, or at its 36-hour lifetime cap`;
