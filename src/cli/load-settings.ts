@@ -98,5 +98,6 @@ export async function obtain({ get, config }: Settings, io: CliIo): Promise<Sess
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
+    warn: (message) => io.stderr(`aws-short-lived-credentials: warning: ${message}\n`),
   });
 }

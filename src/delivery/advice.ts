@@ -21,3 +21,7 @@ export const PROFILE_EXISTS =
 /** A MinIO step's S3 endpoint was cleared because a later step delivered AWS credentials. */
 export const S3_CLEARED =
   "later steps' S3 calls go to AWS with these credentials. Keep MinIO and AWS credentials in separate jobs, or use profiles for both";
+
+/** The summary's access key id row when mask-aws-account-id is set. */
+export const ACCESS_KEY_ID_WITHHELD =
+  '(not shown: mask-aws-account-id is set, and an access key id names its account through sts:GetAccessKeyInfo)';
