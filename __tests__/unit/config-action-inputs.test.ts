@@ -80,7 +80,14 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
       customTags: [],
       transitiveTagKeys: [],
     },
-    delivery: { env: true, outputs: false, maskAccountId: false, overwriteProfile: false, announceProfile: true },
+    delivery: {
+      env: true,
+      outputs: false,
+      maskAccountId: false,
+      cloudTrailLookup: false,
+      overwriteProfile: false,
+      announceProfile: true,
+    },
     // As configure-aws-credentials: 12 attempts, no step-wide bound but the ceiling.
     retry: { maxAttempts: 12, timeoutMs: 3600_000 },
     guards: {
@@ -119,6 +126,7 @@ test('every optional input is carried into the config', () => {
     'mask-aws-account-id': 'TRUE',
     'retry-max-attempts': '3',
     'action-timeout-s': '30',
+    'source-identity': 'release-42',
   });
   assert.deepEqual(config.source, { mode: 'oidc', roleArn: ROLE, audience: 'my-aud', tokenFile: '/var/run/token' });
   assert.deepEqual(config.session, {
@@ -131,12 +139,14 @@ test('every optional input is carried into the config', () => {
     sessionTags: false,
     customTags: [],
     transitiveTagKeys: [],
+    sourceIdentity: 'release-42',
   });
   assert.equal(config.chainRoleArn, 'arn:aws:iam::210987654321:role/target');
   assert.deepEqual(config.delivery, {
     env: true,
     outputs: true,
     maskAccountId: true,
+    cloudTrailLookup: true,
     overwriteProfile: false,
     announceProfile: true,
   });
@@ -477,6 +487,7 @@ test('delivery: a bad profile name, and credentials delivered nowhere', () => {
     env: false,
     outputs: true,
     maskAccountId: false,
+    cloudTrailLookup: false,
     overwriteProfile: false,
     announceProfile: true,
   });
