@@ -10,6 +10,8 @@ export interface Session {
   credentials: Credentials;
   /** `arn:aws:sts::<account>:assumed-role/<role>/<session>` where the source reports it. */
   assumedRoleArn?: string;
+  /** The SourceIdentity STS reports the session carries (set on an sts:AssumeRole hop, or inherited by one). */
+  sourceIdentity?: string;
   /** Endpoints the credentials are good at instead of AWS's (MinIO's S3); every delivery passes them on. */
   serviceEndpoints?: ServiceEndpoints;
 }

@@ -487,6 +487,22 @@ export const BAD_INPUTS: BadInputCase[] = [
       "Input 'http-proxy': uses socks5, which is not supported. Use an http:// proxy; HTTPS requests are tunnelled through it with CONNECT, so TLS stays end to end",
   },
   {
+    title: 'source-identity with a space',
+    inputs: { ...OIDC, 'chain-role-arn': 'arn:aws:iam::123456789012:role/next', 'source-identity': 'ci run' },
+    expect:
+      "Input 'source-identity': 'ci run' is not a source identity STS accepts. Use 2 to 64 characters from letters, digits and +=,.@_- that do not start with aws:",
+  },
+  {
+    title: 'source-identity starting with aws:',
+    inputs: { ...OIDC, 'chain-role-arn': 'arn:aws:iam::123456789012:role/next', 'source-identity': 'aws:ci' },
+    expect: "Input 'source-identity': 'aws:ci' is not a source identity STS accepts",
+  },
+  {
+    title: 'source-identity: run outside a GitHub run',
+    inputs: { ...OIDC, 'chain-role-arn': 'arn:aws:iam::123456789012:role/next', 'source-identity': 'run' },
+    expect: "Input 'source-identity': is run, but GITHUB_RUN_ID (and GITHUB_RUN_ATTEMPT) are not set to run numbers",
+  },
+  {
     title: 'role-session-name too short',
     inputs: { ...OIDC, 'role-session-name': 'a' },
     expect:

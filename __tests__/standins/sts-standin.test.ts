@@ -102,12 +102,17 @@ const SDK_NAMES: Record<string, string> = { InvalidIdentityToken: 'InvalidIdenti
  * Asserts the promise rejects with an STS error of this wire code and HTTP status (checked both as the stand-in
  * answered it and as the SDK understood it); returns its message.
  */
-async function rejectsWith(promise: Promise<unknown>, code: string, status: number): Promise<string> {
+async function rejectsWith(
+  promise: Promise<unknown>,
+  code: string,
+  status: number,
+  standIn: StsStandIn = sts,
+): Promise<string> {
   try {
     await promise;
   } catch (err) {
     const e = err as { name: string; message: string; $metadata?: { httpStatusCode?: number } };
-    assert.equal(sts.requests.at(-1)?.code, code, e.message);
+    assert.equal(standIn.requests.at(-1)?.code, code, e.message);
     assert.equal(e.name, SDK_NAMES[code] ?? code, e.message);
     assert.equal(e.$metadata?.httpStatusCode, status);
     return e.message;
@@ -330,6 +335,90 @@ describe('the query protocol', () => {
       });
       assert.equal(res.status, 400);
       assert.match(await res.text(), /<Code>InvalidAction<\/Code>/);
+    }
+  });
+});
+
+describe('source identity on AssumeRole', () => {
+  const A = 'arn:aws:iam::123456789012:role/first';
+  const B = 'arn:aws:iam::123456789012:role/second';
+  const NO_SET = 'arn:aws:iam::123456789012:role/no-set-source-identity';
+  let own: StsStandIn;
+  before(async () => {
+    own = await startStsStandIn({ trustSetSourceIdentity: (role) => role !== NO_SET });
+  });
+  after(async () => own?.close());
+
+  function ownClient(c: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }): STSClient {
+    return new STSClient({ region: 'us-east-1', endpoint: own.url, credentials: c, maxAttempts: 1 });
+  }
+
+  test('a source identity is set, answered, and carried to every session chained from it', async () => {
+    const base = own.issue(A, 'base', 3600);
+    const first = await ownClient(base).send(
+      new AssumeRoleCommand({ RoleArn: B, RoleSessionName: 'one', SourceIdentity: 'gha-42-1' }),
+    );
+    assert.equal(first.SourceIdentity, 'gha-42-1');
+    const firstCredentials = asClientCredentials(first.Credentials);
+    // Not asked for again on the next hop: inherited all the same.
+    const second = await ownClient(firstCredentials).send(
+      new AssumeRoleCommand({ RoleArn: A, RoleSessionName: 'two' }),
+    );
+    assert.equal(second.SourceIdentity, 'gha-42-1');
+    assert.equal(own.issued.get(second.Credentials!.AccessKeyId!)?.sourceIdentity, 'gha-42-1');
+    // Sent again with the same value: accepted; with another: refused, it cannot be changed.
+    const same = await ownClient(firstCredentials).send(
+      new AssumeRoleCommand({ RoleArn: A, RoleSessionName: 'three', SourceIdentity: 'gha-42-1' }),
+    );
+    assert.equal(same.SourceIdentity, 'gha-42-1');
+    await rejectsWith(
+      ownClient(firstCredentials).send(
+        new AssumeRoleCommand({ RoleArn: A, RoleSessionName: 'four', SourceIdentity: 'someone-else' }),
+      ),
+      'AccessDenied',
+      403,
+      own,
+    );
+  });
+
+  test('a trust without sts:SetSourceIdentity refuses it, naming the action; without one the role is assumed', async () => {
+    const base = own.issue(A, 'base', 3600);
+    const message = await rejectsWith(
+      ownClient(base).send(new AssumeRoleCommand({ RoleArn: NO_SET, RoleSessionName: 'ss', SourceIdentity: 'ci-1' })),
+      'AccessDenied',
+      403,
+      own,
+    );
+    assert.equal(
+      message,
+      `User: arn:aws:sts::123456789012:assumed-role/first/base is not authorized to perform: sts:SetSourceIdentity on resource: ${NO_SET}`,
+    );
+    const plain = await ownClient(base).send(new AssumeRoleCommand({ RoleArn: NO_SET, RoleSessionName: 'ss' }));
+    assert.equal(plain.SourceIdentity, undefined);
+    // A session that carries one passes it on, so that trust refuses it even when none is asked for.
+    const carrying = own.issue(A, 'carrying', 3600);
+    const withIdentity = await ownClient(carrying).send(
+      new AssumeRoleCommand({ RoleArn: B, RoleSessionName: 'ss', SourceIdentity: 'ci-1' }),
+    );
+    await rejectsWith(
+      ownClient(asClientCredentials(withIdentity.Credentials)).send(
+        new AssumeRoleCommand({ RoleArn: NO_SET, RoleSessionName: 'ss' }),
+      ),
+      'AccessDenied',
+      403,
+      own,
+    );
+  });
+
+  test("values outside STS's constraints are ValidationError", async () => {
+    const base = own.issue(A, 'base', 3600);
+    for (const bad of ['x', 'y'.repeat(65), 'aws:reserved', 'has space']) {
+      await rejectsWith(
+        ownClient(base).send(new AssumeRoleCommand({ RoleArn: B, RoleSessionName: 'ss', SourceIdentity: bad })),
+        'ValidationError',
+        400,
+        own,
+      );
     }
   });
 });

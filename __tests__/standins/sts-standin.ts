@@ -27,6 +27,12 @@ export interface StsStandInOptions {
   trustWebIdentity?: (roleArn: string, claims: IdTokenClaims) => boolean;
   /** The target role's trust policy for sts:AssumeRole; false → AccessDenied. Default: trust every caller. */
   trustAssumeRole?: (roleArn: string, caller: IssuedCredentials, tags: Record<string, string>) => boolean;
+  /**
+   * Whether the target role's trust policy allows sts:SetSourceIdentity for this caller, asked whenever the new session
+   * would carry a source identity (asked for, or inherited from the caller's session); false → AccessDenied naming
+   * sts:SetSourceIdentity. Default: allowed.
+   */
+  trustSetSourceIdentity?: (roleArn: string, caller: IssuedCredentials) => boolean;
   /** A role's MaxSessionDuration in seconds. Default 43200 for every role. */
   maxSessionDuration?: (roleArn: string) => number;
   /** The stand-in's clock (ms since the epoch). Default Date.now. */
@@ -47,6 +53,8 @@ interface IssuedCredentials {
   assumedRoleId: string;
   /** Session tags set by AssumeRole. */
   tags: Record<string, string>;
+  /** The source identity the session carries: set by its AssumeRole, or inherited from the session that called it. */
+  sourceIdentity?: string;
 }
 
 export interface StsCall {
@@ -86,6 +94,7 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
     sessionName: string,
     durationSeconds: number,
     tags: Record<string, string> = {},
+    sourceIdentity?: string,
   ): IssuedCredentials {
     const role = parseRoleArn(roleArn);
     if (!role) throw new Error(`issue(): '${roleArn}' is not a role ARN`);
@@ -100,6 +109,7 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
       assumedRoleArn: `arn:${role.partition}:sts::${role.account}:assumed-role/${role.name}/${sessionName}`,
       assumedRoleId: `${roleId(roleArn)}:${sessionName}`,
       tags,
+      ...(sourceIdentity !== undefined ? { sourceIdentity } : {}),
     };
     issued.set(credentials.accessKeyId, credentials);
     return credentials;
@@ -137,10 +147,24 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
         `1 validation error detected: Value '${externalId}' at 'externalId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@:\\/-]*`,
       );
     }
+    const requested = checkSourceIdentity(params['SourceIdentity']);
     const roleArn = params['RoleArn']!;
     if (options.trustAssumeRole && !options.trustAssumeRole(roleArn, caller, tags)) {
       throw faults.accessDenied(
         `User: ${caller.assumedRoleArn} is not authorized to perform: sts:AssumeRole on resource: ${roleArn}`,
+      );
+    }
+    // A source identity, once set, stays with every session chained from it and cannot be changed (IAM User Guide,
+    // "Monitor and control actions taken with assumed roles"): carrying it on needs sts:SetSourceIdentity too.
+    const sourceIdentity = caller.sourceIdentity ?? requested;
+    const changed =
+      caller.sourceIdentity !== undefined && requested !== undefined && requested !== caller.sourceIdentity;
+    if (
+      sourceIdentity !== undefined &&
+      (changed || (options.trustSetSourceIdentity && !options.trustSetSourceIdentity(roleArn, caller)))
+    ) {
+      throw faults.accessDenied(
+        `User: ${caller.assumedRoleArn} is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}`,
       );
     }
     // Every credential this STS holds is a role session, so every AssumeRole with one is role chaining.
@@ -149,10 +173,11 @@ export async function startStsStandIn(options: StsStandInOptions = {}): Promise<
         'The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.',
       );
     checkMaxSession(roleArn, durationSeconds);
-    const credentials = issue(roleArn, params['RoleSessionName']!, durationSeconds, tags);
+    const credentials = issue(roleArn, params['RoleSessionName']!, durationSeconds, tags, sourceIdentity);
     return resultXml('AssumeRole', {
       AssumedRoleUser: { Arn: credentials.assumedRoleArn, AssumedRoleId: credentials.assumedRoleId },
       Credentials: credentialsXml(credentials),
+      SourceIdentity: sourceIdentity,
       PackedPolicySize:
         Object.keys(tags).length > 0 || params['Policy']
           ? String(Math.min(99, 6 + Object.keys(tags).length * 3))
@@ -300,6 +325,20 @@ function credentialsXml(c: IssuedCredentials) {
     SessionToken: c.sessionToken,
     Expiration: stsTimestamp(c.expiration),
   };
+}
+
+/** AssumeRole's SourceIdentity as STS constrains it: 2 to 64 of `[\w+=,.@-]` (so never the reserved `aws:`). */
+function checkSourceIdentity(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (value.length < 2 || value.length > 64)
+    throw faults.validation(
+      `1 validation error detected: Value '${value}' at 'sourceIdentity' failed to satisfy constraint: Member must have length between 2 and 64`,
+    );
+  if (!/^[\w+=,.@-]*$/.test(value))
+    throw faults.validation(
+      `1 validation error detected: Value '${value}' at 'sourceIdentity' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]*`,
+    );
+  return value;
 }
 
 /** A role's unique id (`AROA` + 17 characters), stable for the ARN as IAM's is for the role. */

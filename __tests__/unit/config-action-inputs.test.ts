@@ -84,6 +84,7 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
       env: true,
       outputs: false,
       maskAccountId: false,
+      cloudTrailLookup: false,
       overwriteProfile: false,
       announceProfile: true,
       activeProfile: { profile: 'default', configFile: '/home/runner/.aws/config' },
@@ -126,6 +127,7 @@ test('every optional input is carried into the config', () => {
     'mask-aws-account-id': 'TRUE',
     'retry-max-attempts': '3',
     'action-timeout-s': '30',
+    'source-identity': 'release-42',
   });
   assert.deepEqual(config.source, { mode: 'oidc', roleArn: ROLE, audience: 'my-aud', tokenFile: '/var/run/token' });
   assert.deepEqual(config.session, {
@@ -138,12 +140,14 @@ test('every optional input is carried into the config', () => {
     sessionTags: false,
     customTags: [],
     transitiveTagKeys: [],
+    sourceIdentity: 'release-42',
   });
   assert.equal(config.chainRoleArn, 'arn:aws:iam::210987654321:role/target');
   assert.deepEqual(config.delivery, {
     env: true,
     outputs: true,
     maskAccountId: true,
+    cloudTrailLookup: true,
     overwriteProfile: false,
     announceProfile: true,
     activeProfile: { profile: 'default', configFile: '/home/runner/.aws/config' },
@@ -485,6 +489,7 @@ test('delivery: a bad profile name, and credentials delivered nowhere', () => {
     env: false,
     outputs: true,
     maskAccountId: false,
+    cloudTrailLookup: false,
     overwriteProfile: false,
     announceProfile: true,
   });

@@ -85,6 +85,7 @@ test("aws-profile: the peer's profile delivery; env delivery then off by default
     env: false,
     outputs: false,
     maskAccountId: false,
+    cloudTrailLookup: false,
     overwriteProfile: false,
     announceProfile: false,
     credentialsFile: '/x/creds',

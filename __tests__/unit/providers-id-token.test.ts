@@ -19,6 +19,7 @@ function context(): ProviderContext & { masked: string[]; reads: string[] } {
       masked.push(v);
     },
     debug: () => {},
+    warn: () => {},
     readFile: (p) => {
       reads.push(p);
       throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });

@@ -62,3 +62,47 @@ test('no secret field exists: credentials passed in by mistake are not rendered'
   const typed: SummaryFacts = { mode: 'oidc', sessionName: 's', delivered: [], secretAccessKey: 'x' };
   assert.ok(typed);
 });
+
+test('with source-identity: the source identity, the access key id and a lookup-events line for its region', () => {
+  const text = summaryMarkdown({
+    ...FACTS,
+    cloudTrail: { sourceIdentity: 'gha-42-1', accessKeyId: 'ASIAEXAMPLEKEYID0001', region: 'eu-west-2' },
+  });
+  assert.match(text, /^\| Source identity \| gha-42-1 \|$/m);
+  assert.match(text, /^\| Access key id \| ASIAEXAMPLEKEYID0001 \|$/m);
+  assert.ok(
+    text.includes(
+      '```sh\naws cloudtrail lookup-events --lookup-attributes AttributeKey=AccessKeyId,AttributeValue=ASIAEXAMPLEKEYID0001 --region eu-west-2\n```',
+    ),
+  );
+});
+
+test('no hop carried a source identity: said plainly, the lookup line still there', () => {
+  const text = summaryMarkdown({ ...FACTS, cloudTrail: { accessKeyId: 'ASIAEXAMPLEKEYID0001', region: 'us-east-1' } });
+  assert.match(text, /^\| Source identity \| \(none: no sts:AssumeRole hop carried one\) \|$/m);
+  assert.match(text, /AttributeValue=ASIAEXAMPLEKEYID0001 --region us-east-1$/m);
+});
+
+test('mask-aws-account-id withholds the key id (it names the account) and so the lookup line', () => {
+  const text = summaryMarkdown({ ...FACTS, cloudTrail: { sourceIdentity: 'gha-42-1', region: 'us-east-1' } });
+  assert.match(text, /^\| Access key id \| \(not shown: mask-aws-account-id is set/m);
+  assert.ok(!text.includes('lookup-events'));
+});
+
+test('a key id or region of any other shape never reaches the Markdown', () => {
+  for (const accessKeyId of ['ASIA`rm -rf`0000000000', 'ASIA\n```\n<img src=x>', 'asia0000000000000000', 'ASIA|X']) {
+    const text = summaryMarkdown({ ...FACTS, cloudTrail: { accessKeyId, region: 'us-east-1' } });
+    assert.ok(!text.includes(accessKeyId), JSON.stringify(accessKeyId));
+    assert.ok(!text.includes('lookup-events'));
+  }
+  const badRegion = summaryMarkdown({
+    ...FACTS,
+    cloudTrail: { accessKeyId: 'ASIAEXAMPLEKEYID0001', region: 'us-east-1 && curl x' },
+  });
+  assert.ok(!badRegion.includes('lookup-events'));
+});
+
+test('without source-identity the summary has no CloudTrail rows', () => {
+  const text = summaryMarkdown(FACTS);
+  assert.ok(!/Source identity|Access key id|cloudtrail/.test(text));
+});

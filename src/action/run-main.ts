@@ -34,9 +34,13 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
   guard.unref();
 
   if (config.guards.unsetCurrentCredentials && delivery.env) clearEnvironment(wf);
+  // The summary's CloudTrail line shows the access key id: left readable then, unless the account is masked (an access
+  // key id names its account: sts:GetAccessKeyInfo).
+  const keyIdShown = delivery.cloudTrailLookup && !delivery.maskAccountId;
   const outcome = await exchange(config, {
-    mask: (value) => wf.setSecret(value),
+    mask: (value, kind) => (kind === 'access-key-id' && keyIdShown ? undefined : wf.setSecret(value)),
     debug: (message) => wf.debug(message),
+    warn: (message) => wf.warning(message),
     ...(early ? { early } : {}),
   }).catch((err: unknown) => {
     printDetails(wf, errorDetails(err), delivery.maskAccountId ? accountIds(config) : []);

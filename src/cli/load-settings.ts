@@ -116,6 +116,7 @@ export function cliHooks(get: (name: string) => string, io: CliIo): ExchangeHook
     debug: (message) => {
       if (verbose) io.stderr(`debug: ${message}\n`);
     },
+    warn: (message) => io.stderr(`aws-short-lived-credentials: warning: ${message}\n`),
   };
 }
 

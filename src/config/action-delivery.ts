@@ -10,6 +10,7 @@ import { expandHome, sharedFiles, type Env, type GetInput } from './sources/inpu
 import { parseRefreshMarginMs } from './refresh.js';
 import { parseBoolean, PROFILE_NAME } from './values.js';
 import { UNWRITABLE_JOB_PROFILE } from './advice.js';
+import { correlationRequested } from './source-identity.js';
 
 export interface DeliveryOptions {
   env: boolean;
@@ -18,6 +19,8 @@ export interface DeliveryOptions {
   configFile?: string;
   profile?: string;
   maskAccountId: boolean;
+  /** `source-identity` given: the summary adds the access key id and an `aws cloudtrail lookup-events` line. */
+  cloudTrailLookup: boolean;
   /** `overwrite-aws-profile`: replace a credentials section of that name that is already there. */
   overwriteProfile: boolean;
   /**
@@ -87,6 +90,7 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string, platform: Platf
     env: envDelivery,
     outputs: parseBoolean(get('output-credentials'), 'output-credentials', false),
     maskAccountId: parseBoolean(get('mask-aws-account-id'), 'mask-aws-account-id', false),
+    cloudTrailLookup: correlationRequested(get),
     overwriteProfile,
     announceProfile: !awsProfile || envDelivery,
   };

@@ -72,3 +72,18 @@ export const NO_BASE_WITHOUT_ID_TOKEN =
 export const NO_BASE_FIX =
   "Give the job 'permissions: id-token: write', run a step that exports AWS credentials first, " +
   'or unset AWS_EC2_METADATA_DISABLED on a runner with an instance profile';
+
+export const SOURCE_IDENTITY_FIX =
+  'Use 2 to 64 characters from letters, digits and +=,.@_- that do not start with aws:, ' +
+  'or run (gha-<run id>-<attempt>, from GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT)';
+
+export const SOURCE_IDENTITY_NO_RUN =
+  'is run, but GITHUB_RUN_ID (and GITHUB_RUN_ATTEMPT) are not set to run numbers, so there is no run to name';
+
+export function ignoredSourceIdentityWarning(mode: string): string {
+  return (
+    `Input 'source-identity' sets no source identity: no sts:AssumeRole call is made in ${mode} mode, and only that ` +
+    "call takes one (an OIDC session's comes from the id-token's https://aws.amazon.com/source_identity claim); add " +
+    'chain-role-arn to hop into a session that carries it'
+  );
+}

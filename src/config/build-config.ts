@@ -33,8 +33,10 @@ import {
   NO_BASE_FIX,
   NO_BASE_FOR_CHAINING,
   NO_BASE_WITHOUT_ID_TOKEN,
+  ignoredSourceIdentityWarning,
   ignoredTagsWarning,
 } from './advice.js';
+import { parseSourceIdentity, SOURCE_IDENTITY_INPUT } from './source-identity.js';
 import { runnerBaseOf } from './runner-identity.js';
 
 export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string): Config {
@@ -111,6 +113,9 @@ export function buildConfig(get: GetInput, env: Env, now: Date, homeDir: string)
     config.session.customTags = [];
     config.session.transitiveTagKeys = [];
   }
+  const sourceIdentity = parseSourceIdentity(get(SOURCE_IDENTITY_INPUT), env);
+  if (sourceIdentity && (assumesRole(source) || chainRoleArn)) config.session.sourceIdentity = sourceIdentity;
+  else if (sourceIdentity) config.warnings.push(ignoredSourceIdentityWarning(source.mode));
   if (chainRoleArn) config.chainRoleArn = chainRoleArn;
   if (get('http-proxy')) config.httpProxy = parseProxyUrl(get('http-proxy'), 'http-proxy').toString();
   if (get('no-proxy')) config.noProxy = get('no-proxy');

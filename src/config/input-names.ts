@@ -35,6 +35,7 @@ export const ACTION_INPUTS = [
   'retry-max-attempts',
   'action-timeout-s',
   'http-proxy',
+  'source-identity',
   // configure-aws-credentials's inputs, honoured as it does (or, for static keys, refused with the way out).
   'aws-profile',
   'overwrite-aws-profile',

@@ -99,6 +99,8 @@ export interface SessionOptions {
   customTags: Tag[];
   /** `transitive-tag-keys`: those among the tags sent are marked transitive. */
   transitiveTagKeys: string[];
+  /** `source-identity`: sent as SourceIdentity on every sts:AssumeRole hop (the same value on each). */
+  sourceIdentity?: string;
 }
 
 interface RetryOptions {

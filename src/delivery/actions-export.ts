@@ -12,7 +12,7 @@ import {
 import { accountOfArn } from '../config/arn.js';
 import type { Session } from '../credentials.js';
 import type { ActionsOutput } from './actions-output.js';
-import { summaryMarkdown } from './summary.js';
+import { summaryMarkdown, type CloudTrailFacts } from './summary.js';
 import { jobProfileNotice, S3_CLEARED, servicesClearedNotice } from './advice.js';
 
 function exportEnvironment(out: ActionsOutput, session: Session, region: string): void {
@@ -54,6 +54,15 @@ function setOutputs(out: ActionsOutput, session: Session, delivery: DeliveryOpti
     out.setOutput('aws-secret-access-key', session.credentials.secretAccessKey);
     if (session.credentials.sessionToken) out.setOutput('aws-session-token', session.credentials.sessionToken);
   }
+}
+
+/** The summary's CloudTrail rows: the key id only where mask-aws-account-id does not withhold its account. */
+function cloudTrailFacts(session: Session, config: Config, delivery: DeliveryOptions): CloudTrailFacts {
+  return {
+    region: config.region,
+    ...(session.sourceIdentity ? { sourceIdentity: session.sourceIdentity } : {}),
+    ...(delivery.maskAccountId ? {} : { accessKeyId: session.credentials.accessKeyId }),
+  };
 }
 
 /** unset-current-credentials: an earlier step's credentials leave the job's environment before anything else runs. */
@@ -139,6 +148,7 @@ export async function deliverToActions(
       ...(s3 ? { endpoints: [`S3: ${s3}`] } : {}),
       ...(session.assumedRoleArn ? { roleArn: session.assumedRoleArn } : {}),
       ...(session.credentials.expiration ? { expiration: session.credentials.expiration } : {}),
+      ...(delivery.cloudTrailLookup && !s3 ? { cloudTrail: cloudTrailFacts(session, config, delivery) } : {}),
     }),
   );
   const until = session.credentials.expiration?.toISOString() ?? 'unknown';

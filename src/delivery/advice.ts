@@ -30,3 +30,7 @@ export function servicesClearedNotice(profile: string, configFile: string, secti
     `removed: ${S3_CLEARED}`
   );
 }
+
+/** The summary's access key id row when mask-aws-account-id is set. */
+export const ACCESS_KEY_ID_WITHHELD =
+  '(not shown: mask-aws-account-id is set, and an access key id names its account through sts:GetAccessKeyInfo)';

@@ -10,6 +10,7 @@ import type { ProviderContext } from './context.js';
 import type { Provider } from './context.js';
 import { callSts, getCallerIdentity } from './sts.js';
 import { sessionPolicyInput, sessionTagInput } from './session-params.js';
+import { refusesSourceIdentity, sourceIdentityDroppedWarning } from './sts-errors.js';
 
 export async function assumeRoleWith(
   credentials: Credentials,
@@ -19,7 +20,7 @@ export async function assumeRoleWith(
   durationSeconds: number,
 ): Promise<Session> {
   const run = config.session.sessionTags ? (config.runContext ?? runContextFromEnv({})) : undefined;
-  const hop = (dropDroppable: boolean) =>
+  const hop = (dropDroppable: boolean, sourceIdentity: string | undefined) =>
     callSts(ctx, {
       action: 'AssumeRole',
       region: config.region,
@@ -29,19 +30,28 @@ export async function assumeRoleWith(
         RoleSessionName: config.session.sessionName,
         DurationSeconds: durationSeconds,
         ...(config.session.externalId ? { ExternalId: config.session.externalId } : {}),
+        ...(sourceIdentity ? { SourceIdentity: sourceIdentity } : {}),
         ...sessionPolicyInput(config.session),
         ...(run ? sessionTagInput(config.session, run, dropDroppable) : {}),
       }),
     });
+  // A trust policy without sts:SetSourceIdentity refuses the hop: it is assumed once more without one, with a warning.
+  const sourceIdentity = config.session.sourceIdentity;
+  const withOrWithout = (dropDroppable: boolean) =>
+    hop(dropDroppable, sourceIdentity).catch((err: unknown) => {
+      if (!sourceIdentity || !refusesSourceIdentity(err)) throw err;
+      ctx.warn(sourceIdentityDroppedWarning(roleArn, sourceIdentity));
+      return hop(dropDroppable, undefined);
+    });
   try {
-    return await hop(false);
+    return await withOrWithout(false);
   } catch (err) {
     // The tags' packed size counts against the session; the run's convenience tags go first, as the peer does.
     if (!(err instanceof AwsError) || err.code !== 'PackedPolicyTooLarge' || !run) throw err;
     ctx.debug(
       'sts:AssumeRole: the session tags were too large; trying once more without EventName, BaseRef, HeadRef, RunId, Job, TriggeringActor',
     );
-    return hop(true);
+    return withOrWithout(true);
   }
 }
 

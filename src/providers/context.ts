@@ -18,9 +18,14 @@ export interface ProviderContext {
   /** Epoch ms by which the whole exchange must be over (action-timeout-s). */
   deadline: number;
   maxAttempts: number;
-  /** Registers a secret with the log masker the moment it is known. */
-  mask(value: string): void;
+  /**
+   * Registers a secret with the log masker the moment it is known; `kind` names the values a front-end may choose to
+   * leave readable (an access key id is an identifier, shown in the summary when CloudTrail correlation is asked for).
+   */
+  mask(value: string, kind?: MaskKind): void;
   debug(message: string): void;
+  /** Something the user should act on that did not stop the exchange (a hop retried without its source identity). */
+  warn(message: string): void;
   readFile(path: string): Buffer;
   /** The proxy for a request to `url` (http-proxy, HTTPS_PROXY/HTTP_PROXY, NO_PROXY), or undefined. */
   proxyFor(url: string): URL | undefined;
@@ -34,6 +39,9 @@ export interface ProviderContext {
   stsUserAgent?: Array<[string, string?]>;
 }
 
+/** What a masked value is, where it is not simply a secret. */
+export type MaskKind = 'access-key-id';
+
 export interface ContextOptions {
   retry: { maxAttempts: number; timeoutMs: number };
   httpProxy?: string | undefined;
@@ -45,8 +53,10 @@ export interface ContextOptions {
   noProxy?: string | undefined;
   /** The run's User-Agent fields, as read into the config. */
   userAgentFields?: UserAgentField[] | undefined;
-  mask(value: string): void;
+  mask(value: string, kind?: MaskKind): void;
   debug(message: string): void;
+  /** Default: the debug lines. */
+  warn?(message: string): void;
   clock?: RetryClock;
   readFile?(path: string): Buffer;
   http?(req: HttpRequest): Promise<HttpResponse>;
@@ -62,6 +72,7 @@ export function createProviderContext(options: ContextOptions): ProviderContext 
     maxAttempts: options.retry.maxAttempts,
     mask: options.mask,
     debug: options.debug,
+    warn: options.warn ?? ((message) => options.debug(`warning: ${message}`)),
     readFile: options.readFile ?? ((path) => readFileSync(path)),
     proxyFor: (url) => chooseProxy(new URL(url), proxies, options.httpProxy),
     ...(options.stsEndpoint ? { stsEndpoint: options.stsEndpoint } : {}),

@@ -13,14 +13,16 @@ import { AwsError, InputError } from '../errors.js';
 import type { HttpRequest, HttpResponse } from '../http/request.js';
 import { answeringFirst, type EarlyRequest } from '../http/early.js';
 import type { RetryClock } from '../retry.js';
-import { createProviderContext, type ProviderContext } from './context.js';
+import { createProviderContext, type MaskKind, type ProviderContext } from './context.js';
 import { obtainSession } from './registry.js';
 
 /** What a front-end hands the exchange besides the config: where secrets go, where debug lines go, and test seams. */
 export interface ExchangeHooks {
   /** Registers a secret the moment it is known (the job log's masker, the CLI's redactor). */
-  mask(value: string): void;
+  mask(value: string, kind?: MaskKind): void;
   debug(message: string): void;
+  /** A warning that did not stop the exchange; default: a debug line. */
+  warn?(message: string): void;
   /** A request the front-end sent before the exchange (the action's id-token): it answers the first identical one. */
   early?: EarlyRequest;
   /** Test seams: the transport, the clock, file reads. */
@@ -46,6 +48,7 @@ export function contextFor(config: Config, hooks: ExchangeHooks): ProviderContex
     userAgentFields: config.userAgentFields,
     mask: hooks.mask,
     debug: hooks.debug,
+    ...(hooks.warn ? { warn: hooks.warn } : {}),
     ...(hooks.early ? { http: answeringFirst(hooks.early, hooks.http) } : hooks.http ? { http: hooks.http } : {}),
     ...(hooks.clock ? { clock: hooks.clock } : {}),
     ...(hooks.readFile ? { readFile: hooks.readFile } : {}),

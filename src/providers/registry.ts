@@ -39,5 +39,6 @@ export async function obtainSession(
 
 function maskSession(session: Session, ctx: ProviderContext): void {
   const c = session.credentials;
-  for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) if (value) ctx.mask(value);
+  if (c.accessKeyId) ctx.mask(c.accessKeyId, 'access-key-id');
+  for (const value of [c.secretAccessKey, c.sessionToken]) if (value) ctx.mask(value);
 }

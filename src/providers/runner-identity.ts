@@ -16,7 +16,8 @@ import { oidcProvider } from './oidc.js';
 export const runnerIdentityProvider: Provider<RunnerIdentitySource> = async (source, config, ctx) => {
   const base = await baseSession(source, config, ctx);
   const c = base.credentials;
-  for (const value of [c.accessKeyId, c.secretAccessKey, c.sessionToken]) if (value) ctx.mask(value);
+  if (c.accessKeyId) ctx.mask(c.accessKeyId, 'access-key-id');
+  for (const value of [c.secretAccessKey, c.sessionToken]) if (value) ctx.mask(value);
   const roleArn = await roleArnFor(source.roleArn, base.credentials, base.assumedRoleArn, config, ctx);
   // The base is a role's session (an instance profile's, a task's), so this hop is role chaining: an hour at most.
   return assumeRoleWith(base.credentials, roleArn, config, ctx, chainedDuration(config));

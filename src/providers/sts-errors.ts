@@ -35,6 +35,7 @@ function stsHint(call: StsCall, code: string, message: string): string {
       if (call === 'sts:AssumeRoleWithWebIdentity') {
         return "Check the role's trust policy: its Principal must be the account's OIDC provider (token.actions.githubusercontent.com), its 'sub' condition must match this job (repo:<owner>/<repo>:ref:..., :environment:..., or :pull_request; repositories created since 15 July 2026 send repo:<owner>@<owner id>/<repo>@<repo id>:...) and its 'aud' condition the audience input (default sts.amazonaws.com). The lines above show what the token claimed and a condition that admits it";
       }
+      if (SET_SOURCE_IDENTITY.test(message)) return SOURCE_IDENTITY_REFUSED_HINT;
       if (/session tags|TagSession/i.test(message)) {
         return "The role's trust policy must also allow sts:TagSession, or set role-skip-session-tagging: true";
       }
@@ -66,6 +67,28 @@ function stsHint(call: StsCall, code: string, message: string): string {
     default:
       return '';
   }
+}
+
+const SET_SOURCE_IDENTITY = /sts:SetSourceIdentity/;
+
+const SOURCE_IDENTITY_REFUSED_HINT =
+  "The role's trust policy must also allow sts:SetSourceIdentity: add it to the Action of the statement that admits " +
+  "this caller (a role's session also needs sts:SetSourceIdentity in its permissions). A session that already carries " +
+  'a source identity passes it to every role it assumes, with or without the source-identity input';
+
+/** sts:AssumeRole refused because the role's trust (or the caller's permissions) does not allow sts:SetSourceIdentity. */
+export function refusesSourceIdentity(err: unknown): boolean {
+  return err instanceof AwsError && err.code === 'AccessDenied' && SET_SOURCE_IDENTITY.test(err.serviceMessage);
+}
+
+/** The warning when a hop is assumed once more without its source identity. */
+export function sourceIdentityDroppedWarning(roleArn: string, sourceIdentity: string): string {
+  return (
+    `sts:AssumeRole of ${roleArn} refused source identity '${sourceIdentity}' (not authorized to perform ` +
+    'sts:SetSourceIdentity), so the role was assumed without one and CloudTrail shows no source identity for it. ' +
+    `To keep it, add "sts:SetSourceIdentity" to the Action of the statement in ${roleArn}'s trust policy that admits ` +
+    "this caller (for a role's session, allow sts:SetSourceIdentity in its permissions too)"
+  );
 }
 
 /** STS's answers that mean the role or the OIDC provider did not admit the token, which the token's claims explain. */

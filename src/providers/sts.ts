@@ -50,9 +50,7 @@ export async function callSts(
         ? new AssumeRoleCommand(await req.input(attempt))
         : new AssumeRoleWithWebIdentityCommand(await req.input(attempt));
     ctx.debug(`${call}: attempt ${attempt}`);
-    const out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } } = await send(
-      command as AssumeRoleCommand,
-    );
+    const out: StsAnswer = await send(command as AssumeRoleCommand);
     return validateSession(toSession(out), { call, endpoint: endpoint(), now: new Date(ctx.clock.now()) });
   });
 }
@@ -183,7 +181,13 @@ const unsignedCallCredentials = async (): Promise<never> => {
   throw new Error('AssumeRoleWithWebIdentity is an unsigned call');
 };
 
-function toSession(out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?: string } }): Session {
+interface StsAnswer {
+  Credentials?: StsCredentials;
+  AssumedRoleUser?: { Arn?: string };
+  SourceIdentity?: string;
+}
+
+function toSession(out: StsAnswer): Session {
   const c = out.Credentials;
   const credentials: Credentials = { accessKeyId: c?.AccessKeyId ?? '', secretAccessKey: c?.SecretAccessKey ?? '' };
   if (c?.SessionToken !== undefined) credentials.sessionToken = c.SessionToken;
@@ -191,6 +195,7 @@ function toSession(out: { Credentials?: StsCredentials; AssumedRoleUser?: { Arn?
   return {
     credentials,
     ...(out.AssumedRoleUser?.Arn !== undefined ? { assumedRoleArn: out.AssumedRoleUser.Arn } : {}),
+    ...(out.SourceIdentity ? { sourceIdentity: out.SourceIdentity } : {}),
   };
 }
 

@@ -6,6 +6,7 @@
  */
 import { describeUrl } from '../config/endpoint-url.js';
 import { ACCESS_KEY_ID } from '../config/values.js';
+import { SOURCE_IDENTITY } from '../config/source-identity.js';
 import type { Session } from '../credentials.js';
 import { AwsError } from '../errors.js';
 
@@ -79,6 +80,7 @@ export function validateSession(session: Session, source: SessionSource): Sessio
   checkShape(credentials.sessionToken, shapes.sessionToken, 'sessionToken', fail);
   if (session.assumedRoleArn !== undefined)
     checkShape(session.assumedRoleArn, ASSUMED_ROLE_ARN, 'assumedRoleArn', fail);
+  if (session.sourceIdentity !== undefined) checkShape(session.sourceIdentity, SOURCE_IDENTITY, 'sourceIdentity', fail);
 
   const expiration = credentials.expiration;
   if (!(expiration instanceof Date) || Number.isNaN(expiration.getTime())) throw fail('expiration', 'no readable date');
