@@ -49,6 +49,14 @@ async function minioStep(extra: Record<string, string>) {
   return { ...run, inputs };
 }
 
+/** An OIDC step of the same job after `first`: the runner gives it what earlier steps exported. */
+const oidcStepAfter = (first: { workspace: Workspace; exported: Record<string, string> }, extra = {}) =>
+  runAction('main', {
+    workspace: first.workspace,
+    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, ...extra },
+    env: { ...first.exported, ...oidcStepEnv(peers) },
+  });
+
 const laterStep = (workspace: Workspace, exported: Record<string, string>) => ({
   ...exported,
   HOME: workspace.home,
@@ -62,11 +70,7 @@ test("env delivery after a MinIO profile step: the active profile's services poi
   assert.match(readFileSync(configFile, 'utf8'), /services = aslc-default/);
   assert.equal(botocoreS3Endpoint(laterStep(first.workspace, first.exported)), minio.url, 'botocore goes to MinIO');
 
-  const second = await runAction('main', {
-    workspace: first.workspace,
-    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
-    env: { ...first.exported, ...oidcStepEnv(peers) },
-  });
+  const second = await oidcStepAfter(first);
   assert.equal(second.code, 0, second.stdout + second.stderr);
   assert.match(
     second.stdout,
@@ -95,11 +99,7 @@ test('profile delivery over a MinIO profile (overwrite-aws-profile): the pointer
   const env = laterStep(first.workspace, first.exported);
   assert.equal(botocoreS3Endpoint({ ...env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' }), minio.url);
 
-  const second = await runAction('main', {
-    workspace: first.workspace,
-    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, profile: 'ci', 'overwrite-aws-profile': 'true' },
-    env: { ...first.exported, ...oidcStepEnv(peers) },
-  });
+  const second = await oidcStepAfter(first, { profile: 'ci', 'overwrite-aws-profile': 'true' });
   assert.equal(second.code, 0, second.stdout + second.stderr);
   assert.match(second.stdout, /::notice::services = aslc-ci in \[profile ci\] of .*is removed/);
   assert.equal(second.state['profile-receipt']?.includes('clearedServices'), false, 'not kept in the state');
@@ -116,11 +116,7 @@ test('a services pointer the user wrote is theirs: an OIDC step leaves it', asyn
   const configFile = first.exported['AWS_CONFIG_FILE']!;
   const mine = readFileSync(configFile, 'utf8').replace('services = aslc-default', 'services = my-endpoints');
   writeFileSync(configFile, mine);
-  const second = await runAction('main', {
-    workspace: first.workspace,
-    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
-    env: { ...first.exported, ...oidcStepEnv(peers) },
-  });
+  const second = await oidcStepAfter(first);
   assert.equal(second.code, 0, second.stdout + second.stderr);
   assert.doesNotMatch(second.stdout, /services = /);
   assert.equal(readFileSync(configFile, 'utf8'), mine);
@@ -129,11 +125,7 @@ test('a services pointer the user wrote is theirs: an OIDC step leaves it', asyn
 test("the README's scope example: MinIO in aws-profile, AWS in the environment; each reaches its own S3", async () => {
   const first = await minioStep({ 'aws-profile': 'minio' });
   assert.equal(first.exported['AWS_PROFILE'], undefined, 'aws-profile alone exports nothing');
-  const second = await runAction('main', {
-    workspace: first.workspace,
-    inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE },
-    env: { ...first.exported, ...oidcStepEnv(peers) },
-  });
+  const second = await oidcStepAfter(first);
   assert.equal(second.code, 0, second.stdout + second.stderr);
   assert.doesNotMatch(second.stdout, /services = /);
   const later = laterStep(first.workspace, { ...first.exported, ...second.exported });

@@ -12,26 +12,14 @@ import {
   webIdentityContext,
   type Verdict,
 } from '../../src/diagnose/trust-evaluation.js';
+import { GITHUB_PUSH_CLAIMS } from '../support/github-claims.js';
 
 const HOST = 'token.actions.githubusercontent.com';
 const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${HOST}`;
 const SUB = `${HOST}:sub`;
 const AUD = `${HOST}:aud`;
 
-// A push to main of a repository that emits the immutable sub, claims as docs.github.com lists them.
-const TOKEN = {
-  iss: `https://${HOST}`,
-  aud: 'sts.amazonaws.com',
-  sub: 'repo:octo-org@123456/octo-repo@789012:ref:refs/heads/main',
-  repository: 'octo-org/octo-repo',
-  repository_id: '789012',
-  repository_owner: 'octo-org',
-  repository_owner_id: '123456',
-  ref: 'refs/heads/main',
-  environment: undefined as string | undefined,
-  job_workflow_ref: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
-  actor: 'octocat',
-};
+const TOKEN = { ...GITHUB_PUSH_CLAIMS, environment: undefined as string | undefined };
 
 const context = (claims: Record<string, unknown> = TOKEN) => webIdentityContext(claims)!;
 

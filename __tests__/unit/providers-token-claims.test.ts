@@ -1,28 +1,14 @@
 /** The claims of a refused token: read from the payload only, shown as data, and the condition that admits the job. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { GITHUB_PUSH_CLAIMS } from '../support/github-claims.js';
 import { admittingCondition, refusalReport, subjectForms, trustClaims } from '../../src/providers/token-claims.js';
 
 const SIGNATURE = 'c2lnbmF0dXJlLW5vdC1zZWNyZXQtYnV0LW5ldmVyLXNob3du';
 const jwt = (payload: unknown, header: unknown = { alg: 'RS256', kid: 'k1' }) =>
   [header, payload].map((p) => Buffer.from(JSON.stringify(p)).toString('base64url')).join('.') + `.${SIGNATURE}`;
 
-// A push to main of a repository with immutable ids, as docs.github.com's OIDC reference lists the claims.
-const GITHUB = {
-  iss: 'https://token.actions.githubusercontent.com',
-  aud: 'sts.amazonaws.com',
-  sub: 'repo:octo-org@123456/octo-repo@789012:ref:refs/heads/main',
-  repository: 'octo-org/octo-repo',
-  repository_id: '789012',
-  repository_owner: 'octo-org',
-  repository_owner_id: '123456',
-  ref: 'refs/heads/main',
-  event_name: 'push',
-  job_workflow_ref: 'octo-org/octo-repo/.github/workflows/deploy.yml@refs/heads/main',
-  actor: 'octocat',
-  run_id: '42',
-  exp: 1900000000,
-};
+const GITHUB = GITHUB_PUSH_CLAIMS;
 
 test('trustClaims picks the claims trust policies match, and nothing else', () => {
   assert.deepEqual(trustClaims(jwt(GITHUB)), {
