@@ -54,6 +54,37 @@ const CASES: Case[] = [
     env: () => ({}),
     notice: /profile 'default' with credential_process/,
   },
+  {
+    name: "keys in the job's environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)",
+    files: {},
+    env: () => ({ AWS_ACCESS_KEY_ID: 'AKIASELFHOSTEDRUNNER', AWS_SECRET_ACCESS_KEY: 'c2VsZmhvc3RlZHNlbGZob3N0ZWQ=' }),
+    notice: /keys in the job's environment \(AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY\)/,
+  },
+  {
+    name: 'AWS_DEFAULT_PROFILE naming a profile with keys (botocore reads it; the JS SDK does not)',
+    files: { credentials: `[runner]\n${RUNNER_KEYS}` },
+    env: () => ({ AWS_DEFAULT_PROFILE: 'runner' }),
+    notice: /profile 'runner' \(AWS_DEFAULT_PROFILE\) with aws_access_key_id/,
+  },
+  {
+    name: 'a [default] that assumes a role from another profile (role_arn, source_profile)',
+    files: {
+      credentials: `[base]\n${RUNNER_KEYS}`,
+      config: '[default]\nrole_arn = arn:aws:iam::123456789012:role/runner-node\nsource_profile = base\n',
+    },
+    env: () => ({}),
+    notice: /profile 'default' with role_arn, source_profile/,
+  },
+  {
+    name: 'a [default] signed in with IAM Identity Center (sso_session)',
+    files: {
+      config:
+        '[default]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin\n\n' +
+        '[sso-session corp]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n',
+    },
+    env: () => ({}),
+    notice: /profile 'default' with sso_session, sso_account_id, sso_role_name/,
+  },
 ];
 
 describe('refresh-credentials: what would shadow the endpoint in later steps', () => {
@@ -126,5 +157,17 @@ describe('refresh-credentials: what would shadow the endpoint in later steps', (
     const stale = await runAwsCliAsync(['s3api', 'list-buckets'], { ...later, ...minio });
     assert.notEqual(stale.code, 0, 'with the MinIO endpoint still set, the call would have gone there');
     await runAction('post', { workspace: run.workspace, state: run.state });
+  });
+
+  test('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (an ECS task) cannot be shadowed safely: the step fails naming it, nothing exported', async () => {
+    const run = await runAction('main', {
+      inputs: { 'aws-region': 'us-east-1', 'role-to-assume': ROLE, 'refresh-credentials': 'true' },
+      env: { ...oidcStepEnv(peers), AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: '/v2/credentials/task' },
+      killAfterMs: 30_000,
+    });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stdout, /::error::.*AWS_CONTAINER_CREDENTIALS_RELATIVE_URI is set/);
+    assert.deepEqual(run.exported, {});
+    assert.equal(run.state['credentials-endpoint'], undefined, 'no endpoint was started');
   });
 });

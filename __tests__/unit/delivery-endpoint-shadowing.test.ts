@@ -39,6 +39,17 @@ test('each source that precedes the container provider is named, and what is don
   assert.deepEqual(planShadowing({ AWS_ROLE_ARN: 'a' }, texts, false).profiles, []);
 });
 
+test("keys in the job's environment are cleared and named when later steps read the endpoint or an announced profile", () => {
+  const env = { AWS_ACCESS_KEY_ID: 'AKIASELFHOSTEDRUNNER', AWS_SECRET_ACCESS_KEY: 'x', AWS_SESSION_TOKEN: '' };
+  const texts = { credentials: null, config: null };
+  const plan = planShadowing(env, texts);
+  assert.deepEqual(plan.clear, ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']);
+  assert.deepEqual(plan.sources, ["keys in the job's environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)"]);
+  assert.deepEqual(planShadowing(env, texts, false, true).clear, ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']);
+  // A profile delivered and not announced: later steps choose it by name, and the job's keys are theirs.
+  assert.deepEqual(planShadowing(env, texts, false, false), { clear: [], profiles: [], sources: [] });
+});
+
 test('a profile named by a variable is rewritten even when absent (botocore fails on a missing one); [default] only with a source', () => {
   assert.deepEqual(planShadowing({ AWS_PROFILE: 'gone' }, { credentials: null, config: null }).profiles, ['gone']);
   assert.deepEqual(planShadowing({}, { credentials: '[default]\nregion = x\n', config: null }).profiles, []);

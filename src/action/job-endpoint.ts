@@ -104,7 +104,7 @@ export async function startJobEndpoint(
   // What later steps would use before the endpoint: planned (and the copies tried) before anything starts too.
   const texts = await readSharedTexts(sharedFiles(env, homedir()));
   const readsActiveProfile = delivery.env && !ownProfile(delivery);
-  const plan = planShadowing(env, texts, readsActiveProfile);
+  const plan = planShadowing(env, texts, readsActiveProfile, delivery.env || delivery.announceProfile);
   if (plan.profiles.length) endpointCopies(texts, plan.profiles, lineFor(`http://127.0.0.1:1${path}`));
   // A fresh name opened exclusively with 0600: no one else can have it open or read it. No newline: botocore sends it
   // verbatim.

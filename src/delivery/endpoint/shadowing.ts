@@ -14,6 +14,7 @@ import { configSectionNames } from '../profile.js';
 import { readIfPresent } from '../profile-file.js';
 import { UNREADABLE_FILE, UNSAFE_PROFILE } from './advice.js';
 import { WEB_IDENTITY_VARIABLES } from './export.js';
+import { CREDENTIAL_VARIABLES } from '../aws-environment.js';
 import type { Env } from '../../config/sources/inputs.js';
 
 /** A profile's keys that make it a credential source for botocore, the AWS CLI or the JS SDK. */
@@ -70,9 +71,18 @@ function sourceKeys(texts: SharedTexts, profile: string): string[] {
   return [...new Set(sections.flatMap((s) => [...(s?.keys() ?? [])].filter((k) => SOURCE_KEYS.has(k))))];
 }
 
-/** `profiles`: whether later steps read the job's active profile (not when a delivered profile is announced). */
-export function planShadowing(env: Env, texts: SharedTexts, profiles = true): ShadowPlan {
+/**
+ * `profiles`: whether later steps read the job's active profile (not when a delivered profile is announced).
+ * `keys`: whether later steps' default chain is pointed at the endpoint or the delivered profile (env delivery, or an
+ * announced profile), so that keys in the job's environment, which every SDK reads first, are cleared and named.
+ */
+export function planShadowing(env: Env, texts: SharedTexts, profiles = true, keys = profiles): ShadowPlan {
   const plan: ShadowPlan = { clear: [], profiles: [], sources: [] };
+  const envKeys = keys ? CREDENTIAL_VARIABLES.filter((name) => env[name]) : [];
+  if (envKeys.length > 0) {
+    plan.clear.push(...envKeys);
+    plan.sources.push(`keys in the job's environment (${envKeys.join(', ')})`);
+  }
   const webIdentity = WEB_IDENTITY_VARIABLES.filter((name) => env[name]);
   if (webIdentity.length > 0) {
     plan.clear.push(...webIdentity);
