@@ -93,7 +93,7 @@ async function diagnoseRefusal(
   if (!refused) return;
   try {
     const { accountIdsIn, diagnoseRefusal } = await import('../diagnose/refusal.js');
-    const lines = await diagnoseRefusal(refused, config, contextFor(config, hooks));
+    const lines = await diagnoseRefusal(refused, config.region, contextFor(config, hooks));
     if (maskAccounts) for (const account of accountIdsIn(lines)) wf.setSecret(account);
     for (const line of lines) wf.info(line);
   } catch (diagnosisError) {

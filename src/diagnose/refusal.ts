@@ -8,7 +8,6 @@ import { IAMClient } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { oidcProviderArn } from '../bootstrap/policies.js';
 import { parseRoleArn } from '../config/arn.js';
-import type { Config } from '../config/model.js';
 import { sdkRequestHandler } from '../http/sdk-handler.js';
 import type { ProviderContext } from '../providers/context.js';
 import type { RefusedWebIdentity } from '../providers/sts-errors.js';
@@ -75,7 +74,7 @@ const READ_TIMEOUT_MS = 15000;
  */
 export async function diagnoseRefusal(
   refused: RefusedWebIdentity,
-  config: Config,
+  region: string,
   ctx: ProviderContext,
   credentials?: AwsCredentialIdentityProvider,
 ): Promise<string[]> {
@@ -85,7 +84,7 @@ export async function diagnoseRefusal(
   // The SDK's endpoint rules and AWS_ENDPOINT_URL_IAM; requests go through this project's transport (proxies,
   // loopback-only cleartext, a bound per request).
   const iam = new IAMClient({
-    region: config.region,
+    region,
     maxAttempts: 2,
     ...(credentials ? { credentials } : {}),
     requestHandler: sdkRequestHandler(() => ({
