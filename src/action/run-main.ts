@@ -94,7 +94,9 @@ async function diagnoseRefusal(
   try {
     const { accountIdsIn, diagnoseRefusal } = await import('../diagnose/refusal.js');
     const lines = await diagnoseRefusal(refused, config.region, contextFor(config, hooks));
-    if (maskAccounts) for (const account of accountIdsIn(lines)) wf.setSecret(account);
+    // The role's account is masked already (printDetails); the trust may name others.
+    const masked = accountIds(config);
+    if (maskAccounts) for (const account of accountIdsIn(lines)) if (!masked.includes(account)) wf.setSecret(account);
     for (const line of lines) wf.info(line);
   } catch (diagnosisError) {
     wf.warning(`${DIAGNOSIS_FAILED}: ${failureMessage(diagnosisError)}`);
