@@ -110,23 +110,32 @@ test('other known codes get their hint; unknown codes none', () => {
   assert.equal(unknown.message, 'sts:AssumeRole failed: SomethingNew: text');
 });
 
-test('a refused web identity carries the token claims as details; other failures carry none', async () => {
-  const { withTokenClaims, errorDetails } = await import('../../src/providers/sts-errors.js');
-  const token = [{ alg: 'RS256' }, { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:o/r:ref:x' }]
+test('a refused web identity carries the token claims as details, and the role and payload for a diagnosis; other failures carry none', async () => {
+  const { withTokenClaims, errorDetails, refusedWebIdentity } = await import('../../src/providers/sts-errors.js');
+  const claims = { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:o/r:ref:x' };
+  const token = [{ alg: 'RS256' }, claims]
     .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url'))
     .join('.')
     .concat('.c2ln');
+  const role = 'arn:aws:iam::123456789012:role/deploy';
   for (const code of ['AccessDenied', 'InvalidIdentityToken', 'IDPRejectedClaim']) {
-    const refused = withTokenClaims(stsError(WEB, 403, code, 'no'), token);
+    const refused = withTokenClaims(stsError(WEB, 403, code, 'no'), token, role);
     assert.ok(refused instanceof AwsError);
     assert.equal(refused.code, code);
     assert.match(refused.message, new RegExp(`${WEB} failed: ${code}: no`));
     assert.ok(errorDetails(refused).includes('  sub: repo:o/r:ref:x'), code);
+    assert.deepEqual(refusedWebIdentity(refused), { roleArn: role, payload: claims });
   }
   assert.match(stsError(WEB, 403, 'AccessDenied', 'no').hint, /repo:<owner>@<owner id>\/<repo>@<repo id>/);
   assert.match(stsError(WEB, 400, 'IDPRejectedClaim', 'no').hint, /claims shown above/);
-  assert.deepEqual(errorDetails(withTokenClaims(stsError(ROLE, 403, 'AccessDenied', 'no'), token)), []);
-  assert.deepEqual(errorDetails(withTokenClaims(stsError(WEB, 400, 'ValidationError', 'no'), token)), []);
-  assert.deepEqual(errorDetails(withTokenClaims(stsError(WEB, 403, 'AccessDenied', 'no'), 'opaque')), []);
-  assert.deepEqual(errorDetails(new Error('x')), []);
+  const others = [
+    withTokenClaims(stsError(ROLE, 403, 'AccessDenied', 'no'), token, role),
+    withTokenClaims(stsError(WEB, 400, 'ValidationError', 'no'), token, role),
+    withTokenClaims(stsError(WEB, 403, 'AccessDenied', 'no'), 'opaque', role),
+    new Error('x'),
+  ];
+  for (const err of others) {
+    assert.deepEqual(errorDetails(err), []);
+    assert.equal(refusedWebIdentity(err), undefined);
+  }
 });

@@ -6,19 +6,21 @@ import { actionInputs } from '../config/environment-inputs.js';
 import { refuseUnknownInputs } from '../config/input-names.js';
 import { runnerIdentityNotice } from '../config/runner-identity.js';
 import type { Env } from '../config/sources/inputs.js';
-import { exchange } from '../providers/exchange.js';
-import { errorDetails } from '../providers/sts-errors.js';
+import { contextFor, exchange, type ExchangeHooks } from '../providers/exchange.js';
+import { errorDetails, refusedWebIdentity } from '../providers/sts-errors.js';
 import { clearEnvironment, deliverToActions } from '../delivery/actions-export.js';
 import type { EarlyRequest } from '../http/early.js';
 import type { Config } from '../config/model.js';
 import type { WorkflowCommands } from './workflow-commands.js';
+import { failureMessage } from './failure.js';
+import { DIAGNOSIS_FAILED } from './advice.js';
 
 /** `early`: the id-token request the entry sent before this module loaded, if it did. */
 export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyRequest): Promise<void> {
   refuseUnknownInputs(env);
   const get = actionInputs(env);
   const config = buildConfig(get, env, new Date(), homedir());
-  const { delivery, refresh } = buildActionDelivery(get, env, homedir(), config);
+  const { delivery, refresh, diagnose } = buildActionDelivery(get, env, homedir(), config);
   for (const warning of config.warnings) wf.warning(warning);
   // Checked before the exchange: credentials obtained with nowhere safe to deliver them would be wasted, or printed.
   wf.requireFiles([
@@ -37,13 +39,14 @@ export async function runMain(wf: WorkflowCommands, env: Env, early?: EarlyReque
   // The summary's CloudTrail line shows the access key id: left readable then, unless the account is masked (an access
   // key id names its account: sts:GetAccessKeyInfo).
   const keyIdShown = delivery.cloudTrailLookup && !delivery.maskAccountId;
-  const outcome = await exchange(config, {
+  const hooks: ExchangeHooks = {
     mask: (value, kind) => (kind === 'access-key-id' && keyIdShown ? undefined : wf.setSecret(value)),
     debug: (message) => wf.debug(message),
     warn: (message) => wf.warning(message),
-    ...(early ? { early } : {}),
-  }).catch((err: unknown) => {
+  };
+  const outcome = await exchange(config, { ...hooks, ...(early ? { early } : {}) }).catch(async (err: unknown) => {
     printDetails(wf, errorDetails(err), delivery.maskAccountId ? accountIds(config) : []);
+    if (diagnose) await diagnoseRefusal(wf, err, config, hooks, delivery.maskAccountId);
     throw err;
   });
   if ('existing' in outcome) {
@@ -73,6 +76,31 @@ function printDetails(wf: WorkflowCommands, lines: readonly string[], accounts: 
   if (lines.length === 0) return;
   for (const account of accounts) wf.setSecret(account);
   for (const line of lines) wf.info(line);
+}
+
+/**
+ * `diagnose: true` after STS refused the job's web identity: the role's trust read with the runner's own credentials,
+ * printed as data. Loaded only then; it never throws, so the step fails with STS's error whatever happens here.
+ */
+async function diagnoseRefusal(
+  wf: WorkflowCommands,
+  err: unknown,
+  config: Config,
+  hooks: ExchangeHooks,
+  maskAccounts: boolean,
+): Promise<void> {
+  const refused = refusedWebIdentity(err);
+  if (!refused) return;
+  try {
+    const { accountIdsIn, diagnoseRefusal } = await import('../diagnose/refusal.js');
+    const lines = await diagnoseRefusal(refused, config.region, contextFor(config, hooks));
+    // The role's account is masked already (printDetails); the trust may name others.
+    const masked = accountIds(config);
+    if (maskAccounts) for (const account of accountIdsIn(lines)) if (!masked.includes(account)) wf.setSecret(account);
+    for (const line of lines) wf.info(line);
+  } catch (diagnosisError) {
+    wf.warning(`${DIAGNOSIS_FAILED}: ${failureMessage(diagnosisError)}`);
+  }
 }
 
 /** The account ids of the roles the step names. */

@@ -1,7 +1,8 @@
 /**
  * How the action delivers what the config obtains: the job's environment, a profile, step outputs, the refreshing
- * endpoint. Only the action reads these inputs: the CLI writes no profile and exports nothing, so none of these rules
- * ever refuses a CLI command. Pure: inputs and environment are passed in.
+ * endpoint; and what it prints when STS refuses (`diagnose`). Only the action reads these inputs: the CLI writes no
+ * profile and exports nothing (its `doctor` is its diagnosis), so none of these rules ever refuses a CLI command. Pure:
+ * inputs and environment are passed in.
  */
 import { InputError } from '../errors.js';
 import { platformTraits, type Platform } from '../platform.js';
@@ -50,6 +51,8 @@ export interface RefreshOptions {
 export interface ActionDelivery {
   delivery: DeliveryOptions;
   refresh: RefreshOptions;
+  /** `diagnose`: after a refused web identity, read the role's trust with the runner's own credentials and report. */
+  diagnose: boolean;
 }
 
 export function buildActionDelivery(
@@ -69,7 +72,8 @@ export function buildActionDelivery(
   }
   const enabled = parseBoolean(get('refresh-credentials'), 'refresh-credentials', false);
   const marginMs = parseRefreshMarginMs(get);
-  return { delivery, refresh: marginMs === undefined ? { enabled } : { enabled, marginMs } };
+  const diagnose = parseBoolean(get('diagnose'), 'diagnose', false);
+  return { delivery, refresh: marginMs === undefined ? { enabled } : { enabled, marginMs }, diagnose };
 }
 
 function buildDelivery(get: GetInput, env: Env, homeDir: string, platform: Platform): DeliveryOptions {

@@ -36,6 +36,7 @@ export const ACTION_INPUTS = [
   'action-timeout-s',
   'http-proxy',
   'source-identity',
+  'diagnose',
   // configure-aws-credentials's inputs, honoured as it does (or, for static keys, refused with the way out).
   'aws-profile',
   'overwrite-aws-profile',

@@ -38,3 +38,22 @@ export const ENVIRONMENT_SUB_HINT =
 
 export const CANNOT_TELL =
   'Some conditions depend on what the token does not carry; the report names them. STS decides those when the job calls it.';
+
+/** `diagnose: true`: the one line printed instead of the report when the runner's credentials cannot read the role. */
+export function diagnoseNeeds(why: string, roleArn: string, providerArn: string): string {
+  return (
+    `diagnose: not run: ${why}. It needs AWS credentials of the runner's own (the SDK's default chain: an instance ` +
+    `profile, a task role, AWS_* variables or a profile) allowed iam:GetRole on ${roleArn} and ` +
+    `iam:GetOpenIDConnectProvider on ${providerArn}`
+  );
+}
+
+export const NO_RUNNER_CREDENTIALS = 'the runner has no AWS credentials of its own';
+
+export const TRUST_READ_DENIED = "the runner's AWS credentials may not call iam:GetRole";
+
+export const NO_ISSUER =
+  'diagnose: not run: the refused token has no single iss claim, so there is no OIDC provider to evaluate it against';
+
+export const DIAGNOSIS_HEADING =
+  "Diagnosis (diagnose: true), from the role's trust policy and the OIDC provider read with the runner's own AWS credentials:";

@@ -41,6 +41,8 @@ export interface DoctorFacts {
   trust: Read<unknown>;
   provider: Read<ProviderFacts>;
   now: Date;
+  /** The claims and the admitting Condition are already on screen (the action's refusal lines): not repeated. */
+  claimsShown?: boolean;
 }
 
 export interface DoctorReport {
@@ -53,13 +55,16 @@ const q = (value: string): string => shown(JSON.stringify(value));
 const qs = (values: string[]): string => values.map(q).join(' or ');
 
 export function doctorReport(facts: DoctorFacts): DoctorReport {
-  const lines: string[] = [`Token claims (${SIGNATURE_NOT_CHECKED}):`, ...claimLines(facts.claims)];
+  const lines: string[] = facts.claimsShown
+    ? []
+    : [`Token claims (${SIGNATURE_NOT_CHECKED}):`, ...claimLines(facts.claims)];
   const exp = facts.payload['exp'];
   if (typeof exp === 'number' && exp * 1000 < facts.now.getTime())
     lines.push(`  Note: the token expired at ${new Date(exp * 1000).toISOString()}. ${EXPIRED}`);
   const fixes = new Set<string>();
 
-  lines.push('', `OIDC provider ${facts.providerArn}:`);
+  if (lines.length) lines.push('');
+  lines.push(`OIDC provider ${facts.providerArn}:`);
   const provider = providerVerdict(facts, lines, fixes);
 
   lines.push('', `Trust policy of ${facts.roleArn}:`);
@@ -85,7 +90,7 @@ export function doctorReport(facts: DoctorFacts): DoctorReport {
   else {
     lines.push('Verdict: this token is refused.');
     if (fixes.size) lines.push('What to change:', ...[...fixes].map((f) => `  - ${f}`));
-    if (trust === 'no-match') lines.push(...admittingConditionLines(facts.claims));
+    if (trust === 'no-match' && !facts.claimsShown) lines.push(...admittingConditionLines(facts.claims));
   }
   return { verdict, lines };
 }

@@ -18,7 +18,9 @@ export interface ProviderFacts {
 function isDenied(err: unknown): boolean {
   const e = err as { name?: string; Code?: string; $metadata?: { httpStatusCode?: number } };
   const code = e?.Code ?? e?.name ?? '';
-  return /^AccessDenied|^UnauthorizedOperation$|^Forbidden$/.test(code) || e?.$metadata?.httpStatusCode === 403;
+  // A 403 that names invalid or expired credentials (InvalidClientTokenId, ExpiredToken) is not a denial: it is thrown.
+  if (/^AccessDenied|^UnauthorizedOperation$|^Forbidden$/.test(code)) return true;
+  return e?.$metadata?.httpStatusCode === 403 && !/Token|Signature|Credential/i.test(code);
 }
 
 async function read<T>(permission: string, run: () => Promise<T | undefined>): Promise<Read<T>> {

@@ -42,6 +42,6 @@ export const oidcProvider: Provider<OidcSource> = async (source, config, ctx) =>
     client,
   ).catch((err: unknown) => {
     // A refusal carries what the token claimed (never the token), for the front-end to print before the error.
-    throw withTokenClaims(err, sent);
+    throw withTokenClaims(err, sent, source.roleArn);
   });
 };

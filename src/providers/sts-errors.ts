@@ -1,6 +1,6 @@
 /** Which STS failures are worth retrying, and what to tell the user about the rest. Pure. */
 import { AwsError } from '../errors.js';
-import { refusalReport } from './token-claims.js';
+import { refusalReport, tokenPayload } from './token-claims.js';
 
 const TRANSIENT_CODES = new Set([
   'Throttling',
@@ -99,19 +99,32 @@ class WebIdentityRefused extends AwsError {
   constructor(
     err: AwsError,
     readonly details: readonly string[],
+    /** What a diagnosis needs: the role asked for and the token's payload (never the token or its signature). */
+    readonly refused: RefusedWebIdentity,
   ) {
     super(err.call, err.code, err.serviceMessage, err.hint, false);
   }
 }
 
+export interface RefusedWebIdentity {
+  roleArn: string;
+  payload: Record<string, unknown>;
+}
+
 /** `err` with the report of `token`'s claims when it is STS refusing that web identity; otherwise `err` itself. */
-export function withTokenClaims(err: unknown, token: string): unknown {
+export function withTokenClaims(err: unknown, token: string, roleArn: string): unknown {
   if (!(err instanceof AwsError) || err.call !== 'sts:AssumeRoleWithWebIdentity' || !REFUSALS.has(err.code)) return err;
   const details = refusalReport(token);
-  return details.length ? new WebIdentityRefused(err, details) : err;
+  const payload = tokenPayload(token);
+  return details.length && payload ? new WebIdentityRefused(err, details, { roleArn, payload }) : err;
 }
 
 /** Lines a front-end prints before the error's message (each one line of data, never a command); none for most. */
 export function errorDetails(err: unknown): readonly string[] {
   return err instanceof WebIdentityRefused ? err.details : [];
+}
+
+/** The role and the token's payload of a refused web identity, for a diagnosis; undefined for any other error. */
+export function refusedWebIdentity(err: unknown): RefusedWebIdentity | undefined {
+  return err instanceof WebIdentityRefused ? err.refused : undefined;
 }

@@ -42,7 +42,11 @@ export function tokenPayload(token: string): Record<string, unknown> | undefined
 /** The trust claims of a JWT, or undefined when the token is not a JWT with a JSON object payload. */
 export function trustClaims(token: string): TrustClaims | undefined {
   const payload = tokenPayload(token);
-  if (!payload) return undefined;
+  return payload && payloadClaims(payload);
+}
+
+/** The trust claims of a token's payload, each as one string (an array joined), cut at MAX_CLAIM. */
+export function payloadClaims(payload: Record<string, unknown>): TrustClaims {
   const claims: TrustClaims = {};
   for (const name of TRUST_CLAIMS) {
     const value = payload[name];
