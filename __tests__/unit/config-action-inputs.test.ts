@@ -512,3 +512,13 @@ test('a leading ~ in credentials-file and web-identity-token-file means the home
   assert.equal(expandHome('~user/x', '/h'), '~user/x', "only the current user's ~ is expanded");
   assert.equal(expandHome('/abs/~/x', '/h'), '/abs/~/x');
 });
+
+test('diagnose: read for every mode, said to have no effect before the exchange outside OIDC', () => {
+  const runner = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/x', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'bearer' };
+  assert.deepEqual(build({ ...OIDC, diagnose: 'true' }, runner).warnings, []);
+  const iot = build({ ...IOT, diagnose: 'true' });
+  assert.equal(iot.warnings.length, 1);
+  assert.match(iot.warnings[0]!, /^Input 'diagnose' has no effect in iot-certificate mode/);
+  assert.deepEqual(build(IOT).warnings, []);
+  throwsInput({ ...OIDC, diagnose: 'yes' }, {}, 'diagnose', /true or false|boolean/);
+});

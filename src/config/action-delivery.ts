@@ -10,7 +10,7 @@ import type { Config } from './model.js';
 import { expandHome, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
 import { parseRefreshMarginMs } from './refresh.js';
 import { parseBoolean, PROFILE_NAME } from './values.js';
-import { UNWRITABLE_JOB_PROFILE } from './advice.js';
+import { ignoredDiagnoseWarning, UNWRITABLE_JOB_PROFILE } from './advice.js';
 import { correlationRequested } from './source-identity.js';
 
 export interface DeliveryOptions {
@@ -73,6 +73,8 @@ export function buildActionDelivery(
   const enabled = parseBoolean(get('refresh-credentials'), 'refresh-credentials', false);
   const marginMs = parseRefreshMarginMs(get);
   const diagnose = parseBoolean(get('diagnose'), 'diagnose', false);
+  // Said before the exchange (the step prints the config's warnings first), not discovered after a failure.
+  if (diagnose && config.source.mode !== 'oidc') config.warnings.push(ignoredDiagnoseWarning(config.source.mode));
   return { delivery, refresh: marginMs === undefined ? { enabled } : { enabled, marginMs }, diagnose };
 }
 

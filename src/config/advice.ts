@@ -87,3 +87,10 @@ export function ignoredSourceIdentityWarning(mode: string): string {
     'chain-role-arn to hop into a session that carries it'
   );
 }
+
+export function ignoredDiagnoseWarning(mode: string): string {
+  return (
+    `Input 'diagnose' has no effect in ${mode} mode: it explains STS refusing a web identity (OIDC mode) from the ` +
+    "role's trust policy; here the step prints the refusing service's own message"
+  );
+}
