@@ -190,6 +190,14 @@ print(json.dumps({'anchors': [[a['name'], a['trustAnchorArn'], a['enabled'], a['
     assert.ok('unread' in denied);
     assert.match(denied.unread, /^Roles Anywhere not read: rolesanywhere:ListProfiles was denied/);
 
+    // A region without the service: its endpoint name does not resolve (no such name exists in DNS).
+    const elsewhere = await readRolesAnywhere({ ...options(''), region: 'zz-none-1', endpoints: undefined });
+    assert.deepEqual(elsewhere, {
+      unread:
+        'Roles Anywhere not read: rolesanywhere.zz-none-1.amazonaws.com does not resolve; the service is not ' +
+        'available in zz-none-1',
+    });
+
     // A wrong secret is not "denied": the audit fails, naming the call.
     await assert.rejects(
       readRolesAnywhere({ ...options(standIn.url), credentials: async () => ({ ...CALLER, secretAccessKey: 'x' }) }),

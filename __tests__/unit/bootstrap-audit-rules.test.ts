@@ -396,8 +396,8 @@ test('roles-anywhere-anchor-not-pinned: no aws:SourceArn, or one matching the an
   assert.deepEqual(
     found.map((f) => [f.name, f.severity, f.message.replace(/^.*\(/, '(')]),
     [
-      ['a', 'warning', '(r through p1, p2; 1 other enabled trust anchor already can)'],
-      ['b', 'warning', '(r through p1, p2; 1 other enabled trust anchor already can)'],
+      ['a', 'warning', '(r through p1, p2; the other enabled trust anchor can take them too)'],
+      ['b', 'warning', '(r through p1, p2; the other enabled trust anchor can take them too)'],
     ],
   );
   // A role in no enabled profile is not reachable through any anchor.

@@ -78,8 +78,9 @@ export const ROLES_ANYWHERE_UNREAD = {
     `rolesanywhere:ListProfiles, as in the README's audit policy, to audit its trust anchors and profiles)`,
   notInRegion: (region: string, host: string) =>
     `Roles Anywhere not read: ${host} does not resolve; the service is not available in ${region}`,
-  notServed: (host: string) =>
-    `Roles Anywhere not read: ${host} does not serve its API (HTTP 404); check AWS_ENDPOINT_URL_ROLESANYWHERE`,
+  notServed: (host: string, status: number, generic: boolean) =>
+    `Roles Anywhere not read: ${host}${generic ? ' (AWS_ENDPOINT_URL)' : ''} does not serve its API ` +
+    `(HTTP ${status}); set AWS_ENDPOINT_URL_ROLESANYWHERE to audit it`,
   network: 'Check the network, the region (--aws-region) and AWS_ENDPOINT_URL_ROLESANYWHERE, then re-run',
   hint: (call: string) => `The audit needs ${call} (see the README's audit policy); check the credentials and region`,
   malformed: 'The Roles Anywhere answer does not have the shape its API defines; check AWS_ENDPOINT_URL_ROLESANYWHERE',

@@ -447,7 +447,7 @@ export function auditRolesAnywhere(view: RolesAnywhereView): Finding[] {
       const broad = p.roleArns.flatMap((r) =>
         view.policiesOf(r).flatMap((policy) => {
           const actions = broadGrants(policy.document);
-          return actions.length ? [`${roleName(r)} ${policy.name}: ${actions.join(', ')}`] : [];
+          return actions.length ? [`role ${roleName(r)}, policy ${policy.name}: ${actions.join(', ')}`] : [];
         }),
       );
       if (broad.length) add('roles-anywhere-profile-broad-role', ` (${broad.join('; ')})`);
@@ -465,9 +465,14 @@ export function auditRolesAnywhere(view: RolesAnywhereView): Finding[] {
     if (exposed.size === 0) continue;
     const roles = [...exposed].map(([r, through]) => `${roleName(r)} through ${through.join(', ')}`).join('; ');
     const others = anchors.length - 1;
-    const already = others > 0 ? `; ${others} other enabled trust anchor${others > 1 ? 's' : ''} already can` : '';
+    const also =
+      others === 0
+        ? ''
+        : others === 1
+          ? '; the other enabled trust anchor can take them too'
+          : `; the ${others} other enabled trust anchors can take them too`;
     findings.push(
-      finding('roles-anywhere-anchor-not-pinned', 'trust-anchor', anchor.name, anchor.arn, '', ` (${roles}${already})`),
+      finding('roles-anywhere-anchor-not-pinned', 'trust-anchor', anchor.name, anchor.arn, '', ` (${roles}${also})`),
     );
   }
   return findings;

@@ -159,24 +159,16 @@ async function get(
     return json;
   }
   // REST-JSON: the error's type in x-amzn-ErrorType (`Name:namespace...`), the message in the body.
-  const code =
-    (res.headers['x-amzn-errortype'] ?? String(json?.['__type'] ?? '')).split(':')[0]!.split('#').pop() ||
-    `HTTP ${res.status}`;
-  const message =
-    typeof json?.['message'] === 'string'
-      ? json['message']
-      : typeof json?.['Message'] === 'string'
-        ? json['Message']
-        : '';
-  if (res.status === 403 && code === 'AccessDeniedException') throw new Unread(ROLES_ANYWHERE_UNREAD.denied(call));
-  if (res.status === 404 && !json?.['message']) throw new Unread(ROLES_ANYWHERE_UNREAD.notServed(base.host));
-  throw new AwsError(
-    call,
-    `${code} (HTTP ${res.status})`,
-    message,
-    ROLES_ANYWHERE_UNREAD.hint(call),
-    res.status >= 500,
-  );
+  const type = (res.headers['x-amzn-errortype'] ?? String(json?.['__type'] ?? '')).split(':')[0]!.split('#').pop();
+  if (res.status === 403 && type === 'AccessDeniedException') throw new Unread(ROLES_ANYWHERE_UNREAD.denied(call));
+  // No error type: not the Roles Anywhere API. A 404, or the generic AWS_ENDPOINT_URL (an emulator serving other
+  // services, as moto and LocalStack without it do), is "not there"; anywhere else it fails the audit.
+  const generic = options.endpoints?.rolesAnywhere?.variable === 'AWS_ENDPOINT_URL';
+  if (!type && (res.status === 404 || generic))
+    throw new Unread(ROLES_ANYWHERE_UNREAD.notServed(base.host, res.status, generic));
+  const message = [json?.['message'], json?.['Message']].find((m) => typeof m === 'string') as string | undefined;
+  const code = type ? `${type} (HTTP ${res.status})` : `HTTP ${res.status}`;
+  throw new AwsError(call, code, message ?? '', ROLES_ANYWHERE_UNREAD.hint(call), res.status >= 500);
 }
 
 function parseJson(body: string): Record<string, unknown> | undefined {
