@@ -1,6 +1,9 @@
 /** bootstrap audit's rules: pure, each shape and what it must (and must not) be reported as. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/processes.js';
 import {
   AUDIT_RULES,
   auditIotPolicy,
@@ -432,5 +435,16 @@ test('roles-anywhere-profile-broad-role and -long-duration: session policies cap
       policies,
     }),
     ['profile long roles-anywhere-profile-long-duration'],
+  );
+});
+
+test("the README's rules table lists every rule with its severity, and no other", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|note) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(
+    rows.sort(),
+    Object.entries(AUDIT_RULES)
+      .map(([id, r]) => `${id} ${r.severity}`)
+      .sort(),
   );
 });
