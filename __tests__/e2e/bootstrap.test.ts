@@ -44,6 +44,10 @@ import { BOOTSTRAP_FLAGS, CLI_ONLY_INPUTS } from '../../src/cli/settings.js';
 import { AUDIT_RULES } from '../../src/bootstrap/audit-rules.js';
 import { iotPolicyDocument, iotRoleTrustPolicy } from '../../src/bootstrap/policies.js';
 import { sarifErrors } from '../support/sarif-schema.js';
+import {
+  startRolesAnywhereControlStandIn,
+  type RolesAnywhereControlStandIn,
+} from '../standins/roles-anywhere-control-standin.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 const REGION = 'us-east-1';
@@ -54,6 +58,8 @@ let proxy: FaultProxy;
 let dir: string;
 let iot: IoTClient;
 let iam: IAMClient;
+/** The Roles Anywhere control plane the audit reads (moto has none); set by the audit's tests. */
+let rolesAnywhereUrl: string | undefined;
 
 before(async () => {
   moto = await startMoto();
@@ -92,6 +98,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
       AWS_REGION: REGION,
       AWS_MAX_ATTEMPTS: '1',
       AWS_EC2_METADATA_DISABLED: 'true',
+      ...(rolesAnywhereUrl ? { AWS_ENDPOINT_URL_ROLESANYWHERE: rolesAnywhereUrl } : {}),
       ...env,
     },
   });
@@ -631,6 +638,9 @@ describe('bootstrap audit', () => {
     ],
   });
   const aud = (host = H) => ({ [`${host}:aud`]: 'sts.amazonaws.com' });
+  const RA_ARN = 'arn:aws:rolesanywhere:us-east-1:123456789012';
+  const raId = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+  /** A Roles Anywhere trust pinned to the two enabled trust anchors seeded below. */
   const rolesAnywhere = (condition?: Record<string, unknown>) => ({
     Version: '2012-10-17',
     Statement: [
@@ -639,7 +649,7 @@ describe('bootstrap audit', () => {
         Principal: { Service: 'rolesanywhere.amazonaws.com' },
         Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
         Condition: {
-          ArnEquals: { 'aws:SourceArn': 'arn:aws:rolesanywhere:us-east-1:123456789012:trust-anchor/a' },
+          ArnEquals: { 'aws:SourceArn': [1, 2].map((n) => `${RA_ARN}:trust-anchor/${raId(n)}`) },
           ...condition,
         },
       },
@@ -662,6 +672,8 @@ describe('bootstrap audit', () => {
     'audit-good-ghes': [],
     'audit-good-gitlab': [],
     'audit-good-ra': [],
+    'audit-ra-unpinned': [],
+    'audit-ra-admin': [],
     'audit-iot-unbound': ['iot-no-thing-binding'],
     'audit-iot-any-alias': ['iot-any-role-alias'],
     'audit-iot-good': [],
@@ -669,6 +681,16 @@ describe('bootstrap audit', () => {
     'audit-alias-iam': ['role-alias-broad-role'],
     'audit-alias-long': ['role-alias-long-duration'],
     'audit-alias-good': [],
+    'audit-anchor-bundle': ['roles-anywhere-anchor-not-pinned'],
+    'audit-anchor-pca': ['roles-anywhere-anchor-not-pinned'],
+    'audit-anchor-off': [],
+    'audit-profile-good': [],
+    'audit-profile-open': ['roles-anywhere-profile-no-subject'],
+    'audit-profile-unpinned': [],
+    'audit-profile-admin': ['roles-anywhere-profile-broad-role'],
+    'audit-profile-capped': [],
+    'audit-profile-long': ['roles-anywhere-profile-long-duration'],
+    'audit-profile-off': [],
   };
   const roles: Record<string, unknown> = {
     'audit-no-sub': trust({ StringEquals: aud() }),
@@ -707,7 +729,67 @@ describe('bootstrap audit', () => {
       GITLAB,
     ),
     'audit-good-ra': rolesAnywhere({ StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'runner-1' } }),
+    // A subject, but no aws:SourceArn: any trust anchor of the account (another team's CA) is admitted.
+    'audit-ra-unpinned': {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Service: 'rolesanywhere.amazonaws.com' },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: { StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'runner-1' } },
+        },
+      ],
+    },
+    'audit-ra-admin': rolesAnywhere({ StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'admin-runner' } }),
   };
+  const raRole = (name: string) => `${ACCOUNT}:role/${name}`;
+  /** Trust anchors and profiles as ListTrustAnchors and ListProfiles return them, by name. */
+  const raAnchor = (n: number, name: string, sourceType: string, enabled = true) => ({
+    trustAnchorId: raId(n),
+    trustAnchorArn: `${RA_ARN}:trust-anchor/${raId(n)}`,
+    name,
+    source: { sourceType, sourceData: {} },
+    enabled,
+    createdAt: '2026-01-02T03:04:05Z',
+    updatedAt: '2026-01-02T03:04:05Z',
+  });
+  const raProfile = (n: number, name: string, roles: string[], extra: Record<string, unknown> = {}) => ({
+    profileId: raId(100 + n),
+    profileArn: `${RA_ARN}:profile/${raId(100 + n)}`,
+    name,
+    enabled: true,
+    roleArns: roles.map(raRole),
+    managedPolicyArns: [],
+    durationSeconds: 3600,
+    createdAt: '2026-01-02T03:04:05Z',
+    ...extra,
+  });
+  const raAnchors = [
+    raAnchor(1, 'audit-anchor-bundle', 'CERTIFICATE_BUNDLE'),
+    raAnchor(2, 'audit-anchor-pca', 'AWS_ACM_PCA'),
+    raAnchor(3, 'audit-anchor-off', 'CERTIFICATE_BUNDLE', false),
+  ];
+  const raProfiles = [
+    raProfile(1, 'audit-profile-good', ['audit-good-ra']),
+    raProfile(2, 'audit-profile-open', ['audit-ra-no-subject']),
+    raProfile(3, 'audit-profile-unpinned', ['audit-ra-unpinned']),
+    raProfile(4, 'audit-profile-admin', ['audit-ra-admin']),
+    raProfile(5, 'audit-profile-capped', ['audit-ra-admin'], {
+      managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
+    }),
+    raProfile(6, 'audit-profile-long', ['audit-good-ra'], { durationSeconds: 7200 }),
+    // Disabled: vends nothing, whatever its roles.
+    raProfile(7, 'audit-profile-off', ['audit-ra-unpinned', 'audit-ra-admin'], {
+      enabled: false,
+      durationSeconds: 43200,
+    }),
+  ];
+  const raArn = new Map([
+    ...raAnchors.map((a) => [a.name, a.trustAnchorArn] as const),
+    ...raProfiles.map((p) => [p.name, p.profileArn] as const),
+  ]);
+  let controlPlane: RolesAnywhereControlStandIn;
   const aliasArn = (name: string) => `arn:aws:iot:${REGION}:123456789012:rolealias/${name}`;
   const iotPolicies: Record<string, unknown> = {
     'audit-iot-unbound': {
@@ -741,6 +823,10 @@ describe('bootstrap audit', () => {
       await clients.iot.send(
         new CreatePolicyCommand({ policyName: name, policyDocument: JSON.stringify(iotPolicies[name]) }),
       );
+    if (names.includes('audit-ra-admin'))
+      await clients.iam.send(
+        new PutRolePolicyCommand({ RoleName: 'audit-ra-admin', PolicyName: 'everything', PolicyDocument: allow('*') }),
+      );
     const aliases = names.filter((n) => n.startsWith('audit-alias-'));
     for (const name of aliases) {
       const RoleName = `${name}-role`;
@@ -773,7 +859,11 @@ describe('bootstrap audit', () => {
   const fromTable = (stdout: string) =>
     stdout
       .split('\n')
-      .map((l) => /^(?:error|warning|note)\s+(\S+)\s+(?:role|IoT policy|role alias) (audit-[^\s:]+)/.exec(l))
+      .map((l) =>
+        /^(?:error|warning|note)\s+(\S+)\s+(?:role|IoT policy|role alias|trust anchor|Roles Anywhere profile) (audit-[^\s:]+)/.exec(
+          l,
+        ),
+      )
       .filter((m): m is RegExpExecArray => !!m)
       .map((m) => `${m[2]} ${m[1]}`);
   const wanted = (names = Object.keys(expected)) =>
@@ -781,6 +871,17 @@ describe('bootstrap audit', () => {
 
   before(async () => {
     await seed({ iam, iot }, Object.keys(expected));
+    controlPlane = await startRolesAnywhereControlStandIn({
+      callers: [CREDS],
+      trustAnchors: raAnchors,
+      profiles: raProfiles,
+      pageSize: 2,
+    });
+    rolesAnywhereUrl = controlPlane.url;
+  });
+  after(async () => {
+    rolesAnywhereUrl = undefined;
+    await controlPlane?.close();
   });
 
   test('table: finds every bad resource and none of the good ones, writing nothing; exit 1 on errors', async () => {
@@ -788,7 +889,15 @@ describe('bootstrap audit', () => {
     assert.equal(run.code, 1, run.stderr);
     assert.deepEqual(writes(run), []);
     assert.deepEqual(fromTable(run.stdout).sort(), wanted());
-    assert.match(run.stdout, /^Read: \d+ roles, \d+ IoT policies, \d+ role aliases$/m);
+    assert.match(
+      run.stdout,
+      /^Read: \d+ roles, \d+ IoT policies, \d+ role aliases, 3 trust anchors, 7 Roles Anywhere profiles$/m,
+    );
+    // Every page of both lists, signed with the audit's credentials.
+    assert.deepEqual(
+      controlPlane.requests.slice(-6).map((r) => `${r.action} ${r.status} ${r.accessKeyId}`),
+      [...Array(2).fill('ListTrustAnchors 200 testing'), ...Array(4).fill('ListProfiles 200 testing')],
+    );
     // `text`, the table's name before --format json, still works.
     const text = await cli(['audit', '--format', 'text']);
     assert.deepEqual(fromTable(text.stdout).sort(), wanted());
@@ -799,20 +908,31 @@ describe('bootstrap audit', () => {
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout) as {
       version: number;
-      scanned: { roles: number; iotPolicies: number; roleAliases: number };
+      scanned: { roles: number; iotPolicies: number; roleAliases: number; trustAnchors: number; profiles: number };
       summary: Record<string, number>;
       findings: Array<{ rule: keyof typeof AUDIT_RULES; severity: string; kind: string; name: string; arn: string }>;
     };
     assert.equal(report.version, 1);
     assert.ok(report.scanned.roles >= Object.keys(roles).length + 4);
     assert.ok(report.scanned.iotPolicies >= 3 && report.scanned.roleAliases >= 4);
+    assert.deepEqual([report.scanned.trustAnchors, report.scanned.profiles], [3, 7]);
     const seeded = report.findings.filter((f) => f.name.startsWith('audit-'));
     assert.deepEqual(seeded.map((f) => `${f.name} ${f.rule}`).sort(), wanted());
     for (const f of seeded) {
       assert.equal(f.severity, AUDIT_RULES[f.rule].severity);
-      const kind = f.name in roles ? 'role' : f.name in iotPolicies ? 'iot-policy' : 'role-alias';
+      const kind =
+        f.name in roles
+          ? 'role'
+          : f.name in iotPolicies
+            ? 'iot-policy'
+            : f.name.startsWith('audit-anchor-')
+              ? 'trust-anchor'
+              : f.name.startsWith('audit-profile-')
+                ? 'profile'
+                : 'role-alias';
       assert.equal(f.kind, kind, f.name);
-      assert.ok(f.arn.endsWith(kind === 'role' ? `:role/${f.name}` : `/${f.name}`), f.arn);
+      if (raArn.has(f.name)) assert.equal(f.arn, raArn.get(f.name));
+      else assert.ok(f.arn.endsWith(kind === 'role' ? `:role/${f.name}` : `/${f.name}`), f.arn);
     }
     for (const s of ['error', 'warning', 'note'])
       assert.equal(report.summary[s], report.findings.filter((f) => f.severity === s).length);
@@ -846,7 +966,7 @@ describe('bootstrap audit', () => {
     for (const r of only!.results) {
       assert.equal(only!.tool.driver.rules[r.ruleIndex]!.id, r.ruleId);
       assert.equal(r.level, AUDIT_RULES[r.ruleId as keyof typeof AUDIT_RULES].severity);
-      assert.match(r.locations[0]!.logicalLocations[0]!.fullyQualifiedName, /^arn:aws:(iam|iot):/);
+      assert.match(r.locations[0]!.logicalLocations[0]!.fullyQualifiedName, /^arn:aws:(iam|iot|rolesanywhere):/);
     }
     const bad = await cli(['audit', '--format', 'xml']);
     assert.equal(bad.code, 1);
@@ -854,19 +974,26 @@ describe('bootstrap audit', () => {
   });
 
   test('--fail-on: exit 1 only when a finding is at that severity or above', async () => {
-    // An account of its own, whose only findings are notes.
+    // An account of its own, whose only findings are notes; its enabled trust anchor is pinned by every role.
     const notes = await startMoto();
     const direct = { region: REGION, endpoint: notes.url, credentials: CREDS };
     const own = { iam: new IAMClient(direct), iot: new IoTClient(direct) };
+    const ownControlPlane = await startRolesAnywhereControlStandIn({
+      callers: [CREDS],
+      trustAnchors: [raAnchors[0]!],
+      profiles: raProfiles.filter((p) => ['audit-profile-good', 'audit-profile-long'].includes(p.name)),
+    });
     try {
-      await seed(own, ['audit-like-exact', 'audit-alias-long', 'audit-good-legacy']);
+      await seed(own, ['audit-like-exact', 'audit-alias-long', 'audit-good-legacy', 'audit-good-ra']);
       const exit = async (failOn?: string) => {
         const run = await cli(['audit', '--format', 'json', ...(failOn ? ['--fail-on', failOn] : [])], {
           AWS_ENDPOINT_URL: notes.url,
+          AWS_ENDPOINT_URL_ROLESANYWHERE: ownControlPlane.url,
         });
         assert.equal(run.stderr, '');
-        const { findings } = JSON.parse(run.stdout) as { findings: Array<{ severity: string }> };
+        const { findings } = JSON.parse(run.stdout) as { findings: Array<{ severity: string; name: string }> };
         assert.deepEqual([...new Set(findings.map((f) => f.severity))], ['note']);
+        assert.ok(findings.some((f) => f.name === 'audit-profile-long'));
         return run.code;
       };
       assert.deepEqual(
@@ -874,6 +1001,7 @@ describe('bootstrap audit', () => {
         [0, 0, 0, 1, 0],
       );
     } finally {
+      await ownControlPlane.close();
       own.iam.destroy();
       own.iot.destroy();
       await notes.stop();
@@ -884,5 +1012,53 @@ describe('bootstrap audit', () => {
     const bad = await cli(['audit', '--fail-on', 'critical']);
     assert.equal(bad.code, 1);
     assert.match(bad.stderr, /'fail-on'.*error.*warning.*note.*none/);
+  });
+
+  test('Roles Anywhere reads denied, or not served at AWS_ENDPOINT_URL: one line, and the audit goes on', async () => {
+    const denying = await startRolesAnywhereControlStandIn({
+      callers: [CREDS],
+      trustAnchors: raAnchors,
+      profiles: raProfiles,
+      deny: ['ListTrustAnchors'],
+    });
+    try {
+      const table = await cli(['audit'], { AWS_ENDPOINT_URL_ROLESANYWHERE: denying.url });
+      assert.equal(table.code, 1, table.stderr);
+      const lines = table.stdout.split('\n');
+      assert.match(lines[0]!, /^Read: \d+ roles, \d+ IoT policies, \d+ role aliases$/);
+      assert.match(
+        lines[1]!,
+        /^Roles Anywhere not read: rolesanywhere:ListTrustAnchors was denied \(grant .*ListProfiles/,
+      );
+      // The roles are still audited; no control-plane finding is made up.
+      const raRules = Object.keys(AUDIT_RULES).filter(
+        (r) => r.startsWith('roles-anywhere-') && r !== 'roles-anywhere-no-subject',
+      );
+      assert.deepEqual(
+        fromTable(table.stdout).sort(),
+        wanted().filter((w) => !raRules.includes(w.split(' ')[1]!)),
+      );
+      const json = await cli(['audit', '--format', 'json', '--fail-on', 'none'], {
+        AWS_ENDPOINT_URL_ROLESANYWHERE: denying.url,
+      });
+      assert.equal(json.code, 0, json.stderr);
+      assert.match(json.stderr, /^Roles Anywhere not read: rolesanywhere:ListTrustAnchors was denied/);
+      const report = JSON.parse(json.stdout) as { unread: string[]; scanned: Record<string, number> };
+      assert.equal(report.unread.length, 1);
+      assert.equal(report.scanned['trustAnchors'], undefined);
+      const sarif = await cli(['audit', '--format', 'sarif'], { AWS_ENDPOINT_URL_ROLESANYWHERE: denying.url });
+      assert.deepEqual(sarifErrors(JSON.parse(sarif.stdout)), []);
+      assert.match(sarif.stdout, /"toolExecutionNotifications"/);
+    } finally {
+      await denying.close();
+    }
+
+    // AWS_ENDPOINT_URL alone points at moto, which has no Roles Anywhere: said, not failed.
+    const emulator = await cli(['audit', '--fail-on', 'none'], { AWS_ENDPOINT_URL_ROLESANYWHERE: '' });
+    assert.equal(emulator.code, 0, emulator.stderr);
+    assert.match(
+      emulator.stdout,
+      /^Roles Anywhere not read: 127\.0\.0\.1:\d+ \(AWS_ENDPOINT_URL\) does not serve its API/m,
+    );
   });
 });

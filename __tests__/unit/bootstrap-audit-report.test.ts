@@ -123,3 +123,26 @@ test('sarif: valid SARIF 2.1.0, levels error/warning/note, each result naming it
   assert.ok(sarifErrors(log).some((e) => e.includes('/runs/0/results/0/level')));
   assert.equal(formatReport('sarif', result(all)), `${sarifReport(result(all))}\n`);
 });
+
+test('Roles Anywhere read: its counts among what was read; not read: one line in the table, data in JSON and SARIF', () => {
+  const read = { ...result(all), scanned: { roles: 3, iotPolicies: 2, roleAliases: 1, trustAnchors: 2, profiles: 4 } };
+  assert.match(
+    formatTable(read),
+    /^Read: 3 roles, 2 IoT policies, 1 role aliases, 2 trust anchors, 4 Roles Anywhere profiles$/m,
+  );
+  const line = 'Roles Anywhere not read: rolesanywhere:ListTrustAnchors was denied (...)';
+  const unread = { ...result(all), unread: [line] };
+  const table = formatTable(unread).split('\n');
+  assert.deepEqual(table.slice(0, 2), ['Read: 3 roles, 2 IoT policies, 1 role aliases', line]);
+  const json = JSON.parse(jsonReport(unread)) as { unread: string[]; scanned: Record<string, number> };
+  assert.deepEqual(json.unread, [line]);
+  assert.deepEqual(Object.keys(json.scanned), ['roles', 'iotPolicies', 'roleAliases']);
+  assert.equal((JSON.parse(jsonReport(read)) as { unread?: unknown }).unread, undefined);
+  const sarif = JSON.parse(sarifReport(unread)) as {
+    runs: Array<{ invocations: Array<{ executionSuccessful: boolean; toolExecutionNotifications: unknown[] }> }>;
+  };
+  assert.deepEqual(sarifErrors(sarif), []);
+  assert.deepEqual(sarif.runs[0]!.invocations, [
+    { executionSuccessful: true, toolExecutionNotifications: [{ level: 'note', message: { text: line } }] },
+  ]);
+});

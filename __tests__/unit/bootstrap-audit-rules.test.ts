@@ -1,14 +1,20 @@
 /** bootstrap audit's rules: pure, each shape and what it must (and must not) be reported as. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../support/processes.js';
 import {
   AUDIT_RULES,
   auditIotPolicy,
   auditRoleAlias,
+  auditRolesAnywhere,
   auditTrustPolicy,
   broadGrants,
   type RoleAliasView,
+  type RolesAnywhereView,
 } from '../../src/bootstrap/audit-rules.js';
+import type { ProfileView, TrustAnchorView } from '../../src/bootstrap/roles-anywhere-read.js';
 import { githubTrustPolicy, iotPolicyDocument } from '../../src/bootstrap/policies.js';
 
 const ACCOUNT = 'arn:aws:iam::123456789012';
@@ -261,4 +267,184 @@ test('role aliases: broad role (error) and a duration past the default (note), e
     [['role-alias-long-duration', 'note']],
   );
   assert.match(long[0]!.message, /43200 s/);
+});
+
+// ---- Roles Anywhere: trust anchors and profiles ----------------------------------------------------------------
+
+const RA = 'arn:aws:rolesanywhere:eu-west-1:123456789012';
+const anchorArn = (id: string) => `${RA}:trust-anchor/${id}`;
+const raAnchor = (id: string, enabled = true): TrustAnchorView => ({
+  name: id,
+  arn: anchorArn(id),
+  enabled,
+  sourceType: 'CERTIFICATE_BUNDLE',
+});
+const raProfile = (name: string, roles: string[], extra: Partial<ProfileView> = {}): ProfileView => ({
+  name,
+  arn: `${RA}:profile/${name}`,
+  enabled: true,
+  roleArns: roles.map((r) => `${ACCOUNT}:role/${r}`),
+  managedPolicyArns: [],
+  durationSeconds: 3600,
+  ...extra,
+});
+/** A Roles Anywhere trust with the given conditions. */
+const raTrust = (condition?: Record<string, unknown>) => ({
+  Statement: [
+    {
+      Effect: 'Allow',
+      Principal: { Service: 'rolesanywhere.amazonaws.com' },
+      Action: ['sts:AssumeRole', 'sts:TagSession', 'sts:SetSourceIdentity'],
+      ...(condition ? { Condition: condition } : {}),
+    },
+  ],
+});
+const SUBJECT = { StringEquals: { 'aws:PrincipalTag/x509Subject/CN': 'runner-1' } };
+const pinned = (...ids: string[]) => ({ ...SUBJECT, ArnEquals: { 'aws:SourceArn': ids.map(anchorArn) } });
+const raFindings = (
+  view: Partial<RolesAnywhereView> & { trust: Record<string, unknown>; policies?: Record<string, unknown> },
+) =>
+  auditRolesAnywhere({
+    trustAnchors: view.trustAnchors ?? [raAnchor('a')],
+    profiles: view.profiles ?? [],
+    trustOf: (arn) => view.trust[arn.split('/').pop()!],
+    policiesOf: (arn) => {
+      const document = view.policies?.[arn.split('/').pop()!];
+      return document ? [{ name: 'inline', document }] : [];
+    },
+  }).map((f) => `${f.kind} ${f.name} ${f.rule}`);
+
+test('Roles Anywhere: a profile and anchor set up as documented (subject, pinned anchor, session policy) have none', () => {
+  const trust = { good: raTrust(pinned('a', 'b')) };
+  const profiles = [raProfile('p', ['good'])];
+  assert.deepEqual(raFindings({ trustAnchors: [raAnchor('a'), raAnchor('b')], profiles, trust }), []);
+  // An anchor the role does not name cannot use it at all: nothing to report for it.
+  assert.deepEqual(raFindings({ trustAnchors: [raAnchor('c')], profiles, trust }), []);
+  // Where the anchor's CA lives is not a finding.
+  assert.deepEqual(
+    raFindings({ trustAnchors: [{ ...raAnchor('a'), sourceType: 'AWS_ACM_PCA' }], profiles, trust }),
+    [],
+  );
+});
+
+test('roles-anywhere-profile-no-subject: an enabled profile handing out a role with no subject condition', () => {
+  const trust = { open: raTrust({ ArnEquals: { 'aws:SourceArn': anchorArn('a') } }), good: raTrust(pinned('a')) };
+  const found = auditRolesAnywhere({
+    trustAnchors: [raAnchor('a')],
+    profiles: [raProfile('p', ['good', 'open'])],
+    trustOf: (arn) => trust[arn.split('/').pop()! as keyof typeof trust],
+    policiesOf: () => [],
+  });
+  assert.deepEqual(
+    found.map((f) => [f.rule, f.severity, f.kind, f.arn]),
+    [['roles-anywhere-profile-no-subject', 'warning', 'profile', `${RA}:profile/p`]],
+  );
+  assert.match(found[0]!.message, /^Roles Anywhere profile p: .*\(open\)$/);
+  // A wildcard subject is no subject; a disabled profile vends nothing; a role of no Roles Anywhere trust is not one.
+  const star = {
+    open: raTrust({
+      ArnEquals: { 'aws:SourceArn': anchorArn('a') },
+      StringLike: { 'aws:PrincipalTag/x509Subject/CN': '*' },
+    }),
+  };
+  assert.deepEqual(raFindings({ profiles: [raProfile('p', ['open'])], trust: star }), [
+    'profile p roles-anywhere-profile-no-subject',
+  ]);
+  assert.deepEqual(raFindings({ profiles: [raProfile('p', ['open'], { enabled: false })], trust }), []);
+  assert.deepEqual(raFindings({ profiles: [raProfile('p', ['gone'])], trust }), []);
+});
+
+test('roles-anywhere-anchor-not-pinned: no aws:SourceArn, or one matching the anchor only through a wildcard', () => {
+  const cases: Array<[string, Record<string, unknown>, boolean]> = [
+    ['no SourceArn', SUBJECT, true],
+    ['ArnLike any anchor', { ...SUBJECT, ArnLike: { 'aws:SourceArn': `${RA}:trust-anchor/*` } }, true],
+    [
+      'ArnEquals with a wildcard (ArnEquals takes them too)',
+      { ...SUBJECT, ArnEquals: { 'aws:SourceArn': `${RA}:*` } },
+      true,
+    ],
+    [
+      'literal and a wildcard in one list',
+      { ...SUBJECT, ArnEquals: { 'aws:SourceArn': [anchorArn('a'), `${RA}:*`] } },
+      true,
+    ],
+    ['only a negated operator', { ...SUBJECT, ArnNotEquals: { 'aws:SourceArn': anchorArn('z') } }, true],
+    ['ArnEquals naming it', pinned('a'), false],
+    [
+      'StringEquals naming it',
+      { ...SUBJECT, StringEquals: { ...SUBJECT.StringEquals, 'aws:SourceArn': anchorArn('a') } },
+      false,
+    ],
+    ['a wildcard ANDed with a literal', { ...pinned('a'), ArnLike: { 'aws:SourceArn': `${RA}:*` } }, false],
+    ['naming another anchor only', pinned('b'), false],
+    [
+      'StringEquals with a * (literal there)',
+      { StringEquals: { ...SUBJECT.StringEquals, 'aws:SourceArn': `${RA}:trust-anchor/*` } },
+      false,
+    ],
+  ];
+  for (const [what, condition, reported] of cases)
+    assert.deepEqual(
+      raFindings({ profiles: [raProfile('p', ['r'])], trust: { r: raTrust(condition) } }),
+      reported ? ['trust-anchor a roles-anywhere-anchor-not-pinned'] : [],
+      what,
+    );
+  // One finding per enabled anchor, naming the roles and the profiles they come through, and the other anchors.
+  const found = auditRolesAnywhere({
+    trustAnchors: [raAnchor('a'), raAnchor('b'), raAnchor('off', false)],
+    profiles: [raProfile('p1', ['r']), raProfile('p2', ['r', 'ok']), raProfile('p3', ['r'], { enabled: false })],
+    trustOf: (arn) => (arn.endsWith('/r') ? raTrust(SUBJECT) : raTrust(pinned('a', 'b'))),
+    policiesOf: () => [],
+  });
+  assert.deepEqual(
+    found.map((f) => [f.name, f.severity, f.message.replace(/^.*\(/, '(')]),
+    [
+      ['a', 'warning', '(r through p1, p2; the other enabled trust anchor can take them too)'],
+      ['b', 'warning', '(r through p1, p2; the other enabled trust anchor can take them too)'],
+    ],
+  );
+  // A role in no enabled profile is not reachable through any anchor.
+  assert.deepEqual(
+    raFindings({ profiles: [raProfile('p', ['r'], { enabled: false })], trust: { r: raTrust(SUBJECT) } }),
+    [],
+  );
+});
+
+test('roles-anywhere-profile-broad-role and -long-duration: session policies cap a broad role; 3600 s is the line', () => {
+  const trust = { admin: raTrust(pinned('a')), narrow: raTrust(pinned('a')) };
+  const policies = {
+    admin: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] },
+    narrow: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] },
+  };
+  assert.deepEqual(raFindings({ profiles: [raProfile('p', ['narrow', 'admin'])], trust, policies }), [
+    'profile p roles-anywhere-profile-broad-role',
+  ]);
+  const capped = [
+    raProfile('m', ['admin'], { managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'] }),
+    raProfile('s', ['admin'], { sessionPolicy: '{"Statement":[]}' }),
+    raProfile('n', ['narrow']),
+  ];
+  assert.deepEqual(raFindings({ profiles: capped, trust, policies }), []);
+  assert.deepEqual(
+    raFindings({
+      profiles: [
+        raProfile('long', ['narrow'], { durationSeconds: 3601 }),
+        raProfile('ok', ['narrow'], { durationSeconds: 3600 }),
+      ],
+      trust,
+      policies,
+    }),
+    ['profile long roles-anywhere-profile-long-duration'],
+  );
+});
+
+test("the README's rules table lists every rule with its severity, and no other", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const rows = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning|note) \|/gm)].map((m) => `${m[1]} ${m[2]}`);
+  assert.deepEqual(
+    rows.sort(),
+    Object.entries(AUDIT_RULES)
+      .map(([id, r]) => `${id} ${r.severity}`)
+      .sort(),
+  );
 });

@@ -67,3 +67,21 @@ export const AUDIT_FORMAT_FIX =
 /** `bootstrap audit --fail-on`: the severity at or above which a finding fails the run. */
 export const AUDIT_FAIL_ON_FIX =
   'Use error (the default), warning, note, or none (report and exit 0 whatever is found)';
+
+/**
+ * `bootstrap audit`: why the Roles Anywhere control plane was not read (one line of the report; the audit goes on),
+ * and the hints of the errors that do fail it.
+ */
+export const ROLES_ANYWHERE_UNREAD = {
+  denied: (call: string) =>
+    `Roles Anywhere not read: ${call} was denied (grant rolesanywhere:ListTrustAnchors and ` +
+    `rolesanywhere:ListProfiles, as in the README's audit policy, to audit its trust anchors and profiles)`,
+  notInRegion: (region: string, host: string) =>
+    `Roles Anywhere not read: ${host} does not resolve; the service is not available in ${region}`,
+  notServed: (host: string, status: number, generic: boolean) =>
+    `Roles Anywhere not read: ${host}${generic ? ' (AWS_ENDPOINT_URL)' : ''} does not serve its API ` +
+    `(HTTP ${status}); set AWS_ENDPOINT_URL_ROLESANYWHERE to audit it`,
+  network: 'Check the network, the region (--aws-region) and AWS_ENDPOINT_URL_ROLESANYWHERE, then re-run',
+  hint: (call: string) => `The audit needs ${call} (see the README's audit policy); check the credentials and region`,
+  malformed: 'The Roles Anywhere answer does not have the shape its API defines; check AWS_ENDPOINT_URL_ROLESANYWHERE',
+} as const;

@@ -14,11 +14,16 @@ interface Scanned {
   roles: number;
   iotPolicies: number;
   roleAliases: number;
+  /** Absent when the Roles Anywhere control plane was not read (see `unread`). */
+  trustAnchors?: number;
+  profiles?: number;
 }
 
 export interface AuditResult {
   scanned: Scanned;
   findings: Finding[];
+  /** What was not read and why, one line each (denied, or not available in the region): not a failure. */
+  unread?: string[];
 }
 
 /** Whether the findings fail the run: one at `failOn` or above (never with `none`). */
@@ -43,11 +48,13 @@ function ordered(findings: Finding[]): Finding[] {
 const RULE_WIDTH = Math.max(...Object.keys(AUDIT_RULES).map((r) => r.length));
 
 function scannedLine(s: Scanned): string {
-  return `Read: ${s.roles} roles, ${s.iotPolicies} IoT policies, ${s.roleAliases} role aliases`;
+  const ra =
+    s.trustAnchors !== undefined ? `, ${s.trustAnchors} trust anchors, ${s.profiles} Roles Anywhere profiles` : '';
+  return `Read: ${s.roles} roles, ${s.iotPolicies} IoT policies, ${s.roleAliases} role aliases${ra}`;
 }
 
 /** One line per finding: severity, rule, message, statement. */
-export function formatTable({ scanned, findings }: AuditResult): string {
+export function formatTable({ scanned, findings, unread = [] }: AuditResult): string {
   const lines = ordered(findings).map(
     (f) =>
       `${f.severity.padEnd(7)} ${f.rule.padEnd(RULE_WIDTH)} ${f.message}` +
@@ -56,11 +63,17 @@ export function formatTable({ scanned, findings }: AuditResult): string {
   const counts = SEVERITIES.map((s) => `${findings.filter((f) => f.severity === s).length} ${s}`)
     .reverse()
     .join(', ');
-  return [scannedLine(scanned), ...(lines.length ? lines : ['No findings.']), `Findings: ${counts}`, ''].join('\n');
+  return [
+    scannedLine(scanned),
+    ...unread,
+    ...(lines.length ? lines : ['No findings.']),
+    `Findings: ${counts}`,
+    '',
+  ].join('\n');
 }
 
 /** The JSON report's shape, version 1 (documented in the README; fields are only ever added). */
-export function jsonReport({ scanned, findings }: AuditResult): string {
+export function jsonReport({ scanned, findings, unread }: AuditResult): string {
   const summary = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length]));
   const out = ordered(findings).map((f) => ({
     rule: f.rule,
@@ -72,14 +85,18 @@ export function jsonReport({ scanned, findings }: AuditResult): string {
     ...(f.sid !== undefined ? { sid: f.sid } : {}),
     message: f.message,
   }));
-  return JSON.stringify({ version: 1, scanned, summary, findings: out }, null, 2);
+  return JSON.stringify(
+    { version: 1, scanned, ...(unread?.length ? { unread } : {}), summary, findings: out },
+    null,
+    2,
+  );
 }
 
 const SARIF_SCHEMA = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 const TOOL = 'aws-short-lived-credentials bootstrap audit';
 
 /** SARIF 2.1.0, for GitHub code scanning: one result per finding, located at the resource (logical and by ARN). */
-export function sarifReport({ findings }: AuditResult): string {
+export function sarifReport({ findings, unread }: AuditResult): string {
   const ids = Object.keys(AUDIT_RULES) as AuditRule[];
   const rules = ids.map((id) => ({
     id,
@@ -103,8 +120,21 @@ export function sarifReport({ findings }: AuditResult): string {
     ],
     partialFingerprints: { resource: `${f.arn}#${f.statement ?? ''}#${f.rule}` },
   }));
+  // What was not read rides as the run's notifications: the scan succeeded, with less in it.
+  const invocations = unread?.length
+    ? [
+        {
+          executionSuccessful: true,
+          toolExecutionNotifications: unread.map((text) => ({ level: 'note', message: { text } })),
+        },
+      ]
+    : undefined;
   return JSON.stringify(
-    { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [{ tool: { driver: { name: TOOL, rules } }, results }] },
+    {
+      $schema: SARIF_SCHEMA,
+      version: '2.1.0',
+      runs: [{ tool: { driver: { name: TOOL, rules } }, ...(invocations ? { invocations } : {}), results }],
+    },
     null,
     2,
   );

@@ -5,20 +5,27 @@
  * device identity should. The findings are data; audit-report.ts prints them.
  */
 import { DEFAULT_DURATION_SECONDS } from '../config/limits.js';
+import type { ProfileView, TrustAnchorView } from './roles-anywhere-read.js';
 
 /** Lowest first: `--fail-on` compares by this order. */
 export const SEVERITIES = ['note', 'warning', 'error'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The kinds of resource a finding names, with the words the messages use. */
-const KIND_WORDS = { role: 'role', 'iot-policy': 'IoT policy', 'role-alias': 'role alias' } as const;
+const KIND_WORDS = {
+  role: 'role',
+  'iot-policy': 'IoT policy',
+  'role-alias': 'role alias',
+  'trust-anchor': 'trust anchor',
+  profile: 'Roles Anywhere profile',
+} as const;
 type ResourceKind = keyof typeof KIND_WORDS;
 
 export interface Finding {
   rule: AuditRule;
   severity: Severity;
   kind: ResourceKind;
-  /** The role's, IoT policy's or role alias's name. */
+  /** The role's, IoT policy's, role alias's, trust anchor's or profile's name. */
   name: string;
   /** Its ARN, the SARIF location. */
   arn: string;
@@ -106,6 +113,40 @@ export const AUDIT_RULES = {
       `A leaked credential stays valid for the alias's credentialDurationSeconds (up to 12 h). Keep ` +
       `${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
   },
+  'roles-anywhere-profile-no-subject': {
+    severity: 'warning',
+    text: 'hands out roles whose trust has no x509Subject or x509SAN condition',
+    help:
+      'Any certificate a trust anchor accepts can take these roles through this profile (each role has its own ' +
+      'roles-anywhere-no-subject finding). Add a condition on aws:PrincipalTag/x509Subject/CN (or x509SAN/...) ' +
+      "to each role's trust policy, or remove the role from the profile.",
+  },
+  'roles-anywhere-anchor-not-pinned': {
+    severity: 'warning',
+    text: 'roles of enabled profiles admit this trust anchor without naming it in aws:SourceArn',
+    help:
+      'Roles Anywhere sets aws:SourceArn to the trust anchor a certificate was verified by. A role whose trust ' +
+      'has no aws:SourceArn condition (or a wildcard one) admits every trust anchor of the account, so whoever ' +
+      'registers another CA (another team, or anyone allowed rolesanywhere:CreateTrustAnchor) can issue ' +
+      "certificates with whatever subject the role expects and assume it. Name the anchor's ARN in ArnEquals " +
+      'aws:SourceArn.',
+  },
+  'roles-anywhere-profile-broad-role': {
+    severity: 'error',
+    text: 'has no session policy and hands out a role that can do everything or change IAM',
+    help:
+      "A profile's managed policies and inline session policy cap what its sessions can do; without them, every " +
+      'certificate the profile serves gets all of the role: * or the IAM actions that grant more ' +
+      '(iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, iam:UpdateAssumeRolePolicy, ...) ' +
+      'make it an account administrator. Narrow the role, or give the profile a session policy.',
+  },
+  'roles-anywhere-profile-long-duration': {
+    severity: 'note',
+    text: `sessions live longer than the default ${DEFAULT_DURATION_SECONDS} s`,
+    help:
+      `A leaked credential stays valid for the profile's durationSeconds (up to 12 h). Keep ` +
+      `${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
+  },
 } as const satisfies Record<string, { severity: Severity; text: string; help: string }>;
 
 export type AuditRule = keyof typeof AUDIT_RULES;
@@ -121,14 +162,16 @@ function statementsOf(document: unknown): Statement[] {
   return all.filter((s): s is Statement => !!s && typeof s === 'object');
 }
 
-/** Whether an IAM action pattern (`*` and `?` wildcards, case-insensitive) matches the action. */
-function actionMatches(pattern: string, action: string): boolean {
+/** An IAM pattern (`*` and `?` wildcards) against a value: actions case-insensitive, ARNs case-sensitive. */
+function globMatches(pattern: string, value: string, caseSensitive: boolean): boolean {
   const re = pattern
     .replace(/[.+^${}()|[\]\\]/g, '\\$&')
     .replace(/\*/g, '.*')
     .replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'i').test(action);
+  return new RegExp(`^${re}$`, caseSensitive ? '' : 'i').test(value);
 }
+
+const actionMatches = (pattern: string, action: string) => globMatches(pattern, action, false);
 
 /** Whether an Allow statement grants the action (through Action, or through NotAction not naming it). */
 function grants(st: Statement, action: string): boolean {
@@ -187,6 +230,17 @@ function trustsRolesAnywhere(principal: unknown): boolean {
   );
 }
 
+function admitsRolesAnywhere(st: Statement): boolean {
+  return trustsRolesAnywhere(st['Principal']) && grants(st, 'sts:AssumeRole');
+}
+
+/** A condition on the certificate's subject or SAN (the session tags Roles Anywhere sets) that is not a wildcard. */
+function namesSubject(st: Statement): boolean {
+  return conditionsOn(st, (k) => /^aws:principaltag\/x509(subject|san)\//.test(k)).some(({ values }) =>
+    values.some((v) => v !== '*' && v !== ''),
+  );
+}
+
 /**
  * The owner part of a `sub` in the shapes CI issuers use: GitHub's `repo:<owner>[@id]/<repo>...` (github.com, an
  * enterprise's issuer, Enterprise Server's `<host>/_services/token`) and GitLab's `project_path:<group>/<project>...`.
@@ -237,13 +291,10 @@ export function auditTrustPolicy(role: string, arn: string, document: unknown): 
       const exact = likeWithoutWildcard(st);
       if (exact.length) add('like-without-wildcard', ` (${exact.join(', ')})`);
     }
-    if (trustsRolesAnywhere(st['Principal']) && grants(st, 'sts:AssumeRole')) {
+    if (admitsRolesAnywhere(st)) {
       const add = (rule: AuditRule, detail = '') =>
         findings.push(finding(rule, 'role', role, arn, ` trusts ${ROLES_ANYWHERE}`, detail, where));
-      const subject = conditionsOn(st, (k) => /^aws:principaltag\/x509(subject|san)\//.test(k)).filter(({ values }) =>
-        values.some((v) => v !== '*' && v !== ''),
-      );
-      if (subject.length === 0) {
+      if (!namesSubject(st)) {
         const anchored = conditionsOn(st, (k) => k === 'aws:sourcearn').length > 0;
         add('roles-anywhere-no-subject', anchored ? '' : ', and no aws:SourceArn: of any trust anchor in the account');
       }
@@ -344,5 +395,85 @@ export function auditRoleAlias(alias: RoleAliasView): Finding[] {
     findings.push(
       finding('role-alias-long-duration', 'role-alias', alias.name, alias.arn, prefix, ` (${alias.durationSeconds} s)`),
     );
+  return findings;
+}
+
+/** The operators under which an aws:SourceArn condition admits only the ARNs its values match. */
+const SOURCE_ARN_OPERATORS = /^(ForAnyValue:)?(StringEquals|StringLike|ArnEquals|ArnLike)(IfExists)?$/i;
+
+/**
+ * Whether a Roles Anywhere statement admits sessions verified by `anchorArn` without naming it: no aws:SourceArn
+ * condition, or every one that matches the anchor does so through a wildcard (which matches anchors made later too).
+ * A statement whose aws:SourceArn does not match the anchor does not admit it at all.
+ */
+function admitsAnchorUnpinned(st: Statement, anchorArn: string): boolean {
+  const conditions = conditionsOn(st, (k) => k === 'aws:sourcearn').filter(({ operator }) =>
+    SOURCE_ARN_OPERATORS.test(operator),
+  );
+  if (conditions.length === 0) return true;
+  const wildcards = (operator: string) => !/^(ForAnyValue:)?StringEquals/i.test(operator);
+  const matches = ({ operator, values }: { operator: string; values: string[] }) =>
+    values.some((v) => (wildcards(operator) ? globMatches(v, anchorArn, true) : v === anchorArn));
+  if (!conditions.every(matches)) return false;
+  // Pinned when one condition (they are ANDed) lists only literal ARNs.
+  return !conditions.some(({ operator, values }) => !wildcards(operator) || !values.some(hasWildcard));
+}
+
+export interface RolesAnywhereView {
+  trustAnchors: TrustAnchorView[];
+  profiles: ProfileView[];
+  /** A role's trust policy, by ARN; undefined when the account has no such role. */
+  trustOf: (roleArn: string) => unknown;
+  /** A role's policies (as RoleAliasView's), by ARN; read for the roles of profiles without session policies. */
+  policiesOf: (roleArn: string) => Array<{ name: string; document: unknown }>;
+}
+
+const roleName = (roleArn: string) => roleArn.split('/').pop() ?? roleArn;
+
+/**
+ * The rules on the Roles Anywhere control plane: enabled profiles and the roles they hand out, enabled trust anchors
+ * and the roles that admit them. Disabled ones vend no session and are not reported; where a trust anchor's CA lives
+ * (ACM PCA or a bundle) is not a finding.
+ */
+export function auditRolesAnywhere(view: RolesAnywhereView): Finding[] {
+  const findings: Finding[] = [];
+  const profiles = view.profiles.filter((p) => p.enabled);
+  const raStatements = (roleArn: string) => statementsOf(view.trustOf(roleArn)).filter(admitsRolesAnywhere);
+  for (const p of profiles) {
+    const add = (rule: AuditRule, detail: string) => findings.push(finding(rule, 'profile', p.name, p.arn, '', detail));
+    const open = p.roleArns.filter((r) => raStatements(r).some((st) => !namesSubject(st)));
+    if (open.length) add('roles-anywhere-profile-no-subject', ` (${open.map(roleName).join(', ')})`);
+    if (p.managedPolicyArns.length === 0 && !p.sessionPolicy) {
+      const broad = p.roleArns.flatMap((r) =>
+        view.policiesOf(r).flatMap((policy) => {
+          const actions = broadGrants(policy.document);
+          return actions.length ? [`role ${roleName(r)}, policy ${policy.name}: ${actions.join(', ')}`] : [];
+        }),
+      );
+      if (broad.length) add('roles-anywhere-profile-broad-role', ` (${broad.join('; ')})`);
+    }
+    if (p.durationSeconds > DEFAULT_DURATION_SECONDS)
+      add('roles-anywhere-profile-long-duration', ` (${p.durationSeconds} s)`);
+  }
+  const anchors = view.trustAnchors.filter((a) => a.enabled);
+  for (const anchor of anchors) {
+    const exposed = new Map<string, string[]>();
+    for (const p of profiles)
+      for (const r of p.roleArns)
+        if (raStatements(r).some((st) => admitsAnchorUnpinned(st, anchor.arn)))
+          exposed.set(r, [...(exposed.get(r) ?? []), p.name]);
+    if (exposed.size === 0) continue;
+    const roles = [...exposed].map(([r, through]) => `${roleName(r)} through ${through.join(', ')}`).join('; ');
+    const others = anchors.length - 1;
+    const also =
+      others === 0
+        ? ''
+        : others === 1
+          ? '; the other enabled trust anchor can take them too'
+          : `; the ${others} other enabled trust anchors can take them too`;
+    findings.push(
+      finding('roles-anywhere-anchor-not-pinned', 'trust-anchor', anchor.name, anchor.arn, '', ` (${roles}${also})`),
+    );
+  }
   return findings;
 }

@@ -1,6 +1,7 @@
 /**
  * `bootstrap audit`: reads the account's roles (trust policies), the region's IoT policies and role aliases (with the
- * policies of each alias's role) and applies audit-rules. Reads only; the calls are the README's audit policy.
+ * policies of each alias's role) and Roles Anywhere trust anchors and profiles, and applies audit-rules. Reads only;
+ * the calls are the README's audit policy.
  */
 import {
   GetPolicyCommand as GetIamPolicyCommand,
@@ -16,7 +17,9 @@ import {
   ListPoliciesCommand,
   ListRoleAliasesCommand,
 } from '@aws-sdk/client-iot';
-import { auditIotPolicy, auditRoleAlias, auditTrustPolicy, type Finding } from './audit-rules.js';
+import type { ServiceEndpoints } from '../config/model.js';
+import { auditIotPolicy, auditRoleAlias, auditRolesAnywhere, auditTrustPolicy, type Finding } from './audit-rules.js';
+import { readRolesAnywhere } from './roles-anywhere-read.js';
 import type { AuditResult } from './audit-report.js';
 import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
 
@@ -40,17 +43,34 @@ async function readIfPresent<T>(permission: string, run: () => Promise<T>): Prom
   }
 }
 
-export async function auditAccount(clients: BootstrapClients): Promise<AuditResult> {
+/** Where the Roles Anywhere reads go: the CLI's region and the AWS_ENDPOINT_URL(_ROLESANYWHERE) settings. */
+export interface RolesAnywhereTarget {
+  region: string;
+  endpoints: ServiceEndpoints | undefined;
+  now: () => Date;
+}
+
+export async function auditAccount(clients: BootstrapClients, target: RolesAnywhereTarget): Promise<AuditResult> {
   const roles = await auditRoles(clients);
   const iot = await auditIot(clients);
+  const ra = await auditRolesAnywhereOf(clients, target, roles.trust);
   return {
-    scanned: { roles: roles.count, iotPolicies: iot.policies, roleAliases: iot.aliases },
-    findings: [...roles.findings, ...iot.findings],
+    scanned: {
+      roles: roles.count,
+      iotPolicies: iot.policies,
+      roleAliases: iot.aliases,
+      ...('unread' in ra ? {} : { trustAnchors: ra.trustAnchors, profiles: ra.profiles }),
+    },
+    findings: [...roles.findings, ...iot.findings, ...ra.findings],
+    ...('unread' in ra ? { unread: [ra.unread] } : {}),
   };
 }
 
-async function auditRoles(clients: Pick<BootstrapClients, 'iam'>): Promise<{ count: number; findings: Finding[] }> {
+async function auditRoles(
+  clients: Pick<BootstrapClients, 'iam'>,
+): Promise<{ count: number; findings: Finding[]; trust: Map<string, unknown> }> {
   const findings: Finding[] = [];
+  const trust = new Map<string, unknown>();
   let count = 0;
   let marker: string | undefined;
   do {
@@ -59,11 +79,35 @@ async function auditRoles(clients: Pick<BootstrapClients, 'iam'>): Promise<{ cou
       count++;
       const raw = role.AssumeRolePolicyDocument;
       if (!raw || !role.RoleName || !role.Arn) continue;
-      findings.push(...auditTrustPolicy(role.RoleName, role.Arn, parseDocument(raw)));
+      const document = parseDocument(raw);
+      trust.set(role.Arn, document);
+      findings.push(...auditTrustPolicy(role.RoleName, role.Arn, document));
     }
     marker = page.IsTruncated ? page.Marker : undefined;
   } while (marker);
-  return { count, findings };
+  return { count, findings, trust };
+}
+
+/** The control plane's rules; when it cannot be read (denied, not in the region) the reason, and no findings. */
+async function auditRolesAnywhereOf(
+  clients: BootstrapClients,
+  target: RolesAnywhereTarget,
+  trust: Map<string, unknown>,
+): Promise<{ findings: Finding[] } & ({ trustAnchors: number; profiles: number } | { unread: string })> {
+  // The credentials the IAM and IoT calls are signed with (the SDK's standard chain).
+  const read = await readRolesAnywhere({ ...target, credentials: () => clients.iam.config.credentials() });
+  if ('unread' in read) return { findings: [], unread: read.unread };
+  const policies = new Map<string, Array<{ name: string; document: unknown }>>();
+  const cache = new Map<string, Promise<unknown>>();
+  for (const p of read.profiles)
+    if (p.enabled && p.managedPolicyArns.length === 0 && !p.sessionPolicy)
+      for (const r of p.roleArns) if (!policies.has(r)) policies.set(r, await rolePolicies(clients, r, cache));
+  const findings = auditRolesAnywhere({
+    ...read,
+    trustOf: (arn) => trust.get(arn),
+    policiesOf: (arn) => policies.get(arn) ?? [],
+  });
+  return { findings, trustAnchors: read.trustAnchors.length, profiles: read.profiles.length };
 }
 
 async function auditIot(

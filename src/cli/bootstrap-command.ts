@@ -29,6 +29,8 @@ import { settingsReader } from './settings.js';
 import { DESTROY_AFTER_REVOKE } from './advice.js';
 import { AUDIT_FAIL_ON_FIX, AUDIT_FORMAT_FIX } from '../bootstrap/advice.js';
 import type { AuditFormat, FailOn } from '../bootstrap/audit-report.js';
+import type { RolesAnywhereTarget } from '../bootstrap/audit.js';
+import { serviceEndpoints } from '../config/environment.js';
 
 const SUBCOMMANDS = ['iot', 'oidc', 'rotate', 'revoke', 'destroy', 'sync', 'audit'];
 const OIDC_FLAGS = [
@@ -82,7 +84,8 @@ export async function bootstrapCommand(args: ParsedArgs, io: CliIo): Promise<num
   const clients = createClients(region, maxAttempts);
   if (sub === 'audit') {
     if (name !== undefined) throw new UsageError('bootstrap audit takes no name: it reads every role of the account');
-    return auditCommand(get('format') || 'table', get('fail-on') || 'error', clients, io);
+    const target = { region, endpoints: serviceEndpoints(io.env), now: () => new Date() };
+    return auditCommand(get('format') || 'table', get('fail-on') || 'error', clients, target, io);
   }
   const dryRun = get('dry-run') === 'true';
   const policyArns = list(get('policy-arn'));
@@ -254,6 +257,7 @@ async function auditCommand(
   format: string,
   failOn: string,
   clients: ReturnType<typeof createClients>,
+  target: RolesAnywhereTarget,
   io: CliIo,
 ): Promise<number> {
   const { AUDIT_FORMATS, FAIL_ON, failsAt, formatReport } = await import('../bootstrap/audit-report.js');
@@ -264,7 +268,9 @@ async function auditCommand(
   if (!(FAIL_ON as readonly string[]).includes(failOn))
     throw new InputError('fail-on', `'${failOn}' is not a severity`, AUDIT_FAIL_ON_FIX);
   const { auditAccount } = await import('../bootstrap/audit.js');
-  const result = await auditAccount(clients);
+  const result = await auditAccount(clients, target);
+  // The table says it among what was read; a JSON or SARIF reader on a pipe still sees it on stderr.
+  if (chosen !== 'table') for (const line of result.unread ?? []) io.stderr(`${line}\n`);
   io.stdout(formatReport(chosen as AuditFormat, result));
   return failsAt(result.findings, failOn as FailOn) ? 1 : 0;
 }
