@@ -35,6 +35,15 @@ export interface Finding {
   message: string;
 }
 
+/** What makes a role broad, as the role-alias and Roles Anywhere rules say it. */
+const BROAD =
+  '* or the IAM actions that grant more (iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, ' +
+  'iam:UpdateAssumeRolePolicy, ...)';
+
+const longDurationHelp = (setting: string) =>
+  `A leaked credential stays valid for ${setting} (up to 12 h). Keep ${DEFAULT_DURATION_SECONDS} s unless jobs ` +
+  'need longer.';
+
 /** Each rule: its severity, a one-line text (the finding's message), and why it matters with the fix (help). */
 export const AUDIT_RULES = {
   'no-sub': {
@@ -101,17 +110,13 @@ export const AUDIT_RULES = {
     severity: 'error',
     text: "the alias's role can do everything or change IAM",
     help:
-      'The role behind a role alias should hold what the device needs. One that allows * or the IAM actions' +
-      ' that grant more (iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, ' +
-      'iam:UpdateAssumeRolePolicy), in an attached or inline policy, turns any certificate with access to ' +
-      'the alias into an account administrator.',
+      `The role behind a role alias should hold what the device needs. One that allows ${BROAD}, in an attached ` +
+      'or inline policy, turns any certificate with access to the alias into an account administrator.',
   },
   'role-alias-long-duration': {
     severity: 'note',
     text: `credentials live longer than the default ${DEFAULT_DURATION_SECONDS} s`,
-    help:
-      `A leaked credential stays valid for the alias's credentialDurationSeconds (up to 12 h). Keep ` +
-      `${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
+    help: longDurationHelp("the alias's credentialDurationSeconds"),
   },
   'roles-anywhere-profile-no-subject': {
     severity: 'warning',
@@ -136,16 +141,13 @@ export const AUDIT_RULES = {
     text: 'has no session policy and hands out a role that can do everything or change IAM',
     help:
       "A profile's managed policies and inline session policy cap what its sessions can do; without them, every " +
-      'certificate the profile serves gets all of the role: * or the IAM actions that grant more ' +
-      '(iam:PutRolePolicy, iam:AttachRolePolicy, iam:CreatePolicyVersion, iam:UpdateAssumeRolePolicy, ...) ' +
-      'make it an account administrator. Narrow the role, or give the profile a session policy.',
+      `certificate the profile serves gets all of the role, and a role that allows ${BROAD} makes it an account ` +
+      'administrator. Narrow the role, or give the profile a session policy.',
   },
   'roles-anywhere-profile-long-duration': {
     severity: 'note',
     text: `sessions live longer than the default ${DEFAULT_DURATION_SECONDS} s`,
-    help:
-      `A leaked credential stays valid for the profile's durationSeconds (up to 12 h). Keep ` +
-      `${DEFAULT_DURATION_SECONDS} s unless jobs need longer.`,
+    help: longDurationHelp("the profile's durationSeconds"),
   },
 } as const satisfies Record<string, { severity: Severity; text: string; help: string }>;
 
