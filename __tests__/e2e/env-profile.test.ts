@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { useOidcPeers, oidcStepEnv } from '../support/oidc-peers.js';
 import { errorAnnotation, newWorkspace, runAction, type RunResult, type Workspace } from '../support/action-runner.js';
 import { runAwsCli } from '../support/aws-cli.js';
 import { ROOT } from '../support/processes.js';
@@ -21,9 +21,7 @@ const peers = useOidcPeers();
 
 const inputs = { 'aws-region': 'us-east-1', 'role-to-assume': ROLE };
 const stepEnv = (more: Record<string, string> = {}) => ({
-  ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-  AWS_ENDPOINT_URL_STS: peers.moto.url,
+  ...oidcStepEnv(peers),
   GITHUB_RUN_ID: '7',
   AWS_PROFILE: 'old',
   ...more,

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { useOidcPeers, oidcStepEnv } from '../support/oidc-peers.js';
 import { errorAnnotation, newWorkspace, runAction } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 import { readSection } from '../../src/ini.js';
@@ -20,9 +20,7 @@ const peers = useOidcPeers(async (peers) => {
 });
 
 const env = () => ({
-  ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-  AWS_ENDPOINT_URL_STS: peers.moto.url,
+  ...oidcStepEnv(peers),
   GITHUB_RUN_ID: '5',
 });
 

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { useOidcPeers, oidcStepEnv } from '../support/oidc-peers.js';
 import { errorAnnotation, newWorkspace, runAction, type Workspace } from '../support/action-runner.js';
 import { readWithAll } from '../support/profile-readers.js';
 
@@ -16,9 +16,7 @@ const ROLE = 'arn:aws:iam::123456789012:role/profiles';
 const peers = useOidcPeers();
 
 const env = () => ({
-  ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-  ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-  AWS_ENDPOINT_URL_STS: peers.moto.url,
+  ...oidcStepEnv(peers),
   GITHUB_RUN_ID: '7',
 });
 

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { useOidcPeers } from '../support/oidc-peers.js';
+import { useOidcPeers, oidcStepEnv } from '../support/oidc-peers.js';
 import { newWorkspace, runAction, type RunResult } from '../support/action-runner.js';
 import { SecretLedger } from '../support/secrets.js';
 import { awsCliCalls, botocoreCalls, jsSdkCalls, keysSeen, type ClientCall } from '../support/endpoint-clients.js';
@@ -26,9 +26,7 @@ const peers = useOidcPeers(async (peers) => {
 
 function runnerEnv(): Record<string, string> {
   return {
-    ACTIONS_ID_TOKEN_REQUEST_URL: peers.tokens.url,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: peers.tokens.bearer,
-    AWS_ENDPOINT_URL_STS: peers.moto.url,
+    ...oidcStepEnv(peers),
     GITHUB_REPOSITORY: 'octo-org/octo-repo',
     GITHUB_RUN_ID: '1234',
   };
