@@ -5,6 +5,7 @@
  * device identity should. The findings are data; audit-report.ts prints them.
  */
 import { DEFAULT_DURATION_SECONDS } from '../config/limits.js';
+import { globMatches, statementsOf, valueList } from './policy-document.js';
 import type { ProfileView, TrustAnchorView } from './roles-anywhere-read.js';
 
 /** Lowest first: `--fail-on` compares by this order. */
@@ -156,30 +157,13 @@ export type AuditRule = keyof typeof AUDIT_RULES;
 type Statement = Record<string, unknown>;
 type ConditionBlock = Record<string, Record<string, unknown>>;
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : v === undefined ? [] : [String(v)]);
-
-function statementsOf(document: unknown): Statement[] {
-  const raw = (document as { Statement?: unknown } | undefined)?.Statement;
-  const all = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
-  return all.filter((s): s is Statement => !!s && typeof s === 'object');
-}
-
-/** An IAM pattern (`*` and `?` wildcards) against a value: actions case-insensitive, ARNs case-sensitive. */
-function globMatches(pattern: string, value: string, caseSensitive: boolean): boolean {
-  const re = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, caseSensitive ? '' : 'i').test(value);
-}
-
 const actionMatches = (pattern: string, action: string) => globMatches(pattern, action, false);
 
 /** Whether an Allow statement grants the action (through Action, or through NotAction not naming it). */
 function grants(st: Statement, action: string): boolean {
   if (st['Effect'] !== 'Allow') return false;
-  if (st['NotAction'] !== undefined) return !list(st['NotAction']).some((p) => actionMatches(p, action));
-  return list(st['Action']).some((p) => actionMatches(p, action));
+  if (st['NotAction'] !== undefined) return !valueList(st['NotAction']).some((p) => actionMatches(p, action));
+  return valueList(st['Action']).some((p) => actionMatches(p, action));
 }
 
 /** Every condition on a key (case-insensitive), with the operator that carries it. */
@@ -188,7 +172,7 @@ function conditionsOn(st: Statement, test: (key: string) => boolean): Array<{ op
   const condition = (st['Condition'] ?? {}) as ConditionBlock;
   for (const [operator, block] of Object.entries(condition))
     for (const [key, value] of Object.entries(block ?? {}))
-      if (test(key.toLowerCase())) out.push({ operator, values: list(value) });
+      if (test(key.toLowerCase())) out.push({ operator, values: valueList(value) });
   return out;
 }
 
@@ -217,7 +201,7 @@ function finding(
 
 /** The issuer (`<host>[/path]`) of a federated OIDC principal (`arn:...:oidc-provider/<host>[/path]`), or undefined. */
 function oidcIssuer(principal: unknown): string | undefined {
-  for (const arn of list((principal as { Federated?: unknown } | undefined)?.Federated)) {
+  for (const arn of valueList((principal as { Federated?: unknown } | undefined)?.Federated)) {
     const m = /:oidc-provider\/(.+)$/.exec(arn);
     if (m) return m[1];
   }
@@ -227,7 +211,7 @@ function oidcIssuer(principal: unknown): string | undefined {
 const ROLES_ANYWHERE = 'rolesanywhere.amazonaws.com';
 
 function trustsRolesAnywhere(principal: unknown): boolean {
-  return list((principal as { Service?: unknown } | undefined)?.Service).some(
+  return valueList((principal as { Service?: unknown } | undefined)?.Service).some(
     (s) => s.toLowerCase() === ROLES_ANYWHERE,
   );
 }
@@ -269,7 +253,7 @@ function likeWithoutWildcard(st: Statement): string[] {
   for (const [operator, block] of Object.entries(condition)) {
     if (!/^(For(Any|All)Values:)?StringLike(IfExists)?$/i.test(operator)) continue;
     for (const [key, value] of Object.entries(block ?? {}))
-      if (list(value).length > 0 && !list(value).some(hasWildcard)) keys.push(key);
+      if (valueList(value).length > 0 && !valueList(value).some(hasWildcard)) keys.push(key);
   }
   return keys;
 }
@@ -319,7 +303,7 @@ const THING_KEYS = [
 const THING_VARIABLE = /\$\{(credentials-iot:ThingName|iot:Connection\.Thing\.ThingName)\}/i;
 
 function bindsThing(st: Statement): boolean {
-  if (list(st['Resource']).some((r) => THING_VARIABLE.test(r))) return true;
+  if (valueList(st['Resource']).some((r) => THING_VARIABLE.test(r))) return true;
   return conditionsOn(st, (k) => THING_KEYS.includes(k)).some(
     ({ operator, values }) => !/IfExists$/i.test(operator) && values.some((v) => v.toLowerCase() !== 'false'),
   );
@@ -328,7 +312,7 @@ function bindsThing(st: Statement): boolean {
 /** A resource pattern that covers more than one role alias: `*`, or a wildcard anywhere in the ARN's resource part. */
 function anyRoleAlias(st: Statement): boolean {
   if (st['NotResource'] !== undefined) return true;
-  return list(st['Resource']).some((r) => {
+  return valueList(st['Resource']).some((r) => {
     const withoutVariables = r.replace(/\$\{[^}]*\}/g, '');
     return withoutVariables === '*' || hasWildcard(withoutVariables.split(':').slice(5).join(':'));
   });
@@ -342,7 +326,8 @@ export function auditIotPolicy(name: string, arn: string, document: unknown): Fi
     const where = { index, st };
     if (!bindsThing(st)) findings.push(finding('iot-no-thing-binding', 'iot-policy', name, arn, '', '', where));
     if (anyRoleAlias(st)) {
-      const resources = list(st['Resource']).join(', ') || `NotResource ${list(st['NotResource']).join(', ')}`;
+      const resources =
+        valueList(st['Resource']).join(', ') || `NotResource ${valueList(st['NotResource']).join(', ')}`;
       findings.push(finding('iot-any-role-alias', 'iot-policy', name, arn, '', ` (${resources})`, where));
     }
   });
@@ -365,7 +350,7 @@ export function broadGrants(document: unknown): string[] {
   const out = new Set<string>();
   for (const st of statementsOf(document)) {
     if (st['Effect'] !== 'Allow') continue;
-    if (list(st['Action']).includes('*')) out.add('*');
+    if (valueList(st['Action']).includes('*')) out.add('*');
     else for (const action of ESCALATING_ACTIONS) if (grants(st, action)) out.add(action);
   }
   return [...out];

@@ -20,6 +20,7 @@ import {
 import type { ServiceEndpoints } from '../config/model.js';
 import { auditIotPolicy, auditRoleAlias, auditRolesAnywhere, auditTrustPolicy, type Finding } from './audit-rules.js';
 import { readRolesAnywhere } from './roles-anywhere-read.js';
+import { parseDocument } from './policy-document.js';
 import type { AuditResult } from './audit-report.js';
 import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
 
@@ -202,13 +203,4 @@ async function managedDocument(clients: Pick<BootstrapClients, 'iam'>, PolicyArn
   );
   const raw = version?.PolicyVersion?.Document;
   return raw ? parseDocument(raw) : undefined;
-}
-
-/** IAM returns policy documents URL-encoded; IoT returns them as JSON text. */
-function parseDocument(raw: string): unknown {
-  try {
-    return JSON.parse(raw.trimStart().startsWith('{') ? raw : decodeURIComponent(raw)) as unknown;
-  } catch {
-    return undefined;
-  }
 }

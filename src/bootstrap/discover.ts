@@ -33,6 +33,7 @@ import {
 } from './plan.js';
 import { CREATED_BY_KEY, CREATED_BY_VALUE } from './policies.js';
 import { providerIssuerId } from './issuer.js';
+import { parseDocument } from './policy-document.js';
 
 export interface BootstrapClients {
   iam: IAMClient;
@@ -82,20 +83,6 @@ async function read<T>(call: string, run: () => Promise<T>): Promise<T | undefin
       err,
       'Reading the current state failed; check the credentials, region and permissions, then re-run',
     );
-  }
-}
-
-/** A policy document as IAM returns it (URL-encoded JSON) or as given. */
-export function parseDocument(raw: string | undefined): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw);
-  } catch {
-    try {
-      return JSON.parse(decodeURIComponent(raw));
-    } catch {
-      return raw;
-    }
   }
 }
 

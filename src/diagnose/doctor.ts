@@ -4,7 +4,8 @@
  * needs, so what can be evaluated still is; any other failure is an AwsError naming the call.
  */
 import { GetOpenIDConnectProviderCommand, GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam';
-import { isNotFound, parseDocument, sdkError } from '../bootstrap/discover.js';
+import { isNotFound, sdkError } from '../bootstrap/discover.js';
+import { parseDocument } from '../bootstrap/policy-document.js';
 import { READ_FAILED } from './advice.js';
 
 /** A read's outcome: the value, absent (NoSuchEntity), or refused for want of `permission`. */

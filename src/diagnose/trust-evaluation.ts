@@ -12,6 +12,7 @@
  * case-insensitive; values are case-sensitive except for the `IgnoreCase` operators. `StringLike` reads `*` as any
  * run of characters and `?` as one. An explicit Deny that holds refuses whatever an Allow says.
  */
+import { globMatches, valueList } from '../bootstrap/policy-document.js';
 
 /** Kleene's three values: `unknown` where the outcome depends on something the token does not carry. */
 export type Verdict = 'match' | 'no-match' | 'unknown';
@@ -116,17 +117,8 @@ const or = (vs: Verdict[]): Verdict =>
   vs.includes('match') ? 'match' : vs.includes('unknown') ? 'unknown' : 'no-match';
 const not = (v: Verdict): Verdict => (v === 'match' ? 'no-match' : v === 'no-match' ? 'match' : 'unknown');
 
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map((x) => String(x)) : v === undefined || v === null ? [] : [String(v)];
-
 /** An Action (or NotAction) pattern: `*` and `?` wildcards, case-insensitive as IAM matches action names. */
-function actionMatches(pattern: string): boolean {
-  const re = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, 'is').test(ACTION);
-}
+const actionMatches = (pattern: string) => globMatches(pattern, ACTION, false);
 
 /** Evaluates every statement of the trust policy for this token, assumed through `providerArn`. */
 export function evaluateTrust(document: unknown, context: WebIdentityContext, providerArn: string): TrustEvaluation {
@@ -154,7 +146,7 @@ function evaluateStatement(
   const principal = principalVerdict(st, providerArn);
   checks.push({ kind: 'principal', verdict: principal.verdict, expected: providerArn, actual: principal.actual });
   const notAction = st['Action'] === undefined && st['NotAction'] !== undefined;
-  const actions = list(notAction ? st['NotAction'] : st['Action']);
+  const actions = valueList(notAction ? st['NotAction'] : st['Action']);
   const listed = actions.some(actionMatches);
   checks.push({
     kind: 'action',
@@ -166,7 +158,7 @@ function evaluateStatement(
   if (condition && typeof condition === 'object') {
     for (const [operator, block] of Object.entries(condition as Record<string, unknown>)) {
       for (const [key, expected] of Object.entries((block ?? {}) as Record<string, unknown>))
-        checks.push(evaluateCondition(operator, key, list(expected), context, variables));
+        checks.push(evaluateCondition(operator, key, valueList(expected), context, variables));
     }
   }
   return {
@@ -189,8 +181,8 @@ function principalVerdict(st: Record<string, unknown>, providerArn: string): { v
     listed = true;
   } else if (principal && typeof principal === 'object') {
     const entries = Object.entries(principal as Record<string, unknown>);
-    names = entries.flatMap(([type, v]) => list(v).map((x) => `${type}: ${x}`));
-    const federated = list((principal as { Federated?: unknown }).Federated);
+    names = entries.flatMap(([type, v]) => valueList(v).map((x) => `${type}: ${x}`));
+    const federated = valueList((principal as { Federated?: unknown }).Federated);
     listed = federated.includes(providerArn) || federated.includes('*');
   } else {
     names = [];
