@@ -87,7 +87,7 @@ test('OIDC defaults: audience, duration, session name from the run, retry bounds
       cloudTrailLookup: false,
       overwriteProfile: false,
       announceProfile: true,
-      activeProfile: { profile: 'default', configFile: '/home/runner/.aws/config' },
+      activeProfiles: { profiles: ['default'], configFile: '/home/runner/.aws/config' },
     },
     // As configure-aws-credentials: 12 attempts, no step-wide bound but the ceiling.
     retry: { maxAttempts: 12, timeoutMs: 3600_000 },
@@ -150,7 +150,7 @@ test('every optional input is carried into the config', () => {
     cloudTrailLookup: true,
     overwriteProfile: false,
     announceProfile: true,
-    activeProfile: { profile: 'default', configFile: '/home/runner/.aws/config' },
+    activeProfiles: { profiles: ['default'], configFile: '/home/runner/.aws/config' },
   });
   assert.deepEqual(config.retry, { maxAttempts: 3, timeoutMs: 30_000 });
 });

@@ -86,15 +86,17 @@ test("jobProfileTarget: only credentials in an aslc-profile-XXXXXX directory dir
   assert.equal(jobProfileTarget('not json', env), undefined);
 });
 
-test("env delivery names the profile later steps read in the user's config, for a MinIO services pointer to be cleared", () => {
+test("env delivery names the profiles later steps read in the user's config, for a MinIO services pointer to be cleared", () => {
   const active = (values: Record<string, string>, env: Record<string, string>) =>
-    build(values, env).delivery.activeProfile;
-  assert.deepEqual(active(OIDC, {}), { profile: 'default', configFile: '/home/runner/.aws/config' });
+    build(values, env).delivery.activeProfiles;
+  assert.deepEqual(active(OIDC, {}), { profiles: ['default'], configFile: '/home/runner/.aws/config' });
+  // botocore reads AWS_DEFAULT_PROFILE; the JS SDK, without AWS_PROFILE, reads default: both are cleared.
   assert.deepEqual(active(OIDC, { AWS_DEFAULT_PROFILE: 'old', AWS_CONFIG_FILE: '/f' }), {
-    profile: 'old',
+    profiles: ['default', 'old'],
     configFile: '/f',
   });
-  assert.deepEqual(active(OIDC, { AWS_PROFILE: 'new', AWS_DEFAULT_PROFILE: 'old' })?.profile, 'new');
+  assert.deepEqual(active(OIDC, { AWS_PROFILE: 'new', AWS_DEFAULT_PROFILE: 'old' })?.profiles, ['new', 'old']);
+  assert.deepEqual(active(OIDC, { AWS_PROFILE: 'new' })?.profiles, ['new']);
   // No env delivery, or a delivered profile that later steps are pointed at: writeProfile handles that one.
   assert.equal(active({ ...OIDC, 'output-env-credentials': 'false', 'output-credentials': 'true' }, {}), undefined);
   assert.equal(active({ ...OIDC, profile: 'ci' }, {}), undefined);

@@ -152,11 +152,14 @@ describe('writeProfile and removeProfile', () => {
   test('clearActiveServicesPointer edits an existing config file only, and only when there is a pointer', async () => {
     const { dir } = files();
     const configFile = join(dir, 'config');
-    assert.deepEqual(await clearActiveServicesPointer({ configFile, profile: 'default' }), []);
+    assert.deepEqual(await clearActiveServicesPointer({ configFile, profiles: ['default'] }), []);
     assert.equal(existsSync(configFile), false, 'nothing created');
-    writeFileSync(configFile, '[default]\nservices = aslc-default\n# kept\n');
-    assert.deepEqual(await clearActiveServicesPointer({ configFile, profile: 'default' }), ['default']);
-    assert.equal(readFileSync(configFile, 'utf8'), '[default]\n# kept\n');
+    writeFileSync(configFile, '[default]\nservices = aslc-default\n# kept\n[profile old]\nservices = aslc-old\n');
+    assert.deepEqual(await clearActiveServicesPointer({ configFile, profiles: ['default', 'old', 'other'] }), [
+      { profile: 'default', sections: ['default'] },
+      { profile: 'old', sections: ['profile old'] },
+    ]);
+    assert.equal(readFileSync(configFile, 'utf8'), '[default]\n# kept\n[profile old]\n');
     assert.equal(statSync(configFile).mode & 0o777, 0o600);
   });
 

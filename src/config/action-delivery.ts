@@ -7,7 +7,7 @@
 import { InputError } from '../errors.js';
 import { platformTraits, type Platform } from '../platform.js';
 import type { Config } from './model.js';
-import { expandHome, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
+import { activeProfiles, expandHome, sharedFiles, type Env, type GetInput } from './sources/inputs.js';
 import { parseRefreshMarginMs } from './refresh.js';
 import { parseBoolean, PROFILE_NAME } from './values.js';
 import { ignoredDiagnoseWarning, UNWRITABLE_JOB_PROFILE } from './advice.js';
@@ -35,10 +35,10 @@ export interface DeliveryOptions {
    */
   jobProfile?: { profile: string; credentialsFile: string; configFile: string; tempDir?: string };
   /**
-   * Env delivery where later steps keep reading the user's config file: the profile they read (AWS_PROFILE,
-   * AWS_DEFAULT_PROFILE, else default), for a MinIO step's `services` pointer there to be cleared.
+   * Env delivery where later steps keep reading the user's config file: the profiles they read (AWS_PROFILE,
+   * AWS_DEFAULT_PROFILE, default: as `activeProfiles` says), for a MinIO step's `services` pointer there to be cleared.
    */
-  activeProfile?: { profile: string; configFile: string };
+  activeProfiles?: { profiles: string[]; configFile: string };
 }
 
 /** `refresh-credentials` and `refresh-margin-s`: whether a refreshing local endpoint delivers. */
@@ -80,6 +80,7 @@ export function buildActionDelivery(
 
 function buildDelivery(get: GetInput, env: Env, homeDir: string, platform: Platform): DeliveryOptions {
   const { dirname, join } = platformTraits(platform).path;
+  const shared = sharedFiles(env, homeDir, platform);
   const awsProfile = get('aws-profile');
   if (awsProfile && get('profile') && awsProfile !== get('profile')) {
     throw new InputError(
@@ -117,7 +118,6 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string, platform: Platf
         'Use letters, digits and +=,.@_- only',
       );
     }
-    const shared = sharedFiles(env, homeDir, platform);
     const credentialsFile = file || shared.credentialsFile;
     delivery.credentialsFile = credentialsFile;
     // The region goes beside the credentials: the config file next to an explicit credentials file, else AWS's own.
@@ -135,13 +135,15 @@ function buildDelivery(get: GetInput, env: Env, homeDir: string, platform: Platf
     }
     delivery.jobProfile = {
       profile: jobProfile,
-      ...sharedFiles(env, homeDir, platform),
+      ...shared,
       ...(env['RUNNER_TEMP'] ? { tempDir: env['RUNNER_TEMP'] } : {}),
     };
   }
-  const active = env['AWS_PROFILE'] || env['AWS_DEFAULT_PROFILE'] || 'default';
-  if (delivery.env && !(delivery.credentialsFile && delivery.announceProfile) && PROFILE_NAME.test(active))
-    delivery.activeProfile = { profile: active, configFile: sharedFiles(env, homeDir).configFile };
+  const active = activeProfiles(env)
+    .map((p) => p.name)
+    .filter((name) => PROFILE_NAME.test(name));
+  if (delivery.env && !(delivery.credentialsFile && delivery.announceProfile) && active.length)
+    delivery.activeProfiles = { profiles: active, configFile: shared.configFile };
   if (!delivery.env && !delivery.outputs && !delivery.credentialsFile) {
     throw new InputError(
       'output-env-credentials',

@@ -33,9 +33,10 @@ export function clearStaleS3Endpoint(
   out.notice(`AWS_ENDPOINT_URL_S3 (${stale}), set by an earlier MinIO step of this action, is cleared: ${S3_CLEARED}`);
 }
 
-function mentionsServicesPointer(active: { configFile: string; profile: string }): boolean {
+function mentionsServicesPointer(active: { configFile: string; profiles: string[] }): boolean {
   try {
-    return readFileSync(active.configFile, 'utf8').includes(`aslc-${active.profile}`);
+    const text = readFileSync(active.configFile, 'utf8');
+    return active.profiles.some((profile) => text.includes(`aslc-${profile}`));
   } catch {
     return false;
   }
@@ -102,12 +103,12 @@ export async function deliverToActions(
     }
     exportEnvironment(out, session, config.region);
     clearStaleS3Endpoint(out, session, env);
-    const active = delivery.activeProfile;
+    const active = delivery.activeProfiles;
     // Most jobs have no pointer: the profile module (and its chunk) loads only when the file mentions one.
     if (active && !session.serviceEndpoints?.s3 && mentionsServicesPointer(active)) {
       const { clearActiveServicesPointer } = await import('./profile.js');
-      const cleared = await clearActiveServicesPointer(active);
-      if (cleared.length) out.notice(servicesClearedNotice(active.profile, active.configFile, cleared));
+      for (const { profile, sections } of await clearActiveServicesPointer(active))
+        out.notice(servicesClearedNotice(profile, active.configFile, sections));
     }
     delivered.push('environment (AWS_ACCESS_KEY_ID, ...)');
   }

@@ -117,26 +117,32 @@ export function clearServicesPointer(text: string, profile: string): { text: str
 }
 
 /**
- * clearServicesPointer on the config file later steps read (env delivery: the job's active profile), locked and
- * atomic like every profile edit; nothing is created when the file is absent.
+ * clearServicesPointer on the config file later steps read (env delivery: the profiles they read), in one locked,
+ * atomic edit like every profile edit; nothing is created when the file is absent. Returns what each profile lost.
  */
 export async function clearActiveServicesPointer(
-  target: { configFile: string; profile: string },
+  target: { configFile: string; profiles: string[] },
   options: LockOptions = {},
-): Promise<string[]> {
+): Promise<Array<{ profile: string; sections: string[] }>> {
   const configFile = resolve(target.configFile);
-  if (!PROFILE_NAME.test(target.profile) || !existsSync(configFile)) return [];
-  let cleared: string[] = [];
+  const profiles = target.profiles.filter((p) => PROFILE_NAME.test(p));
+  if (!profiles.length || !existsSync(configFile)) return [];
+  const cleared: Array<{ profile: string; sections: string[] }> = [];
   await editFiles(
     [configFile],
     'AWS_CONFIG_FILE',
     (before) => {
       const file = before.get(configFile)!;
       const plan: FilePlan = new Map();
+      cleared.length = 0;
       if (!file.existed) return plan;
-      const edit = clearServicesPointer(file.text, target.profile);
-      cleared = edit.cleared;
-      if (cleared.length) plan.set(configFile, edit.text);
+      let text = file.text;
+      for (const profile of profiles) {
+        const edit = clearServicesPointer(text, profile);
+        text = edit.text;
+        if (edit.cleared.length) cleared.push({ profile, sections: edit.cleared });
+      }
+      if (cleared.length) plan.set(configFile, text);
       return plan;
     },
     options,

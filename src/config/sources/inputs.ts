@@ -35,6 +35,15 @@ export function sharedFiles(
   };
 }
 
+/** The profiles later steps read: botocore takes AWS_DEFAULT_PROFILE too, the JS SDK only AWS_PROFILE. */
+export function activeProfiles(env: Env): Array<{ name: string; variable?: string }> {
+  const named = (['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const)
+    .filter((variable) => env[variable])
+    .map((variable) => ({ name: env[variable]!, variable }));
+  const all = env['AWS_PROFILE'] ? named : [{ name: 'default' }, ...named];
+  return all.filter((p, i) => all.findIndex((q) => q.name === p.name) === i);
+}
+
 /** `~/x` as a shell would read it: YAML and the runner pass the tilde through unexpanded. */
 export function expandHome(path: string, homeDir: string, platform: Platform = process.platform): string {
   return /^~(?=$|[\\/])/.test(path) ? platformTraits(platform).path.join(homeDir, path.slice(1)) : path;

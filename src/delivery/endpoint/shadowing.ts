@@ -15,7 +15,7 @@ import { readIfPresent } from '../profile-file.js';
 import { UNREADABLE_FILE, UNSAFE_PROFILE } from './advice.js';
 import { WEB_IDENTITY_VARIABLES } from './export.js';
 import { CREDENTIAL_VARIABLES } from '../aws-environment.js';
-import type { Env } from '../../config/sources/inputs.js';
+import { activeProfiles, type Env } from '../../config/sources/inputs.js';
 
 /** A profile's keys that make it a credential source for botocore, the AWS CLI or the JS SDK. */
 const SOURCE_KEYS = new Set([
@@ -52,15 +52,6 @@ export interface ShadowPlan {
   profiles: string[];
   /** What would have been used instead of the endpoint, for the notice. */
   sources: string[];
-}
-
-/** The profiles later steps read: botocore takes AWS_DEFAULT_PROFILE too, the JS SDK only AWS_PROFILE. */
-function activeProfiles(env: Env): Array<{ name: string; variable?: string }> {
-  const named = (['AWS_PROFILE', 'AWS_DEFAULT_PROFILE'] as const)
-    .filter((variable) => env[variable])
-    .map((variable) => ({ name: env[variable]!, variable }));
-  const all = env['AWS_PROFILE'] ? named : [{ name: 'default' }, ...named];
-  return all.filter((p, i) => all.findIndex((q) => q.name === p.name) === i);
 }
 
 function sourceKeys(texts: SharedTexts, profile: string): string[] {
