@@ -55,6 +55,15 @@ export function printable(text: string, max = MAX_SERVICE_TEXT): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
+/**
+ * A refused input as a message may quote it: control characters as `?`, cut to `max` characters with `...` (the value
+ * could be anything, a secret pasted into the wrong setting included).
+ */
+export function shownInput(value: string, max: number): string {
+  const clean = value.replace(/\p{Cc}/gu, '?');
+  return clean.length > max ? `${clean.slice(0, max)}...` : clean;
+}
+
 /** True for errors this project raised on purpose, whose message is safe and complete. */
 export function isKnownError(err: unknown): err is InputError | AwsError {
   return err instanceof InputError || err instanceof AwsError;

@@ -1,4 +1,5 @@
 /** Command-line parsing: a command, `--flag value` / `--flag=value` pairs, and what follows `--`. Pure. */
+import { shownInput } from '../errors.js';
 
 export class UsageError extends Error {
   override readonly name = 'UsageError';
@@ -49,7 +50,7 @@ export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArg
     }
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq < 0 ? undefined : eq);
-    if (!known.has(name)) throw new UsageError(`unknown flag --${printable(name)}${suggest(name, known)}`);
+    if (!known.has(name)) throw new UsageError(`unknown flag --${shownInput(name, 40)}${suggest(name, known)}`);
     const earlier = flags.get(name);
     if (earlier !== undefined && !REPEATABLE_FLAGS.has(name)) throw new UsageError(`--${name} is given twice`);
     const set = (value: string) => flags.set(name, earlier === undefined ? value : `${earlier},${value}`);
@@ -64,12 +65,6 @@ export function parseArgs(argv: string[], known: ReadonlySet<string>): ParsedArg
     }
   }
   return { command, flags, rest };
-}
-
-/** A mistyped name as it may be printed: short, no control characters (it could be anything, even a pasted secret). */
-function printable(name: string): string {
-  const clean = name.replace(/\p{Cc}/gu, '?');
-  return clean.length > 40 ? `${clean.slice(0, 40)}...` : clean;
 }
 
 function suggest(name: string, known: ReadonlySet<string>): string {

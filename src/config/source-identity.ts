@@ -3,7 +3,7 @@
  * credentials to this run; once set it stays with the session and every session chained from it. `run` (or `true`)
  * derives it from the run's GITHUB_RUN_ID and GITHUB_RUN_ATTEMPT; any other value is sent as given. Pure.
  */
-import { InputError } from '../errors.js';
+import { InputError, shownInput } from '../errors.js';
 import type { Env, GetInput } from './sources/inputs.js';
 import { SOURCE_IDENTITY_FIX, SOURCE_IDENTITY_NO_RUN } from './advice.js';
 
@@ -27,7 +27,7 @@ export function parseSourceIdentity(value: string, env: Env): string | undefined
   if (!SOURCE_IDENTITY.test(value))
     throw new InputError(
       SOURCE_IDENTITY_INPUT,
-      `'${shown(value)}' is not a source identity STS accepts`,
+      `'${shownInput(value, 80)}' is not a source identity STS accepts`,
       SOURCE_IDENTITY_FIX,
     );
   return value;
@@ -41,10 +41,4 @@ export function runSourceIdentity(env: Env): string {
     throw new InputError(SOURCE_IDENTITY_INPUT, SOURCE_IDENTITY_NO_RUN, SOURCE_IDENTITY_FIX);
   }
   return `gha-${runId}-${attempt}`;
-}
-
-/** A refused value as printed: cut short, control characters shown as `?`. */
-function shown(value: string): string {
-  const cut = value.length > 80 ? `${value.slice(0, 80)}...` : value;
-  return cut.replace(/[\x00-\x1f\x7f]/g, '?');
 }
