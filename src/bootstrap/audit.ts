@@ -22,7 +22,7 @@ import { auditIotPolicy, auditRoleAlias, auditRolesAnywhere, auditTrustPolicy, t
 import { readRolesAnywhere } from './roles-anywhere-read.js';
 import { parseDocument } from './policy-document.js';
 import type { AuditResult } from './audit-report.js';
-import { isNotFound, sdkError, type BootstrapClients } from './discover.js';
+import { readIfPresent, sdkError, type BootstrapClients } from './discover.js';
 
 const HINT = (permission: string) => `The audit needs ${permission} (see the README's audit policy)`;
 
@@ -35,14 +35,7 @@ async function call<T>(permission: string, run: () => Promise<T>): Promise<T> {
 }
 
 /** Like call, but a resource deleted between the listing and the read is skipped (undefined). */
-async function readIfPresent<T>(permission: string, run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (err) {
-    if (isNotFound(err)) return undefined;
-    throw sdkError(permission, err, HINT(permission));
-  }
-}
+const readOrSkip = <T>(permission: string, run: () => Promise<T>) => readIfPresent(permission, run, HINT(permission));
 
 /** Where the Roles Anywhere reads go: the CLI's region and the AWS_ENDPOINT_URL(_ROLESANYWHERE) settings. */
 export interface RolesAnywhereTarget {
@@ -123,9 +116,7 @@ async function auditIot(
       if (!p.policyName || !p.policyArn) continue;
       policies++;
       const name = p.policyName;
-      const got = await readIfPresent('iot:GetPolicy', () =>
-        clients.iot.send(new GetPolicyCommand({ policyName: name })),
-      );
+      const got = await readOrSkip('iot:GetPolicy', () => clients.iot.send(new GetPolicyCommand({ policyName: name })));
       if (got?.policyDocument) findings.push(...auditIotPolicy(name, p.policyArn, parseDocument(got.policyDocument)));
     }
     marker = page.nextMarker || undefined;
@@ -137,7 +128,7 @@ async function auditIot(
   do {
     const page = await call('iot:ListRoleAliases', () => clients.iot.send(new ListRoleAliasesCommand({ marker })));
     for (const roleAlias of page.roleAliases ?? []) {
-      const described = await readIfPresent('iot:DescribeRoleAlias', () =>
+      const described = await readOrSkip('iot:DescribeRoleAlias', () =>
         clients.iot.send(new DescribeRoleAliasCommand({ roleAlias })),
       );
       const d = described?.roleAliasDescription;
@@ -168,7 +159,7 @@ async function rolePolicies(
   const out: Array<{ name: string; document: unknown }> = [];
   let marker: string | undefined;
   do {
-    const page = await readIfPresent('iam:ListAttachedRolePolicies', () =>
+    const page = await readOrSkip('iam:ListAttachedRolePolicies', () =>
       clients.iam.send(new ListAttachedRolePoliciesCommand({ RoleName, Marker: marker })),
     );
     for (const p of page?.AttachedPolicies ?? []) {
@@ -180,11 +171,11 @@ async function rolePolicies(
     marker = page?.IsTruncated ? page.Marker : undefined;
   } while (marker);
   do {
-    const page = await readIfPresent('iam:ListRolePolicies', () =>
+    const page = await readOrSkip('iam:ListRolePolicies', () =>
       clients.iam.send(new ListRolePoliciesCommand({ RoleName, Marker: marker })),
     );
     for (const PolicyName of page?.PolicyNames ?? []) {
-      const got = await readIfPresent('iam:GetRolePolicy', () =>
+      const got = await readOrSkip('iam:GetRolePolicy', () =>
         clients.iam.send(new GetRolePolicyCommand({ RoleName, PolicyName })),
       );
       if (got?.PolicyDocument) out.push({ name: PolicyName, document: parseDocument(got.PolicyDocument) });
@@ -195,10 +186,10 @@ async function rolePolicies(
 }
 
 async function managedDocument(clients: Pick<BootstrapClients, 'iam'>, PolicyArn: string): Promise<unknown> {
-  const policy = await readIfPresent('iam:GetPolicy', () => clients.iam.send(new GetIamPolicyCommand({ PolicyArn })));
+  const policy = await readOrSkip('iam:GetPolicy', () => clients.iam.send(new GetIamPolicyCommand({ PolicyArn })));
   const VersionId = policy?.Policy?.DefaultVersionId;
   if (!VersionId) return undefined;
-  const version = await readIfPresent('iam:GetPolicyVersion', () =>
+  const version = await readOrSkip('iam:GetPolicyVersion', () =>
     clients.iam.send(new GetPolicyVersionCommand({ PolicyArn, VersionId })),
   );
   const raw = version?.PolicyVersion?.Document;

@@ -73,31 +73,34 @@ export function sdkError(call: string, err: unknown, hint: string): AwsError {
   );
 }
 
-async function read<T>(call: string, run: () => Promise<T>): Promise<T | undefined> {
+const READ_STATE_HINT = 'Reading the current state failed; check the credentials, region and permissions, then re-run';
+
+/** A read whose resource may be absent (or deleted since it was listed): undefined then; any other failure thrown. */
+export async function readIfPresent<T>(
+  call: string,
+  run: () => Promise<T>,
+  hint = READ_STATE_HINT,
+): Promise<T | undefined> {
   try {
     return await run();
   } catch (err) {
     if (isNotFound(err)) return undefined;
-    throw sdkError(
-      call,
-      err,
-      'Reading the current state failed; check the credentials, region and permissions, then re-run',
-    );
+    throw sdkError(call, err, hint);
   }
 }
 
 async function discoverRole(iam: IAMClient, roleName: string): Promise<RoleState | undefined> {
-  const got = await read('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })));
+  const got = await readIfPresent('iam:GetRole', () => iam.send(new GetRoleCommand({ RoleName: roleName })));
   const role = got?.Role;
   if (!role?.Arn) return undefined;
   const tags =
     role.Tags ??
-    (await read('iam:ListRoleTags', () => iam.send(new ListRoleTagsCommand({ RoleName: roleName }))))?.Tags ??
+    (await readIfPresent('iam:ListRoleTags', () => iam.send(new ListRoleTagsCommand({ RoleName: roleName }))))?.Tags ??
     [];
   const attached: string[] = [];
   let marker: string | undefined;
   do {
-    const page = await read('iam:ListAttachedRolePolicies', () =>
+    const page = await readIfPresent('iam:ListAttachedRolePolicies', () =>
       iam.send(new ListAttachedRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
     );
     for (const p of page?.AttachedPolicies ?? []) if (p.PolicyArn) attached.push(p.PolicyArn);
@@ -106,11 +109,11 @@ async function discoverRole(iam: IAMClient, roleName: string): Promise<RoleState
   const inline: Record<string, unknown> = {};
   marker = undefined;
   do {
-    const page = await read('iam:ListRolePolicies', () =>
+    const page = await readIfPresent('iam:ListRolePolicies', () =>
       iam.send(new ListRolePoliciesCommand({ RoleName: roleName, Marker: marker })),
     );
     for (const name of page?.PolicyNames ?? []) {
-      const got = await read('iam:GetRolePolicy', () =>
+      const got = await readIfPresent('iam:GetRolePolicy', () =>
         iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: name })),
       );
       if (got) inline[name] = parseDocument(got.PolicyDocument);
@@ -143,7 +146,7 @@ export async function discoverIot(
   const state: IotState = { certificates: [] };
   const role = await discoverRole(clients.iam, want.roleName);
   if (role) state.role = role;
-  const type = await read('iot:DescribeThingType', () =>
+  const type = await readIfPresent('iot:DescribeThingType', () =>
     iot.send(new DescribeThingTypeCommand({ thingTypeName: want.thingTypeName })),
   );
   if (type) {
@@ -152,7 +155,7 @@ export async function discoverIot(
       deprecated: type.thingTypeMetadata?.deprecated === true,
     };
   }
-  const thing = await read('iot:DescribeThing', () =>
+  const thing = await readIfPresent('iot:DescribeThing', () =>
     iot.send(new DescribeThingCommand({ thingName: want.thingName })),
   );
   const attachedIds = new Set<string>();
@@ -160,7 +163,7 @@ export async function discoverIot(
     state.thing = { owned: thing.attributes?.[CREATED_BY_KEY] === CREATED_BY_VALUE };
     let nextToken: string | undefined;
     do {
-      const page = await read('iot:ListThingPrincipals', () =>
+      const page = await readIfPresent('iot:ListThingPrincipals', () =>
         iot.send(new ListThingPrincipalsCommand({ thingName: want.thingName, nextToken })),
       );
       for (const p of page?.principals ?? []) {
@@ -178,10 +181,14 @@ export async function discoverIot(
     if (cert) state.certificates.push(cert);
   }
   if (localCertificateId) state.localCertificateId = localCertificateId;
-  const policy = await read('iot:GetPolicy', () => iot.send(new GetPolicyCommand({ policyName: want.policyName })));
+  const policy = await readIfPresent('iot:GetPolicy', () =>
+    iot.send(new GetPolicyCommand({ policyName: want.policyName })),
+  );
   if (policy?.policyArn) state.policy = { arn: policy.policyArn, document: parseDocument(policy.policyDocument) };
   const alias = (
-    await read('iot:DescribeRoleAlias', () => iot.send(new DescribeRoleAliasCommand({ roleAlias: want.roleAliasName })))
+    await readIfPresent('iot:DescribeRoleAlias', () =>
+      iot.send(new DescribeRoleAliasCommand({ roleAlias: want.roleAliasName })),
+    )
   )?.roleAliasDescription;
   if (alias?.roleAliasArn)
     state.roleAlias = {
@@ -198,13 +205,15 @@ async function discoverCertificate(
   attachedToThing: boolean,
 ): Promise<CertificateState | undefined> {
   const desc = (
-    await read('iot:DescribeCertificate', () => iot.send(new DescribeCertificateCommand({ certificateId: id })))
+    await readIfPresent('iot:DescribeCertificate', () =>
+      iot.send(new DescribeCertificateCommand({ certificateId: id })),
+    )
   )?.certificateDescription;
   if (!desc?.certificateArn) return undefined;
   const policies: string[] = [];
   let marker: string | undefined;
   do {
-    const page = await read('iot:ListAttachedPolicies', () =>
+    const page = await readIfPresent('iot:ListAttachedPolicies', () =>
       iot.send(new ListAttachedPoliciesCommand({ target: desc.certificateArn, marker })),
     );
     for (const p of page?.policies ?? []) if (p.policyName) policies.push(p.policyName);
@@ -217,12 +226,14 @@ async function discoverCertificate(
 export async function discoverOidc(clients: BootstrapClients, want: OidcDesired): Promise<OidcState> {
   const { iam } = clients;
   const state: OidcState = {};
-  const list = await read('iam:ListOpenIDConnectProviders', () => iam.send(new ListOpenIDConnectProvidersCommand({})));
+  const list = await readIfPresent('iam:ListOpenIDConnectProviders', () =>
+    iam.send(new ListOpenIDConnectProvidersCommand({})),
+  );
   const arn = list?.OpenIDConnectProviderList?.map((p) => p.Arn ?? '').find(
     (a) => providerIssuerId(a) === want.issuer.id,
   );
   if (arn) {
-    const got = await read('iam:GetOpenIDConnectProvider', () =>
+    const got = await readIfPresent('iam:GetOpenIDConnectProvider', () =>
       iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: arn })),
     );
     if (got) state.provider = { arn, clientIds: got.ClientIDList ?? [] };
@@ -240,12 +251,12 @@ export async function discoverOidc(clients: BootstrapClients, want: OidcDesired)
 async function discoverManagedPolicy(iam: IAMClient, name: string): Promise<OidcState['managedPolicy']> {
   let marker: string | undefined;
   do {
-    const page = await read('iam:ListPolicies', () =>
+    const page = await readIfPresent('iam:ListPolicies', () =>
       iam.send(new ListPoliciesCommand({ Scope: 'Local', Marker: marker })),
     );
     const policy = page?.Policies?.find((p) => p.PolicyName === name);
     if (policy?.Arn) {
-      const version = await read('iam:GetPolicyVersion', () =>
+      const version = await readIfPresent('iam:GetPolicyVersion', () =>
         iam.send(new GetPolicyVersionCommand({ PolicyArn: policy.Arn, VersionId: policy.DefaultVersionId })),
       );
       return { arn: policy.Arn, document: parseDocument(version?.PolicyVersion?.Document) };
